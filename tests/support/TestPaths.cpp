@@ -5,14 +5,18 @@
 
 namespace aerodesk::test {
 
+// The trees are compiled in (tests/support/CMakeLists.txt); the environment may override them,
+// e.g. to run an installed build's tests.
 QString buildDir()
 {
-    return qEnvironmentVariable("AERODESK_BUILD_DIR");
+    const QString env = qEnvironmentVariable("AERODESK_BUILD_DIR");
+    return env.isEmpty() ? QStringLiteral(AERODESK_TEST_BUILD_DIR) : env;
 }
 
 QString sourceDir()
 {
-    return qEnvironmentVariable("AERODESK_SOURCE_DIR");
+    const QString env = qEnvironmentVariable("AERODESK_SOURCE_DIR");
+    return env.isEmpty() ? QStringLiteral(AERODESK_TEST_SOURCE_DIR) : env;
 }
 
 QString executable(const QString &name)

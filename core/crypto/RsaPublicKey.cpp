@@ -1,0 +1,93 @@
+#include "core/crypto/RsaPublicKey.h"
+
+#include "core/crypto/Hex.h"
+#include "core/crypto/OpenSslSupport.h"
+
+#include <QCryptographicHash>
+
+#include <openssl/decoder.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+namespace aerodesk::crypto {
+
+using namespace detail;
+
+RsaPublicKey::RsaPublicKey(std::shared_ptr<EVP_PKEY> key) : m_key(std::move(key)) {}
+
+Result<RsaPublicKey, CryptoError> RsaPublicKey::fromPem(QByteArrayView pem)
+{
+    if (pem.trimmed().isEmpty())
+        return CryptoError::make(CryptoErrc::PemEmpty, QStringLiteral("No public key was given."));
+    // OSSL_DECODER reads both SPKI ("PUBLIC KEY") and PKCS#1 ("RSA PUBLIC KEY") PEM.
+    EVP_PKEY *key = nullptr;
+    OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&key, "PEM", nullptr, nullptr,
+                                                           EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
+    if (dctx) {
+        const auto *data = reinterpret_cast<const unsigned char *>(pem.data());
+        size_t len = size_t(pem.size());
+        if (OSSL_DECODER_from_data(dctx, &data, &len) != 1 && key) {
+            EVP_PKEY_free(key);
+            key = nullptr;
+        }
+        OSSL_DECODER_CTX_free(dctx);
+    }
+    if (!key) {
+        clearOpenSslErrors();
+        return CryptoError::make(CryptoErrc::PemUnrecognised,
+                                 QStringLiteral("This is not a PEM public key (expected \"BEGIN "
+                                                "PUBLIC KEY\" or \"BEGIN RSA PUBLIC KEY\")."));
+    }
+    auto owned = adoptKey(key);
+    if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA)
+        return CryptoError::make(CryptoErrc::KeyNotRsa,
+                                 QStringLiteral("This is a %1 public key; an RSA key is needed.")
+                                     .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key))));
+    if (EVP_PKEY_get_bits(key) < 2048)
+        return CryptoError::make(CryptoErrc::KeyTooSmall,
+                                 QStringLiteral("This RSA key has %1 bits; at least 2048 are needed.")
+                                     .arg(EVP_PKEY_get_bits(key)));
+    return RsaPublicKey(std::move(owned));
+}
+
+int RsaPublicKey::bits() const
+{
+    return m_key ? EVP_PKEY_get_bits(m_key.get()) : 0;
+}
+
+int RsaPublicKey::sizeBytes() const
+{
+    return m_key ? EVP_PKEY_get_size(m_key.get()) : 0;
+}
+
+QByteArray RsaPublicKey::toPem() const
+{
+    if (!m_key)
+        return {};
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_PUBKEY(bio.get(), m_key.get()) != 1) {
+        clearOpenSslErrors();
+        return {};
+    }
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio.get(), &data);
+    return QByteArray(data, qsizetype(len));
+}
+
+QByteArray RsaPublicKey::fingerprintSha256() const
+{
+    if (!m_key)
+        return {};
+    unsigned char *der = nullptr;
+    const int len = i2d_PUBKEY(m_key.get(), &der);
+    if (len <= 0) {
+        clearOpenSslErrors();
+        return {};
+    }
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArrayView(reinterpret_cast<const char *>(der), len), QCryptographicHash::Sha256);
+    OPENSSL_free(der);
+    return Hex::encode(digest);
+}
+
+} // namespace aerodesk::crypto

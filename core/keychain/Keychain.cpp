@@ -1,0 +1,214 @@
+#include "core/keychain/Keychain.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace aerodesk::keychain {
+
+namespace {
+
+KeychainError mapError(QKeychain::Error error, const QString &backendText, const QString &name,
+                       const QString &profile)
+{
+    using K = KeychainError::Kind;
+    switch (error) {
+    case QKeychain::NoError:
+        return {};
+    case QKeychain::EntryNotFound:
+        return {K::NotFound, QStringLiteral("No '%1' is saved for profile '%2' yet — enter it in "
+                                            "Settings.")
+                                 .arg(name, profile)};
+    case QKeychain::NoBackendAvailable:
+        return {K::NoBackend,
+                QStringLiteral("No keychain is available. AeroDesk keeps secrets only in the system "
+                               "keychain: start and unlock a Secret Service such as gnome-keyring "
+                               "or KWallet, then try again. (%1)")
+                    .arg(backendText)};
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return {K::AccessDenied,
+                QStringLiteral("Access to the keychain was denied. Allow AeroDesk in the keychain's "
+                               "prompt, then try again. (%1)")
+                    .arg(backendText)};
+    default:
+        break;
+    }
+    static const char *const unreachable[] = {"Could not connect", "not provided by any",
+                                              "ServiceUnknown", "Cannot autolaunch",
+                                              "No such interface", "NoReply"};
+    for (const char *marker : unreachable) {
+        if (backendText.contains(QLatin1String(marker), Qt::CaseInsensitive))
+            return mapError(QKeychain::NoBackendAvailable, backendText, name, profile);
+    }
+    if (backendText.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+        || backendText.contains(QLatin1String("prompt"), Qt::CaseInsensitive))
+        return {K::Locked,
+                QStringLiteral("The keyring is locked. Unlock it (for example by logging in to the "
+                               "desktop or with Seahorse), then try again. (%1)")
+                    .arg(backendText)};
+    return {K::Other, QStringLiteral("The keychain reported an error: %1").arg(backendText)};
+}
+
+bool worthRetrying(QKeychain::Error error)
+{
+    // The Secret Service may not be up yet right after login (as Nextcloud observed).
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError;
+}
+
+/// One operation: runs a QtKeychain job (retrying once), enforces the timeout, and delivers
+/// exactly one result.
+struct Operation : std::enable_shared_from_this<Operation>
+{
+    enum class Type { Read, Write, Remove };
+    Type type;
+    QString name;
+    QString profile;
+    QString key;
+    QByteArray payload; // wiped after use
+    std::function<void(const KeychainError &, crypto::SecureBytes)> done;
+    QPointer<QObject> context;
+    QTimer timer;
+    bool finished = false;
+    bool retried = false;
+
+    void start()
+    {
+        QKeychain::Job *job = nullptr;
+        switch (type) {
+        case Type::Read: job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Keychain::kServiceName)); break;
+        case Type::Write: {
+            auto *w = new QKeychain::WritePasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            w->setBinaryData(payload);
+            job = w;
+            break;
+        }
+        case Type::Remove: job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Keychain::kServiceName)); break;
+        }
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key);
+        auto self = shared_from_this();
+        QObject::connect(job, &QKeychain::Job::finished, context.data(),
+                         [self](QKeychain::Job *j) { self->onFinished(j); });
+        job->start();
+    }
+
+    void onFinished(QKeychain::Job *job)
+    {
+        if (finished)
+            return;
+        const QKeychain::Error error = job->error();
+        if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && !retried
+            && worthRetrying(error)) {
+            retried = true;
+            auto self = shared_from_this();
+            QTimer::singleShot(1500, context.data(), [self] {
+                if (!self->finished)
+                    self->start();
+            });
+            return;
+        }
+        crypto::SecureBytes value;
+        KeychainError result;
+        if (type == Type::Remove && error == QKeychain::EntryNotFound) {
+            result = {};
+        } else {
+            result = mapError(error, job->errorString(), name, profile);
+        }
+        if (result.ok() && type == Type::Read) {
+            QByteArray bytes = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
+            value = crypto::SecureBytes::takeFrom(bytes);
+        }
+        finish(result, std::move(value));
+    }
+
+    void finish(const KeychainError &result, crypto::SecureBytes value)
+    {
+        if (finished)
+            return;
+        finished = true;
+        timer.stop();
+        // Drop the timeout connection: its functor holds a reference to this operation.
+        QObject::disconnect(&timer, nullptr, nullptr, nullptr);
+        crypto::secureWipe(payload);
+        if (done)
+            done(result, std::move(value));
+        done = nullptr;
+    }
+};
+
+} // namespace
+
+Keychain::Keychain(QString profile, QObject *parent) : QObject(parent), m_profile(std::move(profile)) {}
+
+QString Keychain::qualifiedKey(const QString &name) const
+{
+    return m_profile + QLatin1Char('/') + name;
+}
+
+namespace {
+void run(Keychain *owner, const std::shared_ptr<Operation> &op, int timeoutMs)
+{
+    op->timer.setSingleShot(true);
+    QObject::connect(&op->timer, &QTimer::timeout, owner, [op, timeoutMs] {
+        op->finish({KeychainError::Kind::Timeout,
+                    QStringLiteral("The keychain did not answer within %1 s. Is a keyring prompt "
+                                   "waiting, or is the Secret Service hung?")
+                        .arg(timeoutMs / 1000.0)},
+                   {});
+    });
+    op->timer.start(timeoutMs);
+    // Start on the next event-loop turn so the callback can never run inside the caller.
+    QMetaObject::invokeMethod(owner, [op] { op->start(); }, Qt::QueuedConnection);
+}
+} // namespace
+
+void Keychain::write(const QString &name, const crypto::SecureBytes &secret, WriteCallback done)
+{
+    auto op = std::make_shared<Operation>();
+    op->type = Operation::Type::Write;
+    op->name = name;
+    op->profile = m_profile;
+    op->key = qualifiedKey(name);
+    op->payload = QByteArray(secret.constChar(), qsizetype(secret.size()));
+    op->done = [done = std::move(done)](const KeychainError &e, crypto::SecureBytes) {
+        if (done)
+            done(e);
+    };
+    op->context = this;
+    run(this, op, m_timeoutMs);
+}
+
+void Keychain::read(const QString &name, ReadCallback done)
+{
+    auto op = std::make_shared<Operation>();
+    op->type = Operation::Type::Read;
+    op->name = name;
+    op->profile = m_profile;
+    op->key = qualifiedKey(name);
+    op->done = std::move(done);
+    op->context = this;
+    run(this, op, m_timeoutMs);
+}
+
+void Keychain::remove(const QString &name, WriteCallback done)
+{
+    auto op = std::make_shared<Operation>();
+    op->type = Operation::Type::Remove;
+    op->name = name;
+    op->profile = m_profile;
+    op->key = qualifiedKey(name);
+    op->done = [done = std::move(done)](const KeychainError &e, crypto::SecureBytes) {
+        if (done)
+            done(e);
+    };
+    op->context = this;
+    run(this, op, m_timeoutMs);
+}
+
+} // namespace aerodesk::keychain

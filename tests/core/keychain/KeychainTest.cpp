@@ -1,0 +1,205 @@
+// Keychain against the real Secret Service (scripts/run-headless.sh gives each run a private
+// D-Bus session and an unlocked gnome-keyring).
+#include "core/keychain/Keychain.h"
+#include "tests/support/Wait.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+using aerodesk::crypto::SecureBytes;
+using aerodesk::keychain::Keychain;
+using aerodesk::keychain::KeychainError;
+using aerodesk::test::waitUntil;
+
+namespace {
+
+QString uniqueProfile()
+{
+    return QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+KeychainError writeSync(Keychain &kc, const QString &name, const SecureBytes &value)
+{
+    std::optional<KeychainError> result;
+    kc.write(name, value, [&](const KeychainError &e) { result = e; });
+    EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "write never finished";
+    return result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")});
+}
+
+std::pair<KeychainError, QByteArray> readSync(Keychain &kc, const QString &name)
+{
+    std::optional<KeychainError> result;
+    QByteArray bytes;
+    kc.read(name, [&](const KeychainError &e, SecureBytes v) {
+        bytes = QByteArray(v.constChar(), qsizetype(v.size()));
+        result = e;
+    });
+    EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "read never finished";
+    return {result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")}), bytes};
+}
+
+KeychainError removeSync(Keychain &kc, const QString &name)
+{
+    std::optional<KeychainError> result;
+    kc.remove(name, [&](const KeychainError &e) { result = e; });
+    EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "remove never finished";
+    return result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")});
+}
+
+/// Runs `secret-tool lookup` for an AeroDesk item; returns its exit code (0 found, 1 not).
+int secretToolLookup(const QString &qualifiedKey)
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("secret-tool"));
+    EXPECT_FALSE(tool.isEmpty()) << "secret-tool not found: run scripts/install-deps.sh";
+    QProcess p;
+    p.start(tool, {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("AeroDesk"),
+                   QStringLiteral("user"), qualifiedKey});
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        ADD_FAILURE() << "secret-tool hung";
+        return -1;
+    }
+    return p.exitCode();
+}
+
+} // namespace
+
+TEST(Keychain, WriteThenReadReturnsTheSameBytes)
+{
+    Keychain kc(uniqueProfile());
+    QByteArray secret("api-secret-\x00\x01\xff-end", 19);
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("apiSecret"), SecureBytes(secret)).ok());
+    const auto [error, bytes] = readSync(kc, QStringLiteral("apiSecret"));
+    ASSERT_TRUE(error.ok()) << error.message.toStdString();
+    EXPECT_EQ(bytes, secret);
+    EXPECT_TRUE(removeSync(kc, QStringLiteral("apiSecret")).ok());
+}
+
+TEST(Keychain, LargeValueSurvives)
+{
+    Keychain kc(uniqueProfile());
+    QByteArray big(3300, Qt::Uninitialized);
+    for (auto &c : big)
+        c = char(QRandomGenerator::global()->bounded(256));
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("eb.partnerPrivateKey"), SecureBytes(big)).ok());
+    EXPECT_EQ(readSync(kc, QStringLiteral("eb.partnerPrivateKey")).second, big);
+    EXPECT_TRUE(removeSync(kc, QStringLiteral("eb.partnerPrivateKey")).ok());
+}
+
+TEST(Keychain, SecretToolSeesTheItemUntilItIsDeleted)
+{
+    Keychain kc(uniqueProfile());
+    const QString key = kc.qualifiedKey(QStringLiteral("apiKey"));
+    EXPECT_EQ(key, kc.profile() + QStringLiteral("/apiKey"));
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("apiKey"), SecureBytes(QByteArrayView("k-123"))).ok());
+    EXPECT_EQ(secretToolLookup(key), 0) << "the item is not in the Secret Service";
+    ASSERT_TRUE(removeSync(kc, QStringLiteral("apiKey")).ok());
+    EXPECT_EQ(secretToolLookup(key), 1) << "the item is still in the Secret Service after delete";
+}
+
+TEST(Keychain, MissingEntryIsNotFoundNotACrash)
+{
+    Keychain kc(uniqueProfile());
+    const auto [error, bytes] = readSync(kc, QStringLiteral("never-written"));
+    EXPECT_EQ(error.kind, KeychainError::Kind::NotFound);
+    EXPECT_TRUE(error.message.contains(QStringLiteral("never-written"))) << error.message.toStdString();
+    EXPECT_TRUE(bytes.isEmpty());
+}
+
+TEST(Keychain, RemovingAMissingEntryIsFine)
+{
+    Keychain kc(uniqueProfile());
+    EXPECT_TRUE(removeSync(kc, QStringLiteral("never-written")).ok());
+}
+
+TEST(Keychain, ProfilesAreIsolated)
+{
+    Keychain a(uniqueProfile());
+    Keychain b(uniqueProfile());
+    ASSERT_TRUE(writeSync(a, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("alpha"))).ok());
+    ASSERT_TRUE(writeSync(b, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("bravo"))).ok());
+    EXPECT_EQ(readSync(a, QStringLiteral("apiSecret")).second, QByteArray("alpha"));
+    EXPECT_EQ(readSync(b, QStringLiteral("apiSecret")).second, QByteArray("bravo"));
+    removeSync(a, QStringLiteral("apiSecret"));
+    removeSync(b, QStringLiteral("apiSecret"));
+}
+
+TEST(Keychain, CallbacksNeverRunInsideTheCall)
+{
+    Keychain kc(uniqueProfile());
+    bool returned = false;
+    bool calledBeforeReturn = false;
+    bool called = false;
+    kc.read(QStringLiteral("whatever"), [&](const KeychainError &, SecureBytes) {
+        calledBeforeReturn = !returned;
+        called = true;
+    });
+    returned = true;
+    ASSERT_TRUE(waitUntil([&] { return called; }, 20000));
+    EXPECT_FALSE(calledBeforeReturn);
+}
+
+// Runs only as a child of NoSecretServiceFailsFast, with a session bus that has no Secret Service.
+TEST(KeychainChild, ReportsNoBackend)
+{
+    if (qEnvironmentVariableIsEmpty("AERODESK_KEYCHAIN_CHILD"))
+        GTEST_SKIP() << "child-only test (run by Keychain.NoSecretServiceFailsFast)";
+    Keychain kc(uniqueProfile());
+    kc.setTimeoutMs(8000);
+    const auto [error, bytes] = readSync(kc, QStringLiteral("apiSecret"));
+    std::printf("KIND=%d\nMESSAGE=%s\n", int(error.kind), qPrintable(error.message));
+    EXPECT_EQ(error.kind, KeychainError::Kind::NoBackend) << error.message.toStdString();
+}
+
+TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
+{
+    // A fresh private bus with no service directories: nothing can provide (or be activated
+    // as) org.freedesktop.secrets on it.
+    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+    ASSERT_FALSE(daemon.isEmpty()) << "dbus-daemon not found: run scripts/install-deps.sh";
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile config(dir.filePath(QStringLiteral("bus.conf")));
+    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
+    config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                 " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                 "<busconfig><type>session</type><listen>unix:dir=" + dir.path().toUtf8() +
+                 "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
+                 "<allow own=\"*\"/></policy></busconfig>\n");
+    config.close();
+    QProcess bus;
+    bus.start(daemon, {QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
+                       QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
+    ASSERT_TRUE(bus.waitForStarted(5000));
+    ASSERT_TRUE(waitUntil([&] { return bus.canReadLine(); }, 10000)) << "no bus address";
+    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+    env.insert(QStringLiteral("AERODESK_KEYCHAIN_CHILD"), QStringLiteral("1"));
+    env.remove(QStringLiteral("DISPLAY"));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--gtest_filter=KeychainChild.ReportsNoBackend")});
+    const bool finished = child.waitForFinished(40000);
+    if (!finished)
+        child.kill();
+    bus.terminate();
+    bus.waitForFinished(5000);
+    const QString out = QString::fromUtf8(child.readAll());
+    ASSERT_TRUE(finished) << "the keychain hung with no Secret Service:\n" << out.toStdString();
+    EXPECT_EQ(child.exitCode(), 0) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("KIND=2"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("Secret Service"))) << out.toStdString();
+}
