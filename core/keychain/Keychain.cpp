@@ -91,6 +91,7 @@ struct Operation : std::enable_shared_from_this<Operation>
         }
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
+        Q_ASSERT(!job->insecureFallback()); // never a plaintext fallback
         job->setKey(key);
         auto self = shared_from_this();
         QObject::connect(job, &QKeychain::Job::finished, context.data(),

@@ -1,0 +1,67 @@
+#include "app/console/ConsoleOptions.h"
+
+#include "core/util/CoreVersion.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace aerodesk {
+
+QString ConsoleOptions::versionText()
+{
+    return QStringLiteral("aerodesk %1\nQt %2\n%3\n")
+        .arg(CoreVersion::application(), CoreVersion::qtRuntime(), CoreVersion::openSslRuntime());
+}
+
+ConsoleOptions ConsoleOptions::parse(const QStringList &arguments)
+{
+    ConsoleOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("ConsoleOptions",
+                                    "AeroDesk: support console for Aerosync bank links and "
+                                    "embedded banking."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Developer: write a PNG of the main window to <file> and exit."),
+        QStringLiteral("file"));
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption panel(QStringLiteral("panel"),
+                             QStringLiteral("Developer: open on panel <id>."),
+                             QStringLiteral("id"));
+    panel.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshot);
+    parser.addOption(panel);
+
+    if (!parser.parse(arguments)) {
+        options.m_action = Action::Error;
+        options.m_message = parser.errorText() + QStringLiteral("\nTry 'aerodesk --help'.\n");
+        return options;
+    }
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
+        options.m_action = Action::PrintHelp;
+        // helpText() names the program from QCoreApplication, which does not exist yet.
+        options.m_message = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                      QStringLiteral("aerodesk"));
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.m_action = Action::PrintVersion;
+        options.m_message = versionText();
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        options.m_action = Action::Error;
+        options.m_message = QStringLiteral("Unexpected argument '%1'.\nTry 'aerodesk --help'.\n")
+                                .arg(parser.positionalArguments().constFirst());
+        return options;
+    }
+    options.m_screenshotPath = parser.value(screenshot);
+    options.m_panelId = parser.value(panel);
+    return options;
+}
+
+} // namespace aerodesk

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace aerodesk {
+
+/// The console's command line. Parsed before any QApplication exists, so `--help` and
+/// `--version` work on a headless machine with no display.
+class ConsoleOptions
+{
+public:
+    /// What main() should do after parsing.
+    enum class Action { Run, PrintHelp, PrintVersion, Error };
+
+    /// Parses `arguments` (argv as strings, program first).
+    static ConsoleOptions parse(const QStringList &arguments);
+
+    Action action() const { return m_action; }
+    /// Text for PrintHelp / PrintVersion, or the error message for Error.
+    QString message() const { return m_message; }
+    /// Hidden developer option: write a PNG of the main window here and exit.
+    QString screenshotPath() const { return m_screenshotPath; }
+    /// Hidden developer option: open on this panel id.
+    QString panelId() const { return m_panelId; }
+
+    /// "aerodesk <version>" plus the Qt and OpenSSL runtime versions, one per line.
+    static QString versionText();
+
+private:
+    Action m_action = Action::Run;
+    QString m_message;
+    QString m_screenshotPath;
+    QString m_panelId;
+};
+
+} // namespace aerodesk

@@ -1,0 +1,96 @@
+// aerodesk — the console's start-up wiring: harden the process, parse the command line, build
+// the window and its panels.
+#include "app/console/ConsoleOptions.h"
+#include "core/util/ProcessHardening.h"
+#include "ui/Icons.h"
+#include "ui/MainWindow.h"
+#include "ui/PlaceholderPanels.h"
+
+#include <QApplication>
+#include <QImage>
+
+#include <cstdio>
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("AeroDesk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("aerodesk.example.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("aerodesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
+}
+
+QStringList argumentList(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+/// Lays the window out offscreen, grabs it and writes `path`. Returns the process exit code.
+int writeScreenshot(aerodesk::ui::MainWindow &window, const QString &path)
+{
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(aerodesk::ui::MainWindow::defaultSize());
+    window.show();
+    QCoreApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    if (image.isNull() || !image.save(path, "PNG")) {
+        std::fprintf(stderr, "aerodesk: could not write the screenshot to %s\n", qPrintable(path));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    aerodesk::ProcessHardening::disableCoreDumps();
+    setApplicationIdentity();
+
+    // Parse before QApplication exists: --help and --version must work with no display.
+    const aerodesk::ConsoleOptions options =
+        aerodesk::ConsoleOptions::parse(argumentList(argc, argv));
+    switch (options.action()) {
+    case aerodesk::ConsoleOptions::Action::PrintHelp:
+    case aerodesk::ConsoleOptions::Action::PrintVersion:
+        std::fputs(qPrintable(options.message()), stdout);
+        return 0;
+    case aerodesk::ConsoleOptions::Action::Error:
+        std::fputs(qPrintable(options.message()), stderr);
+        return 2;
+    case aerodesk::ConsoleOptions::Action::Run:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("AeroDesk"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(AERODESK_APP_ID));
+    QApplication::setWindowIcon(aerodesk::ui::Icons::appIcon());
+
+    aerodesk::ui::MainWindow window;
+    aerodesk::ui::PlaceholderPanels::installInto(window);
+
+    if (!options.screenshotPath().isEmpty()) {
+        if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {
+            std::fprintf(stderr, "aerodesk: unknown panel '%s' (known: %s)\n",
+                         qPrintable(options.panelId()),
+                         qPrintable(window.panelIds().join(QStringLiteral(", "))));
+            return 2;
+        }
+        return writeScreenshot(window, options.screenshotPath());
+    }
+
+    window.restoreSettings();
+    if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {
+        std::fprintf(stderr, "aerodesk: unknown panel '%s' (known: %s)\n",
+                     qPrintable(options.panelId()),
+                     qPrintable(window.panelIds().join(QStringLiteral(", "))));
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,36 @@
+// aerodesk-sandbox: the offline Aerosync emulator (docs/sandbox.md). Start-up wiring only.
+#include "SandboxCommandLine.h"
+#include "ShutdownWatcher.h"
+
+#include "core/sandbox/SandboxServer.h"
+#include "core/util/ProcessHardening.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    aerodesk::ProcessHardening::disableCoreDumps();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("aerodesk-sandbox"));
+    QCoreApplication::setOrganizationName(QStringLiteral("AeroDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
+
+    bool watchStdin = true;
+    const aerodesk::sandbox::SandboxOptions options = SandboxCommandLine::parse(app, &watchStdin);
+    ShutdownWatcher watcher(watchStdin);
+
+    aerodesk::sandbox::SandboxServer server(options);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QByteArray line = QJsonDocument(server.startLine()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

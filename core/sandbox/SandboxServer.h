@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/sandbox/SandboxOptions.h"
+#include "core/sandbox/SandboxWorld.h"
+#include "core/sandbox/SelfSignedCertificate.h"
+#include "core/sandbox/TokenIssuer.h"
+#include "core/sandbox/WidgetSessions.h"
+
+#include <QHttpServer>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <optional>
+
+namespace aerodesk::sandbox {
+
+/// The offline Aerosync emulator: Qt HTTP Server over HTTPS on 127.0.0.1, routes for the data
+/// API (tokens, accounts, jobs), the widget stand-in and the /sandbox control paths.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(SandboxOptions options, QObject *parent = nullptr);
+
+    /// Generates the certificate (or uses `certificate` if given) and listens. False + `error`
+    /// on failure.
+    bool start(QString *error, const std::optional<SelfSignedCertificate> &certificate = std::nullopt);
+
+    QUrl baseUrl() const;
+    const SelfSignedCertificate &certificate() const { return m_certificate; }
+    QString apiKey() const { return m_apiKey; }
+    QString apiSecret() const { return m_apiSecret; }
+    /// The one-line JSON a client reads to pin the certificate and sign in.
+    QJsonObject startLine() const;
+    SandboxWorld &world() { return m_world; }
+
+private:
+    void routeTokens();
+    void routeAccounts();
+    void routeJobs();
+    void routeWidget();
+    void routeControl();
+    /// nullopt when the request carries a valid API bearer token, else the 403 AC-001 to send.
+    std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request) const;
+    /// Checks for data GETs: token, connection, expiry, a COMPLETED job of `type` (or ?job_id=).
+    std::optional<QHttpServerResponse> dataGate(const QString &id, JobType type,
+                                                const QHttpServerRequest &request);
+    QJsonObject accountJson(const SandboxConnection &c) const;
+    QJsonObject jobStatusJson(SandboxJob &job);
+
+    SandboxOptions m_options;
+    SandboxWorld m_world;
+    TokenIssuer m_tokens;
+    WidgetSessions m_widget;
+    QHttpServer m_server;
+    SelfSignedCertificate m_certificate;
+    QString m_apiKey;
+    QString m_apiSecret;
+    quint16 m_port = 0;
+    int m_tokenRequests = 0;
+};
+
+} // namespace aerodesk::sandbox
