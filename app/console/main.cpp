@@ -1,5 +1,6 @@
 // aerodesk — the console's start-up wiring: harden the process, parse the command line, build
 // the window and its panels.
+#include "app/console/BuiltInSandboxWiring.h"
 #include "app/console/ConsoleOptions.h"
 #include "core/util/ProcessHardening.h"
 #include "ui/Icons.h"
@@ -84,6 +85,10 @@ int main(int argc, char **argv)
         }
         return writeScreenshot(window, options.screenshotPath());
     }
+
+    // The built-in environment: aerodesk-sandbox as a child, stopped when the window closes.
+    aerodesk::BuiltInSandboxWiring sandbox(window.environmentBanner());
+    sandbox.start();
 
     window.restoreSettings();
     if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {

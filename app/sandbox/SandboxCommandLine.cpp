@@ -15,7 +15,7 @@ namespace {
 }
 } // namespace
 
-SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, bool *watchStdin)
+SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, Extra *extra)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -32,7 +32,10 @@ SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, bool *watc
     const QCommandLineOption secret(QStringLiteral("api-secret"), QStringLiteral("Use this apiSecret instead of a generated one."), QStringLiteral("secret"));
     const QCommandLineOption mfaLiteral(QStringLiteral("mfa-required-literal"), QStringLiteral("Polls say MFA_REQUIRED instead of \"Pending MFA\"."));
     const QCommandLineOption noStdin(QStringLiteral("no-stdin-watch"), QStringLiteral("Keep running when standard input (a pipe) closes."));
-    parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin});
+    const QCommandLineOption partner(QStringLiteral("partner-key"), QStringLiteral("Embedded banking: the partner's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
+    const QCommandLineOption provider(QStringLiteral("provider-key"), QStringLiteral("Embedded banking: the provider's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
+    const QCommandLineOption webhookCa(QStringLiteral("webhook-ca"), QStringLiteral("CA certificates (PEM file) to trust for https webhook receivers."), QStringLiteral("file"));
+    parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider, webhookCa});
     parser.process(app);
 
     SandboxOptions o;
@@ -53,6 +56,9 @@ SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, bool *watc
     o.apiKey = parser.value(key);
     o.apiSecret = parser.value(secret);
     o.mfaRequiredLiteral = parser.isSet(mfaLiteral);
-    *watchStdin = !parser.isSet(noStdin);
+    extra->watchStdin = !parser.isSet(noStdin);
+    extra->partnerKey = parser.value(partner);
+    extra->providerKey = parser.value(provider);
+    extra->webhookCa = parser.value(webhookCa);
     return o;
 }

@@ -11,5 +11,12 @@ class SandboxCommandLine
 public:
     /// Parses the application's arguments. Exits (0 for --help/--version, 2 for bad input)
     /// when there is nothing to run.
-    static aerodesk::sandbox::SandboxOptions parse(const QCoreApplication &app, bool *watchStdin);
+    struct Extra
+    {
+        bool watchStdin = true;
+        QString partnerKey;   ///< PEM file for the embedded-banking partner key (empty = generate)
+        QString providerKey;  ///< PEM file for the provider ("Apiture") key (empty = generate)
+        QString webhookCa;    ///< PEM file of CA certificates trusted for https webhook receivers
+    };
+    static aerodesk::sandbox::SandboxOptions parse(const QCoreApplication &app, Extra *extra);
 };

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSslCertificate>
 
 #include <cstdio>
 
@@ -18,11 +19,21 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("AeroDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
 
-    bool watchStdin = true;
-    const aerodesk::sandbox::SandboxOptions options = SandboxCommandLine::parse(app, &watchStdin);
-    ShutdownWatcher watcher(watchStdin);
+    SandboxCommandLine::Extra extra;
+    const aerodesk::sandbox::SandboxOptions options = SandboxCommandLine::parse(app, &extra);
+    ShutdownWatcher watcher(extra.watchStdin);
 
     aerodesk::sandbox::SandboxServer server(options);
+    server.setEmbeddedKeys(extra.partnerKey, extra.providerKey);
+    if (!extra.webhookCa.isEmpty()) {
+        const QList<QSslCertificate> cas = QSslCertificate::fromPath(extra.webhookCa);
+        if (cas.isEmpty()) {
+            std::fprintf(stderr, "aerodesk-sandbox: --webhook-ca %s holds no PEM certificate\n",
+                         qPrintable(extra.webhookCa));
+            return 2;
+        }
+        server.webhooks().setPinnedReceiverCa(cas);
+    }
     QString error;
     if (!server.start(&error)) {
         std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(error));

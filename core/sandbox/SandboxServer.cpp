@@ -82,6 +82,22 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
                                           : m_options.apiKey;
     m_apiSecret = m_options.apiSecret.isEmpty() ? QStringLiteral("sandbox-secret-") + m_world.randomHex(16)
                                                 : m_options.apiSecret;
+    const Authorizer bearerOnly = [this](const QHttpServerRequest &r) { return authorize(r); };
+    // The webhook management API wants the Bearer token and the x-api-key header.
+    const Authorizer bearerAndKey = [this](const QHttpServerRequest &r) -> std::optional<QHttpServerResponse> {
+        if (auto refusal = authorize(r))
+            return refusal;
+        if (QString::fromLatin1(r.value("x-api-key")) != m_apiKey)
+            return status(403, QStringLiteral("AC-001"), QStringLiteral("Missing or wrong x-api-key header"));
+        return std::nullopt;
+    };
+    m_webhooks = new WebhookService(bearerAndKey, m_options.timeScale, m_options.seed, this);
+    m_eb = new EmbeddedBankingService(m_options.timeScale, m_options.seed, this);
+    m_eb->setAuthorizer(bearerOnly);
+    m_webhooks->registerRoutes(m_server);
+    m_eb->registerRoutes(m_server);
+    m_sweep.setInterval(int(qBound(qint64(20), m_world.scaledMs(0.5), qint64(500))));
+    connect(&m_sweep, &QTimer::timeout, this, &SandboxServer::publishJobEvents);
     routeTokens();
     routeAccounts();
     routeJobs();
@@ -96,8 +112,19 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     });
 }
 
+void SandboxServer::setEmbeddedKeys(const QString &partnerKey, const QString &providerKey)
+{
+    m_partnerKey = partnerKey;
+    m_providerKey = providerKey;
+}
+
 bool SandboxServer::start(QString *error, const std::optional<SelfSignedCertificate> &certificate)
 {
+    if (!m_eb->loadOrGenerateKeys(m_partnerKey, m_providerKey)) {
+        if (error)
+            *error = QStringLiteral("embedded-banking keys: %1").arg(m_eb->lastError());
+        return false;
+    }
     if (certificate) {
         m_certificate = *certificate;
     } else {
@@ -119,6 +146,8 @@ bool SandboxServer::start(QString *error, const std::optional<SelfSignedCertific
             *error = QStringLiteral("cannot listen on 127.0.0.1:%1 (port in use?)").arg(m_options.port);
         return false;
     }
+    m_eb->setBaseUrl(baseUrl()); // retUrls carry the real port
+    m_sweep.start();
     return true;
 }
 
@@ -283,6 +312,7 @@ void SandboxServer::routeJobs()
                                                   body.value(QStringLiteral("endDate")).toString());
             if (!result.job)
                 return status(result.httpStatus, result.code, result.message);
+            publishJob(*result.job, SandboxWorld::JobState::Initiated);
             return SandboxHttp::json(ok({{jobStatusKey(type), QStringLiteral("Initiated")},
                                          {QStringLiteral("jobId"), result.job->jobId},
                                          {QStringLiteral("userId"), id},
@@ -380,6 +410,47 @@ std::optional<QHttpServerResponse> SandboxServer::dataGate(const QString &id, Jo
                       QStringLiteral("No completed %1 job for this connection: create one and poll until COMPLETED")
                           .arg(jobPrefix(type)));
     return std::nullopt;
+}
+
+void SandboxServer::publishJob(SandboxJob &job, SandboxWorld::JobState state)
+{
+    QString name;
+    switch (state) {
+    case SandboxWorld::JobState::Initiated: name = QStringLiteral("initiated"); break;
+    case SandboxWorld::JobState::PendingMfa: name = QStringLiteral("pending_mfa"); break;
+    case SandboxWorld::JobState::Completed: name = QStringLiteral("completed"); break;
+    case SandboxWorld::JobState::Failed: name = QStringLiteral("failed"); break;
+    case SandboxWorld::JobState::InProgress: return; // transient: never sent as a webhook
+    }
+    if (job.lastPublished == name)
+        return;
+    job.lastPublished = name;
+    static const char *const types[] = {"balance", "transactions", "identity"};
+    QJsonObject data{{QStringLiteral("job_id"), job.jobId},
+                     {QStringLiteral("connection_id"), job.connectionId},
+                     {QStringLiteral("user_id"), job.connectionId},
+                     {QStringLiteral("job_type"), QString::fromLatin1(types[int(job.type)])},
+                     {QStringLiteral("status"), name},
+                     {QStringLiteral("mfa_triggered"), state == SandboxWorld::JobState::PendingMfa}};
+    if (state == SandboxWorld::JobState::Failed)
+        data.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), job.failureCode},
+                                                         {QStringLiteral("message"), job.failureMessage}});
+    m_webhooks->publish(webhookEvent(job.type), data);
+}
+
+void SandboxServer::publishJobEvents()
+{
+    for (const QString &id : m_world.activeJobIds()) {
+        SandboxJob *job = m_world.job(id);
+        if (!job) {
+            m_world.retire(id);
+            continue;
+        }
+        const SandboxWorld::JobState state = m_world.stateOf(*job);
+        publishJob(*job, state);
+        if (state == SandboxWorld::JobState::Completed || state == SandboxWorld::JobState::Failed)
+            m_world.retire(id);
+    }
 }
 
 void SandboxServer::routeWidget()
@@ -484,6 +555,16 @@ void SandboxServer::routeControl()
                 return status(400, QStringLiteral("AC-100"), QStringLiteral("connectionExpiry must be an ISO-8601 instant"));
             c->expiry = at.toUTC();
             return SandboxHttp::json(QJsonObject{{QStringLiteral("account"), accountJson(*c)}});
+        }
+        if (action == QLatin1String("revoke")) {
+            // bank.revocation, as some banks send it (reference section 7).
+            m_webhooks->publish(QStringLiteral("bank.revocation"),
+                                QJsonObject{{QStringLiteral("client_id"), m_apiKey},
+                                            {QStringLiteral("user_id"), c->connectionId},
+                                            {QStringLiteral("connection_id"), c->connectionId},
+                                            {QStringLiteral("account_id"), c->accountNumber.right(4)},
+                                            {QStringLiteral("status"), QStringLiteral("revoked")}});
+            return SandboxHttp::json(QJsonObject{{QStringLiteral("revoked"), true}});
         }
         if (action == QLatin1String("next-job-failure")) {
             c->nextJobFailureCode = body.value(QStringLiteral("code")).toString(QStringLiteral("AC-104"));

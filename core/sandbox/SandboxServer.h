@@ -4,11 +4,14 @@
 #include "core/sandbox/SandboxWorld.h"
 #include "core/sandbox/SelfSignedCertificate.h"
 #include "core/sandbox/TokenIssuer.h"
+#include "core/sandbox/EmbeddedBankingService.h"
+#include "core/sandbox/WebhookService.h"
 #include "core/sandbox/WidgetSessions.h"
 
 #include <QHttpServer>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <optional>
@@ -34,6 +37,10 @@ public:
     /// The one-line JSON a client reads to pin the certificate and sign in.
     QJsonObject startLine() const;
     SandboxWorld &world() { return m_world; }
+    WebhookService &webhooks() { return *m_webhooks; }
+    EmbeddedBankingService &embeddedBanking() { return *m_eb; }
+    /// PEM text or file paths for the embedded-banking keys (empty = generate).
+    void setEmbeddedKeys(const QString &partnerKey, const QString &providerKey);
 
 private:
     void routeTokens();
@@ -48,6 +55,9 @@ private:
                                                 const QHttpServerRequest &request);
     QJsonObject accountJson(const SandboxConnection &c) const;
     QJsonObject jobStatusJson(SandboxJob &job);
+    /// Publishes job.* webhook events for every job whose status changed since the last sweep.
+    void publishJobEvents();
+    void publishJob(SandboxJob &job, SandboxWorld::JobState state);
 
     SandboxOptions m_options;
     SandboxWorld m_world;
@@ -59,6 +69,11 @@ private:
     QString m_apiSecret;
     quint16 m_port = 0;
     int m_tokenRequests = 0;
+    WebhookService *m_webhooks = nullptr;
+    EmbeddedBankingService *m_eb = nullptr;
+    QString m_partnerKey;
+    QString m_providerKey;
+    QTimer m_sweep;
 };
 
 } // namespace aerodesk::sandbox

@@ -155,6 +155,7 @@ SandboxWorld::CreateResult SandboxWorld::createJob(const QString &connectionId, 
     }
     const QString id = job.jobId;
     m_latestJob.insert(connectionId + QLatin1Char('/') + jobPrefix(type), id);
+    m_active.insert(id);
     return {&m_jobs.insert(id, job).value(), 200, {}, {}};
 }
 

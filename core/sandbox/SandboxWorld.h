@@ -60,6 +60,9 @@ public:
     /// The non-terminal job of this type on this connection, if any.
     SandboxJob *runningJob(const QString &connectionId, JobType type);
     void completeMfa(SandboxJob &job);
+    /// Ids of jobs not yet reported terminal (for the webhook sweep); retire() drops one.
+    QStringList activeJobIds() const { return QStringList(m_active.cbegin(), m_active.cend()); }
+    void retire(const QString &jobId) { m_active.remove(jobId); }
     /// True once any job of `type` on the connection has reached COMPLETED.
     bool hasCompletedJob(const QString &connectionId, JobType type);
     /// Seeded, deterministic transactions for a connection (section 2, #8 of the reference).
@@ -77,6 +80,7 @@ private:
     QHash<QString, SandboxConnection> m_connections;
     QStringList m_order;
     QHash<QString, SandboxJob> m_jobs;
+    QSet<QString> m_active;              ///< jobs whose terminal state was not yet published
     QSet<QString> m_completed;           ///< "<connectionId>/<prefix>" that have completed once
     QHash<QString, QString> m_latestJob; ///< "<connectionId>/<prefix>" -> newest jobId
 };

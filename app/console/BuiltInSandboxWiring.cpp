@@ -1,0 +1,53 @@
+#include "app/console/BuiltInSandboxWiring.h"
+
+#include "ui/EnvironmentBanner.h"
+
+#include <memory>
+
+namespace aerodesk {
+
+using Kind = api::Environment::Kind;
+
+BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, QObject *parent)
+    : QObject(parent)
+    , m_banner(banner)
+    , m_sandbox(sandboxhost::BuiltInSandbox::defaultExecutablePath())
+    , m_keychain(QString::fromLatin1(kProfile))
+{
+    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::ready, this, &BuiltInSandboxWiring::onReady);
+    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::failed, this, [this](const QString &why) {
+        m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                                 QStringLiteral("— could not start: %1").arg(why));
+    });
+    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::exited, this, [this](int code) {
+        if (m_sandbox.endpoint().pid != 0)
+            m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                                     QStringLiteral("— stopped (exit code %1)").arg(code));
+    });
+}
+
+void BuiltInSandboxWiring::start()
+{
+    m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                             QStringLiteral("— starting…"));
+    m_sandbox.start();
+}
+
+void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
+{
+    const QString where = QStringLiteral("%1:%2").arg(endpoint.baseUrl.host()).arg(endpoint.baseUrl.port());
+    m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                             QStringLiteral("— %1 · certificate pinned (%2…)")
+                                 .arg(where, QString::fromLatin1(endpoint.certSha256Hex.left(12))));
+    // The sandbox's credentials go to the keychain only, like any environment's.
+    auto pending = std::make_shared<int>(2);
+    auto report = [this, pending, where](const keychain::KeychainError &error) {
+        if (!error.ok())
+            m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                                     QStringLiteral("— %1 · credentials not saved: %2").arg(where, error.message));
+    };
+    m_keychain.write(QStringLiteral("apiKey"), crypto::SecureBytes::fromUtf8(endpoint.apiKey), report);
+    m_keychain.write(QStringLiteral("apiSecret"), crypto::SecureBytes::fromUtf8(endpoint.apiSecret), report);
+}
+
+} // namespace aerodesk

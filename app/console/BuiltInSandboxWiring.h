@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/keychain/Keychain.h"
+#include "core/sandboxhost/BuiltInSandbox.h"
+
+#include <QObject>
+
+namespace aerodesk::ui {
+class EnvironmentBanner;
+}
+
+namespace aerodesk {
+
+/// Start-up wiring of the built-in environment: starts aerodesk-sandbox as a child on a free
+/// port, pins its certificate, keeps its credentials in the keychain under the profile
+/// "Built-in sandbox", shows its state in the environment banner, and stops it on exit.
+class BuiltInSandboxWiring : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr const char *kProfile = "Built-in sandbox";
+
+    BuiltInSandboxWiring(ui::EnvironmentBanner *banner, QObject *parent = nullptr);
+    void start();
+    sandboxhost::BuiltInSandbox &sandbox() { return m_sandbox; }
+
+private:
+    void onReady(const sandboxhost::SandboxEndpoint &endpoint);
+    ui::EnvironmentBanner *m_banner;
+    sandboxhost::BuiltInSandbox m_sandbox;
+    keychain::Keychain m_keychain;
+};
+
+} // namespace aerodesk
