@@ -31,6 +31,7 @@ QByteArray TokenIssuer::issueApiToken(const QString &clientId, const QString &cl
     return sign(QJsonObject{{QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                             {QStringLiteral("iat"), now},
                             {QStringLiteral("exp"), now + ttlSeconds},
+                            {QStringLiteral("gen"), m_generation},
                             {QStringLiteral("ClientId"), clientId},
                             {QStringLiteral("ClientName"), clientName}});
 }
@@ -63,8 +64,9 @@ TokenIssuer::Check TokenIssuer::check(const QByteArray &token, QJsonObject *clai
     const auto payload = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding);
     const QJsonObject body = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject{};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const bool widget = body.value(QStringLiteral("widget")).toBool();
     if (body.value(QStringLiteral("exp")).toInteger() <= now
-        || body.value(QStringLiteral("iat")).toInteger() < m_notBefore)
+        || (!widget && body.value(QStringLiteral("gen")).toInt() < m_generation))
         return Check::Expired;
     if (claims)
         *claims = body;

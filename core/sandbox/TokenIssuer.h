@@ -31,13 +31,13 @@ public:
     bool consumeWidgetToken(const QByteArray &token);
 
     /// Makes every API token issued so far expire now (fault injection: "token expires mid-job").
-    void expireAllNow() { m_notBefore = QDateTime::currentSecsSinceEpoch() + 1; }
+    void expireAllNow() { ++m_generation; }
 
 private:
     QByteArray sign(const QJsonObject &claims) const;
     crypto::SecureBytes m_key;
     QSet<QByteArray> m_usedWidgetTokens;
-    qint64 m_notBefore = 0; ///< tokens issued (iat) before this are treated as expired
+    int m_generation = 0; ///< API tokens of an older generation are treated as expired
 };
 
 } // namespace aerodesk::sandbox

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/api/Environment.h"
+#include "core/api/HttpResponse.h"
+#include "core/util/Result.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <functional>
+
+namespace aerodesk::api {
+
+/// The HTTPS layer of one environment: one QNetworkAccessManager, a transfer timeout on every
+/// request, TLS always verified. For a pinned sandbox the only trusted CA is the pinned
+/// certificate (ordinary verification passes) and, in addition, the SHA-256 of the peer's
+/// certificate is compared with the pin as soon as the connection is encrypted; a mismatch
+/// aborts the request (ApiError::Kind::PinMismatch). SSL errors are never ignored.
+///
+/// Every answer is mapped to a Result: a 2xx with a JSON object (or empty) body is a
+/// HttpResponse; everything else is a distinct ApiError (network, timeout, TLS, pin, non-JSON,
+/// 5xx, 429, Aerosync {error:{code,message}}, other HTTP).
+class HttpTransport : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<HttpResponse, ApiError>)>;
+
+    explicit HttpTransport(Environment environment, QObject *parent = nullptr);
+
+    const Environment &environment() const { return m_env; }
+    QNetworkAccessManager &networkAccessManager() { return m_nam; }
+
+    /// Sends `request`; `done` runs later on this object's thread (never inside the call).
+    void send(const HttpRequest &request, Callback done);
+
+    /// The TLS configuration used for every request (pinned CA for a sandbox).
+    QSslConfiguration sslConfiguration() const { return m_ssl; }
+
+    /// Maps a finished reply (used by send(); public for the widget-session client).
+    static Result<HttpResponse, ApiError> mapReply(QNetworkReply *reply, int timeoutMs);
+
+Q_SIGNALS:
+    /// Emitted for every request as it is sent (method, URL path): a hook for counters and logs.
+    void requestStarted(const QByteArray &method, const QString &path);
+
+private:
+    void checkPin(QNetworkReply *reply);
+
+    Environment m_env;
+    QNetworkAccessManager m_nam;
+    QSslConfiguration m_ssl;
+};
+
+} // namespace aerodesk::api

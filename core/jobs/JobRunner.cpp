@@ -1,0 +1,382 @@
+#include "core/jobs/JobRunner.h"
+
+#include "core/api/ErrorCatalog.h"
+
+#include <QPointer>
+
+namespace aerodesk::jobs {
+
+using api::ApiError;
+using api::ErrorInfo;
+using api::JobState;
+
+struct JobRunner::Job
+{
+    quint64 key = 0;
+    api::JobType type = api::JobType::Balance;
+    QString connectionId;
+    QString jobId;
+    QDate startDate, endDate;
+    JobState state = JobState::Initiated;
+    int attempt = 0;          ///< polls in the current bound
+    int totalAttempts = 0;
+    qint64 createdMs = 0;     ///< monotonic, for elapsed
+    qint64 boundStartMs = 0;  ///< monotonic, start of the current poll bound
+    bool mfaPending = false;
+    qint64 mfaDeadlineMs = 0;
+    QDateTime mfaEndsAt;
+    QTimer timer;
+};
+
+JobRunner::JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy, QObject *parent)
+    : QObject(parent), m_client(client), m_clock(clock), m_policy(policy)
+{
+    qRegisterMetaType<aerodesk::jobs::JobResult>();
+}
+
+JobRunner::~JobRunner() = default;
+
+JobRunner::Job *JobRunner::find(quint64 key) const
+{
+    const auto it = m_jobs.find(key);
+    return it == m_jobs.end() ? nullptr : it->second.get();
+}
+
+std::optional<quint64> JobRunner::runningJob(const QString &connectionId, api::JobType type) const
+{
+    for (const auto &[key, job] : m_jobs) {
+        if (job->type == type && job->connectionId == connectionId)
+            return key;
+    }
+    return std::nullopt;
+}
+
+QString JobRunner::jobId(quint64 key) const
+{
+    const Job *j = find(key);
+    return j ? j->jobId : QString();
+}
+
+QDateTime JobRunner::mfaDeadline(quint64 key) const
+{
+    const Job *j = find(key);
+    return j && j->mfaPending ? j->mfaEndsAt : QDateTime();
+}
+
+qint64 JobRunner::elapsed(const Job &job) const
+{
+    return m_clock.monotonicMs() - job.createdMs;
+}
+
+JobResult JobRunner::base(const Job &job, JobOutcome outcome) const
+{
+    JobResult r;
+    r.key = job.key;
+    r.type = job.type;
+    r.connectionId = job.connectionId;
+    r.jobId = job.jobId;
+    r.outcome = outcome;
+    r.attempts = job.totalAttempts;
+    r.elapsedMs = elapsed(job);
+    return r;
+}
+
+JobResult JobRunner::fromError(const Job &job, const ErrorInfo &info, std::optional<ApiError> apiError) const
+{
+    JobOutcome outcome = JobOutcome::Error;
+    if (info.code == QLatin1String("AC-112"))
+        outcome = JobOutcome::AlreadyRunning;
+    else if (info.code == QLatin1String("AC-110"))
+        outcome = JobOutcome::MfaTimedOut;
+    else if (info.code == QLatin1String("AC-108"))
+        outcome = JobOutcome::MfaLocked;
+    else if (info.code == QLatin1String("AC-105"))
+        outcome = JobOutcome::Skipped;
+    else if (!apiError)
+        outcome = JobOutcome::Failed;
+    JobResult r = base(job, outcome);
+    r.error = info;
+    r.apiError = std::move(apiError);
+    r.nextStep = info.nextStep;
+    if (outcome == JobOutcome::AlreadyRunning) {
+        r.runningJobId = info.runningJobId;
+        r.message = info.runningJobId.isEmpty()
+                        ? QStringLiteral("A %1 job is already running on this connection.").arg(api::jobTypeName(job.type))
+                        : QStringLiteral("already running: %1").arg(info.runningJobId);
+    } else if (r.apiError && info.code.isEmpty()) {
+        r.message = r.apiError->message;
+    } else {
+        r.message = info.code.isEmpty() ? info.cause : QStringLiteral("%1 (%2): %3").arg(info.title, info.code, info.cause);
+    }
+    return r;
+}
+
+quint64 JobRunner::start(api::JobType type, const QString &connectionId, const QDate &startDate, const QDate &endDate)
+{
+    const quint64 key = m_nextKey++;
+    if (const auto running = runningJob(connectionId, type)) {
+        const Job *other = find(*running);
+        JobResult r;
+        r.key = key;
+        r.type = type;
+        r.connectionId = connectionId;
+        r.outcome = JobOutcome::AlreadyRunning;
+        r.runningJobId = other->jobId;
+        r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-112"), other->jobId);
+        r.nextStep = r.error.nextStep;
+        r.message = other->jobId.isEmpty()
+                        ? QStringLiteral("A %1 job is already starting on this connection.").arg(api::jobTypeName(type))
+                        : QStringLiteral("already running: %1").arg(other->jobId);
+        QTimer::singleShot(0, this, [this, r] { Q_EMIT finished(r); });
+        return key;
+    }
+    auto job = std::make_unique<Job>();
+    job->key = key;
+    job->type = type;
+    job->connectionId = connectionId;
+    job->startDate = startDate;
+    job->endDate = endDate;
+    job->createdMs = job->boundStartMs = m_clock.monotonicMs();
+    job->timer.setSingleShot(true);
+    connect(&job->timer, &QTimer::timeout, this, [this, key] { poll(key); });
+    m_jobs.emplace(key, std::move(job));
+    Q_EMIT started(key, type, connectionId);
+
+    if (type != api::JobType::Balance) {
+        create(key);
+        return key;
+    }
+    QPointer<JobRunner> self(this);
+    m_client.getAccount(connectionId, [self, key](Result<api::Account, ApiError> a) {
+        if (!self)
+            return;
+        Job *job = self->find(key);
+        if (!job)
+            return;
+        if (!a.ok()) {
+            self->finish(key, self->fromError(*job, a.error().info, a.error()));
+            return;
+        }
+        if (a->canFetchBalance.has_value() && !*a->canFetchBalance) {
+            JobResult r = self->base(*job, JobOutcome::Skipped);
+            r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-105"));
+            r.message = QStringLiteral("Balance refresh skipped: this account was linked manually, so the bank "
+                                       "cannot report a balance (canFetchBalance is false).");
+            r.nextStep = r.error.nextStep;
+            self->finish(key, r);
+            return;
+        }
+        self->create(key);
+    });
+    return key;
+}
+
+void JobRunner::create(quint64 key)
+{
+    Job *job = find(key);
+    QPointer<JobRunner> self(this);
+    m_client.createJob(
+        job->type, job->connectionId,
+        [self, key](Result<api::JobCreated, ApiError> c) {
+            if (!self)
+                return;
+            Job *job = self->find(key);
+            if (!job)
+                return;
+            if (!c.ok()) {
+                self->finish(key, self->fromError(*job, c.error().info, c.error()));
+                return;
+            }
+            job->jobId = c->jobId;
+            job->state = c->state == JobState::Unknown ? JobState::Initiated : c->state;
+            job->boundStartMs = self->m_clock.monotonicMs();
+            Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job), self->m_policy.expectedDurationMs);
+            self->schedulePoll(*job, self->m_policy.intervalForAttempt(1));
+        },
+        job->startDate, job->endDate);
+}
+
+void JobRunner::schedulePoll(Job &job, int delayMs)
+{
+    job.timer.start(std::max(0, delayMs));
+}
+
+void JobRunner::poll(quint64 key)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    ++job->attempt;
+    ++job->totalAttempts;
+    QPointer<JobRunner> self(this);
+    m_client.getJobStatus(job->connectionId, job->jobId, [self, key](Result<api::JobStatus, ApiError> s) {
+        if (!self || !self->find(key))
+            return;
+        if (s.ok())
+            self->onStatus(key, *s);
+        else
+            self->onPollError(key, s.error());
+    });
+}
+
+void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
+{
+    Job &job = *find(key);
+    job.state = status.state;
+    const qint64 now = m_clock.monotonicMs();
+
+    if (status.state == JobState::Completed) {
+        Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job), 0);
+        fetch(key);
+        return;
+    }
+    if (status.state == JobState::Failed) {
+        ErrorInfo info = status.hasError ? status.error : ErrorInfo{};
+        if (!status.hasError) {
+            info.title = QStringLiteral("Job failed");
+            info.cause = QStringLiteral("The bank could not complete the %1 job (no reason was given).")
+                             .arg(api::jobTypeName(job.type));
+            info.nextStep = QStringLiteral("Start the job again later; if it keeps failing, reconnect the account.");
+        }
+        finish(key, fromError(job, info, std::nullopt));
+        return;
+    }
+    if (status.needsMfa()) {
+        if (!job.mfaPending) {
+            job.mfaPending = true;
+            job.mfaDeadlineMs = now + m_policy.mfaWindowMs;
+            job.mfaEndsAt = m_clock.nowUtc().addMSecs(m_policy.mfaWindowMs);
+            Q_EMIT mfaRequired(key, job.jobId, job.connectionId, job.mfaEndsAt);
+        }
+        Q_EMIT progress(key, JobState::PendingMfa, job.totalAttempts, elapsed(job), std::max<qint64>(0, job.mfaDeadlineMs - now));
+        if (now > job.mfaDeadlineMs + m_policy.mfaGraceMs) {
+            finish(key, fromError(job, api::ErrorCatalog::lookup(QStringLiteral("AC-110")), std::nullopt));
+            return;
+        }
+        schedulePoll(job, m_policy.maxIntervalMs);
+        return;
+    }
+    if (job.mfaPending) {
+        // The job moved on after MFA: a fresh bound from here.
+        job.mfaPending = false;
+        job.attempt = 0;
+        job.boundStartMs = now;
+    }
+    const qint64 inBound = now - job.boundStartMs;
+    const qint64 remainingEstimate = std::max<qint64>(0, m_policy.expectedDurationMs - inBound);
+    Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job),
+                    std::min<qint64>(remainingEstimate, std::max<qint64>(0, m_policy.maxDurationMs - inBound)));
+    if (job.attempt >= m_policy.maxAttempts || inBound >= m_policy.maxDurationMs) {
+        JobResult r = base(job, JobOutcome::TimedOut);
+        r.message = QStringLiteral("The %1 job %2 did not finish within %3 s / %4 checks.")
+                        .arg(api::jobTypeName(job.type), job.jobId)
+                        .arg(m_policy.maxDurationMs / 1000.0, 0, 'f', 0)
+                        .arg(m_policy.maxAttempts);
+        r.nextStep = QStringLiteral("The bank is slow to answer. Check the job again in a few minutes (it may "
+                                    "still complete), or start it again later; starting another one now gives "
+                                    "AC-112 while this one runs.");
+        finish(key, r);
+        return;
+    }
+    schedulePoll(job, m_policy.intervalForAttempt(job.attempt + 1));
+}
+
+void JobRunner::onPollError(quint64 key, const ApiError &error)
+{
+    Job &job = *find(key);
+    const bool transient = error.code.isEmpty()
+                           && (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
+                               || error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited
+                               || error.kind == ApiError::Kind::NonJson);
+    const qint64 inBound = m_clock.monotonicMs() - job.boundStartMs;
+    if (transient && (job.mfaPending || (job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs))) {
+        // A poll is a read: retrying it later is safe (never the create).
+        schedulePoll(job, m_policy.maxIntervalMs);
+        return;
+    }
+    finish(key, fromError(job, error.info, error));
+}
+
+void JobRunner::fetch(quint64 key)
+{
+    Job &job = *find(key);
+    QPointer<JobRunner> self(this);
+    auto fail = [self, key](const ApiError &e) {
+        if (Job *j = self->find(key))
+            self->finish(key, self->fromError(*j, e.info, e));
+    };
+    auto done = [self, key](auto setter) {
+        Job *j = self->find(key);
+        JobResult r = self->base(*j, JobOutcome::Completed);
+        setter(r);
+        r.message = QStringLiteral("The %1 job %2 completed.").arg(api::jobTypeName(j->type), j->jobId);
+        self->finish(key, r);
+    };
+    switch (job.type) {
+    case api::JobType::Balance:
+        m_client.getBalance(job.connectionId, [self, key, fail, done](Result<api::Balance, ApiError> b) {
+            if (!self || !self->find(key))
+                return;
+            if (!b.ok())
+                return fail(b.error());
+            done([&](JobResult &r) { r.balance = *b; });
+        });
+        break;
+    case api::JobType::Transactions:
+        m_client.getTransactions(job.connectionId, job.jobId,
+                                 [self, key, fail, done](Result<api::TransactionList, ApiError> t) {
+                                     if (!self || !self->find(key))
+                                         return;
+                                     if (!t.ok())
+                                         return fail(t.error());
+                                     done([&](JobResult &r) { r.transactions = *t; });
+                                 });
+        break;
+    case api::JobType::Identity:
+        m_client.getIdentity(job.connectionId, [self, key, fail, done](Result<api::Identity, ApiError> i) {
+            if (!self || !self->find(key))
+                return;
+            if (!i.ok())
+                return fail(i.error());
+            done([&](JobResult &r) { r.identity = *i; });
+        });
+        break;
+    }
+}
+
+void JobRunner::cancel(quint64 key)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    JobResult r = base(*job, JobOutcome::Cancelled);
+    r.message = QStringLiteral("Stopped watching the %1 job %2.").arg(api::jobTypeName(job->type), job->jobId);
+    r.nextStep = QStringLiteral("The job may still finish at the bank; a new job of this type gives AC-112 until it does.");
+    finish(key, r);
+}
+
+void JobRunner::mfaCompleted(quint64 key)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    job->mfaPending = false;
+    job->attempt = 0;
+    job->boundStartMs = m_clock.monotonicMs();
+    schedulePoll(*job, 0);
+}
+
+void JobRunner::finish(quint64 key, JobResult result)
+{
+    const auto it = m_jobs.find(key);
+    if (it == m_jobs.end())
+        return;
+    it->second->timer.stop();
+    // Delete later: we may be inside the job's own callback chain.
+    m_finished.push_back(std::move(it->second));
+    m_jobs.erase(it);
+    QTimer::singleShot(0, this, [this] { m_finished.clear(); });
+    Q_EMIT finished(result);
+}
+
+} // namespace aerodesk::jobs

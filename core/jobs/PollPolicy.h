@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace aerodesk::jobs {
+
+/// How a job is polled. Defaults follow the team's practice: about every 1 s growing to 3 s,
+/// bounded by 90 s or 30 attempts (whichever comes first); an MFA window of 120 s (the
+/// sandbox's design; set it to the environment's). While MFA is pending the attempt/time bound
+/// is suspended: the MFA window (plus a grace) bounds the wait instead; after the MFA step the
+/// bound starts afresh.
+struct PollPolicy
+{
+    int initialIntervalMs = 1000;
+    int maxIntervalMs = 3000;
+    double backoffFactor = 1.5;
+    qint64 maxDurationMs = 90000;
+    int maxAttempts = 30;
+    qint64 mfaWindowMs = 120000;
+    qint64 mfaGraceMs = 30000;        ///< after the window, wait this long for the server's AC-110
+    qint64 expectedDurationMs = 10000; ///< typical job length (5–15 s), for the estimate
+
+    /// Delay before poll number `attempt` (1-based): initial × factor^(attempt−1), capped.
+    int intervalForAttempt(int attempt) const;
+};
+
+} // namespace aerodesk::jobs

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/util/Clock.h"
+
+#include <QDateTime>
+
+namespace aerodesk::webhooks {
+
+/// The webhook secrets of one environment: the current one and, for an overlap window after a
+/// rotation (default 24 h), the previous one — deliveries queued before a rotation still carry
+/// the old signature. "Now" comes from the injected Clock.
+class SecretRing
+{
+public:
+    static constexpr qint64 kDefaultOverlapSecs = 24 * 3600;
+
+    explicit SecretRing(const Clock &clock);
+
+    void setCurrent(crypto::SecureBytes secret) { m_current = std::move(secret); }
+    /// Restores a saved state (from the keychain and settings).
+    void restore(crypto::SecureBytes current, crypto::SecureBytes previous, const QDateTime &rotatedAt);
+    /// The current secret becomes the previous one (its window starts now); `next` is current.
+    void rotate(crypto::SecureBytes next);
+    void setOverlapSecs(qint64 secs) { m_overlapSecs = secs; }
+
+    const crypto::SecureBytes &current() const { return m_current; }
+    const crypto::SecureBytes &previous() const { return m_previous; }
+    QDateTime rotatedAt() const { return m_rotatedAt; }
+    qint64 overlapSecs() const { return m_overlapSecs; }
+    /// When the previous secret stops being accepted (invalid without a previous secret).
+    QDateTime previousValidUntil() const;
+    bool previousActive() const;
+
+private:
+    const Clock &m_clock;
+    crypto::SecureBytes m_current;
+    crypto::SecureBytes m_previous;
+    QDateTime m_rotatedAt;
+    qint64 m_overlapSecs = kDefaultOverlapSecs;
+};
+
+} // namespace aerodesk::webhooks

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/keychain/KeychainError.h"
+#include "core/webhooks/SecretRing.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QSettings;
+
+namespace aerodesk::keychain {
+class Keychain;
+}
+
+namespace aerodesk::webhooks {
+
+/// Loads and saves a SecretRing: the secrets in the keychain (names "webhookSecret.current",
+/// "webhookSecret.previous" in the environment's profile), the rotation time — not a secret —
+/// in QSettings ("webhooks/<profile>/rotatedAt"). Asynchronous like the keychain.
+class SecretRingStore : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const keychain::KeychainError &)>;
+
+    static constexpr const char *kCurrentName = "webhookSecret.current";
+    static constexpr const char *kPreviousName = "webhookSecret.previous";
+
+    SecretRingStore(keychain::Keychain &keychain, QSettings &settings, QObject *parent = nullptr);
+
+    /// Fills `ring`; a missing previous secret is fine, a missing current one is NotFound.
+    void load(SecretRing &ring, Done done);
+    /// Writes both secrets (removes the previous entry when the ring has none) and the time.
+    void save(const SecretRing &ring, Done done);
+
+private:
+    QString settingsKey() const;
+
+    keychain::Keychain &m_keychain;
+    QSettings &m_settings;
+};
+
+} // namespace aerodesk::webhooks

@@ -1,0 +1,33 @@
+#include "core/webhooks/WebhookLog.h"
+
+namespace aerodesk::webhooks {
+
+WebhookLog::WebhookLog(int capacity, QObject *parent) : QObject(parent), m_ring(std::size_t(std::max(1, capacity))) {}
+
+void WebhookLog::append(WebhookLogEntry entry)
+{
+    m_ring[std::size_t(m_head)] = entry;
+    m_head = (m_head + 1) % int(m_ring.size());
+    m_count = std::min(m_count + 1, int(m_ring.size()));
+    Q_EMIT appended(entry);
+}
+
+QList<WebhookLogEntry> WebhookLog::entries() const
+{
+    QList<WebhookLogEntry> out;
+    out.reserve(m_count);
+    const int cap = int(m_ring.size());
+    const int start = (m_head - m_count + cap) % cap;
+    for (int i = 0; i < m_count; ++i)
+        out.append(m_ring[std::size_t((start + i) % cap)]);
+    return out;
+}
+
+void WebhookLog::clear()
+{
+    m_ring.assign(m_ring.size(), WebhookLogEntry{});
+    m_head = 0;
+    m_count = 0;
+}
+
+} // namespace aerodesk::webhooks

@@ -1,0 +1,123 @@
+#include "core/api/ErrorCatalog.h"
+
+#include <gtest/gtest.h>
+
+using namespace aerodesk::api;
+
+namespace {
+struct Row
+{
+    const char *code;
+    RetryPolicy retry;
+};
+} // namespace
+
+TEST(ErrorCatalog, EveryDocumentedCodeHasCauseNextStepAndPolicy)
+{
+    const Row rows[] = {
+        {"AC-001", RetryPolicy::AfterRefreshToken}, {"AC-100", RetryPolicy::AfterUserAction},
+        {"AC-101", RetryPolicy::AfterUserAction},   {"AC-102", RetryPolicy::Never},
+        {"AC-103", RetryPolicy::Backoff},           {"AC-104", RetryPolicy::Reconnect},
+        {"AC-105", RetryPolicy::Never},             {"AC-106", RetryPolicy::Backoff},
+        {"AC-108", RetryPolicy::Never},             {"AC-110", RetryPolicy::RelaunchMfa},
+        {"AC-112", RetryPolicy::WaitForRunningJob}, {"AC-117", RetryPolicy::AfterUserAction},
+        {"AC-204", RetryPolicy::AfterUserAction},   {"AR-100", RetryPolicy::AfterUserAction},
+        {"AR-500", RetryPolicy::Backoff},           {"INVALID_TOKEN", RetryPolicy::AfterRefreshToken},
+        {"EB-400-DECRYPT", RetryPolicy::AfterUserAction}, {"EB-410-DISCONNECTED", RetryPolicy::AfterUserAction},
+        {"WH-404", RetryPolicy::Never},
+    };
+    for (const Row &r : rows) {
+        const ErrorInfo info = ErrorCatalog::lookup(QString::fromLatin1(r.code), QStringLiteral("raw text"));
+        EXPECT_TRUE(info.known) << r.code;
+        EXPECT_EQ(info.code, QString::fromLatin1(r.code));
+        EXPECT_FALSE(info.title.isEmpty()) << r.code;
+        EXPECT_FALSE(info.cause.isEmpty()) << r.code;
+        EXPECT_FALSE(info.nextStep.isEmpty()) << r.code;
+        EXPECT_EQ(info.retry, r.retry) << r.code << " got " << retryPolicyName(info.retry).toStdString();
+        EXPECT_EQ(info.rawMessage, QStringLiteral("raw text"));
+    }
+}
+
+TEST(ErrorCatalog, LookupIgnoresCaseAndSpaces)
+{
+    const ErrorInfo info = ErrorCatalog::lookup(QStringLiteral("  ac-110 "));
+    EXPECT_TRUE(info.known);
+    EXPECT_EQ(info.code, QStringLiteral("AC-110"));
+    EXPECT_EQ(info.retry, RetryPolicy::RelaunchMfa);
+}
+
+TEST(ErrorCatalog, UnknownCodeKeepsRawCodeAndText)
+{
+    const ErrorInfo info = ErrorCatalog::lookup(QStringLiteral("AC-999"), QStringLiteral("Something odd happened"));
+    EXPECT_FALSE(info.known);
+    EXPECT_EQ(info.code, QStringLiteral("AC-999"));
+    EXPECT_EQ(info.rawMessage, QStringLiteral("Something odd happened"));
+    EXPECT_EQ(info.cause, QStringLiteral("Something odd happened"));
+    EXPECT_TRUE(info.title.contains(QStringLiteral("AC-999")));
+}
+
+TEST(ErrorCatalog, Ac112NamesTheRunningJob)
+{
+    const QString id = QStringLiteral("REF-0123456789abcdef0123456789abcdef");
+    const ErrorInfo info = ErrorCatalog::lookup(QStringLiteral("AC-112"),
+                                                QStringLiteral("A balance job is already running: %1.").arg(id));
+    EXPECT_EQ(info.runningJobId, id);
+    EXPECT_TRUE(info.nextStep.contains(id));
+    EXPECT_TRUE(ErrorCatalog::lookup(QStringLiteral("AC-112"), QStringLiteral("busy")).runningJobId.isEmpty());
+}
+
+TEST(ErrorCatalog, ExtractJobIdGenericPrefix)
+{
+    EXPECT_EQ(ErrorCatalog::extractJobId(QStringLiteral("job XYZ-deadbeef01 running")), QStringLiteral("XYZ-deadbeef01"));
+    EXPECT_TRUE(ErrorCatalog::extractJobId(QStringLiteral("no id")).isEmpty());
+}
+
+TEST(ErrorCatalog, WidgetPipeStringParses)
+{
+    const QString raw = QStringLiteral("INCORRECT_CREDENTIALS | Code: AC-117 | Message: The credentials are wrong");
+    const ErrorInfo info = ErrorCatalog::parseWidgetError(raw);
+    EXPECT_EQ(info.widgetType, QStringLiteral("INCORRECT_CREDENTIALS"));
+    EXPECT_EQ(info.code, QStringLiteral("AC-117"));
+    EXPECT_EQ(info.rawMessage, QStringLiteral("The credentials are wrong"));
+    EXPECT_EQ(info.raw, raw);
+    EXPECT_TRUE(info.known);
+    EXPECT_EQ(info.retry, RetryPolicy::AfterUserAction);
+}
+
+TEST(ErrorCatalog, WidgetPipeStringToleratesSpacesMissingPartsAndPipesInMessage)
+{
+    ErrorInfo a = ErrorCatalog::parseWidgetError(QStringLiteral("POLLING_TIMEOUT|Code:AR-100|Message:  no answer | try later "));
+    EXPECT_EQ(a.code, QStringLiteral("AR-100"));
+    EXPECT_EQ(a.widgetType, QStringLiteral("POLLING_TIMEOUT"));
+    EXPECT_EQ(a.rawMessage, QStringLiteral("no answer | try later"));
+
+    ErrorInfo b = ErrorCatalog::parseWidgetError(QStringLiteral("SERVER_ERROR   |   Code:   AR-500"));
+    EXPECT_EQ(b.code, QStringLiteral("AR-500"));
+    EXPECT_EQ(b.retry, RetryPolicy::Backoff);
+    EXPECT_TRUE(b.rawMessage.isEmpty());
+
+    ErrorInfo c = ErrorCatalog::parseWidgetError(QStringLiteral("INVALID_TOKEN | Code: AC-001 | Message: token used"));
+    EXPECT_EQ(c.code, QStringLiteral("AC-001"));
+    EXPECT_EQ(c.widgetType, QStringLiteral("INVALID_TOKEN"));
+
+    ErrorInfo d = ErrorCatalog::parseWidgetError(QStringLiteral("INVALID_TOKEN"));
+    EXPECT_EQ(d.code, QStringLiteral("INVALID_TOKEN"));
+    EXPECT_TRUE(d.known);
+
+    ErrorInfo e = ErrorCatalog::parseWidgetError(QStringLiteral("something went wrong"));
+    EXPECT_FALSE(e.known);
+    EXPECT_EQ(e.raw, QStringLiteral("something went wrong"));
+
+    ErrorInfo f = ErrorCatalog::parseWidgetError(QStringLiteral("WEIRD | Code: ZZ-777 | Message: new"));
+    EXPECT_FALSE(f.known);
+    EXPECT_EQ(f.code, QStringLiteral("ZZ-777"));
+    EXPECT_EQ(f.rawMessage, QStringLiteral("new"));
+}
+
+TEST(ErrorCatalog, KnownCodesListsEveryDocumentedCode)
+{
+    const auto codes = ErrorCatalog::knownCodes();
+    for (const char *c : {"AC-001", "AC-100", "AC-101", "AC-102", "AC-103", "AC-104", "AC-105", "AC-106", "AC-108",
+                          "AC-110", "AC-112", "AC-117", "AC-204", "AR-100", "AR-500"})
+        EXPECT_TRUE(codes.contains(QString::fromLatin1(c))) << c;
+}

@@ -1,0 +1,90 @@
+#include "core/api/WidgetEventDispatcher.h"
+
+#include <gtest/gtest.h>
+
+using namespace aerodesk::api;
+
+TEST(WidgetEventParse, PageSuccessCurrentMultiAndLegacy)
+{
+    auto e = WidgetEvent::parse(R"({"type":"pageSuccess","payload":{"connectionId":"c1","clientName":"Acme","aeroPassUserUuid":"u1"}})");
+    ASSERT_EQ(e.type, WidgetEvent::Type::PageSuccess);
+    EXPECT_EQ(e.success.connectionId, QStringLiteral("c1"));
+    EXPECT_EQ(e.success.clientName, QStringLiteral("Acme"));
+    EXPECT_EQ(e.success.aeroPassUserUuid, QStringLiteral("u1"));
+
+    auto m = WidgetEvent::parse(R"({"type":"pageSuccess","payload":{"connectionId":null,"clientName":"Acme","aeroPassUserUuid":"u1",
+        "accounts":[{"connectionId":"a1","accountType":"checking","accountNumberDisplay":"2901"},{"connectionId":"a2"}]}})");
+    ASSERT_EQ(m.type, WidgetEvent::Type::PageSuccess);
+    EXPECT_TRUE(m.success.connectionId.isEmpty());
+    EXPECT_EQ(m.success.connectionIds(), (QList<QString>{QStringLiteral("a1"), QStringLiteral("a2")}));
+    EXPECT_EQ(m.success.accounts[0].accountNumberDisplay, QStringLiteral("2901"));
+
+    auto l = WidgetEvent::parse(R"({"type":"pageSuccess","payload":{"user_id":"c9","user_password":"c9","ClientName":"Old"}})");
+    EXPECT_EQ(l.success.connectionId, QStringLiteral("c9"));
+    EXPECT_EQ(l.success.clientName, QStringLiteral("Old"));
+}
+
+TEST(WidgetEventParse, ErrorCloseAndMalformed)
+{
+    auto e = WidgetEvent::parse(R"({"type":"widgetError","payload":"INCORRECT_CREDENTIALS | Code: AC-117 | Message: bad"})");
+    ASSERT_EQ(e.type, WidgetEvent::Type::WidgetError);
+    EXPECT_EQ(e.error.code, QStringLiteral("AC-117"));
+    EXPECT_EQ(e.error.widgetType, QStringLiteral("INCORRECT_CREDENTIALS"));
+    EXPECT_EQ(WidgetEvent::parse(R"({"type":"widgetClose"})").type, WidgetEvent::Type::WidgetClose);
+    EXPECT_EQ(WidgetEvent::parse("not json").type, WidgetEvent::Type::Malformed);
+    EXPECT_EQ(WidgetEvent::parse(R"({"payload":{}})").type, WidgetEvent::Type::Malformed);
+    auto u = WidgetEvent::parse(R"({"type":"somethingNew","payload":{"x":1}})");
+    EXPECT_EQ(u.type, WidgetEvent::Type::Unknown);
+    EXPECT_EQ(u.rawType, QStringLiteral("somethingNew"));
+}
+
+TEST(WidgetEventDispatcherTest, PersistHookRunsBeforeAnySignal)
+{
+    WidgetEventDispatcher d;
+    QStringList order;
+    d.setPersistHook([&](const WidgetEvent::PageSuccess &s, QString *) {
+        order << QStringLiteral("persist:") + s.connectionId;
+        return true;
+    });
+    QObject ctx;
+    QObject::connect(&d, &WidgetEventDispatcher::pageSuccess, &ctx, [&](const WidgetEvent::PageSuccess &) { order << QStringLiteral("signal"); });
+    QObject::connect(&d, &WidgetEventDispatcher::persistFailed, &ctx,
+                     [&](const WidgetEvent::PageSuccess &, const QString &) { order << QStringLiteral("failed"); });
+    d.dispatchRaw(R"({"type":"pageSuccess","payload":{"connectionId":"c1"}})");
+    EXPECT_EQ(order, (QStringList{QStringLiteral("persist:c1"), QStringLiteral("signal")}));
+
+    order.clear();
+    d.setPersistHook([&](const WidgetEvent::PageSuccess &, QString *why) {
+        *why = QStringLiteral("disk full");
+        order << QStringLiteral("persist");
+        return false;
+    });
+    d.dispatchRaw(R"({"type":"pageSuccess","payload":{"connectionId":"c2"}})");
+    EXPECT_EQ(order, (QStringList{QStringLiteral("persist"), QStringLiteral("failed"), QStringLiteral("signal")}));
+}
+
+#include "core/api/WidgetLaunch.h"
+
+TEST(WidgetLaunchTest, QueryShapesAndValidation)
+{
+    auto tok = std::make_shared<const aerodesk::crypto::SecureBytes>(QByteArrayView("wtok"));
+    const QUrlQuery link = WidgetLaunch::link(tok, QStringLiteral("cfg")).toQuery();
+    EXPECT_EQ(link.queryItemValue(QStringLiteral("token")), QStringLiteral("wtok"));
+    EXPECT_EQ(link.queryItemValue(QStringLiteral("configurationId")), QStringLiteral("cfg"));
+    EXPECT_FALSE(link.hasQueryItem(QStringLiteral("connectionId")));
+    EXPECT_FALSE(link.hasQueryItem(QStringLiteral("handleMFA")));
+
+    const WidgetLaunch re = WidgetLaunch::reconnect(tok, QStringLiteral("c1"));
+    EXPECT_EQ(re.toQuery().queryItemValue(QStringLiteral("connectionId")), QStringLiteral("c1"));
+    EXPECT_FALSE(re.toQuery().hasQueryItem(QStringLiteral("jobId")));
+    EXPECT_TRUE(re.validate().isEmpty());
+
+    const WidgetLaunch mfa = WidgetLaunch::mfaRelaunch(tok, QStringLiteral("REF-1"), QStringLiteral("c1"));
+    const QUrlQuery q = mfa.toQuery();
+    EXPECT_EQ(q.queryItemValue(QStringLiteral("handleMFA")), QStringLiteral("true"));
+    EXPECT_EQ(q.queryItemValue(QStringLiteral("jobId")), QStringLiteral("REF-1"));
+    EXPECT_TRUE(mfa.validate().isEmpty());
+
+    EXPECT_FALSE(WidgetLaunch::mfaRelaunch(tok, {}, QStringLiteral("c1")).validate().isEmpty());
+    EXPECT_FALSE(WidgetLaunch::link(nullptr).validate().isEmpty());
+}

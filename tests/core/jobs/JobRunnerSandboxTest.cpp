@@ -1,0 +1,173 @@
+// JobRunner against the real sandbox over HTTPS (time scale 0.05: jobs take well under a
+// second, the MFA window is 6 s).
+#include "tests/core/api/ClientHarness.h"
+
+#include "core/api/WidgetLaunch.h"
+#include "core/jobs/JobRunner.h"
+
+#include <QUrlQuery>
+
+using namespace aerodesk;
+using namespace aerodesk::jobs;
+using aerodesk::api::JobType;
+
+namespace {
+struct SandboxRig
+{
+    bool start()
+    {
+        if (!h.start())
+            return false;
+        client = h.makeClient(clock);
+        PollPolicy p;
+        p.initialIntervalMs = 100;
+        p.maxIntervalMs = 300;
+        p.mfaWindowMs = 6000;
+        p.mfaGraceMs = 10000;
+        runner = std::make_unique<JobRunner>(*client, clock, p);
+        QObject::connect(runner.get(), &JobRunner::finished, &ctx, [this](const JobResult &r) { results.append(r); });
+        QObject::connect(runner.get(), &JobRunner::mfaRequired, &ctx,
+                         [this](quint64 key, const QString &jobId, const QString &, const QDateTime &) { mfa.append({key, jobId}); });
+        QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
+                         [this](const QByteArray &m, const QString &path) {
+                             if (m == "POST" && path.endsWith(QLatin1String("/refresh")))
+                                 ++balanceCreates;
+                         });
+        return true;
+    }
+    JobResult wait(int before)
+    {
+        EXPECT_TRUE(test::waitUntil([&] { return results.size() > before; }, 60000));
+        return results.value(before);
+    }
+    /// Plays the widget's MFA relaunch with a fresh widget token from our TokenProvider.
+    QJsonObject relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
+    {
+        auto wt = test::await<api::WidgetToken>([&](auto cb) { client->tokens().widgetToken({}, cb); });
+        EXPECT_TRUE(wt && wt->ok());
+        if (!wt || !wt->ok())
+            return {};
+        const api::WidgetLaunch launch = api::WidgetLaunch::mfaRelaunch((*wt)->bytes, jobId, connectionId);
+        EXPECT_TRUE(launch.validate().isEmpty());
+        QJsonObject body;
+        for (const auto &item : launch.toQuery().queryItems(QUrl::FullyDecoded))
+            body.insert(item.first, item.first == QLatin1String("handleMFA") ? QJsonValue(true) : QJsonValue(item.second));
+        const auto s = h.sandbox.request("POST", QStringLiteral("/sandbox/widget/sessions"), body);
+        const QString sid = s.json.value(QStringLiteral("sessionId")).toString();
+        EXPECT_FALSE(sid.isEmpty()) << s.body.toStdString();
+        return h.sandbox.request("POST", QStringLiteral("/sandbox/widget/sessions/%1/mfa").arg(sid),
+                                 QJsonObject{{QStringLiteral("code"), code}})
+            .json;
+    }
+
+    test::ClientHarness h;
+    SystemClock clock;
+    std::unique_ptr<api::ApiClient> client;
+    std::unique_ptr<JobRunner> runner;
+    QObject ctx;
+    QList<JobResult> results;
+    QList<QPair<quint64, QString>> mfa;
+    int balanceCreates = 0;
+};
+} // namespace
+
+TEST(JobRunnerSandbox, BalanceTransactionsIdentityComplete)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
+    rig.runner->start(JobType::Balance, c);
+    const JobResult b = rig.wait(0);
+    EXPECT_EQ(b.outcome, JobOutcome::Completed) << b.message.toStdString();
+    EXPECT_TRUE(b.balance.has_value());
+    rig.runner->start(JobType::Transactions, c);
+    rig.runner->start(JobType::Identity, c);
+    ASSERT_TRUE(test::waitUntil([&] { return rig.results.size() == 3; }, 60000));
+    for (const auto &r : rig.results)
+        EXPECT_EQ(r.outcome, JobOutcome::Completed) << r.message.toStdString();
+}
+
+TEST(JobRunnerSandbox, RemoteAc112NamesTheRunningJob)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty());
+    // Another client starts an identity job first.
+    const auto other = rig.h.sandbox.request("POST", QStringLiteral("/v2/accounts/%1/identity").arg(c), {}, rig.h.sandbox.bearer());
+    const QString running = other.json.value(QStringLiteral("jobId")).toString();
+    ASSERT_FALSE(running.isEmpty()) << other.body.toStdString();
+    rig.runner->start(JobType::Identity, c);
+    const JobResult r = rig.wait(0);
+    EXPECT_EQ(r.outcome, JobOutcome::AlreadyRunning) << r.message.toStdString();
+    EXPECT_EQ(r.runningJobId, running);
+    EXPECT_EQ(r.message, QStringLiteral("already running: %1").arg(running));
+}
+
+TEST(JobRunnerSandbox, MfaPromptRelaunchThenCompletion)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
+    const quint64 key = rig.runner->start(JobType::Balance, c);
+    ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
+    const QJsonObject step = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
+    EXPECT_FALSE(step.isEmpty());
+    rig.runner->mfaCompleted(key);
+    const JobResult r = rig.wait(0);
+    EXPECT_EQ(r.outcome, JobOutcome::Completed) << r.message.toStdString();
+    EXPECT_EQ(rig.mfa.size(), 1);
+}
+
+TEST(JobRunnerSandbox, Ac110WhenTheWindowPasses)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty());
+    rig.runner->start(JobType::Balance, c);
+    const JobResult r = rig.wait(0); // nobody answers MFA: the sandbox fails the job with AC-110
+    EXPECT_EQ(rig.mfa.size(), 1);
+    EXPECT_EQ(r.outcome, JobOutcome::MfaTimedOut) << r.message.toStdString();
+    EXPECT_EQ(r.error.retry, api::RetryPolicy::RelaunchMfa);
+}
+
+TEST(JobRunnerSandbox, Ac108EndsWithoutRetry)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty());
+    rig.runner->start(JobType::Balance, c);
+    ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
+    rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
+    const JobResult r = rig.wait(0);
+    EXPECT_EQ(r.outcome, JobOutcome::MfaLocked) << r.message.toStdString();
+    EXPECT_EQ(r.error.retry, api::RetryPolicy::Never);
+    const int creates = rig.balanceCreates;
+    // Let the event loop run (another job on another connection) and check nothing was retried.
+    const QString other = rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
+    rig.runner->start(JobType::Identity, other);
+    rig.wait(1);
+    EXPECT_EQ(rig.balanceCreates, creates);
+    EXPECT_EQ(creates, 1);
+}
+
+TEST(JobRunnerSandbox, TimesOutByTheBound)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const QString c = rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty());
+    PollPolicy tiny = rig.runner->policy();
+    tiny.initialIntervalMs = 1;
+    tiny.maxIntervalMs = 1;
+    tiny.maxAttempts = 1;
+    rig.runner->setPolicy(tiny);
+    rig.runner->start(JobType::Identity, c);
+    const JobResult r = rig.wait(0);
+    EXPECT_EQ(r.outcome, JobOutcome::TimedOut) << r.message.toStdString();
+    EXPECT_FALSE(r.nextStep.isEmpty());
+}
