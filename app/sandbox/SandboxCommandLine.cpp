@@ -35,7 +35,10 @@ SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, Extra *ext
     const QCommandLineOption partner(QStringLiteral("partner-key"), QStringLiteral("Embedded banking: the partner's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
     const QCommandLineOption provider(QStringLiteral("provider-key"), QStringLiteral("Embedded banking: the provider's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
     const QCommandLineOption webhookCa(QStringLiteral("webhook-ca"), QStringLiteral("CA certificates (PEM file) to trust for https webhook receivers."), QStringLiteral("file"));
-    parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider, webhookCa});
+    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("TLS certificate (PEM) to serve instead of a generated one; needs --key."), QStringLiteral("file"));
+    const QCommandLineOption certKey(QStringLiteral("key"), QStringLiteral("Private key (PEM) of --cert."), QStringLiteral("file"));
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N or latency-ms=N (repeatable)."), QStringLiteral("kind=N"));
+    parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider, webhookCa, cert, certKey, fault});
     parser.process(app);
 
     SandboxOptions o;
@@ -60,5 +63,10 @@ SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, Extra *ext
     extra->partnerKey = parser.value(partner);
     extra->providerKey = parser.value(provider);
     extra->webhookCa = parser.value(webhookCa);
+    extra->certFile = parser.value(cert);
+    extra->keyFile = parser.value(certKey);
+    if (extra->certFile.isEmpty() != extra->keyFile.isEmpty())
+        usageError(QStringLiteral("--cert and --key go together"));
+    extra->faults = parser.values(fault);
     return o;
 }

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 /// aerodesk-sandbox's command line → SandboxOptions (QCommandLineParser).
 class SandboxCommandLine
@@ -17,6 +18,9 @@ public:
         QString partnerKey;   ///< PEM file for the embedded-banking partner key (empty = generate)
         QString providerKey;  ///< PEM file for the provider ("Apiture") key (empty = generate)
         QString webhookCa;    ///< PEM file of CA certificates trusted for https webhook receivers
+        QString certFile;     ///< TLS certificate (PEM) instead of a generated one
+        QString keyFile;      ///< its private key (PEM)
+        QStringList faults;   ///< --fault kind=N, repeatable
     };
     static aerodesk::sandbox::SandboxOptions parse(const QCoreApplication &app, Extra *extra);
 };

@@ -10,6 +10,7 @@
 #include <QSslCertificate>
 
 #include <cstdio>
+#include <optional>
 
 int main(int argc, char **argv)
 {
@@ -34,8 +35,24 @@ int main(int argc, char **argv)
         }
         server.webhooks().setPinnedReceiverCa(cas);
     }
+    for (const QString &fault : extra.faults) {
+        QString why;
+        if (!server.faults().apply(fault, &why)) {
+            std::fprintf(stderr, "aerodesk-sandbox: --fault: %s\n", qPrintable(why));
+            return 2;
+        }
+    }
+    std::optional<aerodesk::sandbox::SelfSignedCertificate> certificate;
+    if (!extra.certFile.isEmpty()) {
+        QString why;
+        certificate = aerodesk::sandbox::SelfSignedCertificate::load(extra.certFile, extra.keyFile, &why);
+        if (certificate->isNull()) {
+            std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(why));
+            return 2;
+        }
+    }
     QString error;
-    if (!server.start(&error)) {
+    if (!server.start(&error, certificate)) {
         std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(error));
         return 1;
     }

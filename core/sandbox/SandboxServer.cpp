@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QThread>
 
 namespace aerodesk::sandbox {
 
@@ -133,7 +134,9 @@ bool SandboxServer::start(QString *error, const std::optional<SelfSignedCertific
             return false;
     }
     const QSslCertificate cert(m_certificate.certificatePem, QSsl::Pem);
-    const QSslKey key(m_certificate.privateKeyPem, QSsl::Ec, QSsl::Pem);
+    QSslKey key(m_certificate.privateKeyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(m_certificate.privateKeyPem, QSsl::Rsa, QSsl::Pem); // --cert/--key may be RSA
     if (cert.isNull() || key.isNull()) {
         if (error)
             *error = QStringLiteral("the TLS certificate or key could not be loaded");
@@ -169,8 +172,21 @@ QJsonObject SandboxServer::startLine() const
                        {QStringLiteral("version"), QCoreApplication::applicationVersion()}};
 }
 
-std::optional<QHttpServerResponse> SandboxServer::authorize(const QHttpServerRequest &request) const
+std::optional<QHttpServerResponse> SandboxServer::injectedFault()
 {
+    // Latency blocks the (single-threaded) sandbox: the whole server is slow, like an
+    // overloaded one. Capped at 30 s by SandboxFaults.
+    if (m_faults.latencyMs() > 0)
+        QThread::msleep(ulong(m_faults.latencyMs()));
+    return m_faults.next();
+}
+
+std::optional<QHttpServerResponse> SandboxServer::authorize(const QHttpServerRequest &request)
+{
+    if (request.url().path().startsWith(QLatin1String("/v2/"))) {
+        if (auto fault = injectedFault())
+            return fault;
+    }
     const QByteArray header = request.value("Authorization");
     QByteArray token;
     if (header.startsWith("Bearer "))
@@ -210,6 +226,8 @@ void SandboxServer::routeTokens()
     };
     m_server.route(QStringLiteral("/v2/token"), Method::Post, [this, checkCredentials](const QHttpServerRequest &request) {
         ++m_tokenRequests;
+        if (auto fault = injectedFault())
+            return std::move(*fault);
         QJsonObject body;
         if (auto refusal = checkCredentials(request, &body))
             return std::move(*refusal);
@@ -571,6 +589,21 @@ void SandboxServer::routeControl()
             return SandboxHttp::json(QJsonObject{{QStringLiteral("nextJobFailure"), c->nextJobFailureCode}});
         }
         return status(404, QStringLiteral("NOT_FOUND"), QStringLiteral("Unknown control action '%1'").arg(action));
+    });
+    m_server.route(QStringLiteral("/sandbox/faults"), Method::Get, [this](const QHttpServerRequest &) {
+        return SandboxHttp::json(m_faults.state());
+    });
+    m_server.route(QStringLiteral("/sandbox/faults"), Method::Post, [this](const QHttpServerRequest &request) {
+        bool valid = false;
+        const QJsonObject body = bodyOf(request, &valid);
+        QString error;
+        if (!valid || !m_faults.apply(body, &error))
+            return status(400, QStringLiteral("AC-100"), error.isEmpty() ? QStringLiteral("The body must be a JSON object") : error);
+        return SandboxHttp::json(m_faults.state());
+    });
+    m_server.route(QStringLiteral("/sandbox/faults"), Method::Delete, [this](const QHttpServerRequest &) {
+        m_faults.clear();
+        return SandboxHttp::json(m_faults.state());
     });
     m_server.route(QStringLiteral("/sandbox/faults/expire-tokens"), Method::Post, [this](const QHttpServerRequest &) {
         m_tokens.expireAllNow();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sandbox/SandboxFaults.h"
 #include "core/sandbox/SandboxOptions.h"
 #include "core/sandbox/SandboxWorld.h"
 #include "core/sandbox/SelfSignedCertificate.h"
@@ -37,6 +38,7 @@ public:
     /// The one-line JSON a client reads to pin the certificate and sign in.
     QJsonObject startLine() const;
     SandboxWorld &world() { return m_world; }
+    SandboxFaults &faults() { return m_faults; }
     WebhookService &webhooks() { return *m_webhooks; }
     EmbeddedBankingService &embeddedBanking() { return *m_eb; }
     /// PEM text or file paths for the embedded-banking keys (empty = generate).
@@ -48,8 +50,10 @@ private:
     void routeJobs();
     void routeWidget();
     void routeControl();
+    /// An injected fault to answer instead (data API only), after any injected latency.
+    std::optional<QHttpServerResponse> injectedFault();
     /// nullopt when the request carries a valid API bearer token, else the 403 AC-001 to send.
-    std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request) const;
+    std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request);
     /// Checks for data GETs: token, connection, expiry, a COMPLETED job of `type` (or ?job_id=).
     std::optional<QHttpServerResponse> dataGate(const QString &id, JobType type,
                                                 const QHttpServerRequest &request);
@@ -74,6 +78,7 @@ private:
     QString m_partnerKey;
     QString m_providerKey;
     QTimer m_sweep;
+    SandboxFaults m_faults;
 };
 
 } // namespace aerodesk::sandbox

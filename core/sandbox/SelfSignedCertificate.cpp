@@ -3,6 +3,8 @@
 #include "core/crypto/Hex.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QSslCertificate>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -93,6 +95,29 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *error)
     out.sha256Hex = crypto::Hex::encode(QCryptographicHash::hash(
         QByteArrayView(reinterpret_cast<const char *>(der), len), QCryptographicHash::Sha256));
     OPENSSL_free(der);
+    return out;
+}
+
+SelfSignedCertificate SelfSignedCertificate::load(const QString &certFile, const QString &keyFile, QString *error)
+{
+    QFile c(certFile);
+    QFile k(keyFile);
+    if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1").arg(!c.isOpen() ? certFile : keyFile);
+        return {};
+    }
+    SelfSignedCertificate out;
+    out.certificatePem = c.readAll();
+    out.privateKeyPem = k.readAll();
+    const QSslCertificate cert(out.certificatePem, QSsl::Pem);
+    if (cert.isNull()) {
+        if (error)
+            *error = QStringLiteral("%1 is not a PEM certificate").arg(certFile);
+        return {};
+    }
+    out.certificatePem = cert.toPem();
+    out.sha256Hex = cert.digest(QCryptographicHash::Sha256).toHex();
     return out;
 }
 

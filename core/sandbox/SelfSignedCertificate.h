@@ -16,6 +16,8 @@ struct SelfSignedCertificate
 
     /// Generates a fresh certificate; on failure returns an empty one and sets `error`.
     static SelfSignedCertificate generate(QString *error);
+    /// Loads a certificate and its key from PEM files (--cert/--key); null + `error` on failure.
+    static SelfSignedCertificate load(const QString &certFile, const QString &keyFile, QString *error);
     bool isNull() const { return certificatePem.isEmpty(); }
 };
 
