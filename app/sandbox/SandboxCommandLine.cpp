@@ -37,7 +37,7 @@ SandboxOptions SandboxCommandLine::parse(const QCoreApplication &app, Extra *ext
     const QCommandLineOption webhookCa(QStringLiteral("webhook-ca"), QStringLiteral("CA certificates (PEM file) to trust for https webhook receivers."), QStringLiteral("file"));
     const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("TLS certificate (PEM) to serve instead of a generated one; needs --key."), QStringLiteral("file"));
     const QCommandLineOption certKey(QStringLiteral("key"), QStringLiteral("Private key (PEM) of --cert."), QStringLiteral("file"));
-    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N or latency-ms=N (repeatable)."), QStringLiteral("kind=N"));
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N, drop=N or latency-ms=N (repeatable)."), QStringLiteral("kind=N"));
     parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider, webhookCa, cert, certKey, fault});
     parser.process(app);
 

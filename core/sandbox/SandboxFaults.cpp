@@ -24,11 +24,13 @@ bool SandboxFaults::set(const QString &kind, qint64 value, QString *error)
         m_rateLimits = int(value);
     else if (kind == QLatin1String("malformed"))
         m_malformed = int(value);
+    else if (kind == QLatin1String("drop"))
+        m_drops = int(value);
     else if (latency)
         m_latencyMs = int(value);
     else {
         if (error)
-            *error = QStringLiteral("unknown fault '%1' (server-error, rate-limit, malformed, latency-ms)").arg(kind);
+            *error = QStringLiteral("unknown fault '%1' (server-error, rate-limit, malformed, drop, latency-ms)").arg(kind);
         return false;
     }
     return true;
@@ -86,11 +88,20 @@ std::optional<QHttpServerResponse> SandboxFaults::next()
     return std::nullopt;
 }
 
+bool SandboxFaults::takeDrop()
+{
+    if (m_drops <= 0)
+        return false;
+    --m_drops;
+    return true;
+}
+
 QJsonObject SandboxFaults::state() const
 {
     return QJsonObject{{QStringLiteral("server-error"), m_serverErrors},
                        {QStringLiteral("rate-limit"), m_rateLimits},
                        {QStringLiteral("malformed"), m_malformed},
+                       {QStringLiteral("drop"), m_drops},
                        {QStringLiteral("latency-ms"), m_latencyMs}};
 }
 

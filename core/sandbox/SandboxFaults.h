@@ -9,8 +9,9 @@
 namespace aerodesk::sandbox {
 
 /// Injected failures for the data API (/v2/...), set by flag (--fault kind=N) or by
-/// POST /sandbox/faults: a burst of N 5xx answers, N 429 answers, N malformed JSON bodies, and a
-/// fixed latency. Bursts are used in that order, one per request, until spent.
+/// POST /sandbox/faults: a burst of N 5xx answers, N 429 answers, N malformed JSON bodies, a
+/// fixed latency, and N new connections closed before their TLS handshake. Request bursts are
+/// used in that order, one per request, until spent.
 class SandboxFaults
 {
 public:
@@ -24,6 +25,8 @@ public:
     /// The response to send instead of the real one, consuming one fault; nullopt = none now.
     std::optional<QHttpServerResponse> next();
     int latencyMs() const { return m_latencyMs; }
+    /// True (consuming one) when the next new connection is to be dropped.
+    bool takeDrop();
     QJsonObject state() const;
 
 private:
@@ -32,6 +35,7 @@ private:
     int m_rateLimits = 0;
     int m_malformed = 0;
     int m_latencyMs = 0;
+    int m_drops = 0;
 };
 
 } // namespace aerodesk::sandbox

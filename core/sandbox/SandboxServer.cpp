@@ -1,6 +1,7 @@
 #include "core/sandbox/SandboxServer.h"
 
 #include "core/sandbox/SandboxHttp.h"
+#include "core/sandbox/SandboxTlsServer.h"
 
 #include <QCoreApplication>
 #include <QHttpServerRequest>
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QThread>
 
@@ -142,13 +144,22 @@ bool SandboxServer::start(QString *error, const std::optional<SelfSignedCertific
             *error = QStringLiteral("the TLS certificate or key could not be loaded");
         return false;
     }
-    m_server.sslSetup(cert, key, QSsl::TlsV1_2OrLater);
-    m_port = m_server.listen(QHostAddress::LocalHost, m_options.port);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(cert);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    auto *listener = new SandboxTlsServer([this] { return m_faults.takeDrop(); });
+    listener->setSslConfiguration(tls);
+    if (listener->listen(QHostAddress::LocalHost, m_options.port))
+        m_port = listener->serverPort();
     if (m_port == 0) {
+        delete listener;
+        m_port = 0;
         if (error)
             *error = QStringLiteral("cannot listen on 127.0.0.1:%1 (port in use?)").arg(m_options.port);
         return false;
     }
+    m_server.bind(listener); // takes ownership
     m_eb->setBaseUrl(baseUrl()); // retUrls carry the real port
     m_sweep.start();
     return true;

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -73,6 +74,23 @@ TEST(SandboxFaults, LatencyMakesAShortClientTimeoutFire)
     EXPECT_FALSE(slow.networkError.isEmpty());
     sb.request("DELETE", QStringLiteral("/sandbox/faults"), {}, {}, 5000);
     EXPECT_EQ(sb.request("POST", QStringLiteral("/v2/token"), creds(sb)).status, 200);
+}
+
+TEST(SandboxFaults, DropClosesTheNextNewConnectionsBeforeTls)
+{
+    SandboxFixture sb;
+    ASSERT_TRUE(sb.start({QStringLiteral("--fault"), QStringLiteral("drop=1")}));
+    const quint16 port = quint16(sb.endpoint().baseUrl.port());
+    QSslSocket dropped;
+    dropped.setSslConfiguration(sb.pinnedSslConfiguration());
+    dropped.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    EXPECT_FALSE(dropped.waitForEncrypted(5000)) << "the first connection must be dropped";
+    EXPECT_NE(dropped.error(), QAbstractSocket::SocketTimeoutError) << "dropped, not hung";
+
+    QSslSocket next;
+    next.setSslConfiguration(sb.pinnedSslConfiguration());
+    next.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    EXPECT_TRUE(next.waitForEncrypted(5000)) << next.errorString().toStdString();
 }
 
 TEST(SandboxFaults, BadFaultFlagIsAUsageError)

@@ -1,0 +1,22 @@
+#include "core/sandbox/SandboxTlsServer.h"
+
+#include <unistd.h>
+
+namespace aerodesk::sandbox {
+
+SandboxTlsServer::SandboxTlsServer(DropPolicy shouldDrop, QObject *parent)
+    : QSslServer(parent)
+    , m_shouldDrop(std::move(shouldDrop))
+{
+}
+
+void SandboxTlsServer::incomingConnection(qintptr socketDescriptor)
+{
+    if (m_shouldDrop && m_shouldDrop()) {
+        ::close(int(socketDescriptor)); // the client sees the connection closed by the peer
+        return;
+    }
+    QSslServer::incomingConnection(socketDescriptor);
+}
+
+} // namespace aerodesk::sandbox
