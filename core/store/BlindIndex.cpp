@@ -1,0 +1,23 @@
+#include "core/store/BlindIndex.h"
+
+#include "core/crypto/Hmac.h"
+
+namespace aerodesk::store {
+
+BlindIndex::BlindIndex(const crypto::SecureBytes &dataKey)
+{
+    QByteArray sub = crypto::Hmac::sha256(dataKey.view(), "aerodesk blind index v1");
+    m_subkey = crypto::SecureBytes::takeFrom(sub);
+}
+
+QByteArray BlindIndex::index(QStringView domain, const QString &value) const
+{
+    QByteArray message = domain.toUtf8();
+    message.append('\0');
+    message.append(normalise(value).toUtf8());
+    QByteArray mac = crypto::Hmac::sha256(m_subkey.view(), message);
+    crypto::secureWipe(message);
+    return mac;
+}
+
+} // namespace aerodesk::store

@@ -1,0 +1,264 @@
+#include "core/store/ConnectionRepository.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace aerodesk::store {
+
+using connections::Connection;
+using connections::ConnectionEvent;
+
+namespace {
+const QString kConnectionIdPlace = QStringLiteral("connections.connection_id");
+const QString kUserPlace = QStringLiteral("connections.aero_pass_user_uuid");
+const QString kSummaryPlace = QStringLiteral("connections.account_summary");
+const QString kEventPlace = QStringLiteral("connection_events.detail");
+constexpr QStringView kConnectionDomain = u"connectionId";
+constexpr QStringView kUserDomain = u"aeroPassUserUuid";
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+StoreError sqlError(const QSqlQuery &q, const QString &what)
+{
+    return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+}
+const char *kSelect = "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
+                      "account_summary, last_refresh, created_at, updated_at FROM connections ";
+} // namespace
+
+ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index)
+    : m_db(db), m_cipher(cipher), m_index(index)
+{
+}
+
+Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs)
+{
+    if (c.connectionId.trimmed().isEmpty())
+        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A connection needs a connectionId."));
+    auto id = m_cipher.seal(kConnectionIdPlace, BlindIndex::normalise(c.connectionId).toUtf8());
+    if (!id)
+        return id.error();
+    QVariant user(QMetaType(QMetaType::QByteArray)), userIndex(QMetaType(QMetaType::QByteArray));
+    if (!c.aeroPassUserUuid.isEmpty()) {
+        auto sealed = m_cipher.seal(kUserPlace, c.aeroPassUserUuid.trimmed().toUtf8());
+        if (!sealed)
+            return sealed.error();
+        user = *sealed;
+        userIndex = m_index.index(kUserDomain, c.aeroPassUserUuid);
+    }
+    QVariant summary(QMetaType(QMetaType::QByteArray));
+    if (!c.accountSummary.isEmpty()) {
+        QByteArray json = QJsonDocument(c.accountSummary).toJson(QJsonDocument::Compact);
+        auto sealed = m_cipher.seal(kSummaryPlace, json);
+        crypto::secureWipe(json);
+        if (!sealed)
+            return sealed.error();
+        summary = *sealed;
+    }
+    QSqlQuery q(m_db.db());
+    // Prepared once per connection and cached by the driver for repeated upserts.
+    q.prepare(QStringLiteral(
+        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, bank_name, status,"
+        " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
+        " connection_id=excluded.connection_id, aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
+        " bank_name=excluded.bank_name, status=excluded.status, connection_expiry=excluded.connection_expiry,"
+        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, updated_at=excluded.updated_at"));
+    q.addBindValue(m_index.index(kConnectionDomain, c.connectionId));
+    q.addBindValue(userIndex);
+    q.addBindValue(*id);
+    q.addBindValue(user);
+    q.addBindValue(c.bankName.isNull() ? QStringLiteral("") : c.bankName); // unknown bank: empty, not NULL
+    q.addBindValue(c.status.isNull() ? QStringLiteral("") : c.status);
+    q.addBindValue(msOrNull(c.connectionExpiry));
+    q.addBindValue(summary);
+    q.addBindValue(msOrNull(c.lastRefresh));
+    q.addBindValue(c.createdAt.isValid() ? c.createdAt.toMSecsSinceEpoch() : nowMs);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("upsert connection"));
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
+{
+    return upsertOne(connection, QDateTime::currentMSecsSinceEpoch());
+}
+
+Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
+{
+    if (!m_db.db().transaction())
+        return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Cannot begin a store transaction."));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Connection &c : list) {
+        if (auto s = upsertOne(c, now); !s) {
+            m_db.db().rollback();
+            return s;
+        }
+    }
+    if (!m_db.db().commit()) {
+        m_db.db().rollback();
+        return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Cannot commit the store transaction."));
+    }
+    return {};
+}
+
+namespace {
+Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &cipher)
+{
+    Connection c;
+    auto id = cipher.openText(kConnectionIdPlace, q.value(0).toByteArray());
+    if (!id)
+        return id.error();
+    c.connectionId = *id;
+    if (!q.value(1).isNull()) {
+        auto user = cipher.openText(kUserPlace, q.value(1).toByteArray());
+        if (!user)
+            return user.error();
+        c.aeroPassUserUuid = *user;
+    }
+    c.bankName = q.value(2).toString();
+    c.status = q.value(3).toString();
+    c.connectionExpiry = fromMs(q.value(4));
+    if (!q.value(5).isNull()) {
+        auto summary = cipher.open(kSummaryPlace, q.value(5).toByteArray());
+        if (!summary)
+            return summary.error();
+        c.accountSummary = QJsonDocument::fromJson(summary->rawView()).object();
+    }
+    c.lastRefresh = fromMs(q.value(6));
+    c.createdAt = fromMs(q.value(7));
+    c.updatedAt = fromMs(q.value(8));
+    return c;
+}
+} // namespace
+
+Result<Connection, StoreError> ConnectionRepository::get(const QString &connectionId) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE connection_index = ?"));
+    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("get connection"));
+    if (!q.next())
+        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+    return readRow(q, m_cipher);
+}
+
+bool ConnectionRepository::contains(const QString &connectionId) const { return rowId(connectionId).has_value(); }
+
+std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id FROM connections WHERE connection_index = ?"));
+    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+Result<QList<Connection>, StoreError> ConnectionRepository::listAll() const
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QString::fromLatin1(kSelect) + QStringLiteral("ORDER BY connection_expiry IS NULL, connection_expiry, id")))
+        return sqlError(q, QStringLiteral("list connections"));
+    QList<Connection> out;
+    out.reserve(int(count()));
+    while (q.next()) {
+        auto c = readRow(q, m_cipher);
+        if (!c)
+            return c.error();
+        out.append(std::move(c).value());
+    }
+    return out;
+}
+
+Result<QList<Connection>, StoreError> ConnectionRepository::findByAeroPassUser(const QString &uuid) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE user_index = ? ORDER BY id"));
+    q.addBindValue(m_index.index(kUserDomain, uuid));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("find by aeroPassUserUuid"));
+    QList<Connection> out;
+    while (q.next()) {
+        auto c = readRow(q, m_cipher);
+        if (!c)
+            return c.error();
+        out.append(std::move(c).value());
+    }
+    return out;
+}
+
+qint64 ConnectionRepository::count() const
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM connections")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("DELETE FROM connections WHERE connection_index = ?"));
+    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("remove connection"));
+    if (q.numRowsAffected() == 0)
+        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId, const ConnectionEvent &event)
+{
+    const auto row = rowId(connectionId);
+    if (!row)
+        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+    auto sealed = m_cipher.seal(kEventPlace, QJsonDocument(event.detail).toJson(QJsonDocument::Compact));
+    if (!sealed)
+        return sealed.error();
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT INTO connection_events(connection_ref, at, kind, detail) VALUES(?,?,?,?)"));
+    q.addBindValue(*row);
+    q.addBindValue((event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.addBindValue(event.kind);
+    q.addBindValue(*sealed);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("add event"));
+    return {};
+}
+
+Result<QList<ConnectionEvent>, StoreError> ConnectionRepository::events(const QString &connectionId) const
+{
+    const auto row = rowId(connectionId);
+    if (!row)
+        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT at, kind, detail FROM connection_events WHERE connection_ref = ? ORDER BY at, id"));
+    q.addBindValue(*row);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("list events"));
+    QList<ConnectionEvent> out;
+    while (q.next()) {
+        auto detail = m_cipher.open(kEventPlace, q.value(2).toByteArray());
+        if (!detail)
+            return detail.error();
+        out.append(ConnectionEvent{fromMs(q.value(0)), q.value(1).toString(),
+                                   QJsonDocument::fromJson(detail->rawView()).object()});
+    }
+    return out;
+}
+
+} // namespace aerodesk::store

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/connections/Connection.h"
+#include "core/store/BlindIndex.h"
+#include "core/store/Database.h"
+#include "core/store/FieldCipher.h"
+#include "core/store/StoreError.h"
+#include "core/util/Result.h"
+
+#include <QList>
+#include <optional>
+
+namespace aerodesk::store {
+
+/// The connections table and its history. Identifiers are sealed with FieldCipher and found
+/// by BlindIndex; bank name, status, expiry and times stay plain (not identifying).
+/// Lives on the thread of its Database (see StoreTask for worker threads).
+class ConnectionRepository
+{
+public:
+    ConnectionRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index);
+
+    /// Insert or update by connectionId (blind index). createdAt is kept on update.
+    Status<StoreError> upsert(const connections::Connection &connection);
+    /// Many at once in ONE transaction with one prepared statement (100,000 rows: seconds).
+    Status<StoreError> upsertMany(const QList<connections::Connection> &connections);
+    /// NotFound when absent.
+    Result<connections::Connection, StoreError> get(const QString &connectionId) const;
+    bool contains(const QString &connectionId) const;
+    /// Every connection, ordered by expiry (unknown last). Decrypts each row.
+    Result<QList<connections::Connection>, StoreError> listAll() const;
+    /// Rows whose aeroPassUserUuid matches (blind index).
+    Result<QList<connections::Connection>, StoreError> findByAeroPassUser(const QString &aeroPassUserUuid) const;
+    qint64 count() const;
+    /// Removes the connection and its history. NotFound when absent.
+    Status<StoreError> remove(const QString &connectionId);
+
+    Status<StoreError> addEvent(const QString &connectionId, const connections::ConnectionEvent &event);
+    /// History of one connection, oldest first.
+    Result<QList<connections::ConnectionEvent>, StoreError> events(const QString &connectionId) const;
+
+private:
+    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs);
+    std::optional<qint64> rowId(const QString &connectionId) const;
+
+    Database &m_db;
+    const FieldCipher &m_cipher;
+    const BlindIndex &m_index;
+};
+
+} // namespace aerodesk::store

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/store/BlindIndex.h"
+#include "core/store/ConnectionRepository.h"
+#include "core/store/Database.h"
+#include "core/store/FieldCipher.h"
+#include "core/store/Migration.h"
+#include "core/store/StoreError.h"
+#include "core/util/Result.h"
+
+#include <memory>
+
+namespace aerodesk::store {
+
+/// The encrypted store: one Database + FieldCipher + BlindIndex + ConnectionRepository.
+///
+/// open() on an EXISTING file first checks the data key against the key check value in a
+/// read-only connection; a wrong key fails with WrongKey before anything is written (no
+/// migration, no pragma, no re-key). On a NEW file it runs the migrations and writes the key
+/// check value. The key comes from the keychain through StoreOpener; Store itself never
+/// persists it.
+///
+/// Threads: a Store is used on the thread that opened it. For work off the UI thread, open a
+/// second Store on the same path in the worker (StoreTask does exactly that).
+class Store
+{
+public:
+    static constexpr int kDataKeyBytes = 32;
+    static constexpr const char *kKeychainName = "storeKey";
+
+    /// <AppDataLocation>/aerodesk.sqlite (the directory is created).
+    static QString defaultPath();
+    /// True when a store file already exists at `path` (non-empty).
+    static bool exists(const QString &path);
+
+    static Result<std::unique_ptr<Store>, StoreError> open(const QString &path, const crypto::SecureBytes &dataKey,
+                                                           const QList<Migration> &migrations = {});
+
+    ConnectionRepository &connections() { return m_connections; }
+    Database &database() { return m_db; }
+    const FieldCipher &cipher() const { return m_cipher; }
+    const BlindIndex &blindIndex() const { return m_index; }
+    const QString &path() const { return m_db.path(); }
+
+private:
+    Store(const QString &path, const crypto::SecureBytes &dataKey);
+    Status<StoreError> checkKeyReadOnly(const QList<Migration> &migrations);
+    Status<StoreError> openReadWrite(bool isNew, const QList<Migration> &migrations);
+
+    Database m_db;
+    FieldCipher m_cipher;
+    BlindIndex m_index;
+    ConnectionRepository m_connections;
+};
+
+} // namespace aerodesk::store
