@@ -451,4 +451,26 @@ TEST_F(WebhooksIntegration, JobEventsReachActiveSubscriptionsListeningToThem)
     EXPECT_TRUE(paused.hits().isEmpty()) << "a paused subscription got a delivery";
 }
 
+TEST_F(WebhooksIntegration, RevocationIsDeliveredSigned)
+{
+    subscribe({ "bank.revocation" }, "revoke-secret");
+    m_sandbox.call("POST", "/sandbox/seed", { { "count", 1 } });
+    const auto listed = m_sandbox.call("GET", "/sandbox/connections?limit=1");
+    if (listed.status == 404)
+        GTEST_SKIP() << "in-process services have no connection listing";
+    const QString id = listed.json.value("connections").toArray().first().toObject().value("connectionId").toString();
+    ASSERT_EQ(id.size(), 32) << listed.body.toStdString();
+    ASSERT_EQ(m_sandbox.call("POST", "/sandbox/connections/" + id + "/revoke").status, 200);
+    ASSERT_TRUE(waitUntil([this] { return !m_receiver.hits().isEmpty(); }, 20000));
+    const WebhookReceiver::Hit hit = m_receiver.hits().first();
+    EXPECT_EQ(hit.signature, expectedHeader("revoke-secret", hit.body));
+    const QJsonObject body = QJsonDocument::fromJson(hit.body).object();
+    EXPECT_EQ(body.value("event").toString(), "bank.revocation");
+    const QJsonObject data = body.value("data").toObject();
+    EXPECT_EQ(data.value("connection_id").toString(), id);
+    EXPECT_EQ(data.value("user_id").toString(), id);
+    EXPECT_EQ(data.value("status").toString(), "revoked");
+    EXPECT_TRUE(body.value("timestamp").isDouble());
+}
+
 } // namespace
