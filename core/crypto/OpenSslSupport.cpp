@@ -20,6 +20,19 @@ void clearOpenSslErrors()
     ERR_clear_error();
 }
 
+std::optional<CryptoError> rsaKeyProblem(EVP_PKEY *key, const QString &what)
+{
+    if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA)
+        return CryptoError::make(CryptoErrc::KeyNotRsa,
+                                 QStringLiteral("This is a %1 %2 key; an RSA key is needed.")
+                                     .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key)), what));
+    if (EVP_PKEY_get_bits(key) < 2048)
+        return CryptoError::make(CryptoErrc::KeyTooSmall,
+                                 QStringLiteral("This RSA key has %1 bits; at least 2048 are needed.")
+                                     .arg(EVP_PKEY_get_bits(key)));
+    return std::nullopt;
+}
+
 std::shared_ptr<EVP_PKEY> adoptKey(EVP_PKEY *key)
 {
     return std::shared_ptr<EVP_PKEY>(key, [](EVP_PKEY *k) { EVP_PKEY_free(k); });

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/crypto/CryptoError.h"
+
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -19,6 +22,10 @@ struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(
 struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
 using BioPtr = std::unique_ptr<BIO, BioFree>;
+
+/// Why `key` cannot be used as an RSA key here (another algorithm, or under 2048 bits);
+/// `what` is "private" or "public" for the message. nullopt when it is fine.
+std::optional<CryptoError> rsaKeyProblem(EVP_PKEY *key, const QString &what);
 
 /// Takes ownership of an EVP_PKEY into a shared pointer that frees it.
 std::shared_ptr<EVP_PKEY> adoptKey(EVP_PKEY *key);

@@ -63,14 +63,8 @@ Result<RsaPrivateKey, CryptoError> RsaPrivateKey::fromPem(QByteArrayView pem,
                                                 "\"BEGIN ENCRYPTED PRIVATE KEY\")."));
     }
     auto owned = adoptKey(key);
-    if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA)
-        return CryptoError::make(CryptoErrc::KeyNotRsa,
-                                 QStringLiteral("This is a %1 private key; an RSA key is needed.")
-                                     .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key))));
-    if (EVP_PKEY_get_bits(key) < 2048)
-        return CryptoError::make(CryptoErrc::KeyTooSmall,
-                                 QStringLiteral("This RSA key has %1 bits; at least 2048 are needed.")
-                                     .arg(EVP_PKEY_get_bits(key)));
+    if (auto problem = rsaKeyProblem(key, QStringLiteral("private")))
+        return *problem;
     return RsaPrivateKey(std::move(owned));
 }
 
