@@ -27,10 +27,13 @@ QByteArray TokenIssuer::sign(const QJsonObject &claims) const
 
 QByteArray TokenIssuer::issueApiToken(const QString &clientId, const QString &clientName, qint64 ttlSeconds)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // exp is in whole seconds (JWT); round it up so the token lives at least ttlSeconds.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = nowMs / 1000;
+    const qint64 exp = (nowMs + ttlSeconds * 1000 + 999) / 1000;
     return sign(QJsonObject{{QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                             {QStringLiteral("iat"), now},
-                            {QStringLiteral("exp"), now + ttlSeconds},
+                            {QStringLiteral("exp"), exp},
                             {QStringLiteral("gen"), m_generation},
                             {QStringLiteral("ClientId"), clientId},
                             {QStringLiteral("ClientName"), clientName}});
@@ -63,9 +66,9 @@ TokenIssuer::Check TokenIssuer::check(const QByteArray &token, QJsonObject *clai
         return Check::BadSignature;
     const auto payload = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding);
     const QJsonObject body = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject{};
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const bool widget = body.value(QStringLiteral("widget")).toBool();
-    if (body.value(QStringLiteral("exp")).toInteger() <= now
+    if (body.value(QStringLiteral("exp")).toInteger() * 1000 <= nowMs
         || (!widget && body.value(QStringLiteral("gen")).toInt() < m_generation))
         return Check::Expired;
     if (claims)
