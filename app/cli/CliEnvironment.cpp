@@ -1,0 +1,137 @@
+#include "CliEnvironment.h"
+
+#include "CliExit.h"
+
+#include "core/keychain/Keychain.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <memory>
+
+namespace aerodesk::cli {
+
+namespace {
+const QString kBuiltInProfile = QStringLiteral("Built-in sandbox");
+}
+
+void CliEnvironment::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("sandbox"), QStringLiteral("Use the bundled offline sandbox (the default).")});
+    parser.addOption({QStringLiteral("base-url"), QStringLiteral("A custom sandbox or API base URL."), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("cert"),
+                      QStringLiteral("Pin --base-url to this PEM certificate (the only one trusted)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("production"), QStringLiteral("Use production (https://api.aerosync.com).")});
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Keychain profile with this environment's secrets (default: \"Built-in sandbox\")."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (default 30000)."), QStringLiteral("ms")});
+}
+
+std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
+{
+    const int chosen = int(p.isSet(QStringLiteral("sandbox"))) + int(p.isSet(QStringLiteral("base-url")))
+                       + int(p.isSet(QStringLiteral("production")));
+    if (chosen > 1)
+        return QStringLiteral("Choose one of --sandbox, --base-url and --production.");
+    if (p.isSet(QStringLiteral("cert")) && !p.isSet(QStringLiteral("base-url")))
+        return QStringLiteral("--cert pins a --base-url; give the URL too.");
+    if (p.isSet(QStringLiteral("base-url"))) {
+        const QUrl url(p.value(QStringLiteral("base-url")), QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+            return QStringLiteral("--base-url must be an https:// URL.");
+    }
+    if ((p.isSet(QStringLiteral("base-url")) || p.isSet(QStringLiteral("production"))) && !p.isSet(QStringLiteral("profile")))
+        return QStringLiteral("Name the keychain profile that holds this environment's credentials with --profile.");
+    if (p.isSet(QStringLiteral("timeout-ms"))) {
+        bool ok = false;
+        const int ms = p.value(QStringLiteral("timeout-ms")).toInt(&ok);
+        if (!ok || ms < 100)
+            return QStringLiteral("--timeout-ms must be a number of milliseconds (at least 100).");
+    }
+    return std::nullopt;
+}
+
+QString CliEnvironment::profileFor(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("profile")) ? p.value(QStringLiteral("profile")) : kBuiltInProfile;
+}
+
+CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain, QObject *parent)
+    : QObject(parent), m_parser(parser), m_keychain(keychain)
+{
+}
+
+void CliEnvironment::prepare(bool startSandbox, Ready ready)
+{
+    const int timeout = m_parser.isSet(QStringLiteral("timeout-ms")) ? m_parser.value(QStringLiteral("timeout-ms")).toInt() : 30000;
+    const QString profile = profileFor(m_parser);
+    auto later = [this](Ready r, Result<api::Environment, Failure> v) {
+        QTimer::singleShot(0, this, [r = std::move(r), v = std::move(v)]() mutable { r(std::move(v)); });
+    };
+    if (m_parser.isSet(QStringLiteral("production"))) {
+        api::Environment env = api::Environment::production(profile);
+        env.requestTimeoutMs = timeout;
+        return later(std::move(ready), env);
+    }
+    if (m_parser.isSet(QStringLiteral("base-url"))) {
+        QByteArray pem;
+        QByteArray sha;
+        if (m_parser.isSet(QStringLiteral("cert"))) {
+            QFile f(m_parser.value(QStringLiteral("cert")));
+            if (!f.open(QIODevice::ReadOnly))
+                return later(std::move(ready), Failure{BadInput, QStringLiteral("Cannot read the certificate %1: %2")
+                                                                     .arg(f.fileName(), f.errorString())});
+            pem = f.readAll();
+            const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
+            if (certs.isEmpty())
+                return later(std::move(ready), Failure{BadInput, QStringLiteral("%1 holds no PEM certificate.").arg(f.fileName())});
+            sha = certs.first().digest(QCryptographicHash::Sha256).toHex();
+        }
+        api::Environment env = api::Environment::sandbox(api::Environment::Kind::CustomSandbox, QStringLiteral("Custom sandbox"),
+                                                         profile, QUrl(m_parser.value(QStringLiteral("base-url"))), pem, sha);
+        env.requestTimeoutMs = timeout;
+        return later(std::move(ready), env);
+    }
+    if (!startSandbox) {
+        api::Environment env;
+        env.kind = api::Environment::Kind::BuiltInSandbox;
+        env.name = kBuiltInProfile;
+        env.profile = profile;
+        return later(std::move(ready), env);
+    }
+    m_sandbox = std::make_unique<sandboxhost::BuiltInSandbox>(sandboxhost::BuiltInSandbox::defaultExecutablePath());
+    connect(m_sandbox.get(), &sandboxhost::BuiltInSandbox::ready, this,
+            [this, ready](const sandboxhost::SandboxEndpoint &ep) { sandboxReady(ep, ready); });
+    connect(m_sandbox.get(), &sandboxhost::BuiltInSandbox::failed, this, [ready](const QString &why) {
+        ready(Failure{Unreachable, QStringLiteral("The built-in sandbox did not start: %1").arg(why)});
+    });
+    m_sandbox->start();
+}
+
+void CliEnvironment::sandboxReady(const sandboxhost::SandboxEndpoint &ep, Ready ready)
+{
+    const int timeout = m_parser.isSet(QStringLiteral("timeout-ms")) ? m_parser.value(QStringLiteral("timeout-ms")).toInt() : 30000;
+    api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox, kBuiltInProfile,
+                                                     profileFor(m_parser), ep.baseUrl, ep.certPem, ep.certSha256Hex);
+    env.requestTimeoutMs = timeout;
+    // The sandbox's throwaway credentials go to the keychain like any environment's: the
+    // client reads them from there.
+    auto pending = std::make_shared<int>(2);
+    auto failed = std::make_shared<QString>();
+    auto written = [pending, failed, env, ready](const keychain::KeychainError &e) {
+        if (!e.ok() && failed->isEmpty())
+            *failed = e.message;
+        if (--*pending > 0)
+            return;
+        if (!failed->isEmpty())
+            return ready(Failure{Keychain, QStringLiteral("The sandbox's credentials could not be saved in the keychain: %1").arg(*failed)});
+        ready(env);
+    };
+    m_keychain.write(QStringLiteral("apiKey"), crypto::SecureBytes::fromUtf8(ep.apiKey), written);
+    m_keychain.write(QStringLiteral("apiSecret"), crypto::SecureBytes::fromUtf8(ep.apiSecret), written);
+}
+
+} // namespace aerodesk::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/api/Environment.h"
+#include "core/sandboxhost/BuiltInSandbox.h"
+#include "core/util/Result.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace aerodesk::keychain {
+class Keychain;
+}
+
+namespace aerodesk::cli {
+
+/// The environment a run talks to, from the global options:
+///   (default) / --sandbox   the bundled aerodesk-sandbox, started as a child for this run; its
+///                           generated credentials go to the keychain profile "Built-in sandbox"
+///   --base-url URL [--cert PEM]  a custom sandbox (pinned to the certificate when given)
+///   --production            https://api.aerosync.com with the system CAs
+/// --profile names the keychain profile holding apiKey/apiSecret (and the other secrets).
+class CliEnvironment : public QObject
+{
+    Q_OBJECT
+public:
+    struct Failure
+    {
+        int exitCode;
+        QString message;
+    };
+    using Ready = std::function<void(Result<api::Environment, Failure>)>;
+
+    static void addOptions(QCommandLineParser &parser);
+    /// Checks the options; an error is a usage problem. Needs no event loop.
+    static std::optional<QString> validate(const QCommandLineParser &parser);
+    static QString profileFor(const QCommandLineParser &parser);
+
+    CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain, QObject *parent = nullptr);
+    /// Resolves the environment; for the built-in sandbox, starts it first when `startSandbox`.
+    void prepare(bool startSandbox, Ready ready);
+
+private:
+    void sandboxReady(const sandboxhost::SandboxEndpoint &endpoint, Ready ready);
+    const QCommandLineParser &m_parser;
+    keychain::Keychain &m_keychain;
+    std::unique_ptr<sandboxhost::BuiltInSandbox> m_sandbox;
+};
+
+} // namespace aerodesk::cli

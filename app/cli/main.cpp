@@ -1,0 +1,25 @@
+// aerodesk-cli — AeroDesk's scripting interface over the same core as the console.
+// See docs/cli.md for commands, JSON output and exit codes.
+
+#include "CliApp.h"
+
+#include "core/util/ProcessHardening.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    aerodesk::ProcessHardening::disableCoreDumps();
+    QCoreApplication app(argc, argv);
+    // The console's identity, so settings (webhook rotation times) and the store are shared.
+    QCoreApplication::setOrganizationName(QStringLiteral("AeroDesk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("aerodesk.example.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("aerodesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
+
+    aerodesk::cli::CliApp cli;
+    const int early = cli.start(QCoreApplication::arguments());
+    if (early >= 0)
+        return early;
+    return QCoreApplication::exec();
+}

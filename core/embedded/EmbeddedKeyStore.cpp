@@ -1,0 +1,87 @@
+#include "core/embedded/EmbeddedKeyStore.h"
+
+#include "core/keychain/Keychain.h"
+
+#include <QTimer>
+
+namespace aerodesk::embedded {
+
+namespace {
+
+QString missingMessage(const QString &what, const QString &profile)
+{
+    return QStringLiteral("No %1 in the keychain for \"%2\". Import it in the payload inspector "
+                          "(or with aerodesk-cli import-key).")
+        .arg(what, profile);
+}
+
+} // namespace
+
+EmbeddedKeyStore::EmbeddedKeyStore(keychain::Keychain &keychain, QObject *parent)
+    : QObject(parent), m_keychain(keychain)
+{
+}
+
+void EmbeddedKeyStore::importPartnerKey(QByteArrayView pem, const crypto::SecureBytes &passphrase, Done done)
+{
+    auto key = crypto::RsaPrivateKey::fromPem(pem, passphrase);
+    if (!key) {
+        QTimer::singleShot(0, this, [done, message = key.error().message] {
+            done(QStringLiteral("This is not a usable partner private key: %1").arg(message));
+        });
+        return;
+    }
+    const crypto::SecureBytes normalised = key->toPkcs8Pem();
+    m_keychain.write(QString::fromLatin1(kPartnerPrivateKey), normalised, [done](const keychain::KeychainError &e) {
+        done(e.ok() ? QString() : QStringLiteral("The key could not be saved in the keychain: %1").arg(e.message));
+    });
+}
+
+void EmbeddedKeyStore::importProviderKey(QByteArrayView pem, Done done)
+{
+    auto key = crypto::RsaPublicKey::fromPem(pem);
+    if (!key) {
+        QTimer::singleShot(0, this, [done, message = key.error().message] {
+            done(QStringLiteral("This is not a usable provider public key: %1").arg(message));
+        });
+        return;
+    }
+    const crypto::SecureBytes normalised(key->toPem());
+    m_keychain.write(QString::fromLatin1(kProviderPublicKey), normalised, [done](const keychain::KeychainError &e) {
+        done(e.ok() ? QString() : QStringLiteral("The key could not be saved in the keychain: %1").arg(e.message));
+    });
+}
+
+void EmbeddedKeyStore::loadPartnerKey(Loaded<crypto::RsaPrivateKey> done)
+{
+    const QString profile = m_keychain.profile();
+    m_keychain.read(QString::fromLatin1(kPartnerPrivateKey),
+                    [done, profile](const keychain::KeychainError &e, crypto::SecureBytes pem) {
+                        if (e.kind == keychain::KeychainError::Kind::NotFound)
+                            return done(missingMessage(QStringLiteral("partner private key"), profile));
+                        if (!e.ok())
+                            return done(QStringLiteral("The keychain did not give the partner key: %1").arg(e.message));
+                        auto key = crypto::RsaPrivateKey::fromPem(pem.view());
+                        if (!key)
+                            return done(QStringLiteral("The partner key in the keychain is damaged: %1").arg(key.error().message));
+                        done(std::move(key).value());
+                    });
+}
+
+void EmbeddedKeyStore::loadProviderKey(Loaded<crypto::RsaPublicKey> done)
+{
+    const QString profile = m_keychain.profile();
+    m_keychain.read(QString::fromLatin1(kProviderPublicKey),
+                    [done, profile](const keychain::KeychainError &e, crypto::SecureBytes pem) {
+                        if (e.kind == keychain::KeychainError::Kind::NotFound)
+                            return done(missingMessage(QStringLiteral("provider public key"), profile));
+                        if (!e.ok())
+                            return done(QStringLiteral("The keychain did not give the provider key: %1").arg(e.message));
+                        auto key = crypto::RsaPublicKey::fromPem(pem.view());
+                        if (!key)
+                            return done(QStringLiteral("The provider key in the keychain is damaged: %1").arg(key.error().message));
+                        done(std::move(key).value());
+                    });
+}
+
+} // namespace aerodesk::embedded
