@@ -2,10 +2,11 @@
 // second, the MFA window is 6 s).
 #include "tests/core/api/ClientHarness.h"
 
-#include "core/api/WidgetLaunch.h"
+#include "core/api/WidgetEventDispatcher.h"
+#include "core/api/WidgetSession.h"
 #include "core/jobs/JobRunner.h"
 
-#include <QUrlQuery>
+#include <optional>
 
 using namespace aerodesk;
 using namespace aerodesk::jobs;
@@ -40,24 +41,27 @@ struct SandboxRig
         EXPECT_TRUE(test::waitUntil([&] { return results.size() > before; }, 60000));
         return results.value(before);
     }
-    /// Plays the widget's MFA relaunch with a fresh widget token from our TokenProvider.
-    QJsonObject relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
+    /// Plays the widget's MFA relaunch through WidgetSession (fresh widget token, handleMFA +
+    /// jobId + connectionId), answering the code prompt with `code`.
+    api::WidgetSessionResult relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
     {
-        auto wt = test::await<api::WidgetToken>([&](auto cb) { client->tokens().widgetToken({}, cb); });
-        EXPECT_TRUE(wt && wt->ok());
-        if (!wt || !wt->ok())
-            return {};
-        const api::WidgetLaunch launch = api::WidgetLaunch::mfaRelaunch((*wt)->bytes, jobId, connectionId);
-        EXPECT_TRUE(launch.validate().isEmpty());
-        QJsonObject body;
-        for (const auto &item : launch.toQuery().queryItems(QUrl::FullyDecoded))
-            body.insert(item.first, item.first == QLatin1String("handleMFA") ? QJsonValue(true) : QJsonValue(item.second));
-        const auto s = h.sandbox.request("POST", QStringLiteral("/sandbox/widget/sessions"), body);
-        const QString sid = s.json.value(QStringLiteral("sessionId")).toString();
-        EXPECT_FALSE(sid.isEmpty()) << s.body.toStdString();
-        return h.sandbox.request("POST", QStringLiteral("/sandbox/widget/sessions/%1/mfa").arg(sid),
-                                 QJsonObject{{QStringLiteral("code"), code}})
-            .json;
+        api::WidgetEventDispatcher dispatcher;
+        api::WidgetSession session(*client, dispatcher);
+        QStringList states;
+        std::optional<api::WidgetSessionResult> result;
+        QObject::connect(&session, &api::WidgetSession::stepReady, &ctx, [&](const api::WidgetStep &step) {
+            states.append(step.state);
+            if (step.state == QLatin1String("mfa"))
+                session.submitMfaCode(code);
+            else
+                session.close();
+        });
+        QObject::connect(&session, &api::WidgetSession::finished, &ctx,
+                         [&](const api::WidgetSessionResult &r) { result = r; });
+        session.startMfaRelaunch(jobId, connectionId);
+        EXPECT_TRUE(test::waitUntil([&] { return result.has_value(); }, 30000));
+        EXPECT_EQ(states, QStringList{QStringLiteral("mfa")}); // straight to the code
+        return result.value_or(api::WidgetSessionResult());
     }
 
     test::ClientHarness h;
@@ -113,8 +117,9 @@ TEST(JobRunnerSandbox, MfaPromptRelaunchThenCompletion)
     ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
     const quint64 key = rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    const QJsonObject step = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
-    EXPECT_FALSE(step.isEmpty());
+    const api::WidgetSessionResult relaunch = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
+    EXPECT_EQ(relaunch.outcome, api::WidgetSessionResult::Outcome::Linked) << relaunch.message.toStdString();
+    EXPECT_EQ(relaunch.success.connectionId, c);
     rig.runner->mfaCompleted(key);
     const JobResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, JobOutcome::Completed) << r.message.toStdString();
@@ -142,7 +147,8 @@ TEST(JobRunnerSandbox, Ac108EndsWithoutRetry)
     ASSERT_FALSE(c.isEmpty());
     rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
+    const api::WidgetSessionResult lockout = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
+    EXPECT_EQ(lockout.error.code, QStringLiteral("AC-108"));
     const JobResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, JobOutcome::MfaLocked) << r.message.toStdString();
     EXPECT_EQ(r.error.retry, api::RetryPolicy::Never);
