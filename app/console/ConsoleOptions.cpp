@@ -35,6 +35,12 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments)
     panel.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
     parser.addOption(panel);
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QStringLiteral("Check this installation without opening a window: keychain, Qt and OpenSSL, "
+                       "the bundled sandbox, and one walkthrough (token, link, balance job, payload "
+                       "decrypt and retUrl answer). Exit code 0 only if every step passes."));
+    parser.addOption(selfTest);
 
     if (!parser.parse(arguments)) {
         options.m_action = Action::Error;
@@ -57,6 +63,10 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments)
         options.m_action = Action::Error;
         options.m_message = QStringLiteral("Unexpected argument '%1'.\nTry 'aerodesk --help'.\n")
                                 .arg(parser.positionalArguments().constFirst());
+        return options;
+    }
+    if (parser.isSet(selfTest)) {
+        options.m_action = Action::SelfTest;
         return options;
     }
     options.m_screenshotPath = parser.value(screenshot);

@@ -13,7 +13,7 @@ class ConsoleOptions
 {
 public:
     /// What main() should do after parsing.
-    enum class Action { Run, PrintHelp, PrintVersion, Error };
+    enum class Action { Run, PrintHelp, PrintVersion, SelfTest, Error };
 
     /// Parses `arguments` (argv as strings, program first).
     static ConsoleOptions parse(const QStringList &arguments);

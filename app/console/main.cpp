@@ -2,6 +2,7 @@
 // the window and its panels.
 #include "app/console/BuiltInSandboxWiring.h"
 #include "app/console/ConsoleOptions.h"
+#include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
@@ -61,6 +62,8 @@ int main(int argc, char **argv)
     case aerodesk::ConsoleOptions::Action::PrintVersion:
         std::fputs(qPrintable(options.message()), stdout);
         return 0;
+    case aerodesk::ConsoleOptions::Action::SelfTest:
+        return aerodesk::SelfTestRunner::run(argc, argv);
     case aerodesk::ConsoleOptions::Action::Error:
         std::fputs(qPrintable(options.message()), stderr);
         return 2;

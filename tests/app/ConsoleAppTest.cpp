@@ -22,9 +22,11 @@ struct RunResult
 
 /// Runs bin/aerodesk with `arguments`. `headless`: no DISPLAY, no WAYLAND_DISPLAY and no
 /// QT_QPA_PLATFORM at all, as on a server. Otherwise Qt's offscreen platform.
-RunResult runConsole(const QStringList &arguments, bool headless)
+RunResult runConsole(const QStringList &arguments, bool headless, const QList<QPair<QString, QString>> &overrides = {})
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : overrides)
+        env.insert(name, value);
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -112,4 +114,31 @@ TEST(ConsoleApp, ScreenshotOfAnUnknownPanelFails)
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(QStringLiteral("nope"))) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(file));
+}
+
+TEST(ConsoleApp, SelfTestPassesEveryStepWithNoDisplay)
+{
+    const RunResult r = runConsole({QStringLiteral("--self-test")}, /*headless=*/true);
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    for (const char *step : {"Qt and OpenSSL", "Keychain backend", "Bundled sandbox", "API token",
+                             "Link on Aerosync Bank (OAuth)", "Balance job", "Embedded-banking payload and retUrl"})
+        EXPECT_TRUE(r.out.contains(QStringLiteral("[PASS] ") + QLatin1String(step))) << step << "\n" << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QLatin1String("retUrl answered 204")));
+    EXPECT_TRUE(r.out.contains(QLatin1String("PASS: 7 of 7 steps passed")));
+    EXPECT_FALSE(r.out.contains(QLatin1String("[FAIL]")));
+}
+
+TEST(ConsoleApp, SelfTestWithoutAKeychainSaysWhatToFix)
+{
+    // A session bus that is not there: no Secret Service. The keychain step fails with a
+    // remedy, the rest are skipped, and the exit code is 1.
+    const RunResult r = runConsole({QStringLiteral("--self-test")}, /*headless=*/true,
+                                   {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/aerodesk-no-bus")}});
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QLatin1String("[FAIL] Keychain backend"))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QLatin1String("fix: ")));
+    EXPECT_TRUE(r.out.contains(QLatin1String("[SKIP] Balance job")));
+    EXPECT_FALSE(r.out.contains(QLatin1String("[PASS] API token")));
 }
