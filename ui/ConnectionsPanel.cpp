@@ -94,7 +94,7 @@ void ConnectionsPanel::build()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = { 14, 10, 10, 9, 7, 5, 8 };
+    const int widths[] = { 13, 10, 10, 10, 9, 7, 9 };
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
         m_table->setColumnWidth(column, widths[column] * em);
 
