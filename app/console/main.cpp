@@ -4,6 +4,7 @@
 #include "app/console/ConsoleOptions.h"
 #include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
+#include "ui/ConnectionsPanel.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/PlaceholderPanels.h"
@@ -78,6 +79,8 @@ int main(int argc, char **argv)
 
     aerodesk::ui::MainWindow window;
     aerodesk::ui::PlaceholderPanels::installInto(window);
+    // Empty until the store worker feeds it (ConnectionsPanel::appendConnections).
+    window.replacePanel(QStringLiteral("connections"), new aerodesk::ui::ConnectionsPanel);
 
     if (!options.screenshotPath().isEmpty()) {
         if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "core/connections/Connection.h"
+#include "core/connections/ExpiryChecker.h"
+#include "core/util/Clock.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QHash>
+#include <QMap>
+
+#include <vector>
+
+namespace aerodesk::ui {
+
+/// The tracked connections as a table: bank, connectionId and aeroPassUserUuid (masked unless
+/// the row is revealed), status, expiry date, days left and expiry band.
+///
+/// - Identifiers are masked ("abcd…wxyz"); no role of data() carries a full id unless that
+///   row was revealed with setRevealed(). The filter proxy matches a full id only through
+///   hasIdExactly(), never through a role.
+/// - The band is shown by icon (DecorationRole), text and colour (Foreground/BackgroundRole, from
+///   the application palette, so light and dark palettes both work).
+/// - SortRole gives raw values: QDateTime for the expiry date, qint64 for days left, the band's
+///   severity (0 = expired … 4 = unknown) for the band; unknown expiry gives an invalid QVariant.
+/// - Expiry is computed with an injected Clock (UTC, connections::ExpiryChecker); call
+///   refreshExpiry() when time has passed. Dates and days are UTC calendar days.
+/// - Rows are keyed by connectionId (trimmed, lower-cased): appending a known id updates its
+///   row instead of adding a second one.
+class ConnectionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        BankColumn,
+        ConnectionIdColumn,
+        AeroPassUserUuidColumn,
+        StatusColumn,
+        ExpiryDateColumn,
+        DaysLeftColumn,
+        BandColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< raw value of the cell (see the class comment)
+        BandRole,                    ///< int(connections::ExpiryStatus) of the row, any column
+        ExpiryDayRole,               ///< QDate (UTC) of the expiry, invalid when unknown
+        RevealedRole,                ///< bool: are this row's ids shown in full
+    };
+
+    explicit ConnectionTableModel(const Clock &clock, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Replaces every row (one model reset). Reveals are forgotten.
+    void setConnections(std::vector<connections::Connection> connections);
+    /// Appends one batch with a single beginInsertRows/endInsertRows; connections already in the
+    /// model (same connectionId) update their row in place instead. Feed a large load in batches
+    /// (a few thousand rows each) so views and proxies never stall on one huge insert.
+    void appendConnections(std::vector<connections::Connection> batch);
+    /// Replaces the row with the same connectionId, or appends the connection. Returns its row.
+    int upsertConnection(const connections::Connection &connection);
+    /// Removes the row with that connectionId; false when there is none.
+    bool removeConnection(const QString &connectionId);
+    /// Recomputes every row's expiry against the clock; emits dataChanged for rows that changed
+    /// and connectionEnteredSevenDayBand for rows that crossed into the 7-day band.
+    void refreshExpiry();
+
+    int rowOf(const QString &connectionId) const; ///< -1 when absent
+    const connections::Connection &connection(int row) const;
+    connections::ExpiryInfo expiry(int row) const;
+    QDate expiryDay(int row) const;
+    /// The cell's text as shown (masked ids unless revealed); used by the filter proxy.
+    QString displayText(int row, int column) const;
+    /// True when `normalizedId` (see normalizedId()) is exactly this row's connectionId or
+    /// aeroPassUserUuid.
+    bool hasIdExactly(int row, const QString &normalizedId) const;
+    /// Orders two rows by `column` on raw values: unknown expiry/days after every known one,
+    /// text case-insensitively. Negative, 0 or positive.
+    int compareRows(int left, int right, int column) const;
+
+    bool isRevealed(int row) const;
+    /// Shows (or hides again) this row's connectionId and aeroPassUserUuid in full.
+    void setRevealed(int row, bool revealed);
+
+    /// Connections per UTC expiry day, for days in [from, to]; days with none are absent.
+    QMap<QDate, int> expiryCountsByDay(const QDate &from, const QDate &to) const;
+
+    /// "abcd…wxyz" for ids longer than 12 characters, all bullets for shorter ones (so a short
+    /// value is never shown whole), "" for "".
+    static QString mask(const QString &id);
+    /// Trimmed and lower-cased, as ids are compared.
+    static QString normalizedId(const QString &id);
+
+Q_SIGNALS:
+    /// A connection already in the model moved into the 7-day band (by an update or by
+    /// refreshExpiry()). Rows loaded by setConnections()/appendConnections() for the first time
+    /// do not count as entering. The console turns this into a tray notification.
+    void connectionEnteredSevenDayBand(const QString &connectionId);
+
+private:
+    struct Row
+    {
+        connections::Connection connection;
+        connections::ExpiryInfo expiry;
+        QDate expiryDay;
+        QString maskedId;
+        QString maskedUuid;
+        QString idKey;
+        QString uuidKey;
+        bool revealed = false;
+    };
+
+    Row makeRow(connections::Connection connection) const;
+    void replaceRow(int row, connections::Connection connection);
+    void rebuildIndex();
+    QVariant displayData(const Row &row, int column) const;
+    QVariant accessibleData(const Row &row, int column) const;
+    QVariant sortData(const Row &row, int column) const;
+
+    const Clock &m_clock;
+    connections::ExpiryChecker m_checker;
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_rowById;
+};
+
+} // namespace aerodesk::ui

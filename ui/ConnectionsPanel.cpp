@@ -1,0 +1,383 @@
+#include "ui/ConnectionsPanel.h"
+
+#include "ui/ConnectionFilterProxy.h"
+#include "ui/ConnectionTableModel.h"
+#include "ui/ExpiryBandStyle.h"
+#include "ui/ExpiryTimeline.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QEvent>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace aerodesk::ui {
+
+using connections::Connection;
+using connections::ExpiryStatus;
+
+namespace {
+constexpr int kExpiryRefreshMs = 60 * 1000;
+constexpr int kTimelineHorizonDays = 90; // counts cover the longest range, so toggling is free
+} // namespace
+
+ConnectionsPanel::ConnectionsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ownClock(std::make_unique<SystemClock>())
+    , m_clock(*m_ownClock)
+{
+    build();
+}
+
+ConnectionsPanel::ConnectionsPanel(const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+{
+    build();
+}
+
+ConnectionsPanel::~ConnectionsPanel() = default;
+
+void ConnectionsPanel::build()
+{
+    setObjectName(QStringLiteral("connectionsPanel"));
+    setAccessibleName(tr("Connections"));
+
+    m_model = new ConnectionTableModel(m_clock, this);
+    m_proxy = new ConnectionFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    auto *title = new QLabel(tr("Connections"), this);
+    title->setObjectName(QStringLiteral("panelTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("connectionCount"));
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(m_count);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("connectionsTable"));
+    m_table->setAccessibleName(tr("Connections"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ConnectionTableModel::DaysLeftColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setIconSize(QSize(16, 16));
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns; click to sort"));
+    m_table->setCornerButtonEnabled(false); // single selection: "select all" means nothing here
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all"));
+    // Fixed row heights and no content-based column sizing: nothing scans 100,000 rows to lay out.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = { 13, 10, 10, 10, 9, 7, 9 };
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[column] * em);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("connectionsSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(buildDetailPane());
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    layout->addWidget(buildFilterBar());
+    layout->addWidget(buildTimelineBar());
+    layout->addWidget(m_timeline);
+    layout->addWidget(splitter, 1);
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WindowShortcut); // only while this panel is the visible one
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &ConnectionFilterProxy::filtersChanged, this, &ConnectionsPanel::updateCount);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConnectionsPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ConnectionsPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::updateDetail);
+    connect(m_model, &ConnectionTableModel::connectionEnteredSevenDayBand, this,
+            &ConnectionsPanel::connectionEnteredSevenDayBand);
+
+    // Edits made straight on the model (not through this panel's API) reach the timeline too.
+    m_timelineTimer.setSingleShot(true);
+    m_timelineTimer.setInterval(0);
+    connect(&m_timelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, &m_timelineTimer, qOverload<>(&QTimer::start));
+
+    m_expiryTimer.setInterval(kExpiryRefreshMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshExpiry);
+    m_expiryTimer.start();
+
+    refreshTimeline();
+    updateCount();
+    updateDetail();
+}
+
+QWidget *ConnectionsPanel::buildFilterBar()
+{
+    auto *bar = new QWidget(this);
+    m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("connectionFilter"));
+    m_filter->setAccessibleName(tr("Filter connections"));
+    m_filter->setPlaceholderText(tr("Filter by bank, status, band or id — a full id finds its row (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    for (auto *button : m_filter->findChildren<QAbstractButton *>())
+        button->setAccessibleName(tr("Clear filter"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ConnectionFilterProxy::setFilterText);
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
+    clear->setContext(Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, m_filter, &QLineEdit::clear);
+
+    m_bandFilter = new QComboBox(bar);
+    m_bandFilter->setObjectName(QStringLiteral("bandFilter"));
+    m_bandFilter->setAccessibleName(tr("Expiry band filter"));
+    m_bandFilter->addItem(tr("All expiry bands"), -1);
+    for (ExpiryStatus band : ExpiryBandStyle::bands())
+        m_bandFilter->addItem(ExpiryBandStyle::description(band), static_cast<int>(band));
+    refreshBandIcons();
+    connect(m_bandFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const int value = m_bandFilter->itemData(index).toInt();
+        m_proxy->setBandFilter(value < 0 ? std::nullopt
+                                         : std::optional(static_cast<ExpiryStatus>(value)));
+    });
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter, 1);
+    layout->addWidget(m_bandFilter);
+    return bar;
+}
+
+QWidget *ConnectionsPanel::buildTimelineBar()
+{
+    auto *bar = new QWidget(this);
+    m_timeline = new ExpiryTimeline(this);
+    connect(m_timeline, &ExpiryTimeline::daySelected, this, &ConnectionsPanel::onDaySelected);
+
+    auto *label = new QLabel(tr("Expiry timeline:"), bar);
+    m_rangeGroup = new QButtonGroup(bar);
+    m_rangeGroup->setExclusive(true);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    for (int days : { 30, 90 }) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(QStringLiteral("timelineRange%1").arg(days));
+        button->setText(tr("%1 days").arg(days));
+        button->setAccessibleName(tr("Show the next %1 days").arg(days));
+        button->setCheckable(true);
+        button->setChecked(days == m_timeline->rangeDays());
+        m_rangeGroup->addButton(button, days);
+        layout->addWidget(button);
+    }
+    connect(m_rangeGroup, &QButtonGroup::idClicked, m_timeline, &ExpiryTimeline::setRangeDays);
+
+    m_dayFilterLabel = new QLabel(bar);
+    m_dayFilterLabel->setObjectName(QStringLiteral("dayFilterLabel"));
+    m_clearDay = new QToolButton(bar);
+    m_clearDay->setObjectName(QStringLiteral("clearDayFilter"));
+    m_clearDay->setText(tr("Show all days"));
+    m_clearDay->setAccessibleName(tr("Clear the expiry day filter"));
+    connect(m_clearDay, &QToolButton::clicked, this, [this] { m_timeline->setSelectedDay(QDate()); });
+    m_dayFilterLabel->hide();
+    m_clearDay->hide();
+    layout->addSpacing(12);
+    layout->addWidget(m_dayFilterLabel);
+    layout->addWidget(m_clearDay);
+    layout->addStretch(1);
+    return bar;
+}
+
+QWidget *ConnectionsPanel::buildDetailPane()
+{
+    auto *box = new QGroupBox(tr("Details"), this);
+    box->setObjectName(QStringLiteral("connectionDetailPane"));
+    m_detail = new QLabel(box);
+    m_detail->setObjectName(QStringLiteral("connectionDetail"));
+    m_detail->setAccessibleName(tr("Connection details"));
+    m_detail->setTextFormat(Qt::PlainText);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+    m_reveal = new QPushButton(tr("Reveal ids"), box);
+    m_reveal->setObjectName(QStringLiteral("revealIds"));
+    m_reveal->setAccessibleName(tr("Reveal the connection's ids"));
+    m_reveal->setCheckable(true);
+    connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
+        const int row = currentSourceRow();
+        if (row >= 0)
+            m_model->setRevealed(row, on);
+    });
+
+    auto *coming = new QLabel(tr("Account summary, last refresh details and the connection's "
+                                 "history will appear here once the store feeds this panel."),
+                              box);
+    coming->setObjectName(QStringLiteral("detailComing"));
+    coming->setWordWrap(true);
+    coming->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_reveal, 0, Qt::AlignLeft);
+    layout->addWidget(coming);
+    layout->addStretch(1);
+    return box;
+}
+
+void ConnectionsPanel::setConnections(std::vector<Connection> connections)
+{
+    m_model->setConnections(std::move(connections));
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
+{
+    m_model->appendConnections(std::move(batch));
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::upsertConnection(const Connection &connection)
+{
+    m_model->upsertConnection(connection);
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+bool ConnectionsPanel::removeConnection(const QString &connectionId)
+{
+    const bool removed = m_model->removeConnection(connectionId);
+    m_timelineTimer.stop();
+    refreshTimeline();
+    return removed;
+}
+
+void ConnectionsPanel::refreshExpiry()
+{
+    m_model->refreshExpiry();
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::refreshTimeline()
+{
+    const QDate today = m_clock.nowUtc().date();
+    m_timeline->setToday(today);
+    m_timeline->setCounts(m_model->expiryCountsByDay(today, today.addDays(kTimelineHorizonDays - 1)));
+}
+
+int ConnectionsPanel::currentSourceRow() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+void ConnectionsPanel::onDaySelected(const QDate &day)
+{
+    m_proxy->setExpiryDay(day);
+    m_dayFilterLabel->setText(day.isValid() ? tr("Expiring on %1 (UTC)").arg(day.toString(Qt::ISODate))
+                                            : QString());
+    m_dayFilterLabel->setVisible(day.isValid());
+    m_clearDay->setVisible(day.isValid());
+}
+
+void ConnectionsPanel::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    if (total == 0)
+        m_count->setText(tr("No connections loaded yet"));
+    else if (shown == total)
+        m_count->setText(tr("%n connection(s)", nullptr, total));
+    else
+        m_count->setText(tr("Showing %1 of %n connection(s)", nullptr, total).arg(shown));
+    m_count->setAccessibleName(m_count->text());
+}
+
+void ConnectionsPanel::updateDetail()
+{
+    const int row = currentSourceRow();
+    m_reveal->setEnabled(row >= 0);
+    if (row < 0) {
+        m_detail->setText(tr("Select a connection to see its details."));
+        const QSignalBlocker block(m_reveal);
+        m_reveal->setChecked(false);
+        return;
+    }
+    using M = ConnectionTableModel;
+    const Connection &c = m_model->connection(row);
+    const QString lastRefresh =
+        c.lastRefresh.isValid()
+            ? c.lastRefresh.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+            : tr("never");
+    QStringList lines;
+    lines << tr("Bank: %1").arg(m_model->displayText(row, M::BankColumn))
+          << tr("Connection ID: %1").arg(m_model->displayText(row, M::ConnectionIdColumn))
+          << tr("AeroPass user: %1").arg(m_model->displayText(row, M::AeroPassUserUuidColumn))
+          << tr("Status: %1").arg(m_model->displayText(row, M::StatusColumn))
+          << tr("Expires: %1 — %2")
+                 .arg(m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
+                      ExpiryBandStyle::description(m_model->expiry(row).status))
+          << tr("Last refresh: %1").arg(lastRefresh);
+    m_detail->setText(lines.join(QLatin1Char('\n')));
+    const QSignalBlocker block(m_reveal);
+    m_reveal->setChecked(m_model->isRevealed(row));
+    m_reveal->setText(m_reveal->isChecked() ? tr("Hide ids") : tr("Reveal ids"));
+}
+
+void ConnectionsPanel::refreshBandIcons()
+{
+    for (int i = 1; i < m_bandFilter->count(); ++i) {
+        const auto band = static_cast<ExpiryStatus>(m_bandFilter->itemData(i).toInt());
+        m_bandFilter->setItemIcon(i, ExpiryBandStyle::icon(band, palette()));
+    }
+}
+
+void ConnectionsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        refreshBandIcons();
+}
+
+} // namespace aerodesk::ui
