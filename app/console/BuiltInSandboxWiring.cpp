@@ -1,5 +1,6 @@
 #include "app/console/BuiltInSandboxWiring.h"
 
+#include "core/session/Session.h"
 #include "ui/EnvironmentBanner.h"
 
 #include <memory>
@@ -8,14 +9,17 @@ namespace aerodesk {
 
 using Kind = api::Environment::Kind;
 
-BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, QObject *parent)
+BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session, QObject *parent)
     : QObject(parent)
     , m_banner(banner)
+    , m_session(session)
     , m_sandbox(sandboxhost::BuiltInSandbox::defaultExecutablePath())
     , m_keychain(QString::fromLatin1(kProfile))
 {
     connect(&m_sandbox, &sandboxhost::BuiltInSandbox::ready, this, &BuiltInSandboxWiring::onReady);
     connect(&m_sandbox, &sandboxhost::BuiltInSandbox::failed, this, [this](const QString &why) {
+        if (m_session)
+            m_session->setEnvironmentFailed(QStringLiteral("The built-in sandbox could not start: %1").arg(why));
         m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
                                  QStringLiteral("— could not start: %1").arg(why));
     });
@@ -41,10 +45,20 @@ void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
                                  .arg(where, QString::fromLatin1(endpoint.certSha256Hex.left(12))));
     // The sandbox's credentials go to the keychain only, like any environment's.
     auto pending = std::make_shared<int>(2);
-    auto report = [this, pending, where](const keychain::KeychainError &error) {
-        if (!error.ok())
+    auto failed = std::make_shared<QString>();
+    auto report = [this, pending, failed, where, endpoint](const keychain::KeychainError &error) {
+        if (!error.ok()) {
+            *failed = error.message;
             m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
                                      QStringLiteral("— %1 · credentials not saved: %2").arg(where, error.message));
+        }
+        if (--*pending > 0 || !m_session)
+            return;
+        if (!failed->isEmpty())
+            return m_session->setEnvironmentFailed(QStringLiteral("The sandbox's credentials could not be saved: %1").arg(*failed));
+        m_session->setEnvironment(api::Environment::sandbox(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+                                                            QString::fromLatin1(kProfile), endpoint.baseUrl, endpoint.certPem,
+                                                            endpoint.certSha256Hex));
     };
     m_keychain.write(QStringLiteral("apiKey"), crypto::SecureBytes::fromUtf8(endpoint.apiKey), report);
     m_keychain.write(QStringLiteral("apiSecret"), crypto::SecureBytes::fromUtf8(endpoint.apiSecret), report);

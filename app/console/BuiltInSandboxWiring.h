@@ -8,6 +8,9 @@
 namespace aerodesk::ui {
 class EnvironmentBanner;
 }
+namespace aerodesk::session {
+class Session;
+}
 
 namespace aerodesk {
 
@@ -20,13 +23,15 @@ class BuiltInSandboxWiring : public QObject
 public:
     static constexpr const char *kProfile = "Built-in sandbox";
 
-    BuiltInSandboxWiring(ui::EnvironmentBanner *banner, QObject *parent = nullptr);
+    /// `session` (optional) gets the environment once the credentials are in the keychain.
+    BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr, QObject *parent = nullptr);
     void start();
     sandboxhost::BuiltInSandbox &sandbox() { return m_sandbox; }
 
 private:
     void onReady(const sandboxhost::SandboxEndpoint &endpoint);
     ui::EnvironmentBanner *m_banner;
+    session::Session *m_session;
     sandboxhost::BuiltInSandbox m_sandbox;
     keychain::Keychain m_keychain;
 };

@@ -1,10 +1,9 @@
 // aerodesk — the console's start-up wiring: harden the process, parse the command line, build
 // the window and its panels.
-#include "app/console/BuiltInSandboxWiring.h"
+#include "app/console/ConsoleWiring.h"
 #include "app/console/ConsoleOptions.h"
 #include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
-#include "ui/ConnectionsPanel.h"
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/PlaceholderPanels.h"
@@ -79,8 +78,9 @@ int main(int argc, char **argv)
 
     aerodesk::ui::MainWindow window;
     aerodesk::ui::PlaceholderPanels::installInto(window);
-    // Empty until the store worker feeds it (ConnectionsPanel::appendConnections).
-    window.replacePanel(QStringLiteral("connections"), new aerodesk::ui::ConnectionsPanel);
+    // One session for every panel; the store and the built-in sandbox start asynchronously.
+    aerodesk::ConsoleWiring wiring(window);
+    wiring.installPanels();
 
     if (!options.screenshotPath().isEmpty()) {
         if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {
@@ -93,8 +93,7 @@ int main(int argc, char **argv)
     }
 
     // The built-in environment: aerodesk-sandbox as a child, stopped when the window closes.
-    aerodesk::BuiltInSandboxWiring sandbox(window.environmentBanner());
-    sandbox.start();
+    wiring.start();
 
     window.restoreSettings();
     if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {

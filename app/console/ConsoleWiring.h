@@ -1,0 +1,42 @@
+#pragma once
+
+#include "app/console/BuiltInSandboxWiring.h"
+#include "core/keychain/Keychain.h"
+#include "core/session/Session.h"
+#include "core/store/StoreOpener.h"
+#include "core/util/Clock.h"
+
+#include <QObject>
+
+namespace aerodesk::ui {
+class MainWindow;
+}
+
+namespace aerodesk {
+
+/// The console's start-up wiring: one shared session::Session for every panel, the encrypted
+/// store opened with its key from the keychain ("Local store"), and the built-in sandbox
+/// started as a child and handed to the session once its credentials are in the keychain.
+/// Nothing here blocks the UI thread: every step is asynchronous.
+class ConsoleWiring : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleWiring(ui::MainWindow &window, QObject *parent = nullptr);
+    /// Replaces the placeholders with the real panels (all bound to session()).
+    void installPanels();
+    /// Opens the store and starts the built-in sandbox.
+    void start();
+    session::Session &session() { return m_session; }
+    const Clock &clock() const { return m_clock; }
+
+private:
+    ui::MainWindow &m_window;
+    SystemClock m_clock;
+    session::Session m_session;
+    keychain::Keychain m_storeKeychain;
+    store::StoreOpener m_storeOpener;
+    BuiltInSandboxWiring m_sandbox;
+};
+
+} // namespace aerodesk

@@ -1,0 +1,97 @@
+#include "core/session/Session.h"
+
+#include "core/api/ApiClient.h"
+#include "core/api/WidgetEventDispatcher.h"
+#include "core/connections/LinkRecorder.h"
+#include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/RetUrlClient.h"
+#include "core/embedded/SandboxEventSource.h"
+#include "core/jobs/JobRunner.h"
+#include "core/keychain/Keychain.h"
+#include "core/store/Store.h"
+#include "core/util/Clock.h"
+
+namespace aerodesk::session {
+
+Session::Session(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+
+Session::~Session()
+{
+    // Members that refer to others go first.
+    m_recorder.reset();
+    m_sandboxEvents.reset();
+    m_retUrls.reset();
+    m_jobs.reset();
+    m_client.reset();
+}
+
+bool Session::isSandbox() const
+{
+    return isReady() && m_environment.kind != api::Environment::Kind::Production;
+}
+
+void Session::retire()
+{
+    // Hand the old objects to the event loop: a callback of theirs may be on the stack now.
+    auto adopt = [this](auto &ptr) {
+        if (QObject *o = ptr.release()) {
+            o->setParent(nullptr);
+            o->deleteLater();
+        }
+    };
+    adopt(m_recorder);
+    adopt(m_sandboxEvents);
+    adopt(m_retUrls);
+    adopt(m_jobs);
+    adopt(m_keys);
+    adopt(m_dispatcher);
+    adopt(m_client);
+    adopt(m_keychain);
+}
+
+void Session::setEnvironment(const api::Environment &environment)
+{
+    retire();
+    m_environment = environment;
+    m_lastError.clear();
+    m_keychain = std::make_unique<keychain::Keychain>(environment.profile);
+    m_client = std::make_unique<api::ApiClient>(environment, *m_keychain, m_clock);
+    m_jobs = std::make_unique<jobs::JobRunner>(*m_client, m_clock);
+    m_dispatcher = std::make_unique<api::WidgetEventDispatcher>();
+    m_keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_keychain);
+    m_retUrls = std::make_unique<embedded::RetUrlClient>(m_client->transport());
+    if (environment.kind != api::Environment::Kind::Production)
+        m_sandboxEvents = std::make_unique<embedded::SandboxEventSource>(*m_client);
+    rebuildRecorder();
+    Q_EMIT environmentChanged();
+}
+
+void Session::setEnvironmentFailed(const QString &why)
+{
+    m_lastError = why;
+    Q_EMIT environmentFailed(why);
+}
+
+void Session::setStore(std::shared_ptr<store::Store> store)
+{
+    m_recorder.reset();
+    m_store = std::move(store);
+    rebuildRecorder();
+    Q_EMIT storeChanged();
+}
+
+void Session::setStoreFailed(const QString &why)
+{
+    m_lastError = why;
+    Q_EMIT storeFailed(why);
+}
+
+void Session::rebuildRecorder()
+{
+    // pageSuccess is recorded in the store before anything else, once both exist.
+    if (!m_dispatcher || !m_client || !m_store)
+        return;
+    m_recorder = std::make_unique<connections::LinkRecorder>(*m_dispatcher, m_store->connections(), *m_client, m_clock);
+}
+
+} // namespace aerodesk::session

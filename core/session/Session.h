@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/api/Environment.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace aerodesk {
+class Clock;
+}
+namespace aerodesk::keychain {
+class Keychain;
+}
+namespace aerodesk::api {
+class ApiClient;
+class WidgetEventDispatcher;
+}
+namespace aerodesk::jobs {
+class JobRunner;
+}
+namespace aerodesk::store {
+class Store;
+}
+namespace aerodesk::connections {
+class LinkRecorder;
+}
+namespace aerodesk::embedded {
+class EmbeddedKeyStore;
+class RetUrlClient;
+class SandboxEventSource;
+}
+
+namespace aerodesk::session {
+
+/// Everything the console's panels share for the active environment: its keychain profile,
+/// ApiClient, JobRunner, the widget event dispatcher with the LinkRecorder (pageSuccess →
+/// store first), the embedded-banking helpers, and the encrypted store. Panels hold a Session
+/// and re-read it on environmentChanged(); they never build clients of their own.
+///
+/// setEnvironment() swaps every per-environment object at once; the old ones are deleted from
+/// the event loop (their pending callbacks are dropped by their QPointer guards). Until an
+/// environment is set, isReady() is false and the accessors return null: panels show a
+/// loading state instead of enabled buttons that cannot work yet.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(const Clock &clock, QObject *parent = nullptr);
+    ~Session() override;
+
+    void setEnvironment(const api::Environment &environment);
+    /// The environment could not be set up (e.g. the built-in sandbox did not start).
+    void setEnvironmentFailed(const QString &why);
+    /// The store, once StoreOpener has opened it (on this thread).
+    void setStore(std::shared_ptr<store::Store> store);
+    void setStoreFailed(const QString &why);
+
+    bool isReady() const { return bool(m_client); }
+    bool isSandbox() const;
+    const api::Environment &environment() const { return m_environment; }
+    QString lastError() const { return m_lastError; }
+    const Clock &clock() const { return m_clock; }
+
+    keychain::Keychain *keychain() const { return m_keychain.get(); }
+    api::ApiClient *client() const { return m_client.get(); }
+    jobs::JobRunner *jobs() const { return m_jobs.get(); }
+    api::WidgetEventDispatcher *widgetEvents() const { return m_dispatcher.get(); }
+    connections::LinkRecorder *linkRecorder() const { return m_recorder.get(); }
+    embedded::EmbeddedKeyStore *embeddedKeys() const { return m_keys.get(); }
+    embedded::RetUrlClient *retUrls() const { return m_retUrls.get(); }
+    /// Only for a sandbox environment (null otherwise).
+    embedded::SandboxEventSource *sandboxEvents() const { return m_sandboxEvents.get(); }
+    store::Store *store() const { return m_store.get(); }
+    std::shared_ptr<store::Store> sharedStore() const { return m_store; }
+
+Q_SIGNALS:
+    void environmentChanged();
+    void environmentFailed(const QString &why);
+    void storeChanged();
+    void storeFailed(const QString &why);
+
+private:
+    void rebuildRecorder();
+    void retire();
+
+    const Clock &m_clock;
+    api::Environment m_environment;
+    QString m_lastError;
+    std::unique_ptr<keychain::Keychain> m_keychain;
+    std::unique_ptr<api::ApiClient> m_client;
+    std::unique_ptr<jobs::JobRunner> m_jobs;
+    std::unique_ptr<api::WidgetEventDispatcher> m_dispatcher;
+    std::unique_ptr<connections::LinkRecorder> m_recorder;
+    std::unique_ptr<embedded::EmbeddedKeyStore> m_keys;
+    std::unique_ptr<embedded::RetUrlClient> m_retUrls;
+    std::unique_ptr<embedded::SandboxEventSource> m_sandboxEvents;
+    std::shared_ptr<store::Store> m_store;
+};
+
+} // namespace aerodesk::session
