@@ -1,5 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
+#include "core/store/ConnectionHistory.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -15,7 +17,6 @@ namespace {
 const QString kConnectionIdPlace = QStringLiteral("connections.connection_id");
 const QString kUserPlace = QStringLiteral("connections.aero_pass_user_uuid");
 const QString kSummaryPlace = QStringLiteral("connections.account_summary");
-const QString kEventPlace = QStringLiteral("connection_events.detail");
 constexpr QStringView kConnectionDomain = u"connectionId";
 constexpr QStringView kUserDomain = u"aeroPassUserUuid";
 
@@ -169,19 +170,67 @@ std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) c
 
 Result<QList<Connection>, StoreError> ConnectionRepository::listAll() const
 {
-    QSqlQuery q(m_db.db());
-    q.setForwardOnly(true);
-    if (!q.exec(QString::fromLatin1(kSelect) + QStringLiteral("ORDER BY connection_expiry IS NULL, connection_expiry, id")))
-        return sqlError(q, QStringLiteral("list connections"));
     QList<Connection> out;
     out.reserve(int(count()));
+    auto scanned = scan({}, 4096, [&out](QList<Connection> &&batch) {
+        out.append(std::move(batch));
+        return true;
+    });
+    if (!scanned)
+        return scanned.error();
+    return out;
+}
+
+Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink) const
+{
+    if (batchSize < 1)
+        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A batch needs at least one row."));
+    QStringList where;
+    QVariantList binds;
+    if (!query.status.isEmpty()) {
+        where << QStringLiteral("status = ?");
+        binds << query.status;
+    }
+    if (!query.bankName.isEmpty()) {
+        where << QStringLiteral("bank_name = ?");
+        binds << query.bankName;
+    }
+    if (query.expiresBefore.isValid()) {
+        where << QStringLiteral("connection_expiry IS NOT NULL AND connection_expiry < ?");
+        binds << query.expiresBefore.toMSecsSinceEpoch();
+    }
+    QString sql = QString::fromLatin1(kSelect);
+    if (!where.isEmpty())
+        sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
+    sql += QStringLiteral("ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
+    binds << (query.limit < 0 ? qint64(-1) : query.limit) << std::max<qint64>(0, query.offset);
+
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q, QStringLiteral("list connections"));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("list connections"));
+    QList<Connection> batch;
+    batch.reserve(batchSize);
     while (q.next()) {
         auto c = readRow(q, m_cipher);
         if (!c)
             return c.error();
-        out.append(std::move(c).value());
+        batch.append(std::move(c).value());
+        if (batch.size() == batchSize) {
+            if (!sink(std::exchange(batch, {})))
+                return {};
+            batch.reserve(batchSize);
+        }
     }
-    return out;
+    if (q.lastError().isValid())
+        return sqlError(q, QStringLiteral("list connections"));
+    if (!batch.isEmpty())
+        sink(std::move(batch));
+    return {};
 }
 
 Result<QList<Connection>, StoreError> ConnectionRepository::findByAeroPassUser(const QString &uuid) const
@@ -223,42 +272,15 @@ Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
 
 Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId, const ConnectionEvent &event)
 {
-    const auto row = rowId(connectionId);
-    if (!row)
-        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
-    auto sealed = m_cipher.seal(kEventPlace, QJsonDocument(event.detail).toJson(QJsonDocument::Compact));
-    if (!sealed)
-        return sealed.error();
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT INTO connection_events(connection_ref, at, kind, detail) VALUES(?,?,?,?)"));
-    q.addBindValue(*row);
-    q.addBindValue((event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
-    q.addBindValue(event.kind);
-    q.addBindValue(*sealed);
-    if (!q.exec())
-        return sqlError(q, QStringLiteral("add event"));
+    auto recorded = ConnectionHistory(*this, m_db, m_cipher, m_index).record(connectionId, event);
+    if (!recorded)
+        return recorded.error();
     return {};
 }
 
 Result<QList<ConnectionEvent>, StoreError> ConnectionRepository::events(const QString &connectionId) const
 {
-    const auto row = rowId(connectionId);
-    if (!row)
-        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT at, kind, detail FROM connection_events WHERE connection_ref = ? ORDER BY at, id"));
-    q.addBindValue(*row);
-    if (!q.exec())
-        return sqlError(q, QStringLiteral("list events"));
-    QList<ConnectionEvent> out;
-    while (q.next()) {
-        auto detail = m_cipher.open(kEventPlace, q.value(2).toByteArray());
-        if (!detail)
-            return detail.error();
-        out.append(ConnectionEvent{fromMs(q.value(0)), q.value(1).toString(),
-                                   QJsonDocument::fromJson(detail->rawView()).object()});
-    }
-    return out;
+    return ConnectionHistory(*this, m_db, m_cipher, m_index).forConnection(connectionId);
 }
 
 } // namespace aerodesk::store

@@ -2,19 +2,22 @@
 
 #include "core/connections/Connection.h"
 #include "core/store/BlindIndex.h"
+#include "core/store/ConnectionQuery.h"
 #include "core/store/Database.h"
 #include "core/store/FieldCipher.h"
 #include "core/store/StoreError.h"
 #include "core/util/Result.h"
 
 #include <QList>
+
+#include <functional>
 #include <optional>
 
 namespace aerodesk::store {
 
 /// The connections table and its history. Identifiers are sealed with FieldCipher and found
 /// by BlindIndex; bank name, status, expiry and times stay plain (not identifying).
-/// Lives on the thread of its Database (see StoreTask for worker threads).
+/// Lives on the thread of its Database (StoreLoader reads on a worker thread with its own Store).
 class ConnectionRepository
 {
 public:
@@ -29,19 +32,26 @@ public:
     bool contains(const QString &connectionId) const;
     /// Every connection, ordered by expiry (unknown last). Decrypts each row.
     Result<QList<connections::Connection>, StoreError> listAll() const;
+    /// Receives decrypted rows in order; returns false to stop reading.
+    using BatchSink = std::function<bool(QList<connections::Connection> &&batch)>;
+    /// The rows `query` selects, in listAll's order, decrypted and handed to `sink` batchSize at
+    /// a time (the last batch may be smaller). Stopping early (sink returned false) is success.
+    Status<StoreError> scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink) const;
     /// Rows whose aeroPassUserUuid matches (blind index).
     Result<QList<connections::Connection>, StoreError> findByAeroPassUser(const QString &aeroPassUserUuid) const;
     qint64 count() const;
+    /// The row behind connectionId (blind index), for tables that refer to connections.
+    std::optional<qint64> rowId(const QString &connectionId) const;
     /// Removes the connection and its history. NotFound when absent.
     Status<StoreError> remove(const QString &connectionId);
 
+    /// Same as ConnectionHistory::record without an event key.
     Status<StoreError> addEvent(const QString &connectionId, const connections::ConnectionEvent &event);
-    /// History of one connection, oldest first.
+    /// Same as ConnectionHistory::forConnection: the whole history, oldest first.
     Result<QList<connections::ConnectionEvent>, StoreError> events(const QString &connectionId) const;
 
 private:
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs);
-    std::optional<qint64> rowId(const QString &connectionId) const;
 
     Database &m_db;
     const FieldCipher &m_cipher;

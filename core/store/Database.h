@@ -13,7 +13,7 @@ namespace aerodesk::store {
 /// One SQLite connection (QtSql, QSQLITE) with a unique connection name per instance.
 ///
 /// QSqlDatabase connections belong to the thread that opened them: a worker thread must open
-/// its OWN Database on the same path (see StoreTask) instead of sharing one. WAL mode lets one
+/// its OWN Database on the same path (see StoreWorker) instead of sharing one. WAL mode lets one
 /// writer and many readers work at once.
 ///
 /// Migrations: schema_version(version, name, applied_at) records every applied step; migrate()

@@ -29,7 +29,8 @@ bool Store::exists(const QString &path)
 }
 
 Store::Store(const QString &path, const crypto::SecureBytes &dataKey)
-    : m_db(path), m_cipher(dataKey.clone()), m_index(dataKey), m_connections(m_db, m_cipher, m_index)
+    : m_db(path), m_cipher(dataKey.clone()), m_index(dataKey), m_connections(m_db, m_cipher, m_index),
+      m_history(m_connections, m_db, m_cipher, m_index)
 {
 }
 

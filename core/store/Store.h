@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecureBytes.h"
 #include "core/store/BlindIndex.h"
+#include "core/store/ConnectionHistory.h"
 #include "core/store/ConnectionRepository.h"
 #include "core/store/Database.h"
 #include "core/store/FieldCipher.h"
@@ -22,7 +23,7 @@ namespace aerodesk::store {
 /// persists it.
 ///
 /// Threads: a Store is used on the thread that opened it. For work off the UI thread, open a
-/// second Store on the same path in the worker (StoreTask does exactly that).
+/// second Store on the same path in the worker (StoreLoader/StoreWorker do exactly that).
 class Store
 {
 public:
@@ -38,6 +39,7 @@ public:
                                                            const QList<Migration> &migrations = {});
 
     ConnectionRepository &connections() { return m_connections; }
+    ConnectionHistory &history() { return m_history; }
     Database &database() { return m_db; }
     const FieldCipher &cipher() const { return m_cipher; }
     const BlindIndex &blindIndex() const { return m_index; }
@@ -52,6 +54,7 @@ private:
     FieldCipher m_cipher;
     BlindIndex m_index;
     ConnectionRepository m_connections;
+    ConnectionHistory m_history;
 };
 
 } // namespace aerodesk::store

@@ -19,6 +19,14 @@ bool run(QSqlDatabase &db, const QStringList &statements, QString &error)
 }
 } // namespace
 
+QStringList StoreSchema::v2Statements()
+{
+    return {QStringLiteral("ALTER TABLE connection_events ADD COLUMN event_key BLOB"),
+            QStringLiteral("CREATE UNIQUE INDEX connection_events_key ON connection_events(connection_ref, event_key)"
+                           " WHERE event_key IS NOT NULL"),
+            QStringLiteral("CREATE INDEX connection_events_at ON connection_events(at)")};
+}
+
 QList<Migration> StoreSchema::migrations()
 {
     return {
@@ -48,6 +56,9 @@ QList<Migration> StoreSchema::migrations()
                                                  " detail BLOB NOT NULL)"),
                                   QStringLiteral("CREATE INDEX connection_events_by_connection ON connection_events(connection_ref, at, id)")},
                                  error);
+                  }},
+        Migration{2, QStringLiteral("history event keys and pruning"), [](QSqlDatabase &db, QString &error) {
+                      return run(db, v2Statements(), error);
                   }},
     };
 }

@@ -3,6 +3,7 @@
 #include "core/store/Migration.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace aerodesk::store {
 
@@ -12,10 +13,15 @@ namespace aerodesk::store {
 /// v1: store_meta(key, value) — holds "key_check", the AEAD-sealed constant that proves the
 ///     data key; connections — blind indexes + sealed identifiers + plain non-identifying
 ///     columns; connection_events — per-connection history (sealed detail), cascade-deleted.
+/// v2: connection_events.event_key — a blind index of an event's own id (webhook delivery id,
+///     jobId) with a partial UNIQUE index per connection, so a retried delivery is recorded
+///     once (ConnectionHistory::record); an index on `at` for pruning old history.
 class StoreSchema
 {
 public:
     static QList<Migration> migrations();
+    /// v2's SQL, also used by tests that make v2 fail half-way to prove the rollback.
+    static QStringList v2Statements();
 };
 
 } // namespace aerodesk::store
