@@ -3,7 +3,12 @@
 #
 # Tests run under scripts/run-headless.sh: a private D-Bus session, an unlocked gnome-keyring
 # (the real Secret Service) and an Xvfb display, all stopped when the run ends.
-# Exit status: ctest's. Extra arguments go to ctest (e.g. `scripts/test.sh -R Crypto`).
+# Then, for the whole suite only (no extra arguments), the clean-root package test
+# (scripts/test-package.sh: the .deb installed, run and purged in a fresh Debian 12 root) when
+# this machine can run it — root, mounts allowed, the Debian mirror reachable — and
+# AERODESK_PACKAGE_TEST is not 0. Otherwise it prints why it was skipped.
+# Exit status: ctest's, then the package test's. Extra arguments go to ctest
+# (e.g. `scripts/test.sh -R Crypto`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
@@ -17,3 +22,22 @@ cmake --build build -j"$jobs"
 # Two tests at a time: each starts its own sandbox/keyring clients; more than the core count
 # only makes timing-sensitive GUI tests slower.
 scripts/run-headless.sh ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs" "$@"
+
+if [[ $# -gt 0 ]]; then
+  echo "test.sh: package test skipped (a selection of tests was asked for: $*)"
+elif [[ "${AERODESK_PACKAGE_TEST:-1}" == 0 ]]; then
+  echo "test.sh: package test skipped (AERODESK_PACKAGE_TEST=0)"
+else
+  set +e
+  reason="$(scripts/test-package.sh --check-only 2>&1)"
+  can=$?
+  set -e
+  if [[ $can -eq 0 ]]; then
+    scripts/test-package.sh
+  elif [[ $can -eq 3 ]]; then
+    echo "test.sh: package test skipped: ${reason#*SKIPPED: }"
+  else
+    echo "$reason" >&2
+    exit "$can"
+  fi
+fi
