@@ -4,6 +4,7 @@
 #include "core/store/StoreLocation.h"
 #include "ui/ConnectionsPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/PayloadInspectorPanel.h"
 
 namespace aerodesk {
 
@@ -20,6 +21,7 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
 void ConsoleWiring::installPanels()
 {
     m_window.replacePanel(QStringLiteral("connections"), new ui::ConnectionsPanel(m_clock));
+    m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
 }
 
 void ConsoleWiring::start()
