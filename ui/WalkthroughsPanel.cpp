@@ -29,6 +29,11 @@ WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent)
                 showSteps();
         });
         connect(w.get(), &Walkthrough::finished, this, [this, kind](bool ok) {
+            const int row = int(Walkthrough::all().indexOf(kind));
+            if (QListWidgetItem *item = m_list->item(row)) {
+                item->setIcon(style()->standardIcon(ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
+                item->setData(Qt::AccessibleDescriptionRole, ok ? tr("last run passed") : tr("last run failed"));
+            }
             showSteps();
             updateActions();
             Q_EMIT walkthroughFinished(kind, ok);
