@@ -328,3 +328,91 @@ TEST_F(JobsPanelTest, RebindsOnEnvironmentChangeAndNamesEveryControl)
     EXPECT_EQ(model()->rowCount(), 2);
     expectAccessibleNames(panel.get());
 }
+
+TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const quint64 key = panel->startJob(JobType::Balance, c);
+    QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
+    ASSERT_FALSE(prompt.isNull());
+    relaunchWithCode(prompt, QStringLiteral("0001"));
+    ASSERT_TRUE(waitUntil([&] { return prompt && child<QLabel>(prompt.data(), "mfaStatus")->text().contains(QLatin1String("AC-110")); }, 30000))
+        << (prompt ? child<QLabel>(prompt.data(), "mfaStatus")->text().toStdString() : std::string("prompt gone"));
+    EXPECT_TRUE(prompt->relaunchButton()->isVisible());
+    EXPECT_TRUE(prompt->relaunchButton()->isEnabled());
+    EXPECT_FALSE(prompt->isLockedOut());
+
+    // The job ends with AC-110; Relaunch then starts it again (a person's click, never automatic).
+    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaTimedOut) << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("Next step"))) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_FALSE(prompt.isNull());
+    EXPECT_EQ(child<QLabel>(prompt.data(), "mfaCountdown")->text(), QStringLiteral("The MFA window has closed."));
+    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Balance).has_value()) << "not started again by itself";
+    ASSERT_TRUE(prompt->relaunchButton()->isEnabled());
+    QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
+    QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
+    EXPECT_EQ(model()->rowCount(), 2);
+    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }, 30000)) << "the new job asks for MFA again";
+}
+
+TEST_F(JobsPanelTest, TimedOutShowsTheFriendlyMessageAndNextStep)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty());
+    jobs::PollPolicy tiny = session->jobs()->policy();
+    tiny.initialIntervalMs = 1;
+    tiny.maxIntervalMs = 1;
+    tiny.maxAttempts = 1;
+    session->jobs()->setPolicy(tiny);
+    const quint64 key = startFromUi(JobType::Identity, c);
+    ASSERT_EQ(waitOutcome(key), JobOutcome::TimedOut);
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Timed out"));
+    const QString result = cell(key, JobsModel::ResultColumn);
+    EXPECT_TRUE(result.contains(QLatin1String("did not finish"))) << result.toStdString();
+    EXPECT_TRUE(result.contains(QLatin1String("Next step:"))) << result.toStdString();
+    EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Warning));
+}
+
+TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
+{
+    ui::WidgetDialog link(*session->client(), *session->widgetEvents());
+    link.startLink();
+    link.show();
+    ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput(); }, 30000));
+    ASSERT_EQ(link.state(), QStringLiteral("bank"));
+    auto *banks = child<QListWidget>(&link, "widgetBankList");
+    QStringList names;
+    for (int i = 0; i < banks->count(); ++i)
+        names << banks->item(i)->text();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("Aerosync Bank (MFA)"), QStringLiteral("Aerosync Bank (OAuth)"),
+                                  QStringLiteral("Aerosync Bank (Security Question)")}));
+    banks->setCurrentRow(2);
+    QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    QStringList states;
+    bool wrongTried = false;
+    while (!link.result()) {
+        ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput() || link.result().has_value(); }, 30000)) << link.state().toStdString();
+        if (link.result())
+            break;
+        states << link.state();
+        if (link.state() == QLatin1String("credentials")) {
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetUsername"), QStringLiteral("mxuser"));
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetPassword"), QStringLiteral("challenge"));
+        } else if (link.state() == QLatin1String("question")) {
+            if (wrongTried) {
+                EXPECT_FALSE(child<QLabel>(&link, "widgetError")->text().isEmpty()) << "the wrong answer is explained";
+            }
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetAnswer"), wrongTried ? QStringLiteral("correct") : QStringLiteral("rex"));
+            wrongTried = true;
+        } else {
+            FAIL() << "unexpected state " << link.state().toStdString();
+        }
+        QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    }
+    EXPECT_TRUE(states.contains(QStringLiteral("credentials")));
+    EXPECT_EQ(states.count(QStringLiteral("question")), 2);
+    ASSERT_TRUE(link.result()->linked()) << link.result()->message.toStdString();
+    EXPECT_FALSE(link.result()->success.connectionId.isEmpty());
+    EXPECT_TRUE(child<QLineEdit>(&link, "widgetPassword")->text().isEmpty()) << "the password is not kept in the field";
+}
