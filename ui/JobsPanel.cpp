@@ -83,6 +83,9 @@ void JobsPanel::build()
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column : {JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn, JobsModel::AttemptsColumn,
+                       JobsModel::ElapsedColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents); // a few rows only
     m_table->setColumnWidth(JobsModel::ProgressColumn, 140);
     layout->addWidget(m_table, 1);
 

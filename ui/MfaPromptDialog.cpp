@@ -80,7 +80,7 @@ void MfaPromptDialog::build()
     layout->addLayout(buttons);
     connect(m_close, &QPushButton::clicked, this, &QDialog::close);
     connect(m_relaunch, &QPushButton::clicked, this, &MfaPromptDialog::relaunch);
-    setMinimumWidth(420);
+    setMinimumWidth(460);
 }
 
 QString MfaPromptDialog::countdownText() const
@@ -105,6 +105,7 @@ void MfaPromptDialog::setStatus(const QString &text)
 {
     m_status->setText(text);
     m_status->setAccessibleDescription(text);
+    adjustSize(); // grow with the explanation
 }
 
 void MfaPromptDialog::relaunch()

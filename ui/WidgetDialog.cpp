@@ -49,6 +49,7 @@ void WidgetDialog::build()
     setWindowTitle(tr("Aerosync widget (sandbox)"));
     setAccessibleName(tr("Aerosync widget"));
     setModal(false);
+    setMinimumWidth(420);
     auto *layout = new QVBoxLayout(this);
     m_prompt = new QLabel(tr("Opening the widget…"), this);
     m_prompt->setObjectName(QStringLiteral("widgetPrompt"));
@@ -192,6 +193,10 @@ void WidgetDialog::showStep(const api::WidgetStep &step)
     m_error->setText(step.error);
     QWidget *p = page(step.state);
     m_pages->setCurrentWidget(p ? p : m_loadingPage);
+    for (int i = 0; i < m_pages->count(); ++i) // size to the page shown, not the tallest one
+        m_pages->widget(i)->setSizePolicy(m_pages->widget(i) == m_pages->currentWidget()
+                                              ? QSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred)
+                                              : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
     QString hint;
     if (step.state == QLatin1String("bank")) {
         m_banks->clear();
@@ -218,6 +223,11 @@ void WidgetDialog::showStep(const api::WidgetStep &step)
     }
     m_hint->setText(hint);
     setBusy(false);
+    // Room for the error and the hint, no more: re-read the hints of the page shown now.
+    m_pages->updateGeometry();
+    layout()->invalidate();
+    layout()->activate();
+    adjustSize();
     Q_EMIT stepShown(step.state);
 }
 
