@@ -78,8 +78,15 @@ QAction *ConnectionActions::make(const QString &text, const QString &objectName,
     // Only while focus is inside the Connections panel (the panel adds the actions to itself).
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     action->setStatusTip(description);
+    action->setProperty("iconName", icon);
     action->setIcon(Icons::themed(icon, m_panel.palette().color(QPalette::ButtonText)));
     return action;
+}
+
+void ConnectionActions::refreshIcons()
+{
+    for (QAction *a : all())
+        a->setIcon(Icons::themed(a->property("iconName").toString(), m_panel.palette().color(QPalette::ButtonText)));
 }
 
 QList<QAction *> ConnectionActions::all() const

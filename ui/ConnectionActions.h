@@ -58,6 +58,8 @@ public:
 
     /// Re-evaluates every action's enabled state and tooltip.
     void updateState();
+    /// Redraws the icons in the current palette's ink (after a light/dark switch).
+    void refreshIcons();
 
 Q_SIGNALS:
     /// Reconnect this (existing) connection — the console connects it to the widget dialog that

@@ -89,6 +89,7 @@ void ConnectionStoreFeed::reload(bool clearFirst)
     if (clearFirst) {
         if (m_loader) {
             m_loader->cancel();
+            m_loader->disconnect(this); // its request numbers are not the next loader's
             // Joining the worker waits for at most the batch it is decrypting; do it from the
             // event loop, not inside the session's signal.
             m_loader.release()->deleteLater();

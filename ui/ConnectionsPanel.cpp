@@ -665,8 +665,14 @@ void ConnectionsPanel::refreshBandIcons()
 void ConnectionsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         refreshBandIcons();
+        if (m_actions) {
+            m_actions->refreshIcons();
+            if (auto *import = findChild<QToolButton *>(QStringLiteral("importButton")))
+                import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+        }
+    }
 }
 
 } // namespace aerodesk::ui

@@ -1,5 +1,6 @@
 #include "ui/ExpiryNotifier.h"
 
+#include "ui/ConnectionStoreFeed.h"
 #include "ui/ConnectionTableModel.h"
 #include "ui/ConnectionsPanel.h"
 #include "ui/Icons.h"
@@ -28,6 +29,24 @@ void ExpiryNotifier::watch(ConnectionsPanel *panel)
 {
     m_panel = panel;
     connect(panel, &ConnectionsPanel::connectionEnteredSevenDayBand, this, &ExpiryNotifier::connectionEnteredSevenDayBand);
+    if (ConnectionStoreFeed *feed = panel->feed())
+        connect(feed, &ConnectionStoreFeed::loadingFinished, this, &ExpiryNotifier::summariseFirstLoad);
+}
+
+void ExpiryNotifier::summariseFirstLoad()
+{
+    if (m_summarised || !m_panel)
+        return;
+    m_summarised = true;
+    const ConnectionTableModel *model = m_panel->model();
+    int within = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        within += model->expiry(row).status == connections::ExpiryStatus::Within7Days ? 1 : 0;
+    if (within == 0)
+        return;
+    deliver(tr("%n connection(s) expire within 7 days", nullptr, within),
+            tr("%n tracked connection(s) expire within 7 days. Filter the Connections panel by \"≤ 7 days\" to see them.",
+               nullptr, within));
 }
 
 void ExpiryNotifier::connectionEnteredSevenDayBand(const QString &connectionId)
@@ -63,6 +82,11 @@ void ExpiryNotifier::flush()
         text = tr("%n connection(s) entered the 7-day band. Filter the Connections panel by \"≤ 7 days\" to see them.",
                   nullptr, int(ids.size()));
     }
+    deliver(title, text);
+}
+
+void ExpiryNotifier::deliver(const QString &title, const QString &text)
+{
     m_lastTitle = title;
     m_lastMessage = text;
     if (m_tray)

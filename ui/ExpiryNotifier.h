@@ -17,7 +17,9 @@ class ConnectionsPanel;
 /// QSystemTrayIcon::showMessage when a system tray is available, otherwise a message in the
 /// given status bar (and, always, the notified() signal). Entries that arrive together (the
 /// minute tick moving many rows at once) are gathered into one message. Ids are shown masked,
-/// with the bank, never in full.
+/// with the bank, never in full. A first load does not count as entering the band, so once the
+/// panel's first load from the store has finished, one summary says how many connections are
+/// already within 7 days (nothing when none is).
 ///
 ///   auto *notifier = new ExpiryNotifier(window.statusBar(), &window);
 ///   notifier->watch(connectionsPanel);
@@ -45,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void flush();
+    void summariseFirstLoad();
+    void deliver(const QString &title, const QString &text);
 
     QPointer<QStatusBar> m_fallback;
     QPointer<ConnectionsPanel> m_panel;
@@ -53,6 +57,7 @@ private:
     QTimer m_gather;
     QString m_lastTitle;
     QString m_lastMessage;
+    bool m_summarised = false;
 };
 
 } // namespace aerodesk::ui

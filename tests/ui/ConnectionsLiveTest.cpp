@@ -25,7 +25,9 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -152,6 +154,10 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     showPanel(false);
     EXPECT_EQ(panel->model()->rowCount(), 0) << "nothing before the store is there";
 
+    QStatusBar bar;
+    ui::ExpiryNotifier notifier(&bar);
+    notifier.watch(panel.get());
+    QSignalSpy notified(&notifier, &ui::ExpiryNotifier::notified);
     QSignalSpy started(panel->feed(), &ui::ConnectionStoreFeed::loadingStarted);
     QSignalSpy finished(panel->feed(), &ui::ConnectionStoreFeed::loadingFinished);
     session->setStore(db);
@@ -173,6 +179,9 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     EXPECT_EQ(panel->model()->displayText(panel->model()->rowOf(month), M::BandColumn), QStringLiteral("≤ 30 days"));
     // Decrypted on the worker: the ids arrived whole (the model masks them for display).
     EXPECT_EQ(panel->model()->connection(r).connectionId, soon);
+    // The first load is summarised once (it does not count as entering the band).
+    ASSERT_EQ(notified.count(), 1);
+    EXPECT_EQ(notifier.lastTitle(), QStringLiteral("1 connection(s) expire within 7 days"));
 }
 
 TEST_F(ConnectionsLive, ActionsWaitForTheEnvironmentAndARow)
@@ -356,6 +365,62 @@ TEST_F(ConnectionsLive, PastedBadIdShowsTheValidationMessageAndAddsNothing)
     ASSERT_EQ(panel->model()->rowCount(), 2);
     EXPECT_TRUE(db->connections().contains(good));
     EXPECT_EQ(panel->model()->connection(panel->currentSourceRow()).connectionId, good);
+}
+
+TEST_F(ConnectionsLive, ImportFromAFileAddsItsIdsAndReportsItsErrors)
+{
+    startSandbox();
+    const QString known = newId(), fresh = newId();
+    ASSERT_TRUE(db->connections().upsert(stored(known, QStringLiteral("Kept Bank"), clock.nowUtc().addDays(12))));
+    showPanel();
+    const QString path = dir.filePath(QStringLiteral("ids.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("connectionId\n%1\n%2\nnot-an-id\n").arg(fresh, known).toUtf8());
+    file.close();
+
+    const auto summary = panel->importer()->importFile(path);
+    EXPECT_EQ(summary.created, 1);
+    EXPECT_EQ(summary.updated, 0);
+    EXPECT_EQ(summary.skipped, 2) << "the known id and the bad line";
+    EXPECT_TRUE(summary.error.contains(QStringLiteral("line 4"))) << summary.error.toStdString();
+    ASSERT_EQ(panel->model()->rowCount(), 2);
+    EXPECT_GE(panel->model()->rowOf(fresh), 0);
+    EXPECT_EQ(row(known)->bankName, QStringLiteral("Kept Bank")) << "an id already tracked keeps its row";
+    EXPECT_TRUE(db->connections().contains(fresh));
+    EXPECT_TRUE(label("connectionsMessage")->text().contains(QStringLiteral("1 new"))) << label("connectionsMessage")->text().toStdString();
+}
+
+TEST_F(ConnectionsLive, RemoveAsksThenRemovesFromTheStore)
+{
+    startSandbox();
+    const QString keep = newId(), drop = newId();
+    ASSERT_TRUE(db->connections().upsertMany({stored(keep, QStringLiteral("Keep"), clock.nowUtc().addDays(12)),
+                                              stored(drop, QStringLiteral("Drop"), clock.nowUtc().addDays(13))}));
+    showPanel();
+    select(drop);
+    QTest::mouseClick(button("removeButton"), Qt::LeftButton);
+    auto *box = panel->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(M::mask(drop)));
+    EXPECT_FALSE(box->text().contains(drop)) << "the question shows the id masked";
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    EXPECT_EQ(db->connections().count(), 2);
+    EXPECT_EQ(panel->model()->rowCount(), 2);
+
+    QTest::mouseClick(button("removeButton"), Qt::LeftButton);
+    QMessageBox *again = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        for (auto *b : panel->findChildren<QMessageBox *>(QStringLiteral("removeConfirmation")))
+            if (b->isVisible())
+                again = b;
+        return again != nullptr;
+    }));
+    QTest::mouseClick(again->button(QMessageBox::Yes), Qt::LeftButton);
+    EXPECT_EQ(db->connections().count(), 1);
+    EXPECT_FALSE(db->connections().contains(drop));
+    EXPECT_EQ(panel->model()->rowOf(drop), -1);
+    EXPECT_GE(panel->model()->rowOf(keep), 0);
 }
 
 TEST_F(ConnectionsLive, HistoryShowsACompletedJobInTimeOrder)
