@@ -1,27 +1,19 @@
 #include "ui/ConnectionHistoryView.h"
 
-#include <QHeaderView>
 #include <QJsonObject>
 
 namespace aerodesk::ui {
 
-ConnectionHistoryView::ConnectionHistoryView(QWidget *parent) : QTreeWidget(parent)
+ConnectionHistoryView::ConnectionHistoryView(QWidget *parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("connectionHistory"));
     setAccessibleName(tr("Connection history"));
-    setColumnCount(3);
-    setHeaderLabels({tr("When (UTC)"), tr("Kind"), tr("What")});
-    header()->setAccessibleName(tr("History columns"));
-    setRootIsDecorated(false);
-    setUniformRowHeights(true);
-    setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
-    setWordWrap(false);
-    setTextElideMode(Qt::ElideRight);
-    header()->setStretchLastSection(true);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    setColumnWidth(0, 10 * em);
-    setColumnWidth(1, 5 * em);
+    setWordWrap(true);
+    setAlternatingRowColors(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setSpacing(1);
 }
 
 QString ConnectionHistoryView::summary(const connections::ConnectionEvent &event)
@@ -57,7 +49,9 @@ QString ConnectionHistoryView::summary(const connections::ConnectionEvent &event
     }
     if (!code.isEmpty())
         text += QStringLiteral(" [%1]").arg(code);
-    if (!message.isEmpty())
+    // A completed job says it all in its first words; anything else keeps the runner's sentence.
+    const bool completedJob = d.value(QStringLiteral("outcome")).toString() == QLatin1String("completed");
+    if (!message.isEmpty() && !completedJob)
         text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) + message;
     return text.isEmpty() ? event.kind : text;
 }
@@ -65,15 +59,13 @@ QString ConnectionHistoryView::summary(const connections::ConnectionEvent &event
 void ConnectionHistoryView::setEvents(const QList<connections::ConnectionEvent> &events)
 {
     clear();
-    QList<QTreeWidgetItem *> items;
-    items.reserve(events.size());
     for (const auto &e : events) {
+        const QString when = e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
         const QString what = summary(e);
-        auto *item = new QTreeWidgetItem({e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.kind, what});
-        item->setToolTip(2, what);
-        items.append(item);
+        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3").arg(when, e.kind, what), this);
+        item->setToolTip(what);
+        item->setData(Qt::AccessibleTextRole, tr("%1, %2: %3").arg(when, e.kind, what));
     }
-    addTopLevelItems(items);
     if (events.isEmpty())
         setPlaceholder(tr("No history recorded yet."));
     else
@@ -84,19 +76,17 @@ void ConnectionHistoryView::setEvents(const QList<connections::ConnectionEvent> 
 void ConnectionHistoryView::setPlaceholder(const QString &text)
 {
     clear();
-    auto *item = new QTreeWidgetItem({QString(), QString(), text});
+    auto *item = new QListWidgetItem(text, this);
     item->setFlags(Qt::ItemIsEnabled);
-    addTopLevelItem(item);
+    item->setForeground(palette().brush(QPalette::PlaceholderText));
     setAccessibleDescription(text);
 }
 
 QStringList ConnectionHistoryView::lines() const
 {
     QStringList out;
-    for (int i = 0; i < topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = topLevelItem(i);
-        out.append(QStringList{item->text(0), item->text(1), item->text(2)}.join(QLatin1Char(' ')).trimmed());
-    }
+    for (int i = 0; i < count(); ++i)
+        out.append(item(i)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
     return out;
 }
 

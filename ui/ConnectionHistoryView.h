@@ -3,13 +3,14 @@
 #include "core/connections/Connection.h"
 
 #include <QList>
-#include <QTreeWidget>
+#include <QListWidget>
 
 namespace aerodesk::ui {
 
 /// A connection's history (store::ConnectionHistory: jobs, errors, webhooks seen, refreshes) in
-/// time order, oldest first: one row per event with its UTC time, kind and a one-line summary.
-class ConnectionHistoryView : public QTreeWidget
+/// time order, oldest first: one item per event, "2024-05-01 12:00:00 UTC · job" over a wrapped
+/// summary line, so it reads in the narrow detail pane.
+class ConnectionHistoryView : public QListWidget
 {
     Q_OBJECT
 public:

@@ -296,6 +296,7 @@ QWidget *ConnectionsPanel::buildDetailPane()
         layout->addStretch(1);
         return box;
     }
+    box->setMinimumWidth(24 * fontMetrics().horizontalAdvance(QLatin1Char('M'))); // room for the history
     m_summary = new QLabel(box);
     m_summary->setObjectName(QStringLiteral("accountSummary"));
     m_summary->setAccessibleName(tr("Account summary"));
@@ -402,7 +403,7 @@ void ConnectionsPanel::updateDetail()
         if (m_session) {
             m_summary->clear();
             m_balanceNote->hide();
-            if (!m_historyFor.isEmpty() || m_history->topLevelItemCount() == 0) {
+            if (!m_historyFor.isEmpty() || m_history->count() == 0) {
                 m_historyFor.clear();
                 m_history->setPlaceholder(tr("Select a connection to see its history."));
             }
@@ -609,9 +610,10 @@ void ConnectionsPanel::buildLive()
             reloadHistory();
     });
     connect(m_feed, &ConnectionStoreFeed::jobRecorded, this, [this](const jobs::JobResult &r) {
+        QString type = api::jobTypeName(r.type);
+        type[0] = type.at(0).toUpper();
         showMessage(tr("%1 job on %2: %3 — %4")
-                        .arg(api::jobTypeName(r.type), ConnectionTableModel::mask(r.connectionId),
-                             jobs::jobOutcomeName(r.outcome), r.message),
+                        .arg(type, ConnectionTableModel::mask(r.connectionId), jobs::jobOutcomeName(r.outcome), r.message),
                     r.outcome != jobs::JobOutcome::Completed);
     });
     auto showLoading = [this](qint64 delivered, qint64 expected) {
