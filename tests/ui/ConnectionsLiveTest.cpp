@@ -456,6 +456,16 @@ TEST_F(ConnectionsLive, HistoryShowsACompletedJobInTimeOrder)
     EXPECT_EQ(events->last().kind, QStringLiteral("job"));
     EXPECT_EQ(events->last().detail.value(QStringLiteral("jobId")).toString(), result.jobId);
     EXPECT_TRUE(action("refreshBalanceAction")->isEnabled());
+
+    // Fetch transactions and Identity, from their buttons, land in the history after it.
+    QTest::mouseClick(button("fetchTransactionsButton"), Qt::LeftButton);
+    QTest::mouseClick(button("identityButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 3; }, 90000)) << label("connectionsMessage")->text().toStdString();
+    const QString all = panel->historyView()->lines().join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("Transactions job: Completed"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("transaction(s)"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("Identity job: Completed"))) << all.toStdString();
+    EXPECT_EQ(panel->historyView()->count(), 4);
 }
 
 TEST_F(ConnectionsLive, EveryControlHasAnAccessibleName)
