@@ -71,6 +71,7 @@ void ConnectionImporter::updateState()
     else if (sandbox.isEmpty() && m_listing)
         sandbox = tr("an import from the listing is under way.");
     set(m_fromSandbox, sandbox);
+    Q_EMIT availabilityChanged(common.isEmpty(), common);
 }
 
 void ConnectionImporter::startSandboxImport()

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void progress(int done, int total);
     void finished(const aerodesk::connections::ImportSummary &summary);
     void message(const QString &text, bool error);
+    /// The actions' enabled state changed: `available` is false when none can be used, `why` says why.
+    void availabilityChanged(bool available, const QString &why);
 
 private:
     void chooseFile();

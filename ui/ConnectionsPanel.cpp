@@ -575,12 +575,18 @@ void ConnectionsPanel::buildLive()
     import->setObjectName(QStringLiteral("importButton"));
     import->setText(tr("Import"));
     import->setAccessibleName(tr("Import connections"));
-    import->setToolTip(tr("Import connections: from the sandbox listing, a file or a pasted id"));
     import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
     import->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     import->setPopupMode(QToolButton::InstantPopup);
     import->setMenu(m_importer->menu());
     barLayout->addWidget(import);
+    auto importState = [import](bool available, const QString &why) {
+        import->setEnabled(available);
+        import->setToolTip(available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
+                                     : tr("Import — unavailable: %1").arg(why));
+    };
+    connect(m_importer, &ConnectionImporter::availabilityChanged, import, importState);
+    importState(m_importer->fromFile()->isEnabled(), tr("the local store is not open yet."));
     barLayout->addStretch(1);
     addAction(m_importer->pasteId());
 

@@ -153,6 +153,8 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
                                               stored(later, QStringLiteral("Aerosync Bank (Security Question)"), now.addDays(60))}));
     showPanel(false);
     EXPECT_EQ(panel->model()->rowCount(), 0) << "nothing before the store is there";
+    EXPECT_FALSE(button("importButton")->isEnabled());
+    EXPECT_TRUE(button("importButton")->toolTip().contains(QStringLiteral("store is not open"))) << button("importButton")->toolTip().toStdString();
 
     QStatusBar bar;
     ui::ExpiryNotifier notifier(&bar);
@@ -170,6 +172,7 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000));
     EXPECT_EQ(finished.first().first().toLongLong(), 3);
     ASSERT_EQ(panel->model()->rowCount(), 3);
+    EXPECT_TRUE(button("importButton")->isEnabled());
     EXPECT_FALSE(label("connectionsLoading")->isVisible());
     const int r = panel->model()->rowOf(soon);
     ASSERT_GE(r, 0);
