@@ -16,7 +16,9 @@ if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
 scripts/install-deps.sh --with-packaging
 
 jobs="$(nproc)"
-cmake -S . -B build -DAERODESK_WERROR=ON
+# Release, as scripts/package.sh builds it: the package test then reuses this build instead of
+# recompiling everything with other flags.
+cmake -S . -B build -DAERODESK_WERROR=ON -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$jobs"
 
 # Two tests at a time: each starts its own sandbox/keyring clients; more than the core count

@@ -21,19 +21,19 @@ BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, sessio
         if (m_session)
             m_session->setEnvironmentFailed(QStringLiteral("The built-in sandbox could not start: %1").arg(why));
         m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                                 QStringLiteral("— could not start: %1").arg(why));
+                                 QStringLiteral("could not start: %1").arg(why));
     });
     connect(&m_sandbox, &sandboxhost::BuiltInSandbox::exited, this, [this](int code) {
         if (m_sandbox.endpoint().pid != 0)
             m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                                     QStringLiteral("— stopped (exit code %1)").arg(code));
+                                     QStringLiteral("stopped (exit code %1)").arg(code));
     });
 }
 
 void BuiltInSandboxWiring::start()
 {
     m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                             QStringLiteral("— starting…"));
+                             QStringLiteral("starting…"));
     m_sandbox.start();
 }
 
@@ -41,7 +41,7 @@ void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
 {
     const QString where = QStringLiteral("%1:%2").arg(endpoint.baseUrl.host()).arg(endpoint.baseUrl.port());
     m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                             QStringLiteral("— %1 · certificate pinned (%2…)")
+                             QStringLiteral("%1 · certificate pinned (%2…)")
                                  .arg(where, QString::fromLatin1(endpoint.certSha256Hex.left(12))));
     // The sandbox's credentials go to the keychain only, like any environment's.
     auto pending = std::make_shared<int>(2);
@@ -50,7 +50,7 @@ void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
         if (!error.ok()) {
             *failed = error.message;
             m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                                     QStringLiteral("— %1 · credentials not saved: %2").arg(where, error.message));
+                                     QStringLiteral("%1 · credentials not saved: %2").arg(where, error.message));
         }
         if (--*pending > 0 || !m_session)
             return;

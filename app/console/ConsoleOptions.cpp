@@ -35,6 +35,11 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments)
     panel.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
     parser.addOption(panel);
+    QCommandLineOption tour(QStringLiteral("screenshot-tour"),
+                            QStringLiteral("Developer: run the sandbox tour and write every panel as PNG into <dir>."),
+                            QStringLiteral("dir"));
+    tour.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(tour);
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"),
         QStringLiteral("Check this installation without opening a window: keychain, Qt and OpenSSL, "
@@ -71,6 +76,7 @@ ConsoleOptions ConsoleOptions::parse(const QStringList &arguments)
     }
     options.m_screenshotPath = parser.value(screenshot);
     options.m_panelId = parser.value(panel);
+    options.m_tourDir = parser.value(tour);
     return options;
 }
 

@@ -25,6 +25,9 @@ public:
     QString screenshotPath() const { return m_screenshotPath; }
     /// Hidden developer option: open on this panel id.
     QString panelId() const { return m_panelId; }
+    /// Hidden developer option: bring the console into a realistic sandbox state and write one
+    /// PNG per panel into this directory (scripts/screenshot.sh).
+    QString screenshotTourDir() const { return m_tourDir; }
 
     /// "aerodesk <version>" plus the Qt and OpenSSL runtime versions, one per line.
     static QString versionText();
@@ -34,6 +37,7 @@ private:
     QString m_message;
     QString m_screenshotPath;
     QString m_panelId;
+    QString m_tourDir;
 };
 
 } // namespace aerodesk

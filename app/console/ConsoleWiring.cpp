@@ -5,6 +5,7 @@
 #include "ui/ConnectionsPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PayloadInspectorPanel.h"
+#include "ui/WalkthroughsPanel.h"
 
 namespace aerodesk {
 
@@ -22,6 +23,7 @@ void ConsoleWiring::installPanels()
 {
     m_window.replacePanel(QStringLiteral("connections"), new ui::ConnectionsPanel(m_clock));
     m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
+    m_window.replacePanel(QStringLiteral("walkthroughs"), new ui::WalkthroughsPanel(m_session));
 }
 
 void ConsoleWiring::start()

@@ -2,6 +2,7 @@
 // the window and its panels.
 #include "app/console/ConsoleWiring.h"
 #include "app/console/ConsoleOptions.h"
+#include "app/console/ScreenshotTour.h"
 #include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
 #include "ui/Icons.h"
@@ -94,6 +95,15 @@ int main(int argc, char **argv)
 
     // The built-in environment: aerodesk-sandbox as a child, stopped when the window closes.
     wiring.start();
+
+    if (!options.screenshotTourDir().isEmpty()) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(aerodesk::ui::MainWindow::defaultSize());
+        window.show();
+        aerodesk::ScreenshotTour tour(window, wiring, options.screenshotTourDir());
+        tour.start();
+        return app.exec();
+    }
 
     window.restoreSettings();
     if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {

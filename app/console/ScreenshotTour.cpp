@@ -1,0 +1,112 @@
+#include "app/console/ScreenshotTour.h"
+
+#include "app/console/ConsoleWiring.h"
+#include "ui/MainWindow.h"
+#include "ui/PayloadInspectorPanel.h"
+#include "ui/WalkthroughsPanel.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QImage>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace aerodesk {
+
+using walkthrough::Walkthrough;
+
+ScreenshotTour::ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent)
+    : QObject(parent), m_window(window), m_wiring(wiring), m_directory(std::move(directory))
+{
+}
+
+void ScreenshotTour::fail(const QString &why)
+{
+    std::fprintf(stderr, "aerodesk: screenshot tour failed: %s\n", qPrintable(why));
+    QCoreApplication::exit(1);
+}
+
+void ScreenshotTour::start()
+{
+    QTimer::singleShot(60000, this, [this] { fail(QStringLiteral("the tour did not finish within 60 s")); });
+    session::Session &s = m_wiring.session();
+    auto ready = [this, &s] { return s.isReady() && s.store(); };
+    auto go = [this] { runWalkthroughs(0); };
+    if (ready())
+        return go();
+    auto check = [this, ready, go] {
+        if (!m_started && ready()) {
+            m_started = true;
+            go();
+        }
+    };
+    connect(&s, &session::Session::environmentChanged, this, check);
+    connect(&s, &session::Session::storeChanged, this, check);
+    connect(&s, &session::Session::environmentFailed, this, [this](const QString &why) { fail(why); });
+    connect(&s, &session::Session::storeFailed, this, [this](const QString &why) { fail(why); });
+}
+
+void ScreenshotTour::runWalkthroughs(int index)
+{
+    auto *panel = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs")));
+    const QList<Walkthrough::Kind> kinds = Walkthrough::all();
+    if (!panel)
+        return fail(QStringLiteral("no walkthroughs panel"));
+    if (index >= kinds.size())
+        return decryptSample();
+    m_window.showPanel(QStringLiteral("walkthroughs"));
+    panel->select(kinds.at(index));
+    auto *c = new QMetaObject::Connection;
+    *c = connect(panel, &ui::WalkthroughsPanel::walkthroughFinished, this, [this, c, index](Walkthrough::Kind, bool ok) {
+        disconnect(*c);
+        delete c;
+        if (!ok)
+            return fail(QStringLiteral("walkthrough %1 did not complete").arg(index + 1));
+        runWalkthroughs(index + 1);
+    });
+    panel->runCurrent();
+}
+
+void ScreenshotTour::decryptSample()
+{
+    auto *inspector = qobject_cast<ui::PayloadInspectorPanel *>(m_window.panel(QStringLiteral("inspector")));
+    if (!inspector)
+        return capture();
+    // The embedded-banking walkthrough put the sandbox keys in the keychain; reload them.
+    auto *keys = new QMetaObject::Connection;
+    *keys = connect(inspector, &ui::PayloadInspectorPanel::keyChanged, this, [this, inspector, keys] {
+        disconnect(*keys);
+        delete keys;
+        auto *loaded = new QMetaObject::Connection;
+        *loaded = connect(inspector, &ui::PayloadInspectorPanel::sampleLoaded, this, [this, inspector, loaded] {
+            disconnect(*loaded);
+            delete loaded;
+            inspector->decrypt();
+            capture();
+        });
+        inspector->fetchSample(true);
+    });
+    inspector->installSandboxKeys();
+}
+
+void ScreenshotTour::capture()
+{
+    QDir().mkpath(m_directory);
+    // The walkthrough view shows the last one run; show the MFA bank instead (the richest).
+    if (auto *w = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs"))))
+        w->select(Walkthrough::Kind::MfaBank);
+    for (const QString &id : m_window.panelIds()) {
+        m_window.showPanel(id);
+        QCoreApplication::processEvents();
+        const QString path = QDir(m_directory).filePath(id + QStringLiteral(".png"));
+        const QImage image = m_window.grab().toImage();
+        if (image.isNull() || !image.save(path, "PNG"))
+            return fail(QStringLiteral("could not write %1").arg(path));
+        std::printf("%s\n", qPrintable(path));
+    }
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
+} // namespace aerodesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace aerodesk::ui {
+class MainWindow;
+}
+
+namespace aerodesk {
+
+class ConsoleWiring;
+
+/// `aerodesk --screenshot-tour DIR` (developer; scripts/screenshot.sh): brings the console into
+/// a realistic state against its built-in sandbox — every walkthrough run (so there are
+/// connections, jobs and an MFA relaunch), a sample payload decrypted in the inspector — then
+/// writes one PNG per panel into DIR and quits with 0 (1 on any failure, with the reason on
+/// stderr). Run it with a throwaway XDG data/config home and a private keyring.
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent = nullptr);
+    void start();
+
+private:
+    void runWalkthroughs(int index);
+    void decryptSample();
+    void capture();
+    void fail(const QString &why);
+
+    ui::MainWindow &m_window;
+    ConsoleWiring &m_wiring;
+    QString m_directory;
+    bool m_started = false;
+};
+
+} // namespace aerodesk
