@@ -3,9 +3,12 @@
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
 #include "ui/ConnectionsPanel.h"
+#include "ui/ExpiryNotifier.h"
 #include "ui/MainWindow.h"
 #include "ui/PayloadInspectorPanel.h"
 #include "ui/WalkthroughsPanel.h"
+
+#include <QStatusBar>
 
 namespace aerodesk {
 
@@ -21,7 +24,10 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
 
 void ConsoleWiring::installPanels()
 {
-    m_window.replacePanel(QStringLiteral("connections"), new ui::ConnectionsPanel(m_clock));
+    auto *connections = new ui::ConnectionsPanel(m_session);
+    m_window.replacePanel(QStringLiteral("connections"), connections);
+    auto *expiryNotifier = new ui::ExpiryNotifier(m_window.statusBar(), this);
+    expiryNotifier->watch(connections);
     m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
     m_window.replacePanel(QStringLiteral("walkthroughs"), new ui::WalkthroughsPanel(m_session));
 }
