@@ -31,6 +31,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace aerodesk::ui {
@@ -83,6 +84,10 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QSettings *settings, QWi
     build();
     connect(&m_session, &session::Session::environmentChanged, this, &WebhooksPanel::onEnvironment);
     connect(&m_session, &session::Session::environmentFailed, this, &WebhooksPanel::updateActions);
+    // The overlap line follows the clock (it says when the window closed once it has).
+    auto *minute = new QTimer(this);
+    connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshOverlap);
+    minute->start(60 * 1000);
     onEnvironment();
 }
 
@@ -352,6 +357,7 @@ void WebhooksPanel::verify()
         this, [body, header, ring] { return SignatureVerifier::verify(body, header, *ring); },
         [this](WebhookVerdict verdict) {
             --m_verifying;
+            refreshOverlap();
             m_verdict->setVerdict(verdict);
             updateActions();
             Q_EMIT verified(verdict);
@@ -564,6 +570,11 @@ void WebhooksPanel::showSecrets()
 {
     m_current->setSecret(m_ring->current().clone());
     m_previous->setSecret(m_ring->previous().clone());
+    refreshOverlap();
+}
+
+void WebhooksPanel::refreshOverlap()
+{
     const QDateTime until = m_ring->previousValidUntil();
     if (!until.isValid())
         m_overlap->setText(tr("No previous secret: only the current one is accepted."));

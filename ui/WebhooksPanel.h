@@ -91,6 +91,7 @@ private:
     void saveRing(std::shared_ptr<webhooks::SecretRing> next, const QString &what);
     void patchSubscriptionSecret();
     void showSecrets();
+    void refreshOverlap();
     void updateActions();
     void showError(const QString &message);
     std::shared_ptr<webhooks::SecretRing> copyRing() const;

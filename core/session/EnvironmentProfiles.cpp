@@ -93,14 +93,17 @@ EnvironmentProfile EnvironmentProfiles::addCustom(const QString &name, const QUr
         taken << p.name << p.keychainProfile;
     const QString base = name.trimmed().isEmpty() ? QStringLiteral("Custom sandbox") : name.trimmed();
     QString unique = base;
-    for (int n = 2; taken.contains(unique) || taken.contains(QStringLiteral("Custom sandbox: ") + unique); ++n)
+    for (int n = 2; taken.contains(unique); ++n)
         unique = QStringLiteral("%1 (%2)").arg(base).arg(n);
 
+    // The keychain namespace is random, not the name: names change and repeat across settings
+    // files (e.g. two users' configurations), the keychain is one per user.
+    const QString tag = QString::fromLatin1(crypto::Random::hex(4));
     EnvironmentProfile p;
     p.kind = Kind::CustomSandbox;
-    p.id = QStringLiteral("custom-") + QString::fromLatin1(crypto::Random::hex(4));
+    p.id = QStringLiteral("custom-") + tag;
     p.name = unique;
-    p.keychainProfile = QStringLiteral("Custom sandbox: ") + unique;
+    p.keychainProfile = QStringLiteral("Custom sandbox ") + tag;
     p.baseUrl = baseUrl;
     p.pinnedCertFile = pinnedCertFile;
     QStringList ids = customIds();

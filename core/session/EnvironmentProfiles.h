@@ -46,7 +46,8 @@ public:
     /// The profile whose keychain namespace is `keychainProfile` (for configurationId lookups).
     std::optional<EnvironmentProfile> findByKeychainProfile(const QString &keychainProfile) const;
 
-    /// A new custom sandbox named `name` (made unique), keychain profile "Custom sandbox: <name>".
+    /// A new custom sandbox named `name` (made unique among the profiles); its keychain profile
+    /// is "Custom sandbox <8 random hex>", fixed for the profile's life (renaming keeps it).
     EnvironmentProfile addCustom(const QString &name, const QUrl &baseUrl, const QString &pinnedCertFile = {});
     /// Stores the non-secret fields (name, base URL and cert file only for custom sandboxes).
     void save(const EnvironmentProfile &profile);

@@ -260,3 +260,49 @@ TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
             check(w);
     EXPECT_GE(checked, 18);
 }
+
+TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
+    session::EnvironmentProfiles profiles(settings);
+    ASSERT_EQ(profiles.profiles().size(), 2);
+    EXPECT_EQ(profiles.profiles().at(0).kind, Kind::BuiltInSandbox);
+    EXPECT_EQ(profiles.profiles().at(0).keychainProfile, QStringLiteral("Built-in sandbox"));
+    EXPECT_EQ(profiles.profiles().at(1).kind, Kind::Production);
+
+    const auto lab = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9000")));
+    const auto lab2 = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9001")));
+    EXPECT_TRUE(lab.keychainProfile.startsWith(QLatin1String("Custom sandbox "))) << lab.keychainProfile.toStdString();
+    EXPECT_NE(lab.keychainProfile, lab2.keychainProfile) << "keychain namespaces never shared";
+    EXPECT_EQ(lab2.name, QStringLiteral("Lab (2)")) << "names stay distinct";
+    ASSERT_EQ(profiles.profiles().size(), 4);
+
+    // Renaming keeps the keychain namespace (the secrets stay reachable).
+    auto renamed = lab;
+    renamed.name = QStringLiteral("Lab renamed");
+    profiles.save(renamed);
+    EXPECT_EQ(profiles.find(lab.id)->name, QStringLiteral("Lab renamed"));
+    EXPECT_EQ(profiles.find(lab.id)->keychainProfile, lab.keychainProfile);
+
+    EXPECT_FALSE(profiles.remove(QString::fromLatin1(session::EnvironmentProfiles::kProductionId)));
+    EXPECT_TRUE(profiles.remove(lab2.id));
+    EXPECT_FALSE(profiles.find(lab2.id).has_value());
+    EXPECT_FALSE(settings.allKeys().join(QLatin1Char(' ')).contains(lab2.id));
+
+    auto env = session::EnvironmentProfiles::toEnvironment(*profiles.find(lab.id));
+    ASSERT_TRUE(env.ok()) << env.error().toStdString();
+    EXPECT_EQ(env->kind, Kind::CustomSandbox);
+    EXPECT_EQ(env->baseUrl, QUrl(QStringLiteral("https://127.0.0.1:9000")));
+    EXPECT_FALSE(env->isPinned());
+
+    auto broken = *profiles.find(lab.id);
+    broken.pinnedCertFile = dir.filePath(QStringLiteral("missing.pem"));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("Cannot read")));
+    broken.baseUrl = QUrl(QStringLiteral("not a url"));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("not an absolute")));
+    auto production = session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(1));
+    ASSERT_TRUE(production.ok());
+    EXPECT_TRUE(production->isProduction());
+    EXPECT_FALSE(session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(0)).ok());
+}

@@ -6,6 +6,7 @@
 
 #include "core/keychain/Keychain.h"
 #include "core/session/Session.h"
+#include "core/util/FixedClock.h"
 #include "core/webhooks/SecretRingStore.h"
 #include "tests/core/api/ClientHarness.h"
 #include "ui/MaskedSecretLabel.h"
@@ -182,6 +183,13 @@ TEST_F(WebhooksPanelTest, PastedBodyValidWithCurrentAndTamperedRejectedWithTheRe
         EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String(words))) << words << ": "
                                                                                   << panel->verdictView()->text().toStdString();
     }
+    // Pasted bytes are kept exactly, including a no-break space and a tab inside strings.
+    const QByteArray unusual = "{\"data\":{\"note\":\"a\xc2\xa0" "b\tc\"},\"event\":\"job.balance\"}\n";
+    pasteBody(unusual);
+    EXPECT_EQ(panel->body(), unusual);
+    EXPECT_EQ(verifyWith(independentSignature(unusual, "whsec-ui-1")).kind, K::Valid);
+    pasteBody(kBody);
+
     // The header may be pasted with its name.
     v = verifyWith("X-Webhook-Signature: " + signature);
     EXPECT_EQ(v.kind, K::Valid);
@@ -350,4 +358,50 @@ TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
     model.clear();
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_EQ(log.size(), 0);
+}
+
+TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWindowClosed)
+{
+    test::ClientHarness h;
+    ASSERT_TRUE(h.start());
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    session::Session session(clock);
+    session.setEnvironment(h.environment());
+    ui::WebhooksPanel panel(session, &settings);
+    panel.show();
+    ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
+    for (const char *secret : {"whsec-old", "whsec-new"}) {
+        QSignalSpy changed(&panel, &ui::WebhooksPanel::secretsChanged);
+        panel.setSecret(crypto::SecureBytes(QByteArrayView(secret)), true);
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    }
+    ASSERT_EQ(panel.ring()->previous().toUtf8String(), QStringLiteral("whsec-old"));
+
+    // A body with CRLF line ends (opened from a file) is verified byte for byte.
+    const QByteArray crlf = "{\r\n  \"event\": \"job.balance\",\r\n  \"timestamp\": 1764054843\r\n}";
+    panel.setBody(crlf);
+    EXPECT_EQ(panel.body(), crlf);
+    panel.setSignatureHeader(QString::fromLatin1(independentSignature(crlf, "whsec-old")));
+    auto verify = [&] {
+        QSignalSpy verified(&panel, &ui::WebhooksPanel::verified);
+        panel.verify();
+        EXPECT_TRUE(waitUntil([&] { return verified.count() == 1; }, 10000));
+        return panel.verdictView()->verdict();
+    };
+    webhooks::WebhookVerdict v = verify();
+    EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
+    EXPECT_EQ(v.secret, S::Previous);
+
+    clock.advanceMs(25LL * 3600 * 1000);
+    v = verify();
+    EXPECT_EQ(v.kind, K::PreviousExpired);
+    EXPECT_TRUE(panel.verdictView()->text().contains(QStringLiteral("previous secret expired"))) << panel.verdictView()->text().toStdString();
+    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("overlapLabel"))->text().contains(QLatin1String("closed")));
+
+    int pending = 2;
+    for (const char *name : {webhooks::SecretRingStore::kCurrentName, webhooks::SecretRingStore::kPreviousName})
+        h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
+    waitUntil([&] { return pending == 0; }, 10000);
 }
