@@ -138,25 +138,30 @@ void SettingsPanel::build()
     m_apiSecretStatus = label(QStringLiteral("apiSecretStatus"), tr("apiSecret status"), box);
     m_webhookSecret = lineEdit(QStringLiteral("webhookSecretEdit"), tr("Webhook secret"), box, true);
     m_webhookSecretStatus = label(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
-    auto secretRow = [box](QLineEdit *edit, QLabel *status) {
+    // Rows whose field sits in a layout get an explicit buddy so the mnemonic works.
+    auto layoutRow = [form, box](const QString &text, QWidget *buddy, QLayout *row) {
+        auto *l = new QLabel(text, box);
+        l->setBuddy(buddy);
+        form->addRow(l, row);
+    };
+    auto secretRow = [](QLineEdit *edit, QLabel *status) {
         auto *row = new QHBoxLayout;
         row->addWidget(edit, 1);
         row->addWidget(status);
         status->setMinimumWidth(90);
         status->setWordWrap(false);
-        Q_UNUSED(box);
         return row;
     };
     form->addRow(m_kind);
     form->addRow(m_active);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Base URL:"), m_baseUrl);
-    form->addRow(tr("Pinned &certificate:"), certRow);
+    layoutRow(tr("Pinned ce&rtificate:"), m_certFile, certRow);
     form->addRow(tr("Fingerprint:"), m_fingerprint);
     form->addRow(tr("&configurationId:"), m_configurationId);
-    form->addRow(tr("api&Key:"), secretRow(m_apiKey, m_apiKeyStatus));
-    form->addRow(tr("api&Secret:"), secretRow(m_apiSecret, m_apiSecretStatus));
-    form->addRow(tr("&Webhook secret:"), secretRow(m_webhookSecret, m_webhookSecretStatus));
+    layoutRow(tr("api&Key:"), m_apiKey, secretRow(m_apiKey, m_apiKeyStatus));
+    layoutRow(tr("api&Secret:"), m_apiSecret, secretRow(m_apiSecret, m_apiSecretStatus));
+    layoutRow(tr("&Webhook secret:"), m_webhookSecret, secretRow(m_webhookSecret, m_webhookSecretStatus));
     auto *actions = new QHBoxLayout;
     m_save = button(tr("Sa&ve"), QStringLiteral("saveProfileButton"), tr("Save this environment's settings and secrets"), box);
     m_use = button(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"), tr("Use this environment"), box);
