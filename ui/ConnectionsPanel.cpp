@@ -1,9 +1,16 @@
 #include "ui/ConnectionsPanel.h"
 
+#include "core/session/Session.h"
+#include "core/store/Store.h"
+#include "ui/ConnectionActions.h"
 #include "ui/ConnectionFilterProxy.h"
+#include "ui/ConnectionHistoryView.h"
+#include "ui/ConnectionImporter.h"
+#include "ui/ConnectionStoreFeed.h"
 #include "ui/ConnectionTableModel.h"
 #include "ui/ExpiryBandStyle.h"
 #include "ui/ExpiryTimeline.h"
+#include "ui/Icons.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -13,7 +20,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -29,6 +40,7 @@ using connections::ExpiryStatus;
 namespace {
 constexpr int kExpiryRefreshMs = 60 * 1000;
 constexpr int kTimelineHorizonDays = 90; // counts cover the longest range, so toggling is free
+constexpr int kHistoryRows = 200;          // the newest events of one connection
 } // namespace
 
 ConnectionsPanel::ConnectionsPanel(QWidget *parent)
@@ -46,7 +58,21 @@ ConnectionsPanel::ConnectionsPanel(const Clock &clock, QWidget *parent)
     build();
 }
 
-ConnectionsPanel::~ConnectionsPanel() = default;
+ConnectionsPanel::ConnectionsPanel(session::Session &session, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(session.clock())
+    , m_session(&session)
+{
+    build();
+}
+
+ConnectionsPanel::~ConnectionsPanel()
+{
+    // The feed, actions and importer refer to the model and widgets: they go first.
+    delete m_importer;
+    delete m_actions;
+    delete m_feed;
+}
 
 void ConnectionsPanel::build()
 {
@@ -109,9 +135,15 @@ void ConnectionsPanel::build()
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(8);
     layout->addLayout(header);
+    if (m_session) {
+        m_actionBar = buildActionBar();
+        layout->addWidget(m_actionBar);
+    }
     layout->addWidget(buildFilterBar());
     layout->addWidget(buildTimelineBar());
     layout->addWidget(m_timeline);
+    if (m_session)
+        layout->addWidget(buildStatusRow());
     layout->addWidget(splitter, 1);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
@@ -149,6 +181,8 @@ void ConnectionsPanel::build()
     refreshTimeline();
     updateCount();
     updateDetail();
+    if (m_session)
+        buildLive();
 }
 
 QWidget *ConnectionsPanel::buildFilterBar()
@@ -248,18 +282,40 @@ QWidget *ConnectionsPanel::buildDetailPane()
             m_model->setRevealed(row, on);
     });
 
-    auto *coming = new QLabel(tr("Account summary, last refresh details and the connection's "
-                                 "history will appear here once the store feeds this panel."),
-                              box);
-    coming->setObjectName(QStringLiteral("detailComing"));
-    coming->setWordWrap(true);
-    coming->setForegroundRole(QPalette::PlaceholderText);
-
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_detail);
     layout->addWidget(m_reveal, 0, Qt::AlignLeft);
-    layout->addWidget(coming);
-    layout->addStretch(1);
+    if (!m_session) {
+        auto *coming = new QLabel(tr("The account summary and the connection's history show when the panel "
+                                     "is connected to the console's session."),
+                                  box);
+        coming->setObjectName(QStringLiteral("detailComing"));
+        coming->setWordWrap(true);
+        coming->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(coming);
+        layout->addStretch(1);
+        return box;
+    }
+    box->setMinimumWidth(24 * fontMetrics().horizontalAdvance(QLatin1Char('M'))); // room for the history
+    m_summary = new QLabel(box);
+    m_summary->setObjectName(QStringLiteral("accountSummary"));
+    m_summary->setAccessibleName(tr("Account summary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_balanceNote = new QLabel(box);
+    m_balanceNote->setObjectName(QStringLiteral("balanceUnavailable"));
+    m_balanceNote->setAccessibleName(tr("Why the balance cannot be fetched"));
+    m_balanceNote->setTextFormat(Qt::PlainText);
+    m_balanceNote->setWordWrap(true);
+    m_balanceNote->hide();
+    auto *historyTitle = new QLabel(tr("History (oldest first)"), box);
+    m_history = new ConnectionHistoryView(box);
+    historyTitle->setBuddy(m_history);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_balanceNote);
+    layout->addWidget(historyTitle);
+    layout->addWidget(m_history, 1);
     return box;
 }
 
@@ -338,10 +394,20 @@ void ConnectionsPanel::updateDetail()
 {
     const int row = currentSourceRow();
     m_reveal->setEnabled(row >= 0);
+    if (m_actions)
+        m_actions->updateState();
     if (row < 0) {
         m_detail->setText(tr("Select a connection to see its details."));
         const QSignalBlocker block(m_reveal);
         m_reveal->setChecked(false);
+        if (m_session) {
+            m_summary->clear();
+            m_balanceNote->hide();
+            if (!m_historyFor.isEmpty() || m_history->count() == 0) {
+                m_historyFor.clear();
+                m_history->setPlaceholder(tr("Select a connection to see its history."));
+            }
+        }
         return;
     }
     using M = ConnectionTableModel;
@@ -363,7 +429,238 @@ void ConnectionsPanel::updateDetail()
     const QSignalBlocker block(m_reveal);
     m_reveal->setChecked(m_model->isRevealed(row));
     m_reveal->setText(m_reveal->isChecked() ? tr("Hide ids") : tr("Reveal ids"));
+    if (!m_session)
+        return;
+    m_summary->setText(accountSummaryText(c));
+    const QString why = ConnectionActions::balanceUnavailableReason(c.accountSummary);
+    m_balanceNote->setText(why);
+    m_balanceNote->setVisible(!why.isEmpty());
+    if (m_historyFor != m_model->normalizedId(c.connectionId))
+        reloadHistory();
 }
+
+QString ConnectionsPanel::accountSummaryText(const Connection &c) const
+{
+    const QJsonObject &a = c.accountSummary;
+    if (a.isEmpty())
+        return tr("Account summary: not read yet — use Refresh details (F5).");
+    // Only the last four digits of an account or routing number are ever shown.
+    auto lastFour = [](const QString &number) {
+        const QString digits = number.trimmed();
+        return digits.size() > 4 ? QStringLiteral("••••") + digits.right(4) : QStringLiteral("••••");
+    };
+    QStringList lines;
+    lines << tr("Account summary");
+    const QString nickname = a.value(QStringLiteral("accountNickname")).toString();
+    const QString type = a.value(QStringLiteral("accountType")).toString();
+    if (!nickname.isEmpty() || !type.isEmpty())
+        lines << tr("Account: %1").arg(QStringList{nickname, type}.filter(QRegularExpression(QStringLiteral("\\S"))).join(QStringLiteral(" · ")));
+    const QString number = a.value(QStringLiteral("accountNumber")).toString();
+    if (!number.isEmpty())
+        lines << tr("Account number: %1").arg(lastFour(number));
+    const QString routing = a.value(QStringLiteral("routingNumber")).toString();
+    if (!routing.isEmpty())
+        lines << tr("Routing number: %1").arg(lastFour(routing));
+    const QString institution = a.value(QStringLiteral("institutionName")).toString();
+    if (!institution.isEmpty())
+        lines << tr("Institution: %1").arg(institution);
+    const QJsonValue can = a.value(QStringLiteral("canFetchBalance"));
+    if (!can.isUndefined())
+        lines << tr("Balance: %1").arg(ConnectionActions::balanceUnavailableReason(a).isEmpty() ? tr("can be fetched")
+                                                                                              : tr("cannot be fetched"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ConnectionsPanel::reloadHistory()
+{
+    if (!m_session)
+        return;
+    const int row = currentSourceRow();
+    if (row < 0)
+        return;
+    const QString id = m_model->connection(row).connectionId;
+    m_historyFor = m_model->normalizedId(id);
+    store::Store *db = m_session->store();
+    if (!db) {
+        m_history->setPlaceholder(tr("The local store is not open yet."));
+        return;
+    }
+    // One connection's newest events: a few rows decrypted, like the single-row reads of
+    // LinkRecorder; the bulk load runs on the StoreLoader's thread.
+    auto events = db->history().forConnection(id, kHistoryRows);
+    if (!events.ok()) {
+        m_history->setPlaceholder(events.error().kind == store::StoreError::Kind::NotFound
+                                      ? tr("This connection is not in the local store.")
+                                      : tr("The history could not be read: %1").arg(events.error().message));
+        return;
+    }
+    m_history->setEvents(events.value());
+}
+
+bool ConnectionsPanel::selectConnection(const QString &connectionId)
+{
+    const int row = m_model->rowOf(connectionId);
+    if (row < 0)
+        return false;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) {
+        m_filter->clear();
+        m_bandFilter->setCurrentIndex(0);
+        m_timeline->setSelectedDay(QDate());
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    if (!index.isValid())
+        return false;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    return true;
+}
+
+QWidget *ConnectionsPanel::buildActionBar()
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("connectionActionBar"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    return bar; // filled by buildLive() once the actions exist
+}
+
+QWidget *ConnectionsPanel::buildStatusRow()
+{
+    auto *row = new QWidget(this);
+    m_loadingLabel = new QLabel(row);
+    m_loadingLabel->setObjectName(QStringLiteral("connectionsLoading"));
+    m_loadingBar = new QProgressBar(row);
+    m_loadingBar->setObjectName(QStringLiteral("connectionsLoadingBar"));
+    m_loadingBar->setAccessibleName(tr("Loading connections from the store"));
+    m_loadingBar->setMaximumWidth(240);
+    m_loadingBar->setTextVisible(false);
+    m_loadingLabel->hide();
+    m_loadingBar->hide();
+    m_message = new QLabel(row);
+    m_message->setObjectName(QStringLiteral("connectionsMessage"));
+    m_message->setAccessibleName(tr("Last action"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_loadingLabel);
+    layout->addWidget(m_loadingBar);
+    layout->addWidget(m_message, 1);
+    return row;
+}
+
+void ConnectionsPanel::buildLive()
+{
+    m_feed = new ConnectionStoreFeed(*m_session, *this, this);
+    m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
+    m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
+
+    auto *barLayout = static_cast<QHBoxLayout *>(m_actionBar->layout());
+    for (QAction *action : m_actions->all()) {
+        addAction(action); // shortcuts work wherever focus is inside the panel
+        auto *button = new QToolButton(m_actionBar);
+        button->setDefaultAction(action);
+        button->setObjectName(action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAccessibleName(action->text().remove(QChar(0x2026)));
+        barLayout->addWidget(button);
+        if (action == m_actions->identity())
+            barLayout->addSpacing(12);
+    }
+    barLayout->addSpacing(12);
+    auto *import = new QToolButton(m_actionBar);
+    import->setObjectName(QStringLiteral("importButton"));
+    import->setText(tr("Import"));
+    import->setAccessibleName(tr("Import connections"));
+    import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+    import->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    import->setPopupMode(QToolButton::InstantPopup);
+    import->setMenu(m_importer->menu());
+    barLayout->addWidget(import);
+    auto importState = [import](bool available, const QString &why) {
+        import->setEnabled(available);
+        import->setToolTip(available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
+                                     : tr("Import — unavailable: %1").arg(why));
+    };
+    connect(m_importer, &ConnectionImporter::availabilityChanged, import, importState);
+    importState(m_importer->fromFile()->isEnabled(), tr("the local store is not open yet."));
+    barLayout->addStretch(1);
+    addAction(m_importer->pasteId());
+
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (index.isValid())
+            m_table->setCurrentIndex(index);
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("connectionContextMenu"));
+        menu->setAccessibleName(tr("Connection actions"));
+        menu->setToolTipsVisible(true);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        const QList<QAction *> actions = m_actions->all();
+        menu->addActions(actions.mid(0, 4));
+        menu->addSeparator();
+        menu->addActions(actions.mid(4));
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
+
+    connect(m_actions, &ConnectionActions::reconnectRequested, this, &ConnectionsPanel::reconnectRequested);
+    connect(m_actions, &ConnectionActions::message, this, &ConnectionsPanel::showMessage);
+    connect(m_importer, &ConnectionImporter::message, this, &ConnectionsPanel::showMessage);
+    connect(m_feed, &ConnectionStoreFeed::historyChanged, this, [this](const QString &id) {
+        const int row = currentSourceRow();
+        if (row >= 0 && m_model->normalizedId(m_model->connection(row).connectionId) == m_model->normalizedId(id))
+            reloadHistory();
+    });
+    connect(m_feed, &ConnectionStoreFeed::jobRecorded, this, [this](const jobs::JobResult &r) {
+        QString type = api::jobTypeName(r.type);
+        type[0] = type.at(0).toUpper();
+        showMessage(tr("%1 job on %2: %3 — %4")
+                        .arg(type, ConnectionTableModel::mask(r.connectionId), jobs::jobOutcomeName(r.outcome), r.message),
+                    r.outcome != jobs::JobOutcome::Completed);
+    });
+    auto showLoading = [this](qint64 delivered, qint64 expected) {
+        m_loadingLabel->setText(tr("Loading %L1 connection(s)…", nullptr, int(expected)).arg(expected));
+        m_loadingLabel->setAccessibleName(m_loadingLabel->text());
+        m_loadingBar->setRange(0, int(std::max<qint64>(expected, 1)));
+        m_loadingBar->setValue(int(std::min(delivered, expected)));
+        m_loadingLabel->show();
+        m_loadingBar->show();
+    };
+    connect(m_feed, &ConnectionStoreFeed::loadingStarted, this, [showLoading](qint64 expected) { showLoading(0, expected); });
+    connect(m_feed, &ConnectionStoreFeed::loadingProgress, this, showLoading);
+    connect(m_feed, &ConnectionStoreFeed::loadingFinished, this, [this](qint64) {
+        m_loadingLabel->hide();
+        m_loadingBar->hide();
+        updateDetail();
+    });
+    connect(m_feed, &ConnectionStoreFeed::loadingFailed, this, [this](const QString &why) {
+        m_loadingLabel->hide();
+        m_loadingBar->hide();
+        showMessage(tr("The connections could not be loaded from the store: %1").arg(why), true);
+    });
+    connect(m_session, &session::Session::storeFailed, this, [this](const QString &why) {
+        showMessage(tr("The local store could not be opened: %1").arg(why), true);
+    });
+    if (m_feed->isLoading())
+        showLoading(0, m_feed->expected());
+    if (!m_session->store() && !m_session->lastError().isEmpty())
+        showMessage(m_session->lastError(), true);
+    updateDetail();
+}
+
+void ConnectionsPanel::showMessage(const QString &text, bool error)
+{
+    // A problem is marked by words and a sign, not only by colour.
+    m_message->setText(error ? QStringLiteral("⚠ ") + text : text);
+    m_message->setForegroundRole(error ? QPalette::LinkVisited : QPalette::WindowText);
+    m_message->setAccessibleDescription(error ? tr("Problem: %1").arg(text) : text);
+}
+
+
 
 void ConnectionsPanel::refreshBandIcons()
 {
@@ -376,8 +673,14 @@ void ConnectionsPanel::refreshBandIcons()
 void ConnectionsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         refreshBandIcons();
+        if (m_actions) {
+            m_actions->refreshIcons();
+            if (auto *import = findChild<QToolButton *>(QStringLiteral("importButton")))
+                import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+        }
+    }
 }
 
 } // namespace aerodesk::ui

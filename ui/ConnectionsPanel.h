@@ -10,6 +10,7 @@
 #include <vector>
 
 class QButtonGroup;
+class QProgressBar;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,8 +18,16 @@ class QPushButton;
 class QTableView;
 class QToolButton;
 
+namespace aerodesk::session {
+class Session;
+}
+
 namespace aerodesk::ui {
 
+class ConnectionActions;
+class ConnectionHistoryView;
+class ConnectionImporter;
+class ConnectionStoreFeed;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ExpiryTimeline;
@@ -27,10 +36,14 @@ class ExpiryTimeline;
 /// the expiry timeline (30/90 days; clicking a bar filters the table by that day), the table of
 /// connections and a detail pane for the current row (with Reveal ids).
 ///
-/// It holds no data source of its own: whoever owns the connections (later, the store worker)
-/// feeds it with setConnections() or, for large loads, appendConnections() batch by batch. Expiry
-/// is re-read from the clock every minute; connectionEnteredSevenDayBand() fires when a known
-/// connection crosses into the 7-day band (the console shows a tray notification).
+/// Built with a session::Session (the console), it is live: a ConnectionStoreFeed loads the store
+/// through StoreLoader in batches (with a "Loading N…" indicator) and applies links, reconnects
+/// and job outcomes as they happen; ConnectionActions adds the row actions (toolbar, context
+/// menu, shortcuts); ConnectionImporter the Import menu; the detail pane shows the account
+/// summary and the connection's history. Built with only a Clock, it is fed by hand with
+/// setConnections() / appendConnections() (tests, benchmarks). Expiry is re-read from the clock
+/// every minute; connectionEnteredSevenDayBand() fires when a known connection crosses into the
+/// 7-day band (ExpiryNotifier turns it into a notification).
 class ConnectionsPanel : public QWidget
 {
     Q_OBJECT
@@ -39,6 +52,8 @@ public:
     explicit ConnectionsPanel(QWidget *parent = nullptr);
     /// Uses `clock` (which must outlive the panel) for every expiry decision.
     explicit ConnectionsPanel(const Clock &clock, QWidget *parent = nullptr);
+    /// Live: fed from `session`'s store, with row actions and import (the session's clock).
+    explicit ConnectionsPanel(session::Session &session, QWidget *parent = nullptr);
     ~ConnectionsPanel() override;
 
     void setConnections(std::vector<connections::Connection> connections);
@@ -55,9 +70,20 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     /// The model row of the table's current row, or -1.
     int currentSourceRow() const;
+    /// Makes the row of `connectionId` current (clearing filters that hide it); false if absent.
+    bool selectConnection(const QString &connectionId);
+
+    /// Null unless built with a Session.
+    ConnectionStoreFeed *feed() const { return m_feed; }
+    ConnectionActions *actions() const { return m_actions; }
+    ConnectionImporter *importer() const { return m_importer; }
+    ConnectionHistoryView *historyView() const { return m_history; }
 
 Q_SIGNALS:
     void connectionEnteredSevenDayBand(const QString &connectionId);
+    /// Reconnect was chosen for this existing connection: run WidgetSession::startReconnect on
+    /// it (the console connects this to its widget dialog). Never a fresh link.
+    void reconnectRequested(const QString &connectionId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -72,6 +98,12 @@ private:
     void updateCount();
     void updateDetail();
     void onDaySelected(const QDate &day);
+    QWidget *buildActionBar();
+    QWidget *buildStatusRow();
+    void buildLive();
+    void reloadHistory();
+    void showMessage(const QString &text, bool error);
+    QString accountSummaryText(const connections::Connection &c) const;
 
     std::unique_ptr<Clock> m_ownClock;
     const Clock &m_clock;
@@ -87,6 +119,18 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_detail = nullptr;
     QPushButton *m_reveal = nullptr;
+    session::Session *m_session = nullptr;
+    ConnectionStoreFeed *m_feed = nullptr;
+    ConnectionActions *m_actions = nullptr;
+    ConnectionImporter *m_importer = nullptr;
+    ConnectionHistoryView *m_history = nullptr;
+    QWidget *m_actionBar = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_balanceNote = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QProgressBar *m_loadingBar = nullptr;
+    QString m_historyFor;
     QTimer m_expiryTimer;
     QTimer m_timelineTimer;
 };

@@ -24,7 +24,7 @@ BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, sessio
                                  QStringLiteral("could not start: %1").arg(why));
     });
     connect(&m_sandbox, &sandboxhost::BuiltInSandbox::exited, this, [this](int code) {
-        if (m_sandbox.endpoint().pid != 0)
+        if (m_sandbox.endpoint().pid != 0 && m_bannerOwned)
             m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
                                      QStringLiteral("stopped (exit code %1)").arg(code));
     });

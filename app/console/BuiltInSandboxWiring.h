@@ -27,11 +27,15 @@ public:
     BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr, QObject *parent = nullptr);
     void start();
     sandboxhost::BuiltInSandbox &sandbox() { return m_sandbox; }
+    /// False once the user chose another environment: the sandbox's later news (it stopped)
+    /// must not overwrite that environment's banner.
+    void setBannerOwned(bool owned) { m_bannerOwned = owned; }
 
 private:
     void onReady(const sandboxhost::SandboxEndpoint &endpoint);
     ui::EnvironmentBanner *m_banner;
     session::Session *m_session;
+    bool m_bannerOwned = true;
     sandboxhost::BuiltInSandbox m_sandbox;
     keychain::Keychain m_keychain;
 };

@@ -3,9 +3,15 @@
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
 #include "ui/ConnectionsPanel.h"
+#include "ui/EnvironmentBanner.h"
+#include "ui/ExpiryNotifier.h"
 #include "ui/MainWindow.h"
 #include "ui/PayloadInspectorPanel.h"
+#include "ui/SettingsPanel.h"
 #include "ui/WalkthroughsPanel.h"
+#include "ui/WebhooksPanel.h"
+
+#include <QStatusBar>
 
 namespace aerodesk {
 
@@ -21,9 +27,27 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
 
 void ConsoleWiring::installPanels()
 {
-    m_window.replacePanel(QStringLiteral("connections"), new ui::ConnectionsPanel(m_clock));
+    auto *connections = new ui::ConnectionsPanel(m_session);
+    m_window.replacePanel(QStringLiteral("connections"), connections);
+    auto *expiryNotifier = new ui::ExpiryNotifier(m_window.statusBar(), this);
+    expiryNotifier->watch(connections);
     m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
     m_window.replacePanel(QStringLiteral("walkthroughs"), new ui::WalkthroughsPanel(m_session));
+
+    auto *webhooks = new ui::WebhooksPanel(m_session);
+    auto *settings = new ui::SettingsPanel(m_session);
+    m_window.replacePanel(QStringLiteral("webhooks"), webhooks);
+    m_window.replacePanel(QStringLiteral("settings"), settings);
+    // A webhook secret saved in Settings is re-read by the Webhooks panel.
+    connect(settings, &ui::SettingsPanel::secretsSaved, webhooks, &ui::WebhooksPanel::reloadSecrets);
+    // The banner follows the environment chosen in Settings (production turns it red).
+    connect(settings, &ui::SettingsPanel::environmentChosen, this, [this](const api::Environment &env) {
+        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
+        const QString detail = env.isPinned() ? QStringLiteral("%1 · certificate pinned (%2…)")
+                                                    .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
+                                              : env.baseUrl.toString();
+        m_window.environmentBanner()->setEnvironment(env.kind, env.name, detail);
+    });
 }
 
 void ConsoleWiring::start()

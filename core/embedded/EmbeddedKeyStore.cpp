@@ -52,36 +52,32 @@ void EmbeddedKeyStore::importProviderKey(QByteArrayView pem, Done done)
     });
 }
 
-void EmbeddedKeyStore::loadPartnerKey(Loaded<crypto::RsaPrivateKey> done)
+template <class Key, class Parse>
+void EmbeddedKeyStore::loadPem(const char *name, const QString &what, Parse parse, Loaded<Key> done)
 {
     const QString profile = m_keychain.profile();
-    m_keychain.read(QString::fromLatin1(kPartnerPrivateKey),
-                    [done, profile](const keychain::KeychainError &e, crypto::SecureBytes pem) {
-                        if (e.kind == keychain::KeychainError::Kind::NotFound)
-                            return done(missingMessage(QStringLiteral("partner private key"), profile));
-                        if (!e.ok())
-                            return done(QStringLiteral("The keychain did not give the partner key: %1").arg(e.message));
-                        auto key = crypto::RsaPrivateKey::fromPem(pem.view());
-                        if (!key)
-                            return done(QStringLiteral("The partner key in the keychain is damaged: %1").arg(key.error().message));
-                        done(std::move(key).value());
-                    });
+    m_keychain.read(QString::fromLatin1(name), [done, profile, what, parse](const keychain::KeychainError &e, crypto::SecureBytes pem) {
+        if (e.kind == keychain::KeychainError::Kind::NotFound)
+            return done(missingMessage(what, profile));
+        if (!e.ok())
+            return done(QStringLiteral("The keychain did not give the %1: %2").arg(what, e.message));
+        auto key = parse(pem.view());
+        if (!key)
+            return done(QStringLiteral("The %1 in the keychain is damaged: %2").arg(what, key.error().message));
+        done(std::move(key).value());
+    });
+}
+
+void EmbeddedKeyStore::loadPartnerKey(Loaded<crypto::RsaPrivateKey> done)
+{
+    loadPem<crypto::RsaPrivateKey>(kPartnerPrivateKey, QStringLiteral("partner private key"),
+                                   [](QByteArrayView pem) { return crypto::RsaPrivateKey::fromPem(pem); }, std::move(done));
 }
 
 void EmbeddedKeyStore::loadProviderKey(Loaded<crypto::RsaPublicKey> done)
 {
-    const QString profile = m_keychain.profile();
-    m_keychain.read(QString::fromLatin1(kProviderPublicKey),
-                    [done, profile](const keychain::KeychainError &e, crypto::SecureBytes pem) {
-                        if (e.kind == keychain::KeychainError::Kind::NotFound)
-                            return done(missingMessage(QStringLiteral("provider public key"), profile));
-                        if (!e.ok())
-                            return done(QStringLiteral("The keychain did not give the provider key: %1").arg(e.message));
-                        auto key = crypto::RsaPublicKey::fromPem(pem.view());
-                        if (!key)
-                            return done(QStringLiteral("The provider key in the keychain is damaged: %1").arg(key.error().message));
-                        done(std::move(key).value());
-                    });
+    loadPem<crypto::RsaPublicKey>(kProviderPublicKey, QStringLiteral("provider public key"),
+                                  [](QByteArrayView pem) { return crypto::RsaPublicKey::fromPem(pem); }, std::move(done));
 }
 
 } // namespace aerodesk::embedded

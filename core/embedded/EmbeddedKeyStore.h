@@ -43,6 +43,8 @@ public:
     void loadProviderKey(Loaded<crypto::RsaPublicKey> done);
 
 private:
+    template <class Key, class Parse>
+    void loadPem(const char *name, const QString &what, Parse parse, Loaded<Key> done);
     keychain::Keychain &m_keychain;
 };
 

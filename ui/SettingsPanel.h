@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/api/Environment.h"
+#include "core/session/EnvironmentProfiles.h"
+
+#include <QWidget>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSettings;
+
+namespace aerodesk::keychain {
+class Keychain;
+}
+namespace aerodesk::session {
+class Session;
+}
+
+namespace aerodesk::ui {
+
+/// Settings → environments (docs/ui.md): the built-in sandbox (read-only, its pinned certificate
+/// fingerprint), custom sandboxes (base URL + optional pinned certificate PEM file) and
+/// production. Per profile: apiKey, apiSecret and the webhook secret go ONLY to the keychain under
+/// the profile's namespace (password fields, cleared after saving, never read back — the panel
+/// shows "saved ✓" / "not set"); configurationId and the other public fields go to QSettings
+/// (session::EnvironmentProfiles). "Use this environment" hands it to the session and emits
+/// environmentChosen (production asks first).
+class SettingsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `settings`: where profiles are kept; null: the application's QSettings.
+    explicit SettingsPanel(session::Session &session, QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~SettingsPanel() override;
+
+    session::EnvironmentProfiles &profiles() { return m_profiles; }
+    QString currentProfileId() const { return m_currentId; }
+    void selectProfile(const QString &id);
+
+public Q_SLOTS:
+    /// Adds a custom sandbox profile (name and URL to fill in) and selects it.
+    void addCustomProfile();
+    void removeCurrentProfile();
+    /// Public fields → QSettings; each non-empty secret field → the keychain (then cleared).
+    void saveCurrent();
+    /// Builds the selected environment (off the UI thread) and makes it the session's.
+    void useCurrent();
+
+Q_SIGNALS:
+    void environmentChosen(const aerodesk::api::Environment &environment);
+    /// A Save finished writing secrets of `keychainProfile` (e.g. reload the Webhooks panel).
+    void secretsSaved(const QString &keychainProfile);
+    /// The saved ✓ / not set labels were refreshed from the keychain.
+    void secretStatusChanged();
+    void failed(const QString &message);
+
+private:
+    void build();
+    void reloadList();
+    void showProfile();
+    void refreshSecretStatus();
+    void refreshFingerprint();
+    void onEnvironment();
+    void apply(const api::Environment &environment);
+    void setNotice(const QString &text);
+    void updateActions();
+    session::EnvironmentProfile editedProfile() const;
+
+    session::Session &m_session;
+    std::unique_ptr<QSettings> m_ownSettings;
+    session::EnvironmentProfiles m_profiles;
+    keychain::Keychain &keychainFor(const QString &profile);
+
+    /// One Keychain per profile, kept for the panel's life so no pending callback is dropped.
+    std::map<QString, std::unique_ptr<keychain::Keychain>> m_keychains;
+    std::optional<api::Environment> m_builtIn;       ///< last built-in environment seen on the session
+    QString m_currentId;
+    int m_generation = 0;
+    int m_pendingWrites = 0;
+    bool m_building = false;      ///< preparing an environment off the UI thread
+    bool m_listUpdating = false;
+
+    QListWidget *m_list = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_remove = nullptr;
+    QLabel *m_kind = nullptr;
+    QLabel *m_active = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_baseUrl = nullptr;
+    QLineEdit *m_certFile = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLabel *m_fingerprint = nullptr;
+    QLineEdit *m_configurationId = nullptr;
+    QLineEdit *m_apiKey = nullptr;
+    QLabel *m_apiKeyStatus = nullptr;
+    QLineEdit *m_apiSecret = nullptr;
+    QLabel *m_apiSecretStatus = nullptr;
+    QLineEdit *m_webhookSecret = nullptr;
+    QLabel *m_webhookSecretStatus = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_use = nullptr;
+    QLabel *m_notice = nullptr;
+};
+
+} // namespace aerodesk::ui
