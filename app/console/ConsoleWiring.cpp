@@ -5,11 +5,13 @@
 #include "ui/ConnectionsPanel.h"
 #include "ui/EnvironmentBanner.h"
 #include "ui/ExpiryNotifier.h"
+#include "ui/JobsPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PayloadInspectorPanel.h"
 #include "ui/SettingsPanel.h"
 #include "ui/WalkthroughsPanel.h"
 #include "ui/WebhooksPanel.h"
+#include "ui/WidgetDialog.h"
 
 #include <QStatusBar>
 
@@ -31,6 +33,17 @@ void ConsoleWiring::installPanels()
     m_window.replacePanel(QStringLiteral("connections"), connections);
     auto *expiryNotifier = new ui::ExpiryNotifier(m_window.statusBar(), this);
     expiryNotifier->watch(connections);
+    // Reconnect runs the widget on the same connection (never a fresh link). In the sandbox a
+    // native dialog plays the widget's part.
+    connect(connections, &ui::ConnectionsPanel::reconnectRequested, this, [this](const QString &connectionId) {
+        if (!m_session.isReady())
+            return;
+        auto *dialog = new ui::WidgetDialog(*m_session.client(), *m_session.widgetEvents(), &m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->startReconnect(connectionId);
+        dialog->show();
+    });
+    m_window.replacePanel(QStringLiteral("jobs"), new ui::JobsPanel(m_session));
     m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
     m_window.replacePanel(QStringLiteral("walkthroughs"), new ui::WalkthroughsPanel(m_session));
 
