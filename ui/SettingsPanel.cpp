@@ -487,6 +487,8 @@ void SettingsPanel::onEnvironment()
         if (m_profiles.find(m_currentId) && m_profiles.find(m_currentId)->kind == Kind::BuiltInSandbox) {
             m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : m_baseUrl->text());
             refreshFingerprint();
+            // Its credentials were written to the keychain just before the session got it.
+            refreshSecretStatus();
         }
     }
     updateActions();

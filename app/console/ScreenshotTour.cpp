@@ -1,13 +1,20 @@
 #include "app/console/ScreenshotTour.h"
 
 #include "app/console/ConsoleWiring.h"
+#include "core/api/ApiClient.h"
+#include "core/connections/AccountApply.h"
+#include "core/store/Store.h"
+#include "core/util/Clock.h"
+#include "ui/ConnectionsPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PayloadInspectorPanel.h"
 #include "ui/WalkthroughsPanel.h"
+#include "ui/WebhooksPanel.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <cstdio>
@@ -54,7 +61,7 @@ void ScreenshotTour::runWalkthroughs(int index)
     if (!panel)
         return fail(QStringLiteral("no walkthroughs panel"));
     if (index >= kinds.size())
-        return decryptSample();
+        return expireOneSoon();
     m_window.showPanel(QStringLiteral("walkthroughs"));
     panel->select(kinds.at(index));
     auto *c = new QMetaObject::Connection;
@@ -66,6 +73,33 @@ void ScreenshotTour::runWalkthroughs(int index)
         runWalkthroughs(index + 1);
     });
     panel->runCurrent();
+}
+
+void ScreenshotTour::expireOneSoon()
+{
+    // One connection set (through the sandbox's control route) to expire in 3 days and refreshed
+    // from GET /v2/accounts, so the table, the 7-day band and the timeline have something to show.
+    session::Session &s = m_wiring.session();
+    auto all = s.store() ? s.store()->connections().listAll() : Result<QList<connections::Connection>, store::StoreError>(store::StoreError{});
+    if (!all || all->isEmpty())
+        return decryptSample();
+    const QString id = all->first().connectionId;
+    const QString expiry = s.clock().nowUtc().addDays(3).toString(Qt::ISODate);
+    s.client()->call("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
+                     QJsonObject{{QStringLiteral("connectionExpiry"), expiry}}, [this, id](Result<api::HttpResponse, api::ApiError>) {
+                         session::Session &s = m_wiring.session();
+                         s.client()->getAccount(id, [this, id](Result<api::Account, api::ApiError> account) {
+                             session::Session &s = m_wiring.session();
+                             auto stored = s.store()->connections().get(id);
+                             if (account && stored) {
+                                 connections::applyAccount(stored.value(), account.value(), s.clock().nowUtc());
+                                 if (s.store()->connections().upsert(stored.value()))
+                                     if (auto *panel = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
+                                         panel->upsertConnection(stored.value());
+                             }
+                             decryptSample();
+                         });
+                     });
 }
 
 void ScreenshotTour::decryptSample()
@@ -83,15 +117,44 @@ void ScreenshotTour::decryptSample()
             disconnect(*loaded);
             delete loaded;
             inspector->decrypt();
-            capture();
+            prepareWebhooks();
         });
         inspector->fetchSample(true);
     });
     inspector->installSandboxKeys();
 }
 
+void ScreenshotTour::prepareWebhooks()
+{
+    // A secret, a local listener subscribed to the sandbox, and one signed test delivery in the log.
+    auto *panel = qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks")));
+    if (!panel)
+        return capture();
+    m_window.showPanel(QStringLiteral("webhooks"));
+    auto once = [this](auto *sender, auto signal, auto then) {
+        auto *c = new QMetaObject::Connection;
+        *c = connect(sender, signal, this, [c, then](auto &&...) {
+            disconnect(*c);
+            delete c;
+            then();
+        });
+    };
+    once(panel, &ui::WebhooksPanel::deliveryLogged, [this] { capture(); });
+    once(panel, &ui::WebhooksPanel::watchingChanged, [panel] { panel->sendTestEvent(); });
+    once(panel, &ui::WebhooksPanel::secretsChanged, [panel] { panel->startWatching(); });
+    panel->rotate();
+}
+
 void ScreenshotTour::capture()
 {
+    // The first tracked connection selected, so the detail pane and its history show.
+    if (auto *connections = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections")))) {
+        if (store::Store *s = m_wiring.session().store()) {
+            auto all = s->connections().listAll();
+            if (all && !all->isEmpty())
+                connections->selectConnection(all->first().connectionId);
+        }
+    }
     QDir().mkpath(m_directory);
     // The walkthrough view shows the last one run; show the MFA bank instead (the richest).
     if (auto *w = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs"))))

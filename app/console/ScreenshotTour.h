@@ -13,7 +13,8 @@ class ConsoleWiring;
 
 /// `aerodesk --screenshot-tour DIR` (developer; scripts/screenshot.sh): brings the console into
 /// a realistic state against its built-in sandbox — every walkthrough run (so there are
-/// connections, jobs and an MFA relaunch), a sample payload decrypted in the inspector — then
+/// connections, jobs and an MFA relaunch), a sample payload decrypted in the inspector, a
+/// webhook secret rotated and a signed sandbox delivery verified — then
 /// writes one PNG per panel into DIR and quits with 0 (1 on any failure, with the reason on
 /// stderr). Run it with a throwaway XDG data/config home and a private keyring.
 class ScreenshotTour : public QObject
@@ -25,7 +26,9 @@ public:
 
 private:
     void runWalkthroughs(int index);
+    void expireOneSoon();
     void decryptSample();
+    void prepareWebhooks();
     void capture();
     void fail(const QString &why);
 
