@@ -1,5 +1,7 @@
 #include "core/crypto/OpenSslSupport.h"
 
+#include <openssl/x509.h>
+
 #include <openssl/err.h>
 
 namespace aerodesk::crypto::detail {
@@ -36,6 +38,19 @@ std::optional<CryptoError> rsaKeyProblem(EVP_PKEY *key, const QString &what)
 std::shared_ptr<EVP_PKEY> adoptKey(EVP_PKEY *key)
 {
     return std::shared_ptr<EVP_PKEY>(key, [](EVP_PKEY *k) { EVP_PKEY_free(k); });
+}
+
+QByteArray publicKeyDer(EVP_PKEY *key)
+{
+    unsigned char *der = nullptr;
+    const int len = key ? i2d_PUBKEY(key, &der) : 0;
+    if (len <= 0) {
+        clearOpenSslErrors();
+        return {};
+    }
+    QByteArray out(reinterpret_cast<const char *>(der), len);
+    OPENSSL_free(der);
+    return out;
 }
 
 } // namespace aerodesk::crypto::detail

@@ -2,6 +2,7 @@
 
 #include "core/crypto/CryptoError.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <memory>
@@ -26,6 +27,9 @@ using BioPtr = std::unique_ptr<BIO, BioFree>;
 /// Why `key` cannot be used as an RSA key here (another algorithm, or under 2048 bits);
 /// `what` is "private" or "public" for the message. nullopt when it is fine.
 std::optional<CryptoError> rsaKeyProblem(EVP_PKEY *key, const QString &what);
+
+/// The DER SubjectPublicKeyInfo of `key` (only its public half); empty on failure.
+QByteArray publicKeyDer(EVP_PKEY *key);
 
 /// Takes ownership of an EVP_PKEY into a shared pointer that frees it.
 std::shared_ptr<EVP_PKEY> adoptKey(EVP_PKEY *key);

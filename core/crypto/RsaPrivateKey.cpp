@@ -91,15 +91,9 @@ RsaPublicKey RsaPrivateKey::publicKey() const
     if (!m_key)
         return {};
     // Re-encode the public half alone so the public key object holds no private material.
-    unsigned char *der = nullptr;
-    const int len = i2d_PUBKEY(m_key.get(), &der);
-    if (len <= 0) {
-        clearOpenSslErrors();
-        return {};
-    }
-    const unsigned char *p = der;
-    EVP_PKEY *pub = d2i_PUBKEY(nullptr, &p, len);
-    OPENSSL_free(der);
+    const QByteArray der = publicKeyDer(m_key.get());
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    EVP_PKEY *pub = der.isEmpty() ? nullptr : d2i_PUBKEY(nullptr, &p, long(der.size()));
     if (!pub) {
         clearOpenSslErrors();
         return {};

@@ -72,16 +72,10 @@ QByteArray RsaPublicKey::fingerprintSha256() const
 {
     if (!m_key)
         return {};
-    unsigned char *der = nullptr;
-    const int len = i2d_PUBKEY(m_key.get(), &der);
-    if (len <= 0) {
-        clearOpenSslErrors();
+    const QByteArray der = publicKeyDer(m_key.get());
+    if (der.isEmpty())
         return {};
-    }
-    const QByteArray digest = QCryptographicHash::hash(
-        QByteArrayView(reinterpret_cast<const char *>(der), len), QCryptographicHash::Sha256);
-    OPENSSL_free(der);
-    return Hex::encode(digest);
+    return Hex::encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256));
 }
 
 } // namespace aerodesk::crypto
