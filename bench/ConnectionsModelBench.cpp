@@ -2,9 +2,9 @@
 // filter proxy and (for the panel case) a real, unshown table view; then filtering and sorting.
 // Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "core/util/FixedClock.h"
-#include "ui/ConnectionFilterProxy.h"
-#include "ui/ConnectionTableModel.h"
-#include "ui/ConnectionsPanel.h"
+#include "ui/connections/ConnectionFilterProxy.h"
+#include "ui/connections/ConnectionTableModel.h"
+#include "ui/connections/ConnectionsPanel.h"
 
 #include <QApplication>
 #include <QCryptographicHash>

@@ -97,24 +97,24 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
     }
     if (!startSandbox) {
         api::Environment env;
-        env.kind = api::Environment::Kind::BuiltInSandbox;
+        env.kind = api::Environment::Kind::EmulatorLauncher;
         env.name = kBuiltInProfile;
         env.profile = profile;
         return later(std::move(ready), env);
     }
-    m_sandbox = std::make_unique<sandboxhost::BuiltInSandbox>(sandboxhost::BuiltInSandbox::defaultExecutablePath());
-    connect(m_sandbox.get(), &sandboxhost::BuiltInSandbox::ready, this,
-            [this, ready](const sandboxhost::SandboxEndpoint &ep) { sandboxReady(ep, ready); });
-    connect(m_sandbox.get(), &sandboxhost::BuiltInSandbox::failed, this, [ready](const QString &why) {
+    m_sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(emulatorhost::EmulatorLauncher::defaultExecutablePath());
+    connect(m_sandbox.get(), &emulatorhost::EmulatorLauncher::ready, this,
+            [this, ready](const emulatorhost::EmulatorEndpoint &ep) { sandboxReady(ep, ready); });
+    connect(m_sandbox.get(), &emulatorhost::EmulatorLauncher::failed, this, [ready](const QString &why) {
         ready(Failure{Unreachable, QStringLiteral("The built-in sandbox did not start: %1").arg(why)});
     });
     m_sandbox->start();
 }
 
-void CliEnvironment::sandboxReady(const sandboxhost::SandboxEndpoint &ep, Ready ready)
+void CliEnvironment::sandboxReady(const emulatorhost::EmulatorEndpoint &ep, Ready ready)
 {
     const int timeout = m_parser.isSet(QStringLiteral("timeout-ms")) ? m_parser.value(QStringLiteral("timeout-ms")).toInt() : 30000;
-    api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox, kBuiltInProfile,
+    api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher, kBuiltInProfile,
                                                      profileFor(m_parser), ep.baseUrl, ep.certPem, ep.certSha256Hex);
     env.requestTimeoutMs = timeout;
     // The sandbox's throwaway credentials go to the keychain like any environment's: the

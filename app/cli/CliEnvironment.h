@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/Environment.h"
-#include "core/sandboxhost/BuiltInSandbox.h"
+#include "core/emulatorhost/EmulatorLauncher.h"
 #include "core/util/Result.h"
 
 #include <QCommandLineParser>
@@ -44,10 +44,10 @@ public:
     void prepare(bool startSandbox, Ready ready);
 
 private:
-    void sandboxReady(const sandboxhost::SandboxEndpoint &endpoint, Ready ready);
+    void sandboxReady(const emulatorhost::EmulatorEndpoint &endpoint, Ready ready);
     const QCommandLineParser &m_parser;
     keychain::Keychain &m_keychain;
-    std::unique_ptr<sandboxhost::BuiltInSandbox> m_sandbox;
+    std::unique_ptr<emulatorhost::EmulatorLauncher> m_sandbox;
 };
 
 } // namespace aerodesk::cli

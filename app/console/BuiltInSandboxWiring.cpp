@@ -1,7 +1,7 @@
 #include "app/console/BuiltInSandboxWiring.h"
 
 #include "core/session/Session.h"
-#include "ui/EnvironmentBanner.h"
+#include "ui/shell/EnvironmentBanner.h"
 
 #include <memory>
 
@@ -13,34 +13,34 @@ BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, sessio
     : QObject(parent)
     , m_banner(banner)
     , m_session(session)
-    , m_sandbox(sandboxhost::BuiltInSandbox::defaultExecutablePath())
+    , m_sandbox(emulatorhost::EmulatorLauncher::defaultExecutablePath())
     , m_keychain(QString::fromLatin1(kProfile))
 {
-    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::ready, this, &BuiltInSandboxWiring::onReady);
-    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::failed, this, [this](const QString &why) {
+    connect(&m_sandbox, &emulatorhost::EmulatorLauncher::ready, this, &BuiltInSandboxWiring::onReady);
+    connect(&m_sandbox, &emulatorhost::EmulatorLauncher::failed, this, [this](const QString &why) {
         if (m_session)
             m_session->setEnvironmentFailed(QStringLiteral("The built-in sandbox could not start: %1").arg(why));
-        m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+        m_banner->setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                                  QStringLiteral("could not start: %1").arg(why));
     });
-    connect(&m_sandbox, &sandboxhost::BuiltInSandbox::exited, this, [this](int code) {
+    connect(&m_sandbox, &emulatorhost::EmulatorLauncher::exited, this, [this](int code) {
         if (m_sandbox.endpoint().pid != 0 && m_bannerOwned)
-            m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+            m_banner->setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                                      QStringLiteral("stopped (exit code %1)").arg(code));
     });
 }
 
 void BuiltInSandboxWiring::start()
 {
-    m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+    m_banner->setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                              QStringLiteral("starting…"));
     m_sandbox.start();
 }
 
-void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
+void BuiltInSandboxWiring::onReady(const emulatorhost::EmulatorEndpoint &endpoint)
 {
     const QString where = QStringLiteral("%1:%2").arg(endpoint.baseUrl.host()).arg(endpoint.baseUrl.port());
-    m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+    m_banner->setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                              QStringLiteral("%1 · certificate pinned (%2…)")
                                  .arg(where, QString::fromLatin1(endpoint.certSha256Hex.left(12))));
     // The sandbox's credentials go to the keychain only, like any environment's.
@@ -49,14 +49,14 @@ void BuiltInSandboxWiring::onReady(const sandboxhost::SandboxEndpoint &endpoint)
     auto report = [this, pending, failed, where, endpoint](const keychain::KeychainError &error) {
         if (!error.ok()) {
             *failed = error.message;
-            m_banner->setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+            m_banner->setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                                      QStringLiteral("%1 · credentials not saved: %2").arg(where, error.message));
         }
         if (--*pending > 0 || !m_session)
             return;
         if (!failed->isEmpty())
             return m_session->setEnvironmentFailed(QStringLiteral("The sandbox's credentials could not be saved: %1").arg(*failed));
-        m_session->setEnvironment(api::Environment::sandbox(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+        m_session->setEnvironment(api::Environment::sandbox(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
                                                             QString::fromLatin1(kProfile), endpoint.baseUrl, endpoint.certPem,
                                                             endpoint.certSha256Hex));
     };

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/keychain/Keychain.h"
-#include "core/sandboxhost/BuiltInSandbox.h"
+#include "core/emulatorhost/EmulatorLauncher.h"
 
 #include <QObject>
 
@@ -26,17 +26,17 @@ public:
     /// `session` (optional) gets the environment once the credentials are in the keychain.
     BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr, QObject *parent = nullptr);
     void start();
-    sandboxhost::BuiltInSandbox &sandbox() { return m_sandbox; }
+    emulatorhost::EmulatorLauncher &sandbox() { return m_sandbox; }
     /// False once the user chose another environment: the sandbox's later news (it stopped)
     /// must not overwrite that environment's banner.
     void setBannerOwned(bool owned) { m_bannerOwned = owned; }
 
 private:
-    void onReady(const sandboxhost::SandboxEndpoint &endpoint);
+    void onReady(const emulatorhost::EmulatorEndpoint &endpoint);
     ui::EnvironmentBanner *m_banner;
     session::Session *m_session;
     bool m_bannerOwned = true;
-    sandboxhost::BuiltInSandbox m_sandbox;
+    emulatorhost::EmulatorLauncher m_sandbox;
     keychain::Keychain m_keychain;
 };
 

@@ -2,16 +2,16 @@
 
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
-#include "ui/ConnectionsPanel.h"
-#include "ui/EnvironmentBanner.h"
-#include "ui/ExpiryNotifier.h"
-#include "ui/JobsPanel.h"
-#include "ui/MainWindow.h"
-#include "ui/PayloadInspectorPanel.h"
-#include "ui/SettingsPanel.h"
-#include "ui/WalkthroughsPanel.h"
-#include "ui/WebhooksPanel.h"
-#include "ui/WidgetDialog.h"
+#include "ui/connections/ConnectionsPanel.h"
+#include "ui/shell/EnvironmentBanner.h"
+#include "ui/connections/ExpiryNotifier.h"
+#include "ui/jobs/JobsPanel.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/inspector/PayloadInspectorPanel.h"
+#include "ui/settings/SettingsPanel.h"
+#include "ui/walkthroughs/WalkthroughsPanel.h"
+#include "ui/webhooks/WebhooksPanel.h"
+#include "ui/jobs/LinkWidgetDialog.h"
 
 #include <QStatusBar>
 
@@ -38,7 +38,7 @@ void ConsoleWiring::installPanels()
     connect(connections, &ui::ConnectionsPanel::reconnectRequested, this, [this](const QString &connectionId) {
         if (!m_session.isReady())
             return;
-        auto *dialog = new ui::WidgetDialog(*m_session.client(), *m_session.widgetEvents(), &m_window);
+        auto *dialog = new ui::LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), &m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->startReconnect(connectionId);
         dialog->show();
@@ -55,7 +55,7 @@ void ConsoleWiring::installPanels()
     connect(settings, &ui::SettingsPanel::secretsSaved, webhooks, &ui::WebhooksPanel::reloadSecrets);
     // The banner follows the environment chosen in Settings (production turns it red).
     connect(settings, &ui::SettingsPanel::environmentChosen, this, [this](const api::Environment &env) {
-        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
+        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::EmulatorLauncher);
         const QString detail = env.isPinned() ? QStringLiteral("%1 · certificate pinned (%2…)")
                                                     .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
                                               : env.baseUrl.toString();

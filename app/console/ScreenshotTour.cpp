@@ -5,11 +5,11 @@
 #include "core/connections/AccountApply.h"
 #include "core/store/Store.h"
 #include "core/util/Clock.h"
-#include "ui/ConnectionsPanel.h"
-#include "ui/MainWindow.h"
-#include "ui/PayloadInspectorPanel.h"
-#include "ui/WalkthroughsPanel.h"
-#include "ui/WebhooksPanel.h"
+#include "ui/connections/ConnectionsPanel.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/inspector/PayloadInspectorPanel.h"
+#include "ui/walkthroughs/WalkthroughsPanel.h"
+#include "ui/webhooks/WebhooksPanel.h"
 
 #include <QCoreApplication>
 #include <QDir>

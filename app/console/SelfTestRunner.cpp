@@ -1,6 +1,6 @@
 #include "app/console/SelfTestRunner.h"
 
-#include "core/sandboxhost/BuiltInSandbox.h"
+#include "core/emulatorhost/EmulatorLauncher.h"
 #include "core/selftest/SelfTest.h"
 
 #include <QCoreApplication>
@@ -14,7 +14,7 @@ int SelfTestRunner::run(int argc, char **argv)
     QCoreApplication app(argc, argv);
     std::printf("AeroDesk self-test\n");
     std::fflush(stdout);
-    selftest::SelfTest test(sandboxhost::BuiltInSandbox::defaultExecutablePath());
+    selftest::SelfTest test(emulatorhost::EmulatorLauncher::defaultExecutablePath());
     QObject::connect(&test, &selftest::SelfTest::stepFinished, &app, [](const selftest::SelfTestStep &s) {
         std::printf("  [%s] %s — %s\n", qPrintable(selftest::SelfTestStep::verdictName(s.verdict)), qPrintable(s.name),
                     qPrintable(s.detail));

@@ -5,9 +5,9 @@
 #include "app/console/ScreenshotTour.h"
 #include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
-#include "ui/Icons.h"
-#include "ui/MainWindow.h"
-#include "ui/PlaceholderPanels.h"
+#include "ui/common/Icons.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/PanelCatalogue.h"
 
 #include <QApplication>
 #include <QImage>
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(aerodesk::ui::Icons::appIcon());
 
     aerodesk::ui::MainWindow window;
-    aerodesk::ui::PlaceholderPanels::installInto(window);
+    aerodesk::ui::PanelCatalogue::installInto(window);
     // One session for every panel; the store and the built-in sandbox start asynchronously.
     aerodesk::ConsoleWiring wiring(window);
     wiring.installPanels();

@@ -1,7 +1,7 @@
 #include "core/connections/LinkRecorder.h"
 
 #include "core/api/ApiClient.h"
-#include "core/api/WidgetEventDispatcher.h"
+#include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/connections/AccountApply.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionRepository.h"
@@ -11,12 +11,12 @@
 
 namespace aerodesk::connections {
 
-LinkRecorder::LinkRecorder(api::WidgetEventDispatcher &dispatcher, store::ConnectionRepository &repository,
+LinkRecorder::LinkRecorder(api::LinkWidgetEventDispatcher &dispatcher, store::ConnectionRepository &repository,
                            api::ApiClient &client, const Clock &clock, QObject *parent)
     : QObject(parent), m_dispatcher(dispatcher), m_repository(repository), m_client(client), m_clock(clock)
 {
-    m_dispatcher.setPersistHook([this](const api::WidgetEvent::PageSuccess &s, QString *why) { return persist(s, why); });
-    connect(&m_dispatcher, &api::WidgetEventDispatcher::pageSuccess, this, &LinkRecorder::onPageSuccess);
+    m_dispatcher.setPersistHook([this](const api::LinkWidgetEvent::PageSuccess &s, QString *why) { return persist(s, why); });
+    connect(&m_dispatcher, &api::LinkWidgetEventDispatcher::pageSuccess, this, &LinkRecorder::onPageSuccess);
 }
 
 LinkRecorder::~LinkRecorder()
@@ -24,7 +24,7 @@ LinkRecorder::~LinkRecorder()
     m_dispatcher.setPersistHook({}); // the hook captures this object
 }
 
-bool LinkRecorder::persist(const api::WidgetEvent::PageSuccess &success, QString *why)
+bool LinkRecorder::persist(const api::LinkWidgetEvent::PageSuccess &success, QString *why)
 {
     m_lastRecorded.clear();
     const QStringList ids = success.connectionIds();
@@ -63,7 +63,7 @@ bool LinkRecorder::persist(const api::WidgetEvent::PageSuccess &success, QString
     return true;
 }
 
-void LinkRecorder::onPageSuccess(const api::WidgetEvent::PageSuccess &success)
+void LinkRecorder::onPageSuccess(const api::LinkWidgetEvent::PageSuccess &success)
 {
     // The hook ran just before this signal; follow up only on what it actually stored.
     const QStringList ids = success.connectionIds();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
-#include "core/api/WidgetEvent.h"
+#include "core/api/LinkWidgetEvent.h"
 #include "core/connections/Connection.h"
 
 #include <QObject>
@@ -12,7 +12,7 @@ class Clock;
 }
 namespace aerodesk::api {
 class ApiClient;
-class WidgetEventDispatcher;
+class LinkWidgetEventDispatcher;
 }
 namespace aerodesk::store {
 class ConnectionRepository;
@@ -20,7 +20,7 @@ class ConnectionRepository;
 
 namespace aerodesk::connections {
 
-/// "pageSuccess → persist before anything else". Installs itself as the WidgetEventDispatcher's
+/// "pageSuccess → persist before anything else". Installs itself as the LinkWidgetEventDispatcher's
 /// persist hook: when the widget reports a success, every connectionId it carries (top-level or
 /// per account) is written to the encrypted store — synchronously, inside dispatch(), before any
 /// signal of the dispatcher runs — so no GET /accounts, no job and no other call can start for a
@@ -37,7 +37,7 @@ class LinkRecorder : public QObject
 {
     Q_OBJECT
 public:
-    LinkRecorder(api::WidgetEventDispatcher &dispatcher, store::ConnectionRepository &repository,
+    LinkRecorder(api::LinkWidgetEventDispatcher &dispatcher, store::ConnectionRepository &repository,
                  api::ApiClient &client, const Clock &clock, QObject *parent = nullptr);
     ~LinkRecorder() override;
 
@@ -57,11 +57,11 @@ Q_SIGNALS:
     void accountFailed(const QString &connectionId, const QString &why);
 
 private:
-    bool persist(const api::WidgetEvent::PageSuccess &success, QString *why);
-    void onPageSuccess(const api::WidgetEvent::PageSuccess &success);
+    bool persist(const api::LinkWidgetEvent::PageSuccess &success, QString *why);
+    void onPageSuccess(const api::LinkWidgetEvent::PageSuccess &success);
     void loadAccount(const QString &connectionId);
 
-    api::WidgetEventDispatcher &m_dispatcher;
+    api::LinkWidgetEventDispatcher &m_dispatcher;
     store::ConnectionRepository &m_repository;
     api::ApiClient &m_client;
     const Clock &m_clock;

@@ -1,17 +1,17 @@
 #include "core/selftest/SelfTest.h"
 
 #include "core/api/ApiClient.h"
-#include "core/api/WidgetEventDispatcher.h"
-#include "core/api/WidgetSession.h"
+#include "core/api/LinkWidgetEventDispatcher.h"
+#include "core/api/LinkWidgetSession.h"
 #include "core/connections/IdMask.h"
 #include "core/crypto/Random.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/RetUrlClient.h"
-#include "core/embedded/SandboxEventSource.h"
+#include "core/embedded/EmulatorEventSource.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
-#include "core/sandboxhost/BuiltInSandbox.h"
+#include "core/emulatorhost/EmulatorLauncher.h"
 #include "core/util/Clock.h"
 
 #include <QSslSocket>
@@ -38,13 +38,13 @@ struct SelfTest::State
 {
     SystemClock clock;
     std::unique_ptr<keychain::Keychain> keychain;
-    std::unique_ptr<sandboxhost::BuiltInSandbox> sandbox;
+    std::unique_ptr<emulatorhost::EmulatorLauncher> sandbox;
     std::unique_ptr<api::ApiClient> client;
-    std::unique_ptr<api::WidgetEventDispatcher> dispatcher;
-    std::unique_ptr<api::WidgetSession> widget;
+    std::unique_ptr<api::LinkWidgetEventDispatcher> dispatcher;
+    std::unique_ptr<api::LinkWidgetSession> widget;
     std::unique_ptr<jobs::JobRunner> jobs;
     std::unique_ptr<embedded::EmbeddedKeyStore> keys;
-    std::unique_ptr<embedded::SandboxEventSource> events;
+    std::unique_ptr<embedded::EmulatorEventSource> events;
     std::unique_ptr<embedded::RetUrlClient> retUrls;
     QString connectionId;
     QStringList written;   ///< keychain names to remove at the end
@@ -143,14 +143,14 @@ void SelfTest::checkKeychain(Next next)
 
 void SelfTest::startSandbox(Next next)
 {
-    m_state->sandbox = std::make_unique<sandboxhost::BuiltInSandbox>(m_sandboxExecutable,
+    m_state->sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(m_sandboxExecutable,
                                                                      QStringList{QStringLiteral("--time-scale"), QStringLiteral("0.1")});
-    connect(m_state->sandbox.get(), &sandboxhost::BuiltInSandbox::failed, this, [this](const QString &why) {
+    connect(m_state->sandbox.get(), &emulatorhost::EmulatorLauncher::failed, this, [this](const QString &why) {
         fail(kSandbox, why, QStringLiteral("Reinstall AeroDesk: aerodesk-sandbox must sit next to aerodesk (%1).").arg(m_sandboxExecutable));
         skipRest(QStringLiteral("needs the sandbox"));
     });
-    connect(m_state->sandbox.get(), &sandboxhost::BuiltInSandbox::ready, this,
-            [this, next](const sandboxhost::SandboxEndpoint &ep) {
+    connect(m_state->sandbox.get(), &emulatorhost::EmulatorLauncher::ready, this,
+            [this, next](const emulatorhost::EmulatorEndpoint &ep) {
                 auto pending = std::make_shared<int>(2);
                 auto failed = std::make_shared<QString>();
                 auto written = [this, pending, failed, ep, next](const keychain::KeychainError &e) {
@@ -162,7 +162,7 @@ void SelfTest::startSandbox(Next next)
                         fail(kSandbox, *failed, QStringLiteral("The sandbox's credentials could not be stored in the keychain."));
                         return skipRest(QStringLiteral("needs the sandbox"));
                     }
-                    api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox,
+                    api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher,
                                                                      QStringLiteral("Built-in sandbox"), m_state->keychain->profile(),
                                                                      ep.baseUrl, ep.certPem, ep.certSha256Hex);
                     env.requestTimeoutMs = 15000;
@@ -193,13 +193,13 @@ void SelfTest::getToken(Next next)
 
 void SelfTest::linkConnection(Next next)
 {
-    m_state->dispatcher = std::make_unique<api::WidgetEventDispatcher>();
-    m_state->dispatcher->setPersistHook([this](const api::WidgetEvent::PageSuccess &s, QString *) {
+    m_state->dispatcher = std::make_unique<api::LinkWidgetEventDispatcher>();
+    m_state->dispatcher->setPersistHook([this](const api::LinkWidgetEvent::PageSuccess &s, QString *) {
         m_state->connectionId = s.connectionId;
         return true;
     });
-    m_state->widget = std::make_unique<api::WidgetSession>(*m_state->client, *m_state->dispatcher);
-    connect(m_state->widget.get(), &api::WidgetSession::stepReady, this, [this](const api::WidgetStep &step) {
+    m_state->widget = std::make_unique<api::LinkWidgetSession>(*m_state->client, *m_state->dispatcher);
+    connect(m_state->widget.get(), &api::LinkWidgetSession::stepReady, this, [this](const api::LinkWidgetStep &step) {
         if (step.state == QLatin1String("bank"))
             m_state->widget->chooseBank(QStringLiteral("oauth"));
         else if (step.state == QLatin1String("credentials"))
@@ -209,7 +209,7 @@ void SelfTest::linkConnection(Next next)
         else
             m_state->widget->close(); // the OAuth bank asks nothing else
     });
-    connect(m_state->widget.get(), &api::WidgetSession::finished, this, [this, next](const api::WidgetSessionResult &r) {
+    connect(m_state->widget.get(), &api::LinkWidgetSession::finished, this, [this, next](const api::LinkWidgetResult &r) {
         if (!r.linked() || m_state->connectionId.isEmpty()) {
             fail(kLink, r.message, QStringLiteral("The widget flow did not complete; run the OAuth walkthrough in the console to see where."));
             return skipRest(QStringLiteral("needs a connection"));
@@ -242,7 +242,7 @@ void SelfTest::runBalanceJob(Next next)
 void SelfTest::answerEmbeddedEvent(Next next)
 {
     m_state->keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_state->keychain);
-    m_state->events = std::make_unique<embedded::SandboxEventSource>(*m_state->client);
+    m_state->events = std::make_unique<embedded::EmulatorEventSource>(*m_state->client);
     m_state->retUrls = std::make_unique<embedded::RetUrlClient>(m_state->client->transport());
     m_state->written << QString::fromLatin1(embedded::EmbeddedKeyStore::kPartnerPrivateKey)
                      << QString::fromLatin1(embedded::EmbeddedKeyStore::kProviderPublicKey);
@@ -258,7 +258,7 @@ void SelfTest::answerEmbeddedEvent(Next next)
                 return failWith(key.error(), QStringLiteral("The keychain lost the partner key."));
             const crypto::RsaPrivateKey partner = key.value();
             m_state->events->connectEvent(QStringLiteral("self-test"),
-                                          [this, next, failWith, partner](Result<embedded::SandboxEventSource::SampleEvent, api::ApiError> e) {
+                                          [this, next, failWith, partner](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
                 if (!e)
                     return failWith(e.error().message, QStringLiteral("The sandbox gave no event."));
                 auto payload = embedded::PayloadDecryptor::decrypt(partner, e->payloadHex);

@@ -16,7 +16,7 @@ namespace aerodesk::selftest {
 ///  3. the keychain backend: write, read back and remove a probe secret;
 ///  4. start the bundled aerodesk-sandbox (pinned HTTPS on loopback);
 ///  5. an API token;  6. link a connection on Aerosync Bank (OAuth) through the widget stand-in,
-///     (its pageSuccess goes through the WidgetEventDispatcher like the console's);
+///     (its pageSuccess goes through the LinkWidgetEventDispatcher like the console's);
 ///  7. a balance job polled to completion;
 ///  8. an embedded-banking connect event decrypted with the partner key and its retUrl answered
 ///     (204).

@@ -1,11 +1,11 @@
 #include "core/session/Session.h"
 
 #include "core/api/ApiClient.h"
-#include "core/api/WidgetEventDispatcher.h"
+#include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/connections/LinkRecorder.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/RetUrlClient.h"
-#include "core/embedded/SandboxEventSource.h"
+#include "core/embedded/EmulatorEventSource.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
@@ -57,11 +57,11 @@ void Session::setEnvironment(const api::Environment &environment)
     m_keychain = std::make_unique<keychain::Keychain>(environment.profile);
     m_client = std::make_unique<api::ApiClient>(environment, *m_keychain, m_clock);
     m_jobs = std::make_unique<jobs::JobRunner>(*m_client, m_clock);
-    m_dispatcher = std::make_unique<api::WidgetEventDispatcher>();
+    m_dispatcher = std::make_unique<api::LinkWidgetEventDispatcher>();
     m_keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_keychain);
     m_retUrls = std::make_unique<embedded::RetUrlClient>(m_client->transport());
     if (environment.kind != api::Environment::Kind::Production)
-        m_sandboxEvents = std::make_unique<embedded::SandboxEventSource>(*m_client);
+        m_sandboxEvents = std::make_unique<embedded::EmulatorEventSource>(*m_client);
     rebuildRecorder();
     Q_EMIT environmentChanged();
 }

@@ -15,7 +15,7 @@ class Keychain;
 }
 namespace aerodesk::api {
 class ApiClient;
-class WidgetEventDispatcher;
+class LinkWidgetEventDispatcher;
 }
 namespace aerodesk::jobs {
 class JobRunner;
@@ -29,7 +29,7 @@ class LinkRecorder;
 namespace aerodesk::embedded {
 class EmbeddedKeyStore;
 class RetUrlClient;
-class SandboxEventSource;
+class EmulatorEventSource;
 }
 
 namespace aerodesk::session {
@@ -66,12 +66,12 @@ public:
     keychain::Keychain *keychain() const { return m_keychain.get(); }
     api::ApiClient *client() const { return m_client.get(); }
     jobs::JobRunner *jobs() const { return m_jobs.get(); }
-    api::WidgetEventDispatcher *widgetEvents() const { return m_dispatcher.get(); }
+    api::LinkWidgetEventDispatcher *widgetEvents() const { return m_dispatcher.get(); }
     connections::LinkRecorder *linkRecorder() const { return m_recorder.get(); }
     embedded::EmbeddedKeyStore *embeddedKeys() const { return m_keys.get(); }
     embedded::RetUrlClient *retUrls() const { return m_retUrls.get(); }
     /// Only for a sandbox environment (null otherwise).
-    embedded::SandboxEventSource *sandboxEvents() const { return m_sandboxEvents.get(); }
+    embedded::EmulatorEventSource *sandboxEvents() const { return m_sandboxEvents.get(); }
     store::Store *store() const { return m_store.get(); }
     std::shared_ptr<store::Store> sharedStore() const { return m_store; }
 
@@ -91,11 +91,11 @@ private:
     std::unique_ptr<keychain::Keychain> m_keychain;
     std::unique_ptr<api::ApiClient> m_client;
     std::unique_ptr<jobs::JobRunner> m_jobs;
-    std::unique_ptr<api::WidgetEventDispatcher> m_dispatcher;
+    std::unique_ptr<api::LinkWidgetEventDispatcher> m_dispatcher;
     std::unique_ptr<connections::LinkRecorder> m_recorder;
     std::unique_ptr<embedded::EmbeddedKeyStore> m_keys;
     std::unique_ptr<embedded::RetUrlClient> m_retUrls;
-    std::unique_ptr<embedded::SandboxEventSource> m_sandboxEvents;
+    std::unique_ptr<embedded::EmulatorEventSource> m_sandboxEvents;
     std::shared_ptr<store::Store> m_store;
 };
 

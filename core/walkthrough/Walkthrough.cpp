@@ -1,12 +1,12 @@
 #include "core/walkthrough/Walkthrough.h"
 
 #include "core/api/ApiClient.h"
-#include "core/api/WidgetSession.h"
+#include "core/api/LinkWidgetSession.h"
 #include "core/connections/IdMask.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/RetUrlClient.h"
-#include "core/embedded/SandboxEventSource.h"
+#include "core/embedded/EmulatorEventSource.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
@@ -22,7 +22,7 @@ using State = WalkthroughStep::State;
 
 struct Walkthrough::Context
 {
-    std::unique_ptr<api::WidgetSession> widget;
+    std::unique_ptr<api::LinkWidgetSession> widget;
     QString bank;
     bool bankChosen = false;
     Done launchDone;   ///< waiting for the bank picker
@@ -156,9 +156,9 @@ void Walkthrough::buildBank(const QString &bank, const QString &jobType, bool jo
             Context &ctx = *m_ctx;
             ctx.bank = bank;
             ctx.launchDone = done;
-            ctx.widget = std::make_unique<api::WidgetSession>(*m_session.client(), *m_session.widgetEvents());
+            ctx.widget = std::make_unique<api::LinkWidgetSession>(*m_session.client(), *m_session.widgetEvents());
             Context *c = &ctx;
-            connect(ctx.widget.get(), &api::WidgetSession::stepReady, this, [c](const api::WidgetStep &step) {
+            connect(ctx.widget.get(), &api::LinkWidgetSession::stepReady, this, [c](const api::LinkWidgetStep &step) {
                 // Plays the widget's part with the sandbox's documented test values.
                 if (step.state == QLatin1String("bank")) {
                     if (!c->bankChosen && c->launchDone)
@@ -175,7 +175,7 @@ void Walkthrough::buildBank(const QString &bank, const QString &jobType, bool jo
                     return c->widget->answerOAuth(true);
                 c->widget->close();
             });
-            connect(ctx.widget.get(), &api::WidgetSession::finished, this, [c](const api::WidgetSessionResult &r) {
+            connect(ctx.widget.get(), &api::LinkWidgetSession::finished, this, [c](const api::LinkWidgetResult &r) {
                 Done waiting = c->launchDone ? std::exchange(c->launchDone, nullptr) : std::exchange(c->linkDone, nullptr);
                 if (!waiting)
                     return;
@@ -306,7 +306,7 @@ void Walkthrough::buildEmbedded()
     auto decryptEvent = [this](bool connect) {
         return [this, connect](Done done) {
             Context *c = m_ctx.get();
-            auto got = [c, done, connect](Result<embedded::SandboxEventSource::SampleEvent, api::ApiError> e) {
+            auto got = [c, done, connect](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
                 if (!e)
                     return done(false, e.error().message, e.error().info.nextStep);
                 auto p = embedded::PayloadDecryptor::decrypt(c->partner, e->payloadHex);

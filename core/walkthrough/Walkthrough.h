@@ -14,7 +14,7 @@ class Session;
 
 namespace aerodesk::walkthrough {
 
-/// A guided run of one sandbox scenario through the console's own core (WidgetSession,
+/// A guided run of one sandbox scenario through the console's own core (LinkWidgetSession,
 /// LinkRecorder and the store, JobRunner, the embedded-banking classes), with the sandbox's
 /// documented test values. Each step is ticked only on the sandbox's confirmation; the first
 /// failure stops the run with the error catalogue's explanation and marks the rest Skipped.

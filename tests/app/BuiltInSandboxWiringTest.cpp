@@ -4,7 +4,7 @@
 #include "core/session/Session.h"
 #include "core/util/Clock.h"
 #include "tests/support/Wait.h"
-#include "ui/EnvironmentBanner.h"
+#include "ui/shell/EnvironmentBanner.h"
 
 #include <QProcess>
 #include <QStandardPaths>

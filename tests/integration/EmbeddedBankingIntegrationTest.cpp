@@ -2,7 +2,7 @@
 // crypto as the independent partner: it decrypts the events with the partner private key and
 // encrypts the silent-authentication answer to the provider public key.
 #include "tests/integration/ExternalTools.h"
-#include "tests/integration/IntegrationSandbox.h"
+#include "tests/integration/IntegrationEmulatorRig.h"
 #include "tests/support/Wait.h"
 
 #include <QJsonArray>
@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 using aerodesk::test::ExternalTools;
-using aerodesk::test::IntegrationSandbox;
+using aerodesk::test::IntegrationEmulatorRig;
 
 namespace {
 
@@ -68,7 +68,7 @@ protected:
         return url.path();
     }
 
-    IntegrationSandbox::Reply post(const QString &path, const QJsonObject &body)
+    IntegrationEmulatorRig::Reply post(const QString &path, const QJsonObject &body)
     {
         return m_sandbox.raw("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
@@ -106,16 +106,16 @@ protected:
                 .toJson(QJsonDocument::Compact));
     }
 
-    static QString codeOf(const IntegrationSandbox::Reply &r)
+    static QString codeOf(const IntegrationEmulatorRig::Reply &r)
     {
         return r.json.value("error").toObject().value("code").toString();
     }
-    static QString messageOf(const IntegrationSandbox::Reply &r)
+    static QString messageOf(const IntegrationEmulatorRig::Reply &r)
     {
         return r.json.value("error").toObject().value("message").toString();
     }
 
-    IntegrationSandbox m_sandbox;
+    IntegrationEmulatorRig m_sandbox;
     QByteArray m_partnerPrivate, m_partnerPublic, m_providerPublic;
     QString m_user, m_userCode;
 };

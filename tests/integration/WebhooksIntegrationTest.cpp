@@ -1,7 +1,7 @@
 // Webhook subscriptions and deliveries of the sandbox (issue 3, "Webhooks"), checked from the
 // outside: a real receiver on 127.0.0.1, signatures recomputed by the openssl CLI.
 #include "tests/integration/ExternalTools.h"
-#include "tests/integration/IntegrationSandbox.h"
+#include "tests/integration/IntegrationEmulatorRig.h"
 #include "tests/integration/WebhookReceiver.h"
 #include "tests/support/Wait.h"
 
@@ -15,7 +15,7 @@
 #include <gtest/gtest.h>
 
 using aerodesk::test::ExternalTools;
-using aerodesk::test::IntegrationSandbox;
+using aerodesk::test::IntegrationEmulatorRig;
 using aerodesk::test::waitUntil;
 using aerodesk::test::WebhookReceiver;
 
@@ -83,7 +83,7 @@ protected:
         return "sha256=" + hex;
     }
 
-    IntegrationSandbox m_sandbox;
+    IntegrationEmulatorRig m_sandbox;
     WebhookReceiver m_receiver;
 };
 

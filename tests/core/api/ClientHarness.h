@@ -1,13 +1,13 @@
 #pragma once
 // Shared by the client's integration tests (api, jobs, webhooks): a running sandbox (D1's
-// SandboxFixture, real HTTPS), its credentials written to the REAL keychain under a unique
+// EmulatorRig, real HTTPS), its credentials written to the REAL keychain under a unique
 // profile, and an ApiClient pinned to the sandbox's certificate.
 
 #include "core/api/ApiClient.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/Clock.h"
-#include "tests/support/SandboxFixture.h"
+#include "tests/support/EmulatorRig.h"
 #include "tests/support/Wait.h"
 
 #include <gtest/gtest.h>
@@ -53,7 +53,7 @@ public:
     api::Environment environment() const
     {
         const auto &ep = sandbox.endpoint();
-        api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox, QStringLiteral("Test sandbox"),
+        api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher, QStringLiteral("Test sandbox"),
                                                          profile, ep.baseUrl, ep.certPem, ep.certSha256Hex);
         env.requestTimeoutMs = 15000;
         return env;
@@ -74,7 +74,7 @@ public:
         waitUntil([&] { return pending == 0; }, 10000);
     }
 
-    SandboxFixture sandbox;
+    EmulatorRig sandbox;
     QString profile;
     std::unique_ptr<keychain::Keychain> keychain;
 };

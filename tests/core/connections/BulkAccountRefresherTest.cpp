@@ -1,9 +1,9 @@
 // BulkAccountRefresher: many GET /v2/accounts/{id} with bounded concurrency against the real
 // sandbox, rows updated in the real store, one failing id reported without stopping the rest.
-#include "tests/core/connections/ConnectionsSandboxRig.h"
+#include "tests/core/connections/ConnectionsEmulatorRig.h"
 
 #include "core/connections/BulkAccountRefresher.h"
-#include "core/connections/SandboxListingImporter.h"
+#include "core/connections/EmulatorListingImporter.h"
 
 using namespace aerodesk;
 using connections::BulkAccountRefresher;
@@ -11,7 +11,7 @@ using connections::BulkRefreshSummary;
 using connections::RefreshOutcome;
 
 namespace {
-struct RefreshRig : test::ConnectionsSandboxRig
+struct RefreshRig : test::ConnectionsEmulatorRig
 {
     bool begin(int connections)
     {
@@ -23,7 +23,7 @@ struct RefreshRig : test::ConnectionsSandboxRig
         // Track them all (as imported from the listing, never refreshed yet).
         QList<connections::Connection> rows;
         for (const QJsonValue &v : listing())
-            rows.append(connections::SandboxListingImporter::fromListing(v.toObject()));
+            rows.append(connections::EmulatorListingImporter::fromListing(v.toObject()));
         if (!repo().upsertMany(rows).ok())
             return false;
         refresher = std::make_unique<BulkAccountRefresher>(*client, repo(), clock);

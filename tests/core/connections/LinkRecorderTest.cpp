@@ -1,28 +1,28 @@
 // LinkRecorder: a widget pageSuccess is written to the encrypted store before any other call
 // starts, and a store failure stops the follow-up. Real sandbox over HTTPS, real store.
-#include "tests/core/connections/ConnectionsSandboxRig.h"
+#include "tests/core/connections/ConnectionsEmulatorRig.h"
 
-#include "core/api/WidgetEventDispatcher.h"
-#include "core/api/WidgetSession.h"
+#include "core/api/LinkWidgetEventDispatcher.h"
+#include "core/api/LinkWidgetSession.h"
 #include "core/connections/LinkRecorder.h"
 
 using namespace aerodesk;
-using api::WidgetSession;
-using api::WidgetSessionResult;
-using api::WidgetStep;
+using api::LinkWidgetSession;
+using api::LinkWidgetResult;
+using api::LinkWidgetStep;
 using connections::Connection;
 using connections::LinkRecorder;
 
 namespace {
-struct LinkRig : test::ConnectionsSandboxRig
+struct LinkRig : test::ConnectionsEmulatorRig
 {
     bool begin()
     {
         if (!start())
             return false;
         recorder = std::make_unique<LinkRecorder>(dispatcher, repo(), *client, clock);
-        session = std::make_unique<WidgetSession>(*client, dispatcher);
-        QObject::connect(session.get(), &WidgetSession::stepReady, &ctx, [this](const WidgetStep &step) {
+        session = std::make_unique<LinkWidgetSession>(*client, dispatcher);
+        QObject::connect(session.get(), &LinkWidgetSession::stepReady, &ctx, [this](const LinkWidgetStep &step) {
             if (step.state == QLatin1String("bank"))
                 session->chooseBank(QStringLiteral("oauth"));
             else if (step.state == QLatin1String("credentials"))
@@ -32,7 +32,7 @@ struct LinkRig : test::ConnectionsSandboxRig
             else if (step.state == QLatin1String("oauth"))
                 session->answerOAuth(true);
         });
-        QObject::connect(session.get(), &WidgetSession::finished, &ctx, [this](const WidgetSessionResult &r) {
+        QObject::connect(session.get(), &LinkWidgetSession::finished, &ctx, [this](const LinkWidgetResult &r) {
             results.append(r);
             log.append(QStringLiteral("session finished"));
         });
@@ -49,8 +49,8 @@ struct LinkRig : test::ConnectionsSandboxRig
                          [this](const QString &id, const Connection &) { loaded.append(id); });
         QObject::connect(recorder.get(), &LinkRecorder::accountFailed, &ctx,
                          [this](const QString &id, const QString &why) { accountFailures.append(id + QLatin1Char(' ') + why); });
-        QObject::connect(&dispatcher, &api::WidgetEventDispatcher::persistFailed, &ctx,
-                         [this](const api::WidgetEvent::PageSuccess &, const QString &) { ++persistFailedSignals; });
+        QObject::connect(&dispatcher, &api::LinkWidgetEventDispatcher::persistFailed, &ctx,
+                         [this](const api::LinkWidgetEvent::PageSuccess &, const QString &) { ++persistFailedSignals; });
         // Every request as it starts, with what the store holds at that very moment.
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
                          [this](const QByteArray &method, const QString &path) {
@@ -71,10 +71,10 @@ struct LinkRig : test::ConnectionsSandboxRig
         return -1;
     }
 
-    api::WidgetEventDispatcher dispatcher;
+    api::LinkWidgetEventDispatcher dispatcher;
     std::unique_ptr<LinkRecorder> recorder;
-    std::unique_ptr<WidgetSession> session;
-    QList<WidgetSessionResult> results;
+    std::unique_ptr<LinkWidgetSession> session;
+    QList<LinkWidgetResult> results;
     QStringList log, recordedIds, createdIds, failures, loaded, accountFailures;
     int persistFailedSignals = 0;
 };

@@ -6,7 +6,7 @@
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/RetUrlClient.h"
-#include "core/embedded/SandboxEventSource.h"
+#include "core/embedded/EmulatorEventSource.h"
 #include "core/store/UserCodeVault.h"
 #include "core/util/Clock.h"
 #include "tests/core/api/ClientHarness.h"
@@ -26,7 +26,7 @@ protected:
         ASSERT_TRUE(h.start());
         client = h.makeClient(clock);
         keys = std::make_unique<EmbeddedKeyStore>(*h.keychain);
-        events = std::make_unique<SandboxEventSource>(*client);
+        events = std::make_unique<EmulatorEventSource>(*client);
         retUrls = std::make_unique<RetUrlClient>(client->transport());
         QString error = QStringLiteral("pending");
         events->installSandboxKeys(*keys, [&](const QString &e) { error = e; });
@@ -62,7 +62,7 @@ protected:
 
     Result<EventPayload, PayloadError> event(bool connect, const QString &user)
     {
-        auto sample = await<SandboxEventSource::SampleEvent>([&](auto cb) {
+        auto sample = await<EmulatorEventSource::SampleEvent>([&](auto cb) {
             connect ? events->connectEvent(user, cb) : events->authEvent(user, cb);
         });
         if (!sample || !sample->ok())
@@ -80,7 +80,7 @@ protected:
     SystemClock clock;
     std::unique_ptr<api::ApiClient> client;
     std::unique_ptr<EmbeddedKeyStore> keys;
-    std::unique_ptr<SandboxEventSource> events;
+    std::unique_ptr<EmulatorEventSource> events;
     std::unique_ptr<RetUrlClient> retUrls;
     crypto::RsaPrivateKey partnerKey;
     crypto::RsaPublicKey providerKey;

@@ -2,8 +2,8 @@
 // second, the MFA window is 6 s).
 #include "tests/core/api/ClientHarness.h"
 
-#include "core/api/WidgetEventDispatcher.h"
-#include "core/api/WidgetSession.h"
+#include "core/api/LinkWidgetEventDispatcher.h"
+#include "core/api/LinkWidgetSession.h"
 #include "core/jobs/JobRunner.h"
 
 #include <optional>
@@ -41,27 +41,27 @@ struct SandboxRig
         EXPECT_TRUE(test::waitUntil([&] { return results.size() > before; }, 60000));
         return results.value(before);
     }
-    /// Plays the widget's MFA relaunch through WidgetSession (fresh widget token, handleMFA +
+    /// Plays the widget's MFA relaunch through LinkWidgetSession (fresh widget token, handleMFA +
     /// jobId + connectionId), answering the code prompt with `code`.
-    api::WidgetSessionResult relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
+    api::LinkWidgetResult relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
     {
-        api::WidgetEventDispatcher dispatcher;
-        api::WidgetSession session(*client, dispatcher);
+        api::LinkWidgetEventDispatcher dispatcher;
+        api::LinkWidgetSession session(*client, dispatcher);
         QStringList states;
-        std::optional<api::WidgetSessionResult> result;
-        QObject::connect(&session, &api::WidgetSession::stepReady, &ctx, [&](const api::WidgetStep &step) {
+        std::optional<api::LinkWidgetResult> result;
+        QObject::connect(&session, &api::LinkWidgetSession::stepReady, &ctx, [&](const api::LinkWidgetStep &step) {
             states.append(step.state);
             if (step.state == QLatin1String("mfa"))
                 session.submitMfaCode(code);
             else
                 session.close();
         });
-        QObject::connect(&session, &api::WidgetSession::finished, &ctx,
-                         [&](const api::WidgetSessionResult &r) { result = r; });
+        QObject::connect(&session, &api::LinkWidgetSession::finished, &ctx,
+                         [&](const api::LinkWidgetResult &r) { result = r; });
         session.startMfaRelaunch(jobId, connectionId);
         EXPECT_TRUE(test::waitUntil([&] { return result.has_value(); }, 30000));
         EXPECT_EQ(states, QStringList{QStringLiteral("mfa")}); // straight to the code
-        return result.value_or(api::WidgetSessionResult());
+        return result.value_or(api::LinkWidgetResult());
     }
 
     test::ClientHarness h;
@@ -117,8 +117,8 @@ TEST(JobRunnerSandbox, MfaPromptRelaunchThenCompletion)
     ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
     const quint64 key = rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    const api::WidgetSessionResult relaunch = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
-    EXPECT_EQ(relaunch.outcome, api::WidgetSessionResult::Outcome::Linked) << relaunch.message.toStdString();
+    const api::LinkWidgetResult relaunch = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
+    EXPECT_EQ(relaunch.outcome, api::LinkWidgetResult::Outcome::Linked) << relaunch.message.toStdString();
     EXPECT_EQ(relaunch.success.connectionId, c);
     rig.runner->mfaCompleted(key);
     const JobResult r = rig.wait(0);
@@ -147,7 +147,7 @@ TEST(JobRunnerSandbox, Ac108EndsWithoutRetry)
     ASSERT_FALSE(c.isEmpty());
     rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    const api::WidgetSessionResult lockout = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
+    const api::LinkWidgetResult lockout = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
     EXPECT_EQ(lockout.error.code, QStringLiteral("AC-108"));
     const JobResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, JobOutcome::MfaLocked) << r.message.toStdString();

@@ -1,0 +1,39 @@
+#include "core/emulatorhost/EmulatorEndpoint.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslCertificate>
+
+namespace aerodesk::emulatorhost {
+
+Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView line)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return QStringLiteral("the sandbox's start line is not JSON (%1)").arg(parseError.errorString());
+    const QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("event")).toString() != QLatin1String("ready"))
+        return QStringLiteral("the sandbox's start line is not a 'ready' event");
+    EmulatorEndpoint e;
+    e.baseUrl = QUrl(o.value(QStringLiteral("baseUrl")).toString());
+    e.certPem = o.value(QStringLiteral("certPem")).toString().toLatin1();
+    e.certSha256Hex = o.value(QStringLiteral("certSha256")).toString().toLatin1().toLower();
+    e.apiKey = o.value(QStringLiteral("apiKey")).toString();
+    e.apiSecret = o.value(QStringLiteral("apiSecret")).toString();
+    e.pid = o.value(QStringLiteral("pid")).toInteger();
+    if (!e.baseUrl.isValid() || e.baseUrl.scheme() != QLatin1String("https")
+        || e.baseUrl.host() != QLatin1String("127.0.0.1"))
+        return QStringLiteral("the sandbox must listen on https://127.0.0.1, not '%1'").arg(e.baseUrl.toString());
+    const QSslCertificate cert(e.certPem, QSsl::Pem);
+    if (cert.isNull())
+        return QStringLiteral("the sandbox's certificate is not a PEM certificate");
+    if (cert.digest(QCryptographicHash::Sha256).toHex() != e.certSha256Hex)
+        return QStringLiteral("the sandbox's certificate does not match its SHA-256 fingerprint");
+    if (e.apiKey.isEmpty() || e.apiSecret.isEmpty())
+        return QStringLiteral("the sandbox's start line has no credentials");
+    return e;
+}
+
+} // namespace aerodesk::emulatorhost

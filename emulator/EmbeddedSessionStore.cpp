@@ -1,0 +1,322 @@
+#include "emulator/EmbeddedSessionStore.h"
+
+#include "core/crypto/Hex.h"
+#include "core/crypto/Random.h"
+
+namespace aerodesk::emulator {
+
+namespace {
+using Code = QHttpServerResponse::StatusCode;
+constexpr qsizetype kMaxLog = 500;
+constexpr int kUserCodeBytes = 16; // 32 hex characters
+constexpr int kIdBytes = 16;
+} // namespace
+
+EmbeddedSessionStore::EmbeddedSessionStore(qint64 idleTimeoutMs, quint64 seed)
+    : m_idleTimeoutMs(idleTimeoutMs)
+    , m_seeded(seed != 0)
+    , m_rng(seed ^ 0x454d42414e4b4953ULL) // "EMBANKIS"
+{
+    m_clock.start();
+}
+
+QString EmbeddedSessionStore::stateName(UserState state)
+{
+    switch (state) {
+    case UserState::Pending:
+        return QStringLiteral("pending");
+    case UserState::Connected:
+        return QStringLiteral("connected");
+    case UserState::Authenticated:
+        return QStringLiteral("authenticated");
+    case UserState::Disconnected:
+        return QStringLiteral("disconnected");
+    case UserState::Expired:
+        return QStringLiteral("expired");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString EmbeddedSessionStore::randomHex(int bytes)
+{
+    if (!m_seeded)
+        return QString::fromLatin1(crypto::Random::hex(bytes));
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (int i = 0; i < bytes; ++i)
+        raw[i] = char(m_rng.generate() & 0xff);
+    return QString::fromLatin1(crypto::Hex::encode(raw));
+}
+
+crypto::SecureBytes EmbeddedSessionStore::randomSecretHex(int bytes)
+{
+    crypto::SecureBytes raw =
+        m_seeded ? crypto::SecureBytes(size_t(bytes)) : crypto::Random::secretBytes(bytes);
+    if (m_seeded) {
+        for (int i = 0; i < bytes; ++i)
+            raw.data()[i] = static_cast<unsigned char>(m_rng.generate() & 0xff);
+    }
+    QByteArray text = crypto::Hex::encode(raw.view());
+    return crypto::SecureBytes::takeFrom(text);
+}
+
+EmbeddedSessionStore::User *EmbeddedSessionStore::findUser(const QString &name)
+{
+    const auto it = m_users.find(name);
+    return it == m_users.end() ? nullptr : &it->second;
+}
+
+void EmbeddedSessionStore::applyIdleTimeout(User &user)
+{
+    if ((user.state == UserState::Connected || user.state == UserState::Authenticated) &&
+        m_clock.elapsed() - user.lastActivityMs > m_idleTimeoutMs) {
+        user.state = UserState::Expired;
+        user.invalidatedReason =
+            QStringLiteral("automatically disconnected after %1 ms without activity")
+                .arg(m_idleTimeoutMs);
+        record(QStringLiteral("timeout"), user.name, QStringLiteral("expired"));
+    }
+}
+
+void EmbeddedSessionStore::record(const QString &kind, const QString &user, const QString &outcome,
+                                  const QString &code, const QString &message)
+{
+    QJsonObject row { { QStringLiteral("at"),
+                        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+                      { QStringLiteral("kind"), kind },
+                      { QStringLiteral("user"), user },
+                      { QStringLiteral("outcome"), outcome } };
+    if (!code.isEmpty())
+        row.insert(QStringLiteral("code"), code);
+    if (!message.isEmpty())
+        row.insert(QStringLiteral("message"), message);
+    m_log.append(row);
+    while (m_log.size() > kMaxLog)
+        m_log.removeFirst();
+}
+
+EmbeddedSessionStore::ConnectIssue EmbeddedSessionStore::beginConnect(const QString &requested)
+{
+    QString name = requested;
+    while (name.isEmpty() || (requested.isEmpty() && m_users.count(name)))
+        name = QStringLiteral("partner-user-%1").arg(m_nextUser++);
+    User &user = m_users[name];
+    user.name = name;
+    user.state = UserState::Pending;
+    user.userCode = randomSecretHex(kUserCodeBytes);
+    user.invalidatedReason.clear();
+    ConnectIssue issue { name, randomHex(kIdBytes), user.userCode.clone() };
+    m_connects[issue.token] = Connect { name, true };
+    record(QStringLiteral("connect-event"), name, QStringLiteral("issued"));
+    return issue;
+}
+
+std::optional<EmbeddedError> EmbeddedSessionStore::answerConnect(const QString &token,
+                                                                 const QString &status,
+                                                                 const QString &reason)
+{
+    const auto it = m_connects.find(token);
+    if (it == m_connects.end())
+        return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-CONNECT"),
+                               QStringLiteral(
+                                   "This connect retUrl was never issued by the sandbox.") };
+    if (!it->second.open)
+        return EmbeddedError { Code::Conflict, QStringLiteral("EB-409-CONNECT-CLOSED"),
+                               QStringLiteral("This connect retUrl has already been answered.") };
+    it->second.open = false;
+    User *user = findUser(it->second.user);
+    if (status != QLatin1String("OK")) {
+        EmbeddedError e {
+            Code::BadRequest, QStringLiteral("EB-400-STATUS"),
+            QStringLiteral("The connect answer's status is '%1', not 'OK': the connection attempt "
+                           "failed and was recorded%2.")
+                .arg(status,
+                     reason.isEmpty() ? QString() : QStringLiteral(" (reason: %1)").arg(reason))
+        };
+        if (user && user->state == UserState::Pending) {
+            user->state = UserState::Disconnected;
+            user->invalidatedReason =
+                QStringLiteral("connect refused by the partner with status '%1'").arg(status);
+        }
+        record(QStringLiteral("connect-answer"), it->second.user, QStringLiteral("refused"), e.code,
+               e.message);
+        return e;
+    }
+    if (!user) // cannot happen: users are never removed
+        return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-USER"),
+                               QStringLiteral("The user is gone.") };
+    user->state = UserState::Connected;
+    user->connectedAt = QDateTime::currentDateTimeUtc();
+    user->lastActivityMs = m_clock.elapsed();
+    m_lastConnectedUser = user->name;
+    record(QStringLiteral("connect-answer"), user->name, QStringLiteral("connected"));
+    return std::nullopt;
+}
+
+Result<EmbeddedSessionStore::AuthIssue, EmbeddedError>
+EmbeddedSessionStore::beginAuth(const QString &requested)
+{
+    const QString name = requested.isEmpty() ? m_lastConnectedUser : requested;
+    if (name.isEmpty())
+        return EmbeddedError {
+            Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
+            QStringLiteral(
+                "No user has connected yet: send a connect event and answer it first.")
+        };
+    User *user = findUser(name);
+    if (!user)
+        return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-USER"),
+                               QStringLiteral("No embedded-banking user named '%1'.").arg(name) };
+    if (!user->connectedAt.isValid())
+        return EmbeddedError {
+            Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
+            QStringLiteral("User '%1' has never completed a connect (answer its connect retUrl "
+                           "with status OK first).")
+                .arg(name)
+        };
+    // Silent authentication is attempted even for a disconnected user, as the real component
+    // would: the answer then gets 410, which is what a partner must learn to handle.
+    AuthIssue issue { name, randomHex(kIdBytes) };
+    m_attempts[issue.attemptId] = Attempt { name, true };
+    record(QStringLiteral("auth-event"), name, QStringLiteral("issued"));
+    return issue;
+}
+
+std::optional<EmbeddedError> EmbeddedSessionStore::checkAttemptOpen(const QString &attemptId)
+{
+    const auto it = m_attempts.find(attemptId);
+    if (it == m_attempts.end())
+        return EmbeddedError {
+            Code::NotFound, QStringLiteral("EB-404-ATTEMPT"),
+            QStringLiteral("This silent-authentication retUrl names an attemptId the sandbox never "
+                           "issued.")
+        };
+    if (!it->second.open)
+        return EmbeddedError {
+            Code::Conflict, QStringLiteral("EB-409-ATTEMPT-CLOSED"),
+            QStringLiteral("This silent-authentication attempt is already finished; ask for a new "
+                           "auth event.")
+        };
+    return std::nullopt;
+}
+
+EmbeddedError EmbeddedSessionStore::rejectAttempt(const QString &attemptId, const QString &status)
+{
+    EmbeddedError e {
+        Code::BadRequest, QStringLiteral("EB-400-STATUS"),
+        QStringLiteral(
+            "The silent-authentication answer's status is '%1', not 'OK': the attempt failed "
+            "and was recorded.")
+            .arg(status)
+    };
+    const auto it = m_attempts.find(attemptId);
+    if (it != m_attempts.end()) {
+        it->second.open = false;
+        record(QStringLiteral("auth-answer"), it->second.user, QStringLiteral("refused"), e.code,
+               e.message);
+    }
+    return e;
+}
+
+std::optional<EmbeddedError> EmbeddedSessionStore::answerAuth(const QString &urlAttemptId,
+                                                              const QString &payloadAttemptId,
+                                                              const crypto::SecureBytes &userCode)
+{
+    if (auto closed = checkAttemptOpen(urlAttemptId))
+        return closed;
+    Attempt &attempt = m_attempts[urlAttemptId];
+    auto fail = [&](EmbeddedError e) {
+        record(QStringLiteral("auth-answer"), attempt.user, QStringLiteral("rejected"), e.code,
+               e.message);
+        return std::optional<EmbeddedError>(std::move(e));
+    };
+    if (payloadAttemptId != urlAttemptId) {
+        if (m_attempts.count(payloadAttemptId) == 0)
+            return fail(
+                { Code::NotFound, QStringLiteral("EB-404-ATTEMPT"),
+                  QStringLiteral("The payload's attemptId '%1' was never issued by the sandbox.")
+                      .arg(payloadAttemptId) });
+        return fail(
+            { Code::BadRequest, QStringLiteral("EB-400-ATTEMPT-MISMATCH"),
+              QStringLiteral(
+                  "The payload's attemptId '%1' belongs to another attempt than this retUrl.")
+                  .arg(payloadAttemptId) });
+    }
+    User *user = findUser(attempt.user);
+    if (!user)
+        return fail(
+            { Code::NotFound, QStringLiteral("EB-404-USER"), QStringLiteral("The user is gone.") });
+    applyIdleTimeout(*user);
+    if (!user->userCode.equals(userCode))
+        return fail({ Code::Forbidden, QStringLiteral("EB-403-USERCODE"),
+                      QStringLiteral(
+                          "The userCode does not match the one issued to this user at connect.") });
+    if (user->state == UserState::Disconnected)
+        return fail(
+            { Code::Gone, QStringLiteral("EB-410-DISCONNECTED"),
+              QStringLiteral(
+                  "This userCode was invalidated (%1): the user must connect again; delete the "
+                  "stored userCode.")
+                  .arg(user->invalidatedReason) });
+    if (user->state == UserState::Expired)
+        return fail(
+            { Code::Gone, QStringLiteral("EB-410-EXPIRED"),
+              QStringLiteral(
+                  "This userCode was invalidated (%1): the user must connect again; delete the "
+                  "stored userCode.")
+                  .arg(user->invalidatedReason) });
+    if (user->state == UserState::Pending)
+        return fail({ Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
+                      QStringLiteral("This user's connect has not been answered yet.") });
+    attempt.open = false;
+    user->state = UserState::Authenticated;
+    user->lastAuthenticatedAt = QDateTime::currentDateTimeUtc();
+    user->lastActivityMs = m_clock.elapsed();
+    record(QStringLiteral("auth-answer"), user->name, QStringLiteral("authenticated"));
+    return std::nullopt;
+}
+
+Result<QString, EmbeddedError> EmbeddedSessionStore::invalidate(const QString &requested,
+                                                                bool expired)
+{
+    const QString name = requested.isEmpty() ? m_lastConnectedUser : requested;
+    User *user = name.isEmpty() ? nullptr : findUser(name);
+    if (!user)
+        return EmbeddedError {
+            Code::NotFound, QStringLiteral("EB-404-USER"),
+            name.isEmpty() ? QStringLiteral("No user has connected yet.")
+                           : QStringLiteral("No embedded-banking user named '%1'.").arg(name)
+        };
+    user->state = expired ? UserState::Expired : UserState::Disconnected;
+    user->invalidatedReason = expired
+        ? QStringLiteral("automatically disconnected by the FI's timeout")
+        : QStringLiteral("disconnected by logout");
+    record(expired ? QStringLiteral("expire") : QStringLiteral("disconnect"), name,
+           stateName(user->state));
+    return name;
+}
+
+QJsonObject EmbeddedSessionStore::stateJson()
+{
+    QJsonArray users;
+    for (auto &[name, user] : m_users) {
+        applyIdleTimeout(user);
+        users.append(QJsonObject {
+            { QStringLiteral("user"), name },
+            { QStringLiteral("state"), stateName(user.state) },
+            { QStringLiteral("connectedAt"),
+              user.connectedAt.isValid() ? QJsonValue(user.connectedAt.toString(Qt::ISODateWithMs))
+                                         : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("lastAuthenticatedAt"),
+              user.lastAuthenticatedAt.isValid()
+                  ? QJsonValue(user.lastAuthenticatedAt.toString(Qt::ISODateWithMs))
+                  : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("invalidatedReason"),
+              user.invalidatedReason.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(user.invalidatedReason) } });
+    }
+    return QJsonObject { { QStringLiteral("users"), users },
+                         { QStringLiteral("idleTimeoutMs"), m_idleTimeoutMs },
+                         { QStringLiteral("log"), m_log } };
+}
+
+} // namespace aerodesk::emulator

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "emulator/EmbeddedError.h"
+#include "core/util/Result.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator64>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace aerodesk::emulator {
+
+/// The embedded-banking emulator's state (reference sections 9 and 10): partner users and their
+/// userCodes, open connect answers and silent-authentication attempts, and a troubleshooting
+/// log of outcomes. No HTTP and no crypto here: EmbeddedBankingService feeds it decrypted data.
+///
+/// User states: pending (connect event sent, not yet answered) -> connected (answered OK)
+/// -> authenticated (a silent auth succeeded); disconnected (logout/disconnect) and expired
+/// (idle timeout or /sandbox/eb/expire) invalidate the userCode, which then gets 410.
+class EmbeddedSessionStore
+{
+public:
+    enum class UserState { Pending, Connected, Authenticated, Disconnected, Expired };
+
+    struct ConnectIssue
+    {
+        QString user;
+        QString token; ///< the last segment of the connect retUrl
+        crypto::SecureBytes userCode;
+    };
+    struct AuthIssue
+    {
+        QString user;
+        QString attemptId;
+    };
+
+    /// `idleTimeoutMs`: a connected user with no successful authentication for this long is
+    /// automatically disconnected. `seed` 0: codes and ids from OpenSSL's RNG; else seeded.
+    EmbeddedSessionStore(qint64 idleTimeoutMs, quint64 seed);
+
+    void setIdleTimeoutMs(qint64 ms) { m_idleTimeoutMs = ms; }
+    qint64 idleTimeoutMs() const { return m_idleTimeoutMs; }
+
+    /// Starts a connect for `user` (a new user name when empty): a fresh userCode replaces any
+    /// previous one and the user is pending until the partner answers the retUrl.
+    ConnectIssue beginConnect(const QString &user);
+    /// The partner's answer to a connect retUrl; `status` other than "OK" fails the connect.
+    std::optional<EmbeddedError> answerConnect(const QString &token, const QString &status,
+                                               const QString &reason);
+
+    /// A silent-authentication attempt for `user` (the last connected user when empty).
+    Result<AuthIssue, EmbeddedError> beginAuth(const QString &user);
+    /// Checks that the retUrl's attempt exists and is open (before the body is even read).
+    std::optional<EmbeddedError> checkAttemptOpen(const QString &attemptId);
+    /// The partner reported a non-OK status for the attempt: it is closed and recorded.
+    EmbeddedError rejectAttempt(const QString &attemptId, const QString &status);
+    /// The decrypted answer {attemptId, userCode} posted to the retUrl of `urlAttemptId`.
+    std::optional<EmbeddedError> answerAuth(const QString &urlAttemptId,
+                                            const QString &payloadAttemptId,
+                                            const crypto::SecureBytes &userCode);
+
+    /// Logout/disconnect (`expired` false) or the FI's automatic disconnect (`expired` true):
+    /// the user's userCode stops working. Returns the user affected.
+    Result<QString, EmbeddedError> invalidate(const QString &user, bool expired);
+
+    /// {users: [...], log: [...]} with no userCodes in it.
+    QJsonObject stateJson();
+    static QString stateName(UserState state);
+
+private:
+    struct User
+    {
+        QString name;
+        UserState state = UserState::Pending;
+        crypto::SecureBytes userCode;
+        QDateTime connectedAt; ///< null until a connect is answered OK
+        QDateTime lastAuthenticatedAt;
+        qint64 lastActivityMs = 0; ///< monotonic
+        QString invalidatedReason;
+    };
+    struct Connect
+    {
+        QString user;
+        bool open = true;
+    };
+    struct Attempt
+    {
+        QString user;
+        bool open = true;
+    };
+
+    QString randomHex(int bytes);
+    crypto::SecureBytes randomSecretHex(int bytes);
+    User *findUser(const QString &name);
+    void applyIdleTimeout(User &user);
+    void record(const QString &kind, const QString &user, const QString &outcome,
+                const QString &code = {}, const QString &message = {});
+
+    qint64 m_idleTimeoutMs;
+    bool m_seeded;
+    QRandomGenerator64 m_rng;
+    QElapsedTimer m_clock;
+    int m_nextUser = 1;
+    QString m_lastConnectedUser;
+    std::map<QString, User> m_users;
+    std::map<QString, Connect> m_connects;
+    std::map<QString, Attempt> m_attempts;
+    QJsonArray m_log;
+};
+
+} // namespace aerodesk::emulator

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/emulatorhost/EmulatorLauncher.h"
+#include "core/emulatorhost/EmulatorEndpoint.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPair>
+#include <QSslConfiguration>
+#include <QStringList>
+
+#include <memory>
+
+namespace aerodesk::test {
+
+/// Starts bin/aerodesk-sandbox for a test (through the real EmulatorLauncher) and offers a
+/// blocking HTTPS helper that trusts only the sandbox's certificate and checks its pin. For
+/// tests of the sandbox itself and for setting up state; the client code under test uses its
+/// own ApiClient.
+class EmulatorRig
+{
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QJsonObject json;
+        QList<QNetworkReply::RawHeaderPair> headers;
+        QString networkError;
+    };
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    EmulatorRig();
+    ~EmulatorRig();
+
+    bool start(QStringList extraArgs = {QStringLiteral("--seed"), QStringLiteral("42"),
+                                        QStringLiteral("--time-scale"), QStringLiteral("0.05")},
+               int timeoutMs = 20000);
+    void stop();
+    const emulatorhost::EmulatorEndpoint &endpoint() const { return m_endpoint; }
+    QString lastError() const { return m_lastError; }
+    qint64 pid() const { return m_endpoint.pid; }
+
+    Reply request(const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body = {},
+                  const Headers &headers = {}, int timeoutMs = 10000);
+    Reply requestRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &rawBody,
+                     const Headers &headers = {}, int timeoutMs = 10000);
+    /// POST /v2/token with the start line's credentials; cached per fixture.
+    QString token();
+    Headers bearer() { return {{"Authorization", "Bearer " + token().toLatin1()}}; }
+    QSslConfiguration pinnedSslConfiguration() const;
+
+    /// Links a connection through the widget stand-in on `bank` ("mfa", "oauth",
+    /// "security-question"); returns its connectionId or an empty string (and lastError()).
+    QString linkConnection(const QString &bank = QStringLiteral("oauth"));
+
+private:
+    std::unique_ptr<emulatorhost::EmulatorLauncher> m_sandbox;
+    emulatorhost::EmulatorEndpoint m_endpoint;
+    QNetworkAccessManager m_network;
+    QString m_lastError;
+    QString m_token;
+};
+
+} // namespace aerodesk::test

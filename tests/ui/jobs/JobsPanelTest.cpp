@@ -1,0 +1,418 @@
+// The Jobs panel, the MFA relaunch prompt and the widget dialog on real widgets, against the real
+// sandbox (HTTPS, time scale 0.2: jobs take 1–3 s, the MFA window is 24 s) and the real keychain.
+// Every wait is bounded by a condition (waitUntil), never by time.
+
+#include "core/api/LinkWidgetSession.h"
+#include "core/connections/IdMask.h"
+#include "core/jobs/JobRunner.h"
+#include "core/session/Session.h"
+#include "tests/core/api/ClientHarness.h"
+#include "ui/jobs/JobsModel.h"
+#include "ui/jobs/JobsPanel.h"
+#include "ui/jobs/MfaPromptDialog.h"
+#include "ui/jobs/LinkWidgetDialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+
+#include <algorithm>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace aerodesk;
+using aerodesk::api::JobType;
+using aerodesk::jobs::JobOutcome;
+using aerodesk::test::waitUntil;
+using aerodesk::ui::JobsModel;
+
+namespace {
+
+template <class T>
+T *child(QWidget *root, const char *name)
+{
+    T *w = root ? root->findChild<T *>(QString::fromLatin1(name)) : nullptr;
+    EXPECT_NE(w, nullptr) << "no " << name;
+    return w;
+}
+
+/// Every button, line edit, combo box and item view under `root` has an accessible name.
+void expectAccessibleNames(QWidget *root)
+{
+    QList<QWidget *> controls;
+    for (auto *w : root->findChildren<QAbstractButton *>())
+        controls << w;
+    for (auto *w : root->findChildren<QLineEdit *>())
+        controls << w;
+    for (auto *w : root->findChildren<QComboBox *>())
+        controls << w;
+    for (auto *w : root->findChildren<QAbstractItemView *>())
+        controls << w;
+    EXPECT_FALSE(controls.isEmpty());
+    int checked = 0;
+    for (QWidget *w : controls) {
+        if (w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
+            continue; // Qt's own parts (header views, corner and clear buttons, combo popups)
+        ++checked;
+        EXPECT_FALSE(w->accessibleName().isEmpty())
+            << w->metaObject()->className() << " " << w->objectName().toStdString() << " has no accessible name";
+    }
+    EXPECT_GE(checked, 2);
+}
+
+class JobsPanelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(h.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"), QStringLiteral("0.2")}));
+        session = std::make_unique<session::Session>(clock);
+        panel = std::make_unique<ui::JobsPanel>(*session);
+        tester = std::make_unique<QAbstractItemModelTester>(panel->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        panel->show();
+        // No environment yet: a loading state, never an enabled button that cannot work.
+        EXPECT_FALSE(startButton()->isEnabled());
+        EXPECT_EQ(startButton()->toolTip(), QStringLiteral("Waiting for the environment…"));
+        EXPECT_TRUE(child<QLabel>(panel.get(), "jobsLoading")->isVisible());
+        EXPECT_FALSE(child<QPushButton>(panel.get(), "jobCancel")->isEnabled());
+
+        session->setEnvironment(h.environment());
+        jobs::PollPolicy p;
+        p.initialIntervalMs = 200;
+        p.maxIntervalMs = 500;
+        p.mfaWindowMs = 24000; // the sandbox's 120 s × 0.2
+        p.mfaGraceMs = 20000;
+        session->jobs()->setPolicy(p);
+        EXPECT_FALSE(child<QLabel>(panel.get(), "jobsLoading")->isVisible());
+    }
+    void TearDown() override
+    {
+        tester.reset();
+        panel.reset();
+        session.reset();
+    }
+
+    QPushButton *startButton() { return child<QPushButton>(panel.get(), "jobStart"); }
+    JobsModel *model() { return panel->model(); }
+    QString cell(quint64 key, int column) { return model()->index(model()->rowForKey(key), column).data().toString(); }
+    QVariant role(quint64 key, int r) { return model()->index(model()->rowForKey(key), 0).data(r); }
+
+    /// Types the connection, picks the type and clicks Start, as a person would; returns the key.
+    quint64 startFromUi(JobType type, const QString &connectionId)
+    {
+        auto *edit = child<QLineEdit>(panel.get(), "jobConnectionId");
+        edit->clear();
+        QTest::keyClicks(edit, connectionId);
+        auto *combo = child<QComboBox>(panel.get(), "jobType");
+        combo->setCurrentIndex(combo->findData(int(type)));
+        EXPECT_TRUE(startButton()->isEnabled()) << startButton()->toolTip().toStdString();
+        const int before = model()->rowCount();
+        QTest::mouseClick(startButton(), Qt::LeftButton);
+        EXPECT_TRUE(waitUntil([&] { return model()->rowCount() > before; }, 10000));
+        return model()->index(model()->rowCount() - 1, 0).data(JobsModel::KeyRole).toULongLong();
+    }
+    std::optional<JobOutcome> waitOutcome(quint64 key, int timeoutMs = 60000)
+    {
+        EXPECT_TRUE(waitUntil([&] { return model()->outcomeAt(model()->rowForKey(key)).has_value(); }, timeoutMs))
+            << "job " << key << " did not end; state " << cell(key, JobsModel::StateColumn).toStdString();
+        return model()->outcomeAt(model()->rowForKey(key));
+    }
+    ui::MfaPromptDialog *waitPrompt(quint64 key)
+    {
+        EXPECT_TRUE(waitUntil([&] { return panel->mfaPrompt(key) != nullptr; }, 30000)) << "no MFA prompt";
+        return panel->mfaPrompt(key);
+    }
+    /// Clicks Relaunch and enters `code` in the widget dialog's MFA page.
+    QPointer<ui::LinkWidgetDialog> relaunchWithCode(ui::MfaPromptDialog *prompt, const QString &code)
+    {
+        EXPECT_TRUE(prompt->relaunchButton()->isVisible());
+        QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
+        QPointer<ui::LinkWidgetDialog> dialog = prompt->widgetDialog();
+        EXPECT_FALSE(dialog.isNull());
+        if (!dialog)
+            return dialog;
+        EXPECT_TRUE(waitUntil([&] { return dialog && dialog->isWaitingForInput(); }, 30000));
+        if (!dialog)
+            return dialog;
+        EXPECT_EQ(dialog->state(), QStringLiteral("mfa")); // straight to the code
+        EXPECT_TRUE(dialog->isVisible());
+        expectAccessibleNames(dialog);
+        auto *edit = child<QLineEdit>(dialog, "widgetMfaCode");
+        EXPECT_TRUE(edit->isVisible());
+        QTest::keyClicks(edit, code);
+        QTest::mouseClick(child<QPushButton>(dialog, "widgetContinue"), Qt::LeftButton);
+        return dialog;
+    }
+
+    test::ClientHarness h;
+    SystemClock clock;
+    std::unique_ptr<session::Session> session;
+    std::unique_ptr<ui::JobsPanel> panel;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
+} // namespace
+
+TEST_F(JobsPanelTest, BalanceJobProgressReachesCompletion)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    QList<int> seen;
+    QObject ctx;
+    QObject::connect(model(), &QAbstractItemModel::dataChanged, &ctx, [&](const QModelIndex &tl) {
+        seen << tl.siblingAtColumn(JobsModel::ProgressColumn).data(JobsModel::ProgressRole).toInt();
+    });
+    const quint64 key = startFromUi(JobType::Balance, c);
+    ASSERT_NE(key, 0u);
+    EXPECT_EQ(cell(key, JobsModel::TypeColumn), QStringLiteral("Balance"));
+    EXPECT_EQ(cell(key, JobsModel::ConnectionColumn), connections::IdMask::mask(c));
+    EXPECT_FALSE(cell(key, JobsModel::ConnectionColumn).contains(c));
+    EXPECT_TRUE(child<QPushButton>(panel.get(), "jobCancel")->isEnabled()) << "the new job is selected and running";
+
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed) << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Completed"));
+    EXPECT_EQ(role(key, JobsModel::ProgressRole).toInt(), 100);
+    EXPECT_EQ(cell(key, JobsModel::ProgressColumn), QStringLiteral("100"));
+    EXPECT_GE(cell(key, JobsModel::AttemptsColumn).toInt(), 1);
+    EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("completed")));
+    EXPECT_TRUE(role(key, JobsModel::JobIdRole).toString().startsWith(QLatin1String("REF-")));
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "the bar never goes back";
+    EXPECT_GE(seen.size(), 2);
+    // The row stays, the bar is painted, and Cancel says why it is off.
+    EXPECT_EQ(model()->rowCount(), 1);
+    EXPECT_FALSE(panel->table()->grab().isNull());
+    auto *cancel = child<QPushButton>(panel.get(), "jobCancel");
+    EXPECT_FALSE(cancel->isEnabled());
+    EXPECT_TRUE(cancel->toolTip().contains(QLatin1String("ended"))) << cancel->toolTip().toStdString();
+}
+
+TEST_F(JobsPanelTest, MfaBankRaisesThePromptAndCompletesAfterRelaunch)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
+    const quint64 key = startFromUi(JobType::Balance, c);
+    QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
+    ASSERT_FALSE(prompt.isNull());
+    EXPECT_EQ(opened.count(), 1);
+    EXPECT_TRUE(prompt->isVisible()) << "shown at once";
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Waiting for MFA"));
+    const QString text = child<QLabel>(prompt.data(), "mfaPromptMessage")->text();
+    EXPECT_TRUE(text.contains(connections::IdMask::mask(c))) << text.toStdString();
+    EXPECT_FALSE(text.contains(c)) << "the connectionId is masked";
+    EXPECT_TRUE(text.contains(QLatin1String("the bank"))) << "no store: the bank is not named";
+    const QString countdown = child<QLabel>(prompt.data(), "mfaCountdown")->text();
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d+:\\d\\d left$")).match(countdown).hasMatch()) << countdown.toStdString();
+    expectAccessibleNames(prompt);
+
+    QPointer<ui::LinkWidgetDialog> dialog = relaunchWithCode(prompt, QStringLiteral("1234"));
+    ASSERT_TRUE(waitUntil([&] { return !dialog || dialog->result().has_value(); }, 30000));
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed) << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(role(key, JobsModel::ProgressRole).toInt(), 100);
+    EXPECT_TRUE(waitUntil([&] { return !prompt || !prompt->isVisible(); }, 5000)) << "the prompt goes away once done";
+}
+
+TEST_F(JobsPanelTest, MfaCode0002LocksOutWithoutRelaunch)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const quint64 key = panel->startJob(JobType::Balance, c);
+    QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
+    ASSERT_FALSE(prompt.isNull());
+    relaunchWithCode(prompt, QStringLiteral("0002"));
+    ASSERT_TRUE(waitUntil([&] { return prompt && prompt->isLockedOut(); }, 30000));
+    EXPECT_FALSE(prompt->relaunchButton()->isVisible()) << "no relaunch after a lockout";
+    const QString status = child<QLabel>(prompt.data(), "mfaStatus")->text();
+    EXPECT_TRUE(status.contains(QLatin1String("AC-108"))) << status.toStdString();
+    EXPECT_TRUE(status.contains(QLatin1String("locked"))) << status.toStdString();
+
+    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaLocked) << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("MFA locked"));
+    EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Error));
+    ASSERT_FALSE(prompt.isNull());
+    EXPECT_TRUE(prompt->isVisible());
+    EXPECT_FALSE(prompt->relaunchButton()->isVisible());
+    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Balance).has_value()) << "nothing retried";
+    EXPECT_EQ(model()->rowCount(), 1);
+}
+
+TEST_F(JobsPanelTest, ManualLinkIsRefusedWithItsReason)
+{
+    // Link by routing/account number through the widget dialog (canFetchBalance false).
+    ui::LinkWidgetDialog link(*session->client(), *session->widgetEvents());
+    expectAccessibleNames(&link);
+    link.startLink(true);
+    link.show();
+    ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput(); }, 30000));
+    ASSERT_EQ(link.state(), QStringLiteral("manual"));
+    QTest::keyClicks(child<QLineEdit>(&link, "widgetRouting"), QStringLiteral("12"));
+    QTest::keyClicks(child<QLineEdit>(&link, "widgetAccount"), QStringLiteral("12345678"));
+    QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    // A short routing number is not accepted: the step's error shows and the form stays.
+    ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput(); }, 30000));
+    EXPECT_FALSE(child<QLabel>(&link, "widgetError")->text().isEmpty());
+    child<QLineEdit>(&link, "widgetRouting")->setText(QStringLiteral("021000021"));
+    QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return link.result().has_value(); }, 30000));
+    ASSERT_TRUE(link.result()->linked()) << link.result()->message.toStdString();
+    EXPECT_FALSE(link.isVisible());
+    const QString c = link.result()->success.connectionId;
+    ASSERT_FALSE(c.isEmpty());
+
+    const quint64 key = startFromUi(JobType::Balance, c);
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Skipped);
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Skipped"));
+    const QString result = cell(key, JobsModel::ResultColumn);
+    EXPECT_TRUE(result.contains(QLatin1String("canFetchBalance is false"))) << result.toStdString();
+    EXPECT_TRUE(result.contains(QLatin1String("Next step"))) << result.toStdString();
+    EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Warning));
+    EXPECT_TRUE(child<QLabel>(panel.get(), "jobsSummary")->text().contains(QLatin1String("canFetchBalance")));
+}
+
+TEST_F(JobsPanelTest, SecondBalanceJobShowsAlreadyRunningAsInformation)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const quint64 first = panel->startJob(JobType::Balance, c);
+    // Once the server has named the job, and while it still runs, a second one is refused.
+    ASSERT_TRUE(waitUntil([&] { return !role(first, JobsModel::JobIdRole).toString().isEmpty() || model()->outcomeAt(0); }, 30000));
+    ASSERT_TRUE(role(first, JobsModel::RunningRole).toBool()) << cell(first, JobsModel::ResultColumn).toStdString();
+    const QString jobId = role(first, JobsModel::JobIdRole).toString();
+    const quint64 second = startFromUi(JobType::Balance, c);
+    ASSERT_NE(second, first);
+    ASSERT_EQ(waitOutcome(second), JobOutcome::AlreadyRunning);
+    EXPECT_EQ(cell(second, JobsModel::ResultColumn), QStringLiteral("already running: %1").arg(jobId));
+    EXPECT_EQ(role(second, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Information));
+    const QModelIndex result = model()->index(model()->rowForKey(second), JobsModel::ResultColumn);
+    EXPECT_TRUE(result.data(Qt::AccessibleTextRole).toString().startsWith(QLatin1String("Information"))) << "not an error";
+    EXPECT_EQ(waitOutcome(first), JobOutcome::Completed) << cell(first, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(model()->rowCount(), 2);
+}
+
+TEST_F(JobsPanelTest, CancelStopsTheSelectedRunningJob)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const quint64 key = startFromUi(JobType::Identity, c);
+    auto *cancel = child<QPushButton>(panel.get(), "jobCancel");
+    ASSERT_TRUE(role(key, JobsModel::RunningRole).toBool());
+    ASSERT_TRUE(cancel->isEnabled()) << cancel->toolTip().toStdString();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Cancelled);
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Cancelled"));
+    EXPECT_FALSE(cancel->isEnabled());
+    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Identity).has_value());
+}
+
+TEST_F(JobsPanelTest, RebindsOnEnvironmentChangeAndNamesEveryControl)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty());
+    const quint64 key = panel->startJob(JobType::Transactions, c);
+    ASSERT_TRUE(role(key, JobsModel::RunningRole).toBool());
+    session->setEnvironment(h.environment()); // a new runner
+    const QModelIndex old = model()->index(0, JobsModel::StateColumn);
+    EXPECT_EQ(old.data().toString(), QStringLiteral("Not watched"));
+    EXPECT_FALSE(old.data(JobsModel::RunningRole).toBool());
+    EXPECT_EQ(model()->runner(), session->jobs());
+    const quint64 next = panel->startJob(JobType::Identity, c);
+    ASSERT_NE(next, 0u);
+    EXPECT_EQ(waitOutcome(next), JobOutcome::Completed) << cell(next, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(model()->rowCount(), 2);
+    expectAccessibleNames(panel.get());
+}
+
+TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const quint64 key = panel->startJob(JobType::Balance, c);
+    QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
+    ASSERT_FALSE(prompt.isNull());
+    relaunchWithCode(prompt, QStringLiteral("0001"));
+    ASSERT_TRUE(waitUntil([&] { return prompt && child<QLabel>(prompt.data(), "mfaStatus")->text().contains(QLatin1String("AC-110")); }, 30000))
+        << (prompt ? child<QLabel>(prompt.data(), "mfaStatus")->text().toStdString() : std::string("prompt gone"));
+    EXPECT_TRUE(prompt->relaunchButton()->isVisible());
+    EXPECT_TRUE(prompt->relaunchButton()->isEnabled());
+    EXPECT_FALSE(prompt->isLockedOut());
+
+    // The job ends with AC-110; Relaunch then starts it again (a person's click, never automatic).
+    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaTimedOut) << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("Next step"))) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_FALSE(prompt.isNull());
+    EXPECT_EQ(child<QLabel>(prompt.data(), "mfaCountdown")->text(), QStringLiteral("The MFA window has closed."));
+    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Balance).has_value()) << "not started again by itself";
+    ASSERT_TRUE(prompt->relaunchButton()->isEnabled());
+    QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
+    QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
+    EXPECT_EQ(model()->rowCount(), 2);
+    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }, 30000)) << "the new job asks for MFA again";
+}
+
+TEST_F(JobsPanelTest, TimedOutShowsTheFriendlyMessageAndNextStep)
+{
+    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty());
+    jobs::PollPolicy tiny = session->jobs()->policy();
+    tiny.initialIntervalMs = 1;
+    tiny.maxIntervalMs = 1;
+    tiny.maxAttempts = 1;
+    session->jobs()->setPolicy(tiny);
+    const quint64 key = startFromUi(JobType::Identity, c);
+    ASSERT_EQ(waitOutcome(key), JobOutcome::TimedOut);
+    EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Timed out"));
+    const QString result = cell(key, JobsModel::ResultColumn);
+    EXPECT_TRUE(result.contains(QLatin1String("did not finish"))) << result.toStdString();
+    EXPECT_TRUE(result.contains(QLatin1String("Next step:"))) << result.toStdString();
+    EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Warning));
+}
+
+TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
+{
+    ui::LinkWidgetDialog link(*session->client(), *session->widgetEvents());
+    link.startLink();
+    link.show();
+    ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput(); }, 30000));
+    ASSERT_EQ(link.state(), QStringLiteral("bank"));
+    auto *banks = child<QListWidget>(&link, "widgetBankList");
+    QStringList names;
+    for (int i = 0; i < banks->count(); ++i)
+        names << banks->item(i)->text();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("Aerosync Bank (MFA)"), QStringLiteral("Aerosync Bank (OAuth)"),
+                                  QStringLiteral("Aerosync Bank (Security Question)")}));
+    banks->setCurrentRow(2);
+    QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    QStringList states;
+    bool wrongTried = false;
+    while (!link.result()) {
+        ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput() || link.result().has_value(); }, 30000)) << link.state().toStdString();
+        if (link.result())
+            break;
+        states << link.state();
+        if (link.state() == QLatin1String("credentials")) {
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetUsername"), QStringLiteral("mxuser"));
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetPassword"), QStringLiteral("challenge"));
+        } else if (link.state() == QLatin1String("question")) {
+            if (wrongTried) {
+                EXPECT_FALSE(child<QLabel>(&link, "widgetError")->text().isEmpty()) << "the wrong answer is explained";
+            }
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetAnswer"), wrongTried ? QStringLiteral("correct") : QStringLiteral("rex"));
+            wrongTried = true;
+        } else {
+            FAIL() << "unexpected state " << link.state().toStdString();
+        }
+        QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
+    }
+    EXPECT_TRUE(states.contains(QStringLiteral("credentials")));
+    EXPECT_EQ(states.count(QStringLiteral("question")), 2);
+    ASSERT_TRUE(link.result()->linked()) << link.result()->message.toStdString();
+    EXPECT_FALSE(link.result()->success.connectionId.isEmpty());
+    EXPECT_TRUE(child<QLineEdit>(&link, "widgetPassword")->text().isEmpty()) << "the password is not kept in the field";
+}

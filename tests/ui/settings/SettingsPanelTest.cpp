@@ -1,0 +1,308 @@
+// The Settings panel on real widgets with the real keychain (and, for "Use this environment",
+// the real sandbox): secrets typed into the password fields end up in the keychain under the
+// profile and nowhere in the QSettings file; a custom sandbox profile becomes the session's
+// environment with the right base URL and pin.
+
+#include "core/api/ApiClient.h"
+#include "core/crypto/Random.h"
+#include "core/keychain/Keychain.h"
+#include "core/session/EnvironmentProfiles.h"
+#include "core/session/Session.h"
+#include "tests/core/api/ClientHarness.h"
+#include "ui/settings/SettingsPanel.h"
+
+#include <QAbstractItemView>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aerodesk;
+using aerodesk::test::waitUntil;
+using Kind = api::Environment::Kind;
+
+namespace {
+
+class SettingsPanelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        session = std::make_unique<session::Session>(clock);
+        panel = std::make_unique<ui::SettingsPanel>(*session, settings.get());
+        panel->resize(1000, 700);
+        panel->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
+    }
+    void TearDown() override
+    {
+        panel.reset();
+        for (const QString &profile : std::as_const(profilesToClean)) {
+            keychain::Keychain kc(profile);
+            int pending = 3;
+            for (const char *n : {"apiKey", "apiSecret", "webhookSecret.current"})
+                kc.remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
+            waitUntil([&] { return pending == 0; }, 10000);
+        }
+    }
+
+    template <class T = QWidget>
+    T *child(const char *name) const
+    {
+        T *w = panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            ADD_FAILURE() << "no widget " << name;
+        return w;
+    }
+    QString label(const char *name) const { return child<QLabel>(name)->text(); }
+    void type(const char *name, const QString &text)
+    {
+        auto *e = child<QLineEdit>(name);
+        e->selectAll();
+        QTest::keyClick(e, Qt::Key_Delete);
+        QTest::keyClicks(e, text);
+    }
+    void click(const char *name)
+    {
+        QPushButton *b = child<QPushButton>(name);
+        ASSERT_TRUE(b->isEnabled()) << name << ": " << b->toolTip().toStdString();
+        QTest::mouseClick(b, Qt::LeftButton);
+    }
+    /// Adds a custom profile through the UI and returns its keychain profile name.
+    QString addProfile(const QString &name, const QString &url)
+    {
+        click("addProfileButton");
+        type("profileName", name);
+        type("baseUrlEdit", url);
+        const auto p = panel->profiles().find(panel->currentProfileId());
+        EXPECT_TRUE(p.has_value());
+        profilesToClean << p->keychainProfile;
+        return p->keychainProfile;
+    }
+    bool saveAndWait()
+    {
+        QSignalSpy saved(panel.get(), &ui::SettingsPanel::secretsSaved);
+        QSignalSpy status(panel.get(), &ui::SettingsPanel::secretStatusChanged);
+        click("saveProfileButton");
+        return waitUntil([&] { return saved.count() == 1 && status.count() >= 1; }, 20000);
+    }
+    QString readKeychain(const QString &profile, const QString &name)
+    {
+        keychain::Keychain kc(profile);
+        std::optional<QString> out;
+        kc.read(name, [&](const keychain::KeychainError &e, crypto::SecureBytes v) { out = e.ok() ? v.toUtf8String() : QString(); });
+        waitUntil([&] { return out.has_value(); }, 20000);
+        return out.value_or(QString());
+    }
+
+    SystemClock clock;
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<session::Session> session;
+    std::unique_ptr<ui::SettingsPanel> panel;
+    QStringList profilesToClean;
+};
+
+} // namespace
+
+TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheFields)
+{
+    const QString suffix = QString::fromLatin1(crypto::Random::hex(4));
+    const QString profile = addProfile(QStringLiteral("QA sandbox %1").arg(suffix), QStringLiteral("https://127.0.0.1:9443"));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return label("apiKeyStatus") == QLatin1String("not set") && label("apiSecretStatus") == QLatin1String("not set")
+                   && label("webhookSecretStatus") == QLatin1String("not set");
+        },
+        20000))
+        << label("apiKeyStatus").toStdString() << " " << label("apiSecretStatus").toStdString();
+
+    const QString apiKey = QStringLiteral("ak-") + QString::fromLatin1(crypto::Random::hex(12));
+    const QString apiSecret = QStringLiteral("as-") + QString::fromLatin1(crypto::Random::hex(12));
+    const QString hookSecret = QStringLiteral("wh-") + QString::fromLatin1(crypto::Random::hex(12));
+    type("configurationIdEdit", QStringLiteral("cfg-%1").arg(suffix));
+    type("apiKeyEdit", apiKey);
+    type("apiSecretEdit", apiSecret);
+    type("webhookSecretEdit", hookSecret);
+    EXPECT_EQ(child<QLineEdit>("apiSecretEdit")->echoMode(), QLineEdit::Password);
+    ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
+
+    // Fields are cleared; the status says saved, without the value.
+    EXPECT_TRUE(child<QLineEdit>("apiKeyEdit")->text().isEmpty());
+    EXPECT_TRUE(child<QLineEdit>("apiSecretEdit")->text().isEmpty());
+    EXPECT_TRUE(child<QLineEdit>("webhookSecretEdit")->text().isEmpty());
+    EXPECT_EQ(label("apiKeyStatus"), QStringLiteral("saved ✓"));
+    EXPECT_EQ(label("apiSecretStatus"), QStringLiteral("saved ✓"));
+    EXPECT_EQ(label("webhookSecretStatus"), QStringLiteral("saved ✓"));
+
+    // In the keychain under this profile (read back through keychain::Keychain).
+    EXPECT_EQ(readKeychain(profile, QStringLiteral("apiKey")), apiKey);
+    EXPECT_EQ(readKeychain(profile, QStringLiteral("apiSecret")), apiSecret);
+    EXPECT_EQ(readKeychain(profile, QStringLiteral("webhookSecret.current")), hookSecret);
+
+    // The settings file: the public fields are there, no secret in any encoding.
+    settings->sync();
+    QFile f(settings->fileName());
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray ini = f.readAll();
+    EXPECT_TRUE(ini.contains("cfg-" + suffix.toLatin1())) << ini.toStdString();
+    EXPECT_TRUE(ini.contains("127.0.0.1:9443"));
+    for (const QString &s : {apiKey, apiSecret, hookSecret}) {
+        EXPECT_FALSE(ini.contains(s.toUtf8())) << s.toStdString();
+        EXPECT_FALSE(ini.contains(s.toUtf8().toBase64()));
+        EXPECT_FALSE(ini.contains(s.toUtf8().toHex()));
+        EXPECT_FALSE(ini.contains(s.mid(3).toUtf8())) << "not even the random part";
+    }
+
+    // Reselecting the profile never reads a secret back into a field.
+    panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kProductionId));
+    panel->selectProfile(panel->profiles().findByKeychainProfile(profile)->id);
+    ASSERT_TRUE(waitUntil([&] { return label("apiKeyStatus") == QStringLiteral("saved ✓"); }, 20000));
+    EXPECT_TRUE(child<QLineEdit>("apiKeyEdit")->text().isEmpty());
+    EXPECT_EQ(child<QLineEdit>("configurationIdEdit")->text(), QStringLiteral("cfg-%1").arg(suffix));
+
+    // A fresh EnvironmentProfiles over the same file sees the profile (persisted).
+    session::EnvironmentProfiles again(*settings);
+    const auto p = again.findByKeychainProfile(profile);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(p->baseUrl, QUrl(QStringLiteral("https://127.0.0.1:9443")));
+    EXPECT_EQ(p->configurationId, QStringLiteral("cfg-%1").arg(suffix));
+}
+
+TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBaseUrlAndPin)
+{
+    test::ClientHarness h; // the sandbox to point the custom profile at
+    ASSERT_TRUE(h.start());
+    const auto &ep = h.sandbox.endpoint();
+    const QString certPath = dir.filePath(QStringLiteral("sandbox.pem"));
+    {
+        QFile cert(certPath);
+        ASSERT_TRUE(cert.open(QIODevice::WriteOnly));
+        cert.write(ep.certPem);
+    }
+    const QString profile = addProfile(QStringLiteral("Local sandbox %1").arg(QString::fromLatin1(crypto::Random::hex(4))),
+                                       ep.baseUrl.toString());
+    type("certFileEdit", certPath);
+    QTest::keyClick(child<QLineEdit>("certFileEdit"), Qt::Key_Return);
+    const QString fingerprint = session::EnvironmentProfiles::formatFingerprint(ep.certSha256Hex);
+    ASSERT_TRUE(waitUntil([&] { return label("fingerprintLabel").contains(fingerprint); }, 10000)) << label("fingerprintLabel").toStdString();
+    type("apiKeyEdit", ep.apiKey);
+    type("apiSecretEdit", ep.apiSecret);
+    ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
+
+    QSignalSpy chosen(panel.get(), &ui::SettingsPanel::environmentChosen);
+    QSignalSpy changed(session.get(), &session::Session::environmentChanged);
+    click("useEnvironmentButton");
+    ASSERT_TRUE(waitUntil([&] { return chosen.count() == 1; }, 10000)) << label("settingsNotice").toStdString();
+    const auto env = chosen.first().at(0).value<api::Environment>();
+    EXPECT_EQ(env.kind, Kind::CustomSandbox);
+    EXPECT_EQ(env.baseUrl, ep.baseUrl);
+    EXPECT_EQ(env.profile, profile);
+    EXPECT_EQ(env.pinnedCertSha256Hex, ep.certSha256Hex.toLower());
+    EXPECT_EQ(changed.count(), 1);
+    ASSERT_TRUE(session->isReady());
+    EXPECT_EQ(session->environment().baseUrl, ep.baseUrl);
+    EXPECT_TRUE(label("activeLabel").contains(QLatin1String("active environment")));
+
+    // The credentials typed in Settings work: a webhook-API call through the session's client.
+    auto listed = test::await<api::HttpResponse>([&](auto cb) {
+        session->client()->callWebhookApi("POST", QStringLiteral("/webhooks/list"), QJsonObject{}, cb);
+    });
+    ASSERT_TRUE(listed.has_value());
+    EXPECT_TRUE(listed->ok()) << listed->error().message.toStdString();
+}
+
+TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDistinct)
+{
+    // Until the built-in sandbox has started, "Use" says why.
+    panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kBuiltInId));
+    EXPECT_FALSE(child<QPushButton>("useEnvironmentButton")->isEnabled());
+    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->toolTip().contains(QLatin1String("not started")));
+    EXPECT_TRUE(child<QLineEdit>("baseUrlEdit")->isReadOnly());
+    EXPECT_FALSE(child<QLineEdit>("apiKeyEdit")->isEnabled()) << "the built-in sandbox's credentials are AeroDesk's";
+    EXPECT_FALSE(child<QPushButton>("removeProfileButton")->isEnabled());
+
+    api::Environment builtIn = api::Environment::sandbox(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
+                                                         QStringLiteral("aerodesk-test-unused-%1").arg(QString::fromLatin1(crypto::Random::hex(4))),
+                                                         QUrl(QStringLiteral("https://127.0.0.1:4711")), QByteArray(), "00ff" + QByteArray(60, 'a'));
+    session->setEnvironment(builtIn);
+    EXPECT_TRUE(label("fingerprintLabel").contains(QLatin1String("00:ff:aa:aa"))) << label("fingerprintLabel").toStdString();
+    EXPECT_EQ(child<QLineEdit>("baseUrlEdit")->text(), QStringLiteral("https://127.0.0.1:4711"));
+    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->isEnabled());
+
+    panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kProductionId));
+    EXPECT_TRUE(label("profileKind").contains(QLatin1String("PRODUCTION")));
+    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->text().contains(QLatin1String("PRODUCTION")));
+    EXPECT_TRUE(label("fingerprintLabel").contains(QLatin1String("system certificate authorities")));
+}
+
+TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
+{
+    int checked = 0;
+    auto check = [&](QWidget *w) {
+        ++checked;
+        EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
+    };
+    for (auto *w : panel->findChildren<QAbstractButton *>())
+        check(w);
+    for (auto *w : panel->findChildren<QLineEdit *>())
+        check(w);
+    for (auto *w : panel->findChildren<QAbstractItemView *>())
+        check(w);
+    for (auto *w : panel->findChildren<QLabel *>())
+        if (!w->objectName().isEmpty())
+            check(w);
+    EXPECT_GE(checked, 18);
+}
+
+TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
+    session::EnvironmentProfiles profiles(settings);
+    ASSERT_EQ(profiles.profiles().size(), 2);
+    EXPECT_EQ(profiles.profiles().at(0).kind, Kind::EmulatorLauncher);
+    EXPECT_EQ(profiles.profiles().at(0).keychainProfile, QStringLiteral("Built-in sandbox"));
+    EXPECT_EQ(profiles.profiles().at(1).kind, Kind::Production);
+
+    const auto lab = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9000")));
+    const auto lab2 = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9001")));
+    EXPECT_TRUE(lab.keychainProfile.startsWith(QLatin1String("Custom sandbox "))) << lab.keychainProfile.toStdString();
+    EXPECT_NE(lab.keychainProfile, lab2.keychainProfile) << "keychain namespaces never shared";
+    EXPECT_EQ(lab2.name, QStringLiteral("Lab (2)")) << "names stay distinct";
+    ASSERT_EQ(profiles.profiles().size(), 4);
+
+    // Renaming keeps the keychain namespace (the secrets stay reachable).
+    auto renamed = lab;
+    renamed.name = QStringLiteral("Lab renamed");
+    profiles.save(renamed);
+    EXPECT_EQ(profiles.find(lab.id)->name, QStringLiteral("Lab renamed"));
+    EXPECT_EQ(profiles.find(lab.id)->keychainProfile, lab.keychainProfile);
+
+    EXPECT_FALSE(profiles.remove(QString::fromLatin1(session::EnvironmentProfiles::kProductionId)));
+    EXPECT_TRUE(profiles.remove(lab2.id));
+    EXPECT_FALSE(profiles.find(lab2.id).has_value());
+    EXPECT_FALSE(settings.allKeys().join(QLatin1Char(' ')).contains(lab2.id));
+
+    auto env = session::EnvironmentProfiles::toEnvironment(*profiles.find(lab.id));
+    ASSERT_TRUE(env.ok()) << env.error().toStdString();
+    EXPECT_EQ(env->kind, Kind::CustomSandbox);
+    EXPECT_EQ(env->baseUrl, QUrl(QStringLiteral("https://127.0.0.1:9000")));
+    EXPECT_FALSE(env->isPinned());
+
+    auto broken = *profiles.find(lab.id);
+    broken.pinnedCertFile = dir.filePath(QStringLiteral("missing.pem"));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("Cannot read")));
+    broken.baseUrl = QUrl(QStringLiteral("not a url"));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("not an absolute")));
+    auto production = session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(1));
+    ASSERT_TRUE(production.ok());
+    EXPECT_TRUE(production->isProduction());
+    EXPECT_FALSE(session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(0)).ok());
+}

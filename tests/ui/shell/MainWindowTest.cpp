@@ -1,0 +1,302 @@
+#include "ui/shell/MainWindow.h"
+
+#include "tests/support/Wait.h"
+#include "ui/shell/AboutDialog.h"
+#include "ui/shell/EnvironmentBanner.h"
+#include "ui/shell/PanelCatalogue.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <memory>
+
+using aerodesk::ui::MainWindow;
+using aerodesk::ui::PanelCatalogue;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        // Settings land in a private temporary directory, never in the user's configuration.
+        QStandardPaths::setTestModeEnabled(true);
+        ASSERT_TRUE(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings().clear();
+    }
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>();
+        PanelCatalogue::installInto(*window);
+        return window;
+    }
+
+    static void showAndActivate(MainWindow &window)
+    {
+        window.show();
+        window.activateWindow();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        EXPECT_TRUE(QTest::qWaitForWindowActive(&window));
+    }
+
+    static QString currentObjectName(MainWindow &window)
+    {
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("panelStack"));
+        return stack && stack->currentWidget() ? stack->currentWidget()->objectName() : QString();
+    }
+
+    QTemporaryDir m_settingsDir;
+};
+
+TEST_F(MainWindowTest, HasTheSixPanelsInOrder)
+{
+    auto window = makeWindow();
+    const QStringList expected { QStringLiteral("connections"),  QStringLiteral("jobs"),
+                                 QStringLiteral("inspector"),    QStringLiteral("webhooks"),
+                                 QStringLiteral("walkthroughs"), QStringLiteral("settings") };
+    EXPECT_EQ(window->panelIds(), expected);
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+    ASSERT_EQ(navigation->count(), 6);
+    for (int row = 0; row < navigation->count(); ++row)
+        EXPECT_FALSE(navigation->item(row)->icon().isNull()) << "row " << row << " has no icon";
+    EXPECT_EQ(window->currentPanelId(), QStringLiteral("connections"));
+}
+
+TEST_F(MainWindowTest, ClickingTheNavigationListVisitsEveryPanel)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+
+    // From the last to the first, so that every click changes the panel.
+    for (int row = navigation->count() - 1; row >= 0; --row) {
+        const QString before = currentObjectName(*window);
+        const QRect rect = navigation->visualItemRect(navigation->item(row));
+        ASSERT_TRUE(rect.isValid());
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+        const QString expected = window->panelIds().at(row) + QStringLiteral("Panel");
+        EXPECT_EQ(currentObjectName(*window), expected);
+        EXPECT_NE(currentObjectName(*window), before);
+    }
+}
+
+TEST_F(MainWindowTest, CtrlDigitShortcutsVisitEveryPanel)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+    navigation->setFocus();
+
+    for (int i : { 6, 5, 4, 3, 2, 1 }) {
+        const QString before = currentObjectName(*window);
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : window.get();
+        QTest::keyClick(target, static_cast<Qt::Key>(Qt::Key_0 + i), Qt::ControlModifier);
+        const QString expected = window->panelIds().at(i - 1) + QStringLiteral("Panel");
+        EXPECT_EQ(currentObjectName(*window), expected) << "Ctrl+" << i;
+        EXPECT_NE(currentObjectName(*window), before) << "Ctrl+" << i;
+        EXPECT_EQ(navigation->currentRow(), i - 1);
+    }
+}
+
+TEST_F(MainWindowTest, NavigationListIsReachableByKeyboard)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+    EXPECT_EQ(navigation->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+    navigation->setFocus();
+    ASSERT_TRUE(aerodesk::test::waitUntil([&] { return navigation->hasFocus(); }, 5000));
+    QTest::keyClick(navigation, Qt::Key_Down);
+    EXPECT_EQ(window->currentPanelId(), QStringLiteral("jobs"));
+    QTest::keyClick(navigation, Qt::Key_End);
+    EXPECT_EQ(window->currentPanelId(), QStringLiteral("settings"));
+}
+
+TEST_F(MainWindowTest, EveryInteractiveWidgetHasAnAccessibleName)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    window->showAbout();
+    auto *about = window->findChild<aerodesk::ui::AboutDialog *>(QStringLiteral("aboutDialog"));
+    ASSERT_NE(about, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(about));
+
+    int checked = 0;
+    auto check = [&checked](QWidget *widget) {
+        ++checked;
+        EXPECT_FALSE(widget->accessibleName().isEmpty())
+            << widget->metaObject()->className() << " '" << widget->objectName().toStdString()
+            << "'";
+    };
+    for (QWidget *root : { static_cast<QWidget *>(window.get()), static_cast<QWidget *>(about) }) {
+        for (auto *w : root->findChildren<QAbstractButton *>())
+            check(w);
+        for (auto *w : root->findChildren<QLineEdit *>())
+            check(w);
+        for (auto *w : root->findChildren<QListWidget *>())
+            check(w);
+    }
+    EXPECT_GE(checked, 3); // the navigation list and the About dialog's two buttons at least
+    about->close();
+}
+
+TEST_F(MainWindowTest, AboutShowsTheVersions)
+{
+    const QString text = aerodesk::ui::AboutDialog::versionText();
+    EXPECT_TRUE(text.contains(QStringLiteral(AERODESK_VERSION)));
+    EXPECT_TRUE(text.contains(QString::fromLatin1(qVersion())));
+    EXPECT_TRUE(text.contains(QStringLiteral("OpenSSL")));
+}
+
+TEST_F(MainWindowTest, GeometryAndPanelSurviveARestart)
+{
+    const QSize size(910, 630);
+    {
+        auto window = makeWindow();
+        window->resize(size);
+        showAndActivate(*window);
+        ASSERT_TRUE(aerodesk::test::waitUntil([&] { return window->size() == size; }, 5000));
+        ASSERT_TRUE(window->showPanel(QStringLiteral("webhooks")));
+        window->close(); // closeEvent saves
+    }
+    {
+        QSettings settings;
+        EXPECT_FALSE(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray().isEmpty());
+        EXPECT_TRUE(QFile::exists(settings.fileName())) << settings.fileName().toStdString();
+        EXPECT_TRUE(settings.fileName().startsWith(m_settingsDir.path()))
+            << settings.fileName().toStdString();
+    }
+    auto restored = makeWindow();
+    EXPECT_EQ(restored->size(), MainWindow::defaultSize());
+    restored->restoreSettings();
+    showAndActivate(*restored);
+    EXPECT_TRUE(aerodesk::test::waitUntil([&] { return restored->size() == size; }, 5000))
+        << restored->width() << "x" << restored->height();
+    EXPECT_EQ(restored->currentPanelId(), QStringLiteral("webhooks"));
+}
+
+TEST_F(MainWindowTest, APlaceholderCanBeSwappedForARealPanel)
+{
+    auto window = makeWindow();
+    auto *real = new QLabel(QStringLiteral("the real jobs panel"));
+    ASSERT_TRUE(window->replacePanel(QStringLiteral("jobs"), real));
+    EXPECT_EQ(real->objectName(), QStringLiteral("jobsPanel"));
+    ASSERT_TRUE(window->showPanel(QStringLiteral("jobs")));
+    EXPECT_EQ(window->panel(QStringLiteral("jobs")), real);
+    EXPECT_EQ(currentObjectName(*window), QStringLiteral("jobsPanel"));
+    EXPECT_EQ(window->panelIds().size(), 6);
+    EXPECT_FALSE(window->replacePanel(QStringLiteral("nope"), new QLabel(window.get())));
+    EXPECT_FALSE(window->addPanel(QStringLiteral("jobs"), QStringLiteral("Jobs"),
+                                  QStringLiteral("nav-jobs"), new QLabel(window.get())));
+}
+
+TEST_F(MainWindowTest, ResourcesAreLinkedIn)
+{
+    auto window = makeWindow();
+    EXPECT_TRUE(QFile::exists(QStringLiteral(":/icons/org.aerodesk.AeroDesk.svg")));
+    EXPECT_FALSE(window->windowIcon().isNull());
+}
+
+TEST_F(MainWindowTest, BannerIsAtTheTopAndSaysStarting)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    auto *banner = window->environmentBanner();
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("SANDBOX")));
+    EXPECT_LT(banner->mapTo(window.get(), QPoint(0, 0)).y(),
+              window->findChild<QStackedWidget *>(QStringLiteral("panelStack"))
+                  ->mapTo(window.get(), QPoint(0, 0))
+                  .y());
+}
+
+} // namespace
+
+namespace {
+
+/// The colour of the most opaque pixel of the navigation icon in `row` (the icon's ink).
+QColor navigationInk(MainWindow &window, int row)
+{
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+    const QImage image =
+        navigation->item(row)->icon().pixmap(QSize(24, 24), 1.0, QIcon::Normal).toImage();
+    QColor best(Qt::transparent);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.alpha() > best.alpha())
+                best = c;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+TEST_F(MainWindowTest, IconsFollowTheSystemPalette)
+{
+    const QPalette original = QApplication::palette();
+    auto window = makeWindow();
+    showAndActivate(*window);
+    const QColor lightInk = navigationInk(*window, 1);
+    ASSERT_GT(lightInk.alpha(), 200);
+
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    const bool followed = aerodesk::test::waitUntil(
+        [&] { return navigationInk(*window, 1).lightness() > 200; }, 5000);
+    QApplication::setPalette(original);
+
+    EXPECT_TRUE(followed) << "ink stayed " << navigationInk(*window, 1).name().toStdString();
+    EXPECT_LT(lightInk.lightness(), 150) << lightInk.name().toStdString();
+}
+
+TEST_F(MainWindowTest, F1ShowsHelpAndCtrlQQuits)
+{
+    auto window = makeWindow();
+    showAndActivate(*window);
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+    navigation->setFocus();
+
+    QTest::keyClick(navigation, Qt::Key_F1);
+    QWidget *help = nullptr;
+    ASSERT_TRUE(aerodesk::test::waitUntil(
+        [&] {
+            help = window->findChild<QWidget *>(QStringLiteral("helpDialog"));
+            return help && help->isVisible();
+        },
+        5000));
+    help->close();
+    ASSERT_TRUE(aerodesk::test::waitUntil(
+        [&] { return QApplication::activeModalWidget() == nullptr; }, 5000));
+    showAndActivate(*window);
+
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(),
+                    Qt::Key_Q, Qt::ControlModifier);
+    EXPECT_TRUE(aerodesk::test::waitUntil([&] { return !window->isVisible(); }, 5000));
+}

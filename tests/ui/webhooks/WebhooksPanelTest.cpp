@@ -1,0 +1,407 @@
+// The Webhooks panel on real widgets against the real sandbox and keychain: pasted bodies
+// verified (tampered, re-serialised, every header fault), rotation with the overlap window,
+// watching sandbox deliveries through the local listener, and the state before the session is
+// ready. Signatures for pasted bodies are computed with Qt's QMessageAuthenticationCode, an
+// implementation independent of the verifier under test.
+
+#include "core/keychain/Keychain.h"
+#include "core/session/Session.h"
+#include "core/util/FixedClock.h"
+#include "core/webhooks/SecretRingStore.h"
+#include "tests/core/api/ClientHarness.h"
+#include "ui/common/MaskedSecretLabel.h"
+#include "ui/webhooks/WebhookLogModel.h"
+#include "ui/webhooks/WebhookSecretDialog.h"
+#include "ui/webhooks/WebhookVerdictView.h"
+#include "ui/webhooks/WebhooksPanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageAuthenticationCode>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aerodesk;
+using aerodesk::test::waitUntil;
+using K = webhooks::WebhookVerdict::Kind;
+using S = webhooks::WebhookVerdict::Secret;
+
+namespace {
+
+QByteArray independentSignature(const QByteArray &body, const QByteArray &secret)
+{
+    return "sha256=" + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+}
+
+const QByteArray kBody = R"({"data":{"message":"hello","status":"test"},"event":"test.event","merchant_id":"m-1","timestamp":1764054843})";
+
+class WebhooksPanelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(h.start());
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        session = std::make_unique<session::Session>(clock);
+        session->setEnvironment(h.environment());
+        panel = std::make_unique<ui::WebhooksPanel>(*session, settings.get());
+        panel->resize(1100, 760);
+        panel->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
+        ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000)) << label("webhooksState").toStdString();
+        EXPECT_TRUE(label("webhooksState").contains(QLatin1String("no webhook secret yet"))) << label("webhooksState").toStdString();
+    }
+    void TearDown() override
+    {
+        panel.reset();
+        int pending = 2;
+        for (const char *name : {webhooks::SecretRingStore::kCurrentName, webhooks::SecretRingStore::kPreviousName})
+            h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
+        waitUntil([&] { return pending == 0; }, 10000);
+    }
+
+    template <class T = QWidget>
+    T *child(const char *name) const
+    {
+        T *w = panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            ADD_FAILURE() << "no widget " << name;
+        return w;
+    }
+    QString label(const char *name) const { return child<QLabel>(name)->text(); }
+
+    void click(const char *name)
+    {
+        QPushButton *b = child<QPushButton>(name);
+        ASSERT_TRUE(b->isEnabled()) << name << ": " << b->toolTip().toStdString();
+        QTest::mouseClick(b, Qt::LeftButton);
+    }
+
+    void rotateAndWait()
+    {
+        QSignalSpy changed(panel.get(), &ui::WebhooksPanel::secretsChanged);
+        click("rotateButton");
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+    }
+
+    /// Pastes through the clipboard into the body editor, as a support person would.
+    void pasteBody(const QByteArray &body)
+    {
+        auto *edit = child<QPlainTextEdit>("bodyInput");
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        QApplication::clipboard()->setText(QString::fromUtf8(body));
+        QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
+    }
+
+    webhooks::WebhookVerdict verifyWith(const QByteArray &header)
+    {
+        auto *line = child<QLineEdit>("signatureInput");
+        line->clear();
+        QTest::keyClicks(line, QString::fromLatin1(header));
+        QSignalSpy verified(panel.get(), &ui::WebhooksPanel::verified);
+        click("verifyButton");
+        EXPECT_TRUE(waitUntil([&] { return verified.count() == 1; }, 10000));
+        return panel->verdictView()->verdict();
+    }
+
+    test::ClientHarness h;
+    SystemClock clock;
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<session::Session> session;
+    std::unique_ptr<ui::WebhooksPanel> panel;
+};
+
+} // namespace
+
+TEST_F(WebhooksPanelTest, PastedBodyValidWithCurrentAndTamperedRejectedWithTheReason)
+{
+    // "Set secret…": the dialog, typed into its password field.
+    click("setSecretButton");
+    auto *dialog = panel->findChild<ui::WebhookSecretDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return dialog->isVisible(); }, 5000));
+    QTest::keyClicks(dialog->secretEdit(), QStringLiteral("whsec-ui-1"));
+    QSignalSpy changed(panel.get(), &ui::WebhooksPanel::secretsChanged);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+    ASSERT_TRUE(panel->ring()->current().equals(crypto::SecureBytes(QByteArrayView("whsec-ui-1"))));
+
+    pasteBody(kBody);
+    EXPECT_EQ(panel->body(), kBody) << "the exact bytes pasted are what gets verified";
+    const QByteArray signature = independentSignature(kBody, "whsec-ui-1");
+
+    webhooks::WebhookVerdict v = verifyWith(signature);
+    EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
+    EXPECT_EQ(v.secret, S::Current);
+    const QString validText = panel->verdictView()->text();
+    EXPECT_TRUE(validText.contains(QStringLiteral("✔ Valid"))) << validText.toStdString();
+    EXPECT_TRUE(validText.contains(QLatin1String("current"))) << validText.toStdString();
+    EXPECT_FALSE(child<QLabel>("verdictIcon")->pixmap().isNull()) << "an icon, not colour alone";
+    EXPECT_TRUE(panel->verdictView()->styleSheet().contains(QLatin1String("#15803d")));
+
+    // Tampered: one character of the event changed.
+    QByteArray tampered = kBody;
+    tampered.replace("test.event", "test.evenT");
+    pasteBody(tampered);
+    v = verifyWith(signature);
+    EXPECT_EQ(v.kind, K::NoSecretMatched);
+    const QString rejected = panel->verdictView()->text();
+    EXPECT_TRUE(rejected.contains(QStringLiteral("✘ Rejected"))) << rejected.toStdString();
+    EXPECT_TRUE(rejected.contains(QLatin1String("no secret matched"))) << rejected.toStdString();
+    EXPECT_TRUE(panel->verdictView()->styleSheet().contains(QLatin1String("#b91c1c")));
+
+    // Re-serialised by a framework on the way: says which form.
+    pasteBody(QJsonDocument::fromJson(kBody).toJson(QJsonDocument::Indented));
+    v = verifyWith(signature);
+    EXPECT_EQ(v.kind, K::ReserialisedBody);
+    EXPECT_EQ(v.secret, S::Current);
+    EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String("re-serialised body (")))
+        << panel->verdictView()->text().toStdString();
+
+    // Every header fault has its own words.
+    pasteBody(kBody);
+    const std::pair<QByteArray, const char *> faults[] = {
+        {QByteArray(), "header missing"},
+        {"sha1=" + signature.mid(7), "wrong prefix"},
+        {"sha256=zz" + signature.mid(9), "bad hex"},
+        {"sha256=abcd", "wrong length"},
+    };
+    for (const auto &[header, words] : faults) {
+        verifyWith(header);
+        EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String(words))) << words << ": "
+                                                                                  << panel->verdictView()->text().toStdString();
+    }
+    // Pasted bytes are kept exactly, including a no-break space and a tab inside strings.
+    const QByteArray unusual = "{\"data\":{\"note\":\"a\xc2\xa0" "b\tc\"},\"event\":\"job.balance\"}\n";
+    pasteBody(unusual);
+    EXPECT_EQ(panel->body(), unusual);
+    EXPECT_EQ(verifyWith(independentSignature(unusual, "whsec-ui-1")).kind, K::Valid);
+    pasteBody(kBody);
+
+    // The header may be pasted with its name.
+    v = verifyWith("X-Webhook-Signature: " + signature);
+    EXPECT_EQ(v.kind, K::Valid);
+}
+
+TEST_F(WebhooksPanelTest, RotationKeepsTheOldSecretAsPreviousAndShowsTheOverlapEnd)
+{
+    rotateAndWait();
+    const QString old = panel->ring()->current().toUtf8String();
+    ASSERT_TRUE(old.startsWith(QLatin1String("whsec_"))) << "a generated secret";
+
+    // Masked until revealed, in the label only.
+    auto *current = child<ui::MaskedSecretLabel>("currentSecret");
+    EXPECT_FALSE(current->shownText().contains(old));
+    QTest::mouseClick(current->revealButton(), Qt::LeftButton);
+    EXPECT_EQ(current->shownText(), old);
+    QTest::mouseClick(current->revealButton(), Qt::LeftButton);
+    EXPECT_FALSE(current->shownText().contains(old));
+
+    rotateAndWait();
+    ASSERT_FALSE(panel->ring()->current().toUtf8String() == old);
+    EXPECT_EQ(panel->ring()->previous().toUtf8String(), old);
+    const QDateTime until = panel->ring()->previousValidUntil();
+    ASSERT_TRUE(until.isValid());
+    EXPECT_EQ(until, panel->ring()->rotatedAt().addSecs(24 * 3600));
+    EXPECT_TRUE(label("overlapLabel").contains(QStringLiteral("Previous secret accepted until %1")
+                                                   .arg(until.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")))))
+        << label("overlapLabel").toStdString();
+
+    // Both are in the keychain (read back independently of the panel).
+    std::optional<QString> previousInKeychain;
+    h.keychain->read(QString::fromLatin1(webhooks::SecretRingStore::kPreviousName),
+                     [&](const keychain::KeychainError &e, crypto::SecureBytes value) {
+                         previousInKeychain = e.ok() ? value.toUtf8String() : e.message;
+                     });
+    ASSERT_TRUE(waitUntil([&] { return previousInKeychain.has_value(); }, 20000));
+    EXPECT_EQ(*previousInKeychain, old);
+
+    // A body signed with the old secret (queued before the rotation) verifies as "previous".
+    pasteBody(kBody);
+    const webhooks::WebhookVerdict v = verifyWith(independentSignature(kBody, old.toUtf8()));
+    EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
+    EXPECT_EQ(v.secret, S::Previous);
+    EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String("previous"))) << panel->verdictView()->text().toStdString();
+
+    // The settings file has the rotation time and no secret.
+    settings->sync();
+    QFile f(settings->fileName());
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray ini = f.readAll();
+    EXPECT_TRUE(ini.contains("rotatedAt"));
+    EXPECT_FALSE(ini.contains(old.toUtf8()));
+    EXPECT_FALSE(ini.contains(panel->ring()->current().rawView()));
+}
+
+TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARotation)
+{
+    EXPECT_FALSE(child<QPushButton>("watchButton")->isEnabled()) << "no secret yet";
+    EXPECT_FALSE(child<QPushButton>("sendTestButton")->isEnabled());
+    rotateAndWait();
+
+    QSignalSpy watching(panel.get(), &ui::WebhooksPanel::watchingChanged);
+    click("watchButton");
+    ASSERT_TRUE(waitUntil([&] { return watching.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+    ASSERT_TRUE(watching.first().at(0).toBool());
+    EXPECT_FALSE(panel->subscriptionId().isEmpty());
+    EXPECT_TRUE(panel->listenerUrl().startsWith(QLatin1String("http://127.0.0.1:")));
+    EXPECT_TRUE(label("watchState").contains(panel->subscriptionId()));
+
+    auto sendAndWait = [&] {
+        QSignalSpy queued(panel.get(), &ui::WebhooksPanel::testEventQueued);
+        QSignalSpy logged(panel.get(), &ui::WebhooksPanel::deliveryLogged);
+        click("sendTestButton");
+        EXPECT_TRUE(waitUntil([&] { return queued.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+        EXPECT_TRUE(waitUntil([&] { return logged.count() >= 1; }, 30000));
+        return logged.isEmpty() ? webhooks::WebhookLogEntry{} : logged.first().at(0).value<webhooks::WebhookLogEntry>();
+    };
+
+    webhooks::WebhookLogEntry e = sendAndWait();
+    EXPECT_EQ(e.event, QStringLiteral("test.event"));
+    EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
+    EXPECT_EQ(e.verdict.secret, S::Current);
+    ui::WebhookLogModel *model = panel->logModel();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Event).data().toString(), QStringLiteral("test.event"));
+    EXPECT_TRUE(model->index(0, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("valid")));
+    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Secret).data().toString(), QStringLiteral("current"));
+
+    // Rotating while watching PATCHes the subscription: the next delivery uses the new secret.
+    rotateAndWait();
+    ASSERT_TRUE(waitUntil([&] { return label("watchState").contains(QLatin1String("new secret")); }, 20000))
+        << label("watchState").toStdString() << " / " << label("webhooksState").toStdString();
+    e = sendAndWait();
+    EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
+    EXPECT_EQ(e.verdict.secret, S::Current);
+    EXPECT_EQ(model->rowCount(), 2);
+
+    click("watchButton");
+    ASSERT_EQ(watching.count(), 2);
+    EXPECT_FALSE(watching.last().at(0).toBool());
+    EXPECT_FALSE(child<QPushButton>("sendTestButton")->isEnabled());
+}
+
+TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
+{
+    SystemClock clock;
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    session::Session session(clock);
+    ui::WebhooksPanel panel(session, &settings);
+    for (const char *name : {"rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton"}) {
+        auto *b = panel.findChild<QPushButton *>(QLatin1String(name));
+        ASSERT_NE(b, nullptr) << name;
+        EXPECT_FALSE(b->isEnabled()) << name;
+        EXPECT_TRUE(b->toolTip().contains(QLatin1String("Waiting for the environment"))) << name << ": " << b->toolTip().toStdString();
+    }
+    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("webhooksState"))->text().contains(QLatin1String("Waiting")));
+    session.setEnvironmentFailed(QStringLiteral("The built-in sandbox could not start: boom"));
+    EXPECT_TRUE(panel.findChild<QPushButton *>(QStringLiteral("rotateButton"))->toolTip().contains(QLatin1String("boom")));
+}
+
+TEST(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
+{
+    SystemClock clock;
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    session::Session session(clock);
+    ui::WebhooksPanel panel(session, &settings);
+    int checked = 0;
+    auto check = [&](QWidget *w) {
+        ++checked;
+        EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
+    };
+    for (auto *w : panel.findChildren<QAbstractButton *>())
+        check(w);
+    for (auto *w : panel.findChildren<QLineEdit *>())
+        check(w);
+    for (auto *w : panel.findChildren<QPlainTextEdit *>())
+        check(w);
+    for (auto *w : panel.findChildren<QAbstractItemView *>())
+        check(w);
+    for (auto *w : panel.findChildren<QLabel *>())
+        if (!w->objectName().isEmpty() && w->objectName() != QLatin1String("verdictIcon"))
+            check(w);
+    EXPECT_GE(checked, 15);
+}
+
+TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
+{
+    webhooks::WebhookLog log(3);
+    ui::WebhookLogModel model(log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    for (int i = 0; i < 5; ++i) {
+        webhooks::WebhookVerdict v;
+        v.kind = i % 2 ? K::Valid : K::NoSecretMatched;
+        v.secret = i % 2 ? S::Previous : S::None;
+        log.append({QDateTime(QDate(2026, 11, 25), QTime(10, 0, i), Qt::UTC), v, QStringLiteral("job.balance-%1").arg(i), 10 + i});
+    }
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.index(0, ui::WebhookLogModel::Event).data().toString(), QStringLiteral("job.balance-2")) << "oldest dropped";
+    EXPECT_EQ(model.index(1, ui::WebhookLogModel::Time).data().toString(), QStringLiteral("2026-11-25 10:00:03 UTC"));
+    EXPECT_TRUE(model.index(1, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("valid (previous secret)")));
+    EXPECT_TRUE(model.index(2, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("no secret matched")));
+    EXPECT_FALSE(model.index(2, ui::WebhookLogModel::Verdict).data(Qt::DecorationRole).value<QIcon>().isNull());
+    EXPECT_EQ(model.index(2, ui::WebhookLogModel::Size).data(ui::WebhookLogModel::RawRole).toLongLong(), 14);
+    model.clear();
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(log.size(), 0);
+}
+
+TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWindowClosed)
+{
+    test::ClientHarness h;
+    ASSERT_TRUE(h.start());
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    session::Session session(clock);
+    session.setEnvironment(h.environment());
+    ui::WebhooksPanel panel(session, &settings);
+    panel.show();
+    ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
+    for (const char *secret : {"whsec-old", "whsec-new"}) {
+        QSignalSpy changed(&panel, &ui::WebhooksPanel::secretsChanged);
+        panel.setSecret(crypto::SecureBytes(QByteArrayView(secret)), true);
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    }
+    ASSERT_EQ(panel.ring()->previous().toUtf8String(), QStringLiteral("whsec-old"));
+
+    // A body with CRLF line ends (opened from a file) is verified byte for byte.
+    const QByteArray crlf = "{\r\n  \"event\": \"job.balance\",\r\n  \"timestamp\": 1764054843\r\n}";
+    panel.setBody(crlf);
+    EXPECT_EQ(panel.body(), crlf);
+    panel.setSignatureHeader(QString::fromLatin1(independentSignature(crlf, "whsec-old")));
+    auto verify = [&] {
+        QSignalSpy verified(&panel, &ui::WebhooksPanel::verified);
+        panel.verify();
+        EXPECT_TRUE(waitUntil([&] { return verified.count() == 1; }, 10000));
+        return panel.verdictView()->verdict();
+    };
+    webhooks::WebhookVerdict v = verify();
+    EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
+    EXPECT_EQ(v.secret, S::Previous);
+
+    clock.advanceMs(25LL * 3600 * 1000);
+    v = verify();
+    EXPECT_EQ(v.kind, K::PreviousExpired);
+    EXPECT_TRUE(panel.verdictView()->text().contains(QStringLiteral("previous secret expired"))) << panel.verdictView()->text().toStdString();
+    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("overlapLabel"))->text().contains(QLatin1String("closed")));
+
+    int pending = 2;
+    for (const char *name : {webhooks::SecretRingStore::kCurrentName, webhooks::SecretRingStore::kPreviousName})
+        h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
+    waitUntil([&] { return pending == 0; }, 10000);
+}

@@ -1,0 +1,185 @@
+#include "ui/connections/ConnectionStoreFeed.h"
+
+#include "core/connections/LinkRecorder.h"
+#include "core/jobs/JobRunner.h"
+#include "core/session/Session.h"
+#include "core/store/Store.h"
+#include "core/store/StoreLoader.h"
+#include "ui/connections/ConnectionsPanel.h"
+
+#include <QJsonObject>
+
+namespace aerodesk::ui {
+
+using connections::Connection;
+
+namespace {
+
+QJsonObject jobDetail(const jobs::JobResult &r)
+{
+    QJsonObject d{{QStringLiteral("type"), api::jobTypeName(r.type)},
+                  {QStringLiteral("outcome"), jobs::jobOutcomeName(r.outcome)},
+                  {QStringLiteral("message"), r.message},
+                  {QStringLiteral("attempts"), r.attempts},
+                  {QStringLiteral("elapsedMs"), double(r.elapsedMs)}};
+    if (!r.jobId.isEmpty())
+        d.insert(QStringLiteral("jobId"), r.jobId);
+    if (!r.nextStep.isEmpty())
+        d.insert(QStringLiteral("nextStep"), r.nextStep);
+    if (!r.error.code.isEmpty())
+        d.insert(QStringLiteral("code"), r.error.code);
+    if (r.balance) {
+        if (r.balance->availableBalance)
+            d.insert(QStringLiteral("availableBalance"), *r.balance->availableBalance);
+        if (r.balance->currentBalance)
+            d.insert(QStringLiteral("currentBalance"), *r.balance->currentBalance);
+        if (!r.balance->currency.isEmpty())
+            d.insert(QStringLiteral("currency"), r.balance->currency);
+    }
+    if (r.transactions)
+        d.insert(QStringLiteral("transactionCount"), int(r.transactions->transactions.size()));
+    return d;
+}
+
+} // namespace
+
+ConnectionStoreFeed::ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel, QObject *parent)
+    : QObject(parent), m_session(session), m_panel(panel)
+{
+    connect(&m_session, &session::Session::storeChanged, this, [this] {
+        attach();
+        reload(true);
+    });
+    connect(&m_session, &session::Session::environmentChanged, this, &ConnectionStoreFeed::attach);
+    attach();
+    if (m_session.store())
+        reload(true);
+}
+
+ConnectionStoreFeed::~ConnectionStoreFeed() = default;
+
+void ConnectionStoreFeed::attach()
+{
+    // The session rebuilds its recorder and job runner on a new environment or store.
+    if (connections::LinkRecorder *recorder = m_session.linkRecorder(); recorder != m_recorder) {
+        m_recorder = recorder;
+        if (recorder) {
+            connect(recorder, &connections::LinkRecorder::recorded, this,
+                    [this](const QStringList &ids, const QStringList &) {
+                        for (const QString &id : ids)
+                            refreshRow(id);
+                    });
+            connect(recorder, &connections::LinkRecorder::accountLoaded, this,
+                    [this](const QString &id, const Connection &connection) {
+                        m_panel.upsertConnection(connection);
+                        Q_EMIT historyChanged(id);
+                    });
+        }
+    }
+    if (jobs::JobRunner *runner = m_session.jobs(); runner != m_jobs) {
+        m_jobs = runner;
+        if (runner)
+            connect(runner, &jobs::JobRunner::finished, this, &ConnectionStoreFeed::onJobFinished);
+    }
+}
+
+void ConnectionStoreFeed::reload(bool clearFirst)
+{
+    store::Store *db = m_session.store();
+    if (clearFirst) {
+        if (m_loader) {
+            m_loader->cancel();
+            m_loader->disconnect(this); // its request numbers are not the next loader's
+            // Joining the worker waits for at most the batch it is decrypting; do it from the
+            // event loop, not inside the session's signal.
+            m_loader.release()->deleteLater();
+        }
+        m_request = 0;
+        m_reloadAgain = false;
+        m_panel.setConnections({});
+    } else if (m_request != 0) {
+        m_reloadAgain = true; // one more pass once this one ends
+        return;
+    }
+    if (!db) {
+        endLoad();
+        return;
+    }
+    if (!m_loader) {
+        // The loader's worker opens its own connection with a clone of the data key (wiped with it).
+        m_loader = std::make_unique<store::StoreLoader>(db->path(), db->cipher().key());
+        connectLoader(*m_loader);
+    }
+    m_expected = db->connections().count();
+    m_delivered = 0;
+    m_request = m_loader->load({}, kBatchSize);
+    Q_EMIT loadingStarted(m_expected);
+}
+
+void ConnectionStoreFeed::connectLoader(store::StoreLoader &loaderRef)
+{
+    store::StoreLoader *loader = &loaderRef;
+    connect(loader, &store::StoreLoader::batchReady, this,
+            [this](quint64 request, qint64, const QList<Connection> &rows) {
+                if (request != m_request)
+                    return;
+                m_delivered += rows.size();
+                m_panel.appendConnections(std::vector<Connection>(rows.cbegin(), rows.cend()));
+                Q_EMIT loadingProgress(m_delivered, std::max(m_expected, m_delivered));
+            });
+    connect(loader, &store::StoreLoader::finished, this, [this](quint64 request, qint64 total) {
+        if (request != m_request)
+            return;
+        m_request = 0;
+        Q_EMIT loadingFinished(total);
+        if (std::exchange(m_reloadAgain, false))
+            reload(false);
+    });
+    connect(loader, &store::StoreLoader::failed, this, [this](quint64 request, const store::StoreError &error) {
+        if (request != m_request)
+            return;
+        m_request = 0;
+        m_reloadAgain = false;
+        Q_EMIT loadingFailed(error.message);
+    });
+}
+
+void ConnectionStoreFeed::endLoad()
+{
+    m_request = 0;
+    m_expected = 0;
+    m_delivered = 0;
+}
+
+void ConnectionStoreFeed::refreshRow(const QString &connectionId)
+{
+    store::Store *db = m_session.store();
+    if (!db)
+        return;
+    auto row = db->connections().get(connectionId);
+    if (row.ok())
+        m_panel.upsertConnection(row.value());
+    else if (row.error().kind == store::StoreError::Kind::NotFound)
+        m_panel.removeConnection(connectionId);
+    Q_EMIT historyChanged(connectionId);
+}
+
+void ConnectionStoreFeed::onJobFinished(const jobs::JobResult &result)
+{
+    store::Store *db = m_session.store();
+    if (!db || result.connectionId.isEmpty())
+        return;
+    const connections::ConnectionEvent event{m_session.clock().nowUtc(),
+                                             result.outcome == jobs::JobOutcome::Completed ? QStringLiteral("job")
+                                                                                           : QStringLiteral("error"),
+                                             jobDetail(result)};
+    // Untracked connections (NotFound) are not ours to record.
+    auto stored = db->history().record(result.connectionId, event,
+                                       result.jobId.isEmpty() ? QString() : QStringLiteral("job:") + result.jobId);
+    if (!stored.ok())
+        return;
+    refreshRow(result.connectionId);
+    Q_EMIT jobRecorded(result);
+}
+
+} // namespace aerodesk::ui

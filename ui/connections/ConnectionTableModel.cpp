@@ -1,0 +1,449 @@
+#include "ui/connections/ConnectionTableModel.h"
+
+#include "ui/connections/ExpiryBandStyle.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+#include <limits>
+
+namespace aerodesk::ui {
+
+using connections::Connection;
+using connections::ExpiryInfo;
+using connections::ExpiryStatus;
+
+namespace {
+
+const QString kDash = QStringLiteral("—");
+
+QString idLabel(const QString &masked, bool revealed, const QString &full)
+{
+    if (full.isEmpty())
+        return kDash;
+    return revealed ? full : masked;
+}
+
+int compareDays(const ExpiryInfo &a, const ExpiryInfo &b)
+{
+    const bool aKnown = a.status != ExpiryStatus::Unknown;
+    const bool bKnown = b.status != ExpiryStatus::Unknown;
+    if (aKnown != bKnown)
+        return aKnown ? -1 : 1; // unknown after every known value
+    if (!aKnown)
+        return 0;
+    return a.daysLeft < b.daysLeft ? -1 : (a.daysLeft > b.daysLeft ? 1 : 0);
+}
+
+} // namespace
+
+ConnectionTableModel::ConnectionTableModel(const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(clock)
+    , m_checker(clock)
+{
+}
+
+int ConnectionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ConnectionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ConnectionTableModel::mask(const QString &id)
+{
+    if (id.isEmpty())
+        return {};
+    if (id.size() <= 12)
+        return QString(8, QChar(0x2022)); // never show most of a short value
+    return id.left(4) + QChar(0x2026) + id.right(4);
+}
+
+QString ConnectionTableModel::normalizedId(const QString &id)
+{
+    return id.trimmed().toLower();
+}
+
+ConnectionTableModel::Row ConnectionTableModel::makeRow(Connection connection) const
+{
+    Row row;
+    row.expiry = m_checker.check(connection.connectionExpiry);
+    if (connection.connectionExpiry.isValid())
+        row.expiryDay = connection.connectionExpiry.toUTC().date();
+    row.maskedId = mask(connection.connectionId);
+    row.maskedUuid = mask(connection.aeroPassUserUuid);
+    row.idKey = normalizedId(connection.connectionId);
+    row.uuidKey = normalizedId(connection.aeroPassUserUuid);
+    row.connection = std::move(connection);
+    return row;
+}
+
+void ConnectionTableModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(static_cast<qsizetype>(m_rows.size()));
+    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i)
+        m_rowById.insert(m_rows[static_cast<size_t>(i)].idKey, i);
+}
+
+void ConnectionTableModel::setConnections(std::vector<Connection> connections)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_rows.reserve(connections.size());
+    for (Connection &connection : connections) {
+        Row row = makeRow(std::move(connection));
+        const auto existing = m_rowById.constFind(row.idKey);
+        if (existing != m_rowById.constEnd()) {
+            m_rows[static_cast<size_t>(*existing)] = std::move(row); // last one wins
+            continue;
+        }
+        m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
+        m_rows.push_back(std::move(row));
+    }
+    endResetModel();
+}
+
+void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
+{
+    const int oldCount = static_cast<int>(m_rows.size());
+    std::vector<Row> added;
+    QHash<QString, size_t> addedById;
+    for (Connection &connection : batch) {
+        const QString key = normalizedId(connection.connectionId);
+        if (const auto existing = m_rowById.constFind(key); existing != m_rowById.constEnd()) {
+            replaceRow(*existing, std::move(connection));
+        } else if (const auto pending = addedById.constFind(key); pending != addedById.constEnd()) {
+            added[*pending] = makeRow(std::move(connection));
+        } else {
+            addedById.insert(key, added.size());
+            added.push_back(makeRow(std::move(connection)));
+        }
+    }
+    if (added.empty())
+        return;
+    beginInsertRows(QModelIndex(), oldCount, oldCount + static_cast<int>(added.size()) - 1);
+    m_rows.reserve(m_rows.size() + added.size());
+    for (Row &row : added) {
+        m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
+        m_rows.push_back(std::move(row));
+    }
+    endInsertRows();
+}
+
+void ConnectionTableModel::replaceRow(int row, Connection connection)
+{
+    Row &target = m_rows[static_cast<size_t>(row)];
+    const ExpiryStatus before = target.expiry.status;
+    const bool revealed = target.revealed;
+    target = makeRow(std::move(connection));
+    target.revealed = revealed; // same connection, same choice
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (before != ExpiryStatus::Within7Days && target.expiry.status == ExpiryStatus::Within7Days)
+        Q_EMIT connectionEnteredSevenDayBand(target.connection.connectionId);
+}
+
+int ConnectionTableModel::upsertConnection(const Connection &connection)
+{
+    const int existing = rowOf(connection.connectionId);
+    if (existing >= 0) {
+        replaceRow(existing, connection);
+        return existing;
+    }
+    appendConnections({ connection });
+    return static_cast<int>(m_rows.size()) - 1;
+}
+
+bool ConnectionTableModel::removeConnection(const QString &connectionId)
+{
+    const int row = rowOf(connectionId);
+    if (row < 0)
+        return false;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rows.erase(m_rows.begin() + row);
+    rebuildIndex();
+    endRemoveRows();
+    return true;
+}
+
+void ConnectionTableModel::refreshExpiry()
+{
+    int first = -1;
+    int last = -1;
+    QStringList entered;
+    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i) {
+        Row &row = m_rows[static_cast<size_t>(i)];
+        const ExpiryInfo now = m_checker.check(row.connection.connectionExpiry);
+        if (now.status == row.expiry.status && now.daysLeft == row.expiry.daysLeft)
+            continue;
+        if (row.expiry.status != ExpiryStatus::Within7Days && now.status == ExpiryStatus::Within7Days)
+            entered << row.connection.connectionId;
+        row.expiry = now;
+        if (first < 0)
+            first = i;
+        last = i;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, ExpiryDateColumn), index(last, BandColumn));
+    for (const QString &id : std::as_const(entered))
+        Q_EMIT connectionEnteredSevenDayBand(id);
+}
+
+int ConnectionTableModel::rowOf(const QString &connectionId) const
+{
+    return m_rowById.value(normalizedId(connectionId), -1);
+}
+
+const Connection &ConnectionTableModel::connection(int row) const
+{
+    return m_rows.at(static_cast<size_t>(row)).connection;
+}
+
+ExpiryInfo ConnectionTableModel::expiry(int row) const
+{
+    return m_rows.at(static_cast<size_t>(row)).expiry;
+}
+
+QDate ConnectionTableModel::expiryDay(int row) const
+{
+    return m_rows.at(static_cast<size_t>(row)).expiryDay;
+}
+
+bool ConnectionTableModel::isRevealed(int row) const
+{
+    return row >= 0 && row < rowCount() && m_rows[static_cast<size_t>(row)].revealed;
+}
+
+void ConnectionTableModel::setRevealed(int row, bool revealed)
+{
+    if (row < 0 || row >= rowCount() || m_rows[static_cast<size_t>(row)].revealed == revealed)
+        return;
+    m_rows[static_cast<size_t>(row)].revealed = revealed;
+    Q_EMIT dataChanged(index(row, ConnectionIdColumn), index(row, AeroPassUserUuidColumn));
+}
+
+bool ConnectionTableModel::hasIdExactly(int row, const QString &normalized) const
+{
+    if (normalized.isEmpty())
+        return false;
+    const Row &r = m_rows.at(static_cast<size_t>(row));
+    return r.idKey == normalized || r.uuidKey == normalized;
+}
+
+QString ConnectionTableModel::displayText(int row, int column) const
+{
+    return displayData(m_rows.at(static_cast<size_t>(row)), column).toString();
+}
+
+int ConnectionTableModel::compareRows(int left, int right, int column) const
+{
+    const Row &a = m_rows.at(static_cast<size_t>(left));
+    const Row &b = m_rows.at(static_cast<size_t>(right));
+    switch (column) {
+    case BankColumn:
+        return a.connection.bankName.compare(b.connection.bankName, Qt::CaseInsensitive);
+    case ConnectionIdColumn:
+        return displayData(a, column).toString().compare(displayData(b, column).toString(),
+                                                         Qt::CaseInsensitive);
+    case AeroPassUserUuidColumn:
+        return displayData(a, column).toString().compare(displayData(b, column).toString(),
+                                                         Qt::CaseInsensitive);
+    case StatusColumn:
+        return a.connection.status.compare(b.connection.status, Qt::CaseInsensitive);
+    case ExpiryDateColumn:
+    case DaysLeftColumn: {
+        const int byDays = compareDays(a.expiry, b.expiry);
+        if (byDays != 0 || a.expiry.status == ExpiryStatus::Unknown)
+            return byDays;
+        const qint64 am = a.connection.connectionExpiry.toMSecsSinceEpoch();
+        const qint64 bm = b.connection.connectionExpiry.toMSecsSinceEpoch();
+        return am < bm ? -1 : (am > bm ? 1 : 0);
+    }
+    case BandColumn:
+        return ExpiryBandStyle::severity(a.expiry.status) -
+               ExpiryBandStyle::severity(b.expiry.status);
+    default:
+        return 0;
+    }
+}
+
+QMap<QDate, int> ConnectionTableModel::expiryCountsByDay(const QDate &from, const QDate &to) const
+{
+    QMap<QDate, int> counts;
+    for (const Row &row : m_rows) {
+        if (row.expiryDay.isValid() && row.expiryDay >= from && row.expiryDay <= to)
+            ++counts[row.expiryDay];
+    }
+    return counts;
+}
+
+QVariant ConnectionTableModel::displayData(const Row &row, int column) const
+{
+    const Connection &c = row.connection;
+    switch (column) {
+    case BankColumn:
+        return c.bankName.isEmpty() ? kDash : c.bankName;
+    case ConnectionIdColumn:
+        return idLabel(row.maskedId, row.revealed, c.connectionId);
+    case AeroPassUserUuidColumn:
+        return idLabel(row.maskedUuid, row.revealed, c.aeroPassUserUuid);
+    case StatusColumn:
+        return c.status.isEmpty() ? kDash : c.status;
+    case ExpiryDateColumn:
+        return row.expiryDay.isValid() ? row.expiryDay.toString(Qt::ISODate) : kDash;
+    case DaysLeftColumn:
+        return row.expiry.status == ExpiryStatus::Unknown ? kDash
+                                                          : QString::number(row.expiry.daysLeft);
+    case BandColumn:
+        return ExpiryBandStyle::text(row.expiry.status);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::accessibleData(const Row &row, int column) const
+{
+    const Connection &c = row.connection;
+    switch (column) {
+    case ConnectionIdColumn:
+    case AeroPassUserUuidColumn: {
+        const QString &full = column == ConnectionIdColumn ? c.connectionId : c.aeroPassUserUuid;
+        if (full.isEmpty())
+            return tr("not known");
+        const QString shown = displayData(row, column).toString();
+        return row.revealed ? shown : tr("%1, hidden").arg(shown);
+    }
+    case ExpiryDateColumn:
+        return row.expiryDay.isValid()
+                   ? tr("%1 UTC").arg(c.connectionExpiry.toUTC().toString(
+                         QStringLiteral("yyyy-MM-dd HH:mm")))
+                   : tr("expiry unknown");
+    case DaysLeftColumn:
+        if (row.expiry.status == ExpiryStatus::Unknown)
+            return tr("days left unknown");
+        if (row.expiry.status == ExpiryStatus::Expired)
+            return row.expiry.daysLeft < 0 ? tr("expired %n day(s) ago", nullptr,
+                                                static_cast<int>(-row.expiry.daysLeft))
+                                           : tr("expired");
+        return tr("%n day(s) left", nullptr, static_cast<int>(row.expiry.daysLeft));
+    case BandColumn:
+        return ExpiryBandStyle::description(row.expiry.status);
+    default:
+        return displayData(row, column);
+    }
+}
+
+QVariant ConnectionTableModel::sortData(const Row &row, int column) const
+{
+    const Connection &c = row.connection;
+    switch (column) {
+    case BankColumn:
+        return c.bankName;
+    case ConnectionIdColumn:
+    case AeroPassUserUuidColumn:
+        return displayData(row, column); // sorting must not leak a hidden id either
+    case StatusColumn:
+        return c.status;
+    case ExpiryDateColumn:
+        return row.expiryDay.isValid() ? QVariant(c.connectionExpiry.toUTC()) : QVariant();
+    case DaysLeftColumn:
+        return row.expiry.status == ExpiryStatus::Unknown ? QVariant()
+                                                          : QVariant(row.expiry.daysLeft);
+    case BandColumn:
+        return ExpiryBandStyle::severity(row.expiry.status);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[static_cast<size_t>(index.row())];
+    const int column = index.column();
+    const ExpiryStatus band = row.expiry.status;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case Qt::AccessibleTextRole:
+        return accessibleData(row, column);
+    case Qt::ToolTipRole:
+        if (column == BandColumn || column == DaysLeftColumn || column == ExpiryDateColumn)
+            return ExpiryBandStyle::description(band);
+        if ((column == ConnectionIdColumn || column == AeroPassUserUuidColumn) && !row.revealed)
+            return tr("Hidden — use Reveal ids to show it in full");
+        return {};
+    case Qt::DecorationRole:
+        if (column == BandColumn)
+            return ExpiryBandStyle::icon(band, QGuiApplication::palette());
+        return {};
+    case Qt::ForegroundRole:
+        if (column == BandColumn || column == DaysLeftColumn)
+            return ExpiryBandStyle::ink(band, QGuiApplication::palette());
+        return {};
+    case Qt::BackgroundRole:
+        if (column == BandColumn || column == DaysLeftColumn) {
+            const QColor tint = ExpiryBandStyle::background(band, QGuiApplication::palette());
+            return tint.isValid() ? QVariant(tint) : QVariant();
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == DaysLeftColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        return sortData(row, column);
+    case BandRole:
+        return static_cast<int>(band);
+    case ExpiryDayRole:
+        return row.expiryDay;
+    case RevealedRole:
+        return row.revealed;
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
+        return {};
+    switch (section) {
+    case BankColumn: return tr("Bank");
+    case ConnectionIdColumn: return tr("Connection ID");
+    case AeroPassUserUuidColumn: return tr("AeroPass user");
+    case StatusColumn: return tr("Status");
+    case ExpiryDateColumn: return role == Qt::DisplayRole ? tr("Expires") : tr("Expiry date (UTC)");
+    case DaysLeftColumn: return tr("Days left");
+    case BandColumn: return tr("Expiry band");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags ConnectionTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> ConnectionTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sortValue");
+    names.insert(BandRole, "band");
+    names.insert(ExpiryDayRole, "expiryDay");
+    names.insert(RevealedRole, "revealed");
+    return names;
+}
+
+} // namespace aerodesk::ui

@@ -1,0 +1,686 @@
+#include "ui/connections/ConnectionsPanel.h"
+
+#include "core/session/Session.h"
+#include "core/store/Store.h"
+#include "ui/connections/ConnectionActions.h"
+#include "ui/connections/ConnectionFilterProxy.h"
+#include "ui/connections/ConnectionHistoryView.h"
+#include "ui/connections/ConnectionImporter.h"
+#include "ui/connections/ConnectionStoreFeed.h"
+#include "ui/connections/ConnectionTableModel.h"
+#include "ui/connections/ExpiryBandStyle.h"
+#include "ui/connections/ExpiryTimeline.h"
+#include "ui/common/Icons.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QEvent>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace aerodesk::ui {
+
+using connections::Connection;
+using connections::ExpiryStatus;
+
+namespace {
+constexpr int kExpiryRefreshMs = 60 * 1000;
+constexpr int kTimelineHorizonDays = 90; // counts cover the longest range, so toggling is free
+constexpr int kHistoryRows = 200;          // the newest events of one connection
+} // namespace
+
+ConnectionsPanel::ConnectionsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ownClock(std::make_unique<SystemClock>())
+    , m_clock(*m_ownClock)
+{
+    build();
+}
+
+ConnectionsPanel::ConnectionsPanel(const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+{
+    build();
+}
+
+ConnectionsPanel::ConnectionsPanel(session::Session &session, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(session.clock())
+    , m_session(&session)
+{
+    build();
+}
+
+ConnectionsPanel::~ConnectionsPanel()
+{
+    // The feed, actions and importer refer to the model and widgets: they go first.
+    delete m_importer;
+    delete m_actions;
+    delete m_feed;
+}
+
+void ConnectionsPanel::build()
+{
+    setObjectName(QStringLiteral("connectionsPanel"));
+    setAccessibleName(tr("Connections"));
+
+    m_model = new ConnectionTableModel(m_clock, this);
+    m_proxy = new ConnectionFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    auto *title = new QLabel(tr("Connections"), this);
+    title->setObjectName(QStringLiteral("panelTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("connectionCount"));
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(m_count);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("connectionsTable"));
+    m_table->setAccessibleName(tr("Connections"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ConnectionTableModel::DaysLeftColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setIconSize(QSize(16, 16));
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns; click to sort"));
+    m_table->setCornerButtonEnabled(false); // single selection: "select all" means nothing here
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all"));
+    // Fixed row heights and no content-based column sizing: nothing scans 100,000 rows to lay out.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = { 13, 10, 10, 10, 9, 7, 9 };
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[column] * em);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("connectionsSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(buildDetailPane());
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    if (m_session) {
+        m_actionBar = buildActionBar();
+        layout->addWidget(m_actionBar);
+    }
+    layout->addWidget(buildFilterBar());
+    layout->addWidget(buildTimelineBar());
+    layout->addWidget(m_timeline);
+    if (m_session)
+        layout->addWidget(buildStatusRow());
+    layout->addWidget(splitter, 1);
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WindowShortcut); // only while this panel is the visible one
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ConnectionsPanel::updateCount);
+    connect(m_proxy, &ConnectionFilterProxy::filtersChanged, this, &ConnectionsPanel::updateCount);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConnectionsPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ConnectionsPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::updateDetail);
+    connect(m_model, &ConnectionTableModel::connectionEnteredSevenDayBand, this,
+            &ConnectionsPanel::connectionEnteredSevenDayBand);
+
+    // Edits made straight on the model (not through this panel's API) reach the timeline too.
+    m_timelineTimer.setSingleShot(true);
+    m_timelineTimer.setInterval(0);
+    connect(&m_timelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, &m_timelineTimer, qOverload<>(&QTimer::start));
+
+    m_expiryTimer.setInterval(kExpiryRefreshMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshExpiry);
+    m_expiryTimer.start();
+
+    refreshTimeline();
+    updateCount();
+    updateDetail();
+    if (m_session)
+        buildLive();
+}
+
+QWidget *ConnectionsPanel::buildFilterBar()
+{
+    auto *bar = new QWidget(this);
+    m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("connectionFilter"));
+    m_filter->setAccessibleName(tr("Filter connections"));
+    m_filter->setPlaceholderText(tr("Filter by bank, status, band or id — a full id finds its row (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    for (auto *button : m_filter->findChildren<QAbstractButton *>())
+        button->setAccessibleName(tr("Clear filter"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ConnectionFilterProxy::setFilterText);
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
+    clear->setContext(Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, m_filter, &QLineEdit::clear);
+
+    m_bandFilter = new QComboBox(bar);
+    m_bandFilter->setObjectName(QStringLiteral("bandFilter"));
+    m_bandFilter->setAccessibleName(tr("Expiry band filter"));
+    m_bandFilter->addItem(tr("All expiry bands"), -1);
+    for (ExpiryStatus band : ExpiryBandStyle::bands())
+        m_bandFilter->addItem(ExpiryBandStyle::description(band), static_cast<int>(band));
+    refreshBandIcons();
+    connect(m_bandFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const int value = m_bandFilter->itemData(index).toInt();
+        m_proxy->setBandFilter(value < 0 ? std::nullopt
+                                         : std::optional(static_cast<ExpiryStatus>(value)));
+    });
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter, 1);
+    layout->addWidget(m_bandFilter);
+    return bar;
+}
+
+QWidget *ConnectionsPanel::buildTimelineBar()
+{
+    auto *bar = new QWidget(this);
+    m_timeline = new ExpiryTimeline(this);
+    connect(m_timeline, &ExpiryTimeline::daySelected, this, &ConnectionsPanel::onDaySelected);
+
+    auto *label = new QLabel(tr("Expiry timeline:"), bar);
+    m_rangeGroup = new QButtonGroup(bar);
+    m_rangeGroup->setExclusive(true);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    for (int days : { 30, 90 }) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(QStringLiteral("timelineRange%1").arg(days));
+        button->setText(tr("%1 days").arg(days));
+        button->setAccessibleName(tr("Show the next %1 days").arg(days));
+        button->setCheckable(true);
+        button->setChecked(days == m_timeline->rangeDays());
+        m_rangeGroup->addButton(button, days);
+        layout->addWidget(button);
+    }
+    connect(m_rangeGroup, &QButtonGroup::idClicked, m_timeline, &ExpiryTimeline::setRangeDays);
+
+    m_dayFilterLabel = new QLabel(bar);
+    m_dayFilterLabel->setObjectName(QStringLiteral("dayFilterLabel"));
+    m_clearDay = new QToolButton(bar);
+    m_clearDay->setObjectName(QStringLiteral("clearDayFilter"));
+    m_clearDay->setText(tr("Show all days"));
+    m_clearDay->setAccessibleName(tr("Clear the expiry day filter"));
+    connect(m_clearDay, &QToolButton::clicked, this, [this] { m_timeline->setSelectedDay(QDate()); });
+    m_dayFilterLabel->hide();
+    m_clearDay->hide();
+    layout->addSpacing(12);
+    layout->addWidget(m_dayFilterLabel);
+    layout->addWidget(m_clearDay);
+    layout->addStretch(1);
+    return bar;
+}
+
+QWidget *ConnectionsPanel::buildDetailPane()
+{
+    auto *box = new QGroupBox(tr("Details"), this);
+    box->setObjectName(QStringLiteral("connectionDetailPane"));
+    m_detail = new QLabel(box);
+    m_detail->setObjectName(QStringLiteral("connectionDetail"));
+    m_detail->setAccessibleName(tr("Connection details"));
+    m_detail->setTextFormat(Qt::PlainText);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+    m_reveal = new QPushButton(tr("Reveal ids"), box);
+    m_reveal->setObjectName(QStringLiteral("revealIds"));
+    m_reveal->setAccessibleName(tr("Reveal the connection's ids"));
+    m_reveal->setCheckable(true);
+    connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
+        const int row = currentSourceRow();
+        if (row >= 0)
+            m_model->setRevealed(row, on);
+    });
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_reveal, 0, Qt::AlignLeft);
+    if (!m_session) {
+        auto *coming = new QLabel(tr("The account summary and the connection's history show when the panel "
+                                     "is connected to the console's session."),
+                                  box);
+        coming->setObjectName(QStringLiteral("detailComing"));
+        coming->setWordWrap(true);
+        coming->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(coming);
+        layout->addStretch(1);
+        return box;
+    }
+    box->setMinimumWidth(24 * fontMetrics().horizontalAdvance(QLatin1Char('M'))); // room for the history
+    m_summary = new QLabel(box);
+    m_summary->setObjectName(QStringLiteral("accountSummary"));
+    m_summary->setAccessibleName(tr("Account summary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_balanceNote = new QLabel(box);
+    m_balanceNote->setObjectName(QStringLiteral("balanceUnavailable"));
+    m_balanceNote->setAccessibleName(tr("Why the balance cannot be fetched"));
+    m_balanceNote->setTextFormat(Qt::PlainText);
+    m_balanceNote->setWordWrap(true);
+    m_balanceNote->hide();
+    auto *historyTitle = new QLabel(tr("History (oldest first)"), box);
+    m_history = new ConnectionHistoryView(box);
+    historyTitle->setBuddy(m_history);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_balanceNote);
+    layout->addWidget(historyTitle);
+    layout->addWidget(m_history, 1);
+    return box;
+}
+
+void ConnectionsPanel::setConnections(std::vector<Connection> connections)
+{
+    m_model->setConnections(std::move(connections));
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
+{
+    m_model->appendConnections(std::move(batch));
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::upsertConnection(const Connection &connection)
+{
+    m_model->upsertConnection(connection);
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+bool ConnectionsPanel::removeConnection(const QString &connectionId)
+{
+    const bool removed = m_model->removeConnection(connectionId);
+    m_timelineTimer.stop();
+    refreshTimeline();
+    return removed;
+}
+
+void ConnectionsPanel::refreshExpiry()
+{
+    m_model->refreshExpiry();
+    m_timelineTimer.stop();
+    refreshTimeline();
+}
+
+void ConnectionsPanel::refreshTimeline()
+{
+    const QDate today = m_clock.nowUtc().date();
+    m_timeline->setToday(today);
+    m_timeline->setCounts(m_model->expiryCountsByDay(today, today.addDays(kTimelineHorizonDays - 1)));
+}
+
+int ConnectionsPanel::currentSourceRow() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+void ConnectionsPanel::onDaySelected(const QDate &day)
+{
+    m_proxy->setExpiryDay(day);
+    m_dayFilterLabel->setText(day.isValid() ? tr("Expiring on %1 (UTC)").arg(day.toString(Qt::ISODate))
+                                            : QString());
+    m_dayFilterLabel->setVisible(day.isValid());
+    m_clearDay->setVisible(day.isValid());
+}
+
+void ConnectionsPanel::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    if (total == 0)
+        m_count->setText(tr("No connections loaded yet"));
+    else if (shown == total)
+        m_count->setText(tr("%n connection(s)", nullptr, total));
+    else
+        m_count->setText(tr("Showing %1 of %n connection(s)", nullptr, total).arg(shown));
+    m_count->setAccessibleName(m_count->text());
+}
+
+void ConnectionsPanel::updateDetail()
+{
+    const int row = currentSourceRow();
+    m_reveal->setEnabled(row >= 0);
+    if (m_actions)
+        m_actions->updateState();
+    if (row < 0) {
+        m_detail->setText(tr("Select a connection to see its details."));
+        const QSignalBlocker block(m_reveal);
+        m_reveal->setChecked(false);
+        if (m_session) {
+            m_summary->clear();
+            m_balanceNote->hide();
+            if (!m_historyFor.isEmpty() || m_history->count() == 0) {
+                m_historyFor.clear();
+                m_history->setPlaceholder(tr("Select a connection to see its history."));
+            }
+        }
+        return;
+    }
+    using M = ConnectionTableModel;
+    const Connection &c = m_model->connection(row);
+    const QString lastRefresh =
+        c.lastRefresh.isValid()
+            ? c.lastRefresh.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+            : tr("never");
+    QStringList lines;
+    lines << tr("Bank: %1").arg(m_model->displayText(row, M::BankColumn))
+          << tr("Connection ID: %1").arg(m_model->displayText(row, M::ConnectionIdColumn))
+          << tr("AeroPass user: %1").arg(m_model->displayText(row, M::AeroPassUserUuidColumn))
+          << tr("Status: %1").arg(m_model->displayText(row, M::StatusColumn))
+          << tr("Expires: %1 — %2")
+                 .arg(m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
+                      ExpiryBandStyle::description(m_model->expiry(row).status))
+          << tr("Last refresh: %1").arg(lastRefresh);
+    m_detail->setText(lines.join(QLatin1Char('\n')));
+    const QSignalBlocker block(m_reveal);
+    m_reveal->setChecked(m_model->isRevealed(row));
+    m_reveal->setText(m_reveal->isChecked() ? tr("Hide ids") : tr("Reveal ids"));
+    if (!m_session)
+        return;
+    m_summary->setText(accountSummaryText(c));
+    const QString why = ConnectionActions::balanceUnavailableReason(c.accountSummary);
+    m_balanceNote->setText(why);
+    m_balanceNote->setVisible(!why.isEmpty());
+    if (m_historyFor != m_model->normalizedId(c.connectionId))
+        reloadHistory();
+}
+
+QString ConnectionsPanel::accountSummaryText(const Connection &c) const
+{
+    const QJsonObject &a = c.accountSummary;
+    if (a.isEmpty())
+        return tr("Account summary: not read yet — use Refresh details (F5).");
+    // Only the last four digits of an account or routing number are ever shown.
+    auto lastFour = [](const QString &number) {
+        const QString digits = number.trimmed();
+        return digits.size() > 4 ? QStringLiteral("••••") + digits.right(4) : QStringLiteral("••••");
+    };
+    QStringList lines;
+    lines << tr("Account summary");
+    const QString nickname = a.value(QStringLiteral("accountNickname")).toString();
+    const QString type = a.value(QStringLiteral("accountType")).toString();
+    if (!nickname.isEmpty() || !type.isEmpty())
+        lines << tr("Account: %1").arg(QStringList{nickname, type}.filter(QRegularExpression(QStringLiteral("\\S"))).join(QStringLiteral(" · ")));
+    const QString number = a.value(QStringLiteral("accountNumber")).toString();
+    if (!number.isEmpty())
+        lines << tr("Account number: %1").arg(lastFour(number));
+    const QString routing = a.value(QStringLiteral("routingNumber")).toString();
+    if (!routing.isEmpty())
+        lines << tr("Routing number: %1").arg(lastFour(routing));
+    const QString institution = a.value(QStringLiteral("institutionName")).toString();
+    if (!institution.isEmpty())
+        lines << tr("Institution: %1").arg(institution);
+    const QJsonValue can = a.value(QStringLiteral("canFetchBalance"));
+    if (!can.isUndefined())
+        lines << tr("Balance: %1").arg(ConnectionActions::balanceUnavailableReason(a).isEmpty() ? tr("can be fetched")
+                                                                                              : tr("cannot be fetched"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ConnectionsPanel::reloadHistory()
+{
+    if (!m_session)
+        return;
+    const int row = currentSourceRow();
+    if (row < 0)
+        return;
+    const QString id = m_model->connection(row).connectionId;
+    m_historyFor = m_model->normalizedId(id);
+    store::Store *db = m_session->store();
+    if (!db) {
+        m_history->setPlaceholder(tr("The local store is not open yet."));
+        return;
+    }
+    // One connection's newest events: a few rows decrypted, like the single-row reads of
+    // LinkRecorder; the bulk load runs on the StoreLoader's thread.
+    auto events = db->history().forConnection(id, kHistoryRows);
+    if (!events.ok()) {
+        m_history->setPlaceholder(events.error().kind == store::StoreError::Kind::NotFound
+                                      ? tr("This connection is not in the local store.")
+                                      : tr("The history could not be read: %1").arg(events.error().message));
+        return;
+    }
+    m_history->setEvents(events.value());
+}
+
+bool ConnectionsPanel::selectConnection(const QString &connectionId)
+{
+    const int row = m_model->rowOf(connectionId);
+    if (row < 0)
+        return false;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) {
+        m_filter->clear();
+        m_bandFilter->setCurrentIndex(0);
+        m_timeline->setSelectedDay(QDate());
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    if (!index.isValid())
+        return false;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    return true;
+}
+
+QWidget *ConnectionsPanel::buildActionBar()
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("connectionActionBar"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    return bar; // filled by buildLive() once the actions exist
+}
+
+QWidget *ConnectionsPanel::buildStatusRow()
+{
+    auto *row = new QWidget(this);
+    m_loadingLabel = new QLabel(row);
+    m_loadingLabel->setObjectName(QStringLiteral("connectionsLoading"));
+    m_loadingBar = new QProgressBar(row);
+    m_loadingBar->setObjectName(QStringLiteral("connectionsLoadingBar"));
+    m_loadingBar->setAccessibleName(tr("Loading connections from the store"));
+    m_loadingBar->setMaximumWidth(240);
+    m_loadingBar->setTextVisible(false);
+    m_loadingLabel->hide();
+    m_loadingBar->hide();
+    m_message = new QLabel(row);
+    m_message->setObjectName(QStringLiteral("connectionsMessage"));
+    m_message->setAccessibleName(tr("Last action"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_loadingLabel);
+    layout->addWidget(m_loadingBar);
+    layout->addWidget(m_message, 1);
+    return row;
+}
+
+void ConnectionsPanel::buildLive()
+{
+    m_feed = new ConnectionStoreFeed(*m_session, *this, this);
+    m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
+    m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
+
+    auto *barLayout = static_cast<QHBoxLayout *>(m_actionBar->layout());
+    for (QAction *action : m_actions->all()) {
+        addAction(action); // shortcuts work wherever focus is inside the panel
+        auto *button = new QToolButton(m_actionBar);
+        button->setDefaultAction(action);
+        button->setObjectName(action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAccessibleName(action->text().remove(QChar(0x2026)));
+        barLayout->addWidget(button);
+        if (action == m_actions->identity())
+            barLayout->addSpacing(12);
+    }
+    barLayout->addSpacing(12);
+    auto *import = new QToolButton(m_actionBar);
+    import->setObjectName(QStringLiteral("importButton"));
+    import->setText(tr("Import"));
+    import->setAccessibleName(tr("Import connections"));
+    import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+    import->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    import->setPopupMode(QToolButton::InstantPopup);
+    import->setMenu(m_importer->menu());
+    barLayout->addWidget(import);
+    auto importState = [import](bool available, const QString &why) {
+        import->setEnabled(available);
+        import->setToolTip(available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
+                                     : tr("Import — unavailable: %1").arg(why));
+    };
+    connect(m_importer, &ConnectionImporter::availabilityChanged, import, importState);
+    importState(m_importer->fromFile()->isEnabled(), tr("the local store is not open yet."));
+    barLayout->addStretch(1);
+    addAction(m_importer->pasteId());
+
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (index.isValid())
+            m_table->setCurrentIndex(index);
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("connectionContextMenu"));
+        menu->setAccessibleName(tr("Connection actions"));
+        menu->setToolTipsVisible(true);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        const QList<QAction *> actions = m_actions->all();
+        menu->addActions(actions.mid(0, 4));
+        menu->addSeparator();
+        menu->addActions(actions.mid(4));
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
+
+    connect(m_actions, &ConnectionActions::reconnectRequested, this, &ConnectionsPanel::reconnectRequested);
+    connect(m_actions, &ConnectionActions::message, this, &ConnectionsPanel::showMessage);
+    connect(m_importer, &ConnectionImporter::message, this, &ConnectionsPanel::showMessage);
+    connect(m_feed, &ConnectionStoreFeed::historyChanged, this, [this](const QString &id) {
+        const int row = currentSourceRow();
+        if (row >= 0 && m_model->normalizedId(m_model->connection(row).connectionId) == m_model->normalizedId(id))
+            reloadHistory();
+    });
+    connect(m_feed, &ConnectionStoreFeed::jobRecorded, this, [this](const jobs::JobResult &r) {
+        QString type = api::jobTypeName(r.type);
+        type[0] = type.at(0).toUpper();
+        showMessage(tr("%1 job on %2: %3 — %4")
+                        .arg(type, ConnectionTableModel::mask(r.connectionId), jobs::jobOutcomeName(r.outcome), r.message),
+                    r.outcome != jobs::JobOutcome::Completed);
+    });
+    auto showLoading = [this](qint64 delivered, qint64 expected) {
+        m_loadingLabel->setText(tr("Loading %L1 connection(s)…", nullptr, int(expected)).arg(expected));
+        m_loadingLabel->setAccessibleName(m_loadingLabel->text());
+        m_loadingBar->setRange(0, int(std::max<qint64>(expected, 1)));
+        m_loadingBar->setValue(int(std::min(delivered, expected)));
+        m_loadingLabel->show();
+        m_loadingBar->show();
+    };
+    connect(m_feed, &ConnectionStoreFeed::loadingStarted, this, [showLoading](qint64 expected) { showLoading(0, expected); });
+    connect(m_feed, &ConnectionStoreFeed::loadingProgress, this, showLoading);
+    connect(m_feed, &ConnectionStoreFeed::loadingFinished, this, [this](qint64) {
+        m_loadingLabel->hide();
+        m_loadingBar->hide();
+        updateDetail();
+    });
+    connect(m_feed, &ConnectionStoreFeed::loadingFailed, this, [this](const QString &why) {
+        m_loadingLabel->hide();
+        m_loadingBar->hide();
+        showMessage(tr("The connections could not be loaded from the store: %1").arg(why), true);
+    });
+    connect(m_session, &session::Session::storeFailed, this, [this](const QString &why) {
+        showMessage(tr("The local store could not be opened: %1").arg(why), true);
+    });
+    if (m_feed->isLoading())
+        showLoading(0, m_feed->expected());
+    if (!m_session->store() && !m_session->lastError().isEmpty())
+        showMessage(m_session->lastError(), true);
+    updateDetail();
+}
+
+void ConnectionsPanel::showMessage(const QString &text, bool error)
+{
+    // A problem is marked by words and a sign, not only by colour.
+    m_message->setText(error ? QStringLiteral("⚠ ") + text : text);
+    m_message->setForegroundRole(error ? QPalette::LinkVisited : QPalette::WindowText);
+    m_message->setAccessibleDescription(error ? tr("Problem: %1").arg(text) : text);
+}
+
+
+
+void ConnectionsPanel::refreshBandIcons()
+{
+    for (int i = 1; i < m_bandFilter->count(); ++i) {
+        const auto band = static_cast<ExpiryStatus>(m_bandFilter->itemData(i).toInt());
+        m_bandFilter->setItemIcon(i, ExpiryBandStyle::icon(band, palette()));
+    }
+}
+
+void ConnectionsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        refreshBandIcons();
+        if (m_actions) {
+            m_actions->refreshIcons();
+            if (auto *import = findChild<QToolButton *>(QStringLiteral("importButton")))
+                import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+        }
+    }
+}
+
+} // namespace aerodesk::ui

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "core/connections/Connection.h"
+#include "core/util/Clock.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QButtonGroup;
+class QProgressBar;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QToolButton;
+
+namespace aerodesk::session {
+class Session;
+}
+
+namespace aerodesk::ui {
+
+class ConnectionActions;
+class ConnectionHistoryView;
+class ConnectionImporter;
+class ConnectionStoreFeed;
+class ConnectionFilterProxy;
+class ConnectionTableModel;
+class ExpiryTimeline;
+
+/// The Connections panel (panel id "connections"): a filter line edit (Ctrl+F), a band filter,
+/// the expiry timeline (30/90 days; clicking a bar filters the table by that day), the table of
+/// connections and a detail pane for the current row (with Reveal ids).
+///
+/// Built with a session::Session (the console), it is live: a ConnectionStoreFeed loads the store
+/// through StoreLoader in batches (with a "Loading N…" indicator) and applies links, reconnects
+/// and job outcomes as they happen; ConnectionActions adds the row actions (toolbar, context
+/// menu, shortcuts); ConnectionImporter the Import menu; the detail pane shows the account
+/// summary and the connection's history. Built with only a Clock, it is fed by hand with
+/// setConnections() / appendConnections() (tests, benchmarks). Expiry is re-read from the clock
+/// every minute; connectionEnteredSevenDayBand() fires when a known connection crosses into the
+/// 7-day band (ExpiryNotifier turns it into a notification).
+class ConnectionsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// Uses the system clock.
+    explicit ConnectionsPanel(QWidget *parent = nullptr);
+    /// Uses `clock` (which must outlive the panel) for every expiry decision.
+    explicit ConnectionsPanel(const Clock &clock, QWidget *parent = nullptr);
+    /// Live: fed from `session`'s store, with row actions and import (the session's clock).
+    explicit ConnectionsPanel(session::Session &session, QWidget *parent = nullptr);
+    ~ConnectionsPanel() override;
+
+    void setConnections(std::vector<connections::Connection> connections);
+    void appendConnections(std::vector<connections::Connection> batch);
+    void upsertConnection(const connections::Connection &connection);
+    bool removeConnection(const QString &connectionId);
+    /// Re-reads the clock: bands, days left and the timeline's "today". Called every minute.
+    void refreshExpiry();
+
+    ConnectionTableModel *model() const { return m_model; }
+    ConnectionFilterProxy *proxy() const { return m_proxy; }
+    ExpiryTimeline *timeline() const { return m_timeline; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    /// The model row of the table's current row, or -1.
+    int currentSourceRow() const;
+    /// Makes the row of `connectionId` current (clearing filters that hide it); false if absent.
+    bool selectConnection(const QString &connectionId);
+
+    /// Null unless built with a Session.
+    ConnectionStoreFeed *feed() const { return m_feed; }
+    ConnectionActions *actions() const { return m_actions; }
+    ConnectionImporter *importer() const { return m_importer; }
+    ConnectionHistoryView *historyView() const { return m_history; }
+
+Q_SIGNALS:
+    void connectionEnteredSevenDayBand(const QString &connectionId);
+    /// Reconnect was chosen for this existing connection: run LinkWidgetSession::startReconnect on
+    /// it (the console connects this to its widget dialog). Never a fresh link.
+    void reconnectRequested(const QString &connectionId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void build();
+    QWidget *buildFilterBar();
+    QWidget *buildTimelineBar();
+    QWidget *buildDetailPane();
+    void refreshBandIcons();
+    void refreshTimeline();
+    void updateCount();
+    void updateDetail();
+    void onDaySelected(const QDate &day);
+    QWidget *buildActionBar();
+    QWidget *buildStatusRow();
+    void buildLive();
+    void reloadHistory();
+    void showMessage(const QString &text, bool error);
+    QString accountSummaryText(const connections::Connection &c) const;
+
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock &m_clock;
+    ConnectionTableModel *m_model = nullptr;
+    ConnectionFilterProxy *m_proxy = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_bandFilter = nullptr;
+    QButtonGroup *m_rangeGroup = nullptr;
+    ExpiryTimeline *m_timeline = nullptr;
+    QLabel *m_dayFilterLabel = nullptr;
+    QToolButton *m_clearDay = nullptr;
+    QLabel *m_count = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_detail = nullptr;
+    QPushButton *m_reveal = nullptr;
+    session::Session *m_session = nullptr;
+    ConnectionStoreFeed *m_feed = nullptr;
+    ConnectionActions *m_actions = nullptr;
+    ConnectionImporter *m_importer = nullptr;
+    ConnectionHistoryView *m_history = nullptr;
+    QWidget *m_actionBar = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_balanceNote = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QProgressBar *m_loadingBar = nullptr;
+    QString m_historyFor;
+    QTimer m_expiryTimer;
+    QTimer m_timelineTimer;
+};
+
+} // namespace aerodesk::ui

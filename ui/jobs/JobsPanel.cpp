@@ -1,0 +1,232 @@
+#include "ui/jobs/JobsPanel.h"
+
+#include "core/jobs/JobRunner.h"
+#include "core/session/Session.h"
+#include "core/store/Store.h"
+#include "ui/jobs/JobProgressDelegate.h"
+#include "ui/jobs/JobsModel.h"
+#include "ui/jobs/MfaPromptDialog.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace aerodesk::ui {
+
+JobsPanel::JobsPanel(session::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    m_model = new JobsModel(this);
+    build();
+    connect(&m_session, &session::Session::environmentChanged, this, &JobsPanel::rebind);
+    connect(&m_session, &session::Session::environmentFailed, this, &JobsPanel::updateActions);
+    rebind();
+}
+
+JobsPanel::~JobsPanel()
+{
+    for (const auto &c : std::as_const(m_runnerConnections))
+        disconnect(c);
+}
+
+void JobsPanel::build()
+{
+    setObjectName(QStringLiteral("jobsPanel"));
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Jobs</h2>Balance, transactions and identity jobs: progress, attempts, and what "
+                                "to do next when one does not complete."),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+
+    auto *startRow = new QHBoxLayout;
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("jobType"));
+    m_type->setAccessibleName(tr("Job type"));
+    for (api::JobType t : {api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity})
+        m_type->addItem(JobsModel::typeText(t), int(t));
+    m_connection = new QLineEdit(this);
+    m_connection->setObjectName(QStringLiteral("jobConnectionId"));
+    m_connection->setAccessibleName(tr("Connection ID"));
+    m_connection->setPlaceholderText(tr("connectionId"));
+    m_connection->setClearButtonEnabled(true);
+    m_start = new QPushButton(tr("&Start job"), this);
+    m_start->setObjectName(QStringLiteral("jobStart"));
+    m_start->setAccessibleName(tr("Start the job"));
+    m_loading = new QLabel(tr("Waiting for the environment…"), this);
+    m_loading->setObjectName(QStringLiteral("jobsLoading"));
+    m_loading->setAccessibleName(tr("Jobs panel status"));
+    auto *typeLabel = new QLabel(tr("&Type:"), this);
+    typeLabel->setBuddy(m_type);
+    auto *connectionLabel = new QLabel(tr("C&onnection:"), this);
+    connectionLabel->setBuddy(m_connection);
+    startRow->addWidget(typeLabel);
+    startRow->addWidget(m_type);
+    startRow->addWidget(connectionLabel);
+    startRow->addWidget(m_connection, 1);
+    startRow->addWidget(m_start);
+    layout->addLayout(startRow);
+    layout->addWidget(m_loading);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("jobsTable"));
+    m_table->setAccessibleName(tr("Jobs"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(JobsModel::ProgressColumn, new JobProgressDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column : {JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn, JobsModel::AttemptsColumn,
+                       JobsModel::ElapsedColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents); // a few rows only
+    m_table->setColumnWidth(JobsModel::ProgressColumn, 140);
+    layout->addWidget(m_table, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("jobsSummary"));
+    m_summary->setAccessibleName(tr("Selected job"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cancel = new QPushButton(tr("&Cancel job"), this);
+    m_cancel->setObjectName(QStringLiteral("jobCancel"));
+    m_cancel->setAccessibleName(tr("Cancel the selected job"));
+    bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_cancel);
+    layout->addLayout(bottom);
+
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        startJob(api::JobType(m_type->currentData().toInt()), m_connection->text().trimmed());
+    });
+    connect(m_connection, &QLineEdit::returnPressed, m_start, &QPushButton::click);
+    connect(m_connection, &QLineEdit::textChanged, this, &JobsPanel::updateActions);
+    connect(m_cancel, &QPushButton::clicked, this, &JobsPanel::cancelSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &JobsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+        m_table->selectRow(last); // the newest job is the one being watched
+    });
+}
+
+void JobsPanel::rebind()
+{
+    for (const auto &c : std::as_const(m_runnerConnections))
+        disconnect(c);
+    m_runnerConnections.clear();
+    for (const auto &p : std::as_const(m_prompts))
+        if (p)
+            p->close();
+    m_prompts.clear();
+    jobs::JobRunner *runner = m_session.jobs();
+    m_model->setRunner(runner);
+    if (runner) {
+        m_runnerConnections << connect(runner, &jobs::JobRunner::mfaRequired, this, &JobsPanel::onMfaRequired)
+                            << connect(runner, &jobs::JobRunner::finished, this, &JobsPanel::onFinished);
+    }
+    updateActions();
+}
+
+quint64 JobsPanel::startJob(api::JobType type, const QString &connectionId)
+{
+    jobs::JobRunner *runner = m_session.jobs();
+    if (!runner || connectionId.isEmpty())
+        return 0;
+    return runner->start(type, connectionId);
+}
+
+MfaPromptDialog *JobsPanel::mfaPrompt(quint64 key) const
+{
+    return m_prompts.value(key);
+}
+
+QString JobsPanel::bankName(const QString &connectionId) const
+{
+    store::Store *store = m_session.store();
+    if (!store)
+        return {};
+    auto c = store->connections().get(connectionId);
+    return c.ok() ? c.value().bankName : QString();
+}
+
+void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId, const QDateTime &endsAt)
+{
+    MfaRequest request;
+    request.key = key;
+    request.jobId = jobId;
+    request.connectionId = connectionId;
+    request.windowEndsAt = endsAt;
+    request.bankName = bankName(connectionId);
+    if (const auto running = m_session.jobs()) {
+        for (api::JobType t : {api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity})
+            if (running->runningJob(connectionId, t) == key)
+                request.type = t;
+    }
+    auto *prompt = new MfaPromptDialog(m_session, request, this);
+    prompt->setWindowFlag(Qt::Dialog);
+    connect(prompt, &MfaPromptDialog::mfaCompleted, this, [this](quint64 k) {
+        if (jobs::JobRunner *r = m_session.jobs())
+            r->mfaCompleted(k);
+    });
+    connect(prompt, &MfaPromptDialog::restartRequested, this, &JobsPanel::startJob);
+    m_prompts.insert(key, prompt);
+    prompt->show(); // at once, non-modal
+    prompt->raise();
+    prompt->activateWindow();
+    Q_EMIT mfaPromptOpened(key, prompt);
+}
+
+void JobsPanel::onFinished(const jobs::JobResult &result)
+{
+    if (QPointer<MfaPromptDialog> prompt = m_prompts.take(result.key))
+        prompt->jobFinished(result);
+    updateActions();
+}
+
+void JobsPanel::cancelSelected()
+{
+    const quint64 key = m_model->runningKeyAt(m_table->currentIndex().row());
+    if (key && m_session.jobs())
+        m_session.jobs()->cancel(key);
+}
+
+void JobsPanel::updateActions()
+{
+    const bool ready = m_session.isReady();
+    m_loading->setVisible(!ready);
+    m_loading->setText(m_session.lastError().isEmpty() ? tr("Waiting for the environment…")
+                                                       : tr("The environment is not available: %1").arg(m_session.lastError()));
+    QString why;
+    if (!ready)
+        why = tr("Waiting for the environment…");
+    else if (m_connection->text().trimmed().isEmpty())
+        why = tr("Enter a connectionId first.");
+    m_start->setEnabled(why.isEmpty());
+    m_start->setToolTip(why);
+
+    const int row = m_table->currentIndex().row();
+    QString cancelWhy;
+    if (row < 0)
+        cancelWhy = tr("Select a running job to cancel it.");
+    else if (!m_model->isRunning(row))
+        cancelWhy = tr("This job has ended (%1); there is nothing to cancel.")
+                        .arg(m_model->index(row, JobsModel::StateColumn).data().toString());
+    m_cancel->setEnabled(cancelWhy.isEmpty());
+    m_cancel->setToolTip(cancelWhy.isEmpty() ? tr("Stop watching this job (the bank's job is not stopped).") : cancelWhy);
+    if (row >= 0) {
+        const QModelIndex result = m_model->index(row, JobsModel::ResultColumn);
+        const QString jobId = result.data(JobsModel::JobIdRole).toString();
+        const QString text = result.data().toString();
+        m_summary->setText(jobId.isEmpty() ? text : tr("%1 — %2").arg(jobId, text));
+    } else {
+        m_summary->clear();
+    }
+}
+
+} // namespace aerodesk::ui

@@ -1,0 +1,198 @@
+#include "ui/jobs/MfaPromptDialog.h"
+
+#include "core/connections/IdMask.h"
+#include "core/session/Session.h"
+#include "core/util/Clock.h"
+#include "ui/jobs/JobsModel.h"
+#include "ui/jobs/LinkWidgetDialog.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace aerodesk::ui {
+
+using jobs::JobOutcome;
+
+MfaPromptDialog::MfaPromptDialog(session::Session &session, MfaRequest request, QWidget *parent)
+    : QDialog(parent), m_session(session), m_request(std::move(request))
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setModal(false);
+    build();
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &MfaPromptDialog::tick);
+    m_countdown.start();
+    tick();
+}
+
+MfaPromptDialog::~MfaPromptDialog() = default;
+
+void MfaPromptDialog::build()
+{
+    setObjectName(QStringLiteral("mfaPrompt"));
+    setWindowTitle(tr("MFA needed"));
+    setAccessibleName(tr("MFA relaunch prompt"));
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *icon = new QLabel(this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(32, 32));
+    icon->setAccessibleName(tr("Information"));
+    top->addWidget(icon, 0, Qt::AlignTop);
+    const QString bank = m_request.bankName.isEmpty() ? tr("the bank") : m_request.bankName;
+    m_message = new QLabel(tr("The %1 job on connection %2 is waiting for MFA at %3. Relaunch the widget so the user can "
+                              "enter the code or answer now.")
+                               .arg(JobsModel::typeText(m_request.type).toLower(),
+                                    connections::IdMask::mask(m_request.connectionId), bank),
+                           this);
+    m_message->setObjectName(QStringLiteral("mfaPromptMessage"));
+    m_message->setAccessibleName(tr("MFA request"));
+    m_message->setWordWrap(true);
+    top->addWidget(m_message, 1);
+    layout->addLayout(top);
+    m_remaining = new QLabel(this);
+    m_remaining->setObjectName(QStringLiteral("mfaCountdown"));
+    m_remaining->setAccessibleName(tr("Time left in the MFA window"));
+    QFont big = m_remaining->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_remaining->setFont(big);
+    layout->addWidget(m_remaining);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("mfaStatus"));
+    m_status->setAccessibleName(tr("MFA status"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_close = new QPushButton(tr("Close"), this);
+    m_close->setObjectName(QStringLiteral("mfaClose"));
+    m_close->setAccessibleName(tr("Close the MFA prompt"));
+    m_close->setAutoDefault(false);
+    m_relaunch = new QPushButton(tr("&Relaunch widget"), this);
+    m_relaunch->setObjectName(QStringLiteral("mfaRelaunch"));
+    m_relaunch->setAccessibleName(tr("Relaunch the widget for MFA"));
+    m_relaunch->setDefault(true);
+    buttons->addWidget(m_close);
+    buttons->addWidget(m_relaunch);
+    layout->addLayout(buttons);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::close);
+    connect(m_relaunch, &QPushButton::clicked, this, &MfaPromptDialog::relaunch);
+    setMinimumWidth(460);
+}
+
+QString MfaPromptDialog::countdownText() const
+{
+    if (m_jobEnded || !m_request.windowEndsAt.isValid())
+        return tr("The MFA window has closed.");
+    const qint64 ms = m_session.clock().nowUtc().msecsTo(m_request.windowEndsAt);
+    if (ms <= 0)
+        return tr("The MFA window has closed.");
+    const qint64 s = (ms + 999) / 1000;
+    return tr("%1:%2 left").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+void MfaPromptDialog::tick()
+{
+    m_remaining->setText(countdownText());
+    if (m_jobEnded)
+        m_countdown.stop();
+}
+
+void MfaPromptDialog::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setAccessibleDescription(text);
+    adjustSize(); // grow with the explanation
+}
+
+void MfaPromptDialog::relaunch()
+{
+    if (m_locked || !m_relaunch->isEnabled())
+        return;
+    if (m_jobEnded) {
+        // After AC-110 the job is gone; starting it again is this person's decision.
+        Q_EMIT restartRequested(m_request.type, m_request.connectionId);
+        close();
+        return;
+    }
+    if (!m_session.isReady()) {
+        setStatus(tr("Waiting for the environment…"));
+        return;
+    }
+    if (m_widget)
+        m_widget->deleteLater();
+    m_widget = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
+    m_widget->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_widget, &LinkWidgetDialog::sessionFinished, this, &MfaPromptDialog::onWidgetFinished);
+    m_relaunch->setEnabled(false);
+    m_relaunch->setToolTip(tr("The widget is open."));
+    setStatus(tr("Relaunching the widget (a fresh widget token)…"));
+    m_widget->startMfaRelaunch(m_request.jobId, m_request.connectionId);
+    m_widget->show();
+}
+
+void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
+{
+    using Outcome = api::LinkWidgetResult::Outcome;
+    if (result.outcome == Outcome::Linked) {
+        m_relaunch->setEnabled(false);
+        m_relaunch->setToolTip(tr("MFA is done."));
+        setStatus(tr("MFA completed: the job goes on."));
+        Q_EMIT mfaCompleted(m_request.key);
+        return;
+    }
+    if (result.error.code == QLatin1String("AC-108")) {
+        showLockout(result.message);
+        return;
+    }
+    QString text = result.message;
+    if (result.error.code == QLatin1String("AC-110"))
+        text = tr("MFA timed out (AC-110): %1 %2").arg(result.error.cause, result.error.nextStep);
+    m_relaunch->setEnabled(true);
+    m_relaunch->setToolTip({});
+    setStatus(tr("%1 Relaunch to try again.").arg(text));
+}
+
+void MfaPromptDialog::showLockout(const QString &detail)
+{
+    m_locked = true;
+    m_countdown.stop();
+    m_relaunch->hide();
+    m_relaunch->setEnabled(false);
+    m_remaining->setText(tr("Locked out"));
+    setStatus(tr("The bank locked MFA (AC-108) after too many wrong answers. Nothing will be retried: tell the user "
+                 "the bank has paused access and to try again later, or to contact the bank if it persists.%1")
+                  .arg(detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
+}
+
+void MfaPromptDialog::jobFinished(const jobs::JobResult &result)
+{
+    m_jobEnded = true;
+    tick();
+    switch (result.outcome) {
+    case JobOutcome::Completed:
+    case JobOutcome::Cancelled:
+        close();
+        return;
+    case JobOutcome::MfaLocked:
+        showLockout(result.message);
+        return;
+    case JobOutcome::MfaTimedOut:
+        m_relaunch->setText(tr("&Relaunch: start the job again"));
+        m_relaunch->setAccessibleName(tr("Start the job again and relaunch MFA"));
+        m_relaunch->setEnabled(!m_locked);
+        m_relaunch->setToolTip({});
+        setStatus(tr("MFA timed out (AC-110): the user did not finish the bank's step in time, so the job ended. "
+                     "Relaunch starts the job again; answer the new prompt at once."));
+        return;
+    default:
+        m_relaunch->hide();
+        setStatus(result.nextStep.isEmpty() ? result.message : tr("%1 Next step: %2").arg(result.message, result.nextStep));
+        return;
+    }
+}
+
+} // namespace aerodesk::ui

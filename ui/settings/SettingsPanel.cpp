@@ -1,0 +1,531 @@
+#include "ui/settings/SettingsPanel.h"
+
+#include "core/keychain/Keychain.h"
+#include "core/session/Session.h"
+#include "core/webhooks/SecretRingStore.h"
+#include "ui/common/OffUiThread.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSslCertificate>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace aerodesk::ui {
+
+using Kind = api::Environment::Kind;
+using session::EnvironmentProfile;
+using session::EnvironmentProfiles;
+
+namespace {
+
+struct EnvOutcome
+{
+    std::optional<api::Environment> environment;
+    QString error;
+};
+
+QSettings &settingsOrOwn(QSettings *given, std::unique_ptr<QSettings> &own)
+{
+    if (given)
+        return *given;
+    own = std::make_unique<QSettings>();
+    return *own;
+}
+
+QLineEdit *lineEdit(const QString &name, const QString &accessible, QWidget *parent, bool password = false)
+{
+    auto *e = new QLineEdit(parent);
+    e->setObjectName(name);
+    e->setAccessibleName(accessible);
+    if (password) {
+        e->setEchoMode(QLineEdit::Password);
+        e->setPlaceholderText(QObject::tr("type to replace; never shown again"));
+    }
+    return e;
+}
+
+QLabel *label(const QString &name, const QString &accessible, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setAccessibleName(accessible);
+    l->setWordWrap(true);
+    return l;
+}
+
+QPushButton *button(const QString &text, const QString &name, const QString &accessible, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setAccessibleName(accessible);
+    return b;
+}
+
+QString kindText(Kind kind)
+{
+    switch (kind) {
+    case Kind::EmulatorLauncher: return SettingsPanel::tr("Built-in sandbox — started by AeroDesk, read-only");
+    case Kind::CustomSandbox: return SettingsPanel::tr("Custom sandbox");
+    case Kind::Production: return SettingsPanel::tr("PRODUCTION — real users and real bank data");
+    }
+    return {};
+}
+
+} // namespace
+
+SettingsPanel::SettingsPanel(session::Session &session, QSettings *settings, QWidget *parent)
+    : QWidget(parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
+{
+    build();
+    connect(&m_session, &session::Session::environmentChanged, this, &SettingsPanel::onEnvironment);
+    onEnvironment();
+    selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
+}
+
+SettingsPanel::~SettingsPanel() = default;
+
+void SettingsPanel::build()
+{
+    setObjectName(QStringLiteral("settingsPanel"));
+    auto *layout = new QHBoxLayout(this);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(new QLabel(tr("<h2>Settings</h2>Environments"), this));
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setAccessibleName(tr("Environment profiles"));
+    left->addWidget(m_list, 1);
+    auto *listButtons = new QHBoxLayout;
+    m_add = button(tr("&Add custom sandbox"), QStringLiteral("addProfileButton"), tr("Add a custom sandbox profile"), this);
+    m_remove = button(tr("Remove"), QStringLiteral("removeProfileButton"), tr("Remove the selected custom sandbox profile"), this);
+    listButtons->addWidget(m_add);
+    listButtons->addWidget(m_remove);
+    left->addLayout(listButtons);
+    layout->addLayout(left, 1);
+
+    auto *box = new QGroupBox(tr("Environment"), this);
+    auto *form = new QFormLayout(box);
+    m_kind = label(QStringLiteral("profileKind"), tr("Environment kind"), box);
+    m_active = label(QStringLiteral("activeLabel"), tr("Whether this environment is active"), box);
+    m_name = lineEdit(QStringLiteral("profileName"), tr("Profile name"), box);
+    m_baseUrl = lineEdit(QStringLiteral("baseUrlEdit"), tr("Base URL"), box);
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://127.0.0.1:8443"));
+    m_certFile = lineEdit(QStringLiteral("certFileEdit"), tr("Pinned certificate PEM file"), box);
+    m_certFile->setPlaceholderText(tr("optional: the sandbox's certificate (PEM) to pin"));
+    m_browse = button(tr("Browse…"), QStringLiteral("browseCertButton"), tr("Choose the pinned certificate PEM file"), box);
+    auto *certRow = new QHBoxLayout;
+    certRow->addWidget(m_certFile, 1);
+    certRow->addWidget(m_browse);
+    m_fingerprint = label(QStringLiteral("fingerprintLabel"), tr("Pinned certificate fingerprint"), box);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_configurationId = lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
+    m_apiKey = lineEdit(QStringLiteral("apiKeyEdit"), tr("apiKey"), box, true);
+    m_apiKeyStatus = label(QStringLiteral("apiKeyStatus"), tr("apiKey status"), box);
+    m_apiSecret = lineEdit(QStringLiteral("apiSecretEdit"), tr("apiSecret"), box, true);
+    m_apiSecretStatus = label(QStringLiteral("apiSecretStatus"), tr("apiSecret status"), box);
+    m_webhookSecret = lineEdit(QStringLiteral("webhookSecretEdit"), tr("Webhook secret"), box, true);
+    m_webhookSecretStatus = label(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
+    // Rows whose field sits in a layout get an explicit buddy so the mnemonic works.
+    auto layoutRow = [form, box](const QString &text, QWidget *buddy, QLayout *row) {
+        auto *l = new QLabel(text, box);
+        l->setBuddy(buddy);
+        form->addRow(l, row);
+    };
+    auto secretRow = [](QLineEdit *edit, QLabel *status) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(status);
+        status->setMinimumWidth(90);
+        status->setWordWrap(false);
+        return row;
+    };
+    form->addRow(m_kind);
+    form->addRow(m_active);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Base URL:"), m_baseUrl);
+    layoutRow(tr("Pinned ce&rtificate:"), m_certFile, certRow);
+    form->addRow(tr("Fingerprint:"), m_fingerprint);
+    form->addRow(tr("&configurationId:"), m_configurationId);
+    layoutRow(tr("api&Key:"), m_apiKey, secretRow(m_apiKey, m_apiKeyStatus));
+    layoutRow(tr("api&Secret:"), m_apiSecret, secretRow(m_apiSecret, m_apiSecretStatus));
+    layoutRow(tr("&Webhook secret:"), m_webhookSecret, secretRow(m_webhookSecret, m_webhookSecretStatus));
+    auto *actions = new QHBoxLayout;
+    m_save = button(tr("Sa&ve"), QStringLiteral("saveProfileButton"), tr("Save this environment's settings and secrets"), box);
+    m_use = button(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"), tr("Use this environment"), box);
+    actions->addStretch();
+    actions->addWidget(m_save);
+    actions->addWidget(m_use);
+    form->addRow(actions);
+    m_notice = label(QStringLiteral("settingsNotice"), tr("Settings result"), box);
+    form->addRow(m_notice);
+    layout->addWidget(box, 2);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_listUpdating || row < 0)
+            return;
+        m_currentId = m_list->item(row)->data(Qt::UserRole).toString();
+        showProfile();
+    });
+    connect(m_add, &QPushButton::clicked, this, &SettingsPanel::addCustomProfile);
+    connect(m_remove, &QPushButton::clicked, this, &SettingsPanel::removeCurrentProfile);
+    connect(m_save, &QPushButton::clicked, this, &SettingsPanel::saveCurrent);
+    connect(m_use, &QPushButton::clicked, this, &SettingsPanel::useCurrent);
+    connect(m_certFile, &QLineEdit::editingFinished, this, &SettingsPanel::refreshFingerprint);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Pinned certificate (PEM)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+            m_certFile->setText(path);
+            refreshFingerprint();
+        });
+        dialog->open();
+    });
+    for (QLineEdit *e : {m_name, m_baseUrl, m_apiKey, m_apiSecret, m_webhookSecret})
+        connect(e, &QLineEdit::textChanged, this, &SettingsPanel::updateActions);
+}
+
+keychain::Keychain &SettingsPanel::keychainFor(const QString &profile)
+{
+    auto &slot = m_keychains[profile];
+    if (!slot)
+        slot = std::make_unique<keychain::Keychain>(profile);
+    return *slot;
+}
+
+void SettingsPanel::reloadList()
+{
+    m_listUpdating = true;
+    m_list->clear();
+    int select = 0;
+    for (const EnvironmentProfile &p : m_profiles.profiles()) {
+        auto *item = new QListWidgetItem(p.name, m_list);
+        item->setData(Qt::UserRole, p.id);
+        const bool active = m_session.isReady() && m_session.environment().profile == p.keychainProfile;
+        item->setText(active ? tr("%1  (active)").arg(p.name) : p.name);
+        item->setData(Qt::AccessibleTextRole, item->text());
+        if (p.id == m_currentId)
+            select = m_list->count() - 1;
+    }
+    m_list->setCurrentRow(select);
+    m_listUpdating = false;
+    m_currentId = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsPanel::selectProfile(const QString &id)
+{
+    m_currentId = id;
+    reloadList();
+    showProfile();
+}
+
+void SettingsPanel::showProfile()
+{
+    ++m_generation;
+    const auto p = m_profiles.find(m_currentId);
+    if (!p)
+        return;
+    const bool custom = p->kind == Kind::CustomSandbox;
+    const bool builtIn = p->kind == Kind::EmulatorLauncher;
+    m_kind->setText(QStringLiteral("<b>%1</b>").arg(kindText(p->kind).toHtmlEscaped()));
+    m_name->setText(p->name);
+    m_name->setReadOnly(!custom);
+    m_baseUrl->setReadOnly(!custom);
+    m_certFile->setReadOnly(!custom);
+    m_browse->setEnabled(custom);
+    m_certFile->setText(p->pinnedCertFile);
+    if (builtIn)
+        m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : tr("(chosen when the sandbox starts)"));
+    else
+        m_baseUrl->setText(p->baseUrl.toString());
+    m_configurationId->setText(p->configurationId);
+    for (QLineEdit *e : {m_apiKey, m_apiSecret, m_webhookSecret})
+        e->clear();
+    // The built-in sandbox's credentials are its own: AeroDesk writes them when it starts.
+    m_apiKey->setEnabled(!builtIn);
+    m_apiSecret->setEnabled(!builtIn);
+    const QString managed = tr("The built-in sandbox's credentials are written by AeroDesk when it starts.");
+    m_apiKey->setToolTip(builtIn ? managed : tr("Saved only in the keychain (profile \"%1\")").arg(p->keychainProfile));
+    m_apiSecret->setToolTip(m_apiKey->toolTip());
+    m_webhookSecret->setToolTip(tr("Saved only in the keychain as the current webhook secret (profile \"%1\")").arg(p->keychainProfile));
+    m_notice->clear();
+    refreshSecretStatus();
+    refreshFingerprint();
+    updateActions();
+}
+
+void SettingsPanel::refreshSecretStatus()
+{
+    const auto p = m_profiles.find(m_currentId);
+    if (!p)
+        return;
+    keychain::Keychain &kc = keychainFor(p->keychainProfile);
+    const int generation = m_generation;
+    QPointer<SettingsPanel> self(this);
+    const std::pair<const char *, QLabel *> entries[] = {
+        {"apiKey", m_apiKeyStatus}, {"apiSecret", m_apiSecretStatus}, {webhooks::SecretRingStore::kCurrentName, m_webhookSecretStatus}};
+    auto pending = std::make_shared<int>(3);
+    for (const auto &[name, status] : entries) {
+        status->setText(tr("checking…"));
+        QLabel *target = status;
+        // The value is only tested for presence and wiped at once: it never reaches a widget.
+        kc.read(QString::fromLatin1(name), [self, generation, target, pending](const keychain::KeychainError &e,
+                                                                                        crypto::SecureBytes value) {
+            const bool present = e.ok() && !value.isEmpty();
+            value.clear();
+            if (!self || generation != self->m_generation)
+                return;
+            if (present)
+                target->setText(tr("saved ✓"));
+            else if (e.ok() || e.kind == keychain::KeychainError::Kind::NotFound)
+                target->setText(tr("not set"));
+            else
+                target->setText(tr("keychain error"));
+            target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound ? QString() : e.message);
+            target->setAccessibleDescription(target->text());
+            if (--*pending == 0)
+                Q_EMIT self->secretStatusChanged();
+        });
+    }
+}
+
+void SettingsPanel::refreshFingerprint()
+{
+    const auto p = m_profiles.find(m_currentId);
+    if (!p)
+        return;
+    if (p->kind == Kind::Production)
+        return m_fingerprint->setText(tr("none — system certificate authorities"));
+    if (p->kind == Kind::EmulatorLauncher) {
+        return m_fingerprint->setText(m_builtIn && m_builtIn->isPinned()
+                                          ? QStringLiteral("SHA-256 ") + EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex)
+                                          : tr("(known when the sandbox has started)"));
+    }
+    const QString path = m_certFile->text().trimmed();
+    if (path.isEmpty())
+        return m_fingerprint->setText(tr("none — not pinned (system certificate authorities)"));
+    m_fingerprint->setText(tr("reading…"));
+    const int generation = m_generation;
+    runOffUiThread<QString>(
+        this,
+        [path] {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return tr("cannot read %1: %2").arg(path, f.errorString());
+            const auto certs = QSslCertificate::fromData(f.read(256 * 1024), QSsl::Pem);
+            if (certs.isEmpty() || certs.first().isNull())
+                return tr("%1 holds no PEM certificate").arg(path);
+            return QStringLiteral("SHA-256 ")
+                   + EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex());
+        },
+        [this, generation](QString text) {
+            if (generation == m_generation)
+                m_fingerprint->setText(text);
+        });
+}
+
+EnvironmentProfile SettingsPanel::editedProfile() const
+{
+    EnvironmentProfile p = m_profiles.find(m_currentId).value_or(EnvironmentProfile{});
+    p.configurationId = m_configurationId->text().trimmed();
+    if (p.kind == Kind::CustomSandbox) {
+        p.name = m_name->text().trimmed().isEmpty() ? p.name : m_name->text().trimmed();
+        p.baseUrl = QUrl(m_baseUrl->text().trimmed());
+        p.pinnedCertFile = m_certFile->text().trimmed();
+    }
+    return p;
+}
+
+void SettingsPanel::saveCurrent()
+{
+    if (!m_profiles.find(m_currentId))
+        return;
+    const EnvironmentProfile p = editedProfile();
+    if (p.kind == Kind::CustomSandbox) {
+        const QUrl url = p.baseUrl;
+        if (!url.isValid() || url.isRelative() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return setNotice(tr("✘ The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
+    }
+    m_profiles.save(p);
+
+    // Secrets: keychain only, from the fields straight into wiping memory; the fields are cleared.
+    const std::pair<const char *, QLineEdit *> fields[] = {
+        {"apiKey", m_apiKey}, {"apiSecret", m_apiSecret}, {webhooks::SecretRingStore::kCurrentName, m_webhookSecret}};
+    auto errors = std::make_shared<QStringList>();
+    const QString profile = p.keychainProfile;
+    keychain::Keychain &kc = keychainFor(profile);
+    const int generation = m_generation;
+    QPointer<SettingsPanel> self(this);
+    for (const auto &[name, edit] : fields) {
+        if (!edit->isEnabled() || edit->text().isEmpty())
+            continue;
+        QString text = edit->text();
+        const crypto::SecureBytes secret = crypto::SecureBytes::fromUtf8(text);
+        crypto::secureWipe(text);
+        edit->clear();
+        ++m_pendingWrites;
+        const QString secretName = QString::fromLatin1(name);
+        kc.write(secretName, secret, [self, generation, errors, secretName, profile](const keychain::KeychainError &e) {
+            if (!self)
+                return;
+            --self->m_pendingWrites;
+            if (!e.ok())
+                errors->append(tr("%1: %2").arg(secretName, e.message));
+            if (self->m_pendingWrites > 0)
+                return;
+            if (errors->isEmpty()) {
+                self->setNotice(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
+                Q_EMIT self->secretsSaved(profile);
+            } else {
+                self->setNotice(tr("✘ Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
+                Q_EMIT self->failed(self->m_notice->text());
+            }
+            if (generation == self->m_generation)
+                self->refreshSecretStatus();
+            self->updateActions();
+        });
+    }
+    reloadList();
+    if (m_pendingWrites == 0)
+        setNotice(tr("Saved."));
+    updateActions();
+}
+
+void SettingsPanel::addCustomProfile()
+{
+    const EnvironmentProfile p = m_profiles.addCustom(tr("Custom sandbox"), QUrl());
+    selectProfile(p.id);
+    setNotice(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
+    m_name->setFocus();
+}
+
+void SettingsPanel::removeCurrentProfile()
+{
+    const auto p = m_profiles.find(m_currentId);
+    if (!p || p->kind != Kind::CustomSandbox)
+        return;
+    m_profiles.remove(p->id);
+    selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
+    setNotice(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
+                  .arg(p->name, p->keychainProfile));
+}
+
+void SettingsPanel::useCurrent()
+{
+    const auto p = m_profiles.find(m_currentId);
+    if (!p || !m_use->isEnabled())
+        return;
+    if (p->kind == Kind::EmulatorLauncher) {
+        if (m_builtIn)
+            apply(*m_builtIn);
+        return;
+    }
+    const EnvironmentProfile edited = p->kind == Kind::CustomSandbox ? editedProfile() : *p;
+    m_building = true;
+    m_use->setEnabled(false);
+    setNotice(tr("Preparing %1…").arg(edited.name));
+    const int generation = m_generation;
+    runOffUiThread<EnvOutcome>(
+        this,
+        [edited] {
+            auto r = EnvironmentProfiles::toEnvironment(edited);
+            return r ? EnvOutcome{r.value(), {}} : EnvOutcome{std::nullopt, r.error()};
+        },
+        [this, generation](EnvOutcome outcome) {
+            m_building = false;
+            updateActions();
+            if (generation != m_generation)
+                return;
+            if (!outcome.environment)
+                return setNotice(QStringLiteral("✘ ") + outcome.error);
+            if (!outcome.environment->isProduction())
+                return apply(*outcome.environment);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Use production?"),
+                                        tr("Switch AeroDesk to PRODUCTION? Every action then touches real users' bank "
+                                           "connections."),
+                                        QMessageBox::Yes | QMessageBox::Cancel, this);
+            box->setObjectName(QStringLiteral("productionConfirm"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setDefaultButton(QMessageBox::Cancel);
+            const api::Environment env = *outcome.environment;
+            connect(box, &QMessageBox::finished, this, [this, env](int result) {
+                if (result == QMessageBox::Yes)
+                    apply(env);
+            });
+            box->open();
+        });
+}
+
+void SettingsPanel::apply(const api::Environment &environment)
+{
+    m_session.setEnvironment(environment);
+    setNotice(tr("Now using %1.").arg(environment.name));
+    Q_EMIT environmentChosen(environment);
+}
+
+void SettingsPanel::onEnvironment()
+{
+    if (m_session.isReady() && m_session.environment().kind == Kind::EmulatorLauncher)
+        m_builtIn = m_session.environment();
+    if (!m_currentId.isEmpty()) {
+        reloadList();
+        if (m_profiles.find(m_currentId) && m_profiles.find(m_currentId)->kind == Kind::EmulatorLauncher) {
+            m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : m_baseUrl->text());
+            refreshFingerprint();
+            // Its credentials were written to the keychain just before the session got it.
+            refreshSecretStatus();
+        }
+    }
+    updateActions();
+}
+
+void SettingsPanel::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setAccessibleDescription(text);
+}
+
+void SettingsPanel::updateActions()
+{
+    const auto p = m_profiles.find(m_currentId);
+    const bool active = p && m_session.isReady() && m_session.environment().profile == p->keychainProfile;
+    m_active->setText(!p ? QString() : active ? tr("✔ This is the active environment.") : tr("Not active."));
+    m_remove->setEnabled(p && p->kind == Kind::CustomSandbox);
+    m_remove->setToolTip(m_remove->isEnabled() ? tr("Remove this custom sandbox") : tr("Only custom sandboxes can be removed."));
+    QString saveWhy;
+    if (!p)
+        saveWhy = tr("Choose a profile.");
+    else if (m_pendingWrites > 0)
+        saveWhy = tr("Writing to the keychain…");
+    m_save->setEnabled(saveWhy.isEmpty());
+    m_save->setToolTip(saveWhy.isEmpty() ? tr("Public fields to the settings, secrets to the keychain only") : saveWhy);
+    QString useWhy;
+    if (!p)
+        useWhy = tr("Choose a profile.");
+    else if (m_building)
+        useWhy = tr("Preparing the environment…");
+    else if (p->kind == Kind::EmulatorLauncher && !m_builtIn)
+        useWhy = m_session.lastError().isEmpty() ? tr("The built-in sandbox has not started yet.") : m_session.lastError();
+    else if (p->kind == Kind::CustomSandbox && m_baseUrl->text().trimmed().isEmpty())
+        useWhy = tr("Enter the sandbox's base URL first.");
+    m_use->setEnabled(useWhy.isEmpty());
+    m_use->setText(p && p->kind == Kind::Production ? tr("&Use PRODUCTION…") : tr("&Use this environment"));
+    m_use->setToolTip(useWhy.isEmpty() ? tr("Make this the active environment for every panel") : useWhy);
+}
+
+} // namespace aerodesk::ui

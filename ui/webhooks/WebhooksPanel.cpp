@@ -1,0 +1,648 @@
+#include "ui/webhooks/WebhooksPanel.h"
+
+#include "core/api/ApiClient.h"
+#include "core/crypto/Random.h"
+#include "core/keychain/Keychain.h"
+#include "core/session/Session.h"
+#include "core/webhooks/SecretRingStore.h"
+#include "core/webhooks/SignatureVerifier.h"
+#include "ui/common/MaskedSecretLabel.h"
+#include "ui/common/OffUiThread.h"
+#include "ui/webhooks/WebhookLogModel.h"
+#include "ui/webhooks/WebhookSecretDialog.h"
+#include "ui/webhooks/WebhookVerdictView.h"
+
+#include <QAbstractButton>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextDocument>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace aerodesk::ui {
+
+using webhooks::SecretRing;
+using webhooks::SignatureVerifier;
+using webhooks::WebhookVerdict;
+
+namespace {
+
+constexpr qsizetype kMaxBody = 1024 * 1024;
+
+struct DeliveryCheck
+{
+    WebhookVerdict verdict;
+    QString event;
+};
+
+QPushButton *button(const QString &text, const QString &name, const QString &accessible, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setAccessibleName(accessible);
+    return b;
+}
+
+QString utc(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
+
+QJsonArray allEvents()
+{
+    return {QStringLiteral("job.balance"), QStringLiteral("job.transaction"), QStringLiteral("job.identity"),
+            QStringLiteral("bank.revocation"), QStringLiteral("migration_tool"), QStringLiteral("test.event")};
+}
+
+} // namespace
+
+WebhooksPanel::WebhooksPanel(session::Session &session, QSettings *settings, QWidget *parent)
+    : QWidget(parent), m_session(session), m_settings(settings)
+{
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<QSettings>();
+        m_settings = m_ownSettings.get();
+    }
+    m_ring = std::make_shared<SecretRing>(m_session.clock());
+    m_listener = new WebhookListener(this);
+    connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
+    build();
+    connect(&m_session, &session::Session::environmentChanged, this, &WebhooksPanel::onEnvironment);
+    connect(&m_session, &session::Session::environmentFailed, this, &WebhooksPanel::updateActions);
+    // The overlap line follows the clock (it says when the window closed once it has).
+    auto *minute = new QTimer(this);
+    connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshOverlap);
+    minute->start(60 * 1000);
+    onEnvironment();
+}
+
+WebhooksPanel::~WebhooksPanel()
+{
+    m_listener->stop();
+}
+
+void WebhooksPanel::build()
+{
+    setObjectName(QStringLiteral("webhooksPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
+                                    "signing secret."),
+                                 this));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("webhooksState"));
+    m_state->setAccessibleName(tr("Webhooks panel state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+    layout->addWidget(buildSecrets());
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("webhooksSplitter"));
+    split->addWidget(buildVerify());
+    split->addWidget(buildWatch());
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+}
+
+QWidget *WebhooksPanel::buildSecrets()
+{
+    auto *box = new QGroupBox(tr("Signing secret (keychain)"), this);
+    auto *form = new QFormLayout(box);
+    m_current = new MaskedSecretLabel(tr("Current webhook secret"), box);
+    m_current->setObjectName(QStringLiteral("currentSecret"));
+    m_previous = new MaskedSecretLabel(tr("Previous webhook secret"), box);
+    m_previous->setObjectName(QStringLiteral("previousSecret"));
+    m_overlap = new QLabel(box);
+    m_overlap->setObjectName(QStringLiteral("overlapLabel"));
+    m_overlap->setAccessibleName(tr("Overlap window"));
+    m_overlap->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    m_rotate = button(tr("&Rotate secret"), QStringLiteral("rotateButton"),
+                      tr("Rotate the webhook secret: a new random secret, the old one accepted for the overlap window"), box);
+    m_setSecret = button(tr("Set secret…"), QStringLiteral("setSecretButton"), tr("Enter a webhook secret"), box);
+    row->addWidget(m_rotate);
+    row->addWidget(m_setSecret);
+    row->addStretch();
+    form->addRow(tr("Current:"), m_current);
+    form->addRow(tr("Previous:"), m_previous);
+    form->addRow(m_overlap);
+    form->addRow(row);
+    connect(m_rotate, &QPushButton::clicked, this, &WebhooksPanel::rotate);
+    connect(m_setSecret, &QPushButton::clicked, this, &WebhooksPanel::openSetSecretDialog);
+    return box;
+}
+
+QWidget *WebhooksPanel::buildVerify()
+{
+    auto *box = new QGroupBox(tr("Verify a delivery"), this);
+    auto *layout = new QVBoxLayout(box);
+    m_bodyEdit = new QPlainTextEdit(box);
+    m_bodyEdit->setObjectName(QStringLiteral("bodyInput"));
+    m_bodyEdit->setAccessibleName(tr("Raw webhook body"));
+    m_bodyEdit->setPlaceholderText(tr("Paste the raw request body exactly as received…"));
+    m_bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_bodyEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    layout->addWidget(m_bodyEdit, 1);
+    auto *bodyRow = new QHBoxLayout;
+    m_bodyBytes = new QLabel(box);
+    m_bodyBytes->setObjectName(QStringLiteral("bodyBytes"));
+    m_bodyBytes->setAccessibleName(tr("Body size"));
+    m_openBody = button(tr("Open body file…"), QStringLiteral("openBodyButton"),
+                        tr("Open a file with the raw body (keeps its exact bytes)"), box);
+    bodyRow->addWidget(m_bodyBytes, 1);
+    bodyRow->addWidget(m_openBody);
+    layout->addLayout(bodyRow);
+    auto *form = new QFormLayout;
+    m_header = new QLineEdit(box);
+    m_header->setObjectName(QStringLiteral("signatureInput"));
+    m_header->setAccessibleName(tr("X-Webhook-Signature header"));
+    m_header->setPlaceholderText(QStringLiteral("sha256=…"));
+    m_header->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    form->addRow(tr("X-Webhook-&Signature:"), m_header);
+    layout->addLayout(form);
+    m_verify = button(tr("&Verify"), QStringLiteral("verifyButton"), tr("Verify the signature"), box);
+    layout->addWidget(m_verify, 0, Qt::AlignRight);
+    m_verdict = new WebhookVerdictView(box);
+    layout->addWidget(m_verdict);
+
+    connect(m_bodyEdit, &QPlainTextEdit::textChanged, this, &WebhooksPanel::onBodyEdited);
+    connect(m_header, &QLineEdit::textChanged, this, &WebhooksPanel::updateActions);
+    connect(m_header, &QLineEdit::returnPressed, this, &WebhooksPanel::verify);
+    connect(m_verify, &QPushButton::clicked, this, &WebhooksPanel::verify);
+    connect(m_openBody, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Open a raw webhook body"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return showError(tr("Cannot read %1: %2").arg(path, f.errorString()));
+            setBody(f.read(kMaxBody));
+        });
+        dialog->open();
+    });
+    m_bodyBytes->setText(tr("No body yet."));
+    return box;
+}
+
+QWidget *WebhooksPanel::buildWatch()
+{
+    auto *box = new QGroupBox(tr("Sandbox deliveries"), this);
+    auto *layout = new QVBoxLayout(box);
+    auto *row = new QHBoxLayout;
+    m_watch = button(tr("&Watch sandbox deliveries"), QStringLiteral("watchButton"),
+                     tr("Watch sandbox deliveries on a local listener"), box);
+    m_sendTest = button(tr("Send &test event"), QStringLiteral("sendTestButton"), tr("Ask the sandbox to send a test event"), box);
+    m_clearLog = button(tr("Clear log"), QStringLiteral("clearLogButton"), tr("Clear the delivery log"), box);
+    row->addWidget(m_watch);
+    row->addWidget(m_sendTest);
+    row->addStretch();
+    row->addWidget(m_clearLog);
+    layout->addLayout(row);
+    m_watchState = new QLabel(tr("Not watching."), box);
+    m_watchState->setObjectName(QStringLiteral("watchState"));
+    m_watchState->setAccessibleName(tr("Watching state"));
+    m_watchState->setWordWrap(true);
+    m_watchState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_watchState);
+    m_model = new WebhookLogModel(m_log, this);
+    m_table = new QTableView(box);
+    m_table->setObjectName(QStringLiteral("deliveryLog"));
+    m_table->setAccessibleName(tr("Delivery log"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(WebhookLogModel::Verdict, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all"));
+    layout->addWidget(m_table, 1);
+
+    connect(m_watch, &QPushButton::clicked, this, [this] {
+        if (m_listener->isListening())
+            stopWatching();
+        else
+            startWatching();
+    });
+    connect(m_sendTest, &QPushButton::clicked, this, &WebhooksPanel::sendTestEvent);
+    connect(m_clearLog, &QPushButton::clicked, m_model, &WebhookLogModel::clear);
+    return box;
+}
+
+void WebhooksPanel::onEnvironment()
+{
+    ++m_generation;
+    const bool wasWatching = m_listener->isListening();
+    // The subscription belonged to the old environment's client, which the session retired.
+    m_listener->stop();
+    m_subscriptionId.clear();
+    m_notice.clear();
+    m_watchState->setText(tr("Not watching."));
+    m_ring = std::make_shared<SecretRing>(m_session.clock());
+    m_loaded = false;
+    m_loading = false;
+    m_busy = false;
+    m_watchBusy = false;
+    if (m_store)
+        m_store->deleteLater();
+    m_store.clear();
+    if (m_session.isReady()) {
+        m_store = new webhooks::SecretRingStore(*m_session.keychain(), *m_settings, this);
+        reloadSecrets();
+    }
+    showSecrets();
+    updateActions();
+    if (wasWatching)
+        Q_EMIT watchingChanged(false);
+}
+
+void WebhooksPanel::reloadSecrets()
+{
+    if (!m_store)
+        return;
+    m_loading = true;
+    updateActions();
+    const int generation = m_generation;
+    auto ring = std::make_shared<SecretRing>(m_session.clock());
+    QPointer<WebhooksPanel> self(this);
+    m_store->load(*ring, [self, generation, ring](const keychain::KeychainError &e) {
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_loading = false;
+        if (e.ok())
+            self->m_ring = ring;
+        else if (e.kind == keychain::KeychainError::Kind::NotFound)
+            self->m_ring = std::make_shared<SecretRing>(self->m_session.clock());
+        else
+            self->showError(tr("Could not read the webhook secrets: %1").arg(e.message));
+        self->m_loaded = e.ok() || e.kind == keychain::KeychainError::Kind::NotFound;
+        self->showSecrets();
+        self->updateActions();
+        Q_EMIT self->secretsChanged();
+    });
+}
+
+std::shared_ptr<SecretRing> WebhooksPanel::copyRing() const
+{
+    auto ring = std::make_shared<SecretRing>(m_session.clock());
+    ring->restore(m_ring->current().clone(), m_ring->previous().clone(), m_ring->rotatedAt());
+    ring->setOverlapSecs(m_ring->overlapSecs());
+    return ring;
+}
+
+void WebhooksPanel::setBody(const QByteArray &raw)
+{
+    m_settingBody = true;
+    m_bodyEdit->setPlainText(QString::fromUtf8(raw));
+    m_settingBody = false;
+    m_rawBody = raw.left(kMaxBody);
+    m_bodyBytes->setText(tr("%n byte(s), exact as given%1", nullptr, int(m_rawBody.size()))
+                             .arg(m_rawBody.contains('\r') ? tr(" (CRLF line ends kept)") : QString()));
+    updateActions();
+}
+
+void WebhooksPanel::onBodyEdited()
+{
+    if (m_settingBody)
+        return;
+    // toRawText keeps every character (e.g. no-break spaces, which toPlainText turns into spaces);
+    // only the editor's block separators become the "\n" that was typed or pasted.
+    QString text = m_bodyEdit->document()->toRawText();
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    m_rawBody = text.toUtf8().left(kMaxBody);
+    m_bodyBytes->setText(m_rawBody.isEmpty() ? tr("No body yet.")
+                                             : tr("%n byte(s) as UTF-8 (line breaks as \\n — open the file to keep CRLF)",
+                                                  nullptr, int(m_rawBody.size())));
+    updateActions();
+}
+
+void WebhooksPanel::setSignatureHeader(const QString &value)
+{
+    m_header->setText(value);
+}
+
+void WebhooksPanel::verify()
+{
+    if (!m_verify->isEnabled())
+        return;
+    QString value = m_header->text().trimmed();
+    const QString name = QString::fromLatin1(SignatureVerifier::kHeaderName) + QLatin1Char(':');
+    if (value.startsWith(name, Qt::CaseInsensitive))
+        value = value.mid(name.size()).trimmed();
+    const std::optional<QByteArray> header = value.isEmpty() ? std::nullopt : std::optional<QByteArray>(value.toUtf8());
+    const QByteArray body = m_rawBody;
+    auto ring = copyRing();
+    ++m_verifying;
+    m_verdict->setNeutral(tr("Verifying…"));
+    updateActions();
+    runOffUiThread<WebhookVerdict>(
+        this, [body, header, ring] { return SignatureVerifier::verify(body, header, *ring); },
+        [this](WebhookVerdict verdict) {
+            --m_verifying;
+            refreshOverlap();
+            m_verdict->setVerdict(verdict);
+            updateActions();
+            Q_EMIT verified(verdict);
+        });
+}
+
+void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::Headers &headers)
+{
+    const QDateTime at = m_session.clock().nowUtc();
+    std::optional<QByteArray> header;
+    for (const auto &h : headers) {
+        if (h.first.compare(SignatureVerifier::kHeaderName, Qt::CaseInsensitive) == 0) {
+            header = h.second;
+            break;
+        }
+    }
+    auto ring = copyRing();
+    const int generation = m_generation;
+    const qsizetype size = body.size();
+    runOffUiThread<DeliveryCheck>(
+        this,
+        [body, header, ring] {
+            DeliveryCheck check;
+            check.verdict = SignatureVerifier::verify(body, header, *ring);
+            check.event = QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
+            return check;
+        },
+        [this, at, size, generation](DeliveryCheck check) {
+            if (generation != m_generation)
+                return;
+            webhooks::WebhookLogEntry entry{at, check.verdict, check.event, size};
+            m_log.append(entry);
+            m_table->scrollToBottom();
+            Q_EMIT deliveryLogged(entry);
+        });
+}
+
+void WebhooksPanel::rotate()
+{
+    if (!m_rotate->isEnabled())
+        return;
+    m_busy = true;
+    updateActions();
+    const int generation = m_generation;
+    runOffUiThread<std::shared_ptr<crypto::SecureBytes>>(
+        this,
+        [] {
+            QByteArray fresh = QByteArrayLiteral("whsec_") + crypto::Random::hex(24);
+            return std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::takeFrom(fresh));
+        },
+        [this, generation](std::shared_ptr<crypto::SecureBytes> fresh) {
+            if (generation != m_generation)
+                return;
+            auto next = copyRing();
+            next->rotate(std::move(*fresh));
+            saveRing(next, tr("Rotated"));
+        });
+}
+
+void WebhooksPanel::setSecret(crypto::SecureBytes secret, bool keepPrevious)
+{
+    if (!m_setSecret->isEnabled() || secret.isEmpty())
+        return;
+    auto next = copyRing();
+    if (keepPrevious && !next->current().isEmpty())
+        next->rotate(std::move(secret));
+    else
+        next->restore(std::move(secret), {}, {});
+    saveRing(next, tr("Secret set"));
+}
+
+void WebhooksPanel::openSetSecretDialog()
+{
+    auto *dialog = new WebhookSecretDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setSecret(dialog->takeSecret(), dialog->keepPrevious()); });
+    dialog->open();
+}
+
+void WebhooksPanel::saveRing(std::shared_ptr<SecretRing> next, const QString &what)
+{
+    if (!m_store)
+        return;
+    m_busy = true;
+    updateActions();
+    const int generation = m_generation;
+    QPointer<WebhooksPanel> self(this);
+    m_store->save(*next, [self, generation, next, what](const keychain::KeychainError &e) {
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_busy = false;
+        if (!e.ok()) {
+            self->showError(tr("The secret was not saved: %1").arg(e.message));
+            return self->updateActions();
+        }
+        self->m_ring = next;
+        self->m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, self->m_session.environment().profile);
+        self->showSecrets();
+        self->updateActions();
+        Q_EMIT self->secretsChanged();
+        if (!self->m_subscriptionId.isEmpty())
+            self->patchSubscriptionSecret();
+    });
+}
+
+void WebhooksPanel::patchSubscriptionSecret()
+{
+    if (!m_session.client() || m_subscriptionId.isEmpty())
+        return;
+    m_watchBusy = true;
+    updateActions();
+    QString secret = m_ring->current().toUtf8String();
+    const QJsonObject body{{QStringLiteral("secret_key"), secret}};
+    crypto::secureWipe(secret);
+    const int generation = m_generation;
+    QPointer<WebhooksPanel> self(this);
+    m_session.client()->callWebhookApi("PATCH", QStringLiteral("/webhooks/%1").arg(m_subscriptionId), body,
+                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
+                                           if (!self || generation != self->m_generation)
+                                               return;
+                                           self->m_watchBusy = false;
+                                           if (r)
+                                               self->m_watchState->setText(
+                                                   tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
+                                                       .arg(self->m_listener->url(), self->m_subscriptionId));
+                                           else
+                                               self->showError(tr("The sandbox subscription still has the old secret: %1")
+                                                                   .arg(r.error().message));
+                                           self->updateActions();
+                                       });
+}
+
+void WebhooksPanel::startWatching()
+{
+    if (!m_watch->isEnabled() || m_listener->isListening())
+        return;
+    if (!m_listener->start())
+        return showError(m_listener->errorString());
+    m_watchBusy = true;
+    m_watchState->setText(tr("Subscribing %1 with the sandbox…").arg(m_listener->url()));
+    updateActions();
+    QString secret = m_ring->current().toUtf8String();
+    const QJsonObject body{{QStringLiteral("url"), m_listener->url()},
+                           {QStringLiteral("events"), allEvents()},
+                           {QStringLiteral("secret_key"), secret}};
+    crypto::secureWipe(secret);
+    const int generation = m_generation;
+    QPointer<WebhooksPanel> self(this);
+    m_session.client()->callWebhookApi("POST", QStringLiteral("/webhooks/subscribe"), body,
+                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
+                                           if (!self || generation != self->m_generation)
+                                               return;
+                                           self->m_watchBusy = false;
+                                           if (!r) {
+                                               self->m_listener->stop();
+                                               self->m_watchState->setText(tr("Not watching."));
+                                               self->showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
+                                               return self->updateActions();
+                                           }
+                                           self->m_subscriptionId = r->json.value(QLatin1String("webhook_id")).toString();
+                                           self->m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
+                                                                           .arg(self->m_listener->url(), self->m_subscriptionId));
+                                           self->updateActions();
+                                           Q_EMIT self->watchingChanged(true);
+                                       });
+}
+
+void WebhooksPanel::stopWatching()
+{
+    if (!m_listener->isListening())
+        return;
+    if (!m_subscriptionId.isEmpty() && m_session.client())
+        m_session.client()->callWebhookApi("DELETE", QStringLiteral("/webhooks/%1").arg(m_subscriptionId), {},
+                                           [](Result<api::HttpResponse, api::ApiError>) {});
+    m_listener->stop();
+    m_subscriptionId.clear();
+    m_watchBusy = false;
+    m_watchState->setText(tr("Not watching."));
+    updateActions();
+    Q_EMIT watchingChanged(false);
+}
+
+void WebhooksPanel::sendTestEvent()
+{
+    if (!m_sendTest->isEnabled())
+        return;
+    m_watchBusy = true;
+    updateActions();
+    const int generation = m_generation;
+    QPointer<WebhooksPanel> self(this);
+    m_session.client()->callWebhookApi(
+        "POST", QStringLiteral("/webhooks/%1/test").arg(m_subscriptionId), {},
+        [self, generation](Result<api::HttpResponse, api::ApiError> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_watchBusy = false;
+            if (r) {
+                const QString id = r->json.value(QLatin1String("delivery_id")).toString();
+                self->m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
+                                                .arg(self->m_listener->url(), self->m_subscriptionId, id));
+                Q_EMIT self->testEventQueued(id);
+            } else {
+                self->showError(tr("The test event was not queued: %1").arg(r.error().message));
+            }
+            self->updateActions();
+        });
+}
+
+void WebhooksPanel::showSecrets()
+{
+    m_current->setSecret(m_ring->current().clone());
+    m_previous->setSecret(m_ring->previous().clone());
+    refreshOverlap();
+}
+
+void WebhooksPanel::refreshOverlap()
+{
+    const QDateTime until = m_ring->previousValidUntil();
+    if (!until.isValid())
+        m_overlap->setText(tr("No previous secret: only the current one is accepted."));
+    else if (m_ring->previousActive())
+        m_overlap->setText(tr("Previous secret accepted until %1 (rotated %2).").arg(utc(until), utc(m_ring->rotatedAt())));
+    else
+        m_overlap->setText(tr("The previous secret's overlap window closed at %1: it is no longer accepted.").arg(utc(until)));
+    m_overlap->setAccessibleDescription(m_overlap->text());
+}
+
+void WebhooksPanel::showError(const QString &message)
+{
+    m_notice = QStringLiteral("✘ ") + message;
+    m_state->setText(m_notice);
+    Q_EMIT failed(message);
+}
+
+void WebhooksPanel::updateActions()
+{
+    const bool ready = m_session.isReady();
+    QString why;
+    if (!ready)
+        why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.") : m_session.lastError();
+    else if (m_loading)
+        why = tr("Reading the webhook secrets from the keychain…");
+    else if (!m_loaded)
+        why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.") : m_notice;
+    else if (m_busy)
+        why = tr("Saving the webhook secret…");
+    if (!why.isEmpty())
+        m_state->setText(why);
+    else if (!m_notice.isEmpty())
+        m_state->setText(m_notice);
+    else if (m_ring->current().isEmpty())
+        m_state->setText(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
+    else
+        m_state->setText(tr("%1 · secrets from the keychain profile \"%2\".")
+                             .arg(m_session.environment().name, m_session.environment().profile));
+    m_state->setAccessibleDescription(m_state->text());
+    auto apply = [](QPushButton *b, const QString &reason, const QString &tip) {
+        b->setEnabled(reason.isEmpty());
+        b->setToolTip(reason.isEmpty() ? tip : reason);
+    };
+    apply(m_rotate, why, tr("Generate a new random secret; the current one stays accepted for 24 h"));
+    apply(m_setSecret, why, tr("Enter the secret configured for this environment"));
+
+    QString verifyWhy = why;
+    if (verifyWhy.isEmpty() && m_verifying > 0)
+        verifyWhy = tr("Verifying…");
+    else if (verifyWhy.isEmpty() && m_rawBody.isEmpty())
+        verifyWhy = tr("Paste a raw body first.");
+    apply(m_verify, verifyWhy, tr("Check the signature against the current and previous secret"));
+
+    const bool watching = m_listener->isListening();
+    QString watchWhy = why;
+    if (watchWhy.isEmpty() && m_session.environment().isProduction())
+        watchWhy = tr("Production cannot deliver to this computer: watching works with a sandbox.");
+    else if (watchWhy.isEmpty() && m_watchBusy)
+        watchWhy = tr("Waiting for the sandbox…");
+    else if (watchWhy.isEmpty() && !watching && m_ring->current().isEmpty())
+        watchWhy = tr("Set or rotate a webhook secret first.");
+    m_watch->setText(watching ? tr("Stop &watching") : tr("&Watch sandbox deliveries"));
+    apply(m_watch, watchWhy, watching ? tr("Unsubscribe and stop the local listener") : tr("Listen on 127.0.0.1 and subscribe it"));
+
+    QString testWhy = watchWhy;
+    if (testWhy.isEmpty() && (!watching || m_subscriptionId.isEmpty()))
+        testWhy = tr("Start watching first.");
+    apply(m_sendTest, testWhy, tr("POST /webhooks/{id}/test: the sandbox sends a signed test.event"));
+}
+
+} // namespace aerodesk::ui
