@@ -21,7 +21,7 @@ class BuiltInSandboxWiring : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr const char *kProfile = "Built-in sandbox";
+    static constexpr const char *kProfile = keychain::entries::kBuiltInProfile;
 
     /// `session` (optional) gets the environment once the credentials are in the keychain.
     BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr, QObject *parent = nullptr);

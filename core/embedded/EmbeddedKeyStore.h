@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/keychain/KeychainEntries.h"
+
 #include "core/crypto/RsaPrivateKey.h"
 #include "core/crypto/RsaPublicKey.h"
 #include "core/crypto/SecureBytes.h"
@@ -27,8 +29,8 @@ class EmbeddedKeyStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr const char *kPartnerPrivateKey = "eb.partnerPrivateKey";
-    static constexpr const char *kProviderPublicKey = "eb.providerPublicKey";
+    static constexpr const char *kPartnerPrivateKey = keychain::entries::kPartnerPrivateKey;
+    static constexpr const char *kProviderPublicKey = keychain::entries::kProviderPublicKey;
 
     using Done = std::function<void(const QString &error)>;   ///< empty error: success
     template <class T>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/keychain/KeychainEntries.h"
+
 #include "core/api/Environment.h"
 #include "core/util/Result.h"
 
@@ -35,8 +37,8 @@ class EnvironmentProfiles
 public:
     static constexpr const char *kBuiltInId = "builtin";
     static constexpr const char *kProductionId = "production";
-    static constexpr const char *kBuiltInProfile = "Built-in sandbox"; ///< as BuiltInSandboxWiring
-    static constexpr const char *kProductionProfile = "Production";
+    static constexpr const char *kBuiltInProfile = keychain::entries::kBuiltInProfile;
+    static constexpr const char *kProductionProfile = keychain::entries::kProductionProfile;
 
     explicit EnvironmentProfiles(QSettings &settings);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/keychain/KeychainEntries.h"
+
 #include "core/crypto/SecureBytes.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionHistory.h"
@@ -28,7 +30,7 @@ class Store
 {
 public:
     static constexpr int kDataKeyBytes = 32;
-    static constexpr const char *kKeychainName = "storeKey";
+    static constexpr const char *kKeychainName = keychain::entries::kStoreKey;
 
     /// <AppDataLocation>/aerodesk.sqlite (the directory is created).
     static QString defaultPath();

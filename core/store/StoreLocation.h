@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/keychain/KeychainEntries.h"
+
 namespace aerodesk::store {
 
 /// Where the encrypted store's data key lives: the keychain profile shared by the console and
@@ -7,7 +9,7 @@ namespace aerodesk::store {
 /// is not an environment's secret, so it has a profile of its own.
 struct StoreLocation
 {
-    static constexpr const char *kKeychainProfile = "Local store";
+    static constexpr const char *kKeychainProfile = keychain::entries::kStoreProfile;
 };
 
 } // namespace aerodesk::store

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/keychain/KeychainEntries.h"
+
 #include "core/keychain/KeychainError.h"
 #include "core/webhooks/SecretRing.h"
 
@@ -24,8 +26,8 @@ class SecretRingStore : public QObject
 public:
     using Done = std::function<void(const keychain::KeychainError &)>;
 
-    static constexpr const char *kCurrentName = "webhookSecret.current";
-    static constexpr const char *kPreviousName = "webhookSecret.previous";
+    static constexpr const char *kCurrentName = keychain::entries::kWebhookSecretCurrent;
+    static constexpr const char *kPreviousName = keychain::entries::kWebhookSecretPrevious;
 
     SecretRingStore(keychain::Keychain &keychain, QSettings &settings, QObject *parent = nullptr);
 

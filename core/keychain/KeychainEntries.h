@@ -1,0 +1,33 @@
+#pragma once
+
+namespace aerodesk::keychain {
+
+/// Every keychain entry AeroDesk writes, in one place. An entry is (service "AeroDesk",
+/// profile, name): the profile is the environment's keychain profile (e.g. "Built-in sandbox",
+/// "Production") unless the entry says otherwise. Code names entries through these constants,
+/// never through string literals of its own.
+namespace entries {
+
+/// API credentials of an environment (per environment profile).
+inline constexpr const char *kApiKey = "apiKey";
+inline constexpr const char *kApiSecret = "apiSecret";
+
+/// The webhook signing secrets of an environment, written only through the session's secret
+/// ring (webhooks::SecretRingStore), which keeps the previous one and the rotation time.
+inline constexpr const char *kWebhookSecretCurrent = "webhookSecret.current";
+inline constexpr const char *kWebhookSecretPrevious = "webhookSecret.previous";
+
+/// Embedded banking keys of an environment (PEM).
+inline constexpr const char *kPartnerPrivateKey = "eb.partnerPrivateKey";
+inline constexpr const char *kProviderPublicKey = "eb.providerPublicKey";
+
+/// The encrypted store's data key, in the profile kStoreProfile.
+inline constexpr const char *kStoreProfile = "Local store";
+inline constexpr const char *kStoreKey = "storeKey";
+
+/// Profiles of the environments AeroDesk knows by itself.
+inline constexpr const char *kBuiltInProfile = "Built-in sandbox";
+inline constexpr const char *kProductionProfile = "Production";
+
+} // namespace entries
+} // namespace aerodesk::keychain
