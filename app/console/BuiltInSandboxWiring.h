@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/emulatorhost/EmulatorLauncher.h"
 
 #include <QObject>
