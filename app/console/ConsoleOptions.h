@@ -28,6 +28,9 @@ public:
     /// Hidden developer option: bring the console into a realistic sandbox state and write one
     /// PNG per panel into this directory (scripts/screenshot.sh).
     QString screenshotTourDir() const { return m_tourDir; }
+    /// `--pseudo-locale` (or AERODESK_PSEUDO_LOCALE=1): every string accented and ~40 % longer,
+    /// to spot strings that bypass tr() and layouts that cut longer translations off.
+    bool pseudoLocale() const { return m_pseudoLocale; }
 
     /// "aerodesk <version>" plus the Qt and OpenSSL runtime versions, one per line.
     static QString versionText();
@@ -38,6 +41,7 @@ private:
     QString m_screenshotPath;
     QString m_panelId;
     QString m_tourDir;
+    bool m_pseudoLocale = false;
 };
 
 } // namespace aerodesk

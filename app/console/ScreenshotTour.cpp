@@ -30,8 +30,18 @@ ScreenshotTour::ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QS
 
 void ScreenshotTour::fail(const QString &why)
 {
+    if (m_finished)
+        return;
     std::fprintf(stderr, "aerodesk: screenshot tour failed: %s\n", qPrintable(why));
-    QCoreApplication::exit(1);
+    finish(1);
+}
+
+void ScreenshotTour::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(exitCode);
 }
 
 void ScreenshotTour::start()
@@ -155,13 +165,16 @@ void ScreenshotTour::capture()
                 connections->selectConnection(all->first().connectionId);
         }
     }
-    QDir().mkpath(m_directory);
+    if (!m_directory.isEmpty())
+        QDir().mkpath(m_directory);
     // The walkthrough view shows the last one run; show the MFA bank instead (the richest).
     if (auto *w = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs"))))
         w->select(Walkthrough::Kind::MfaBank);
     for (const QString &id : m_window.panelIds()) {
         m_window.showPanel(id);
         QCoreApplication::processEvents();
+        if (m_directory.isEmpty())
+            continue;
         const QString path = QDir(m_directory).filePath(id + QStringLiteral(".png"));
         const QImage image = m_window.grab().toImage();
         if (image.isNull() || !image.save(path, "PNG"))
@@ -169,7 +182,7 @@ void ScreenshotTour::capture()
         std::printf("%s\n", qPrintable(path));
     }
     std::fflush(stdout);
-    QCoreApplication::exit(0);
+    finish(0);
 }
 
 } // namespace aerodesk

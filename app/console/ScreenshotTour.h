@@ -15,14 +15,19 @@ class ConsoleWiring;
 /// a realistic state against its built-in sandbox — every walkthrough run (so there are
 /// connections, jobs and an MFA relaunch), a sample payload decrypted in the inspector, a
 /// webhook secret rotated and a signed sandbox delivery verified — then
-/// writes one PNG per panel into DIR and quits with 0 (1 on any failure, with the reason on
-/// stderr). Run it with a throwaway XDG data/config home and a private keyring.
+/// writes one PNG per panel into DIR (none when DIR is empty) and emits finished(0) (1 on any
+/// failure, with the reason on stderr); main() quits with that code. Run it with a throwaway XDG
+/// data/config home and a private keyring. The pseudo-locale GUI test reuses it for its state.
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
 public:
     ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent = nullptr);
     void start();
+
+Q_SIGNALS:
+    /// Once: 0 when every step passed and every PNG was written, 1 otherwise.
+    void finished(int exitCode);
 
 private:
     void runWalkthroughs(int index);
@@ -31,11 +36,13 @@ private:
     void prepareWebhooks();
     void capture();
     void fail(const QString &why);
+    void finish(int exitCode);
 
     ui::MainWindow &m_window;
     ConsoleWiring &m_wiring;
     QString m_directory;
     bool m_started = false;
+    bool m_finished = false;
 };
 
 } // namespace aerodesk

@@ -6,11 +6,13 @@
 #include "app/console/SelfTestRunner.h"
 #include "core/util/ProcessHardening.h"
 #include "ui/common/Icons.h"
+#include "ui/common/Translations.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PanelCatalogue.h"
 
 #include <QApplication>
 #include <QImage>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -73,6 +75,10 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    // Before any widget exists: every tr() from here on sees the catalogue (or the pseudo-locale).
+    aerodesk::ui::Translations::install(app, QLocale::system(),
+                                        options.pseudoLocale() ||
+                                            aerodesk::ui::Translations::pseudoLocaleRequested());
     QGuiApplication::setApplicationDisplayName(QStringLiteral("AeroDesk"));
     QGuiApplication::setDesktopFileName(QStringLiteral(AERODESK_APP_ID));
     QApplication::setWindowIcon(aerodesk::ui::Icons::appIcon());
@@ -101,6 +107,7 @@ int main(int argc, char **argv)
         window.resize(aerodesk::ui::MainWindow::defaultSize());
         window.show();
         aerodesk::ScreenshotTour tour(window, wiring, options.screenshotTourDir());
+        QObject::connect(&tour, &aerodesk::ScreenshotTour::finished, &app, &QCoreApplication::exit);
         tour.start();
         return app.exec();
     }

@@ -1,0 +1,2879 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>ConsoleOptions</name>
+    <message>
+        <source>AeroDesk: support console for Aerosync bank links and embedded banking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Developer: write a PNG of the main window to &lt;file&gt; and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Developer: open on panel &lt;id&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Developer: run the sandbox tour and write every panel as PNG into &lt;dir&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this installation without opening a window: keychain, Qt and OpenSSL, the bundled sandbox, and one walkthrough (token, link, balance job, payload decrypt and retUrl answer). Exit code 0 only if every step passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every text in the pseudo-locale (accented and about 40 % longer), to find text that is not translatable or gets cut off. Same as AERODESK_PSEUDO_LOCALE=1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Try &apos;aerodesk --help&apos;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;.
+Try &apos;aerodesk --help&apos;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>type to replace; never shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::AboutDialog</name>
+    <message>
+        <source>About AeroDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;AeroDesk %1&lt;/h2&gt;&lt;p&gt;Support console for Aerosync bank links and embedded banking.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Versions&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy versions to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroDesk %1
+Qt %2 (built with %3)
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionActions</name>
+    <message>
+        <source>Refresh details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the account again (GET /accounts): bank, status, expiry, account summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a balance job on this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a transactions job (the last 90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an identity job on this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew this connection through the widget (the same connection, never a new link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking this connection: remove it and its history from the local store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance unavailable: this account says canFetchBalance is false (it was linked manually with routing and account numbers, so the bank cannot be asked for a balance; AC-105). Relink it through a bank login to fetch balances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — unavailable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment is still starting (waiting for its credentials and client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a connection in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a refresh of this connection is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 job is already starting on this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 job is already running on this connection (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was refreshed but could not be saved in the store: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refreshed: %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started a %1 job on %2; its outcome goes into the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking %1? It and its history are removed from the local store. The connection itself stays at Aerosync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm removing the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed from the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionHistoryView</name>
+    <message>
+        <source>Connection history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 job: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — available %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), oldest first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionIdDialog</name>
+    <message>
+        <source>Add a connection by id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a connectionId from a ticket or a partner&apos;s backend: 32 hex digits or a dashed UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection id to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0f3c… (32 hex digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the id was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel adding a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionImporter</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the sandbox listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track every connection of the sandbox (GET /sandbox/connections, pages of 5,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a file (CSV or JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track the connection ids listed in a CSV, JSON or text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a connection id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track one connection by its id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment is still starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a sandbox has a listing of its connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an import from the listing is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing from the sandbox listing: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing from the sandbox listing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import connection ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ids (*.csv *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pasted id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2 new, %3 updated, %4 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Cancelled before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionTableModel</name>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiry unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days left unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hidden — use Reveal ids to show it in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroPass user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry band</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionsPanel</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns; click to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by bank, status, band or id — a full id finds its row (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry band filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All expiry bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the next %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the expiry day filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the connection&apos;s ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account summary and the connection&apos;s history show when the panel is connected to the console&apos;s session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the balance cannot be fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History (oldest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring on %1 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a connection to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroPass user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account summary: not read yet — use Refresh details (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>can be fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is not in the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading connections from the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import connections: from the sandbox listing, a file or a pasted id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import — unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 job on %2: %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %L1 connection(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connections could not be loaded from the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::EnvironmentBanner</name>
+    <message>
+        <source>Active environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUSTOM SANDBOX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are working on PRODUCTION: actions affect real customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are working on a sandbox: no real bank data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ExpiryBandStyle</name>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in more than 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ExpiryNotifier</name>
+    <message>
+        <source>AeroDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) expire within 7 days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracked connection(s) expire within 7 days. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A connection expires within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 expires in %3 day(s). Reconnect it before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ExpiryTimeline</name>
+    <message>
+        <source>Expiry timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring per day, next %1 days — %2 in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n connection(s) expire</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connections expiring per day over the next %1 days: %2 in total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest day %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Current bar %1: %n connection(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Table filtered to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No day selected; press Enter to filter the table by the current day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::JobProgressDelegate</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::JobsModel</name>
+    <message>
+        <source>Not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment changed; this job is no longer watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it again in the new environment if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the bank&apos;s MFA step: relaunch the widget from the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Next step: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::JobsPanel</name>
+    <message>
+        <source>&lt;h2&gt;Jobs&lt;/h2&gt;Balance, transactions and identity jobs: progress, attempts, and what to do next when one does not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connectionId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs panel status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a connectionId first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a running job to cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job has ended (%1); there is nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching this job (the bank&apos;s job is not stopped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::LinkWidgetDialog</name>
+    <message>
+        <source>Aerosync widget (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aerosync widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the widget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test banks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mxuser (badcreds = wrong credentials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least 4 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Routing number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a fresh widget token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link an account (sandbox widget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect (sandbox widget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA relaunch (sandbox widget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the widget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the buttons above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The widget is at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: any username and password; “badcreds” gives AC-117.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: 0001 → AC-110 (MFA timed out), 0002 → AC-108 (lockout), 0004 → AR-500; any other code succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox: “correct” succeeds; the third wrong answer locks (AC-108).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual links cannot report a balance (canFetchBalance is false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the widget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::MainWindow</name>
+    <message>
+        <source>AeroDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the panel to show; Ctrl+1 to Ctrl+6 also switch panels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroDesk &amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About AeroDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroDesk Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ctrl+1 … Ctrl+6: switch panel (Connections, Jobs, Payload Inspector, Webhooks, Walkthroughs, Settings)&lt;br&gt;Tab / Shift+Tab: move between the panel list and the panel&lt;br&gt;Up / Down in the panel list: change panel&lt;br&gt;F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;The coloured banner at the top always names the environment you are working on: teal SANDBOX, blue CUSTOM SANDBOX, red PRODUCTION.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::MaskedSecretLabel</name>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal or hide the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>•••••••• (%n character(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::MfaPromptDialog</name>
+    <message>
+        <source>MFA needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA relaunch prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 job on connection %2 is waiting for MFA at %3. Relaunch the widget so the user can enter the code or answer now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left in the MFA window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the MFA prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Relaunch widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaunch the widget for MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA window has closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The widget is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaunching the widget (a fresh widget token)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA completed: the job goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA timed out (AC-110): %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Relaunch to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank locked MFA (AC-108) after too many wrong answers. Nothing will be retried: tell the user the bank has paused access and to try again later, or to contact the bank if it persists.%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Relaunch: start the job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the job again and relaunch MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA timed out (AC-110): the user did not finish the bank&apos;s step in time, so the job ended. Relaunch starts the job again; answer the new prompt at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Next step: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::PayloadInspectorPanel</name>
+    <message>
+        <source>&lt;h2&gt;Payload Inspector&lt;/h2&gt;Decrypt an embedded-banking event and answer its retUrl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload (hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the hex payload of a connect or silent-authentication event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a payload file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample &amp;connect event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a sample connect event from the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample &amp;silent-auth event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a sample silent-authentication event from the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt the payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt with the partner private key (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the partner private key (PEM) into the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use sandbox &amp;keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the sandbox&apos;s key pair in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decryption error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal or hide the userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypted JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the retUrl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (for a status other than OK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, sent with a status other than OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer retUrl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answer to the retUrl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retUrl result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the partner key from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner key from the keychain · %1-bit · fingerprint %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing decrypted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect event&lt;/b&gt; (initializeConnect)&lt;br&gt;retUrl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Silent-authentication event&lt;/b&gt; (initializeAuthenticate)&lt;br&gt;attemptId: &lt;code&gt;%1&lt;/code&gt;&lt;br&gt;retUrl: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Other fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userCode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment to be ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sandbox for a fresh connect event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in a sandbox environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sandbox for a silent-authentication event (after a connect was answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the sandbox&apos;s key pair into the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEM file; it is stored in the keychain only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the key from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a partner private key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a payload first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt an event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silent-authentication reply needs the userCode of a connect event: decrypt the user&apos;s connect event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the partner private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1 %2 — the provider accepted the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1 %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::PlaceholderPanel</name>
+    <message>
+        <source>Coming soon — this panel is a placeholder in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::SettingsPanel</name>
+    <message>
+        <source>Built-in sandbox — started by AeroDesk, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRODUCTION — real users and real bank data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add custom sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a custom sandbox profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected custom sandbox profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether this environment is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned certificate PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the sandbox&apos;s certificate (PEM) to pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the pinned certificate PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned certificate fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget configurationId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apiKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apiKey status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apiSecret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apiSecret status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned ce&amp;rtificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;configurationId:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>api&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>api&amp;Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this environment&apos;s settings and secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chosen when the sandbox starts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox&apos;s credentials are written by AeroDesk when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved only in the keychain (profile &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved only in the keychain as the current webhook secret (profile &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — system certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(known when the sandbox has started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — not pinned (system certificate authorities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Secrets are in the keychain (profile &quot;%1&quot;) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Not saved in the keychain — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sandbox&apos;s base URL (and optionally its certificate), its apiKey and apiSecret, then Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;. Its keychain entries (profile &quot;%2&quot;) were left; remove them with the keychain&apos;s own tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch AeroDesk to PRODUCTION? Every action then touches real users&apos; bank connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ This is the active environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this custom sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only custom sandboxes can be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public fields to the settings, secrets to the keychain only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the environment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sandbox&apos;s base URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use PRODUCTION…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this the active environment for every panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WalkthroughsPanel</name>
+    <message>
+        <source>last run passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sandbox walkthroughs&lt;/h2&gt;Rehearse each flow against the built-in sandbox; a step is ticked only when the sandbox confirms it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the sandbox confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the result as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the result as HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Next step: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox to be ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs run against a sandbox only; the active environment is production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WebhookListener</name>
+    <message>
+        <source>Could not listen on 127.0.0.1 (no free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WebhookLogModel</name>
+    <message>
+        <source>(no event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WebhookSecretDialog</name>
+    <message>
+        <source>Set the webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret that signs this environment&apos;s webhook deliveries. It is kept in the keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the old secret accepted as the previous one for the overlap window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the old secret as the previous one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WebhookVerdictView</name>
+    <message>
+        <source>Verification result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a raw body and its X-Webhook-Signature header, then Verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-serialised body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous secret expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid (%1 secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Valid — matched the %1 secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Rejected — %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::WebhooksPanel</name>
+    <message>
+        <source>&lt;h2&gt;Webhooks&lt;/h2&gt;Verify webhook signatures, watch sandbox deliveries and rotate the signing secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks panel state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret (keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rotate secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the webhook secret: a new random secret, the old one accepted for the overlap window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw webhook body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the raw request body exactly as received…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open body file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a file with the raw body (keeps its exact bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X-Webhook-Signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X-Webhook-&amp;Signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a raw webhook body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch sandbox deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch sandbox deliveries on a local listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sandbox to send a test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the delivery log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the webhook secrets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s), exact as given%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (CRLF line ends kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) as UTF-8 (line breaks as \n — open the file to keep CRLF)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — saved in the keychain (profile &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 · subscription %2 · the sandbox now signs with the new secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox subscription still has the old secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribing %1 with the sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribing the listener failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 · subscription %2 · every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 · subscription %2 · test.event queued (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test event was not queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No previous secret: only the current one is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous secret accepted until %1 (rotated %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous secret&apos;s overlap window closed at %1: it is no longer accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment to be ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the webhook secrets from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook secrets could not be read from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the webhook secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · no webhook secret yet: Rotate to generate one, or Set secret….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · secrets from the keychain profile &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a new random secret; the current one stays accepted for 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the secret configured for this environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a raw body first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the signature against the current and previous secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production cannot deliver to this computer: watching works with a sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set or rotate a webhook secret first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe and stop the local listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on 127.0.0.1 and subscribe it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start watching first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST /webhooks/{id}/test: the sandbox sends a signed test.event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::walkthrough::Walkthrough</name>
+    <message>
+        <source>Aerosync Bank (MFA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aerosync Bank (OAuth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aerosync Bank (Security Question)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded banking: connect + silent authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the banner to show the sandbox&apos;s address, then run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username mxuser, password challenge, then the code 1234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username mxuser, password challenge, then approve the bank&apos;s consent page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username mxuser, password challenge, then the answer &quot;correct&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch the widget with a fresh widget token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every widget session gets its own token from POST /v2/token_widget; the sandbox, like Aerosync, accepts it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the widget opened on the bank picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageSuccess for connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test values: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection persisted before anything else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console writes the pageSuccess connection to its encrypted store before it makes any other call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is not in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the store&apos;s error in the Connections panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 is in the encrypted store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a %1 job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST the job, then poll it (bounded at 90 s or 30 attempts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank asks for MFA during the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job&apos;s status shows mfaTriggered: the console prompts at once and tracks the MFA window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA requested for job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaunch the widget with handleMFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh widget token, launched with handleMFA, jobId and connectionId; the same answer as at sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job completes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling resumes after the relaunch and the data is fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1 completed after %2 polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner and provider keys in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox hands out its key pair; a real partner imports its PEM once. Keys live only in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner key %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect event: retUrl and userCode (masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silent-auth event: attemptId %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retUrl answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt a connect event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA-OAEP (SHA-1) with the partner private key → {userCode, retUrl}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the connect retUrl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST {&quot;status&quot;: &quot;OK&quot;}: the provider answers 204.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt a silent-authentication event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ {attemptId, retUrl}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer with the encrypted {attemptId, userCode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted to the provider&apos;s public key, hex, posted as {payload, status}: 204.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
