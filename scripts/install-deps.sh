@@ -27,6 +27,7 @@ TEST_PKGS=(
   libsecret-tools         # secret-tool, to check the keyring from tests
   fonts-dejavu-core       # a font, so widgets render text headless
   nodejs                  # Node's crypto: independent RSA-OAEP peer in tests
+  clang-format            # scripts/check-format.sh: the tree must match .clang-format
 )
 PACKAGING_PKGS=(
   appstream               # appstreamcli validate

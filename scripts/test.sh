@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/test.sh — install what is missing, build, and run the whole test suite headless.
 #
+# First scripts/check-format.sh: every .cpp/.h must match .clang-format (fix: --fix).
 # Tests run under scripts/run-headless.sh: a private D-Bus session, an unlocked gnome-keyring
 # (the real Secret Service) and an Xvfb display, all stopped when the run ends.
 # Then, for the whole suite only (no extra arguments), the clean-root package test
@@ -14,6 +15,9 @@ cd "$(dirname "$0")/.."
 if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
 
 scripts/install-deps.sh --with-packaging
+
+# Formatting first: it takes seconds and says the one command that fixes it.
+scripts/check-format.sh
 
 jobs="$(nproc)"
 # Release, as scripts/package.sh builds it: the package test then reuses this build instead of
