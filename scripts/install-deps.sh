@@ -16,6 +16,8 @@ BUILD_PKGS=(
   qt6-websockets-dev      # Qt6HttpServer's CMake package requires Qt6WebSockets (Debian packaging gap)
   qt6-svg-dev             # QSvgRenderer + the SVG icon engine (sharp icons on HiDPI)
   qtkeychain-qt6-dev      # QtKeychain: Secret Service / Keychain / Credential Manager
+  qt6-tools-dev           # Qt6::LinguistTools (CMake): the aerodesk_lupdate target, .qm built into the console
+  qt6-l10n-tools          # lupdate/lrelease themselves (qt6-tools-dev does not pull them in)
   libsecret-1-0           # QtKeychain dlopen()s libsecret; not a declared dependency
   libssl-dev openssl      # OpenSSL 3 (EVP) and its CLI, an independent peer in tests
   libgtest-dev libgmock-dev libbenchmark-dev

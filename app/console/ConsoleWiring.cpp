@@ -56,7 +56,7 @@ void ConsoleWiring::installPanels()
     // The banner follows the environment chosen in Settings (production turns it red).
     connect(settings, &ui::SettingsPanel::environmentChosen, this, [this](const api::Environment &env) {
         m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::EmulatorLauncher);
-        const QString detail = env.isPinned() ? QStringLiteral("%1 · certificate pinned (%2…)")
+        const QString detail = env.isPinned() ? tr("%1 · certificate pinned (%2…)")
                                                     .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
                                               : env.baseUrl.toString();
         m_window.environmentBanner()->setEnvironment(env.kind, env.name, detail);

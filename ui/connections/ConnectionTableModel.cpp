@@ -379,6 +379,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
             return ExpiryBandStyle::description(band);
         if ((column == ConnectionIdColumn || column == AeroPassUserUuidColumn) && !row.revealed)
             return tr("Hidden — use Reveal ids to show it in full");
+        if (column == BankColumn) // a long bank name is elided in its column: in full here
+            return displayData(row, column);
         return {};
     case Qt::DecorationRole:
         if (column == BandColumn)

@@ -29,6 +29,8 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
+#include <QScrollArea>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -119,10 +121,12 @@ void ConnectionsPanel::build()
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Widths from the font, never narrower than the (translated) header title. A bank name longer
+    // than its column is elided; its cell's tooltip has it in full.
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = { 13, 10, 10, 10, 9, 7, 9 };
+    const int widths[] = { 15, 10, 10, 10, 9, 7, 9 };
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        m_table->setColumnWidth(column, widths[column] * em);
+        m_table->setColumnWidth(column, std::max(widths[column] * em, m_table->horizontalHeader()->sectionSizeHint(column)));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("connectionsSplitter"));
@@ -283,8 +287,22 @@ QWidget *ConnectionsPanel::buildDetailPane()
     });
 
     auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_detail);
-    layout->addWidget(m_reveal, 0, Qt::AlignLeft);
+    // The facts scroll when the pane is short (a small window, a longer language) instead of
+    // being cut off; the history below gets the rest of the height.
+    auto *facts = new QWidget(box);
+    facts->setObjectName(QStringLiteral("connectionFacts"));
+    auto *factsLayout = new QVBoxLayout(facts);
+    factsLayout->setContentsMargins(0, 0, 0, 0);
+    factsLayout->addWidget(m_detail);
+    factsLayout->addWidget(m_reveal, 0, Qt::AlignLeft);
+    auto *factsScroll = new QScrollArea(box);
+    factsScroll->setObjectName(QStringLiteral("connectionFactsScroll"));
+    factsScroll->setAccessibleName(tr("Connection details"));
+    factsScroll->setFrameShape(QFrame::NoFrame);
+    factsScroll->setWidgetResizable(true);
+    factsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    factsScroll->setWidget(facts);
+    layout->addWidget(factsScroll);
     if (!m_session) {
         auto *coming = new QLabel(tr("The account summary and the connection's history show when the panel "
                                      "is connected to the console's session."),
@@ -312,8 +330,8 @@ QWidget *ConnectionsPanel::buildDetailPane()
     auto *historyTitle = new QLabel(tr("History (oldest first)"), box);
     m_history = new ConnectionHistoryView(box);
     historyTitle->setBuddy(m_history);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_balanceNote);
+    factsLayout->addWidget(m_summary);
+    factsLayout->addWidget(m_balanceNote);
     layout->addWidget(historyTitle);
     layout->addWidget(m_history, 1);
     return box;
@@ -518,11 +536,15 @@ bool ConnectionsPanel::selectConnection(const QString &connectionId)
 
 QWidget *ConnectionsPanel::buildActionBar()
 {
-    auto *bar = new QWidget(this);
+    // A tool bar, so that buttons that do not fit (a narrow window, a longer language) move into
+    // its » menu instead of widening the whole window.
+    auto *bar = new QToolBar(this);
     bar->setObjectName(QStringLiteral("connectionActionBar"));
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    bar->setAccessibleName(tr("Connection actions"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    if (auto *more = bar->findChild<QAbstractButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More actions"));
     return bar; // filled by buildLive() once the actions exist
 }
 
@@ -558,7 +580,7 @@ void ConnectionsPanel::buildLive()
     m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
 
-    auto *barLayout = static_cast<QHBoxLayout *>(m_actionBar->layout());
+    auto *bar = static_cast<QToolBar *>(m_actionBar);
     for (QAction *action : m_actions->all()) {
         addAction(action); // shortcuts work wherever focus is inside the panel
         auto *button = new QToolButton(m_actionBar);
@@ -566,11 +588,11 @@ void ConnectionsPanel::buildLive()
         button->setObjectName(action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setAccessibleName(action->text().remove(QChar(0x2026)));
-        barLayout->addWidget(button);
+        bar->addWidget(button);
         if (action == m_actions->identity())
-            barLayout->addSpacing(12);
+            bar->addSeparator();
     }
-    barLayout->addSpacing(12);
+    bar->addSeparator();
     auto *import = new QToolButton(m_actionBar);
     import->setObjectName(QStringLiteral("importButton"));
     import->setText(tr("Import"));
@@ -579,7 +601,7 @@ void ConnectionsPanel::buildLive()
     import->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     import->setPopupMode(QToolButton::InstantPopup);
     import->setMenu(m_importer->menu());
-    barLayout->addWidget(import);
+    bar->addWidget(import);
     auto importState = [import](bool available, const QString &why) {
         import->setEnabled(available);
         import->setToolTip(available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
@@ -587,7 +609,6 @@ void ConnectionsPanel::buildLive()
     };
     connect(m_importer, &ConnectionImporter::availabilityChanged, import, importState);
     importState(m_importer->fromFile()->isEnabled(), tr("the local store is not open yet."));
-    barLayout->addStretch(1);
     addAction(m_importer->pasteId());
 
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -57,6 +57,7 @@ void PayloadInspectorPanel::build()
     auto *layout = new QVBoxLayout(this);
 
     auto *title = new QLabel(tr("<h2>Payload Inspector</h2>Decrypt an embedded-banking event and answer its retUrl."), this);
+    title->setWordWrap(true);
     layout->addWidget(title);
 
     // Input.
@@ -107,6 +108,7 @@ void PayloadInspectorPanel::build()
     m_keyLabel->setObjectName(QStringLiteral("keyLabel"));
     m_keyLabel->setAccessibleName(tr("Partner private key"));
     m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keyLabel->setWordWrap(true);
     m_importKey = button(tr("&Import key…"), tr("Import the partner private key (PEM) into the keychain"), this);
     m_sandboxKeys = button(tr("Use sandbox &keys"), tr("Put the sandbox's key pair in the keychain"), this);
     keyRow->addWidget(m_keyLabel, 1);

@@ -312,7 +312,7 @@ void SettingsPanel::refreshFingerprint()
         return m_fingerprint->setText(tr("none — system certificate authorities"));
     if (p->kind == Kind::EmulatorLauncher) {
         return m_fingerprint->setText(m_builtIn && m_builtIn->isPinned()
-                                          ? QStringLiteral("SHA-256 ") + EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex)
+                                          ? tr("SHA-256 %1").arg(EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex))
                                           : tr("(known when the sandbox has started)"));
     }
     const QString path = m_certFile->text().trimmed();
@@ -329,8 +329,8 @@ void SettingsPanel::refreshFingerprint()
             const auto certs = QSslCertificate::fromData(f.read(256 * 1024), QSsl::Pem);
             if (certs.isEmpty() || certs.first().isNull())
                 return tr("%1 holds no PEM certificate").arg(path);
-            return QStringLiteral("SHA-256 ")
-                   + EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex());
+            return tr("SHA-256 %1")
+                .arg(EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex()));
         },
         [this, generation](QString text) {
             if (generation == m_generation)

@@ -52,13 +52,19 @@ void WalkthroughsPanel::build()
 {
     setObjectName(QStringLiteral("walkthroughsPanel"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h2>Sandbox walkthroughs</h2>Rehearse each flow against the built-in sandbox; "
-                                    "a step is ticked only when the sandbox confirms it."),
-                                 this));
+    auto *title = new QLabel(tr("<h2>Sandbox walkthroughs</h2>Rehearse each flow against the built-in sandbox; "
+                                "a step is ticked only when the sandbox confirms it."),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
     auto *row = new QHBoxLayout;
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Walkthroughs"));
     m_list->setMaximumWidth(320);
+    // Long titles wrap inside the list instead of being cut off.
+    m_list->setWordWrap(true);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (Walkthrough::Kind kind : Walkthrough::all())
         m_list->addItem(Walkthrough::title(kind));
     m_list->setCurrentRow(0);
@@ -74,8 +80,13 @@ void WalkthroughsPanel::build()
     m_steps->setColumnCount(3);
     m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("What the sandbox confirmed")});
     m_steps->setRootIsDecorated(false);
-    m_steps->setWordWrap(true);
-    m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The state as wide as it needs, the step title and the result elided where they do not fit
+    // (their tooltips have them in full).
+    m_steps->setWordWrap(false);
+    m_steps->setTextElideMode(Qt::ElideMiddle);
+    m_steps->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_steps->setColumnWidth(0, 20 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     row->addWidget(m_steps, 1);
     layout->addLayout(row, 1);
 
@@ -144,7 +155,7 @@ void WalkthroughsPanel::showSteps()
     for (const WalkthroughStep &s : w.steps()) {
         auto *item = new QTreeWidgetItem(m_steps);
         item->setText(0, s.title);
-        item->setToolTip(0, s.explanation);
+        item->setToolTip(0, s.title + QStringLiteral("\n\n") + s.explanation); // the title in full if it is elided
         QString state;
         QStyle::StandardPixmap icon = QStyle::SP_CustomBase;
         switch (s.state) {
@@ -158,6 +169,7 @@ void WalkthroughsPanel::showSteps()
         if (icon != QStyle::SP_CustomBase)
             item->setIcon(1, style()->standardIcon(icon));
         item->setText(2, s.nextStep.isEmpty() ? s.result : tr("%1 — Next step: %2").arg(s.result, s.nextStep));
+        item->setToolTip(2, item->text(2));
         item->setData(1, Qt::AccessibleTextRole, state);
     }
 }

@@ -6,6 +6,7 @@
 #include "core/session/Session.h"
 #include "core/webhooks/SecretRingStore.h"
 #include "core/webhooks/SignatureVerifier.h"
+#include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/webhooks/WebhookLogModel.h"
@@ -100,9 +101,11 @@ void WebhooksPanel::build()
 {
     setObjectName(QStringLiteral("webhooksPanel"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
-                                    "signing secret."),
-                                 this));
+    auto *title = new QLabel(tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
+                                "signing secret."),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("webhooksState"));
     m_state->setAccessibleName(tr("Webhooks panel state"));
@@ -170,7 +173,8 @@ QWidget *WebhooksPanel::buildVerify()
     m_header = new QLineEdit(box);
     m_header->setObjectName(QStringLiteral("signatureInput"));
     m_header->setAccessibleName(tr("X-Webhook-Signature header"));
-    m_header->setPlaceholderText(QStringLiteral("sha256=…"));
+    m_header->setPlaceholderText(QStringLiteral("sha256=…")); // the header's own syntax, not a sentence
+    markAsData(m_header);
     m_header->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     form->addRow(tr("X-Webhook-&Signature:"), m_header);
     layout->addLayout(form);
@@ -227,9 +231,10 @@ QWidget *WebhooksPanel::buildWatch()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    // The log is short (capped): every column as wide as its title and contents (the table
+    // scrolls sideways when they do not all fit), the last one gets what is left.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(WebhookLogModel::Verdict, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
     m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     for (auto *corner : m_table->findChildren<QAbstractButton *>())

@@ -21,6 +21,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <memory>
 
 using aerodesk::ui::PseudoTranslator;
@@ -117,9 +118,24 @@ protected:
         aerodesk::test::VisibleTextAudit audit(pseudo);
         const QSize size = aerodesk::ui::MainWindow::defaultSize();
         m_window->resize(size);
-        EXPECT_TRUE(aerodesk::test::waitUntil([&] { return m_window->size() == size; }, 5000))
-            << "the window does not fit its default size: minimum "
-            << m_window->minimumSizeHint().width() << "x" << m_window->minimumSizeHint().height();
+        const bool fits = aerodesk::test::waitUntil([&] { return m_window->size() == size; }, 5000);
+        QStringList minimums;
+        for (const QString &id : m_window->panelIds()) {
+            const QSize minimum = m_window->panel(id)->minimumSizeHint();
+            minimums << QStringLiteral("%1 %2x%3").arg(id).arg(minimum.width()).arg(minimum.height());
+        }
+        if (!fits && qEnvironmentVariableIsSet("AERODESK_AUDIT_DUMP")) {
+            for (const QString &id : m_window->panelIds()) {
+                for (QWidget *w : m_window->panel(id)->findChildren<QWidget *>()) {
+                    if (w->minimumSizeHint().width() > 300 || w->minimumWidth() > 300)
+                        std::fprintf(stderr, "%s: %s %s min %d/%d\n", qPrintable(id), w->metaObject()->className(),
+                                     qPrintable(w->objectName()), w->minimumSizeHint().width(), w->minimumWidth());
+                }
+            }
+        }
+        EXPECT_TRUE(fits) << "the window does not fit its default size: it needs at least "
+                          << m_window->minimumSizeHint().width() << "x" << m_window->minimumSizeHint().height()
+                          << "; panels: " << minimums.join(QStringLiteral(", ")).toStdString();
         for (const QString &id : m_window->panelIds()) {
             EXPECT_TRUE(m_window->showPanel(id));
             QTest::qWait(50); // layouts settle (deferred LayoutRequest events)

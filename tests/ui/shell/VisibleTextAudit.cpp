@@ -16,9 +16,10 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QStyleOptionViewItem>
 #include <QTabBar>
-#include <QTableView>
+#include <QTreeView>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QToolButton>
@@ -207,17 +208,23 @@ void VisibleTextAudit::auditButton(QAbstractButton *button)
     checkTranslated(button, QStringLiteral("button"), shown);
 
     int need = 0;
+    int have = button->width();
     if (qobject_cast<QPushButton *>(button)) {
-        QStyle *style = button->style();
-        need = button->fontMetrics().horizontalAdvance(shown) + 2 * style->pixelMetric(QStyle::PM_ButtonMargin, nullptr, button) +
-            2 * style->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, button);
+        // What the style leaves for the label (inside the frame and margins) against the text.
+        QStyleOptionButton option;
+        option.initFrom(button);
+        option.text = button->text();
+        option.icon = button->icon();
+        option.iconSize = button->iconSize();
+        have = button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button).width();
+        need = button->fontMetrics().horizontalAdvance(shown);
         if (!button->icon().isNull())
             need += button->iconSize().width() + 4;
     } else {
         need = button->sizeHint().width();
     }
-    if (button->width() < need)
-        cutOff(button, QStringLiteral("button"), shown, need, button->width());
+    if (have < need)
+        cutOff(button, QStringLiteral("button"), shown, need, have);
 }
 
 void VisibleTextAudit::auditHeader(QHeaderView *header)
@@ -257,7 +264,10 @@ void VisibleTextAudit::auditCells(QAbstractItemView *view)
 {
     const QAbstractItemModel *model = view->model();
     const QRect viewport = view->viewport()->rect();
-    const bool clipToViewport = qobject_cast<QListView *>(view) != nullptr;
+    auto *list = qobject_cast<QListView *>(view);
+    auto *tree = qobject_cast<QTreeView *>(view);
+    const bool clipToViewport = list != nullptr;
+    const bool wrapping = (list && list->wordWrap()) || (tree && tree->wordWrap());
     // Only the top-level rows a user sees without scrolling (a few dozen at most).
     for (int row = 0; row < model->rowCount(); ++row) {
         for (int column = 0; column < model->columnCount(); ++column) {
@@ -281,6 +291,15 @@ void VisibleTextAudit::auditCells(QAbstractItemView *view)
                 : QSize(view->style()->pixelMetric(QStyle::PM_SmallIconSize), view->style()->pixelMetric(QStyle::PM_SmallIconSize));
             option.textElideMode = view->textElideMode();
             option.rect = rect;
+            if (wrapping) {
+                // Word-wrapped cells: the wrapped text must fit the cell's height.
+                option.features |= QStyleOptionViewItem::WrapText;
+                const int needHeight = view->itemDelegateForIndex(index)->sizeHint(option, index).height();
+                if (rect.height() < needHeight)
+                    cutOff(view, QStringLiteral("wrapped cell (%1, %2) height").arg(row).arg(column), text.simplified(),
+                           needHeight, rect.height());
+                continue;
+            }
             const int need = view->itemDelegateForIndex(index)->sizeHint(option, index).width();
             const int have = clipToViewport ? std::min(rect.right(), viewport.right()) - rect.left() + 1 : rect.width();
             if (have < need)
