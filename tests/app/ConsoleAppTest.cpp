@@ -71,6 +71,7 @@ TEST(ConsoleApp, HelpWorksWithNoDisplay)
     EXPECT_TRUE(r.out.contains(QStringLiteral("--version")));
     EXPECT_TRUE(r.out.contains(QStringLiteral("--help")));
     EXPECT_FALSE(r.out.contains(QStringLiteral("--screenshot"))) << "developer options stay hidden";
+    EXPECT_TRUE(r.out.contains(QStringLiteral("--pseudo-locale")));
 }
 
 TEST(ConsoleApp, UnknownOptionIsAClearError)
@@ -100,6 +101,35 @@ TEST(ConsoleApp, ScreenshotWritesALoadablePng)
     // Not a blank image: the banner and the panel differ in colour.
     EXPECT_NE(image.pixelColor(image.width() / 2, 35),
               image.pixelColor(image.width() / 2, image.height() / 2));
+}
+
+TEST(ConsoleApp, LoadsTheCatalogueOfTheSystemLocaleOrThePseudoLocale)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("jobs.png"));
+    const QStringList shot{ QStringLiteral("--screenshot"), file, QStringLiteral("--panel"), QStringLiteral("jobs") };
+    const QList<QPair<QString, QString>> english{ { QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8") },
+                                                  { QStringLiteral("LANGUAGE"), QString() },
+                                                  { QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("aerodesk.ui.info=true") },
+                                                  { QStringLiteral("AERODESK_PSEUDO_LOCALE"), QString() } };
+
+    // The system locale's catalogue, built from translations/ and embedded in the console.
+    RunResult r = runConsole(shot, false, english);
+    ASSERT_TRUE(r.finished) << r.err.toStdString();
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral(":/i18n/aerodesk_en.qm"))) << r.err.toStdString();
+    EXPECT_FALSE(r.err.contains(QStringLiteral("pseudo-locale"))) << r.err.toStdString();
+
+    // The pseudo-locale, by option and by environment variable.
+    r = runConsole(QStringList{ QStringLiteral("--pseudo-locale") } + shot, false, english);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("pseudo-locale"))) << r.err.toStdString();
+    auto pseudoByVariable = english;
+    pseudoByVariable.last().second = QStringLiteral("1");
+    r = runConsole(shot, false, pseudoByVariable);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("pseudo-locale"))) << r.err.toStdString();
 }
 
 TEST(ConsoleApp, ScreenshotOfAnUnknownPanelFails)

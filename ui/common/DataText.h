@@ -12,8 +12,7 @@ namespace aerodesk::ui {
 inline constexpr char kDataTextProperty[] = "aerodeskDataText";
 
 /// Marks `widget` as showing data (see kDataTextProperty). Returns `widget`.
-template<typename W>
-W *markAsData(W *widget)
+template<typename W> W *markAsData(W *widget)
 {
     widget->setProperty(kDataTextProperty, true);
     return widget;

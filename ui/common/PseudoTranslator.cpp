@@ -46,7 +46,8 @@ PseudoTranslator::PseudoTranslator(QObject *parent)
     setObjectName(QStringLiteral("pseudoTranslator"));
 }
 
-QString PseudoTranslator::translate(const char *context, const char *sourceText, const char *, int) const
+QString PseudoTranslator::translate(const char *context, const char *sourceText, const char *,
+                                    int) const
 {
     if (!sourceText || !*sourceText)
         return {};
@@ -56,10 +57,20 @@ QString PseudoTranslator::translate(const char *context, const char *sourceText,
     return pseudo(QString::fromUtf8(sourceText));
 }
 
-QString PseudoTranslator::pseudo(const QString &source)
+QString PseudoTranslator::pseudo(const QString &text)
 {
+    // Rich text keeps its outer tags outside the brackets ("<h2>…</h2>" stays a heading and no
+    // bracket sits alone on a line of its own).
+    static const QRegularExpression leadingTags(QStringLiteral("^(?:\\s*<[A-Za-z][^<>]*>)+"));
+    static const QRegularExpression trailingTags(QStringLiteral("(?:</[A-Za-z][^<>]*>\\s*)+$"));
+    const qsizetype head = leadingTags.match(text).capturedLength();
+    const QRegularExpressionMatch tailMatch = trailingTags.match(text, head);
+    const qsizetype tail = tailMatch.hasMatch() ? tailMatch.capturedLength() : 0;
+    const QString source = text.mid(head, text.size() - head - tail);
+
     QString out;
-    out.reserve(source.size() * 2 + 2);
+    out.reserve(text.size() * 2 + 2);
+    out += text.left(head);
     out += QChar(kOpen);
     int wordLength = 0;
     // About 40 % more: every word grows by two fifths of its length (rounded up).
@@ -108,6 +119,7 @@ QString PseudoTranslator::pseudo(const QString &source)
     }
     endWord();
     out += QChar(kClose);
+    out += text.right(tail);
     return out;
 }
 

@@ -17,8 +17,8 @@ class PseudoTranslator : public QTranslator
 public:
     explicit PseudoTranslator(QObject *parent = nullptr);
 
-    QString translate(const char *context, const char *sourceText, const char *disambiguation = nullptr,
-                      int n = -1) const override;
+    QString translate(const char *context, const char *sourceText,
+                      const char *disambiguation = nullptr, int n = -1) const override;
     bool isEmpty() const override { return false; }
 
     /// The pseudo form of `source`.
@@ -27,7 +27,7 @@ public:
     /// left did not come through tr() (or is data put next to translated text).
     static QString outsidePseudo(const QString &shown);
 
-    static constexpr char16_t kOpen = u'\u27E6';  ///< ⟦
+    static constexpr char16_t kOpen = u'\u27E6'; ///< ⟦
     static constexpr char16_t kClose = u'\u27E7'; ///< ⟧
     static constexpr char16_t kPad = u'~';
 };

@@ -32,7 +32,8 @@ QString Translations::install(QCoreApplication &app, const QLocale &locale, bool
             delete qt;
         }
         auto *own = new QTranslator(&app);
-        if (own->load(locale, QStringLiteral("aerodesk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        if (own->load(locale, QStringLiteral("aerodesk"), QStringLiteral("_"),
+                      QStringLiteral(":/i18n"))) {
             QCoreApplication::installTranslator(own);
             installed += (installed.isEmpty() ? QString() : QStringLiteral(", ")) + own->filePath();
         } else {

@@ -91,7 +91,7 @@ void PayloadInspectorPanel::build()
         connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
-                return showError(QStringLiteral("input"), tr("Cannot read %1: %2").arg(path, f.errorString()));
+                return showError(tr("input"), tr("Cannot read %1: %2").arg(path, f.errorString()));
             setPayloadText(QString::fromLatin1(f.read(embedded::PayloadDecryptor::kMaxHexChars + 1)));
         });
         dialog->open();
@@ -345,7 +345,7 @@ void PayloadInspectorPanel::fetchSample(bool connect)
             return;
         self->m_busy = false;
         if (!e) {
-            self->showError(e.error().code.isEmpty() ? QStringLiteral("sandbox") : e.error().code, e.error().message);
+            self->showError(e.error().code.isEmpty() ? tr("sandbox") : e.error().code, e.error().message);
             return self->updateActions();
         }
         self->m_error->hide();
@@ -371,7 +371,7 @@ void PayloadInspectorPanel::installSandboxKeys()
             return;
         self->m_busy = false;
         if (!error.isEmpty())
-            self->showError(QStringLiteral("keys"), error);
+            self->showError(tr("keys"), error);
         self->loadKey();
     });
 }
@@ -385,7 +385,7 @@ void PayloadInspectorPanel::importKeyFromFile()
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return showError(QStringLiteral("key"), tr("Cannot read %1: %2").arg(path, f.errorString()));
+            return showError(tr("key"), tr("Cannot read %1: %2").arg(path, f.errorString()));
         QByteArray pem = f.read(64 * 1024);
         const crypto::SecureBytes secret = crypto::SecureBytes::takeFrom(pem);
         QPointer<PayloadInspectorPanel> self(this);
@@ -393,7 +393,7 @@ void PayloadInspectorPanel::importKeyFromFile()
             if (!self)
                 return;
             if (!error.isEmpty())
-                return self->showError(QStringLiteral("key"), error);
+                return self->showError(tr("key"), error);
             self->loadKey();
         });
     });

@@ -139,6 +139,12 @@ bool MainWindow::addPanel(const QString &id, const QString &title, const QString
     item->setToolTip(number <= 9 ? tr("%1 (Ctrl+%2)").arg(title).arg(number) : title);
     m_navigation->addItem(item);
     m_stack->addWidget(panel);
+    // As wide as the longest title needs (a longer language): the icon, the gap, the item's
+    // padding and margin from applyStyle() and the text margins; 220 px at least.
+    const int titleWidth = m_navigation->fontMetrics().horizontalAdvance(title) + m_navigation->iconSize().width() +
+        2 * 12 + 2 * 8 + 16;
+    if (titleWidth > m_navigation->width())
+        m_navigation->setFixedWidth(titleWidth);
 
     auto *action = m_viewMenu->addAction(title);
     action->setObjectName(id + QStringLiteral("Action"));

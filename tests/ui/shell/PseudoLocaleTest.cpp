@@ -19,9 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 #include <memory>
 
 using aerodesk::ui::PseudoTranslator;
@@ -37,7 +36,8 @@ TEST(PseudoTranslator, AccentsAndLengthensButKeepsPlaceholdersMnemonicsAndTags)
     // About 40 % longer: 15 characters become at least 20.
     EXPECT_GE(plain.size(), 15 * 14 / 10) << plain.toStdString();
 
-    const QString args = PseudoTranslator::pseudo(QStringLiteral("Showing %1 of %n connection(s), %L2 total"));
+    const QString args =
+        PseudoTranslator::pseudo(QStringLiteral("Showing %1 of %n connection(s), %L2 total"));
     EXPECT_TRUE(args.contains(QLatin1String("%1")));
     EXPECT_TRUE(args.contains(QLatin1String("%n")));
     EXPECT_TRUE(args.contains(QLatin1String("%L2")));
@@ -60,7 +60,8 @@ TEST(PseudoTranslator, AccentsAndLengthensButKeepsPlaceholdersMnemonicsAndTags)
     EXPECT_TRUE(n.contains(QLatin1String("3"))) << n.toStdString();
     EXPECT_FALSE(n.contains(QLatin1String("%n")));
     EXPECT_TRUE(PseudoTranslator::outsidePseudo(n).isEmpty());
-    EXPECT_EQ(PseudoTranslator::outsidePseudo(QStringLiteral("Chase ") + n), QStringLiteral("Chase "));
+    EXPECT_EQ(PseudoTranslator::outsidePseudo(QStringLiteral("Chase ") + n),
+              QStringLiteral("Chase "));
 }
 
 class ConsoleTextTest : public ::testing::Test
@@ -72,8 +73,10 @@ protected:
         ASSERT_TRUE(m_home.isValid());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("config")));
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("config")));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_home.filePath(QStringLiteral("config")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_home.filePath(QStringLiteral("config")));
     }
 
     void TearDown() override
@@ -87,9 +90,10 @@ protected:
         }
     }
 
-    /// Builds the console as main() does, with the pseudo-locale when `pseudo`, and runs the
-    /// screenshot tour (without writing screenshots) so every panel shows realistic content.
-    void bringUpConsole(bool pseudo)
+    /// Builds the console as main() does, with the pseudo-locale when `pseudo`, audits it as it
+    /// first shows (before the built-in sandbox is up) into `problems`, then runs the
+    /// screenshot tour (writing no screenshots) so every panel shows realistic content.
+    void bringUpConsole(bool pseudo, QStringList &problems)
     {
         if (pseudo) {
             m_translator = std::make_unique<PseudoTranslator>();
@@ -99,11 +103,12 @@ protected:
         aerodesk::ui::PanelCatalogue::installInto(*m_window);
         m_wiring = std::make_unique<aerodesk::ConsoleWiring>(*m_window);
         m_wiring->installPanels();
-        m_wiring->start();
         m_window->resize(aerodesk::ui::MainWindow::defaultSize());
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+        problems << auditEveryPanel(pseudo, QStringLiteral("at start"));
 
+        m_wiring->start();
         aerodesk::ScreenshotTour tour(*m_window, *m_wiring, QString());
         QSignalSpy finished(&tour, &aerodesk::ScreenshotTour::finished);
         tour.start();
@@ -113,7 +118,7 @@ protected:
     }
 
     /// Shows every panel in turn at the default size and audits what is on screen.
-    QStringList auditEveryPanel(bool pseudo)
+    QStringList auditEveryPanel(bool pseudo, const QString &when)
     {
         aerodesk::test::VisibleTextAudit audit(pseudo);
         const QSize size = aerodesk::ui::MainWindow::defaultSize();
@@ -122,26 +127,30 @@ protected:
         QStringList minimums;
         for (const QString &id : m_window->panelIds()) {
             const QSize minimum = m_window->panel(id)->minimumSizeHint();
-            minimums << QStringLiteral("%1 %2x%3").arg(id).arg(minimum.width()).arg(minimum.height());
+            minimums
+                << QStringLiteral("%1 %2x%3").arg(id).arg(minimum.width()).arg(minimum.height());
         }
         if (!fits && qEnvironmentVariableIsSet("AERODESK_AUDIT_DUMP")) {
             for (const QString &id : m_window->panelIds()) {
                 for (QWidget *w : m_window->panel(id)->findChildren<QWidget *>()) {
                     if (w->minimumSizeHint().width() > 300 || w->minimumWidth() > 300)
-                        std::fprintf(stderr, "%s: %s %s min %d/%d\n", qPrintable(id), w->metaObject()->className(),
-                                     qPrintable(w->objectName()), w->minimumSizeHint().width(), w->minimumWidth());
+                        std::fprintf(stderr, "%s: %s %s min %d/%d\n", qPrintable(id),
+                                     w->metaObject()->className(), qPrintable(w->objectName()),
+                                     w->minimumSizeHint().width(), w->minimumWidth());
                 }
             }
         }
-        EXPECT_TRUE(fits) << "the window does not fit its default size: it needs at least "
-                          << m_window->minimumSizeHint().width() << "x" << m_window->minimumSizeHint().height()
+        EXPECT_TRUE(fits) << when.toStdString()
+                          << ": the window does not fit its default size: it needs at least "
+                          << m_window->minimumSizeHint().width() << "x"
+                          << m_window->minimumSizeHint().height()
                           << "; panels: " << minimums.join(QStringLiteral(", ")).toStdString();
         for (const QString &id : m_window->panelIds()) {
             EXPECT_TRUE(m_window->showPanel(id));
             QTest::qWait(50); // layouts settle (deferred LayoutRequest events)
-            audit.audit(m_window.get(), id);
+            audit.audit(m_window.get(), when + QLatin1Char(' ') + id);
         }
-        EXPECT_GT(audit.checkedTexts(), 200) << "the audit saw too little to mean anything";
+        EXPECT_GT(audit.checkedTexts(), 100) << "the audit saw too little to mean anything";
         return audit.problems();
     }
 
@@ -153,23 +162,25 @@ protected:
 
 TEST_F(ConsoleTextTest, PseudoLocaleEveryVisibleTextIsTranslatedAndFits)
 {
-    bringUpConsole(true);
+    QStringList problems;
+    bringUpConsole(true, problems);
     if (HasFatalFailure())
         return;
     // The pseudo-locale is really on: the window title is accented.
     EXPECT_TRUE(m_window->windowTitle().startsWith(QChar(PseudoTranslator::kOpen)))
         << m_window->windowTitle().toStdString();
-    const QStringList problems = auditEveryPanel(true);
+    problems << auditEveryPanel(true, QStringLiteral("after the tour"));
     EXPECT_TRUE(problems.isEmpty()) << problems.size() << " problem(s):\n"
                                     << problems.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST_F(ConsoleTextTest, SourceLocaleNothingIsCutOffAtTheDefaultSize)
 {
-    bringUpConsole(false);
+    QStringList problems;
+    bringUpConsole(false, problems);
     if (HasFatalFailure())
         return;
-    const QStringList problems = auditEveryPanel(false);
+    problems << auditEveryPanel(false, QStringLiteral("after the tour"));
     EXPECT_TRUE(problems.isEmpty()) << problems.size() << " problem(s):\n"
                                     << problems.join(QLatin1Char('\n')).toStdString();
 }

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -19,10 +20,10 @@
 #include <QStyleOptionButton>
 #include <QStyleOptionViewItem>
 #include <QTabBar>
-#include <QTreeView>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <cmath>
 
@@ -82,22 +83,26 @@ bool VisibleTextAudit::isData(const QWidget *widget)
     return false;
 }
 
-void VisibleTextAudit::checkTranslated(const QWidget *widget, const QString &kind, const QString &shown)
+void VisibleTextAudit::checkTranslated(const QWidget *widget, const QString &kind,
+                                       const QString &shown)
 {
     ++m_checked;
     if (!m_expectPseudo || shown.trimmed().isEmpty() || (widget && isData(widget)))
         return;
     const QString outside = ui::PseudoTranslator::outsidePseudo(shown);
     if (hasLetters(outside))
-        m_problems << QStringLiteral("[%1] not through tr(): %2 of %3: \"%4\" (untranslated part \"%5\")")
-                          .arg(m_where, kind, widget ? describe(widget) : QStringLiteral("window"), shown,
-                               outside.simplified());
+        m_problems << QStringLiteral(
+                          "[%1] not through tr(): %2 of %3: \"%4\" (untranslated part \"%5\")")
+                          .arg(m_where, kind, widget ? describe(widget) : QStringLiteral("window"),
+                               shown, outside.simplified());
 }
 
-void VisibleTextAudit::cutOff(const QWidget *widget, const QString &kind, const QString &text, int need, int have)
+void VisibleTextAudit::cutOff(const QWidget *widget, const QString &kind, const QString &text,
+                              int need, int have)
 {
     m_problems << QStringLiteral("[%1] cut off: %2 of %3: \"%4\" needs %5 px, has %6 px")
-                      .arg(m_where, kind, describe(widget), QString(text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ ")))
+                      .arg(m_where, kind, describe(widget),
+                           QString(text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ ")))
                       .arg(need)
                       .arg(have);
 }
@@ -108,7 +113,8 @@ void VisibleTextAudit::audit(QWidget *window, const QString &where)
     checkTranslated(nullptr, QStringLiteral("window title"), window->windowTitle());
     auditMenus(window);
     if (auto *main = qobject_cast<QMainWindow *>(window))
-        checkTranslated(main->statusBar(), QStringLiteral("status message"), main->statusBar()->currentMessage());
+        checkTranslated(main->statusBar(), QStringLiteral("status message"),
+                        main->statusBar()->currentMessage());
 
     for (QLabel *label : window->findChildren<QLabel *>()) {
         if (label->isVisible())
@@ -151,7 +157,8 @@ void VisibleTextAudit::auditMenus(QWidget *window)
             continue;
         for (QAction *action : top->menu()->actions()) {
             if (!action->isSeparator() && action->isVisible())
-                checkTranslated(top->menu(), QStringLiteral("menu action"), withoutMnemonic(action->text()));
+                checkTranslated(top->menu(), QStringLiteral("menu action"),
+                                withoutMnemonic(action->text()));
         }
     }
 }
@@ -161,7 +168,8 @@ void VisibleTextAudit::auditLabel(QLabel *label)
     if (label->text().isEmpty() || !label->pixmap().isNull())
         return;
     const bool rich = isRich(label);
-    QString shown = rich ? QTextDocumentFragment::fromHtml(label->text()).toPlainText() : label->text();
+    QString shown =
+        rich ? QTextDocumentFragment::fromHtml(label->text()).toPlainText() : label->text();
     if (!rich && label->buddy())
         shown = withoutMnemonic(shown);
     checkTranslated(label, QStringLiteral("label"), shown);
@@ -170,8 +178,9 @@ void VisibleTextAudit::auditLabel(QLabel *label)
     if (label->wordWrap()) {
         const int needHeight = label->heightForWidth(label->width());
         if (needHeight > label->height() + 1)
-            m_problems << QStringLiteral("[%1] cut off: wrapped label %2: \"%3\" needs %4 px high at %5 px "
-                                         "wide, has %6 px")
+            m_problems << QStringLiteral(
+                              "[%1] cut off: wrapped label %2: \"%3\" needs %4 px high at %5 px "
+                              "wide, has %6 px")
                               .arg(m_where, describe(label), shown)
                               .arg(needHeight)
                               .arg(label->width())
@@ -203,7 +212,8 @@ void VisibleTextAudit::auditButton(QAbstractButton *button)
     auto *tool = qobject_cast<QToolButton *>(button);
     if (tool && tool->toolButtonStyle() == Qt::ToolButtonIconOnly && !tool->icon().isNull())
         return; // the text is only the tooltip / accessible name
-    if (button->objectName().startsWith(QLatin1String("qt_")) && !qobject_cast<QPushButton *>(button))
+    if (button->objectName().startsWith(QLatin1String("qt_")) &&
+        !qobject_cast<QPushButton *>(button))
         return; // Qt's own scroll arrows, tab-bar scrollers, menu-bar extension
     checkTranslated(button, QStringLiteral("button"), shown);
 
@@ -216,7 +226,8 @@ void VisibleTextAudit::auditButton(QAbstractButton *button)
         option.text = button->text();
         option.icon = button->icon();
         option.iconSize = button->iconSize();
-        have = button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button).width();
+        have =
+            button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button).width();
         need = button->fontMetrics().horizontalAdvance(shown);
         if (!button->icon().isNull())
             need += button->iconSize().width() + 4;
@@ -234,13 +245,15 @@ void VisibleTextAudit::auditHeader(QHeaderView *header)
     for (int logical = 0; logical < header->count(); ++logical) {
         if (header->isSectionHidden(logical))
             continue;
-        const QString text = header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString text =
+            header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString();
         if (text.isEmpty())
             continue;
         checkTranslated(header, QStringLiteral("column header"), text);
         const int need = header->sectionSizeHint(logical);
         if (header->sectionSize(logical) < need)
-            cutOff(header, QStringLiteral("column header"), text, need, header->sectionSize(logical));
+            cutOff(header, QStringLiteral("column header"), text, need,
+                   header->sectionSize(logical));
     }
 }
 
@@ -288,22 +301,53 @@ void VisibleTextAudit::auditCells(QAbstractItemView *view)
             option.fontMetrics = view->fontMetrics();
             option.decorationSize = view->iconSize().isValid()
                 ? view->iconSize()
-                : QSize(view->style()->pixelMetric(QStyle::PM_SmallIconSize), view->style()->pixelMetric(QStyle::PM_SmallIconSize));
+                : QSize(view->style()->pixelMetric(QStyle::PM_SmallIconSize),
+                        view->style()->pixelMetric(QStyle::PM_SmallIconSize));
             option.textElideMode = view->textElideMode();
             option.rect = rect;
             if (wrapping) {
                 // Word-wrapped cells: the wrapped text must fit the cell's height.
                 option.features |= QStyleOptionViewItem::WrapText;
-                const int needHeight = view->itemDelegateForIndex(index)->sizeHint(option, index).height();
+                const int needHeight =
+                    view->itemDelegateForIndex(index)->sizeHint(option, index).height();
                 if (rect.height() < needHeight)
-                    cutOff(view, QStringLiteral("wrapped cell (%1, %2) height").arg(row).arg(column), text.simplified(),
-                           needHeight, rect.height());
+                    cutOff(view,
+                           QStringLiteral("wrapped cell (%1, %2) height").arg(row).arg(column),
+                           text.simplified(), needHeight, rect.height());
                 continue;
             }
-            const int need = view->itemDelegateForIndex(index)->sizeHint(option, index).width();
-            const int have = clipToViewport ? std::min(rect.right(), viewport.right()) - rect.left() + 1 : rect.width();
-            if (have < need)
-                cutOff(view, QStringLiteral("cell (%1, %2)").arg(row).arg(column), text.simplified(), need, have);
+            QAbstractItemDelegate *delegate = view->itemDelegateForIndex(index);
+            int need = 0;
+            int have = 0;
+            if (QByteArray(delegate->metaObject()->className()) == "QStyledItemDelegate") {
+                // The standard painting: the text goes into the style's text rectangle (which a
+                // style sheet's ::item margin and padding make smaller), less a margin each side.
+                option.rect = clipToViewport ? rect.intersected(viewport) : rect;
+                option.text = text;
+                option.features |= QStyleOptionViewItem::HasDisplay;
+                const QVariant decoration = index.data(Qt::DecorationRole);
+                if (decoration.isValid()) {
+                    option.features |= QStyleOptionViewItem::HasDecoration;
+                    option.icon = decoration.value<QIcon>();
+                }
+                const QVariant font = index.data(Qt::FontRole);
+                if (font.isValid())
+                    option.font = font.value<QFont>();
+                const int margin =
+                    view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+                have = view->style()
+                           ->subElementRect(QStyle::SE_ItemViewItemText, &option, view)
+                           .width();
+                need = QFontMetrics(option.font).horizontalAdvance(text) + 2 * margin;
+            } else {
+                need = delegate->sizeHint(option, index).width();
+                have = clipToViewport ? std::min(rect.right(), viewport.right()) - rect.left() + 1
+                                      : rect.width();
+            }
+            // One pixel of slack: the style lays text out with fractional advances.
+            if (have + 1 < need)
+                cutOff(view, QStringLiteral("cell (%1, %2)").arg(row).arg(column),
+                       text.simplified(), need, have);
         }
         if (view->visualRect(model->index(row, 0)).top() > viewport.bottom())
             break;

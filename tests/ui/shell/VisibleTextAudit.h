@@ -36,7 +36,8 @@ public:
 
 private:
     void checkTranslated(const QWidget *widget, const QString &kind, const QString &shown);
-    void cutOff(const QWidget *widget, const QString &kind, const QString &text, int need, int have);
+    void cutOff(const QWidget *widget, const QString &kind, const QString &text, int need,
+                int have);
     void auditLabel(QLabel *label);
     void auditButton(QAbstractButton *button);
     void auditHeader(QHeaderView *header);
