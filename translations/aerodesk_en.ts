@@ -48,6 +48,48 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::BuiltInSandboxWiring</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (exit code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · certificate pinned (%2…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · credentials not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s credentials could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ConsoleWiring</name>
+    <message>
+        <source>%1 · certificate pinned (%2…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::AboutDialog</name>
     <message>
         <source>About AeroDesk</source>
@@ -235,9 +277,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source> — %n transaction(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> — %n transaction</numerusform>
+            <numerusform> — %n transactions</numerusform>
         </translation>
     </message>
     <message>
@@ -250,9 +292,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n event(s), oldest first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event, oldest first</numerusform>
+            <numerusform>%n events, oldest first</numerusform>
         </translation>
     </message>
 </context>
@@ -379,9 +421,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source> (and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
         </translation>
     </message>
     <message>
@@ -433,9 +475,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>expired %n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>expired %n day ago</numerusform>
+            <numerusform>expired %n days ago</numerusform>
         </translation>
     </message>
     <message>
@@ -444,9 +486,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
         </translation>
     </message>
     <message>
@@ -586,16 +628,16 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Showing %1 of %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing %1 of %n connection</numerusform>
+            <numerusform>Showing %1 of %n connections</numerusform>
         </translation>
     </message>
     <message>
@@ -720,9 +762,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>Loading %L1 connection(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Loading %L1 connection…</numerusform>
+            <numerusform>Loading %L1 connections…</numerusform>
         </translation>
     </message>
     <message>
@@ -735,6 +777,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -820,16 +866,16 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n connection(s) expire within 7 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connection expire within 7 days</numerusform>
+            <numerusform>%n connections expire within 7 days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n tracked connection(s) expire within 7 days. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tracked connection expire within 7 days. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
+            <numerusform>%n tracked connections expire within 7 days. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
         </translation>
     </message>
     <message>
@@ -842,9 +888,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n connection(s) entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connection entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
+            <numerusform>%n connections entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
         </translation>
     </message>
 </context>
@@ -868,16 +914,16 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%1: %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n connection</numerusform>
+            <numerusform>%1: %n connections</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n connection(s) expire</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n connection expire</numerusform>
+            <numerusform>%1: %n connections expire</numerusform>
         </translation>
     </message>
     <message>
@@ -890,9 +936,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>Current bar %1: %n connection(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Current bar %1: %n connection.</numerusform>
+            <numerusform>Current bar %1: %n connections.</numerusform>
         </translation>
     </message>
     <message>
@@ -1407,9 +1453,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>•••••••• (%n character(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>•••••••• (%n character)</numerusform>
+            <numerusform>•••••••• (%n characters)</numerusform>
         </translation>
     </message>
 </context>
@@ -1774,6 +1820,22 @@ Qt %2 (built with %3)
         <source>✘ %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::PlaceholderPanel</name>
@@ -2106,6 +2168,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Make this the active environment for every panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2536,9 +2602,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n byte(s), exact as given%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte, exact as given%1</numerusform>
+            <numerusform>%n bytes, exact as given%1</numerusform>
         </translation>
     </message>
     <message>
@@ -2547,9 +2613,9 @@ Qt %2 (built with %3)
     </message>
     <message numerus="yes">
         <source>%n byte(s) as UTF-8 (line breaks as \n — open the file to keep CRLF)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte as UTF-8 (line breaks as \n — open the file to keep CRLF)</numerusform>
+            <numerusform>%n bytes as UTF-8 (line breaks as \n — open the file to keep CRLF)</numerusform>
         </translation>
     </message>
     <message>

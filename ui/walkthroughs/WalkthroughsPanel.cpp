@@ -94,6 +94,7 @@ void WalkthroughsPanel::build()
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("walkthroughStatus"));
     m_status->setAccessibleName(tr("Walkthrough status"));
+    m_status->setWordWrap(true);
     m_run = new QPushButton(tr("&Run walkthrough"), this);
     m_run->setAccessibleName(tr("Run the selected walkthrough"));
     m_exportMd = new QPushButton(tr("Export &Markdown…"), this);

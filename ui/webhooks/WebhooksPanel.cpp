@@ -215,14 +215,17 @@ QWidget *WebhooksPanel::buildWatch()
     row->addWidget(m_watch);
     row->addWidget(m_sendTest);
     row->addStretch();
-    row->addWidget(m_clearLog);
     layout->addLayout(row);
     m_watchState = new QLabel(tr("Not watching."), box);
     m_watchState->setObjectName(QStringLiteral("watchState"));
     m_watchState->setAccessibleName(tr("Watching state"));
     m_watchState->setWordWrap(true);
     m_watchState->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_watchState);
+    // Clear log on the state line, not next to the two wide buttons: the row fits a longer language.
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_watchState, 1);
+    stateRow->addWidget(m_clearLog, 0, Qt::AlignBottom);
+    layout->addLayout(stateRow);
     m_model = new WebhookLogModel(m_log, this);
     m_table = new QTableView(box);
     m_table->setObjectName(QStringLiteral("deliveryLog"));

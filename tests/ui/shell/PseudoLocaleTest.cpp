@@ -133,9 +133,11 @@ protected:
         if (!fits && qEnvironmentVariableIsSet("AERODESK_AUDIT_DUMP")) {
             for (const QString &id : m_window->panelIds()) {
                 for (QWidget *w : m_window->panel(id)->findChildren<QWidget *>()) {
-                    if (w->minimumSizeHint().width() > 300 || w->minimumWidth() > 300)
-                        std::fprintf(stderr, "%s: %s %s min %d/%d\n", qPrintable(id),
+                    if (w->isVisibleTo(m_window->panel(id)) &&
+                        (w->minimumSizeHint().width() > 150 || w->minimumWidth() > 150))
+                        std::fprintf(stderr, "%s: %s %s (in %s) min %d/%d\n", qPrintable(id),
                                      w->metaObject()->className(), qPrintable(w->objectName()),
+                                     qPrintable(w->parentWidget()->objectName()),
                                      w->minimumSizeHint().width(), w->minimumWidth());
                 }
             }
