@@ -57,7 +57,7 @@ QVariant WebhookLogModel::data(const QModelIndex &index, int role) const
         case Time: return e.receivedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
         case Event: return e.event.isEmpty() ? tr("(no event)") : e.event;
         case Verdict: return (ok ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + WebhookVerdictView::summary(e.verdict);
-        case Secret: return webhooks::verdictSecretName(e.verdict.secret);
+        case Secret: return WebhookVerdictView::secretText(e.verdict.secret);
         case Size: return tr("%1 B").arg(e.bodySize);
         }
         break;

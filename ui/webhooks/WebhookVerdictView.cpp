@@ -48,7 +48,7 @@ QString WebhookVerdictView::reasonText(WebhookVerdict::Kind kind)
 QString WebhookVerdictView::summary(const WebhookVerdict &v)
 {
     if (v.ok())
-        return tr("valid (%1 secret)").arg(webhooks::verdictSecretName(v.secret));
+        return tr("valid (%1 secret)").arg(secretText(v.secret));
     QString reason = reasonText(v.kind);
     if (v.kind == WebhookVerdict::Kind::ReserialisedBody && !v.detail.isEmpty())
         reason += QStringLiteral(" (%1)").arg(v.detail);
@@ -65,7 +65,7 @@ void WebhookVerdictView::setVerdict(const WebhookVerdict &verdict)
                       .arg(background.name()));
     m_icon->setPixmap(Icons::themed(ok ? QStringLiteral("expiry-ok") : QStringLiteral("expiry-expired"), Qt::white)
                           .pixmap(QSize(20, 20), devicePixelRatioF()));
-    QString head = ok ? tr("✔ Valid — matched the %1 secret.").arg(webhooks::verdictSecretName(verdict.secret))
+    QString head = ok ? tr("✔ Valid — matched the %1 secret.").arg(secretText(verdict.secret))
                       : tr("✘ Rejected — %1.").arg(summary(verdict).section(QStringLiteral(": "), 1, -1));
     m_text->setText(QStringLiteral("<b>%1</b><br>%2").arg(head.toHtmlEscaped(), verdict.message.toHtmlEscaped()));
     setAccessibleDescription(text());
@@ -89,6 +89,16 @@ QString WebhookVerdictView::text() const
     plain.replace(QLatin1String("&quot;"), QLatin1String("\"")).replace(QLatin1String("&lt;"), QLatin1String("<"));
     plain.replace(QLatin1String("&gt;"), QLatin1String(">")).replace(QLatin1String("&amp;"), QLatin1String("&"));
     return plain;
+}
+
+QString WebhookVerdictView::secretText(webhooks::WebhookVerdict::Secret secret)
+{
+    switch (secret) {
+    case webhooks::WebhookVerdict::Secret::Current: return tr("current");
+    case webhooks::WebhookVerdict::Secret::Previous: return tr("previous");
+    case webhooks::WebhookVerdict::Secret::None: break;
+    }
+    return tr("none");
 }
 
 } // namespace aerodesk::ui

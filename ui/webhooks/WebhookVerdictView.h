@@ -31,6 +31,8 @@ public:
     static QString summary(const webhooks::WebhookVerdict &verdict);
     /// The reason's short words: "header missing", "bad hex", "previous secret expired"...
     static QString reasonText(webhooks::WebhookVerdict::Kind kind);
+    /// Which secret matched, in words: "current", "previous", "none".
+    static QString secretText(webhooks::WebhookVerdict::Secret secret);
 
 private:
     QLabel *m_icon = nullptr;
