@@ -3,6 +3,7 @@
 #include "core/crypto/SecureBytes.h"
 #include "emulator/EmbeddedPayloadCodec.h"
 #include "emulator/EmulatorHttp.h"
+#include "emulator/EmulatorRoutes.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -13,28 +14,6 @@ namespace aerodesk::emulator {
 namespace {
 
 using Code = QHttpServerResponse::StatusCode;
-
-/// The request body as a JSON object ({} when empty), or the EB-400-JSON error.
-std::optional<EmbeddedError> readBody(const QHttpServerRequest &request, QJsonObject &out)
-{
-    const QByteArray raw = request.body();
-    if (raw.trimmed().isEmpty()) {
-        out = {};
-        return std::nullopt;
-    }
-    QJsonParseError err {};
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
-    if (err.error != QJsonParseError::NoError)
-        return EmbeddedError { Code::BadRequest, QStringLiteral("EB-400-JSON"),
-                               QStringLiteral("The request body is not valid JSON: %1 at byte %2.")
-                                   .arg(err.errorString())
-                                   .arg(err.offset) };
-    if (!doc.isObject())
-        return EmbeddedError { Code::BadRequest, QStringLiteral("EB-400-JSON"),
-                               QStringLiteral("The request body must be a JSON object.") };
-    out = doc.object();
-    return std::nullopt;
-}
 
 /// A string field: `out` is set when present; error when present but not a string, or when
 /// required and absent.
@@ -137,63 +116,42 @@ QUrl EmbeddedBankingService::retUrl(const QString &path) const
 
 void EmbeddedBankingService::registerRoutes(QHttpServer &server)
 {
-    using M = QHttpServerRequest::Method;
-    auto guard = [this](const QHttpServerRequest &r) -> std::optional<QHttpServerResponse> {
-        if (!m_authorize)
-            return EmulatorHttp::error(
-                Code::ServiceUnavailable, QStringLiteral("EB-503-NO-AUTH"),
-                QStringLiteral("The sandbox was started without an authorizer for the "
-                               "embedded-banking routes."));
-        if (m_partnerKey.isNull() || m_providerKey.isNull())
-            return EmulatorHttp::error(
-                Code::ServiceUnavailable, QStringLiteral("EB-503-NO-KEYS"),
-                QStringLiteral("The embedded-banking key pairs are not loaded."));
-        return m_authorize(r);
-    };
-    server.route(QStringLiteral("/sandbox/eb/keys"), M::Get,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return keys();
-                 });
-    server.route(QStringLiteral("/sandbox/eb/connect-event"), M::Post,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return connectEvent(r);
-                 });
-    server.route(QStringLiteral("/sandbox/eb/auth-event"), M::Post,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return authEvent(r);
-                 });
-    server.route(QStringLiteral("/sandbox/eb/disconnect"), M::Post,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return invalidate(r, false);
-                 });
-    server.route(QStringLiteral("/sandbox/eb/expire"), M::Post,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return invalidate(r, true);
-                 });
-    server.route(QStringLiteral("/sandbox/eb/state"), M::Get,
-                 [this, guard](const QHttpServerRequest &r) {
-                     if (auto denied = guard(r))
-                         return std::move(*denied);
-                     return EmulatorHttp::json(m_store.stateJson());
-                 });
-    server.route(QStringLiteral("/eb/ret/connect/<arg>"), M::Post,
-                 [this](const QString &token, const QHttpServerRequest &r) {
-                     return answerConnect(token, r);
-                 });
-    server.route(QStringLiteral("/eb/ret/auth/<arg>"), M::Post,
-                 [this](const QString &attemptId, const QHttpServerRequest &r) {
-                     return answerAuth(attemptId, r);
-                 });
+    using M = EmulatorRoutes::Method;
+    using B = EmulatorRoutes::Body;
+    const QString badJson = QStringLiteral("EB-400-JSON");
+    // /sandbox/eb/* needs the Authorizer (and the keys); a retUrl needs nothing: the URL is the
+    // capability, as in the real flow.
+    EmulatorRoutes guarded(
+        server, badJson, [this](const QHttpServerRequest &r) -> std::optional<QHttpServerResponse> {
+            if (!m_authorize)
+                return EmulatorHttp::error(
+                    Code::ServiceUnavailable, QStringLiteral("EB-503-NO-AUTH"),
+                    QStringLiteral("The sandbox was started without an authorizer for the "
+                                   "embedded-banking routes."));
+            if (m_partnerKey.isNull() || m_providerKey.isNull())
+                return EmulatorHttp::error(
+                    Code::ServiceUnavailable, QStringLiteral("EB-503-NO-KEYS"),
+                    QStringLiteral("The embedded-banking key pairs are not loaded."));
+            return m_authorize(r);
+        });
+    EmulatorRoutes retUrls(server, badJson);
+    guarded.add(M::Get, QStringLiteral("/sandbox/eb/keys"), B::Ignored,
+                [this](const EmulatorRequest &) { return keys(); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/connect-event"), B::Json,
+                [this](const EmulatorRequest &r) { return connectEvent(r.body); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/auth-event"), B::Json,
+                [this](const EmulatorRequest &r) { return authEvent(r.body); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/disconnect"), B::Json,
+                [this](const EmulatorRequest &r) { return invalidate(r.body, false); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/expire"), B::Json,
+                [this](const EmulatorRequest &r) { return invalidate(r.body, true); });
+    guarded.add(
+        M::Get, QStringLiteral("/sandbox/eb/state"), B::Ignored,
+        [this](const EmulatorRequest &) { return EmulatorHttp::json(m_store.stateJson()); });
+    retUrls.add(M::Post, QStringLiteral("/eb/ret/connect/<arg>"), B::Json,
+                [this](const EmulatorRequest &r) { return answerConnect(r.arg(0), r.body); });
+    retUrls.add(M::Post, QStringLiteral("/eb/ret/auth/<arg>"), B::Json,
+                [this](const EmulatorRequest &r) { return answerAuth(r.arg(0), r.body); });
 }
 
 QHttpServerResponse EmbeddedBankingService::keys()
@@ -215,12 +173,9 @@ QHttpServerResponse EmbeddedBankingService::keys()
                          "partner receives its keys from the provider's developer portal.") } });
 }
 
-QHttpServerResponse EmbeddedBankingService::connectEvent(const QHttpServerRequest &request)
+QHttpServerResponse EmbeddedBankingService::connectEvent(const QJsonObject &body)
 {
-    QJsonObject body;
     QString user;
-    if (auto e = readBody(request, body))
-        return e->toResponse();
     if (auto e = readString(body, QStringLiteral("user"), user, false,
                             QStringLiteral("the request body")))
         return e->toResponse();
@@ -238,12 +193,9 @@ QHttpServerResponse EmbeddedBankingService::connectEvent(const QHttpServerReques
                       { QStringLiteral("payload"), QString::fromLatin1(payload.value()) } });
 }
 
-QHttpServerResponse EmbeddedBankingService::authEvent(const QHttpServerRequest &request)
+QHttpServerResponse EmbeddedBankingService::authEvent(const QJsonObject &body)
 {
-    QJsonObject body;
     QString user;
-    if (auto e = readBody(request, body))
-        return e->toResponse();
     if (auto e = readString(body, QStringLiteral("user"), user, false,
                             QStringLiteral("the request body")))
         return e->toResponse();
@@ -263,13 +215,9 @@ QHttpServerResponse EmbeddedBankingService::authEvent(const QHttpServerRequest &
                       { QStringLiteral("payload"), QString::fromLatin1(payload.value()) } });
 }
 
-QHttpServerResponse EmbeddedBankingService::invalidate(const QHttpServerRequest &request,
-                                                       bool expired)
+QHttpServerResponse EmbeddedBankingService::invalidate(const QJsonObject &body, bool expired)
 {
-    QJsonObject body;
     QString user;
-    if (auto e = readBody(request, body))
-        return e->toResponse();
     if (auto e = readString(body, QStringLiteral("user"), user, false,
                             QStringLiteral("the request body")))
         return e->toResponse();
@@ -286,13 +234,10 @@ QHttpServerResponse EmbeddedBankingService::invalidate(const QHttpServerRequest 
 }
 
 QHttpServerResponse EmbeddedBankingService::answerConnect(const QString &token,
-                                                          const QHttpServerRequest &request)
+                                                          const QJsonObject &body)
 {
-    QJsonObject body;
     QString status;
     QString reason;
-    if (auto e = readBody(request, body))
-        return e->toResponse();
     if (auto e = readString(body, QStringLiteral("status"), status, true,
                             QStringLiteral("the connect answer")))
         return e->toResponse();
@@ -307,15 +252,12 @@ QHttpServerResponse EmbeddedBankingService::answerConnect(const QString &token,
 }
 
 QHttpServerResponse EmbeddedBankingService::answerAuth(const QString &attemptId,
-                                                       const QHttpServerRequest &request)
+                                                       const QJsonObject &body)
 {
     if (auto e = m_store.checkAttemptOpen(attemptId))
         return e->toResponse();
-    QJsonObject body;
     QString status;
     QString payloadHex;
-    if (auto e = readBody(request, body))
-        return e->toResponse();
     if (auto e = readString(body, QStringLiteral("status"), status, true,
                             QStringLiteral("the authentication answer")))
         return e->toResponse();

@@ -2,7 +2,7 @@
 
 #include "core/crypto/RsaPrivateKey.h"
 #include "emulator/EmbeddedSessionStore.h"
-#include "emulator/WebhookAuthorizer.h"
+#include "emulator/EmulatorRoutes.h"
 
 #include <QObject>
 #include <QUrl>
@@ -59,11 +59,12 @@ Q_SIGNALS:
 
 private:
     QHttpServerResponse keys();
-    QHttpServerResponse connectEvent(const QHttpServerRequest &request);
-    QHttpServerResponse authEvent(const QHttpServerRequest &request);
-    QHttpServerResponse invalidate(const QHttpServerRequest &request, bool expired);
-    QHttpServerResponse answerConnect(const QString &token, const QHttpServerRequest &request);
-    QHttpServerResponse answerAuth(const QString &attemptId, const QHttpServerRequest &request);
+    // Route handlers, given the request body (registerRoutes() parses it).
+    QHttpServerResponse connectEvent(const QJsonObject &body);
+    QHttpServerResponse authEvent(const QJsonObject &body);
+    QHttpServerResponse invalidate(const QJsonObject &body, bool expired);
+    QHttpServerResponse answerConnect(const QString &token, const QJsonObject &body);
+    QHttpServerResponse answerAuth(const QString &attemptId, const QJsonObject &body);
     QUrl retUrl(const QString &path) const;
 
     Authorizer m_authorize;

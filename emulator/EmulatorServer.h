@@ -1,13 +1,14 @@
 #pragma once
 
+#include "emulator/EmbeddedBankingService.h"
 #include "emulator/EmulatorFaults.h"
 #include "emulator/EmulatorOptions.h"
+#include "emulator/EmulatorRoutes.h"
 #include "emulator/EmulatorWorld.h"
+#include "emulator/LinkWidgetSessions.h"
 #include "emulator/SelfSignedCertificate.h"
 #include "emulator/TokenIssuer.h"
-#include "emulator/EmbeddedBankingService.h"
 #include "emulator/WebhookService.h"
-#include "emulator/LinkWidgetSessions.h"
 
 #include <QHttpServer>
 #include <QJsonObject>
@@ -29,7 +30,8 @@ public:
 
     /// Generates the certificate (or uses `certificate` if given) and listens. False + `error`
     /// on failure.
-    bool start(QString *error, const std::optional<SelfSignedCertificate> &certificate = std::nullopt);
+    bool start(QString *error,
+               const std::optional<SelfSignedCertificate> &certificate = std::nullopt);
 
     QUrl baseUrl() const;
     const SelfSignedCertificate &certificate() const { return m_certificate; }
@@ -45,6 +47,10 @@ public:
     void setEmbeddedKeys(const QString &partnerKey, const QString &providerKey);
 
 private:
+    /// Route groups: open ones check nothing beyond the size guard; bearer ones need a valid
+    /// API token (authorize()).
+    EmulatorRoutes openRoutes();
+    EmulatorRoutes bearerRoutes();
     void routeTokens();
     void routeAccounts();
     void routeJobs();

@@ -45,39 +45,10 @@ QString jsonTypeName(const QJsonValue &v)
     return QStringLiteral("missing");
 }
 
-/// The request body as a JSON object; an empty body is {}. Fills `problem` otherwise.
-bool parseBody(const QHttpServerRequest &request, QJsonObject &out, QString &problem)
-{
-    const QByteArray raw = request.body();
-    if (raw.trimmed().isEmpty()) {
-        out = {};
-        return true;
-    }
-    QJsonParseError err {};
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &err);
-    if (err.error != QJsonParseError::NoError) {
-        problem = QStringLiteral("The request body is not valid JSON: %1 at byte %2.")
-                      .arg(err.errorString())
-                      .arg(err.offset);
-        return false;
-    }
-    if (!doc.isObject()) {
-        problem = QStringLiteral("The request body must be a JSON object.");
-        return false;
-    }
-    out = doc.object();
-    return true;
-}
-
-QHttpServerResponse badJson(const QString &problem)
-{
-    return EmulatorHttp::error(Code::BadRequest, QStringLiteral("WH-400-JSON"), problem);
-}
-
 QHttpServerResponse notFound(const QString &id)
 {
     return EmulatorHttp::error(Code::NotFound, QStringLiteral("WH-404"),
-                              QStringLiteral("No webhook subscription with id '%1'.").arg(id));
+                               QStringLiteral("No webhook subscription with id '%1'.").arg(id));
 }
 
 /// Validates an `events` value; fills `events` or returns the problem.
@@ -195,40 +166,32 @@ void WebhookService::setDefaultMerchantId(const QString &merchantId)
 
 void WebhookService::registerRoutes(QHttpServer &server)
 {
-    using M = QHttpServerRequest::Method;
-    // Each route asks the Authorizer first; a non-empty answer is sent as is.
-    auto guarded = [this](auto handler) {
-        return [this, handler](auto &&...args) -> QHttpServerResponse {
-            const QHttpServerRequest &request = std::get<sizeof...(args) - 1>(std::tie(args...));
-            if (std::optional<QHttpServerResponse> denied = m_authorize(request))
-                return std::move(*denied);
-            return (this->*handler)(args...);
-        };
+    using M = EmulatorRoutes::Method;
+    using B = EmulatorRoutes::Body;
+    using Handler = QHttpServerResponse (WebhookService::*)(const EmulatorRequest &);
+    struct Row
+    {
+        M method;
+        const char *path;
+        B body;
+        Handler handler;
     };
-    server.route(
-        QStringLiteral("/webhooks/subscribe"), M::Post,
-        [g = guarded(&WebhookService::subscribe)](const QHttpServerRequest &r) { return g(r); });
-    server.route(
-        QStringLiteral("/webhooks/list"), M::Post,
-        [g = guarded(&WebhookService::list)](const QHttpServerRequest &r) { return g(r); });
-    server.route(QStringLiteral("/webhooks/<arg>/pause"), M::Post,
-                 [g = guarded(&WebhookService::pause)](
-                     const QString &id, const QHttpServerRequest &r) { return g(id, r); });
-    server.route(QStringLiteral("/webhooks/<arg>/unpause"), M::Post,
-                 [g = guarded(&WebhookService::unpause)](
-                     const QString &id, const QHttpServerRequest &r) { return g(id, r); });
-    server.route(QStringLiteral("/webhooks/<arg>/test"), M::Post,
-                 [g = guarded(&WebhookService::test)](
-                     const QString &id, const QHttpServerRequest &r) { return g(id, r); });
-    server.route(QStringLiteral("/webhooks/<arg>"), M::Patch,
-                 [g = guarded(&WebhookService::update)](
-                     const QString &id, const QHttpServerRequest &r) { return g(id, r); });
-    server.route(QStringLiteral("/webhooks/<arg>"), M::Delete,
-                 [g = guarded(&WebhookService::remove)](
-                     const QString &id, const QHttpServerRequest &r) { return g(id, r); });
-    server.route(
-        QStringLiteral("/sandbox/webhooks/deliveries"), M::Get,
-        [g = guarded(&WebhookService::deliveries)](const QHttpServerRequest &r) { return g(r); });
+    static constexpr Row kTable[] = {
+        { M::Post, "/webhooks/subscribe", B::Json, &WebhookService::subscribe },
+        { M::Post, "/webhooks/list", B::Json, &WebhookService::list },
+        { M::Post, "/webhooks/<arg>/pause", B::Json, &WebhookService::pause },
+        { M::Post, "/webhooks/<arg>/unpause", B::Json, &WebhookService::unpause },
+        { M::Post, "/webhooks/<arg>/test", B::Ignored, &WebhookService::test },
+        { M::Patch, "/webhooks/<arg>", B::Json, &WebhookService::update },
+        { M::Delete, "/webhooks/<arg>", B::Ignored, &WebhookService::remove },
+        { M::Get, "/sandbox/webhooks/deliveries", B::Ignored, &WebhookService::deliveries },
+    };
+    EmulatorRoutes routes(server, QStringLiteral("WH-400-JSON"), m_authorize);
+    for (const Row &row : kTable)
+        routes.add(row.method, QString::fromLatin1(row.path), row.body,
+                   [this, handler = row.handler](const EmulatorRequest &r) {
+                       return (this->*handler)(r);
+                   });
 }
 
 WebhookSubscription *WebhookService::find(const QString &id)
@@ -251,17 +214,14 @@ QString WebhookService::newWebhookId()
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
-QHttpServerResponse WebhookService::subscribe(const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::subscribe(const EmulatorRequest &request)
 {
-    QJsonObject body;
-    QString problem;
-    if (!parseBody(request, body, problem))
-        return badJson(problem);
+    const QJsonObject &body = request.body;
     const QJsonValue urlValue = body.value(QStringLiteral("url"));
     if (!urlValue.isString())
         return EmulatorHttp::error(Code::BadRequest, QStringLiteral("WH-400-URL"),
-                                  QStringLiteral("'url' is required and must be a string, not %1.")
-                                      .arg(jsonTypeName(urlValue)));
+                                   QStringLiteral("'url' is required and must be a string, not %1.")
+                                       .arg(jsonTypeName(urlValue)));
     if (const QString why = receiverUrlProblem(urlValue.toString()); !why.isEmpty())
         return EmulatorHttp::error(Code::BadRequest, QStringLiteral("WH-400-URL"), why);
 
@@ -283,31 +243,25 @@ QHttpServerResponse WebhookService::subscribe(const QHttpServerRequest &request)
     return EmulatorHttp::json(created, Code::Created);
 }
 
-QHttpServerResponse WebhookService::list(const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::list(const EmulatorRequest &request)
 {
-    QJsonObject body;
-    QString problem;
-    if (!parseBody(request, body, problem))
-        return badJson(problem);
-    const QString merchant = merchantOf(body);
+    const QString merchant = merchantOf(request.body);
     QJsonArray rows;
     for (const auto &s : m_subscriptions) {
         if (merchant.isEmpty() || s->merchantId == merchant)
             rows.append(s->toListJson());
     }
     return EmulatorHttp::json(QJsonObject { { QStringLiteral("subscriptions"), rows },
-                                           { QStringLiteral("total_count"), rows.size() } });
+                                            { QStringLiteral("total_count"), rows.size() } });
 }
 
-QHttpServerResponse WebhookService::update(const QString &id, const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::update(const EmulatorRequest &request)
 {
+    const QString &id = request.arg(0);
     WebhookSubscription *sub = find(id);
     if (!sub)
         return notFound(id);
-    QJsonObject body;
-    QString problem;
-    if (!parseBody(request, body, problem))
-        return badJson(problem);
+    const QJsonObject &body = request.body;
 
     // Validate everything before changing anything.
     QUrl newUrl;
@@ -363,16 +317,13 @@ QHttpServerResponse WebhookService::update(const QString &id, const QHttpServerR
     return EmulatorHttp::json(out);
 }
 
-QHttpServerResponse WebhookService::pause(const QString &id, const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::pause(const EmulatorRequest &request)
 {
+    const QString &id = request.arg(0);
     WebhookSubscription *sub = find(id);
     if (!sub)
         return notFound(id);
-    QJsonObject body;
-    QString problem;
-    if (!parseBody(request, body, problem))
-        return badJson(problem);
-    const QJsonValue reason = body.value(QStringLiteral("reason"));
+    const QJsonValue reason = request.body.value(QStringLiteral("reason"));
     if (!reason.isUndefined() && !reason.isNull() && !reason.isString())
         return EmulatorHttp::error(
             Code::BadRequest, QStringLiteral("WH-400-REASON"),
@@ -390,15 +341,12 @@ QHttpServerResponse WebhookService::pause(const QString &id, const QHttpServerRe
                       { QStringLiteral("status"), WebhookSubscription::statusName(sub->status) } });
 }
 
-QHttpServerResponse WebhookService::unpause(const QString &id, const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::unpause(const EmulatorRequest &request)
 {
+    const QString &id = request.arg(0);
     WebhookSubscription *sub = find(id);
     if (!sub)
         return notFound(id);
-    QJsonObject body;
-    QString problem;
-    if (!parseBody(request, body, problem))
-        return badJson(problem);
     sub->status = WebhookSubscription::Status::Active;
     sub->pauseReason.clear();
     sub->failureCount = 0;
@@ -410,8 +358,9 @@ QHttpServerResponse WebhookService::unpause(const QString &id, const QHttpServer
                       { QStringLiteral("status"), WebhookSubscription::statusName(sub->status) } });
 }
 
-QHttpServerResponse WebhookService::remove(const QString &id, const QHttpServerRequest &)
+QHttpServerResponse WebhookService::remove(const EmulatorRequest &request)
 {
+    const QString &id = request.arg(0);
     const auto it = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
                                  [&id](const auto &s) { return s->id == id; });
     if (it == m_subscriptions.end())
@@ -423,8 +372,9 @@ QHttpServerResponse WebhookService::remove(const QString &id, const QHttpServerR
                         QStringLiteral("Webhook subscription %1 deleted.").arg(id) } });
 }
 
-QHttpServerResponse WebhookService::test(const QString &id, const QHttpServerRequest &)
+QHttpServerResponse WebhookService::test(const EmulatorRequest &request)
 {
+    const QString &id = request.arg(0);
     WebhookSubscription *sub = find(id);
     if (!sub)
         return notFound(id);
@@ -449,9 +399,9 @@ QHttpServerResponse WebhookService::test(const QString &id, const QHttpServerReq
         Code::Accepted);
 }
 
-QHttpServerResponse WebhookService::deliveries(const QHttpServerRequest &request)
+QHttpServerResponse WebhookService::deliveries(const EmulatorRequest &request)
 {
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = request.http.query();
     const QString webhook = query.queryItemValue(QStringLiteral("webhook_id"));
     const QString event = query.queryItemValue(QStringLiteral("event"));
     QJsonArray rows;
@@ -461,7 +411,7 @@ QHttpServerResponse WebhookService::deliveries(const QHttpServerRequest &request
             rows.append(d->toJson());
     }
     return EmulatorHttp::json(QJsonObject { { QStringLiteral("deliveries"), rows },
-                                           { QStringLiteral("total_count"), rows.size() } });
+                                            { QStringLiteral("total_count"), rows.size() } });
 }
 
 void WebhookService::publish(const QString &event, const QJsonObject &data)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulator/WebhookAuthorizer.h"
+#include "emulator/EmulatorRoutes.h"
 #include "emulator/WebhookDelivery.h"
 #include "emulator/WebhookSubscription.h"
 
@@ -30,7 +30,8 @@ class WebhookSender;
 ///    deadline per attempt (x timeScale, at least 1 s); 5 consecutive failed deliveries pause
 ///    the subscription;
 ///  - a delivery log, GET /sandbox/webhooks/deliveries (ours).
-/// Every route is guarded by the injected Authorizer. See docs/sandbox-webhooks-and-eb.md.
+/// Every route is declared through EmulatorRoutes and guarded by the injected Authorizer.
+/// See docs/sandbox-webhooks-and-eb.md.
 class WebhookService : public QObject
 {
     Q_OBJECT
@@ -72,14 +73,16 @@ Q_SIGNALS:
                           const QString &state);
 
 private:
-    QHttpServerResponse subscribe(const QHttpServerRequest &request);
-    QHttpServerResponse list(const QHttpServerRequest &request);
-    QHttpServerResponse update(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse pause(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse unpause(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse remove(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse test(const QString &id, const QHttpServerRequest &request);
-    QHttpServerResponse deliveries(const QHttpServerRequest &request);
+    /// Route handlers (registerRoutes() declares them; args: the webhook id where the path has
+    /// one).
+    QHttpServerResponse subscribe(const EmulatorRequest &request);
+    QHttpServerResponse list(const EmulatorRequest &request);
+    QHttpServerResponse update(const EmulatorRequest &request);
+    QHttpServerResponse pause(const EmulatorRequest &request);
+    QHttpServerResponse unpause(const EmulatorRequest &request);
+    QHttpServerResponse remove(const EmulatorRequest &request);
+    QHttpServerResponse test(const EmulatorRequest &request);
+    QHttpServerResponse deliveries(const EmulatorRequest &request);
 
     WebhookSubscription *find(const QString &id);
     QString newWebhookId();

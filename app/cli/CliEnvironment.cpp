@@ -3,6 +3,7 @@
 #include "CliExit.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -14,8 +15,13 @@
 namespace aerodesk::cli {
 
 namespace {
-const QString kBuiltInProfile = QStringLiteral("Built-in sandbox");
+using emulatorhost::BuiltInEnvironment;
+
+int timeoutMs(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("timeout-ms")) ? p.value(QStringLiteral("timeout-ms")).toInt() : 30000;
 }
+} // namespace
 
 void CliEnvironment::addOptions(QCommandLineParser &parser)
 {
@@ -25,7 +31,8 @@ void CliEnvironment::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Pin --base-url to this PEM certificate (the only one trusted)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("production"), QStringLiteral("Use production (https://api.aerosync.com).")});
     parser.addOption({QStringLiteral("profile"),
-                      QStringLiteral("Keychain profile with this environment's secrets (default: \"Built-in sandbox\")."),
+                      QStringLiteral("Keychain profile with this environment's secrets (default: \"%1\").")
+                          .arg(QString::fromLatin1(keychain::entries::kBuiltInProfile)),
                       QStringLiteral("name")});
     parser.addOption({QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (default 30000)."), QStringLiteral("ms")});
 }
@@ -56,7 +63,8 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
 
 QString CliEnvironment::profileFor(const QCommandLineParser &p)
 {
-    return p.isSet(QStringLiteral("profile")) ? p.value(QStringLiteral("profile")) : kBuiltInProfile;
+    return p.isSet(QStringLiteral("profile")) ? p.value(QStringLiteral("profile"))
+                                              : QString::fromLatin1(keychain::entries::kBuiltInProfile);
 }
 
 CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain, QObject *parent)
@@ -66,7 +74,7 @@ CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keych
 
 void CliEnvironment::prepare(bool startSandbox, Ready ready)
 {
-    const int timeout = m_parser.isSet(QStringLiteral("timeout-ms")) ? m_parser.value(QStringLiteral("timeout-ms")).toInt() : 30000;
+    const int timeout = timeoutMs(m_parser);
     const QString profile = profileFor(m_parser);
     auto later = [this](Ready r, Result<api::Environment, Failure> v) {
         QTimer::singleShot(0, this, [r = std::move(r), v = std::move(v)]() mutable { r(std::move(v)); });
@@ -98,40 +106,21 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
     if (!startSandbox) {
         api::Environment env;
         env.kind = api::Environment::Kind::EmulatorLauncher;
-        env.name = kBuiltInProfile;
+        env.name = QString::fromLatin1(BuiltInEnvironment::kDisplayName);
         env.profile = profile;
         return later(std::move(ready), env);
     }
-    m_sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(emulatorhost::EmulatorLauncher::defaultExecutablePath());
-    connect(m_sandbox.get(), &emulatorhost::EmulatorLauncher::ready, this,
-            [this, ready](const emulatorhost::EmulatorEndpoint &ep) { sandboxReady(ep, ready); });
-    connect(m_sandbox.get(), &emulatorhost::EmulatorLauncher::failed, this, [ready](const QString &why) {
-        ready(Failure{Unreachable, QStringLiteral("The built-in sandbox did not start: %1").arg(why)});
+    // The bundled sandbox for this run; its credentials go to the keychain profile of this run
+    // (the built-in one unless --profile says otherwise), where the client reads them.
+    m_sandbox = std::make_unique<BuiltInEnvironment>(m_keychain);
+    connect(m_sandbox.get(), &BuiltInEnvironment::ready, this, [ready, timeout](api::Environment env) {
+        env.requestTimeoutMs = timeout;
+        ready(env);
+    });
+    connect(m_sandbox.get(), &BuiltInEnvironment::failed, this, [ready](const BuiltInEnvironment::Failure &f) {
+        ready(Failure{f.stage == BuiltInEnvironment::Failure::Stage::Start ? Unreachable : Keychain, f.message()});
     });
     m_sandbox->start();
-}
-
-void CliEnvironment::sandboxReady(const emulatorhost::EmulatorEndpoint &ep, Ready ready)
-{
-    const int timeout = m_parser.isSet(QStringLiteral("timeout-ms")) ? m_parser.value(QStringLiteral("timeout-ms")).toInt() : 30000;
-    api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher, kBuiltInProfile,
-                                                     profileFor(m_parser), ep.baseUrl, ep.certPem, ep.certSha256Hex);
-    env.requestTimeoutMs = timeout;
-    // The sandbox's throwaway credentials go to the keychain like any environment's: the
-    // client reads them from there.
-    auto pending = std::make_shared<int>(2);
-    auto failed = std::make_shared<QString>();
-    auto written = [pending, failed, env, ready](const keychain::KeychainError &e) {
-        if (!e.ok() && failed->isEmpty())
-            *failed = e.message;
-        if (--*pending > 0)
-            return;
-        if (!failed->isEmpty())
-            return ready(Failure{Keychain, QStringLiteral("The sandbox's credentials could not be saved in the keychain: %1").arg(*failed)});
-        ready(env);
-    };
-    m_keychain.write(QStringLiteral("apiKey"), crypto::SecureBytes::fromUtf8(ep.apiKey), written);
-    m_keychain.write(QStringLiteral("apiSecret"), crypto::SecureBytes::fromUtf8(ep.apiSecret), written);
 }
 
 } // namespace aerodesk::cli

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/Environment.h"
-#include "core/emulatorhost/EmulatorLauncher.h"
+#include "core/emulatorhost/BuiltInEnvironment.h"
 #include "core/util/Result.h"
 
 #include <QCommandLineParser>
@@ -20,6 +20,7 @@ namespace aerodesk::cli {
 /// The environment a run talks to, from the global options:
 ///   (default) / --sandbox   the bundled aerodesk-sandbox, started as a child for this run; its
 ///                           generated credentials go to the keychain profile "Built-in sandbox"
+///                           (keychain::entries::kBuiltInProfile; emulatorhost::BuiltInEnvironment)
 ///   --base-url URL [--cert PEM]  a custom sandbox (pinned to the certificate when given)
 ///   --production            https://api.aerosync.com with the system CAs
 /// --profile names the keychain profile holding apiKey/apiSecret (and the other secrets).
@@ -44,10 +45,9 @@ public:
     void prepare(bool startSandbox, Ready ready);
 
 private:
-    void sandboxReady(const emulatorhost::EmulatorEndpoint &endpoint, Ready ready);
     const QCommandLineParser &m_parser;
     keychain::Keychain &m_keychain;
-    std::unique_ptr<emulatorhost::EmulatorLauncher> m_sandbox;
+    std::unique_ptr<emulatorhost::BuiltInEnvironment> m_sandbox;
 };
 
 } // namespace aerodesk::cli

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/emulatorhost/BuiltInEnvironment.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
-#include "core/emulatorhost/EmulatorLauncher.h"
 
 #include <QObject>
 
@@ -15,9 +15,11 @@ class Session;
 
 namespace aerodesk {
 
-/// Start-up wiring of the built-in environment: starts aerodesk-sandbox as a child on a free
-/// port, pins its certificate, keeps its credentials in the keychain under the profile
-/// "Built-in sandbox", shows its state in the environment banner, and stops it on exit.
+/// Start-up wiring of the built-in environment in the console: brings it up through
+/// emulatorhost::BuiltInEnvironment (aerodesk-sandbox as a child on a free port, its certificate
+/// pinned, its credentials in the keychain under keychain::entries::kBuiltInProfile), shows its
+/// state in the environment banner, hands the environment to the session, and stops the child
+/// on exit.
 class BuiltInSandboxWiring : public QObject
 {
     Q_OBJECT
@@ -25,20 +27,25 @@ public:
     static constexpr const char *kProfile = keychain::entries::kBuiltInProfile;
 
     /// `session` (optional) gets the environment once the credentials are in the keychain.
-    BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr, QObject *parent = nullptr);
+    BuiltInSandboxWiring(ui::EnvironmentBanner *banner, session::Session *session = nullptr,
+                         QObject *parent = nullptr);
     void start();
-    emulatorhost::EmulatorLauncher &sandbox() { return m_sandbox; }
+    emulatorhost::EmulatorLauncher &sandbox() { return m_environment.launcher(); }
     /// False once the user chose another environment: the sandbox's later news (it stopped)
     /// must not overwrite that environment's banner.
     void setBannerOwned(bool owned) { m_bannerOwned = owned; }
 
 private:
-    void onReady(const emulatorhost::EmulatorEndpoint &endpoint);
+    void showState(const QString &state);
+    void onLaunched(const emulatorhost::EmulatorEndpoint &endpoint);
+    void onFailed(const emulatorhost::BuiltInEnvironment::Failure &failure);
+
     ui::EnvironmentBanner *m_banner;
     session::Session *m_session;
     bool m_bannerOwned = true;
-    emulatorhost::EmulatorLauncher m_sandbox;
+    QString m_where; ///< "127.0.0.1:port" once launched
     keychain::Keychain m_keychain;
+    emulatorhost::BuiltInEnvironment m_environment;
 };
 
 } // namespace aerodesk

@@ -25,6 +25,9 @@ inline constexpr const char *kProviderPublicKey = "eb.providerPublicKey";
 inline constexpr const char *kStoreProfile = "Local store";
 inline constexpr const char *kStoreKey = "storeKey";
 
+/// `aerodesk --self-test`'s probe secret: written, read back and removed in a throwaway profile.
+inline constexpr const char *kSelfTestProbe = "probe";
+
 /// Profiles of the environments AeroDesk knows by itself.
 inline constexpr const char *kBuiltInProfile = "Built-in sandbox";
 inline constexpr const char *kProductionProfile = "Production";

@@ -10,8 +10,9 @@
 #include "core/embedded/RetUrlClient.h"
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/jobs/JobRunner.h"
+#include "core/emulatorhost/BuiltInEnvironment.h"
 #include "core/keychain/Keychain.h"
-#include "core/emulatorhost/EmulatorLauncher.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/util/Clock.h"
 
 #include <QSslSocket>
@@ -38,7 +39,7 @@ struct SelfTest::State
 {
     SystemClock clock;
     std::unique_ptr<keychain::Keychain> keychain;
-    std::unique_ptr<emulatorhost::EmulatorLauncher> sandbox;
+    std::unique_ptr<emulatorhost::BuiltInEnvironment> sandbox;
     std::unique_ptr<api::ApiClient> client;
     std::unique_ptr<api::LinkWidgetEventDispatcher> dispatcher;
     std::unique_ptr<api::LinkWidgetSession> widget;
@@ -121,15 +122,16 @@ void SelfTest::checkKeychain(Next next)
     m_state->keychain = std::make_unique<keychain::Keychain>(profile);
     m_state->keychain->setTimeoutMs(10000);
     auto probe = std::make_shared<crypto::SecureBytes>(crypto::Random::secretBytes(16));
-    m_state->keychain->write(QStringLiteral("probe"), *probe, [this, probe, next](const keychain::KeychainError &w) {
+    const QString probeName = QString::fromLatin1(keychain::entries::kSelfTestProbe);
+    m_state->keychain->write(probeName, *probe, [this, probe, probeName, next](const keychain::KeychainError &w) {
         if (!w.ok()) {
             fail(kKeychain, w.message,
                  QStringLiteral("AeroDesk keeps every secret in the OS keychain. Start and unlock a Secret Service "
                                 "(GNOME Keyring or KWallet) in this session, then run the self-test again."));
             return skipRest(QStringLiteral("needs the keychain"));
         }
-        m_state->keychain->read(QStringLiteral("probe"), [this, probe, next](const keychain::KeychainError &r, crypto::SecureBytes got) {
-            m_state->keychain->remove(QStringLiteral("probe"), [](const keychain::KeychainError &) {});
+        m_state->keychain->read(probeName, [this, probe, probeName, next](const keychain::KeychainError &r, crypto::SecureBytes got) {
+            m_state->keychain->remove(probeName, [](const keychain::KeychainError &) {});
             if (!r.ok() || !got.equals(*probe)) {
                 fail(kKeychain, r.ok() ? QStringLiteral("the secret read back differs from the one written") : r.message,
                      QStringLiteral("The keychain does not return what was stored: check the Secret Service provider."));
@@ -143,38 +145,26 @@ void SelfTest::checkKeychain(Next next)
 
 void SelfTest::startSandbox(Next next)
 {
-    m_state->sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(m_sandboxExecutable,
-                                                                     QStringList{QStringLiteral("--time-scale"), QStringLiteral("0.1")});
-    connect(m_state->sandbox.get(), &emulatorhost::EmulatorLauncher::failed, this, [this](const QString &why) {
-        fail(kSandbox, why, QStringLiteral("Reinstall AeroDesk: aerodesk-sandbox must sit next to aerodesk (%1).").arg(m_sandboxExecutable));
+    using emulatorhost::BuiltInEnvironment;
+    // The built-in environment's bring-up, like the console's, but into the throwaway profile.
+    m_state->sandbox = std::make_unique<BuiltInEnvironment>(
+        *m_state->keychain, m_sandboxExecutable, QStringList{QStringLiteral("--time-scale"), QStringLiteral("0.1")});
+    m_state->written << QString::fromLatin1(keychain::entries::kApiKey) << QString::fromLatin1(keychain::entries::kApiSecret);
+    connect(m_state->sandbox.get(), &BuiltInEnvironment::failed, this, [this](const BuiltInEnvironment::Failure &f) {
+        if (f.stage == BuiltInEnvironment::Failure::Stage::Start)
+            fail(kSandbox, f.reason,
+                 QStringLiteral("Reinstall AeroDesk: aerodesk-sandbox must sit next to aerodesk (%1).").arg(m_sandboxExecutable));
+        else
+            fail(kSandbox, f.reason, QStringLiteral("The sandbox's credentials could not be stored in the keychain."));
         skipRest(QStringLiteral("needs the sandbox"));
     });
-    connect(m_state->sandbox.get(), &emulatorhost::EmulatorLauncher::ready, this,
-            [this, next](const emulatorhost::EmulatorEndpoint &ep) {
-                auto pending = std::make_shared<int>(2);
-                auto failed = std::make_shared<QString>();
-                auto written = [this, pending, failed, ep, next](const keychain::KeychainError &e) {
-                    if (!e.ok())
-                        *failed = e.message;
-                    if (--*pending > 0)
-                        return;
-                    if (!failed->isEmpty()) {
-                        fail(kSandbox, *failed, QStringLiteral("The sandbox's credentials could not be stored in the keychain."));
-                        return skipRest(QStringLiteral("needs the sandbox"));
-                    }
-                    api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher,
-                                                                     QStringLiteral("Built-in sandbox"), m_state->keychain->profile(),
-                                                                     ep.baseUrl, ep.certPem, ep.certSha256Hex);
-                    env.requestTimeoutMs = 15000;
-                    m_state->client = std::make_unique<api::ApiClient>(env, *m_state->keychain, m_state->clock);
-                    pass(kSandbox, QStringLiteral("%1, certificate pinned (%2…)")
-                                       .arg(ep.baseUrl.toString(), QString::fromLatin1(ep.certSha256Hex.left(12))));
-                    next();
-                };
-                m_state->written << QStringLiteral("apiKey") << QStringLiteral("apiSecret");
-                m_state->keychain->write(QStringLiteral("apiKey"), crypto::SecureBytes::fromUtf8(ep.apiKey), written);
-                m_state->keychain->write(QStringLiteral("apiSecret"), crypto::SecureBytes::fromUtf8(ep.apiSecret), written);
-            });
+    connect(m_state->sandbox.get(), &BuiltInEnvironment::ready, this, [this, next](api::Environment env) {
+        env.requestTimeoutMs = 15000;
+        m_state->client = std::make_unique<api::ApiClient>(env, *m_state->keychain, m_state->clock);
+        pass(kSandbox, QStringLiteral("%1, certificate pinned (%2…)")
+                           .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12))));
+        next();
+    });
     m_state->sandbox->start();
 }
 
@@ -244,8 +234,8 @@ void SelfTest::answerEmbeddedEvent(Next next)
     m_state->keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_state->keychain);
     m_state->events = std::make_unique<embedded::EmulatorEventSource>(*m_state->client);
     m_state->retUrls = std::make_unique<embedded::RetUrlClient>(m_state->client->transport());
-    m_state->written << QString::fromLatin1(embedded::EmbeddedKeyStore::kPartnerPrivateKey)
-                     << QString::fromLatin1(embedded::EmbeddedKeyStore::kProviderPublicKey);
+    m_state->written << QString::fromLatin1(keychain::entries::kPartnerPrivateKey)
+                     << QString::fromLatin1(keychain::entries::kProviderPublicKey);
     auto failWith = [this, next](const QString &detail, const QString &fix) {
         fail(kEmbedded, detail, fix);
         next();
