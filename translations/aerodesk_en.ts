@@ -50,10 +50,6 @@ Try &apos;aerodesk --help&apos;.
 <context>
     <name>aerodesk::BuiltInSandboxWiring</name>
     <message>
-        <source>The built-in sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -77,15 +73,22 @@ Try &apos;aerodesk --help&apos;.
         <source>%1 · credentials not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The sandbox&apos;s credentials could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>aerodesk::ConsoleWiring</name>
     <message>
         <source>%1 · certificate pinned (%2…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::emulatorhost::BuiltInEnvironment</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox&apos;s credentials could not be saved in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2439,6 +2442,18 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>✘ Rejected — %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
