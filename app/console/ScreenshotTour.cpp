@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QImage>
 #include <QJsonObject>
+#include <QLabel>
 #include <QTimer>
 
 #include <cstdio>
@@ -78,8 +79,13 @@ void ScreenshotTour::runWalkthroughs(int index)
     *c = connect(panel, &ui::WalkthroughsPanel::walkthroughFinished, this, [this, c, index](Walkthrough::Kind, bool ok) {
         disconnect(*c);
         delete c;
-        if (!ok)
-            return fail(QStringLiteral("walkthrough %1 did not complete").arg(index + 1));
+        if (!ok) {
+            // The panel's own status line says why (the failed step's message).
+            auto *status = m_window.findChild<QLabel *>(QStringLiteral("walkthroughStatus"));
+            return fail(QStringLiteral("walkthrough %1 did not complete: %2")
+                            .arg(index + 1)
+                            .arg(status ? status->text() : QString()));
+        }
         runWalkthroughs(index + 1);
     });
     panel->runCurrent();
