@@ -1,6 +1,7 @@
 #include "core/api/ApiClient.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -49,6 +50,7 @@ void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpR
                 return;
             if (!r.ok() && r.error().hasCode("AC-001") && r.error().httpStatus == 403 && !replayed) {
                 // The token expired or was revoked: one refresh, one replay. No loop.
+                qCInfo(aerodesk::log::api) << "AC-001 with token generation" << generation << "- one fresh token, one replay";
                 self->m_tokens.invalidate(generation);
                 self->callWithToken(std::move(request), true, std::move(done));
                 return;

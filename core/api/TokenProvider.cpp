@@ -3,6 +3,7 @@
 #include "core/api/HttpTransport.h"
 #include "core/api/JsonRead.h"
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -139,6 +140,7 @@ void TokenProvider::requestToken()
             QJsonObject json = r->json;
             const QString token = json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
+                qCWarning(aerodesk::log::api) << "the token answer carries no token";
                 self->finish(ApiError::make(ApiError::Kind::BadResponse,
                                             QStringLiteral("The token answer carries no token.")));
                 return;
@@ -152,6 +154,8 @@ void TokenProvider::requestToken()
             t.generation = ++self->m_generation;
             self->m_token = t;
             self->m_refreshAtMs = sentAt + refreshDelayMs(ttl);
+            qCInfo(aerodesk::log::api) << "API token generation" << t.generation << "obtained; TTL" << ttl << "s, refresh in"
+                                       << refreshDelayMs(ttl) / 1000 << "s";
             self->finish(t);
         });
         crypto::secureWipe(req.body);
@@ -160,6 +164,8 @@ void TokenProvider::requestToken()
 
 void TokenProvider::finish(Result<ApiToken, ApiError> result)
 {
+    if (!result.ok())
+        qCWarning(aerodesk::log::api).noquote() << "no API token:" << result.error().message;
     m_inFlight = false;
     std::vector<TokenCallback> waiters;
     waiters.swap(m_waiters);
@@ -174,6 +180,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
         if (!self)
             return;
         if (!creds.ok()) {
+            qCWarning(aerodesk::log::api).noquote() << "no widget token:" << creds.error().message;
             done(creds.error());
             return;
         }
@@ -189,6 +196,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
             }
             QString token = r->json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
+                qCWarning(aerodesk::log::api) << "the widget token answer carries no token";
                 done(ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The widget token answer carries no token.")));
                 return;
             }
@@ -196,6 +204,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
             w.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(token));
             crypto::secureWipe(token);
             w.userId = r->json.value(QLatin1String("userId")).toString();
+            qCDebug(aerodesk::log::api) << "widget token obtained (single use, not cached)";
             done(w);
         });
         crypto::secureWipe(req.body);

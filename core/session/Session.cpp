@@ -10,6 +10,8 @@
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
 #include "core/util/Clock.h"
+#include "core/util/DiagnosticsReport.h"
+#include "core/util/LogCategories.h"
 
 namespace aerodesk::session {
 
@@ -63,12 +65,17 @@ void Session::setEnvironment(const api::Environment &environment)
     if (environment.kind != api::Environment::Kind::Production)
         m_sandboxEvents = std::make_unique<embedded::EmulatorEventSource>(*m_client);
     rebuildRecorder();
+    // The kind, name and host only: never a full URL (it could carry credentials).
+    qCInfo(aerodesk::log::session).noquote() << "environment:" << DiagnosticsReport::environmentKindName(environment.kind)
+                                             << environment.name << "on" << environment.baseUrl.host() << "(keychain profile"
+                                             << environment.profile + QLatin1Char(')');
     Q_EMIT environmentChanged();
 }
 
 void Session::setEnvironmentFailed(const QString &why)
 {
     m_lastError = why;
+    qCWarning(aerodesk::log::session).noquote() << "environment failed:" << why;
     Q_EMIT environmentFailed(why);
 }
 
@@ -77,12 +84,14 @@ void Session::setStore(std::shared_ptr<store::Store> store)
     m_recorder.reset();
     m_store = std::move(store);
     rebuildRecorder();
+    qCInfo(aerodesk::log::session).noquote() << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));
     Q_EMIT storeChanged();
 }
 
 void Session::setStoreFailed(const QString &why)
 {
     m_lastError = why;
+    qCWarning(aerodesk::log::session).noquote() << "store failed:" << why;
     Q_EMIT storeFailed(why);
 }
 
