@@ -1,6 +1,7 @@
 #include "core/api/ApiClient.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -63,8 +64,8 @@ void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJ
     if (!environment().merchantId.isEmpty() && !body.contains(QLatin1String("merchant_id")))
         body.insert(QStringLiteral("merchant_id"), environment().merchantId);
     QPointer<ApiClient> self(this);
-    m_keychain.read(QStringLiteral("apiKey"), [self, method, path, body, done](const keychain::KeychainError &e,
-                                                                                crypto::SecureBytes apiKey) {
+    const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
+    m_keychain.read(keyName, [self, method, path, body, done](const keychain::KeychainError &e, crypto::SecureBytes apiKey) {
         if (!self)
             return;
         if (!e.ok()) {
