@@ -2,6 +2,7 @@
 
 #include "core/keychain/Keychain.h"
 #include "core/util/LogCategories.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -65,8 +66,8 @@ void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJ
     if (!environment().merchantId.isEmpty() && !body.contains(QLatin1String("merchant_id")))
         body.insert(QStringLiteral("merchant_id"), environment().merchantId);
     QPointer<ApiClient> self(this);
-    m_keychain.read(QStringLiteral("apiKey"), [self, method, path, body, done](const keychain::KeychainError &e,
-                                                                                crypto::SecureBytes apiKey) {
+    const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
+    m_keychain.read(keyName, [self, method, path, body, done](const keychain::KeychainError &e, crypto::SecureBytes apiKey) {
         if (!self)
             return;
         if (!e.ok()) {

@@ -4,6 +4,7 @@
 #include "core/api/JsonRead.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/LogCategories.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,20 +93,21 @@ void TokenProvider::readCredentials(CredentialsCallback done)
 {
     QPointer<TokenProvider> self(this);
     const QString profile = m_keychain.profile();
-    m_keychain.read(QStringLiteral("apiKey"), [self, profile, done](const keychain::KeychainError &e, SecureBytes key) {
+    const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
+    m_keychain.read(keyName, [self, profile, keyName, done](const keychain::KeychainError &e, SecureBytes key) {
         if (!self)
             return;
         if (!e.ok()) {
-            done(credentialsError(e, QStringLiteral("apiKey"), profile));
+            done(credentialsError(e, keyName, profile));
             return;
         }
         auto keyPtr = std::make_shared<SecureBytes>(std::move(key));
-        self->m_keychain.read(QStringLiteral("apiSecret"),
+        self->m_keychain.read(QString::fromLatin1(keychain::entries::kApiSecret),
                               [self, profile, done, keyPtr](const keychain::KeychainError &e2, SecureBytes secret) {
                                   if (!self)
                                       return;
                                   if (!e2.ok()) {
-                                      done(credentialsError(e2, QStringLiteral("apiSecret"), profile));
+                                      done(credentialsError(e2, QString::fromLatin1(keychain::entries::kApiSecret), profile));
                                       return;
                                   }
                                   done(std::make_pair(keyPtr, std::make_shared<SecureBytes>(std::move(secret))));
