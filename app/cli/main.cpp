@@ -6,6 +6,7 @@
 #include "core/util/ProcessHardening.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
@@ -16,6 +17,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral("aerodesk.example.org"));
     QCoreApplication::setApplicationName(QStringLiteral("aerodesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
+
+    // Core logs go to stderr only, named by category; warnings and worse unless
+    // QT_LOGGING_RULES asks for more (e.g. "aerodesk.*.debug=true").
+    qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("aerodesk.*.info=false"));
 
     aerodesk::cli::CliApp cli;
     const int early = cli.start(QCoreApplication::arguments());

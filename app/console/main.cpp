@@ -4,6 +4,9 @@
 #include "app/console/ConsoleOptions.h"
 #include "app/console/ScreenshotTour.h"
 #include "app/console/SelfTestRunner.h"
+#include "core/util/CoreVersion.h"
+#include "core/util/DiagnosticLog.h"
+#include "core/util/LogCategories.h"
 #include "core/util/ProcessHardening.h"
 #include "ui/common/Icons.h"
 #include "ui/common/Translations.h"
@@ -34,6 +37,19 @@ QStringList argumentList(int argc, char **argv)
     return arguments;
 }
 
+/// Every message from here on also goes to <AppDataLocation>/logs/aerodesk.log (Help → Open
+/// diagnostic log); stderr keeps getting them too.
+void startDiagnosticLog()
+{
+    qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}")); // stderr
+    if (!aerodesk::DiagnosticLog::install())
+        qCWarning(aerodesk::log::ui).noquote() << "cannot create the diagnostic log folder"
+                                               << aerodesk::DiagnosticLog::defaultDirectory();
+    qCInfo(aerodesk::log::ui).noquote() << "AeroDesk" << aerodesk::CoreVersion::application() << "starting (Qt"
+                                        << aerodesk::CoreVersion::qtRuntime() + QLatin1Char(',')
+                                        << aerodesk::CoreVersion::openSslRuntime() + QLatin1Char(')');
+}
+
 /// Lays the window out offscreen, grabs it and writes `path`. Returns the process exit code.
 int writeScreenshot(aerodesk::ui::MainWindow &window, const QString &path)
 {
@@ -60,6 +76,9 @@ int main(int argc, char **argv)
     // Parse before QApplication exists: --help and --version must work with no display.
     const aerodesk::ConsoleOptions options =
         aerodesk::ConsoleOptions::parse(argumentList(argc, argv));
+    if (options.action() == aerodesk::ConsoleOptions::Action::Run
+        || options.action() == aerodesk::ConsoleOptions::Action::SelfTest)
+        startDiagnosticLog();
     switch (options.action()) {
     case aerodesk::ConsoleOptions::Action::PrintHelp:
     case aerodesk::ConsoleOptions::Action::PrintVersion:

@@ -1,6 +1,8 @@
 #include "core/api/ApiClient.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -49,6 +51,7 @@ void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpR
                 return;
             if (!r.ok() && r.error().hasCode("AC-001") && r.error().httpStatus == 403 && !replayed) {
                 // The token expired or was revoked: one refresh, one replay. No loop.
+                qCInfo(aerodesk::log::api) << "AC-001 with token generation" << generation << "- one fresh token, one replay";
                 self->m_tokens.invalidate(generation);
                 self->callWithToken(std::move(request), true, std::move(done));
                 return;
@@ -63,8 +66,8 @@ void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJ
     if (!environment().merchantId.isEmpty() && !body.contains(QLatin1String("merchant_id")))
         body.insert(QStringLiteral("merchant_id"), environment().merchantId);
     QPointer<ApiClient> self(this);
-    m_keychain.read(QStringLiteral("apiKey"), [self, method, path, body, done](const keychain::KeychainError &e,
-                                                                                crypto::SecureBytes apiKey) {
+    const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
+    m_keychain.read(keyName, [self, method, path, body, done](const keychain::KeychainError &e, crypto::SecureBytes apiKey) {
         if (!self)
             return;
         if (!e.ok()) {

@@ -78,4 +78,17 @@ QString apiErrorKindName(ApiError::Kind kind)
     return QStringLiteral("unknown");
 }
 
+QString apiErrorLogText(const ApiError &error)
+{
+    const bool quotesBody = error.kind == ApiError::Kind::NonJson || error.kind == ApiError::Kind::Http;
+    QString text = apiErrorKindName(error.kind);
+    if (error.httpStatus)
+        text += QStringLiteral(" HTTP %1").arg(error.httpStatus);
+    if (!error.code.isEmpty())
+        text += QLatin1Char(' ') + error.code;
+    if (!quotesBody && !error.message.isEmpty())
+        text += QStringLiteral(": ") + error.message;
+    return text;
+}
+
 } // namespace aerodesk::api

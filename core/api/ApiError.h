@@ -41,5 +41,8 @@ struct ApiError
 
 /// Stable short name of a kind ("timeout", "tls", ...), for JSON output and tests.
 QString apiErrorKindName(ApiError::Kind kind);
+/// The error for a log line: kind, HTTP status, code and message — except the message of
+/// NonJson/Http errors, which quotes the answer's body (bodies are never logged).
+QString apiErrorLogText(const ApiError &error);
 
 } // namespace aerodesk::api

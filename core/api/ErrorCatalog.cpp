@@ -15,6 +15,7 @@ struct Entry
     const char *cause;
     const char *nextStep;
     RetryPolicy retry;
+    bool lockout = false; ///< the bank locked further attempts: nothing may retry or relaunch
 };
 
 // Keep in step with docs/error-catalogue.md.
@@ -65,7 +66,7 @@ constexpr std::array kEntries{
           "Too many wrong MFA answers: the bank locked further attempts for a while.",
           "Do not retry automatically. Tell the user the bank has paused access; try again later (the "
           "sandbox locks for 15 minutes) and contact the bank if it persists.",
-          RetryPolicy::Never},
+          RetryPolicy::Never, true},
     Entry{"AC-110", "MFA timed out",
           "The user did not complete the bank's MFA step within its time window.",
           "Relaunch the widget in MFA mode (a fresh widget token, handleMFA, jobId, connectionId) and "
@@ -189,6 +190,7 @@ ErrorInfo ErrorCatalog::lookup(const QString &code, const QString &message)
         info.cause = QString::fromUtf8(e->cause);
         info.nextStep = QString::fromUtf8(e->nextStep);
         info.retry = e->retry;
+        info.lockout = e->lockout;
     } else {
         info.code = code.trimmed();
         info.known = false;

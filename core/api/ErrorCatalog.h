@@ -8,7 +8,10 @@
 namespace aerodesk::api {
 
 /// Every documented Aerosync AC/AR code and the codes the sandbox adds, mapped to a cause, a
-/// next step and a retry policy (docs/error-catalogue.md). Pure functions, no state.
+/// next step, a retry policy and whether it is a lockout (docs/error-catalogue.md). What a code
+/// means for the UI is answered by the ErrorInfo it returns (relaunchAllowed(),
+/// retryAllowed(), needsReconnect(), lockout...): widgets ask it and never compare codes.
+/// Pure functions, no state.
 class ErrorCatalog
 {
 public:

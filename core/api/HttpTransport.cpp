@@ -1,8 +1,11 @@
 #include "core/api/HttpTransport.h"
 
+#include "core/connections/IdMask.h"
 #include "core/crypto/Hex.h"
+#include "core/util/LogCategories.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkRequest>
@@ -21,6 +24,17 @@ QString bodyExcerpt(const QByteArray &body)
     if (body.size() > 160)
         text += QStringLiteral("…");
     return text;
+}
+
+// One line per request: method, masked path, status, duration. Never a body, header or query.
+void logOutcome(const QByteArray &method, const QString &path, qint64 ms, const Result<HttpResponse, ApiError> &r)
+{
+    if (r.ok()) {
+        qCDebug(aerodesk::log::api).noquote() << method << path << "->" << r->status << QStringLiteral("(%1 ms)").arg(ms);
+        return;
+    }
+    qCWarning(aerodesk::log::api).noquote() << method << path << "failed:" << apiErrorLogText(r.error())
+                                            << QStringLiteral("(%1 ms)").arg(ms);
 }
 } // namespace
 
@@ -49,6 +63,9 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
         req.setRawHeader(h.first, h.second);
 
     Q_EMIT requestStarted(request.method, request.url.path());
+    const QString logPath = connections::IdMask::maskPath(request.url.path());
+    QElapsedTimer clock;
+    clock.start();
 
     QNetworkReply *reply = request.body.isEmpty() && request.method == "GET"
                                ? m_nam.get(req)
@@ -64,9 +81,11 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
         reply->setProperty(kSslErrors, texts.join(QStringLiteral("; ")));
     });
     const int timeoutMs = m_env.requestTimeoutMs;
-    connect(reply, &QNetworkReply::finished, this, [reply, timeoutMs, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [reply, timeoutMs, done = std::move(done), method = request.method, logPath, clock] {
         reply->deleteLater();
-        done(mapReply(reply, timeoutMs));
+        auto result = mapReply(reply, timeoutMs);
+        logOutcome(method, logPath, clock.elapsed(), result);
+        done(std::move(result));
     });
 }
 
@@ -75,6 +94,7 @@ void HttpTransport::checkPin(QNetworkReply *reply)
     const QByteArray der = reply->sslConfiguration().peerCertificate().toDer();
     const QByteArray actual = crypto::Hex::encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256));
     if (actual != m_env.pinnedCertSha256Hex) {
+        qCWarning(aerodesk::log::api).noquote() << "certificate pin mismatch for" << reply->url().host() << "- request stopped";
         reply->setProperty(kPinFailed, QString::fromLatin1(actual));
         reply->abort();
     }

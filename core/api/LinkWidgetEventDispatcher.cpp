@@ -1,5 +1,7 @@
 #include "core/api/LinkWidgetEventDispatcher.h"
 
+#include "core/util/LogCategories.h"
+
 namespace aerodesk::api {
 
 LinkWidgetEventDispatcher::LinkWidgetEventDispatcher(QObject *parent) : QObject(parent) {}
@@ -10,6 +12,8 @@ void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
     case LinkWidgetEvent::Type::PageSuccess: {
         QString why;
         const bool stored = m_persist ? m_persist(event.success, &why) : false;
+        if (!m_persist)
+            qCWarning(aerodesk::log::connections) << "pageSuccess with no connection store attached: not persisted";
         if (!stored)
             Q_EMIT persistFailed(event.success, m_persist ? why : QStringLiteral("No connection store is attached: the "
                                                                                  "connectionId was not persisted."));
@@ -21,6 +25,7 @@ void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
         break;
     case LinkWidgetEvent::Type::WidgetError:
     case LinkWidgetEvent::Type::Malformed:
+        qCInfo(aerodesk::log::api).noquote() << "widget error event:" << event.error.code << event.error.title;
         Q_EMIT widgetError(event.error);
         break;
     default:

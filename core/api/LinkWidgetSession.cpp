@@ -2,6 +2,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/LinkWidgetEventDispatcher.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -93,6 +94,8 @@ void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
     m_active = true;
     m_busy = true;
     const quint64 generation = ++m_generation;
+    qCInfo(aerodesk::log::api) << "link widget session starting:"
+                               << (mode == Mode::Link ? "link" : mode == Mode::Reconnect ? "reconnect" : "MFA relaunch");
     QPointer<LinkWidgetSession> self(this);
     // A fresh widget token for every session: TokenProvider never caches it.
     m_client.tokens().widgetToken(launch.aeroPassUserUuid, [self, generation, launch](Result<WidgetToken, ApiError> t) mutable {
@@ -237,6 +240,7 @@ void LinkWidgetSession::handleReply(const LinkWidgetStep &step)
                                                           : step.error));
         return;
     }
+    qCDebug(aerodesk::log::api).noquote() << "link widget at step" << step.state;
     Q_EMIT stepReady(step);
 }
 
@@ -244,16 +248,25 @@ void LinkWidgetSession::finish(LinkWidgetResult result)
 {
     m_active = false;
     m_busy = false;
+    if (result.outcome == LinkWidgetResult::Outcome::Linked)
+        qCInfo(aerodesk::log::api) << "link widget session ended: linked" << result.success.connectionIds().size()
+                                   << "connection(s)";
+    else
+        qCWarning(aerodesk::log::api).noquote()
+            << "link widget session ended:" << widgetOutcomeName(result.outcome) << result.error.code << "-"
+            << (result.apiError ? apiErrorLogText(*result.apiError) : result.message);
     Q_EMIT finished(result);
 }
 
 void LinkWidgetSession::finishLater(LinkWidgetResult result)
 {
+    qCWarning(aerodesk::log::api).noquote() << "link widget session refused:" << result.message;
     QTimer::singleShot(0, this, [this, result] { Q_EMIT finished(result); });
 }
 
 void LinkWidgetSession::refuseLater(const QString &why)
 {
+    qCInfo(aerodesk::log::api).noquote() << "link widget step refused:" << why;
     QTimer::singleShot(0, this, [this, why] { Q_EMIT refused(why); });
 }
 

@@ -3,6 +3,8 @@
 #include "core/api/HttpTransport.h"
 #include "core/api/JsonRead.h"
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
+#include "core/keychain/KeychainEntries.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,20 +93,21 @@ void TokenProvider::readCredentials(CredentialsCallback done)
 {
     QPointer<TokenProvider> self(this);
     const QString profile = m_keychain.profile();
-    m_keychain.read(QStringLiteral("apiKey"), [self, profile, done](const keychain::KeychainError &e, SecureBytes key) {
+    const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
+    m_keychain.read(keyName, [self, profile, keyName, done](const keychain::KeychainError &e, SecureBytes key) {
         if (!self)
             return;
         if (!e.ok()) {
-            done(credentialsError(e, QStringLiteral("apiKey"), profile));
+            done(credentialsError(e, keyName, profile));
             return;
         }
         auto keyPtr = std::make_shared<SecureBytes>(std::move(key));
-        self->m_keychain.read(QStringLiteral("apiSecret"),
+        self->m_keychain.read(QString::fromLatin1(keychain::entries::kApiSecret),
                               [self, profile, done, keyPtr](const keychain::KeychainError &e2, SecureBytes secret) {
                                   if (!self)
                                       return;
                                   if (!e2.ok()) {
-                                      done(credentialsError(e2, QStringLiteral("apiSecret"), profile));
+                                      done(credentialsError(e2, QString::fromLatin1(keychain::entries::kApiSecret), profile));
                                       return;
                                   }
                                   done(std::make_pair(keyPtr, std::make_shared<SecureBytes>(std::move(secret))));
@@ -139,6 +142,7 @@ void TokenProvider::requestToken()
             QJsonObject json = r->json;
             const QString token = json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
+                qCWarning(aerodesk::log::api) << "the token answer carries no token";
                 self->finish(ApiError::make(ApiError::Kind::BadResponse,
                                             QStringLiteral("The token answer carries no token.")));
                 return;
@@ -152,6 +156,8 @@ void TokenProvider::requestToken()
             t.generation = ++self->m_generation;
             self->m_token = t;
             self->m_refreshAtMs = sentAt + refreshDelayMs(ttl);
+            qCInfo(aerodesk::log::api) << "API token generation" << t.generation << "obtained; TTL" << ttl << "s, refresh in"
+                                       << refreshDelayMs(ttl) / 1000 << "s";
             self->finish(t);
         });
         crypto::secureWipe(req.body);
@@ -160,6 +166,8 @@ void TokenProvider::requestToken()
 
 void TokenProvider::finish(Result<ApiToken, ApiError> result)
 {
+    if (!result.ok())
+        qCWarning(aerodesk::log::api).noquote() << "no API token:" << result.error().message;
     m_inFlight = false;
     std::vector<TokenCallback> waiters;
     waiters.swap(m_waiters);
@@ -174,6 +182,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
         if (!self)
             return;
         if (!creds.ok()) {
+            qCWarning(aerodesk::log::api).noquote() << "no widget token:" << creds.error().message;
             done(creds.error());
             return;
         }
@@ -189,6 +198,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
             }
             QString token = r->json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
+                qCWarning(aerodesk::log::api) << "the widget token answer carries no token";
                 done(ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The widget token answer carries no token.")));
                 return;
             }
@@ -196,6 +206,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
             w.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(token));
             crypto::secureWipe(token);
             w.userId = r->json.value(QLatin1String("userId")).toString();
+            qCDebug(aerodesk::log::api) << "widget token obtained (single use, not cached)";
             done(w);
         });
         crypto::secureWipe(req.body);

@@ -2,9 +2,11 @@
 
 #include "core/api/ApiClient.h"
 #include "core/connections/AccountApply.h"
+#include "core/connections/IdMask.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionRepository.h"
 #include "core/util/Clock.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 #include <QSet>
@@ -44,6 +46,8 @@ void BulkAccountRefresher::start(const QStringList &connectionIds)
     m_summary.total = int(m_queue.size());
     m_running = true;
     ++m_generation;
+    qCInfo(aerodesk::log::connections) << "bulk account refresh of" << m_summary.total << "connections," << m_maxConcurrent
+                                       << "at a time";
     // Never inside start(): the first calls go out from the event loop.
     const quint64 generation = m_generation;
     QTimer::singleShot(0, this, [this, generation] {
@@ -130,6 +134,10 @@ void BulkAccountRefresher::refreshOne(const QString &connectionId)
 void BulkAccountRefresher::report(const RefreshOutcome &outcome)
 {
     ++m_done;
+    if (outcome.status == RefreshOutcome::Status::ApiFailed || outcome.status == RefreshOutcome::Status::StoreFailed)
+        qCWarning(aerodesk::log::connections).noquote() << "refresh of" << IdMask::mask(outcome.connectionId)
+                                                        << "failed:"
+                                                        << (outcome.apiError ? api::apiErrorLogText(*outcome.apiError) : outcome.message);
     switch (outcome.status) {
     case RefreshOutcome::Status::Ok: ++m_summary.ok; break;
     case RefreshOutcome::Status::ApiFailed:
@@ -145,6 +153,8 @@ void BulkAccountRefresher::finishIfDone()
     if (!m_running || m_summary.wasCancelled || m_inFlight > 0 || m_next < m_queue.size())
         return; // a cancelled run finishes from cancel()
     m_running = false;
+    qCInfo(aerodesk::log::connections) << "bulk account refresh done:" << m_summary.ok << "ok," << m_summary.failed
+                                       << "failed of" << m_summary.total;
     Q_EMIT finished(m_summary);
 }
 

@@ -3,6 +3,7 @@
 #include "core/api/ApiClient.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionRepository.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -141,6 +142,17 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
 
 void EmulatorListingImporter::finish()
 {
+    const QString line = QStringLiteral("sandbox listing import: %1 of %2 entries (%3 created, %4 updated, %5 skipped)%6")
+                             .arg(m_summary.imported())
+                             .arg(m_summary.total)
+                             .arg(m_summary.created)
+                             .arg(m_summary.updated)
+                             .arg(m_summary.skipped)
+                             .arg(m_summary.cancelled ? QStringLiteral(", cancelled") : QString());
+    if (m_summary.error.isEmpty())
+        qCInfo(aerodesk::log::connections).noquote() << line;
+    else
+        qCWarning(aerodesk::log::connections).noquote() << line << "- stopped:" << m_summary.error;
     m_running = false;
     ++m_generation;
     Q_EMIT finished(m_summary);

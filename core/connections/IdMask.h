@@ -12,6 +12,10 @@ class IdMask
 {
 public:
     static QString mask(const QString &id);
+    /// A URL path for a log line: every segment that is not a plain lowercase word ("v2",
+    /// "accounts", "token_widget"...) is masked, so connection ids, job ids and retUrl tokens in
+    /// paths never reach the log ("/v2/accounts/3f0c…4e5f/balance"). A query is dropped.
+    static QString maskPath(const QString &path);
 };
 
 } // namespace aerodesk::connections

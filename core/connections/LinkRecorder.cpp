@@ -3,9 +3,11 @@
 #include "core/api/ApiClient.h"
 #include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/connections/AccountApply.h"
+#include "core/connections/IdMask.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionRepository.h"
 #include "core/util/Clock.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 
@@ -29,6 +31,7 @@ bool LinkRecorder::persist(const api::LinkWidgetEvent::PageSuccess &success, QSt
     m_lastRecorded.clear();
     const QStringList ids = success.connectionIds();
     const auto fail = [&](const QString &text) {
+        qCWarning(aerodesk::log::connections).noquote() << "pageSuccess not recorded:" << text;
         *why = text;
         Q_EMIT recordFailed(ids, text);
         return false;
@@ -59,6 +62,11 @@ bool LinkRecorder::persist(const api::LinkWidgetEvent::PageSuccess &success, QSt
         return fail(QStringLiteral("The new connection could not be saved in the store, so nothing else was "
                                    "started: %1").arg(stored.error().message));
     m_lastRecorded = ids;
+    QStringList masked;
+    for (const QString &id : ids)
+        masked << IdMask::mask(id);
+    qCInfo(aerodesk::log::connections).noquote()
+        << QStringLiteral("pageSuccess recorded: %1 (%2 new)").arg(masked.join(QStringLiteral(", "))).arg(created.size());
     Q_EMIT recorded(ids, created);
     return true;
 }
@@ -84,21 +92,28 @@ void LinkRecorder::loadAccount(const QString &connectionId)
     m_client.getAccount(connectionId, [self, connectionId](Result<api::Account, api::ApiError> account) {
         if (!self)
             return;
+        const auto failed = [&](const QString &why) {
+            qCWarning(aerodesk::log::connections).noquote() << "account of" << IdMask::mask(connectionId) << "not loaded:" << why;
+            Q_EMIT self->accountFailed(connectionId, why);
+        };
         if (!account.ok()) {
+            qCWarning(aerodesk::log::connections).noquote() << "account of" << IdMask::mask(connectionId)
+                                                            << "not loaded:" << api::apiErrorLogText(account.error());
             Q_EMIT self->accountFailed(connectionId, account.error().message);
             return;
         }
         auto row = self->m_repository.get(connectionId);
         if (!row.ok()) {
-            Q_EMIT self->accountFailed(connectionId, row.error().message);
+            failed(row.error().message);
             return;
         }
         Connection c = std::move(row).value();
         applyAccount(c, *account, self->m_clock.nowUtc());
         if (auto stored = self->m_repository.upsert(c); !stored) {
-            Q_EMIT self->accountFailed(connectionId, stored.error().message);
+            failed(stored.error().message);
             return;
         }
+        qCDebug(aerodesk::log::connections).noquote() << "account of" << IdMask::mask(connectionId) << "stored";
         Q_EMIT self->accountLoaded(connectionId, c);
     });
 }

@@ -1,6 +1,7 @@
 #include "core/embedded/EmbeddedKeyStore.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
 
 #include <QTimer>
 
@@ -26,6 +27,7 @@ void EmbeddedKeyStore::importPartnerKey(QByteArrayView pem, const crypto::Secure
 {
     auto key = crypto::RsaPrivateKey::fromPem(pem, passphrase);
     if (!key) {
+        qCWarning(aerodesk::log::crypto).noquote() << "partner private key refused:" << key.error().message;
         QTimer::singleShot(0, this, [done, message = key.error().message] {
             done(QStringLiteral("This is not a usable partner private key: %1").arg(message));
         });
@@ -41,6 +43,7 @@ void EmbeddedKeyStore::importProviderKey(QByteArrayView pem, Done done)
 {
     auto key = crypto::RsaPublicKey::fromPem(pem);
     if (!key) {
+        qCWarning(aerodesk::log::crypto).noquote() << "provider public key refused:" << key.error().message;
         QTimer::singleShot(0, this, [done, message = key.error().message] {
             done(QStringLiteral("This is not a usable provider public key: %1").arg(message));
         });
@@ -62,8 +65,11 @@ void EmbeddedKeyStore::loadPem(const char *name, const QString &what, Parse pars
         if (!e.ok())
             return done(QStringLiteral("The keychain did not give the %1: %2").arg(what, e.message));
         auto key = parse(pem.view());
-        if (!key)
+        if (!key) {
+            qCWarning(aerodesk::log::crypto).noquote() << "the" << what << "in the keychain is damaged:" << key.error().message;
             return done(QStringLiteral("The %1 in the keychain is damaged: %2").arg(what, key.error().message));
+        }
+        qCDebug(aerodesk::log::embedded).noquote() << what << "loaded from the keychain";
         done(std::move(key).value());
     });
 }

@@ -3,6 +3,7 @@
 #include "core/api/ApiClient.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/embedded/EmbeddedKeyStore.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 
@@ -22,8 +23,10 @@ void EmulatorEventSource::installSandboxKeys(EmbeddedKeyStore &keys, Done done)
         QString privatePem = r->json.value(QLatin1String("partnerPrivateKeyPem")).toString();
         const QString providerPem = r->json.value(QLatin1String("providerPublicKeyPem")).toString();
         crypto::secureWipe(r->body);
-        if (privatePem.isEmpty() || providerPem.isEmpty())
+        if (privatePem.isEmpty() || providerPem.isEmpty()) {
+            qCWarning(aerodesk::log::embedded) << "the sandbox's key answer lacks a PEM";
             return done(QStringLiteral("The sandbox's key answer has no partnerPrivateKeyPem/providerPublicKeyPem."));
+        }
         if (!store)
             return;
         const crypto::SecureBytes pem = crypto::SecureBytes::fromUtf8(privatePem);
@@ -58,9 +61,13 @@ void EmulatorEventSource::event(const QString &path, const QString &user, EventD
         e.kind = r->json.value(QLatin1String("kind")).toString();
         e.user = r->json.value(QLatin1String("user")).toString();
         e.payloadHex = r->json.value(QLatin1String("payload")).toString().toLatin1();
-        if (e.payloadHex.isEmpty())
+        if (e.payloadHex.isEmpty()) {
+            qCWarning(aerodesk::log::embedded) << "the sandbox's event has no payload";
             return done(api::ApiError::make(api::ApiError::Kind::BadResponse,
                                             QStringLiteral("The sandbox's event has no payload.")));
+        }
+        qCDebug(aerodesk::log::embedded).noquote()
+            << QStringLiteral("sandbox %1 event received (%2 bytes, encrypted)").arg(e.kind).arg(e.payloadHex.size() / 2);
         done(std::move(e));
     });
 }

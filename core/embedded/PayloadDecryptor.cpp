@@ -3,6 +3,7 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/RsaOaep.h"
 #include "core/crypto/RsaPaddingProbe.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -56,9 +57,7 @@ PayloadError diagnose(const crypto::RsaPrivateKey &key, const QByteArray &cipher
             .arg(fingerprint));
 }
 
-} // namespace
-
-Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
+Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
 {
     if (key.isNull())
         return PayloadError::make(PayloadErrc::NoKey, QStringLiteral("Choose a private key first."));
@@ -66,7 +65,7 @@ Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPr
     if (text.isEmpty())
         return PayloadError::make(PayloadErrc::Empty, QStringLiteral("There is no payload to decrypt."));
     const qsizetype offset = text.data() - hexText.data();
-    auto bytes = crypto::Hex::decode(text, kMaxHexChars / 2);
+    auto bytes = crypto::Hex::decode(text, PayloadDecryptor::kMaxHexChars / 2);
     if (!bytes) {
         const auto &e = bytes.error();
         const qsizetype pos = e.position >= 0 ? e.position + offset : -1;
@@ -116,6 +115,20 @@ Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPr
                                       .arg(doc.isArray() ? QStringLiteral("an array")
                                                          : QStringLiteral("a single value")));
     return EventPayload::classify(doc.object());
+}
+
+} // namespace
+
+Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
+{
+    auto result = open(key, hexText);
+    // The cause and its sentence only: never the payload or what it decrypted to.
+    if (result)
+        qCDebug(aerodesk::log::embedded).noquote() << "event payload opened:" << result->kindName();
+    else
+        qCWarning(aerodesk::log::embedded).noquote() << "event payload does not open:" << payloadErrcName(result.error().code)
+                                                     << "-" << result.error().message;
+    return result;
 }
 
 } // namespace aerodesk::embedded

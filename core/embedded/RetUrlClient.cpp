@@ -2,6 +2,7 @@
 
 #include "core/api/HttpTransport.h"
 #include "core/embedded/EventPayload.h"
+#include "core/util/LogCategories.h"
 
 #include <QTimer>
 
@@ -15,6 +16,7 @@ RetUrlClient::RetUrlClient(api::HttpTransport &transport, QObject *parent)
 void RetUrlClient::answer(const QUrl &retUrl, const RetUrlReply &reply, Done done)
 {
     if (auto problem = EventPayload::checkRetUrl(retUrl)) {
+        qCWarning(aerodesk::log::embedded).noquote() << "retUrl refused:" << problem->message;
         QTimer::singleShot(0, this, [done = std::move(done), message = problem->message] {
             done(api::ApiError::make(api::ApiError::Kind::Http, message));
         });
@@ -24,6 +26,7 @@ void RetUrlClient::answer(const QUrl &retUrl, const RetUrlReply &reply, Done don
     request.method = "POST";
     request.url = retUrl;
     request.body = reply.toJson();
+    qCDebug(aerodesk::log::embedded).noquote() << "answering a retUrl on" << retUrl.host();
     m_transport.send(request, std::move(done));
 }
 

@@ -1,5 +1,7 @@
 #include "core/emulatorhost/EmulatorLauncher.h"
 
+#include "core/util/LogCategories.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -19,7 +21,13 @@ EmulatorLauncher::EmulatorLauncher(QString executablePath, QStringList extraArgs
         if (error == QProcess::FailedToStart)
             fail(QStringLiteral("cannot start the sandbox (%1): %2").arg(m_executable, m_process.errorString()));
     });
-    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
+    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        qCInfo(aerodesk::log::sandboxhost).noquote()
+            << QStringLiteral("aerodesk-sandbox (pid %1) exited with code %2%3%4")
+                   .arg(m_endpoint.pid)
+                   .arg(code)
+                   .arg(status == QProcess::CrashExit ? QStringLiteral(", crashed") : QString(),
+                        m_stopping ? QStringLiteral(", after stop()") : QString());
         if (!m_ready && !m_stopping) {
             const QString err = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
             fail(QStringLiteral("the sandbox exited (code %1) before it was ready%2")
@@ -63,6 +71,14 @@ void EmulatorLauncher::start()
         return;
     }
     m_startTimer.start(m_startTimeoutMs);
+    QStringList shown = m_args; // credentials given on the command line are not logged
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        if (shown[i].startsWith(QLatin1String("--api-")) && shown[i].contains(QLatin1Char('=')))
+            shown[i] = shown[i].section(QLatin1Char('='), 0, 0) + QStringLiteral("=•••");
+        else if ((shown[i] == QLatin1String("--api-key") || shown[i] == QLatin1String("--api-secret")) && i + 1 < shown.size())
+            shown[++i] = QStringLiteral("•••");
+    }
+    qCInfo(aerodesk::log::sandboxhost).noquote() << "starting" << m_executable << shown.join(QLatin1Char(' '));
     m_process.start(m_executable, m_args, QIODevice::ReadWrite); // stdin stays an open pipe
 }
 
@@ -72,9 +88,11 @@ void EmulatorLauncher::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_stopping = true;
+    qCInfo(aerodesk::log::sandboxhost).noquote() << QStringLiteral("stopping aerodesk-sandbox (pid %1)").arg(m_process.processId());
     m_process.closeWriteChannel(); // the sandbox exits when its stdin closes
     m_process.terminate();
     if (!m_process.waitForFinished(3000)) {
+        qCWarning(aerodesk::log::sandboxhost) << "aerodesk-sandbox did not stop within 3 s: killing it";
         m_process.kill();
         m_process.waitForFinished(2000);
     }
@@ -103,6 +121,10 @@ void EmulatorLauncher::onOutput()
     m_startTimer.stop();
     m_endpoint = *endpoint;
     m_ready = true;
+    // Where it listens and its pin's start; never its credentials.
+    qCInfo(aerodesk::log::sandboxhost).noquote() << "aerodesk-sandbox ready: pid" << m_endpoint.pid << "on"
+                                                 << m_endpoint.baseUrl.host() + QLatin1Char(':') + QString::number(m_endpoint.baseUrl.port())
+                                                 << "certificate" << QString::fromLatin1(m_endpoint.certSha256Hex.left(12)) + QStringLiteral("…");
     Q_EMIT ready(m_endpoint);
 }
 
@@ -112,6 +134,7 @@ void EmulatorLauncher::fail(const QString &why)
         return;
     m_startTimer.stop();
     m_ready = false;
+    qCWarning(aerodesk::log::sandboxhost).noquote() << "aerodesk-sandbox did not start:" << why;
     Q_EMIT failed(why);
 }
 

@@ -1,6 +1,8 @@
 #include "core/jobs/JobRunner.h"
 
 #include "core/api/ErrorCatalog.h"
+#include "core/connections/IdMask.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 
@@ -127,6 +129,9 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
         r.message = other->jobId.isEmpty()
                         ? QStringLiteral("A %1 job is already starting on this connection.").arg(api::jobTypeName(type))
                         : QStringLiteral("already running: %1").arg(other->jobId);
+        qCInfo(aerodesk::log::jobs).noquote() << "job" << key << api::jobTypeName(type) << "on"
+                                              << connections::IdMask::mask(connectionId) << "refused locally: job"
+                                              << other->jobId << "of that type is running";
         QTimer::singleShot(0, this, [this, r] { Q_EMIT finished(r); });
         return key;
     }
@@ -140,6 +145,8 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
     job->timer.setSingleShot(true);
     connect(&job->timer, &QTimer::timeout, this, [this, key] { poll(key); });
     m_jobs.emplace(key, std::move(job));
+    qCInfo(aerodesk::log::jobs).noquote() << "job" << key << api::jobTypeName(type) << "started on"
+                                          << connections::IdMask::mask(connectionId);
     Q_EMIT started(key, type, connectionId);
 
     if (type != api::JobType::Balance) {
@@ -189,6 +196,8 @@ void JobRunner::create(quint64 key)
             }
             job->jobId = c->jobId;
             job->state = c->state == JobState::Unknown ? JobState::Initiated : c->state;
+            qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "created as" << job->jobId << "state"
+                                                   << api::jobStateName(job->state);
             job->boundStartMs = self->m_clock.monotonicMs();
             Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job), self->m_policy.expectedDurationMs);
             self->schedulePoll(*job, self->m_policy.intervalForAttempt(1));
@@ -224,6 +233,8 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
     Job &job = *find(key);
     job.state = status.state;
     const qint64 now = m_clock.monotonicMs();
+    qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "poll" << job.totalAttempts << "state"
+                                           << api::jobStateName(status.state);
 
     if (status.state == JobState::Completed) {
         Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job), 0);
@@ -246,6 +257,7 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
             job.mfaPending = true;
             job.mfaDeadlineMs = now + m_policy.mfaWindowMs;
             job.mfaEndsAt = m_clock.nowUtc().addMSecs(m_policy.mfaWindowMs);
+            qCInfo(aerodesk::log::jobs) << "job" << key << "waits for MFA; window" << m_policy.mfaWindowMs / 1000 << "s";
             Q_EMIT mfaRequired(key, job.jobId, job.connectionId, job.mfaEndsAt);
         }
         Q_EMIT progress(key, JobState::PendingMfa, job.totalAttempts, elapsed(job), std::max<qint64>(0, job.mfaDeadlineMs - now));
@@ -267,6 +279,8 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
     Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job),
                     std::min<qint64>(remainingEstimate, std::max<qint64>(0, m_policy.maxDurationMs - inBound)));
     if (job.attempt >= m_policy.maxAttempts || inBound >= m_policy.maxDurationMs) {
+        qCWarning(aerodesk::log::jobs) << "job" << key << "reached its poll bound:" << job.attempt << "/"
+                                       << m_policy.maxAttempts << "polls," << inBound << "/" << m_policy.maxDurationMs << "ms";
         JobResult r = base(job, JobOutcome::TimedOut);
         r.message = QStringLiteral("The %1 job %2 did not finish within %3 s / %4 checks.")
                         .arg(api::jobTypeName(job.type), job.jobId)
@@ -291,6 +305,8 @@ void JobRunner::onPollError(quint64 key, const ApiError &error)
     const qint64 inBound = m_clock.monotonicMs() - job.boundStartMs;
     if (transient && (job.mfaPending || (job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs))) {
         // A poll is a read: retrying it later is safe (never the create).
+        qCInfo(aerodesk::log::jobs).noquote() << "job" << key << "poll failed transiently:" << api::apiErrorKindName(error.kind)
+                                              << "- polling again";
         schedulePoll(job, m_policy.maxIntervalMs);
         return;
     }
@@ -363,6 +379,7 @@ void JobRunner::mfaCompleted(quint64 key)
     job->mfaPending = false;
     job->attempt = 0;
     job->boundStartMs = m_clock.monotonicMs();
+    qCInfo(aerodesk::log::jobs) << "job" << key << "MFA relaunch completed; polling with a fresh bound";
     schedulePoll(*job, 0);
 }
 
@@ -376,6 +393,18 @@ void JobRunner::finish(quint64 key, JobResult result)
     m_finished.push_back(std::move(it->second));
     m_jobs.erase(it);
     QTimer::singleShot(0, this, [this] { m_finished.clear(); });
+    const QString ended = QStringLiteral("job %1 %2 %3 ended: %4%5 after %6 polls, %7 ms")
+                              .arg(key)
+                              .arg(api::jobTypeName(result.type), result.jobId, jobOutcomeName(result.outcome),
+                                   result.error.code.isEmpty() ? QString() : QLatin1Char(' ') + result.error.code)
+                              .arg(result.attempts)
+                              .arg(result.elapsedMs);
+    if (result.outcome == JobOutcome::Completed || result.outcome == JobOutcome::Cancelled)
+        qCInfo(aerodesk::log::jobs).noquote() << ended;
+    else if (result.apiError)
+        qCWarning(aerodesk::log::jobs).noquote() << ended << "-" << api::apiErrorLogText(*result.apiError);
+    else
+        qCWarning(aerodesk::log::jobs).noquote() << ended << "-" << result.message;
     Q_EMIT finished(result);
 }
 

@@ -1,5 +1,7 @@
 #include "core/keychain/Keychain.h"
 
+#include "core/util/LogCategories.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QTimer>
@@ -54,6 +56,15 @@ KeychainError mapError(QKeychain::Error error, const QString &backendText, const
     return {K::Other, QStringLiteral("The keychain reported an error: %1").arg(backendText)};
 }
 
+/// The entry name for a log line: "userCode.<partnerUserId>" keeps only the kind of entry.
+QString logName(const QString &name)
+{
+    const qsizetype dot = name.indexOf(QLatin1Char('.'));
+    if (name.startsWith(QLatin1String("userCode.")) && dot > 0)
+        return name.left(dot + 1) + QStringLiteral("…");
+    return name;
+}
+
 bool worthRetrying(QKeychain::Error error)
 {
     // The Secret Service may not be up yet right after login (as Nextcloud observed).
@@ -75,6 +86,16 @@ struct Operation : std::enable_shared_from_this<Operation>
     QTimer timer;
     bool finished = false;
     bool retried = false;
+
+    const char *verb() const
+    {
+        switch (type) {
+        case Type::Read: return "read";
+        case Type::Write: return "write";
+        case Type::Remove: return "remove";
+        }
+        return "?";
+    }
 
     void start()
     {
@@ -107,6 +128,8 @@ struct Operation : std::enable_shared_from_this<Operation>
         if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && !retried
             && worthRetrying(error)) {
             retried = true;
+            qCInfo(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile
+                                                      << "failed:" << job->errorString() << "- retrying once";
             auto self = shared_from_this();
             QTimer::singleShot(1500, context.data(), [self] {
                 if (!self->finished)
@@ -137,6 +160,14 @@ struct Operation : std::enable_shared_from_this<Operation>
         // Drop the timeout connection: its functor holds a reference to this operation.
         QObject::disconnect(&timer, nullptr, nullptr, nullptr);
         crypto::secureWipe(payload);
+        // Names and profiles only: never a value.
+        if (result.ok())
+            qCDebug(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile << "ok";
+        else if (result.kind == KeychainError::Kind::NotFound)
+            qCDebug(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile << "- not found";
+        else
+            qCWarning(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile
+                                                         << "failed:" << result.message;
         if (done)
             done(result, std::move(value));
         done = nullptr;

@@ -14,6 +14,7 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/util/Clock.h"
+#include "core/util/LogCategories.h"
 
 #include <QSslSocket>
 #include <QTimer>
@@ -60,6 +61,11 @@ SelfTest::~SelfTest() = default;
 
 void SelfTest::record(SelfTestStep step)
 {
+    if (step.passed())
+        qCInfo(aerodesk::log::selftest).noquote() << step.name << "passed:" << step.detail;
+    else
+        qCWarning(aerodesk::log::selftest).noquote() << step.name << (step.verdict == SelfTestStep::Verdict::Skipped ? "skipped:" : "FAILED:")
+                                                     << step.detail << (step.fix.isEmpty() ? QString() : QStringLiteral("- ") + step.fix);
     m_remaining.removeAll(step.name);
     m_steps.append(step);
     Q_EMIT stepFinished(step);

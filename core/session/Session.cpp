@@ -10,10 +10,18 @@
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
 #include "core/util/Clock.h"
+#include "core/util/DiagnosticsReport.h"
+#include "core/util/LogCategories.h"
+#include "core/webhooks/WebhookSecrets.h"
+
+#include <QSettings>
 
 namespace aerodesk::session {
 
-Session::Session(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+Session::Session(const Clock &clock, QSettings *settings, QObject *parent)
+    : QObject(parent), m_clock(clock), m_settings(settings)
+{
+}
 
 Session::~Session()
 {
@@ -23,6 +31,8 @@ Session::~Session()
     m_retUrls.reset();
     m_jobs.reset();
     m_client.reset();
+    m_activeSecrets = nullptr;
+    m_secrets.clear();
 }
 
 bool Session::isSandbox() const
@@ -62,13 +72,32 @@ void Session::setEnvironment(const api::Environment &environment)
     m_retUrls = std::make_unique<embedded::RetUrlClient>(m_client->transport());
     if (environment.kind != api::Environment::Kind::Production)
         m_sandboxEvents = std::make_unique<embedded::EmulatorEventSource>(*m_client);
+    m_activeSecrets = &webhookSecretsFor(environment.profile);
     rebuildRecorder();
+    // The kind, name and host only: never a full URL (it could carry credentials).
+    qCInfo(aerodesk::log::session).noquote() << "environment:" << DiagnosticsReport::environmentKindName(environment.kind)
+                                             << environment.name << "on" << environment.baseUrl.host() << "(keychain profile"
+                                             << environment.profile + QLatin1Char(')');
     Q_EMIT environmentChanged();
+}
+
+webhooks::WebhookSecrets &Session::webhookSecretsFor(const QString &keychainProfile)
+{
+    auto &slot = m_secrets[keychainProfile];
+    if (!slot) {
+        if (!m_settings) {
+            m_ownSettings = std::make_unique<QSettings>();
+            m_settings = m_ownSettings.get();
+        }
+        slot = std::make_unique<webhooks::WebhookSecrets>(keychainProfile, *m_settings, m_clock);
+    }
+    return *slot;
 }
 
 void Session::setEnvironmentFailed(const QString &why)
 {
     m_lastError = why;
+    qCWarning(aerodesk::log::session).noquote() << "environment failed:" << why;
     Q_EMIT environmentFailed(why);
 }
 
@@ -77,12 +106,14 @@ void Session::setStore(std::shared_ptr<store::Store> store)
     m_recorder.reset();
     m_store = std::move(store);
     rebuildRecorder();
+    qCInfo(aerodesk::log::session).noquote() << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));
     Q_EMIT storeChanged();
 }
 
 void Session::setStoreFailed(const QString &why)
 {
     m_lastError = why;
+    qCWarning(aerodesk::log::session).noquote() << "store failed:" << why;
     Q_EMIT storeFailed(why);
 }
 

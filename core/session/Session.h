@@ -5,7 +5,10 @@
 #include <QObject>
 #include <QString>
 
+#include <map>
 #include <memory>
+
+class QSettings;
 
 namespace aerodesk {
 class Clock;
@@ -31,13 +34,18 @@ class EmbeddedKeyStore;
 class RetUrlClient;
 class EmulatorEventSource;
 }
+namespace aerodesk::webhooks {
+class WebhookSecrets;
+}
 
 namespace aerodesk::session {
 
 /// Everything the console's panels share for the active environment: its keychain profile,
 /// ApiClient, JobRunner, the widget event dispatcher with the LinkRecorder (pageSuccess →
-/// store first), the embedded-banking helpers, and the encrypted store. Panels hold a Session
-/// and re-read it on environmentChanged(); they never build clients of their own.
+/// store first), the embedded-banking helpers, the encrypted store, and the webhook secret
+/// rings (webhooks::WebhookSecrets, one per keychain profile: every webhook-secret write goes
+/// through them, so the previous secret and the rotation time are always kept). Panels hold a
+/// Session and re-read it on environmentChanged(); they never build clients of their own.
 ///
 /// setEnvironment() swaps every per-environment object at once; the old ones are deleted from
 /// the event loop (their pending callbacks are dropped by their QPointer guards). Until an
@@ -47,7 +55,9 @@ class Session : public QObject
 {
     Q_OBJECT
 public:
-    explicit Session(const Clock &clock, QObject *parent = nullptr);
+    /// `settings` keeps what the session stores that is not a secret (the webhook secrets'
+    /// rotation time); null: the application's QSettings.
+    explicit Session(const Clock &clock, QSettings *settings = nullptr, QObject *parent = nullptr);
     ~Session() override;
 
     void setEnvironment(const api::Environment &environment);
@@ -73,6 +83,12 @@ public:
     /// Only for a sandbox environment (null otherwise).
     embedded::EmulatorEventSource *sandboxEvents() const { return m_sandboxEvents.get(); }
     store::Store *store() const { return m_store.get(); }
+    /// The active environment's webhook secret ring (null until an environment is set).
+    webhooks::WebhookSecrets *webhookSecrets() const { return m_activeSecrets; }
+    /// The webhook secret ring of any keychain profile (e.g. one edited in Settings but not
+    /// active); the active environment's when `keychainProfile` is its profile. Kept for the
+    /// session's life.
+    webhooks::WebhookSecrets &webhookSecretsFor(const QString &keychainProfile);
     std::shared_ptr<store::Store> sharedStore() const { return m_store; }
 
 Q_SIGNALS:
@@ -86,6 +102,8 @@ private:
     void retire();
 
     const Clock &m_clock;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QSettings *m_settings = nullptr;
     api::Environment m_environment;
     QString m_lastError;
     std::unique_ptr<keychain::Keychain> m_keychain;
@@ -97,6 +115,8 @@ private:
     std::unique_ptr<embedded::RetUrlClient> m_retUrls;
     std::unique_ptr<embedded::EmulatorEventSource> m_sandboxEvents;
     std::shared_ptr<store::Store> m_store;
+    std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
+    webhooks::WebhookSecrets *m_activeSecrets = nullptr;
 };
 
 } // namespace aerodesk::session

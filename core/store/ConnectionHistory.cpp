@@ -1,6 +1,7 @@
 #include "core/store/ConnectionHistory.h"
 
 #include "core/store/ConnectionRepository.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -19,6 +20,7 @@ constexpr QStringView kEventKeyDomain = u"eventKey";
 
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
+    qCWarning(aerodesk::log::store).noquote() << QStringLiteral("history query failed (%1): %2").arg(what, q.lastError().text());
     return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
 }
 StoreError notFound()
@@ -39,8 +41,10 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId, 
     if (event.kind.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A history event needs a kind."));
     const auto row = m_connections.rowId(connectionId);
-    if (!row)
+    if (!row) {
+        qCWarning(aerodesk::log::store).noquote() << "history event" << event.kind << "for a connection not in the store";
         return notFound();
+    }
     QByteArray json = QJsonDocument(event.detail).toJson(QJsonDocument::Compact);
     auto sealed = m_cipher.seal(kDetailPlace, json);
     crypto::secureWipe(json);

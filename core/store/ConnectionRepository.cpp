@@ -1,6 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
 #include "core/store/ConnectionHistory.h"
+#include "core/util/LogCategories.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -30,6 +31,7 @@ QDateTime fromMs(const QVariant &v)
 }
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
+    qCWarning(aerodesk::log::store).noquote() << QStringLiteral("query failed (%1): %2").arg(what, q.lastError().text());
     return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
 }
 const char *kSelect = "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "

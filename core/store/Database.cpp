@@ -1,5 +1,7 @@
 #include "core/store/Database.h"
 
+#include "core/util/LogCategories.h"
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QSqlError>
@@ -125,9 +127,11 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations)
         }
         if (!ok || !m_db.commit()) {
             m_db.rollback();
+            qCWarning(aerodesk::log::store).noquote() << "migration" << m.version << m.name << "failed, rolled back:" << error;
             return StoreError::make(StoreError::Kind::Migration,
                                     QStringLiteral("Schema migration %1 (%2) failed: %3").arg(m.version).arg(m.name, error));
         }
+        qCInfo(aerodesk::log::store).noquote() << "migrated" << m_path << "to schema version" << m.version << m.name;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "core/store/Store.h"
 
 #include "core/store/StoreSchema.h"
+#include "core/util/LogCategories.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -37,19 +38,27 @@ Store::Store(const QString &path, const crypto::SecureBytes &dataKey)
 Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path, const crypto::SecureBytes &dataKey,
                                                        const QList<Migration> &migrationsIn)
 {
-    if (dataKey.size() != std::size_t(kDataKeyBytes))
+    if (dataKey.size() != std::size_t(kDataKeyBytes)) {
+        qCWarning(aerodesk::log::store) << "the store data key has" << dataKey.size() << "bytes, not" << kDataKeyBytes;
         return StoreError::make(StoreError::Kind::WrongKey,
                                 QStringLiteral("The store data key must be %1 bytes; the keychain entry holds %2.")
                                     .arg(kDataKeyBytes).arg(dataKey.size()));
+    }
     const QList<Migration> migrations = migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
     std::unique_ptr<Store> store(new Store(path, dataKey));
     const bool isNew = !exists(path);
+    const auto failed = [&](const StoreError &e) {
+        qCWarning(aerodesk::log::store).noquote() << "cannot open the store" << path << "-" << e.message;
+        return e;
+    };
     if (!isNew) {
         if (auto s = store->checkKeyReadOnly(migrations); !s)
-            return s.error();
+            return failed(s.error());
     }
     if (auto s = store->openReadWrite(isNew, migrations); !s)
-        return s.error();
+        return failed(s.error());
+    qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path << "schema version"
+                                            << store->m_db.schemaVersion();
     return store;
 }
 

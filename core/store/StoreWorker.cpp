@@ -1,5 +1,7 @@
 #include "core/store/StoreWorker.h"
 
+#include "core/util/LogCategories.h"
+
 namespace aerodesk::store {
 
 StoreWorker::StoreWorker(QString path, crypto::SecureBytes dataKey) : m_path(std::move(path)), m_key(std::move(dataKey)) {}
@@ -34,8 +36,10 @@ void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchS
 {
     if (isCancelled(request))
         return Q_EMIT cancelled(request, 0);
-    if (auto s = ensureOpen(); !s)
+    if (auto s = ensureOpen(); !s) {
+        qCWarning(aerodesk::log::store).noquote() << "load" << request << "failed:" << s.error().message;
         return Q_EMIT failed(request, s.error());
+    }
     qint64 delivered = 0;
     bool stopped = false;
     auto scanned = m_store->connections().scan(query, batchSize, [&](QList<connections::Connection> &&rows) {
@@ -49,9 +53,12 @@ void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchS
         return true;
     });
     if (!scanned)
-        return Q_EMIT failed(request, scanned.error());
-    if (stopped || isCancelled(request))
+        return Q_EMIT failed(request, scanned.error()); // the repository logged the query
+    if (stopped || isCancelled(request)) {
+        qCDebug(aerodesk::log::store) << "load" << request << "cancelled after" << delivered << "rows";
         return Q_EMIT cancelled(request, delivered);
+    }
+    qCDebug(aerodesk::log::store) << "load" << request << "finished:" << delivered << "rows";
     Q_EMIT finished(request, delivered);
 }
 

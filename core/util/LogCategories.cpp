@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(connections, "aerodesk.connections", QtInfoMsg)
 Q_LOGGING_CATEGORY(session, "aerodesk.session", QtInfoMsg)
 Q_LOGGING_CATEGORY(sandboxhost, "aerodesk.sandboxhost", QtInfoMsg)
 Q_LOGGING_CATEGORY(selftest, "aerodesk.selftest", QtInfoMsg)
+Q_LOGGING_CATEGORY(walkthrough, "aerodesk.walkthrough", QtInfoMsg)
 Q_LOGGING_CATEGORY(ui, "aerodesk.ui", QtInfoMsg)
 Q_LOGGING_CATEGORY(cli, "aerodesk.cli", QtInfoMsg)
 } // namespace aerodesk::log

@@ -17,6 +17,7 @@ Q_DECLARE_LOGGING_CATEGORY(connections) ///< aerodesk.connections: link recordin
 Q_DECLARE_LOGGING_CATEGORY(session)     ///< aerodesk.session: environment and store changes
 Q_DECLARE_LOGGING_CATEGORY(sandboxhost) ///< aerodesk.sandboxhost: starting/stopping the emulator child
 Q_DECLARE_LOGGING_CATEGORY(selftest)    ///< aerodesk.selftest: --self-test steps
+Q_DECLARE_LOGGING_CATEGORY(walkthrough) ///< aerodesk.walkthrough: guided sandbox walkthrough steps
 Q_DECLARE_LOGGING_CATEGORY(ui)          ///< aerodesk.ui: what panels show (every error shown is logged)
 Q_DECLARE_LOGGING_CATEGORY(cli)         ///< aerodesk.cli: aerodesk-cli commands
 } // namespace aerodesk::log

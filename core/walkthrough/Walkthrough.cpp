@@ -10,6 +10,7 @@
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -97,11 +98,13 @@ void Walkthrough::run()
 void Walkthrough::runStep(int index)
 {
     if (index >= m_steps.size()) {
+        qCInfo(aerodesk::log::walkthrough).noquote() << title(m_kind) << "finished: every step done";
         m_running = false;
         Q_EMIT finished(true);
         return;
     }
     if (!m_session.isReady()) {
+        qCWarning(aerodesk::log::walkthrough).noquote() << title(m_kind) << "stopped: the sandbox is not ready";
         m_steps[index].state = State::Failed;
         m_steps[index].result = tr("The sandbox is not ready yet.");
         m_steps[index].nextStep = tr("Wait for the banner to show the sandbox's address, then run again.");
@@ -131,6 +134,13 @@ void Walkthrough::runStep(int index)
             step.state = ok ? State::Done : State::Failed;
             step.result = result;
             step.nextStep = nextStep;
+            // Step results are written to be shown: ids in them are already masked.
+            if (ok)
+                qCInfo(aerodesk::log::walkthrough).noquote() << Walkthrough::title(self->m_kind) << "step" << index + 1
+                                                             << "done:" << step.title << "-" << result;
+            else
+                qCWarning(aerodesk::log::walkthrough).noquote() << Walkthrough::title(self->m_kind) << "step" << index + 1
+                                                                << "failed:" << step.title << "-" << result;
             Q_EMIT self->stepChanged(index);
             if (ok)
                 return self->runStep(index + 1);

@@ -1,6 +1,7 @@
 #include "core/webhooks/SecretRingStore.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/util/LogCategories.h"
 
 #include <QPointer>
 #include <QSettings>
@@ -41,6 +42,9 @@ void SecretRingStore::load(SecretRing &ring, Done done)
                                       return;
                                   }
                                   ring.restore(std::move(*cur), std::move(previous), rotatedAt);
+                                  qCDebug(aerodesk::log::webhooks).noquote()
+                                      << "secret ring loaded; rotated at"
+                                      << (rotatedAt.isValid() ? rotatedAt.toString(Qt::ISODate) : QStringLiteral("never"));
                                   done(KeychainError{});
                               });
     });
@@ -55,6 +59,8 @@ void SecretRingStore::save(const SecretRing &ring, Done done)
         m_settings.remove(settingsKey());
     m_settings.sync();
     const bool hasPrevious = !ring.previous().isEmpty();
+    qCInfo(aerodesk::log::webhooks).noquote() << "saving the secret ring of" << m_keychain.profile()
+                                              << (hasPrevious ? "with its previous secret" : "without a previous secret");
     auto prev = std::make_shared<crypto::SecureBytes>(ring.previous().clone());
     m_keychain.write(QString::fromLatin1(kCurrentName), ring.current(), [self, hasPrevious, prev, done](const KeychainError &e) {
         if (!self)

@@ -1,11 +1,22 @@
 #include "core/webhooks/WebhookLog.h"
 
+#include "core/util/LogCategories.h"
+
 namespace aerodesk::webhooks {
 
 WebhookLog::WebhookLog(int capacity, QObject *parent) : QObject(parent), m_ring(std::size_t(std::max(1, capacity))) {}
 
 void WebhookLog::append(WebhookLogEntry entry)
 {
+    // The verdict, never the body or a secret.
+    const QString line = QStringLiteral("delivery %1 (%2 bytes): %3, secret %4")
+                             .arg(entry.event.isEmpty() ? QStringLiteral("(no event)") : entry.event)
+                             .arg(entry.bodySize)
+                             .arg(verdictKindName(entry.verdict.kind), verdictSecretName(entry.verdict.secret));
+    if (entry.verdict.ok())
+        qCInfo(aerodesk::log::webhooks).noquote() << line;
+    else
+        qCWarning(aerodesk::log::webhooks).noquote() << line << "-" << entry.verdict.message;
     m_ring[std::size_t(m_head)] = entry;
     m_head = (m_head + 1) % int(m_ring.size());
     m_count = std::min(m_count + 1, int(m_ring.size()));

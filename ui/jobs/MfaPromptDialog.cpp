@@ -113,7 +113,7 @@ void MfaPromptDialog::relaunch()
     if (m_locked || !m_relaunch->isEnabled())
         return;
     if (m_jobEnded) {
-        // After AC-110 the job is gone; starting it again is this person's decision.
+        // After an MFA timeout the job is gone; starting it again is this person's decision.
         Q_EMIT restartRequested(m_request.type, m_request.connectionId);
         close();
         return;
@@ -144,55 +144,65 @@ void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
         Q_EMIT mfaCompleted(m_request.key);
         return;
     }
-    if (result.error.code == QLatin1String("AC-108")) {
-        showLockout(result.message);
+    // What the error means (lockout? may the widget be opened again?) is the catalogue's answer.
+    const api::ErrorInfo &error = result.error;
+    if (error.lockout) {
+        showLockout(error, result.message);
         return;
     }
     QString text = result.message;
-    if (result.error.code == QLatin1String("AC-110"))
-        text = tr("MFA timed out (AC-110): %1 %2").arg(result.error.cause, result.error.nextStep);
+    if (error.relaunchesMfa())
+        text = tr("%1 (%2): %3 %4").arg(error.title, error.code, error.cause, error.nextStep);
+    if (!error.relaunchAllowed()) {
+        m_relaunch->setEnabled(false);
+        m_relaunch->setToolTip(error.nextStep);
+        setStatus(tr("%1 Next step: %2").arg(text, error.nextStep));
+        return;
+    }
     m_relaunch->setEnabled(true);
     m_relaunch->setToolTip({});
     setStatus(tr("%1 Relaunch to try again.").arg(text));
 }
 
-void MfaPromptDialog::showLockout(const QString &detail)
+void MfaPromptDialog::showLockout(const api::ErrorInfo &error, const QString &detail)
 {
     m_locked = true;
     m_countdown.stop();
     m_relaunch->hide();
     m_relaunch->setEnabled(false);
     m_remaining->setText(tr("Locked out"));
-    setStatus(tr("The bank locked MFA (AC-108) after too many wrong answers. Nothing will be retried: tell the user "
-                 "the bank has paused access and to try again later, or to contact the bank if it persists.%1")
-                  .arg(detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
+    setStatus(tr("%1 (%2): %3 Nothing will be retried. %4%5")
+                  .arg(error.title, error.code, error.cause, error.nextStep,
+                       detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
 }
 
 void MfaPromptDialog::jobFinished(const jobs::JobResult &result)
 {
     m_jobEnded = true;
     tick();
-    switch (result.outcome) {
-    case JobOutcome::Completed:
-    case JobOutcome::Cancelled:
+    if (result.outcome == JobOutcome::Completed || result.outcome == JobOutcome::Cancelled) {
         close();
         return;
-    case JobOutcome::MfaLocked:
-        showLockout(result.message);
+    }
+    // Lockout, relaunch-in-MFA-mode: the catalogue's answers for the error the job ended with.
+    const api::ErrorInfo &error = result.error;
+    if (error.lockout) {
+        showLockout(error, result.message);
         return;
-    case JobOutcome::MfaTimedOut:
+    }
+    if (error.relaunchesMfa() && error.relaunchAllowed()) {
+        // After the MFA timeout the job is gone: Relaunch starts it again (a person's click).
         m_relaunch->setText(tr("&Relaunch: start the job again"));
         m_relaunch->setAccessibleName(tr("Start the job again and relaunch MFA"));
         m_relaunch->setEnabled(!m_locked);
         m_relaunch->setToolTip({});
-        setStatus(tr("MFA timed out (AC-110): the user did not finish the bank's step in time, so the job ended. "
-                     "Relaunch starts the job again; answer the new prompt at once."));
-        return;
-    default:
-        m_relaunch->hide();
-        setStatus(result.nextStep.isEmpty() ? result.message : tr("%1 Next step: %2").arg(result.message, result.nextStep));
+        setStatus(tr("%1 (%2): the user did not finish the bank's step in time, so the job ended. "
+                     "Relaunch starts the job again; answer the new prompt at once.")
+                      .arg(error.title, error.code));
         return;
     }
+    m_relaunch->hide();
+    setStatus(result.nextStep.isEmpty() ? result.message : tr("%1 Next step: %2").arg(result.message, result.nextStep));
 }
 
 } // namespace aerodesk::ui

@@ -36,9 +36,10 @@ struct MfaRequest
 /// LinkWidgetSession::startMfaRelaunch(jobId, connectionId) (a fresh widget token each time). On
 /// Linked it emits mfaCompleted(key) (the panel calls JobRunner::mfaCompleted).
 ///
-/// AC-110 (in the widget or as the job's end) explains and offers Relaunch (once the job has
-/// ended, Relaunch starts the job again — a person's decision, never automatic). AC-108 shows the
-/// lockout and removes Relaunch; nothing is retried.
+/// What an error means is asked of the error catalogue (api::ErrorInfo), never decided from its
+/// code here: an MFA timeout (AC-110, in the widget or as the job's end) explains and offers
+/// Relaunch (once the job has ended, Relaunch starts the job again — a person's decision, never
+/// automatic); a lockout (AC-108) is explained and Relaunch removed; nothing is retried.
 class MfaPromptDialog : public QDialog
 {
     Q_OBJECT
@@ -69,7 +70,7 @@ private:
     void build();
     void tick();
     void onWidgetFinished(const api::LinkWidgetResult &result);
-    void showLockout(const QString &detail);
+    void showLockout(const api::ErrorInfo &error, const QString &detail);
     void setStatus(const QString &text);
 
     session::Session &m_session;

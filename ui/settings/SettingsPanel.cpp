@@ -1,8 +1,9 @@
 #include "ui/settings/SettingsPanel.h"
 
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
-#include "core/webhooks/SecretRingStore.h"
+#include "core/webhooks/WebhookSecrets.h"
 #include "ui/common/OffUiThread.h"
 
 #include <QCryptographicHash>
@@ -276,8 +277,9 @@ void SettingsPanel::refreshSecretStatus()
     keychain::Keychain &kc = keychainFor(p->keychainProfile);
     const int generation = m_generation;
     QPointer<SettingsPanel> self(this);
-    const std::pair<const char *, QLabel *> entries[] = {
-        {"apiKey", m_apiKeyStatus}, {"apiSecret", m_apiSecretStatus}, {webhooks::SecretRingStore::kCurrentName, m_webhookSecretStatus}};
+    const std::pair<const char *, QLabel *> entries[] = {{keychain::entries::kApiKey, m_apiKeyStatus},
+                                                         {keychain::entries::kApiSecret, m_apiSecretStatus},
+                                                         {keychain::entries::kWebhookSecretCurrent, m_webhookSecretStatus}};
     auto pending = std::make_shared<int>(3);
     for (const auto &[name, status] : entries) {
         status->setText(tr("checking…"));
@@ -364,23 +366,25 @@ void SettingsPanel::saveCurrent()
     m_profiles.save(p);
 
     // Secrets: keychain only, from the fields straight into wiping memory; the fields are cleared.
-    const std::pair<const char *, QLineEdit *> fields[] = {
-        {"apiKey", m_apiKey}, {"apiSecret", m_apiSecret}, {webhooks::SecretRingStore::kCurrentName, m_webhookSecret}};
+    // The webhook secret goes through the session's secret ring for the profile, as a rotation
+    // from the Webhooks panel does: the old secret stays accepted as the previous one.
+    const std::pair<const char *, QLineEdit *> fields[] = {{keychain::entries::kApiKey, m_apiKey},
+                                                            {keychain::entries::kApiSecret, m_apiSecret},
+                                                            {keychain::entries::kWebhookSecretCurrent, m_webhookSecret}};
     auto errors = std::make_shared<QStringList>();
     const QString profile = p.keychainProfile;
-    keychain::Keychain &kc = keychainFor(profile);
     const int generation = m_generation;
     QPointer<SettingsPanel> self(this);
     for (const auto &[name, edit] : fields) {
         if (!edit->isEnabled() || edit->text().isEmpty())
             continue;
         QString text = edit->text();
-        const crypto::SecureBytes secret = crypto::SecureBytes::fromUtf8(text);
+        crypto::SecureBytes secret = crypto::SecureBytes::fromUtf8(text);
         crypto::secureWipe(text);
         edit->clear();
         ++m_pendingWrites;
-        const QString secretName = QString::fromLatin1(name);
-        kc.write(secretName, secret, [self, generation, errors, secretName, profile](const keychain::KeychainError &e) {
+        const QString secretName = edit == m_webhookSecret ? tr("webhook secret") : QString::fromLatin1(name);
+        auto written = [self, generation, errors, secretName, profile](const keychain::KeychainError &e) {
             if (!self)
                 return;
             --self->m_pendingWrites;
@@ -398,7 +402,11 @@ void SettingsPanel::saveCurrent()
             if (generation == self->m_generation)
                 self->refreshSecretStatus();
             self->updateActions();
-        });
+        };
+        if (edit == m_webhookSecret)
+            m_session.webhookSecretsFor(profile).setSecret(std::move(secret), /*keepPrevious=*/true, written);
+        else
+            keychainFor(profile).write(QString::fromLatin1(name), secret, written);
     }
     reloadList();
     if (m_pendingWrites == 0)

@@ -28,7 +28,9 @@ namespace aerodesk::ui {
 /// fingerprint), custom sandboxes (base URL + optional pinned certificate PEM file) and
 /// production. Per profile: apiKey, apiSecret and the webhook secret go ONLY to the keychain under
 /// the profile's namespace (password fields, cleared after saving, never read back — the panel
-/// shows "saved ✓" / "not set"); configurationId and the other public fields go to QSettings
+/// shows "saved ✓" / "not set"); the webhook secret through the session's secret ring for that
+/// profile (session::Session::webhookSecretsFor), so the old one stays accepted as the previous
+/// secret and the rotation time is kept, as after a rotation in the Webhooks panel; configurationId and the other public fields go to QSettings
 /// (session::EnvironmentProfiles). "Use this environment" hands it to the session and emits
 /// environmentChosen (production asks first).
 class SettingsPanel : public QWidget

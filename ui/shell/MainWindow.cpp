@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "ui/shell/AboutDialog.h"
+#include "ui/shell/DiagnosticsMenu.h"
 #include "ui/shell/EnvironmentBanner.h"
 #include "ui/common/Icons.h"
 
@@ -112,6 +113,9 @@ void MainWindow::createMenus()
     help->setObjectName(QStringLiteral("helpAction"));
     help->setShortcut(QKeySequence(Qt::Key_F1));
     connect(help, &QAction::triggered, this, &MainWindow::showHelp);
+    helpMenu->addSeparator();
+    new DiagnosticsMenu(helpMenu, this, [this] { return std::optional(m_banner->kind()); });
+    helpMenu->addSeparator();
     QAction *about = helpMenu->addAction(tr("&About AeroDesk"));
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);

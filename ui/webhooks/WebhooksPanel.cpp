@@ -1,11 +1,11 @@
 #include "ui/webhooks/WebhooksPanel.h"
 
-#include "core/api/ApiClient.h"
-#include "core/crypto/Random.h"
-#include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainError.h"
 #include "core/session/Session.h"
-#include "core/webhooks/SecretRingStore.h"
+#include "core/util/LogCategories.h"
 #include "core/webhooks/SignatureVerifier.h"
+#include "core/webhooks/WebhookSecrets.h"
+#include "core/webhooks/WebhookSubscriptionClient.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/OffUiThread.h"
@@ -21,14 +21,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextDocument>
@@ -38,6 +38,9 @@
 namespace aerodesk::ui {
 
 using webhooks::SecretRing;
+using webhooks::WebhookListener;
+using webhooks::WebhookSecrets;
+using webhooks::WebhookSubscriptionClient;
 using webhooks::SignatureVerifier;
 using webhooks::WebhookVerdict;
 
@@ -64,22 +67,11 @@ QString utc(const QDateTime &t)
     return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
 }
 
-QJsonArray allEvents()
-{
-    return {QStringLiteral("job.balance"), QStringLiteral("job.transaction"), QStringLiteral("job.identity"),
-            QStringLiteral("bank.revocation"), QStringLiteral("migration_tool"), QStringLiteral("test.event")};
-}
-
 } // namespace
 
-WebhooksPanel::WebhooksPanel(session::Session &session, QSettings *settings, QWidget *parent)
-    : QWidget(parent), m_session(session), m_settings(settings)
+WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_noRing(session.clock())
 {
-    if (!m_settings) {
-        m_ownSettings = std::make_unique<QSettings>();
-        m_settings = m_ownSettings.get();
-    }
-    m_ring = std::make_shared<SecretRing>(m_session.clock());
     m_listener = new WebhookListener(this);
     connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
     build();
@@ -262,18 +254,18 @@ void WebhooksPanel::onEnvironment()
     // The subscription belonged to the old environment's client, which the session retired.
     m_listener->stop();
     m_subscriptionId.clear();
+    m_subscribedSecret = {};
+    m_patching = false;
     m_notice.clear();
     m_watchState->setText(tr("Not watching."));
-    m_ring = std::make_shared<SecretRing>(m_session.clock());
-    m_loaded = false;
-    m_loading = false;
-    m_busy = false;
     m_watchBusy = false;
-    if (m_store)
-        m_store->deleteLater();
-    m_store.clear();
-    if (m_session.isReady()) {
-        m_store = new webhooks::SecretRingStore(*m_session.keychain(), *m_settings, this);
+    for (const QMetaObject::Connection &c : std::as_const(m_secretsConnections))
+        disconnect(c);
+    m_secretsConnections.clear();
+    // The ring is the session's: this panel shows it and follows every change, wherever made.
+    if (WebhookSecrets *secrets = m_session.webhookSecrets()) {
+        m_secretsConnections = {connect(secrets, &WebhookSecrets::changed, this, &WebhooksPanel::onSecretsChanged),
+                                connect(secrets, &WebhookSecrets::stateChanged, this, &WebhooksPanel::updateActions)};
         reloadSecrets();
     }
     showSecrets();
@@ -282,38 +274,49 @@ void WebhooksPanel::onEnvironment()
         Q_EMIT watchingChanged(false);
 }
 
+const SecretRing *WebhooksPanel::ring() const
+{
+    const WebhookSecrets *secrets = m_session.webhookSecrets();
+    return secrets ? &secrets->ring() : &m_noRing;
+}
+
+bool WebhooksPanel::secretsLoaded() const
+{
+    const WebhookSecrets *secrets = m_session.webhookSecrets();
+    return secrets && secrets->isLoaded();
+}
+
 void WebhooksPanel::reloadSecrets()
 {
-    if (!m_store)
+    WebhookSecrets *secrets = m_session.webhookSecrets();
+    if (!secrets)
         return;
-    m_loading = true;
-    updateActions();
     const int generation = m_generation;
-    auto ring = std::make_shared<SecretRing>(m_session.clock());
     QPointer<WebhooksPanel> self(this);
-    m_store->load(*ring, [self, generation, ring](const keychain::KeychainError &e) {
+    secrets->reload([self, generation](const keychain::KeychainError &e) {
         if (!self || generation != self->m_generation)
             return;
-        self->m_loading = false;
-        if (e.ok())
-            self->m_ring = ring;
-        else if (e.kind == keychain::KeychainError::Kind::NotFound)
-            self->m_ring = std::make_shared<SecretRing>(self->m_session.clock());
-        else
+        if (!e.ok())
             self->showError(tr("Could not read the webhook secrets: %1").arg(e.message));
-        self->m_loaded = e.ok() || e.kind == keychain::KeychainError::Kind::NotFound;
-        self->showSecrets();
         self->updateActions();
-        Q_EMIT self->secretsChanged();
     });
+    updateActions();
+}
+
+void WebhooksPanel::onSecretsChanged()
+{
+    showSecrets();
+    updateActions();
+    Q_EMIT secretsChanged();
+    // Watching: the subscription follows the ring's current secret (rotated here or in Settings).
+    if (!m_subscriptionId.isEmpty() && !ring()->current().equals(m_subscribedSecret))
+        patchSubscriptionSecret();
 }
 
 std::shared_ptr<SecretRing> WebhooksPanel::copyRing() const
 {
-    auto ring = std::make_shared<SecretRing>(m_session.clock());
-    ring->restore(m_ring->current().clone(), m_ring->previous().clone(), m_ring->rotatedAt());
-    ring->setOverlapSecs(m_ring->overlapSecs());
-    return ring;
+    const WebhookSecrets *secrets = m_session.webhookSecrets();
+    return secrets ? secrets->copyRing() : std::make_shared<SecretRing>(m_session.clock());
 }
 
 void WebhooksPanel::setBody(const QByteArray &raw)
@@ -407,34 +410,17 @@ void WebhooksPanel::rotate()
 {
     if (!m_rotate->isEnabled())
         return;
-    m_busy = true;
+    // The session's ring generates the secret (off the UI thread) and keeps the old one.
+    m_session.webhookSecrets()->rotate(whenSaved(tr("Rotated")));
     updateActions();
-    const int generation = m_generation;
-    runOffUiThread<std::shared_ptr<crypto::SecureBytes>>(
-        this,
-        [] {
-            QByteArray fresh = QByteArrayLiteral("whsec_") + crypto::Random::hex(24);
-            return std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::takeFrom(fresh));
-        },
-        [this, generation](std::shared_ptr<crypto::SecureBytes> fresh) {
-            if (generation != m_generation)
-                return;
-            auto next = copyRing();
-            next->rotate(std::move(*fresh));
-            saveRing(next, tr("Rotated"));
-        });
 }
 
 void WebhooksPanel::setSecret(crypto::SecureBytes secret, bool keepPrevious)
 {
     if (!m_setSecret->isEnabled() || secret.isEmpty())
         return;
-    auto next = copyRing();
-    if (keepPrevious && !next->current().isEmpty())
-        next->rotate(std::move(secret));
-    else
-        next->restore(std::move(secret), {}, {});
-    saveRing(next, tr("Secret set"));
+    m_session.webhookSecrets()->setSecret(std::move(secret), keepPrevious, whenSaved(tr("Secret set")));
+    updateActions();
 }
 
 void WebhooksPanel::openSetSecretDialog()
@@ -445,57 +431,50 @@ void WebhooksPanel::openSetSecretDialog()
     dialog->open();
 }
 
-void WebhooksPanel::saveRing(std::shared_ptr<SecretRing> next, const QString &what)
+std::function<void(const keychain::KeychainError &)> WebhooksPanel::whenSaved(const QString &what)
 {
-    if (!m_store)
-        return;
-    m_busy = true;
-    updateActions();
     const int generation = m_generation;
     QPointer<WebhooksPanel> self(this);
-    m_store->save(*next, [self, generation, next, what](const keychain::KeychainError &e) {
+    return [self, generation, what](const keychain::KeychainError &e) {
         if (!self || generation != self->m_generation)
             return;
-        self->m_busy = false;
-        if (!e.ok()) {
+        if (e.ok())
+            self->m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, self->m_session.environment().profile);
+        else
             self->showError(tr("The secret was not saved: %1").arg(e.message));
-            return self->updateActions();
-        }
-        self->m_ring = next;
-        self->m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, self->m_session.environment().profile);
-        self->showSecrets();
         self->updateActions();
-        Q_EMIT self->secretsChanged();
-        if (!self->m_subscriptionId.isEmpty())
-            self->patchSubscriptionSecret();
-    });
+    };
 }
 
 void WebhooksPanel::patchSubscriptionSecret()
 {
-    if (!m_session.client() || m_subscriptionId.isEmpty())
-        return;
+    if (!m_session.client() || m_subscriptionId.isEmpty() || m_patching)
+        return; // a PATCH on its way checks the ring again when it is answered
+    m_patching = true;
     m_watchBusy = true;
     updateActions();
-    QString secret = m_ring->current().toUtf8String();
-    const QJsonObject body{{QStringLiteral("secret_key"), secret}};
-    crypto::secureWipe(secret);
+    auto secret = std::make_shared<crypto::SecureBytes>(ring()->current().clone());
     const int generation = m_generation;
     QPointer<WebhooksPanel> self(this);
-    m_session.client()->callWebhookApi("PATCH", QStringLiteral("/webhooks/%1").arg(m_subscriptionId), body,
-                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
-                                           if (!self || generation != self->m_generation)
-                                               return;
-                                           self->m_watchBusy = false;
-                                           if (r)
-                                               self->m_watchState->setText(
-                                                   tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
-                                                       .arg(self->m_listener->url(), self->m_subscriptionId));
-                                           else
-                                               self->showError(tr("The sandbox subscription still has the old secret: %1")
-                                                                   .arg(r.error().message));
-                                           self->updateActions();
-                                       });
+    const QString id = m_subscriptionId;
+    WebhookSubscriptionClient(*m_session.client())
+        .patchSecret(id, *secret, [self, generation, id, secret](Status<api::ApiError> r) {
+            if (!self || generation != self->m_generation || id != self->m_subscriptionId)
+                return; // another environment, or no longer watching this subscription
+            self->m_patching = false;
+            self->m_watchBusy = false;
+            if (r) {
+                self->m_subscribedSecret = std::move(*secret);
+                self->m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
+                                                .arg(self->m_listener->url(), self->m_subscriptionId));
+            } else {
+                self->showError(tr("The sandbox subscription still has the old secret: %1").arg(r.error().message));
+            }
+            self->updateActions();
+            // The ring may have changed again meanwhile.
+            if (r && !self->ring()->current().equals(self->m_subscribedSecret))
+                self->patchSubscriptionSecret();
+        });
 }
 
 void WebhooksPanel::startWatching()
@@ -507,41 +486,47 @@ void WebhooksPanel::startWatching()
     m_watchBusy = true;
     m_watchState->setText(tr("Subscribing %1 with the sandbox…").arg(m_listener->url()));
     updateActions();
-    QString secret = m_ring->current().toUtf8String();
-    const QJsonObject body{{QStringLiteral("url"), m_listener->url()},
-                           {QStringLiteral("events"), allEvents()},
-                           {QStringLiteral("secret_key"), secret}};
-    crypto::secureWipe(secret);
+    auto secret = std::make_shared<crypto::SecureBytes>(ring()->current().clone());
     const int generation = m_generation;
     QPointer<WebhooksPanel> self(this);
-    m_session.client()->callWebhookApi("POST", QStringLiteral("/webhooks/subscribe"), body,
-                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
-                                           if (!self || generation != self->m_generation)
-                                               return;
-                                           self->m_watchBusy = false;
-                                           if (!r) {
-                                               self->m_listener->stop();
-                                               self->m_watchState->setText(tr("Not watching."));
-                                               self->showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
-                                               return self->updateActions();
-                                           }
-                                           self->m_subscriptionId = r->json.value(QLatin1String("webhook_id")).toString();
-                                           self->m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
-                                                                           .arg(self->m_listener->url(), self->m_subscriptionId));
-                                           self->updateActions();
-                                           Q_EMIT self->watchingChanged(true);
-                                       });
+    WebhookSubscriptionClient(*m_session.client())
+        .subscribe(m_listener->url(), WebhookSubscriptionClient::allEvents(), *secret,
+                   [self, generation, secret](Result<webhooks::WebhookSubscription, api::ApiError> r) {
+                       if (!self || generation != self->m_generation)
+                           return;
+                       self->m_watchBusy = false;
+                       if (!r) {
+                           self->m_listener->stop();
+                           self->m_watchState->setText(tr("Not watching."));
+                           self->showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
+                           return self->updateActions();
+                       }
+                       self->m_subscriptionId = r->id;
+                       self->m_subscribedSecret = std::move(*secret);
+                       self->m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
+                                                       .arg(self->m_listener->url(), self->m_subscriptionId));
+                       self->updateActions();
+                       Q_EMIT self->watchingChanged(true);
+                       if (!self->ring()->current().equals(self->m_subscribedSecret))
+                           self->patchSubscriptionSecret();
+                   });
 }
 
 void WebhooksPanel::stopWatching()
 {
     if (!m_listener->isListening())
         return;
-    if (!m_subscriptionId.isEmpty() && m_session.client())
-        m_session.client()->callWebhookApi("DELETE", QStringLiteral("/webhooks/%1").arg(m_subscriptionId), {},
-                                           [](Result<api::HttpResponse, api::ApiError>) {});
+    if (!m_subscriptionId.isEmpty() && m_session.client()) {
+        WebhookSubscriptionClient(*m_session.client()).remove(m_subscriptionId, [](Status<api::ApiError> r) {
+            if (!r)
+                qCWarning(aerodesk::log::webhooks, "Removing the sandbox webhook subscription failed: %s",
+                          qUtf8Printable(r.error().message));
+        });
+    }
     m_listener->stop();
     m_subscriptionId.clear();
+    m_subscribedSecret = {};
+    m_patching = false;
     m_watchBusy = false;
     m_watchState->setText(tr("Not watching."));
     updateActions();
@@ -556,17 +541,15 @@ void WebhooksPanel::sendTestEvent()
     updateActions();
     const int generation = m_generation;
     QPointer<WebhooksPanel> self(this);
-    m_session.client()->callWebhookApi(
-        "POST", QStringLiteral("/webhooks/%1/test").arg(m_subscriptionId), {},
-        [self, generation](Result<api::HttpResponse, api::ApiError> r) {
+    WebhookSubscriptionClient(*m_session.client())
+        .sendTest(m_subscriptionId, [self, generation](Result<QString, api::ApiError> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_watchBusy = false;
             if (r) {
-                const QString id = r->json.value(QLatin1String("delivery_id")).toString();
                 self->m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
-                                                .arg(self->m_listener->url(), self->m_subscriptionId, id));
-                Q_EMIT self->testEventQueued(id);
+                                                .arg(self->m_listener->url(), self->m_subscriptionId, *r));
+                Q_EMIT self->testEventQueued(*r);
             } else {
                 self->showError(tr("The test event was not queued: %1").arg(r.error().message));
             }
@@ -576,18 +559,19 @@ void WebhooksPanel::sendTestEvent()
 
 void WebhooksPanel::showSecrets()
 {
-    m_current->setSecret(m_ring->current().clone());
-    m_previous->setSecret(m_ring->previous().clone());
+    m_current->setSecret(ring()->current().clone());
+    m_previous->setSecret(ring()->previous().clone());
     refreshOverlap();
 }
 
 void WebhooksPanel::refreshOverlap()
 {
-    const QDateTime until = m_ring->previousValidUntil();
+    const SecretRing *r = ring();
+    const QDateTime until = r->previousValidUntil();
     if (!until.isValid())
         m_overlap->setText(tr("No previous secret: only the current one is accepted."));
-    else if (m_ring->previousActive())
-        m_overlap->setText(tr("Previous secret accepted until %1 (rotated %2).").arg(utc(until), utc(m_ring->rotatedAt())));
+    else if (r->previousActive())
+        m_overlap->setText(tr("Previous secret accepted until %1 (rotated %2).").arg(utc(until), utc(r->rotatedAt())));
     else
         m_overlap->setText(tr("The previous secret's overlap window closed at %1: it is no longer accepted.").arg(utc(until)));
     m_overlap->setAccessibleDescription(m_overlap->text());
@@ -603,20 +587,21 @@ void WebhooksPanel::showError(const QString &message)
 void WebhooksPanel::updateActions()
 {
     const bool ready = m_session.isReady();
+    const WebhookSecrets *secrets = m_session.webhookSecrets();
     QString why;
-    if (!ready)
+    if (!ready || !secrets)
         why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.") : m_session.lastError();
-    else if (m_loading)
+    else if (secrets->isLoading())
         why = tr("Reading the webhook secrets from the keychain…");
-    else if (!m_loaded)
+    else if (!secrets->isLoaded())
         why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.") : m_notice;
-    else if (m_busy)
+    else if (secrets->isSaving())
         why = tr("Saving the webhook secret…");
     if (!why.isEmpty())
         m_state->setText(why);
     else if (!m_notice.isEmpty())
         m_state->setText(m_notice);
-    else if (m_ring->current().isEmpty())
+    else if (ring()->current().isEmpty())
         m_state->setText(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
     else
         m_state->setText(tr("%1 · secrets from the keychain profile \"%2\".")
@@ -642,7 +627,7 @@ void WebhooksPanel::updateActions()
         watchWhy = tr("Production cannot deliver to this computer: watching works with a sandbox.");
     else if (watchWhy.isEmpty() && m_watchBusy)
         watchWhy = tr("Waiting for the sandbox…");
-    else if (watchWhy.isEmpty() && !watching && m_ring->current().isEmpty())
+    else if (watchWhy.isEmpty() && !watching && ring()->current().isEmpty())
         watchWhy = tr("Set or rotate a webhook secret first.");
     m_watch->setText(watching ? tr("Stop &watching") : tr("&Watch sandbox deliveries"));
     apply(m_watch, watchWhy, watching ? tr("Unsubscribe and stop the local listener") : tr("Listen on 127.0.0.1 and subscribe it"));

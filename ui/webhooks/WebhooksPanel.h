@@ -2,27 +2,27 @@
 
 #include "core/crypto/SecureBytes.h"
 #include "core/webhooks/SecretRing.h"
+#include "core/webhooks/WebhookListener.h"
 #include "core/webhooks/WebhookLog.h"
-#include "ui/webhooks/WebhookListener.h"
 
-#include <QPointer>
+#include <QList>
+#include <QMetaObject>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
-#include <optional>
 
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSettings;
 class QTableView;
 
 namespace aerodesk::session {
 class Session;
 }
-namespace aerodesk::webhooks {
-class SecretRingStore;
+namespace aerodesk::keychain {
+struct KeychainError;
 }
 
 namespace aerodesk::ui {
@@ -33,16 +33,18 @@ class WebhookVerdictView;
 
 /// The Webhooks panel (docs/ui.md): verify a pasted raw body + X-Webhook-Signature against the
 /// environment's current and previous secret; watch sandbox deliveries through a local listener
-/// subscribed with the sandbox webhook API, each verified into a log table; rotate the secret
-/// (keychain, overlap window, PATCH of the subscription) or set one. Secrets are shown masked
-/// with a Reveal toggle. Verification, secret generation, keychain and network work never run
-/// on the UI thread; until the session is ready everything is disabled with the reason.
+/// (webhooks::WebhookListener) subscribed through webhooks::WebhookSubscriptionClient, each
+/// verified into a log table; rotate the secret or set one. The secrets are the session's ring
+/// (session::Session::webhookSecrets(): keychain, previous secret, overlap window); the panel
+/// only asks it and shows it, and PATCHes the subscription whenever the ring's current secret
+/// changes — also when Settings changed it. Secrets are shown masked with a Reveal toggle.
+/// Verification, secret generation, keychain and network work never run on the UI thread;
+/// until the session is ready everything is disabled with the reason.
 class WebhooksPanel : public QWidget
 {
     Q_OBJECT
 public:
-    /// `settings` holds the rotation time (SecretRingStore); null: the application's QSettings.
-    explicit WebhooksPanel(session::Session &session, QSettings *settings = nullptr, QWidget *parent = nullptr);
+    explicit WebhooksPanel(session::Session &session, QWidget *parent = nullptr);
     ~WebhooksPanel() override;
 
     /// The exact bytes to verify (kept as given, e.g. CRLF line ends) — as if pasted.
@@ -50,8 +52,9 @@ public:
     QByteArray body() const { return m_rawBody; }
     void setSignatureHeader(const QString &value);
 
-    const webhooks::SecretRing *ring() const { return m_ring.get(); }
-    bool secretsLoaded() const { return m_loaded; }
+    /// The session's ring for the active environment (an empty ring until there is one).
+    const webhooks::SecretRing *ring() const;
+    bool secretsLoaded() const;
     QString subscriptionId() const { return m_subscriptionId; }
     QString listenerUrl() const { return m_listener->url(); }
     webhooks::WebhookLog &log() { return m_log; }
@@ -69,7 +72,7 @@ public Q_SLOTS:
     void startWatching();
     void stopWatching();
     void sendTestEvent();
-    /// Re-reads the secrets from the keychain (e.g. after Settings changed them).
+    /// Re-reads the secrets from the keychain (e.g. after another program changed them).
     void reloadSecrets();
 
 Q_SIGNALS:
@@ -87,8 +90,10 @@ private:
     QWidget *buildWatch();
     void onEnvironment();
     void onBodyEdited();
-    void onDelivery(const QByteArray &body, const WebhookListener::Headers &headers);
-    void saveRing(std::shared_ptr<webhooks::SecretRing> next, const QString &what);
+    void onDelivery(const QByteArray &body, const webhooks::WebhookListener::Headers &headers);
+    void onSecretsChanged();
+    /// The callback for a rotation or a new secret: the notice or the error (current generation only).
+    std::function<void(const keychain::KeychainError &)> whenSaved(const QString &what);
     void patchSubscriptionSecret();
     void showSecrets();
     void refreshOverlap();
@@ -97,20 +102,17 @@ private:
     std::shared_ptr<webhooks::SecretRing> copyRing() const;
 
     session::Session &m_session;
-    std::unique_ptr<QSettings> m_ownSettings;
-    QSettings *m_settings = nullptr;
-    QPointer<webhooks::SecretRingStore> m_store;
-    std::shared_ptr<webhooks::SecretRing> m_ring;
+    webhooks::SecretRing m_noRing;            ///< shown until the session has an environment
+    QList<QMetaObject::Connection> m_secretsConnections;
     webhooks::WebhookLog m_log;
-    WebhookListener *m_listener = nullptr;
+    webhooks::WebhookListener *m_listener = nullptr;
     QString m_subscriptionId;
+    crypto::SecureBytes m_subscribedSecret;   ///< the secret the subscription signs with
     QByteArray m_rawBody;
     QString m_notice;             ///< the last outcome or error, shown in the state line
     bool m_settingBody = false;
-    bool m_loaded = false;
-    bool m_loading = false;
-    bool m_busy = false;          ///< saving/rotating
     bool m_watchBusy = false;     ///< subscribing/sending
+    bool m_patching = false;      ///< a PATCH of the subscription's secret is on its way
     int m_generation = 0;         ///< bumps on every environment change; stale callbacks drop out
     int m_verifying = 0;
 

@@ -121,3 +121,65 @@ TEST(ErrorCatalog, KnownCodesListsEveryDocumentedCode)
                           "AC-110", "AC-112", "AC-117", "AC-204", "AR-100", "AR-500"})
         EXPECT_TRUE(codes.contains(QString::fromLatin1(c))) << c;
 }
+
+// What a code means for the UI is the catalogue's answer; widgets ask these, never the codes.
+TEST(ErrorCatalog, UiAnswersRelaunchRetryReconnectLockout)
+{
+    struct Answer
+    {
+        const char *code;
+        bool relaunch;
+        bool retry;
+        bool reconnect;
+        bool lockout;
+        bool mfa;
+    };
+    const Answer answers[] = {
+        // AC-110: MFA timed out — relaunch the widget in MFA mode within the bank's window; no automatic retry.
+        {"AC-110", true, false, false, false, true},
+        // AC-108: lockout — never retried automatically and nothing to relaunch; explained instead.
+        {"AC-108", false, false, false, true, false},
+        // AC-104: the connection needs the reconnect widget on the same connectionId.
+        {"AC-104", true, false, true, false, false},
+        // AC-001: a fresh token and one automatic retry.
+        {"AC-001", true, true, false, false, false},
+        // AR-500 / AC-103: transient, retried later with backoff.
+        {"AR-500", true, true, false, false, false},
+        {"AC-103", true, true, false, false, false},
+        // AC-117: the user re-enters their credentials in a relaunched widget; nothing automatic.
+        {"AC-117", true, false, false, false, false},
+        // AC-102 / AC-105: opening the widget again cannot help.
+        {"AC-102", false, false, false, false, false},
+        {"AC-105", false, false, false, false, false},
+    };
+    for (const Answer &a : answers) {
+        const ErrorInfo info = ErrorCatalog::lookup(QString::fromLatin1(a.code));
+        EXPECT_EQ(info.relaunchAllowed(), a.relaunch) << a.code;
+        EXPECT_EQ(info.retryAllowed(), a.retry) << a.code;
+        EXPECT_EQ(info.needsReconnect(), a.reconnect) << a.code;
+        EXPECT_EQ(info.lockout, a.lockout) << a.code;
+        EXPECT_EQ(info.relaunchesMfa(), a.mfa) << a.code;
+    }
+    EXPECT_TRUE(ErrorCatalog::lookup(QStringLiteral("AC-112")).waitForRunningJob());
+    EXPECT_FALSE(ErrorCatalog::lookup(QStringLiteral("AC-110")).waitForRunningJob());
+}
+
+TEST(ErrorCatalog, WidgetErrorStringsGetTheSameAnswersAndUnknownOnesStayRelaunchable)
+{
+    const ErrorInfo locked = ErrorCatalog::parseWidgetError(QStringLiteral("MFA_LOCKED | Code: AC-108 | Message: too many tries"));
+    EXPECT_TRUE(locked.lockout);
+    EXPECT_FALSE(locked.relaunchAllowed());
+    EXPECT_FALSE(locked.retryAllowed());
+    const ErrorInfo timedOut = ErrorCatalog::parseWidgetError(QStringLiteral("MFA_TIMEOUT | Code: AC-110 | Message: too slow"));
+    EXPECT_TRUE(timedOut.relaunchAllowed());
+    EXPECT_TRUE(timedOut.relaunchesMfa());
+    EXPECT_FALSE(timedOut.lockout);
+    // An unknown code (or a widget closed without one): a person decides, so relaunch stays offered.
+    const ErrorInfo unknown = ErrorCatalog::lookup(QStringLiteral("AC-999"), QStringLiteral("odd"));
+    EXPECT_TRUE(unknown.relaunchAllowed());
+    EXPECT_FALSE(unknown.retryAllowed());
+    EXPECT_FALSE(unknown.lockout);
+    const ErrorInfo none;
+    EXPECT_TRUE(none.relaunchAllowed());
+    EXPECT_FALSE(none.retryAllowed());
+}

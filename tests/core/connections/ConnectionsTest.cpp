@@ -1,6 +1,7 @@
 #include "core/connections/ConnectionId.h"
 #include "core/connections/ExpiryChecker.h"
 #include "core/connections/IdFileImporter.h"
+#include "core/connections/IdMask.h"
 #include "core/util/FixedClock.h"
 
 #include <gtest/gtest.h>
@@ -92,4 +93,18 @@ TEST(IdFileImporter, OneIdPerLine)
     EXPECT_EQ(out.format, IdFileImporter::Outcome::Format::Lines);
     EXPECT_EQ(out.entries.size(), 2);
     EXPECT_TRUE(out.errors.isEmpty());
+}
+
+TEST(IdMaskPath, MasksEveryIdSegmentOfALoggedPath)
+{
+    using aerodesk::connections::IdMask;
+    const QString id = QStringLiteral("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f");
+    EXPECT_EQ(IdMask::maskPath(QStringLiteral("/v2/accounts/%1/balance").arg(id)), QStringLiteral("/v2/accounts/3f0c…4e5f/balance"));
+    EXPECT_EQ(IdMask::maskPath(QStringLiteral("/v2/accounts/%1/job/REF-abcdef0123456789").arg(id)),
+              QStringLiteral("/v2/accounts/3f0c…4e5f/job/REF-…6789"));
+    EXPECT_EQ(IdMask::maskPath(QStringLiteral("/v2/token_widget")), QStringLiteral("/v2/token_widget"));
+    EXPECT_EQ(IdMask::maskPath(QStringLiteral("/eb/ret/connect/%1?x=%1").arg(id)), QStringLiteral("/eb/ret/connect/3f0c…4e5f"))
+        << "the query is dropped";
+    EXPECT_FALSE(IdMask::maskPath(QStringLiteral("/sandbox/widget/sessions/123e4567-e89b-42d3-a456-426614174000/bank"))
+                     .contains(QLatin1String("e89b-42d3")));
 }

@@ -6,10 +6,14 @@
 #include "core/api/ApiClient.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/session/EnvironmentProfiles.h"
 #include "core/session/Session.h"
+#include "core/webhooks/WebhookSecrets.h"
+#include "core/webhooks/WebhookSubscriptionClient.h"
 #include "tests/core/api/ClientHarness.h"
 #include "ui/settings/SettingsPanel.h"
+#include "ui/webhooks/WebhooksPanel.h"
 
 #include <QAbstractItemView>
 #include <QFile>
@@ -34,7 +38,7 @@ protected:
     void SetUp() override
     {
         settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        session = std::make_unique<session::Session>(clock);
+        session = std::make_unique<session::Session>(clock, settings.get());
         panel = std::make_unique<ui::SettingsPanel>(*session, settings.get());
         panel->resize(1000, 700);
         panel->show();
@@ -45,8 +49,9 @@ protected:
         panel.reset();
         for (const QString &profile : std::as_const(profilesToClean)) {
             keychain::Keychain kc(profile);
-            int pending = 3;
-            for (const char *n : {"apiKey", "apiSecret", "webhookSecret.current"})
+            int pending = 4;
+            namespace entries = keychain::entries;
+            for (const char *n : {entries::kApiKey, entries::kApiSecret, entries::kWebhookSecretCurrent, entries::kWebhookSecretPrevious})
                 kc.remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
             waitUntil([&] { return pending == 0; }, 10000);
         }
@@ -142,9 +147,9 @@ TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheField
     EXPECT_EQ(label("webhookSecretStatus"), QStringLiteral("saved ✓"));
 
     // In the keychain under this profile (read back through keychain::Keychain).
-    EXPECT_EQ(readKeychain(profile, QStringLiteral("apiKey")), apiKey);
-    EXPECT_EQ(readKeychain(profile, QStringLiteral("apiSecret")), apiSecret);
-    EXPECT_EQ(readKeychain(profile, QStringLiteral("webhookSecret.current")), hookSecret);
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kApiKey)), apiKey);
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kApiSecret)), apiSecret);
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kWebhookSecretCurrent)), hookSecret);
 
     // The settings file: the public fields are there, no secret in any encoding.
     settings->sync();
@@ -211,11 +216,87 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
     EXPECT_TRUE(label("activeLabel").contains(QLatin1String("active environment")));
 
     // The credentials typed in Settings work: a webhook-API call through the session's client.
-    auto listed = test::await<api::HttpResponse>([&](auto cb) {
-        session->client()->callWebhookApi("POST", QStringLiteral("/webhooks/list"), QJsonObject{}, cb);
-    });
+    auto listed = test::await<QList<webhooks::WebhookSubscription>>(
+        [&](auto cb) { webhooks::WebhookSubscriptionClient(*session->client()).list(cb); });
     ASSERT_TRUE(listed.has_value());
     EXPECT_TRUE(listed->ok()) << listed->error().message.toStdString();
+}
+
+// The webhook secret typed in Settings goes through the session's secret ring, as a rotation in
+// the Webhooks panel does: the old secret stays accepted as the previous one, the rotation time
+// is recorded, and the Webhooks panel shows it at once. For a profile that is not active, too.
+TEST_F(SettingsPanelTest, WebhookSecretFromSettingsKeepsThePreviousOneAndTheRotationTimeLikeARotation)
+{
+    namespace entries = keychain::entries;
+    const QString suffix = QString::fromLatin1(crypto::Random::hex(4));
+    const QString profile = addProfile(QStringLiteral("Hooks %1").arg(suffix), QStringLiteral("https://127.0.0.1:9443"));
+    // This profile is the active environment (the secrets need the keychain only, no sandbox).
+    session->setEnvironment(api::Environment::sandbox(Kind::CustomSandbox, QStringLiteral("Hooks %1").arg(suffix), profile,
+                                                      QUrl(QStringLiteral("https://127.0.0.1:9443")), QByteArray(), QByteArray()));
+    ui::WebhooksPanel webhooksPanel(*session);
+    ASSERT_TRUE(waitUntil([&] { return webhooksPanel.secretsLoaded(); }, 20000));
+    ASSERT_TRUE(webhooksPanel.ring()->current().isEmpty());
+
+    // A rotation in the Webhooks panel.
+    {
+        QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
+        webhooksPanel.rotate();
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    }
+    const QString rotated = webhooksPanel.ring()->current().toUtf8String();
+    ASSERT_TRUE(rotated.startsWith(QLatin1String("whsec_")));
+    const QDateTime firstRotation = webhooksPanel.ring()->rotatedAt();
+    ASSERT_TRUE(firstRotation.isValid());
+
+    // The secret typed in Settings for the same profile: the rotated one becomes the previous one.
+    const QString typed = QStringLiteral("wh-settings-") + QString::fromLatin1(crypto::Random::hex(8));
+    {
+        QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
+        type("webhookSecretEdit", typed);
+        ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
+        ASSERT_TRUE(waitUntil([&] { return changed.count() >= 1; }, 20000)) << "the Webhooks panel follows the session's ring";
+    }
+    const webhooks::SecretRing *ring = webhooksPanel.ring();
+    EXPECT_EQ(ring->current().toUtf8String(), typed);
+    EXPECT_EQ(ring->previous().toUtf8String(), rotated) << "the old secret is kept as the previous one";
+    ASSERT_TRUE(ring->rotatedAt().isValid());
+    EXPECT_GE(ring->rotatedAt(), firstRotation);
+    EXPECT_TRUE(ring->previousActive()) << "the previous secret is accepted for the overlap window";
+    EXPECT_EQ(ring->previousValidUntil(), ring->rotatedAt().addSecs(webhooks::SecretRing::kDefaultOverlapSecs));
+    EXPECT_TRUE(child<QLineEdit>("webhookSecretEdit")->text().isEmpty());
+    EXPECT_EQ(label("webhookSecretStatus"), QStringLiteral("saved ✓"));
+    // In the keychain and the settings, as SecretRingStore keeps a rotation.
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(entries::kWebhookSecretCurrent)), typed);
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(entries::kWebhookSecretPrevious)), rotated);
+    auto rotatedAtInSettings = [&](const QString &p) {
+        settings->sync();
+        QSettings reread(settings->fileName(), QSettings::IniFormat);
+        return QDateTime::fromString(reread.value(QStringLiteral("webhooks/%1/rotatedAt").arg(p)).toString(), Qt::ISODate);
+    };
+    EXPECT_EQ(rotatedAtInSettings(profile).toSecsSinceEpoch(), ring->rotatedAt().toSecsSinceEpoch());
+
+    // A rotation in the Webhooks panel afterwards keeps the secret from Settings as the previous one.
+    {
+        QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
+        webhooksPanel.rotate();
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    }
+    EXPECT_EQ(webhooksPanel.ring()->previous().toUtf8String(), typed);
+
+    // A profile that is not the active one: the same bookkeeping.
+    const QString other = addProfile(QStringLiteral("Other hooks %1").arg(suffix), QStringLiteral("https://127.0.0.1:9444"));
+    ASSERT_NE(other, session->environment().profile);
+    type("webhookSecretEdit", QStringLiteral("wh-other-1"));
+    ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
+    EXPECT_FALSE(rotatedAtInSettings(other).isValid()) << "a first secret is no rotation";
+    type("webhookSecretEdit", QStringLiteral("wh-other-2"));
+    ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
+    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretCurrent)), QStringLiteral("wh-other-2"));
+    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretPrevious)), QStringLiteral("wh-other-1"));
+    EXPECT_TRUE(rotatedAtInSettings(other).isValid());
+    EXPECT_EQ(session->webhookSecretsFor(other).ring().previous().toUtf8String(), QStringLiteral("wh-other-1"));
+    // The active environment's ring was not touched.
+    EXPECT_EQ(webhooksPanel.ring()->previous().toUtf8String(), typed);
 }
 
 TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDistinct)

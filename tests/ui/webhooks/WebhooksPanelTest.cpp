@@ -52,9 +52,9 @@ protected:
     {
         ASSERT_TRUE(h.start());
         settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        session = std::make_unique<session::Session>(clock);
+        session = std::make_unique<session::Session>(clock, settings.get());
         session->setEnvironment(h.environment());
-        panel = std::make_unique<ui::WebhooksPanel>(*session, settings.get());
+        panel = std::make_unique<ui::WebhooksPanel>(*session);
         panel->resize(1100, 760);
         panel->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
@@ -298,8 +298,8 @@ TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
     SystemClock clock;
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock);
-    ui::WebhooksPanel panel(session, &settings);
+    session::Session session(clock, &settings);
+    ui::WebhooksPanel panel(session);
     for (const char *name : {"rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton"}) {
         auto *b = panel.findChild<QPushButton *>(QLatin1String(name));
         ASSERT_NE(b, nullptr) << name;
@@ -316,8 +316,8 @@ TEST(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
     SystemClock clock;
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock);
-    ui::WebhooksPanel panel(session, &settings);
+    session::Session session(clock, &settings);
+    ui::WebhooksPanel panel(session);
     int checked = 0;
     auto check = [&](QWidget *w) {
         ++checked;
@@ -367,9 +367,9 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
     FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock);
+    session::Session session(clock, &settings);
     session.setEnvironment(h.environment());
-    ui::WebhooksPanel panel(session, &settings);
+    ui::WebhooksPanel panel(session);
     panel.show();
     ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
     for (const char *secret : {"whsec-old", "whsec-new"}) {

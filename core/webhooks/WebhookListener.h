@@ -10,9 +10,9 @@
 
 class QHttpServer;
 
-namespace aerodesk::ui {
+namespace aerodesk::webhooks {
 
-/// A local webhook receiver for the Webhooks panel: an HTTP server on 127.0.0.1 (free port,
+/// A local webhook receiver (used by the Webhooks panel): an HTTP server on 127.0.0.1 (free port,
 /// plain HTTP — loopback only) that accepts POST /aerodesk/webhook, answers 200 at once, and
 /// hands every delivery's exact raw body and headers to `delivered`. Verification happens
 /// elsewhere (off the UI thread).
@@ -35,7 +35,7 @@ public:
     QString errorString() const { return m_error; }
 
 Q_SIGNALS:
-    void delivered(const QByteArray &body, const aerodesk::ui::WebhookListener::Headers &headers);
+    void delivered(const QByteArray &body, const aerodesk::webhooks::WebhookListener::Headers &headers);
 
 private:
     std::unique_ptr<QHttpServer> m_server;
@@ -43,4 +43,4 @@ private:
     QString m_error;
 };
 
-} // namespace aerodesk::ui
+} // namespace aerodesk::webhooks

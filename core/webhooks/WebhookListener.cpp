@@ -1,11 +1,11 @@
-#include "ui/webhooks/WebhookListener.h"
+#include "core/webhooks/WebhookListener.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 
-namespace aerodesk::ui {
+namespace aerodesk::webhooks {
 
 namespace {
 constexpr auto kPath = "/aerodesk/webhook";
@@ -46,4 +46,4 @@ QString WebhookListener::url() const
     return m_port ? QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(QString::fromLatin1(kPath)) : QString();
 }
 
-} // namespace aerodesk::ui
+} // namespace aerodesk::webhooks
