@@ -788,6 +788,41 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::DiagnosticsMenu</name>
+    <message>
+        <source>Open &amp;diagnostic log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens AeroDesk&apos;s diagnostic log, the file to send to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies versions, the kind of environment and the recent log (nothing secret) to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no diagnostic log yet. AeroDesk writes it to %1 as soon as it has something to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desktop has no program to open the diagnostic log. The file is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::EnvironmentBanner</name>
     <message>
         <source>Active environment</source>
@@ -1541,19 +1576,11 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>MFA timed out (AC-110): %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 Relaunch to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Locked out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bank locked MFA (AC-108) after too many wrong answers. Nothing will be retried: tell the user the bank has paused access and to try again later, or to contact the bank if it persists.%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1565,11 +1592,19 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>MFA timed out (AC-110): the user did not finish the bank&apos;s step in time, so the job ended. Relaunch starts the job again; answer the new prompt at once.</source>
+        <source>%1 Next step: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 Next step: %2</source>
+        <source>%1 (%2): %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 Nothing will be retried. %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): the user did not finish the bank&apos;s step in time, so the job ended. Relaunch starts the job again; answer the new prompt at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2177,6 +2212,10 @@ Qt %2 (built with %3)
         <source>SHA-256 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::WalkthroughsPanel</name>
@@ -2294,13 +2333,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>aerodesk::ui::WebhookListener</name>
-    <message>
-        <source>Could not listen on 127.0.0.1 (no free port).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2954,6 +2986,13 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Encrypted to the provider&apos;s public key, hex, posted as {payload, status}: 204.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::webhooks::WebhookListener</name>
+    <message>
+        <source>Could not listen on 127.0.0.1 (no free port).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
