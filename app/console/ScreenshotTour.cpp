@@ -47,7 +47,9 @@ void ScreenshotTour::finish(int exitCode)
 
 void ScreenshotTour::start()
 {
-    QTimer::singleShot(60000, this, [this] { fail(QStringLiteral("the tour did not finish within 60 s")); });
+    QTimer::singleShot(m_timeLimitMs, this, [this] {
+        fail(QStringLiteral("the tour did not finish within %1 s").arg(m_timeLimitMs / 1000));
+    });
     session::Session &s = m_wiring.session();
     auto ready = [this, &s] { return s.isReady() && s.store(); };
     auto go = [this] { runWalkthroughs(0); };
@@ -157,7 +159,10 @@ void ScreenshotTour::prepareWebhooks()
     };
     once(panel, &ui::WebhooksPanel::deliveryLogged, [this] { capture(); });
     once(panel, &ui::WebhooksPanel::watchingChanged, [panel] { panel->sendTestEvent(); });
-    once(panel, &ui::WebhooksPanel::secretsChanged, [panel] { panel->startWatching(); });
+    // The ring says "changed" before its write has finished (Watch is still disabled then):
+    // start watching once that callback has returned.
+    once(panel, &ui::WebhooksPanel::secretsChanged,
+         [panel] { QTimer::singleShot(0, panel, [panel] { panel->startWatching(); }); });
     panel->rotate();
 }
 

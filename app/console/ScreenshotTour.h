@@ -23,6 +23,9 @@ class ScreenshotTour : public QObject
     Q_OBJECT
 public:
     ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent = nullptr);
+    /// How long start() gives the whole tour before it fails (60 s; tests on a loaded machine
+    /// give it more). Set before start().
+    void setTimeLimit(int milliseconds) { m_timeLimitMs = milliseconds; }
     void start();
 
 Q_SIGNALS:
@@ -43,6 +46,7 @@ private:
     QString m_directory;
     bool m_started = false;
     bool m_finished = false;
+    int m_timeLimitMs = 60000;
 };
 
 } // namespace aerodesk

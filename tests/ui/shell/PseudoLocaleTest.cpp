@@ -111,8 +111,9 @@ protected:
         m_wiring->start();
         aerodesk::ScreenshotTour tour(*m_window, *m_wiring, QString());
         QSignalSpy finished(&tour, &aerodesk::ScreenshotTour::finished);
+        tour.setTimeLimit(150000); // ctest runs other tests (and their sandboxes) alongside
         tour.start();
-        ASSERT_TRUE(aerodesk::test::waitUntil([&] { return !finished.isEmpty(); }, 120000))
+        ASSERT_TRUE(aerodesk::test::waitUntil([&] { return !finished.isEmpty(); }, 160000))
             << "the screenshot tour did not finish";
         ASSERT_EQ(finished.first().first().toInt(), 0) << "the screenshot tour failed (see stderr)";
     }
