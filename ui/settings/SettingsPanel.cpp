@@ -3,6 +3,7 @@
 #include "core/keychain/Keychain.h"
 #include "core/session/Session.h"
 #include "core/webhooks/SecretRingStore.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 
 #include <QCryptographicHash>
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSslCertificate>
@@ -87,11 +87,10 @@ QString kindText(Kind kind)
 } // namespace
 
 SettingsPanel::SettingsPanel(session::Session &session, QSettings *settings, QWidget *parent)
-    : QWidget(parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
+    : SessionPanel(&session, parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
 {
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &SettingsPanel::onEnvironment);
-    onEnvironment();
+    syncWithSession();
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
 }
 
@@ -169,7 +168,8 @@ void SettingsPanel::build()
     actions->addWidget(m_save);
     actions->addWidget(m_use);
     form->addRow(actions);
-    m_notice = label(QStringLiteral("settingsNotice"), tr("Settings result"), box);
+    m_notice = new NoticeLine(QStringLiteral("settingsNotice"), tr("Settings result"), box);
+    m_notice->setKeepsSpaceWhenEmpty(true);
     form->addRow(m_notice);
     layout->addWidget(box, 2);
 
@@ -235,7 +235,7 @@ void SettingsPanel::selectProfile(const QString &id)
 
 void SettingsPanel::showProfile()
 {
-    ++m_generation;
+    m_profileGuard.reset();
     const auto p = m_profiles.find(m_currentId);
     if (!p)
         return;
@@ -262,7 +262,7 @@ void SettingsPanel::showProfile()
     m_apiKey->setToolTip(builtIn ? managed : tr("Saved only in the keychain (profile \"%1\")").arg(p->keychainProfile));
     m_apiSecret->setToolTip(m_apiKey->toolTip());
     m_webhookSecret->setToolTip(tr("Saved only in the keychain as the current webhook secret (profile \"%1\")").arg(p->keychainProfile));
-    m_notice->clear();
+    m_notice->clearNotice();
     refreshSecretStatus();
     refreshFingerprint();
     updateActions();
@@ -274,8 +274,7 @@ void SettingsPanel::refreshSecretStatus()
     if (!p)
         return;
     keychain::Keychain &kc = keychainFor(p->keychainProfile);
-    const int generation = m_generation;
-    QPointer<SettingsPanel> self(this);
+    const CallbackGuard::Token alive = m_profileGuard.token();
     const std::pair<const char *, QLabel *> entries[] = {
         {"apiKey", m_apiKeyStatus}, {"apiSecret", m_apiSecretStatus}, {webhooks::SecretRingStore::kCurrentName, m_webhookSecretStatus}};
     auto pending = std::make_shared<int>(3);
@@ -283,11 +282,11 @@ void SettingsPanel::refreshSecretStatus()
         status->setText(tr("checking…"));
         QLabel *target = status;
         // The value is only tested for presence and wiped at once: it never reaches a widget.
-        kc.read(QString::fromLatin1(name), [self, generation, target, pending](const keychain::KeychainError &e,
+        kc.read(QString::fromLatin1(name), [this, alive, target, pending](const keychain::KeychainError &e,
                                                                                         crypto::SecureBytes value) {
             const bool present = e.ok() && !value.isEmpty();
             value.clear();
-            if (!self || generation != self->m_generation)
+            if (!alive)
                 return;
             if (present)
                 target->setText(tr("saved ✓"));
@@ -298,7 +297,7 @@ void SettingsPanel::refreshSecretStatus()
             target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound ? QString() : e.message);
             target->setAccessibleDescription(target->text());
             if (--*pending == 0)
-                Q_EMIT self->secretStatusChanged();
+                Q_EMIT secretStatusChanged();
         });
     }
 }
@@ -319,7 +318,7 @@ void SettingsPanel::refreshFingerprint()
     if (path.isEmpty())
         return m_fingerprint->setText(tr("none — not pinned (system certificate authorities)"));
     m_fingerprint->setText(tr("reading…"));
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = m_profileGuard.token();
     runOffUiThread<QString>(
         this,
         [path] {
@@ -332,8 +331,8 @@ void SettingsPanel::refreshFingerprint()
             return QStringLiteral("SHA-256 ")
                    + EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex());
         },
-        [this, generation](QString text) {
-            if (generation == m_generation)
+        [this, alive](QString text) {
+            if (alive)
                 m_fingerprint->setText(text);
         });
 }
@@ -359,7 +358,7 @@ void SettingsPanel::saveCurrent()
         const QUrl url = p.baseUrl;
         if (!url.isValid() || url.isRelative() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return setNotice(tr("✘ The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
+            return m_notice->showError(tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
     }
     m_profiles.save(p);
 
@@ -369,8 +368,8 @@ void SettingsPanel::saveCurrent()
     auto errors = std::make_shared<QStringList>();
     const QString profile = p.keychainProfile;
     keychain::Keychain &kc = keychainFor(profile);
-    const int generation = m_generation;
-    QPointer<SettingsPanel> self(this);
+    const CallbackGuard::Token alive = panelToken();
+    const CallbackGuard::Token sameProfile = m_profileGuard.token();
     for (const auto &[name, edit] : fields) {
         if (!edit->isEnabled() || edit->text().isEmpty())
             continue;
@@ -380,29 +379,29 @@ void SettingsPanel::saveCurrent()
         edit->clear();
         ++m_pendingWrites;
         const QString secretName = QString::fromLatin1(name);
-        kc.write(secretName, secret, [self, generation, errors, secretName, profile](const keychain::KeychainError &e) {
-            if (!self)
+        kc.write(secretName, secret, [this, alive, sameProfile, errors, secretName, profile](const keychain::KeychainError &e) {
+            if (!alive)
                 return;
-            --self->m_pendingWrites;
+            --m_pendingWrites;
             if (!e.ok())
                 errors->append(tr("%1: %2").arg(secretName, e.message));
-            if (self->m_pendingWrites > 0)
+            if (m_pendingWrites > 0)
                 return;
             if (errors->isEmpty()) {
-                self->setNotice(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
-                Q_EMIT self->secretsSaved(profile);
+                m_notice->showSuccess(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
+                Q_EMIT secretsSaved(profile);
             } else {
-                self->setNotice(tr("✘ Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
-                Q_EMIT self->failed(self->m_notice->text());
+                m_notice->showError(tr("Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
+                Q_EMIT failed(m_notice->text());
             }
-            if (generation == self->m_generation)
-                self->refreshSecretStatus();
-            self->updateActions();
+            if (sameProfile)
+                refreshSecretStatus();
+            updateActions();
         });
     }
     reloadList();
     if (m_pendingWrites == 0)
-        setNotice(tr("Saved."));
+        m_notice->showSuccess(tr("Saved."));
     updateActions();
 }
 
@@ -410,7 +409,7 @@ void SettingsPanel::addCustomProfile()
 {
     const EnvironmentProfile p = m_profiles.addCustom(tr("Custom sandbox"), QUrl());
     selectProfile(p.id);
-    setNotice(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
+    m_notice->showInfo(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
     m_name->setFocus();
 }
 
@@ -421,7 +420,7 @@ void SettingsPanel::removeCurrentProfile()
         return;
     m_profiles.remove(p->id);
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
-    setNotice(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
+    m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
                   .arg(p->name, p->keychainProfile));
 }
 
@@ -438,21 +437,21 @@ void SettingsPanel::useCurrent()
     const EnvironmentProfile edited = p->kind == Kind::CustomSandbox ? editedProfile() : *p;
     m_building = true;
     m_use->setEnabled(false);
-    setNotice(tr("Preparing %1…").arg(edited.name));
-    const int generation = m_generation;
+    m_notice->showInfo(tr("Preparing %1…").arg(edited.name));
+    const CallbackGuard::Token sameProfile = m_profileGuard.token();
     runOffUiThread<EnvOutcome>(
         this,
         [edited] {
             auto r = EnvironmentProfiles::toEnvironment(edited);
             return r ? EnvOutcome{r.value(), {}} : EnvOutcome{std::nullopt, r.error()};
         },
-        [this, generation](EnvOutcome outcome) {
+        [this, sameProfile](EnvOutcome outcome) {
             m_building = false;
             updateActions();
-            if (generation != m_generation)
+            if (!sameProfile)
                 return;
             if (!outcome.environment)
-                return setNotice(QStringLiteral("✘ ") + outcome.error);
+                return m_notice->showError(outcome.error);
             if (!outcome.environment->isProduction())
                 return apply(*outcome.environment);
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Use production?"),
@@ -474,7 +473,7 @@ void SettingsPanel::useCurrent()
 void SettingsPanel::apply(const api::Environment &environment)
 {
     m_session.setEnvironment(environment);
-    setNotice(tr("Now using %1.").arg(environment.name));
+    m_notice->showSuccess(tr("Now using %1.").arg(environment.name));
     Q_EMIT environmentChosen(environment);
 }
 
@@ -492,12 +491,6 @@ void SettingsPanel::onEnvironment()
         }
     }
     updateActions();
-}
-
-void SettingsPanel::setNotice(const QString &text)
-{
-    m_notice->setText(text);
-    m_notice->setAccessibleDescription(text);
 }
 
 void SettingsPanel::updateActions()

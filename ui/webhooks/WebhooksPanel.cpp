@@ -7,6 +7,7 @@
 #include "core/webhooks/SecretRingStore.h"
 #include "core/webhooks/SignatureVerifier.h"
 #include "ui/common/MaskedSecretLabel.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
@@ -72,7 +73,7 @@ QJsonArray allEvents()
 } // namespace
 
 WebhooksPanel::WebhooksPanel(session::Session &session, QSettings *settings, QWidget *parent)
-    : QWidget(parent), m_session(session), m_settings(settings)
+    : SessionPanel(&session, parent), m_session(session), m_settings(settings)
 {
     if (!m_settings) {
         m_ownSettings = std::make_unique<QSettings>();
@@ -82,13 +83,11 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QSettings *settings, QWi
     m_listener = new WebhookListener(this);
     connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &WebhooksPanel::onEnvironment);
-    connect(&m_session, &session::Session::environmentFailed, this, &WebhooksPanel::updateActions);
     // The overlap line follows the clock (it says when the window closed once it has).
     auto *minute = new QTimer(this);
     connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshOverlap);
     minute->start(60 * 1000);
-    onEnvironment();
+    syncWithSession();
 }
 
 WebhooksPanel::~WebhooksPanel()
@@ -103,10 +102,7 @@ void WebhooksPanel::build()
     layout->addWidget(new QLabel(tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
                                     "signing secret."),
                                  this));
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("webhooksState"));
-    m_state->setAccessibleName(tr("Webhooks panel state"));
-    m_state->setWordWrap(true);
+    m_state = new NoticeLine(QStringLiteral("webhooksState"), tr("Webhooks panel state"), this);
     layout->addWidget(m_state);
     layout->addWidget(buildSecrets());
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -249,12 +245,12 @@ QWidget *WebhooksPanel::buildWatch()
 
 void WebhooksPanel::onEnvironment()
 {
-    ++m_generation;
     const bool wasWatching = m_listener->isListening();
     // The subscription belonged to the old environment's client, which the session retired.
     m_listener->stop();
     m_subscriptionId.clear();
     m_notice.clear();
+    m_noticeIsError = false;
     m_watchState->setText(tr("Not watching."));
     m_ring = std::make_shared<SecretRing>(m_session.clock());
     m_loaded = false;
@@ -280,23 +276,22 @@ void WebhooksPanel::reloadSecrets()
         return;
     m_loading = true;
     updateActions();
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = environmentToken();
     auto ring = std::make_shared<SecretRing>(m_session.clock());
-    QPointer<WebhooksPanel> self(this);
-    m_store->load(*ring, [self, generation, ring](const keychain::KeychainError &e) {
-        if (!self || generation != self->m_generation)
+    m_store->load(*ring, [this, alive, ring](const keychain::KeychainError &e) {
+        if (!alive)
             return;
-        self->m_loading = false;
+        m_loading = false;
         if (e.ok())
-            self->m_ring = ring;
+            m_ring = ring;
         else if (e.kind == keychain::KeychainError::Kind::NotFound)
-            self->m_ring = std::make_shared<SecretRing>(self->m_session.clock());
+            m_ring = std::make_shared<SecretRing>(m_session.clock());
         else
-            self->showError(tr("Could not read the webhook secrets: %1").arg(e.message));
-        self->m_loaded = e.ok() || e.kind == keychain::KeychainError::Kind::NotFound;
-        self->showSecrets();
-        self->updateActions();
-        Q_EMIT self->secretsChanged();
+            showError(tr("Could not read the webhook secrets: %1").arg(e.message));
+        m_loaded = e.ok() || e.kind == keychain::KeychainError::Kind::NotFound;
+        showSecrets();
+        updateActions();
+        Q_EMIT secretsChanged();
     });
 }
 
@@ -375,7 +370,7 @@ void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::He
         }
     }
     auto ring = copyRing();
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = environmentToken();
     const qsizetype size = body.size();
     runOffUiThread<DeliveryCheck>(
         this,
@@ -385,8 +380,8 @@ void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::He
             check.event = QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
             return check;
         },
-        [this, at, size, generation](DeliveryCheck check) {
-            if (generation != m_generation)
+        [this, at, size, alive](DeliveryCheck check) {
+            if (!alive)
                 return;
             webhooks::WebhookLogEntry entry{at, check.verdict, check.event, size};
             m_log.append(entry);
@@ -401,15 +396,15 @@ void WebhooksPanel::rotate()
         return;
     m_busy = true;
     updateActions();
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = environmentToken();
     runOffUiThread<std::shared_ptr<crypto::SecureBytes>>(
         this,
         [] {
             QByteArray fresh = QByteArrayLiteral("whsec_") + crypto::Random::hex(24);
             return std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::takeFrom(fresh));
         },
-        [this, generation](std::shared_ptr<crypto::SecureBytes> fresh) {
-            if (generation != m_generation)
+        [this, alive](std::shared_ptr<crypto::SecureBytes> fresh) {
+            if (!alive)
                 return;
             auto next = copyRing();
             next->rotate(std::move(*fresh));
@@ -443,23 +438,23 @@ void WebhooksPanel::saveRing(std::shared_ptr<SecretRing> next, const QString &wh
         return;
     m_busy = true;
     updateActions();
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
-    m_store->save(*next, [self, generation, next, what](const keychain::KeychainError &e) {
-        if (!self || generation != self->m_generation)
+    const CallbackGuard::Token alive = environmentToken();
+    m_store->save(*next, [this, alive, next, what](const keychain::KeychainError &e) {
+        if (!alive)
             return;
-        self->m_busy = false;
+        m_busy = false;
         if (!e.ok()) {
-            self->showError(tr("The secret was not saved: %1").arg(e.message));
-            return self->updateActions();
+            showError(tr("The secret was not saved: %1").arg(e.message));
+            return updateActions();
         }
-        self->m_ring = next;
-        self->m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, self->m_session.environment().profile);
-        self->showSecrets();
-        self->updateActions();
-        Q_EMIT self->secretsChanged();
-        if (!self->m_subscriptionId.isEmpty())
-            self->patchSubscriptionSecret();
+        m_ring = next;
+        m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, m_session.environment().profile);
+        m_noticeIsError = false;
+        showSecrets();
+        updateActions();
+        Q_EMIT secretsChanged();
+        if (!m_subscriptionId.isEmpty())
+            patchSubscriptionSecret();
     });
 }
 
@@ -472,21 +467,20 @@ void WebhooksPanel::patchSubscriptionSecret()
     QString secret = m_ring->current().toUtf8String();
     const QJsonObject body{{QStringLiteral("secret_key"), secret}};
     crypto::secureWipe(secret);
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     m_session.client()->callWebhookApi("PATCH", QStringLiteral("/webhooks/%1").arg(m_subscriptionId), body,
-                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
-                                           if (!self || generation != self->m_generation)
+                                       [this, alive](Result<api::HttpResponse, api::ApiError> r) {
+                                           if (!alive)
                                                return;
-                                           self->m_watchBusy = false;
+                                           m_watchBusy = false;
                                            if (r)
-                                               self->m_watchState->setText(
+                                               m_watchState->setText(
                                                    tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
-                                                       .arg(self->m_listener->url(), self->m_subscriptionId));
+                                                       .arg(m_listener->url(), m_subscriptionId));
                                            else
-                                               self->showError(tr("The sandbox subscription still has the old secret: %1")
+                                               showError(tr("The sandbox subscription still has the old secret: %1")
                                                                    .arg(r.error().message));
-                                           self->updateActions();
+                                           updateActions();
                                        });
 }
 
@@ -504,24 +498,23 @@ void WebhooksPanel::startWatching()
                            {QStringLiteral("events"), allEvents()},
                            {QStringLiteral("secret_key"), secret}};
     crypto::secureWipe(secret);
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     m_session.client()->callWebhookApi("POST", QStringLiteral("/webhooks/subscribe"), body,
-                                       [self, generation](Result<api::HttpResponse, api::ApiError> r) {
-                                           if (!self || generation != self->m_generation)
+                                       [this, alive](Result<api::HttpResponse, api::ApiError> r) {
+                                           if (!alive)
                                                return;
-                                           self->m_watchBusy = false;
+                                           m_watchBusy = false;
                                            if (!r) {
-                                               self->m_listener->stop();
-                                               self->m_watchState->setText(tr("Not watching."));
-                                               self->showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
-                                               return self->updateActions();
+                                               m_listener->stop();
+                                               m_watchState->setText(tr("Not watching."));
+                                               showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
+                                               return updateActions();
                                            }
-                                           self->m_subscriptionId = r->json.value(QLatin1String("webhook_id")).toString();
-                                           self->m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
-                                                                           .arg(self->m_listener->url(), self->m_subscriptionId));
-                                           self->updateActions();
-                                           Q_EMIT self->watchingChanged(true);
+                                           m_subscriptionId = r->json.value(QLatin1String("webhook_id")).toString();
+                                           m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
+                                                                           .arg(m_listener->url(), m_subscriptionId));
+                                           updateActions();
+                                           Q_EMIT watchingChanged(true);
                                        });
 }
 
@@ -546,23 +539,22 @@ void WebhooksPanel::sendTestEvent()
         return;
     m_watchBusy = true;
     updateActions();
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     m_session.client()->callWebhookApi(
         "POST", QStringLiteral("/webhooks/%1/test").arg(m_subscriptionId), {},
-        [self, generation](Result<api::HttpResponse, api::ApiError> r) {
-            if (!self || generation != self->m_generation)
+        [this, alive](Result<api::HttpResponse, api::ApiError> r) {
+            if (!alive)
                 return;
-            self->m_watchBusy = false;
+            m_watchBusy = false;
             if (r) {
                 const QString id = r->json.value(QLatin1String("delivery_id")).toString();
-                self->m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
-                                                .arg(self->m_listener->url(), self->m_subscriptionId, id));
-                Q_EMIT self->testEventQueued(id);
+                m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
+                                                .arg(m_listener->url(), m_subscriptionId, id));
+                Q_EMIT testEventQueued(id);
             } else {
-                self->showError(tr("The test event was not queued: %1").arg(r.error().message));
+                showError(tr("The test event was not queued: %1").arg(r.error().message));
             }
-            self->updateActions();
+            updateActions();
         });
 }
 
@@ -587,8 +579,9 @@ void WebhooksPanel::refreshOverlap()
 
 void WebhooksPanel::showError(const QString &message)
 {
-    m_notice = QStringLiteral("✘ ") + message;
-    m_state->setText(m_notice);
+    m_notice = message;
+    m_noticeIsError = true;
+    m_state->showError(m_notice);
     Q_EMIT failed(message);
 }
 
@@ -596,24 +589,27 @@ void WebhooksPanel::updateActions()
 {
     const bool ready = m_session.isReady();
     QString why;
-    if (!ready)
+    NoticeLine::Kind whyKind = NoticeLine::Kind::Info;
+    if (!ready) {
         why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.") : m_session.lastError();
-    else if (m_loading)
+        whyKind = m_session.lastError().isEmpty() ? NoticeLine::Kind::Info : NoticeLine::Kind::Error;
+    } else if (m_loading) {
         why = tr("Reading the webhook secrets from the keychain…");
-    else if (!m_loaded)
+    } else if (!m_loaded) {
         why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.") : m_notice;
-    else if (m_busy)
+        whyKind = NoticeLine::Kind::Error;
+    } else if (m_busy) {
         why = tr("Saving the webhook secret…");
+    }
     if (!why.isEmpty())
-        m_state->setText(why);
+        m_state->setNotice(whyKind, why);
     else if (!m_notice.isEmpty())
-        m_state->setText(m_notice);
+        m_state->setNotice(m_noticeIsError ? NoticeLine::Kind::Error : NoticeLine::Kind::Success, m_notice);
     else if (m_ring->current().isEmpty())
-        m_state->setText(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
+        m_state->showInfo(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
     else
-        m_state->setText(tr("%1 · secrets from the keychain profile \"%2\".")
-                             .arg(m_session.environment().name, m_session.environment().profile));
-    m_state->setAccessibleDescription(m_state->text());
+        m_state->showInfo(tr("%1 · secrets from the keychain profile \"%2\".")
+                              .arg(m_session.environment().name, m_session.environment().profile));
     auto apply = [](QPushButton *b, const QString &reason, const QString &tip) {
         b->setEnabled(reason.isEmpty());
         b->setToolTip(reason.isEmpty() ? tip : reason);

@@ -3,10 +3,10 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/webhooks/SecretRing.h"
 #include "core/webhooks/WebhookLog.h"
+#include "ui/common/SessionPanel.h"
 #include "ui/webhooks/WebhookListener.h"
 
 #include <QPointer>
-#include <QWidget>
 
 #include <memory>
 #include <optional>
@@ -28,6 +28,7 @@ class SecretRingStore;
 namespace aerodesk::ui {
 
 class MaskedSecretLabel;
+class NoticeLine;
 class WebhookLogModel;
 class WebhookVerdictView;
 
@@ -37,7 +38,7 @@ class WebhookVerdictView;
 /// (keychain, overlap window, PATCH of the subscription) or set one. Secrets are shown masked
 /// with a Reveal toggle. Verification, secret generation, keychain and network work never run
 /// on the UI thread; until the session is ready everything is disabled with the reason.
-class WebhooksPanel : public QWidget
+class WebhooksPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -80,6 +81,10 @@ Q_SIGNALS:
     void deliveryLogged(const aerodesk::webhooks::WebhookLogEntry &entry);
     void failed(const QString &message);
 
+protected:
+    void sessionEnvironmentChanged() override { onEnvironment(); }
+    void sessionEnvironmentFailed(const QString &) override { updateActions(); }
+
 private:
     void build();
     QWidget *buildSecrets();
@@ -106,15 +111,15 @@ private:
     QString m_subscriptionId;
     QByteArray m_rawBody;
     QString m_notice;             ///< the last outcome or error, shown in the state line
+    bool m_noticeIsError = false;
     bool m_settingBody = false;
     bool m_loaded = false;
     bool m_loading = false;
     bool m_busy = false;          ///< saving/rotating
     bool m_watchBusy = false;     ///< subscribing/sending
-    int m_generation = 0;         ///< bumps on every environment change; stale callbacks drop out
     int m_verifying = 0;
 
-    QLabel *m_state = nullptr;
+    NoticeLine *m_state = nullptr;
     MaskedSecretLabel *m_current = nullptr;
     MaskedSecretLabel *m_previous = nullptr;
     QLabel *m_overlap = nullptr;
