@@ -8,6 +8,7 @@
 #include "ui/connections/ExpiryTimeline.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PanelCatalogue.h"
+#include "core/session/Session.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -254,14 +255,16 @@ TEST_F(ConnectionsPanelTest, EveryControlHasAnAccessibleName)
     EXPECT_GE(checked, 8);
 }
 
-TEST(ConnectionsPanelInWindow, ReplacesTheConnectionsPlaceholder)
+TEST(ConnectionsPanelInWindow, TheCatalogueBuildsTheLiveConnectionsPanel)
 {
+    aerodesk::SystemClock clock;
+    aerodesk::session::Session session(clock);
     aerodesk::ui::MainWindow window;
-    aerodesk::ui::PanelCatalogue::installInto(window);
-    auto *panel = new ConnectionsPanel;
-    ASSERT_TRUE(window.replacePanel(QStringLiteral("connections"), panel));
-    EXPECT_EQ(window.panel(QStringLiteral("connections")), panel);
+    aerodesk::ui::PanelCatalogue::installInto(window, session);
+    auto *panel = qobject_cast<ConnectionsPanel *>(window.panel(QStringLiteral("connections")));
+    ASSERT_NE(panel, nullptr);
     EXPECT_EQ(panel->objectName(), QStringLiteral("connectionsPanel"));
+    EXPECT_NE(panel->feed(), nullptr); // bound to the session: live, not fed by hand
     EXPECT_EQ(window.panelIds().size(), 6);
 }
 
