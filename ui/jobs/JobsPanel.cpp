@@ -84,6 +84,8 @@ void JobsPanel::build()
     m_table->verticalHeader()->hide();
     for (auto *corner : m_table->findChildren<QAbstractButton *>())
         corner->setAccessibleName(tr("Select all"));
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (int column : {JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn, JobsModel::AttemptsColumn,
                        JobsModel::ElapsedColumn})

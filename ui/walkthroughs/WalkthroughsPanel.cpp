@@ -75,6 +75,7 @@ void WalkthroughsPanel::build()
     m_steps->setRootIsDecorated(false);
     m_steps->setWordWrap(true);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_steps->header()->setAccessibleName(tr("Columns"));
     row->addWidget(m_steps, 1);
     layout->addLayout(row, 1);
 

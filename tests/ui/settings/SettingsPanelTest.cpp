@@ -9,6 +9,7 @@
 #include "core/session/EnvironmentProfiles.h"
 #include "core/session/Session.h"
 #include "tests/core/api/ClientHarness.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/settings/SettingsPanel.h"
 
 #include <QAbstractItemView>
@@ -53,27 +54,10 @@ protected:
     }
 
     template <class T = QWidget>
-    T *child(const char *name) const
-    {
-        T *w = panel->findChild<T *>(QLatin1String(name));
-        if (!w)
-            ADD_FAILURE() << "no widget " << name;
-        return w;
-    }
-    QString label(const char *name) const { return child<QLabel>(name)->text(); }
-    void type(const char *name, const QString &text)
-    {
-        auto *e = child<QLineEdit>(name);
-        e->selectAll();
-        QTest::keyClick(e, Qt::Key_Delete);
-        QTest::keyClicks(e, text);
-    }
-    void click(const char *name)
-    {
-        QPushButton *b = child<QPushButton>(name);
-        ASSERT_TRUE(b->isEnabled()) << name << ": " << b->toolTip().toStdString();
-        QTest::mouseClick(b, Qt::LeftButton);
-    }
+    T *child(const char *name) const { return test::findNamed<T>(panel.get(), QLatin1String(name)); }
+    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
+    void type(const char *name, const QString &text) { test::typeInto(panel.get(), QLatin1String(name), text); }
+    void click(const char *name) { ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name))); }
     /// Adds a custom profile through the UI and returns its keychain profile name.
     QString addProfile(const QString &name, const QString &url)
     {
@@ -244,21 +228,7 @@ TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDist
 
 TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
 {
-    int checked = 0;
-    auto check = [&](QWidget *w) {
-        ++checked;
-        EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
-    };
-    for (auto *w : panel->findChildren<QAbstractButton *>())
-        check(w);
-    for (auto *w : panel->findChildren<QLineEdit *>())
-        check(w);
-    for (auto *w : panel->findChildren<QAbstractItemView *>())
-        check(w);
-    for (auto *w : panel->findChildren<QLabel *>())
-        if (!w->objectName().isEmpty())
-            check(w);
-    EXPECT_GE(checked, 18);
+    EXPECT_GE(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::AllControls, true), 18);
 }
 
 TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)

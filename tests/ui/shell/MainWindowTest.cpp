@@ -3,6 +3,7 @@
 #include "core/session/Session.h"
 #include "core/util/Clock.h"
 #include "tests/support/Wait.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/EnvironmentBanner.h"
 #include "ui/shell/PanelCatalogue.h"
@@ -50,13 +51,7 @@ protected:
         return window;
     }
 
-    static void showAndActivate(MainWindow &window)
-    {
-        window.show();
-        window.activateWindow();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        EXPECT_TRUE(QTest::qWaitForWindowActive(&window));
-    }
+    static void showAndActivate(MainWindow &window) { aerodesk::test::showAndActivate(window); }
 
     static QString currentObjectName(MainWindow &window)
     {
@@ -146,23 +141,11 @@ TEST_F(MainWindowTest, EveryInteractiveWidgetHasAnAccessibleName)
     ASSERT_NE(about, nullptr);
     ASSERT_TRUE(QTest::qWaitForWindowExposed(about));
 
+    // Every control of every real panel, the shell and the About dialog.
     int checked = 0;
-    auto check = [&checked](QWidget *widget) {
-        ++checked;
-        QString path;
-        for (QWidget *w = widget; w; w = w->parentWidget())
-            path = w->metaObject()->className() + QStringLiteral("#") + w->objectName() + QStringLiteral("/") + path;
-        EXPECT_FALSE(widget->accessibleName().isEmpty()) << path.toStdString();
-    };
-    for (QWidget *root : { static_cast<QWidget *>(window.get()), static_cast<QWidget *>(about) }) {
-        for (auto *w : root->findChildren<QAbstractButton *>())
-            check(w);
-        for (auto *w : root->findChildren<QLineEdit *>())
-            check(w);
-        for (auto *w : root->findChildren<QListWidget *>())
-            check(w);
-    }
-    EXPECT_GE(checked, 3); // the navigation list and the About dialog's two buttons at least
+    for (QWidget *root : { static_cast<QWidget *>(window.get()), static_cast<QWidget *>(about) })
+        checked += aerodesk::test::expectAccessibleNames(root);
+    EXPECT_GE(checked, 60); // the six panels' controls, the navigation list, the About buttons
     about->close();
 }
 
