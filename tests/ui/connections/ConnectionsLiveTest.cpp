@@ -11,7 +11,7 @@
 #include "core/util/FixedClock.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
-#include "tests/core/api/ClientHarness.h"
+#include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
 #include "ui/connections/ConnectionActions.h"
 #include "ui/connections/ConnectionHistoryView.h"
@@ -70,10 +70,13 @@ protected:
         auto opened = store::Store::open(dir.filePath(QStringLiteral("aerodesk.sqlite")), crypto::Random::secretBytes(32));
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         db = std::shared_ptr<store::Store>(std::move(opened).value());
-        session = std::make_unique<session::Session>(clock);
     }
 
-    void startSandbox() { ASSERT_TRUE(h.start()); session->setEnvironment(h.environment()); }
+    void startSandbox()
+    {
+        ASSERT_TRUE(rig.start());
+        rig.setEnvironment();
+    }
 
     /// The panel on the session; the store is handed over afterwards (Session::storeChanged).
     void showPanel(bool setStore = true)
@@ -134,11 +137,12 @@ protected:
         return id;
     }
 
-    test::ClientHarness h;
-    SystemClock clock;
+    test::SessionRig rig;
+    test::ClientHarness &h = rig.harness();
+    const Clock &clock = rig.clock();
+    session::Session *session = &rig.session();
     QTemporaryDir dir;
     std::shared_ptr<store::Store> db;
-    std::unique_ptr<session::Session> session;
     std::unique_ptr<ui::ConnectionsPanel> panel;
 };
 

@@ -271,13 +271,23 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
     EXPECT_FALSE(child<QPushButton>("sendTestButton")->isEnabled());
 }
 
-TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
+namespace {
+
+/// The panel on a session that has no environment yet.
+class WebhooksPanelNotReady : public ::testing::Test
 {
+protected:
     SystemClock clock;
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock);
-    ui::WebhooksPanel panel(session, &settings);
+    QSettings settings { dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat };
+    session::Session session { clock };
+    ui::WebhooksPanel panel { session, &settings };
+};
+
+} // namespace
+
+TEST_F(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
+{
     for (const char *name : {"rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton"}) {
         auto *b = panel.findChild<QPushButton *>(QLatin1String(name));
         ASSERT_NE(b, nullptr) << name;
@@ -289,13 +299,8 @@ TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
     EXPECT_TRUE(panel.findChild<QPushButton *>(QStringLiteral("rotateButton"))->toolTip().contains(QLatin1String("boom")));
 }
 
-TEST(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
+TEST_F(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
 {
-    SystemClock clock;
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock);
-    ui::WebhooksPanel panel(session, &settings);
     EXPECT_GE(test::expectAccessibleNames(&panel, test::AccessibleCheck::AllControls, true, {QStringLiteral("verdictIcon")}), 15);
 }
 
