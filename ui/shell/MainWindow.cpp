@@ -1,8 +1,8 @@
 #include "ui/shell/MainWindow.h"
 
+#include "ui/common/Icons.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/EnvironmentBanner.h"
-#include "ui/common/Icons.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -135,7 +135,8 @@ bool MainWindow::addPanel(const PanelEntry &entry, QWidget *panel)
     auto *item = new QListWidgetItem(title);
     item->setData(kIdRole, id);
     const QString keys = entry.shortcut.toString(QKeySequence::NativeText);
-    item->setToolTip(keys.isEmpty() ? entry.help() : tr("%1 (%2)\n%3").arg(title, keys, entry.help()));
+    item->setToolTip(keys.isEmpty() ? entry.help()
+                                    : tr("%1 (%2)\n%3").arg(title, keys, entry.help()));
     m_navigation->addItem(item);
     m_stack->addWidget(panel);
 

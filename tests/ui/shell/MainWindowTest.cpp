@@ -166,8 +166,8 @@ TEST_F(MainWindowTest, GeometryAndPanelSurviveARestart)
         window->resize(size);
         showAndActivate(*window);
         ASSERT_TRUE(aerodesk::test::waitUntil([&] { return window->size() == size; }, 5000))
-            << window->width() << "x" << window->height() << " min " << window->minimumSizeHint().width()
-            << "x" << window->minimumSizeHint().height();
+            << window->width() << "x" << window->height() << " min "
+            << window->minimumSizeHint().width() << "x" << window->minimumSizeHint().height();
         ASSERT_TRUE(window->showPanel(QStringLiteral("webhooks")));
         window->close(); // closeEvent saves
     }
@@ -221,7 +221,8 @@ TEST_F(MainWindowTest, APanelCanBeSwappedAndAnIdIsRegisteredOnce)
     EXPECT_EQ(currentObjectName(*window), QStringLiteral("jobsPanel"));
     EXPECT_EQ(window->panelIds().size(), 6);
     EXPECT_FALSE(window->replacePanel(QStringLiteral("nope"), new QLabel(window.get())));
-    EXPECT_FALSE(window->addPanel(*PanelCatalogue::find(QStringLiteral("jobs")), new QLabel(window.get())));
+    EXPECT_FALSE(
+        window->addPanel(*PanelCatalogue::find(QStringLiteral("jobs")), new QLabel(window.get())));
 }
 
 TEST_F(MainWindowTest, ResourcesAreLinkedIn)
