@@ -36,7 +36,7 @@ void BuiltInSandboxWiring::start()
 
 void BuiltInSandboxWiring::showState(const QString &state)
 {
-    m_banner->setEnvironment(Kind::EmulatorLauncher,
+    m_banner->setEnvironment(Kind::BuiltInSandbox,
                              QString::fromLatin1(BuiltInEnvironment::kDisplayName), state);
 }
 
