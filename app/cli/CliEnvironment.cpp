@@ -105,7 +105,7 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
     }
     if (!startSandbox) {
         api::Environment env;
-        env.kind = api::Environment::Kind::EmulatorLauncher;
+        env.kind = api::Environment::Kind::BuiltInSandbox;
         env.name = QString::fromLatin1(BuiltInEnvironment::kDisplayName);
         env.profile = profile;
         return later(std::move(ready), env);

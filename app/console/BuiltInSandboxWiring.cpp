@@ -37,7 +37,7 @@ void BuiltInSandboxWiring::start()
 void BuiltInSandboxWiring::showState(const QString &state)
 {
     // BuiltInEnvironment::kDisplayName, as the user reads it.
-    m_banner->setEnvironment(Kind::EmulatorLauncher, tr("Built-in sandbox"), state);
+    m_banner->setEnvironment(Kind::BuiltInSandbox, tr("Built-in sandbox"), state);
 }
 
 void BuiltInSandboxWiring::onLaunched(const emulatorhost::EmulatorEndpoint &endpoint)

@@ -3,15 +3,13 @@
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
 #include "ui/connections/ConnectionsPanel.h"
-#include "ui/shell/EnvironmentBanner.h"
 #include "ui/connections/ExpiryNotifier.h"
-#include "ui/jobs/JobsPanel.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/inspector/PayloadInspectorPanel.h"
-#include "ui/settings/SettingsPanel.h"
-#include "ui/walkthroughs/WalkthroughsPanel.h"
-#include "ui/webhooks/WebhooksPanel.h"
 #include "ui/jobs/LinkWidgetDialog.h"
+#include "ui/settings/SettingsPanel.h"
+#include "ui/shell/EnvironmentBanner.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/PanelCatalogue.h"
+#include "ui/webhooks/WebhooksPanel.h"
 
 #include <QStatusBar>
 
@@ -29,8 +27,22 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
 
 void ConsoleWiring::installPanels()
 {
-    auto *connections = new ui::ConnectionsPanel(m_session);
-    m_window.replacePanel(QStringLiteral("connections"), connections);
+    // Every panel of the catalogue, bound to the one session; then what links panels together.
+    ui::PanelCatalogue::installInto(m_window, m_session);
+    if (auto *connections = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
+        wireConnections(connections);
+    auto *webhooks = qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks")));
+    auto *settings = qobject_cast<ui::SettingsPanel *>(m_window.panel(QStringLiteral("settings")));
+    if (settings && webhooks) {
+        // A webhook secret saved in Settings is re-read by the Webhooks panel.
+        connect(settings, &ui::SettingsPanel::secretsSaved, webhooks, &ui::WebhooksPanel::reloadSecrets);
+    }
+    if (settings)
+        wireSettings(settings);
+}
+
+void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)
+{
     auto *expiryNotifier = new ui::ExpiryNotifier(m_window.statusBar(), this);
     expiryNotifier->watch(connections);
     // Reconnect runs the widget on the same connection (never a fresh link). In the sandbox a
@@ -43,19 +55,13 @@ void ConsoleWiring::installPanels()
         dialog->startReconnect(connectionId);
         dialog->show();
     });
-    m_window.replacePanel(QStringLiteral("jobs"), new ui::JobsPanel(m_session));
-    m_window.replacePanel(QStringLiteral("inspector"), new ui::PayloadInspectorPanel(m_session));
-    m_window.replacePanel(QStringLiteral("walkthroughs"), new ui::WalkthroughsPanel(m_session));
+}
 
-    auto *webhooks = new ui::WebhooksPanel(m_session);
-    auto *settings = new ui::SettingsPanel(m_session);
-    m_window.replacePanel(QStringLiteral("webhooks"), webhooks);
-    m_window.replacePanel(QStringLiteral("settings"), settings);
-    // A webhook secret saved in Settings is re-read by the Webhooks panel.
-    connect(settings, &ui::SettingsPanel::secretsSaved, webhooks, &ui::WebhooksPanel::reloadSecrets);
+void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)
+{
     // The banner follows the environment chosen in Settings (production turns it red).
     connect(settings, &ui::SettingsPanel::environmentChosen, this, [this](const api::Environment &env) {
-        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::EmulatorLauncher);
+        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
         const QString detail = env.isPinned() ? tr("%1 · certificate pinned (%2…)")
                                                     .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
                                               : env.baseUrl.toString();

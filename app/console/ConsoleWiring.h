@@ -9,7 +9,9 @@
 #include <QObject>
 
 namespace aerodesk::ui {
+class ConnectionsPanel;
 class MainWindow;
+class SettingsPanel;
 }
 
 namespace aerodesk {
@@ -23,7 +25,8 @@ class ConsoleWiring : public QObject
     Q_OBJECT
 public:
     explicit ConsoleWiring(ui::MainWindow &window, QObject *parent = nullptr);
-    /// Replaces the placeholders with the real panels (all bound to session()).
+    /// Creates every panel of ui::PanelCatalogue (all bound to session()) in the window, and
+    /// links the ones that talk to each other or to the shell.
     void installPanels();
     /// Opens the store and starts the built-in sandbox.
     void start();
@@ -31,6 +34,9 @@ public:
     const Clock &clock() const { return m_clock; }
 
 private:
+    void wireConnections(ui::ConnectionsPanel *connections);
+    void wireSettings(ui::SettingsPanel *settings);
+
     ui::MainWindow &m_window;
     SystemClock m_clock;
     session::Session m_session;

@@ -11,7 +11,6 @@
 #include "ui/common/Icons.h"
 #include "ui/common/Translations.h"
 #include "ui/shell/MainWindow.h"
-#include "ui/shell/PanelCatalogue.h"
 
 #include <QApplication>
 #include <QImage>
@@ -103,8 +102,8 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(aerodesk::ui::Icons::appIcon());
 
     aerodesk::ui::MainWindow window;
-    aerodesk::ui::PanelCatalogue::installInto(window);
-    // One session for every panel; the store and the built-in sandbox start asynchronously.
+    // Every panel of the catalogue, bound to one session; the store and the built-in sandbox
+    // start asynchronously.
     aerodesk::ConsoleWiring wiring(window);
     wiring.installPanels();
 

@@ -11,9 +11,9 @@ namespace aerodesk::api {
 /// namespace that holds this environment's apiKey/apiSecret (docs/keychain.md).
 struct Environment
 {
-    enum class Kind { EmulatorLauncher, CustomSandbox, Production };
+    enum class Kind { BuiltInSandbox, CustomSandbox, Production };
 
-    Kind kind = Kind::EmulatorLauncher;
+    Kind kind = Kind::BuiltInSandbox;
     QString name;              ///< display name ("Built-in sandbox")
     QString profile;           ///< keychain profile
     QUrl baseUrl;              ///< data API base (…/v2 paths are appended)

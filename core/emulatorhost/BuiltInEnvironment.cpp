@@ -76,7 +76,7 @@ void BuiltInEnvironment::onLaunched(const EmulatorEndpoint &endpoint)
     auto pending = std::make_shared<int>(2);
     auto firstError = std::make_shared<QString>();
     const api::Environment environment = api::Environment::sandbox(
-        api::Environment::Kind::EmulatorLauncher, QString::fromLatin1(kDisplayName),
+        api::Environment::Kind::BuiltInSandbox, QString::fromLatin1(kDisplayName),
         m_keychain.profile(), endpoint.baseUrl, endpoint.certPem, endpoint.certSha256Hex);
     QPointer<BuiltInEnvironment> self(this);
     auto written = [self, generation, pending, firstError,

@@ -17,7 +17,7 @@ constexpr auto kOrderKey = "environments/customOrder";
 QString kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::EmulatorLauncher: return QStringLiteral("builtin");
+    case Kind::BuiltInSandbox: return QStringLiteral("builtin");
     case Kind::CustomSandbox: return QStringLiteral("custom");
     case Kind::Production: return QStringLiteral("production");
     }
@@ -44,7 +44,7 @@ EnvironmentProfile EnvironmentProfiles::read(const QString &id) const
     const QString g = group(id);
     p.configurationId = m_settings.value(g + QLatin1String("configurationId")).toString();
     if (id == QLatin1String(kBuiltInId)) {
-        p.kind = Kind::EmulatorLauncher;
+        p.kind = Kind::BuiltInSandbox;
         p.name = QStringLiteral("Built-in sandbox");
         p.keychainProfile = QString::fromLatin1(kBuiltInProfile);
     } else if (id == QLatin1String(kProductionId)) {
@@ -142,7 +142,7 @@ Result<api::Environment, QString> EnvironmentProfiles::toEnvironment(const Envir
 {
     if (profile.kind == Kind::Production)
         return api::Environment::production(profile.keychainProfile);
-    if (profile.kind == Kind::EmulatorLauncher)
+    if (profile.kind == Kind::BuiltInSandbox)
         return QStringLiteral("The built-in sandbox's address exists only while it runs; AeroDesk sets it itself.");
     const QUrl url = profile.baseUrl;
     if (!url.isValid() || url.isRelative() || url.host().isEmpty()

@@ -12,7 +12,7 @@ namespace aerodesk {
 QString DiagnosticsReport::environmentKindName(api::Environment::Kind kind)
 {
     switch (kind) {
-    case api::Environment::Kind::EmulatorLauncher:
+    case api::Environment::Kind::BuiltInSandbox:
         return QStringLiteral("built-in sandbox");
     case api::Environment::Kind::CustomSandbox:
         return QStringLiteral("custom sandbox");

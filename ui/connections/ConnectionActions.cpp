@@ -14,7 +14,6 @@
 #include <QAction>
 #include <QJsonObject>
 #include <QMessageBox>
-#include <QPointer>
 
 namespace aerodesk::ui {
 
@@ -167,10 +166,9 @@ void ConnectionActions::doRefreshDetails()
     m_refreshing.insert(id);
     updateState();
     Q_EMIT message(tr("Refreshing %1…").arg(ConnectionTableModel::mask(id)), false);
-    QPointer<ConnectionActions> self(this);
-    client->getAccount(id, [self, id](Result<api::Account, api::ApiError> result) {
-        if (self)
-            self->onAccount(id, result);
+    client->getAccount(id, [this, alive = m_guard.token(), id](Result<api::Account, api::ApiError> result) {
+        if (alive)
+            onAccount(id, result);
     });
 }
 

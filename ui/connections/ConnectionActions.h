@@ -4,6 +4,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/JobType.h"
 #include "core/util/Result.h"
+#include "ui/common/CallbackGuard.h"
 
 #include <QList>
 #include <QObject>
@@ -79,6 +80,7 @@ private:
     void setState(QAction *action, const QString &blockedBecause);
 
     session::Session &m_session;
+    CallbackGuard m_guard; ///< replies that arrive after this object is gone drop out
     ConnectionsPanel &m_panel;
     ConnectionStoreFeed &m_feed;
     QSet<QString> m_refreshing;

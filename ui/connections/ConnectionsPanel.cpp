@@ -11,6 +11,7 @@
 #include "ui/connections/ExpiryBandStyle.h"
 #include "ui/connections/ExpiryTimeline.h"
 #include "ui/common/Icons.h"
+#include "ui/common/NoticeLine.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -46,7 +47,7 @@ constexpr int kHistoryRows = 200;          // the newest events of one connectio
 } // namespace
 
 ConnectionsPanel::ConnectionsPanel(QWidget *parent)
-    : QWidget(parent)
+    : SessionPanel(nullptr, parent)
     , m_ownClock(std::make_unique<SystemClock>())
     , m_clock(*m_ownClock)
 {
@@ -54,14 +55,14 @@ ConnectionsPanel::ConnectionsPanel(QWidget *parent)
 }
 
 ConnectionsPanel::ConnectionsPanel(const Clock &clock, QWidget *parent)
-    : QWidget(parent)
+    : SessionPanel(nullptr, parent)
     , m_clock(clock)
 {
     build();
 }
 
 ConnectionsPanel::ConnectionsPanel(session::Session &session, QWidget *parent)
-    : QWidget(parent)
+    : SessionPanel(&session, parent)
     , m_clock(session.clock())
     , m_session(&session)
 {
@@ -560,12 +561,8 @@ QWidget *ConnectionsPanel::buildStatusRow()
     m_loadingBar->setTextVisible(false);
     m_loadingLabel->hide();
     m_loadingBar->hide();
-    m_message = new QLabel(row);
-    m_message->setObjectName(QStringLiteral("connectionsMessage"));
-    m_message->setAccessibleName(tr("Last action"));
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message = new NoticeLine(QStringLiteral("connectionsMessage"), tr("Last action"), row);
+    m_message->setKeepsSpaceWhenEmpty(true);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_loadingLabel);
@@ -663,9 +660,6 @@ void ConnectionsPanel::buildLive()
         m_loadingBar->hide();
         showMessage(tr("The connections could not be loaded from the store: %1").arg(why), true);
     });
-    connect(m_session, &session::Session::storeFailed, this, [this](const QString &why) {
-        showMessage(tr("The local store could not be opened: %1").arg(why), true);
-    });
     if (m_feed->isLoading())
         showLoading(0, m_feed->expected());
     if (!m_session->store() && !m_session->lastError().isEmpty())
@@ -675,12 +669,14 @@ void ConnectionsPanel::buildLive()
 
 void ConnectionsPanel::showMessage(const QString &text, bool error)
 {
-    // A problem is marked by words and a sign, not only by colour.
-    m_message->setText(error ? QStringLiteral("⚠ ") + text : text);
-    m_message->setForegroundRole(error ? QPalette::LinkVisited : QPalette::WindowText);
-    m_message->setAccessibleDescription(error ? tr("Problem: %1").arg(text) : text);
+    m_message->setNotice(error ? NoticeLine::Kind::Error : NoticeLine::Kind::Info, text);
 }
 
+void ConnectionsPanel::sessionStoreFailed(const QString &why)
+{
+    if (m_message)
+        showMessage(tr("The local store could not be opened: %1").arg(why), true);
+}
 
 
 void ConnectionsPanel::refreshBandIcons()

@@ -4,7 +4,7 @@
 #include "core/util/Clock.h"
 
 #include <QTimer>
-#include <QWidget>
+#include "ui/common/SessionPanel.h"
 
 #include <memory>
 #include <vector>
@@ -31,6 +31,7 @@ class ConnectionStoreFeed;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ExpiryTimeline;
+class NoticeLine;
 
 /// The Connections panel (panel id "connections"): a filter line edit (Ctrl+F), a band filter,
 /// the expiry timeline (30/90 days; clicking a bar filters the table by that day), the table of
@@ -44,7 +45,7 @@ class ExpiryTimeline;
 /// setConnections() / appendConnections() (tests, benchmarks). Expiry is re-read from the clock
 /// every minute; connectionEnteredSevenDayBand() fires when a known connection crosses into the
 /// 7-day band (ExpiryNotifier turns it into a notification).
-class ConnectionsPanel : public QWidget
+class ConnectionsPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -87,6 +88,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void sessionStoreFailed(const QString &why) override;
 
 private:
     void build();
@@ -127,7 +129,7 @@ private:
     QWidget *m_actionBar = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_balanceNote = nullptr;
-    QLabel *m_message = nullptr;
+    NoticeLine *m_message = nullptr;
     QLabel *m_loadingLabel = nullptr;
     QProgressBar *m_loadingBar = nullptr;
     QString m_historyFor;

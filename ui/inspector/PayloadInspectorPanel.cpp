@@ -8,6 +8,7 @@
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/session/Session.h"
 #include "ui/common/JsonHighlighter.h"
+#include "ui/common/NoticeLine.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTextBlock>
@@ -41,11 +41,10 @@ QPushButton *button(const QString &text, const QString &accessible, QWidget *par
 } // namespace
 
 PayloadInspectorPanel::PayloadInspectorPanel(session::Session &session, QWidget *parent)
-    : QWidget(parent), m_session(session)
+    : SessionPanel(&session, parent), m_session(session)
 {
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &PayloadInspectorPanel::onEnvironment);
-    onEnvironment();
+    syncWithSession();
 }
 
 PayloadInspectorPanel::~PayloadInspectorPanel() = default;
@@ -119,12 +118,7 @@ void PayloadInspectorPanel::build()
     connect(m_sandboxKeys, &QPushButton::clicked, this, &PayloadInspectorPanel::installSandboxKeys);
 
     // Result.
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setAccessibleName(tr("Decryption error"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
+    m_error = new NoticeLine(QStringLiteral("errorLabel"), tr("Decryption error"), this);
     layout->addWidget(m_error);
 
     m_summary = new QLabel(this);
@@ -161,16 +155,14 @@ void PayloadInspectorPanel::build()
     m_status->setEditable(true);
     m_status->addItems({QStringLiteral("OK"), QStringLiteral("DECLINED"), QStringLiteral("ERROR")});
     m_status->setAccessibleName(tr("Status to send"));
+    m_status->lineEdit()->setAccessibleName(tr("Status to send"));
     m_reason = new QLineEdit(m_answerBox);
     m_reason->setAccessibleName(tr("Reason (for a status other than OK)"));
     m_reason->setPlaceholderText(tr("optional, sent with a status other than OK"));
     m_answer = button(tr("&Answer retUrl"), tr("Send the answer to the retUrl"), m_answerBox);
     m_answer->setObjectName(QStringLiteral("answerButton"));
-    m_answerResult = new QLabel(m_answerBox);
-    m_answerResult->setObjectName(QStringLiteral("answerResult"));
-    m_answerResult->setAccessibleName(tr("retUrl result"));
-    m_answerResult->setWordWrap(true);
-    m_answerResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answerResult = new NoticeLine(QStringLiteral("answerResult"), tr("retUrl result"), m_answerBox);
+    m_answerResult->setKeepsSpaceWhenEmpty(true);
     form->addRow(tr("Status:"), m_status);
     form->addRow(tr("Reason:"), m_reason);
     form->addRow(m_answer);
@@ -199,22 +191,22 @@ void PayloadInspectorPanel::loadKey()
     m_keyLoading = true;
     m_keyLabel->setText(tr("Reading the partner key from the keychain…"));
     updateActions();
-    QPointer<PayloadInspectorPanel> self(this);
-    m_session.embeddedKeys()->loadPartnerKey([self](Result<crypto::RsaPrivateKey, QString> key) {
-        if (!self)
+    const CallbackGuard::Token alive = panelToken();
+    m_session.embeddedKeys()->loadPartnerKey([this, alive](Result<crypto::RsaPrivateKey, QString> key) {
+        if (!alive)
             return;
-        self->m_keyLoading = false;
+        m_keyLoading = false;
         if (key) {
-            self->m_key = key.value();
-            self->m_keyLabel->setText(tr("Partner key from the keychain · %1-bit · fingerprint %2…")
-                                          .arg(self->m_key.bits())
-                                          .arg(QString::fromLatin1(self->m_key.publicKey().fingerprintSha256().left(16))));
+            m_key = key.value();
+            m_keyLabel->setText(tr("Partner key from the keychain · %1-bit · fingerprint %2…")
+                                          .arg(m_key.bits())
+                                          .arg(QString::fromLatin1(m_key.publicKey().fingerprintSha256().left(16))));
         } else {
-            self->m_key = {};
-            self->m_keyLabel->setText(key.error());
+            m_key = {};
+            m_keyLabel->setText(key.error());
         }
-        self->updateActions();
-        Q_EMIT self->keyChanged();
+        updateActions();
+        Q_EMIT keyChanged();
     });
 }
 
@@ -229,13 +221,13 @@ void PayloadInspectorPanel::decrypt()
         return;
     const QByteArray text = m_input->toPlainText().toLatin1();
     auto r = embedded::PayloadDecryptor::decrypt(m_key, text);
-    m_answerResult->clear();
+    m_answerResult->clearNotice();
     if (!r) {
         m_payload.reset();
         showPayload();
         return showError(embedded::payloadErrcName(r.error().code), r.error().message, r.error().position);
     }
-    m_error->hide();
+    m_error->clearNotice();
     m_payload.emplace(std::move(r).value());
     if (m_payload->kind() == embedded::EventPayload::Kind::Connect)
         m_lastUserCode = m_payload->userCode().clone();
@@ -246,9 +238,7 @@ void PayloadInspectorPanel::decrypt()
 
 void PayloadInspectorPanel::showError(const QString &code, const QString &message, qsizetype position)
 {
-    m_error->setText(QStringLiteral("<b>%1</b> — %2").arg(code.toHtmlEscaped(), message.toHtmlEscaped()));
-    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 6px; border-radius: 4px;"));
-    m_error->show();
+    m_error->showError(tr("%1 — %2").arg(code, message));
     if (position >= 0) {
         // Put the cursor on the offending character so it can be fixed in place.
         QTextCursor cursor(m_input->document());
@@ -339,19 +329,19 @@ void PayloadInspectorPanel::fetchSample(bool connect)
         return;
     m_busy = true;
     updateActions();
-    QPointer<PayloadInspectorPanel> self(this);
-    auto done = [self](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
-        if (!self)
+    const CallbackGuard::Token alive = panelToken();
+    auto done = [this, alive](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
+        if (!alive)
             return;
-        self->m_busy = false;
+        m_busy = false;
         if (!e) {
-            self->showError(e.error().code.isEmpty() ? tr("sandbox") : e.error().code, e.error().message);
-            return self->updateActions();
+            showError(e.error().code.isEmpty() ? tr("sandbox") : e.error().code, e.error().message);
+            return updateActions();
         }
-        self->m_error->hide();
-        self->setPayloadText(QString::fromLatin1(e->payloadHex));
-        self->updateActions();
-        Q_EMIT self->sampleLoaded();
+        m_error->clearNotice();
+        setPayloadText(QString::fromLatin1(e->payloadHex));
+        updateActions();
+        Q_EMIT sampleLoaded();
     };
     if (connect)
         m_session.sandboxEvents()->connectEvent(QStringLiteral("inspector"), done);
@@ -365,14 +355,14 @@ void PayloadInspectorPanel::installSandboxKeys()
         return;
     m_busy = true;
     updateActions();
-    QPointer<PayloadInspectorPanel> self(this);
-    m_session.sandboxEvents()->installSandboxKeys(*m_session.embeddedKeys(), [self](const QString &error) {
-        if (!self)
+    const CallbackGuard::Token alive = panelToken();
+    m_session.sandboxEvents()->installSandboxKeys(*m_session.embeddedKeys(), [this, alive](const QString &error) {
+        if (!alive)
             return;
-        self->m_busy = false;
+        m_busy = false;
         if (!error.isEmpty())
-            self->showError(tr("keys"), error);
-        self->loadKey();
+            showError(tr("keys"), error);
+        loadKey();
     });
 }
 
@@ -388,13 +378,13 @@ void PayloadInspectorPanel::importKeyFromFile()
             return showError(tr("key"), tr("Cannot read %1: %2").arg(path, f.errorString()));
         QByteArray pem = f.read(64 * 1024);
         const crypto::SecureBytes secret = crypto::SecureBytes::takeFrom(pem);
-        QPointer<PayloadInspectorPanel> self(this);
-        m_session.embeddedKeys()->importPartnerKey(secret.view(), {}, [self](const QString &error) {
-            if (!self)
+        const CallbackGuard::Token alive = panelToken();
+        m_session.embeddedKeys()->importPartnerKey(secret.view(), {}, [this, alive](const QString &error) {
+            if (!alive)
                 return;
             if (!error.isEmpty())
-                return self->showError(tr("key"), error);
-            self->loadKey();
+                return showError(tr("key"), error);
+            loadKey();
         });
     });
     dialog->open();
@@ -405,27 +395,27 @@ void PayloadInspectorPanel::answer()
     if (!m_payload || !m_answer->isEnabled())
         return;
     const QString status = m_status->currentText().trimmed().isEmpty() ? QStringLiteral("OK") : m_status->currentText().trimmed();
-    QPointer<PayloadInspectorPanel> self(this);
-    auto send = [self](const QUrl &url, const embedded::RetUrlReply &reply) {
-        self->m_busy = true;
-        self->m_answerResult->setText(tr("Sending…"));
-        self->updateActions();
-        self->m_session.retUrls()->answer(url, reply, [self](Result<api::HttpResponse, api::ApiError> r) {
-            if (!self)
+    const CallbackGuard::Token alive = panelToken();
+    auto send = [this, alive](const QUrl &url, const embedded::RetUrlReply &reply) {
+        m_busy = true;
+        m_answerResult->showInfo(tr("Sending…"));
+        updateActions();
+        m_session.retUrls()->answer(url, reply, [this, alive](Result<api::HttpResponse, api::ApiError> r) {
+            if (!alive)
                 return;
-            self->m_busy = false;
+            m_busy = false;
             if (r) {
-                self->m_answerResult->setText(tr("✔ %1 %2 — the provider accepted the answer.")
+                m_answerResult->showSuccess(tr("%1 %2 — the provider accepted the answer.")
                                                   .arg(r->status)
                                                   .arg(r->status == 204 ? QStringLiteral("No Content") : QString()));
-                Q_EMIT self->answered(r->status, {});
+                Q_EMIT answered(r->status, {});
             } else {
                 const api::ApiError &e = r.error();
-                self->m_answerResult->setText(tr("✘ %1 %2 — %3")
+                m_answerResult->showError(tr("%1 %2 — %3")
                                                   .arg(e.httpStatus ? QString::number(e.httpStatus) : tr("not sent"), e.code, e.message));
-                Q_EMIT self->answered(0, e.message);
+                Q_EMIT answered(0, e.message);
             }
-            self->updateActions();
+            updateActions();
         });
     };
     if (m_payload->kind() == embedded::EventPayload::Kind::Connect)
@@ -436,18 +426,18 @@ void PayloadInspectorPanel::answer()
     const QString attemptId = m_payload->attemptId();
     m_busy = true;
     updateActions();
-    m_session.embeddedKeys()->loadProviderKey([self, url, attemptId, status, send](Result<crypto::RsaPublicKey, QString> key) {
-        if (!self)
+    m_session.embeddedKeys()->loadProviderKey([this, alive, url, attemptId, status, send](Result<crypto::RsaPublicKey, QString> key) {
+        if (!alive)
             return;
-        self->m_busy = false;
+        m_busy = false;
         if (!key) {
-            self->m_answerResult->setText(tr("✘ %1").arg(key.error()));
-            return self->updateActions();
+            m_answerResult->showError(key.error());
+            return updateActions();
         }
-        auto reply = embedded::RetUrlReply::silentAuth(key.value(), attemptId, self->m_lastUserCode, status);
+        auto reply = embedded::RetUrlReply::silentAuth(key.value(), attemptId, m_lastUserCode, status);
         if (!reply) {
-            self->m_answerResult->setText(tr("✘ %1").arg(reply.error().message));
-            return self->updateActions();
+            m_answerResult->showError(reply.error().message);
+            return updateActions();
         }
         send(url, reply.value());
     });

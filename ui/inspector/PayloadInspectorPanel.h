@@ -4,7 +4,7 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/embedded/EventPayload.h"
 
-#include <QWidget>
+#include "ui/common/SessionPanel.h"
 
 #include <optional>
 
@@ -22,6 +22,7 @@ class Session;
 namespace aerodesk::ui {
 
 class JsonHighlighter;
+class NoticeLine;
 
 /// The payload inspector: paste (or open, or in the sandbox fetch) an embedded-banking event
 /// payload, decrypt it with the partner key from the keychain, see it as coloured JSON with the
@@ -32,7 +33,7 @@ class JsonHighlighter;
 /// that is not exactly one RSA block is refused before the RSA operation, so the work is one
 /// ~1 ms private-key operation. Keychain and network calls are asynchronous; buttons that cannot
 /// work yet are disabled with the reason in their tooltip.
-class PayloadInspectorPanel : public QWidget
+class PayloadInspectorPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -61,6 +62,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void sessionEnvironmentChanged() override { onEnvironment(); }
 
 private:
     void build();
@@ -80,7 +82,7 @@ private:
     QPushButton *m_importKey = nullptr;
     QPushButton *m_sandboxKeys = nullptr;
     QPushButton *m_decrypt = nullptr;
-    QLabel *m_error = nullptr;
+    NoticeLine *m_error = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_userCode = nullptr;
     QPushButton *m_reveal = nullptr;
@@ -90,7 +92,7 @@ private:
     QComboBox *m_status = nullptr;
     QLineEdit *m_reason = nullptr;
     QPushButton *m_answer = nullptr;
-    QLabel *m_answerResult = nullptr;
+    NoticeLine *m_answerResult = nullptr;
 
     crypto::RsaPrivateKey m_key;
     bool m_keyLoading = false;

@@ -6,7 +6,9 @@
 #include "ui/jobs/JobProgressDelegate.h"
 #include "ui/jobs/JobsModel.h"
 #include "ui/jobs/MfaPromptDialog.h"
+#include "ui/common/NoticeLine.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,13 +21,11 @@
 
 namespace aerodesk::ui {
 
-JobsPanel::JobsPanel(session::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+JobsPanel::JobsPanel(session::Session &session, QWidget *parent) : SessionPanel(&session, parent), m_session(session)
 {
     m_model = new JobsModel(this);
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &JobsPanel::rebind);
-    connect(&m_session, &session::Session::environmentFailed, this, &JobsPanel::updateActions);
-    rebind();
+    syncWithSession();
 }
 
 JobsPanel::~JobsPanel()
@@ -55,12 +55,12 @@ void JobsPanel::build()
     m_connection->setAccessibleName(tr("Connection ID"));
     m_connection->setPlaceholderText(tr("connectionId"));
     m_connection->setClearButtonEnabled(true);
+    for (auto *clear : m_connection->findChildren<QAbstractButton *>())
+        clear->setAccessibleName(tr("Clear the connection ID"));
     m_start = new QPushButton(tr("&Start job"), this);
     m_start->setObjectName(QStringLiteral("jobStart"));
     m_start->setAccessibleName(tr("Start the job"));
-    m_loading = new QLabel(tr("Waiting for the environment…"), this);
-    m_loading->setObjectName(QStringLiteral("jobsLoading"));
-    m_loading->setAccessibleName(tr("Jobs panel status"));
+    m_loading = new NoticeLine(QStringLiteral("jobsLoading"), tr("Jobs panel status"), this);
     auto *typeLabel = new QLabel(tr("&Type:"), this);
     typeLabel->setBuddy(m_type);
     auto *connectionLabel = new QLabel(tr("C&onnection:"), this);
@@ -82,6 +82,10 @@ void JobsPanel::build()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all"));
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (int column : {JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn, JobsModel::AttemptsColumn,
                        JobsModel::ElapsedColumn})
@@ -199,9 +203,12 @@ void JobsPanel::cancelSelected()
 void JobsPanel::updateActions()
 {
     const bool ready = m_session.isReady();
-    m_loading->setVisible(!ready);
-    m_loading->setText(m_session.lastError().isEmpty() ? tr("Waiting for the environment…")
-                                                       : tr("The environment is not available: %1").arg(m_session.lastError()));
+    if (ready)
+        m_loading->clearNotice();
+    else if (m_session.lastError().isEmpty())
+        m_loading->showInfo(tr("Waiting for the environment…"));
+    else
+        m_loading->showError(tr("The environment is not available: %1").arg(m_session.lastError()));
     QString why;
     if (!ready)
         why = tr("Waiting for the environment…");

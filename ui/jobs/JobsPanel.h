@@ -6,7 +6,7 @@
 #include <QDateTime>
 #include <QMap>
 #include <QPointer>
-#include <QWidget>
+#include "ui/common/SessionPanel.h"
 
 class QComboBox;
 class QLabel;
@@ -22,13 +22,14 @@ namespace aerodesk::ui {
 
 class JobsModel;
 class MfaPromptDialog;
+class NoticeLine;
 
 /// The Jobs panel (panel id "jobs"): a "Start job" row (type, connectionId, Start — disabled with
 /// "Waiting for the environment…" until the session is ready), the table of jobs (JobsModel with
 /// a progress-bar delegate) and Cancel for the selected running job (disabled with the reason
 /// otherwise). When a job reports MFA, an MfaPromptDialog opens at once. Follows the session:
 /// rebinds to the new JobRunner on environmentChanged().
-class JobsPanel : public QWidget
+class JobsPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -46,6 +47,10 @@ public:
 Q_SIGNALS:
     void mfaPromptOpened(quint64 key, aerodesk::ui::MfaPromptDialog *prompt);
 
+protected:
+    void sessionEnvironmentChanged() override { rebind(); }
+    void sessionEnvironmentFailed(const QString &) override { updateActions(); }
+
 private:
     void build();
     void rebind();
@@ -62,7 +67,7 @@ private:
     QLineEdit *m_connection = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
-    QLabel *m_loading = nullptr;
+    NoticeLine *m_loading = nullptr;
     QLabel *m_summary = nullptr;
     QMap<quint64, QPointer<MfaPromptDialog>> m_prompts;
     QList<QMetaObject::Connection> m_runnerConnections;

@@ -4,6 +4,7 @@
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
 #include "core/webhooks/WebhookSecrets.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 
 #include <QCryptographicHash>
@@ -16,7 +17,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSslCertificate>
@@ -78,7 +78,7 @@ QPushButton *button(const QString &text, const QString &name, const QString &acc
 QString kindText(Kind kind)
 {
     switch (kind) {
-    case Kind::EmulatorLauncher: return SettingsPanel::tr("Built-in sandbox — started by AeroDesk, read-only");
+    case Kind::BuiltInSandbox: return SettingsPanel::tr("Built-in sandbox — started by AeroDesk, read-only");
     case Kind::CustomSandbox: return SettingsPanel::tr("Custom sandbox");
     case Kind::Production: return SettingsPanel::tr("PRODUCTION — real users and real bank data");
     }
@@ -88,11 +88,10 @@ QString kindText(Kind kind)
 } // namespace
 
 SettingsPanel::SettingsPanel(session::Session &session, QSettings *settings, QWidget *parent)
-    : QWidget(parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
+    : SessionPanel(&session, parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
 {
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &SettingsPanel::onEnvironment);
-    onEnvironment();
+    syncWithSession();
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
 }
 
@@ -170,7 +169,8 @@ void SettingsPanel::build()
     actions->addWidget(m_save);
     actions->addWidget(m_use);
     form->addRow(actions);
-    m_notice = label(QStringLiteral("settingsNotice"), tr("Settings result"), box);
+    m_notice = new NoticeLine(QStringLiteral("settingsNotice"), tr("Settings result"), box);
+    m_notice->setKeepsSpaceWhenEmpty(true);
     form->addRow(m_notice);
     layout->addWidget(box, 2);
 
@@ -236,12 +236,12 @@ void SettingsPanel::selectProfile(const QString &id)
 
 void SettingsPanel::showProfile()
 {
-    ++m_generation;
+    m_profileGuard.reset();
     const auto p = m_profiles.find(m_currentId);
     if (!p)
         return;
     const bool custom = p->kind == Kind::CustomSandbox;
-    const bool builtIn = p->kind == Kind::EmulatorLauncher;
+    const bool builtIn = p->kind == Kind::BuiltInSandbox;
     m_kind->setText(QStringLiteral("<b>%1</b>").arg(kindText(p->kind).toHtmlEscaped()));
     m_name->setText(p->name);
     m_name->setReadOnly(!custom);
@@ -263,7 +263,7 @@ void SettingsPanel::showProfile()
     m_apiKey->setToolTip(builtIn ? managed : tr("Saved only in the keychain (profile \"%1\")").arg(p->keychainProfile));
     m_apiSecret->setToolTip(m_apiKey->toolTip());
     m_webhookSecret->setToolTip(tr("Saved only in the keychain as the current webhook secret (profile \"%1\")").arg(p->keychainProfile));
-    m_notice->clear();
+    m_notice->clearNotice();
     refreshSecretStatus();
     refreshFingerprint();
     updateActions();
@@ -275,8 +275,7 @@ void SettingsPanel::refreshSecretStatus()
     if (!p)
         return;
     keychain::Keychain &kc = keychainFor(p->keychainProfile);
-    const int generation = m_generation;
-    QPointer<SettingsPanel> self(this);
+    const CallbackGuard::Token alive = m_profileGuard.token();
     const std::pair<const char *, QLabel *> entries[] = {{keychain::entries::kApiKey, m_apiKeyStatus},
                                                          {keychain::entries::kApiSecret, m_apiSecretStatus},
                                                          {keychain::entries::kWebhookSecretCurrent, m_webhookSecretStatus}};
@@ -285,11 +284,11 @@ void SettingsPanel::refreshSecretStatus()
         status->setText(tr("checking…"));
         QLabel *target = status;
         // The value is only tested for presence and wiped at once: it never reaches a widget.
-        kc.read(QString::fromLatin1(name), [self, generation, target, pending](const keychain::KeychainError &e,
+        kc.read(QString::fromLatin1(name), [this, alive, target, pending](const keychain::KeychainError &e,
                                                                                         crypto::SecureBytes value) {
             const bool present = e.ok() && !value.isEmpty();
             value.clear();
-            if (!self || generation != self->m_generation)
+            if (!alive)
                 return;
             if (present)
                 target->setText(tr("saved ✓"));
@@ -300,7 +299,7 @@ void SettingsPanel::refreshSecretStatus()
             target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound ? QString() : e.message);
             target->setAccessibleDescription(target->text());
             if (--*pending == 0)
-                Q_EMIT self->secretStatusChanged();
+                Q_EMIT secretStatusChanged();
         });
     }
 }
@@ -312,7 +311,7 @@ void SettingsPanel::refreshFingerprint()
         return;
     if (p->kind == Kind::Production)
         return m_fingerprint->setText(tr("none — system certificate authorities"));
-    if (p->kind == Kind::EmulatorLauncher) {
+    if (p->kind == Kind::BuiltInSandbox) {
         return m_fingerprint->setText(m_builtIn && m_builtIn->isPinned()
                                           ? tr("SHA-256 %1").arg(EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex))
                                           : tr("(known when the sandbox has started)"));
@@ -321,7 +320,7 @@ void SettingsPanel::refreshFingerprint()
     if (path.isEmpty())
         return m_fingerprint->setText(tr("none — not pinned (system certificate authorities)"));
     m_fingerprint->setText(tr("reading…"));
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = m_profileGuard.token();
     runOffUiThread<QString>(
         this,
         [path] {
@@ -334,8 +333,8 @@ void SettingsPanel::refreshFingerprint()
             return tr("SHA-256 %1")
                 .arg(EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex()));
         },
-        [this, generation](QString text) {
-            if (generation == m_generation)
+        [this, alive](QString text) {
+            if (alive)
                 m_fingerprint->setText(text);
         });
 }
@@ -361,7 +360,7 @@ void SettingsPanel::saveCurrent()
         const QUrl url = p.baseUrl;
         if (!url.isValid() || url.isRelative() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return setNotice(tr("✘ The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
+            return m_notice->showError(tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
     }
     m_profiles.save(p);
 
@@ -373,8 +372,8 @@ void SettingsPanel::saveCurrent()
                                                             {keychain::entries::kWebhookSecretCurrent, m_webhookSecret}};
     auto errors = std::make_shared<QStringList>();
     const QString profile = p.keychainProfile;
-    const int generation = m_generation;
-    QPointer<SettingsPanel> self(this);
+    const CallbackGuard::Token alive = panelToken();
+    const CallbackGuard::Token sameProfile = m_profileGuard.token();
     for (const auto &[name, edit] : fields) {
         if (!edit->isEnabled() || edit->text().isEmpty())
             continue;
@@ -384,24 +383,24 @@ void SettingsPanel::saveCurrent()
         edit->clear();
         ++m_pendingWrites;
         const QString secretName = edit == m_webhookSecret ? tr("webhook secret") : QString::fromLatin1(name);
-        auto written = [self, generation, errors, secretName, profile](const keychain::KeychainError &e) {
-            if (!self)
+        auto written = [this, alive, sameProfile, errors, secretName, profile](const keychain::KeychainError &e) {
+            if (!alive)
                 return;
-            --self->m_pendingWrites;
+            --m_pendingWrites;
             if (!e.ok())
                 errors->append(tr("%1: %2").arg(secretName, e.message));
-            if (self->m_pendingWrites > 0)
+            if (m_pendingWrites > 0)
                 return;
             if (errors->isEmpty()) {
-                self->setNotice(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
-                Q_EMIT self->secretsSaved(profile);
+                m_notice->showSuccess(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
+                Q_EMIT secretsSaved(profile);
             } else {
-                self->setNotice(tr("✘ Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
-                Q_EMIT self->failed(self->m_notice->text());
+                m_notice->showError(tr("Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
+                Q_EMIT failed(m_notice->text());
             }
-            if (generation == self->m_generation)
-                self->refreshSecretStatus();
-            self->updateActions();
+            if (sameProfile)
+                refreshSecretStatus();
+            updateActions();
         };
         if (edit == m_webhookSecret)
             m_session.webhookSecretsFor(profile).setSecret(std::move(secret), /*keepPrevious=*/true, written);
@@ -410,7 +409,7 @@ void SettingsPanel::saveCurrent()
     }
     reloadList();
     if (m_pendingWrites == 0)
-        setNotice(tr("Saved."));
+        m_notice->showSuccess(tr("Saved."));
     updateActions();
 }
 
@@ -418,7 +417,7 @@ void SettingsPanel::addCustomProfile()
 {
     const EnvironmentProfile p = m_profiles.addCustom(tr("Custom sandbox"), QUrl());
     selectProfile(p.id);
-    setNotice(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
+    m_notice->showInfo(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
     m_name->setFocus();
 }
 
@@ -429,7 +428,7 @@ void SettingsPanel::removeCurrentProfile()
         return;
     m_profiles.remove(p->id);
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
-    setNotice(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
+    m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
                   .arg(p->name, p->keychainProfile));
 }
 
@@ -438,7 +437,7 @@ void SettingsPanel::useCurrent()
     const auto p = m_profiles.find(m_currentId);
     if (!p || !m_use->isEnabled())
         return;
-    if (p->kind == Kind::EmulatorLauncher) {
+    if (p->kind == Kind::BuiltInSandbox) {
         if (m_builtIn)
             apply(*m_builtIn);
         return;
@@ -446,21 +445,21 @@ void SettingsPanel::useCurrent()
     const EnvironmentProfile edited = p->kind == Kind::CustomSandbox ? editedProfile() : *p;
     m_building = true;
     m_use->setEnabled(false);
-    setNotice(tr("Preparing %1…").arg(edited.name));
-    const int generation = m_generation;
+    m_notice->showInfo(tr("Preparing %1…").arg(edited.name));
+    const CallbackGuard::Token sameProfile = m_profileGuard.token();
     runOffUiThread<EnvOutcome>(
         this,
         [edited] {
             auto r = EnvironmentProfiles::toEnvironment(edited);
             return r ? EnvOutcome{r.value(), {}} : EnvOutcome{std::nullopt, r.error()};
         },
-        [this, generation](EnvOutcome outcome) {
+        [this, sameProfile](EnvOutcome outcome) {
             m_building = false;
             updateActions();
-            if (generation != m_generation)
+            if (!sameProfile)
                 return;
             if (!outcome.environment)
-                return setNotice(QStringLiteral("✘ ") + outcome.error);
+                return m_notice->showError(outcome.error);
             if (!outcome.environment->isProduction())
                 return apply(*outcome.environment);
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Use production?"),
@@ -482,17 +481,17 @@ void SettingsPanel::useCurrent()
 void SettingsPanel::apply(const api::Environment &environment)
 {
     m_session.setEnvironment(environment);
-    setNotice(tr("Now using %1.").arg(environment.name));
+    m_notice->showSuccess(tr("Now using %1.").arg(environment.name));
     Q_EMIT environmentChosen(environment);
 }
 
 void SettingsPanel::onEnvironment()
 {
-    if (m_session.isReady() && m_session.environment().kind == Kind::EmulatorLauncher)
+    if (m_session.isReady() && m_session.environment().kind == Kind::BuiltInSandbox)
         m_builtIn = m_session.environment();
     if (!m_currentId.isEmpty()) {
         reloadList();
-        if (m_profiles.find(m_currentId) && m_profiles.find(m_currentId)->kind == Kind::EmulatorLauncher) {
+        if (m_profiles.find(m_currentId) && m_profiles.find(m_currentId)->kind == Kind::BuiltInSandbox) {
             m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : m_baseUrl->text());
             refreshFingerprint();
             // Its credentials were written to the keychain just before the session got it.
@@ -500,12 +499,6 @@ void SettingsPanel::onEnvironment()
         }
     }
     updateActions();
-}
-
-void SettingsPanel::setNotice(const QString &text)
-{
-    m_notice->setText(text);
-    m_notice->setAccessibleDescription(text);
 }
 
 void SettingsPanel::updateActions()
@@ -527,7 +520,7 @@ void SettingsPanel::updateActions()
         useWhy = tr("Choose a profile.");
     else if (m_building)
         useWhy = tr("Preparing the environment…");
-    else if (p->kind == Kind::EmulatorLauncher && !m_builtIn)
+    else if (p->kind == Kind::BuiltInSandbox && !m_builtIn)
         useWhy = m_session.lastError().isEmpty() ? tr("The built-in sandbox has not started yet.") : m_session.lastError();
     else if (p->kind == Kind::CustomSandbox && m_baseUrl->text().trimmed().isEmpty())
         useWhy = tr("Enter the sandbox's base URL first.");

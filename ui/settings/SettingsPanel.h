@@ -3,7 +3,8 @@
 #include "core/api/Environment.h"
 #include "core/session/EnvironmentProfiles.h"
 
-#include <QWidget>
+#include "ui/common/CallbackGuard.h"
+#include "ui/common/SessionPanel.h"
 
 #include <map>
 #include <memory>
@@ -24,6 +25,8 @@ class Session;
 
 namespace aerodesk::ui {
 
+class NoticeLine;
+
 /// Settings → environments (docs/ui.md): the built-in sandbox (read-only, its pinned certificate
 /// fingerprint), custom sandboxes (base URL + optional pinned certificate PEM file) and
 /// production. Per profile: apiKey, apiSecret and the webhook secret go ONLY to the keychain under
@@ -33,7 +36,7 @@ namespace aerodesk::ui {
 /// secret and the rotation time is kept, as after a rotation in the Webhooks panel; configurationId and the other public fields go to QSettings
 /// (session::EnvironmentProfiles). "Use this environment" hands it to the session and emits
 /// environmentChosen (production asks first).
-class SettingsPanel : public QWidget
+class SettingsPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -62,6 +65,9 @@ Q_SIGNALS:
     void secretStatusChanged();
     void failed(const QString &message);
 
+protected:
+    void sessionEnvironmentChanged() override { onEnvironment(); }
+
 private:
     void build();
     void reloadList();
@@ -70,7 +76,6 @@ private:
     void refreshFingerprint();
     void onEnvironment();
     void apply(const api::Environment &environment);
-    void setNotice(const QString &text);
     void updateActions();
     session::EnvironmentProfile editedProfile() const;
 
@@ -83,7 +88,7 @@ private:
     std::map<QString, std::unique_ptr<keychain::Keychain>> m_keychains;
     std::optional<api::Environment> m_builtIn;       ///< last built-in environment seen on the session
     QString m_currentId;
-    int m_generation = 0;
+    CallbackGuard m_profileGuard; ///< reset when another profile is shown: its callbacks drop out
     int m_pendingWrites = 0;
     bool m_building = false;      ///< preparing an environment off the UI thread
     bool m_listUpdating = false;
@@ -107,7 +112,7 @@ private:
     QLabel *m_webhookSecretStatus = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_use = nullptr;
-    QLabel *m_notice = nullptr;
+    NoticeLine *m_notice = nullptr;
 };
 
 } // namespace aerodesk::ui

@@ -19,7 +19,7 @@ struct KindStyle
 KindStyle styleFor(EnvironmentBanner::Kind kind)
 {
     switch (kind) {
-    case EnvironmentBanner::Kind::EmulatorLauncher:
+    case EnvironmentBanner::Kind::BuiltInSandbox:
         return { "#0f766e", "#134e4a", "env-sandbox" };
     case EnvironmentBanner::Kind::CustomSandbox:
         return { "#1d4ed8", "#1e3a8a", "env-sandbox" };
@@ -56,13 +56,13 @@ EnvironmentBanner::EnvironmentBanner(QWidget *parent)
     layout->addWidget(m_name);
     layout->addWidget(m_detail, 1);
 
-    setEnvironment(Kind::EmulatorLauncher, tr("Built-in sandbox"), tr("starting…"));
+    setEnvironment(Kind::BuiltInSandbox, tr("Built-in sandbox"), tr("starting…"));
 }
 
 QString EnvironmentBanner::badgeText(Kind kind)
 {
     switch (kind) {
-    case Kind::EmulatorLauncher:
+    case Kind::BuiltInSandbox:
         return tr("SANDBOX");
     case Kind::CustomSandbox:
         return tr("CUSTOM SANDBOX");

@@ -32,7 +32,7 @@ public:
 private:
     void applyStyle();
 
-    Kind m_kind = Kind::EmulatorLauncher;
+    Kind m_kind = Kind::BuiltInSandbox;
     QLabel *m_icon = nullptr;
     QLabel *m_badge = nullptr;
     QLabel *m_name = nullptr;

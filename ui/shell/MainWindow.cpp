@@ -1,9 +1,9 @@
 #include "ui/shell/MainWindow.h"
 
+#include "ui/common/Icons.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/DiagnosticsMenu.h"
 #include "ui/shell/EnvironmentBanner.h"
-#include "ui/common/Icons.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -41,8 +41,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Panels"));
-    m_navigation->setAccessibleDescription(
-        tr("Choose the panel to show; Ctrl+1 to Ctrl+6 also switch panels."));
     m_navigation->setFocusPolicy(Qt::StrongFocus);
     m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
     m_navigation->setIconSize(QSize(20, 20));
@@ -73,7 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         m_stack->setCurrentIndex(row);
         m_panels[static_cast<std::size_t>(row)].action->setChecked(true);
-        statusBar()->showMessage(m_panels[static_cast<std::size_t>(row)].title);
+        statusBar()->showMessage(m_panels[static_cast<std::size_t>(row)].entry.title());
     });
 
     createMenus();
@@ -127,20 +125,22 @@ void MainWindow::createMenus()
         more->setAccessibleName(tr("More menus"));
 }
 
-bool MainWindow::addPanel(const QString &id, const QString &title, const QString &iconName,
-                          QWidget *panel)
+bool MainWindow::addPanel(const PanelEntry &entry, QWidget *panel)
 {
+    const QString &id = entry.id;
     if (!panel || id.isEmpty() || indexOf(id) >= 0)
         return false;
+    const QString title = entry.title();
     if (panel->objectName().isEmpty())
         panel->setObjectName(id + QStringLiteral("Panel"));
     if (panel->accessibleName().isEmpty())
         panel->setAccessibleName(title);
 
-    const int number = static_cast<int>(m_panels.size()) + 1;
     auto *item = new QListWidgetItem(title);
     item->setData(kIdRole, id);
-    item->setToolTip(number <= 9 ? tr("%1 (Ctrl+%2)").arg(title).arg(number) : title);
+    const QString keys = entry.shortcut.toString(QKeySequence::NativeText);
+    item->setToolTip(keys.isEmpty() ? entry.help()
+                                    : tr("%1 (%2)\n%3").arg(title, keys, entry.help()));
     m_navigation->addItem(item);
     m_stack->addWidget(panel);
     // As wide as the longest title needs (a longer language): the icon, the gap, the item's
@@ -153,8 +153,8 @@ bool MainWindow::addPanel(const QString &id, const QString &title, const QString
     auto *action = m_viewMenu->addAction(title);
     action->setObjectName(id + QStringLiteral("Action"));
     action->setCheckable(true);
-    if (number <= 9)
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number)));
+    action->setShortcut(entry.shortcut);
+    action->setStatusTip(entry.help());
     auto *group = m_viewMenu->findChild<QActionGroup *>(QStringLiteral("panelActionGroup"));
     if (!group) {
         group = new QActionGroup(m_viewMenu);
@@ -163,7 +163,9 @@ bool MainWindow::addPanel(const QString &id, const QString &title, const QString
     group->addAction(action);
     connect(action, &QAction::triggered, this, [this, id] { showPanel(id); });
 
-    m_panels.push_back({ id, title, iconName, panel, action });
+    m_panels.push_back({ entry, panel, action });
+    m_navigation->setAccessibleDescription(
+        tr("Choose the panel to show; each panel's shortcut (F1 lists them) also switches to it."));
     refreshIcons();
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
@@ -175,11 +177,11 @@ bool MainWindow::replacePanel(const QString &id, QWidget *panel)
     const int index = indexOf(id);
     if (index < 0 || !panel)
         return false;
-    PanelEntry &entry = m_panels[static_cast<std::size_t>(index)];
+    Registered &entry = m_panels[static_cast<std::size_t>(index)];
     if (panel->objectName().isEmpty())
         panel->setObjectName(id + QStringLiteral("Panel"));
     if (panel->accessibleName().isEmpty())
-        panel->setAccessibleName(entry.title);
+        panel->setAccessibleName(entry.entry.title());
     const bool wasCurrent = m_stack->currentIndex() == index;
     QWidget *old = entry.widget;
     m_stack->insertWidget(index, panel);
@@ -204,15 +206,15 @@ QString MainWindow::currentPanelId() const
 {
     const int index = m_stack->currentIndex();
     return index >= 0 && index < static_cast<int>(m_panels.size())
-        ? m_panels[static_cast<std::size_t>(index)].id
+        ? m_panels[static_cast<std::size_t>(index)].entry.id
         : QString();
 }
 
 QStringList MainWindow::panelIds() const
 {
     QStringList ids;
-    for (const PanelEntry &entry : m_panels)
-        ids << entry.id;
+    for (const Registered &registered : m_panels)
+        ids << registered.entry.id;
     return ids;
 }
 
@@ -225,7 +227,7 @@ QWidget *MainWindow::panel(const QString &id) const
 int MainWindow::indexOf(const QString &id) const
 {
     for (std::size_t i = 0; i < m_panels.size(); ++i) {
-        if (m_panels[i].id == id)
+        if (m_panels[i].entry.id == id)
             return static_cast<int>(i);
     }
     return -1;
@@ -240,7 +242,7 @@ void MainWindow::refreshIcons()
     const QColor ink = palette().color(QPalette::WindowText);
     const QColor selectedInk = palette().color(QPalette::HighlightedText);
     for (std::size_t i = 0; i < m_panels.size(); ++i) {
-        const QIcon icon = Icons::themed(m_panels[i].iconName, ink, selectedInk);
+        const QIcon icon = Icons::themed(m_panels[i].entry.iconName, ink, selectedInk);
         m_navigation->item(static_cast<int>(i))->setIcon(icon);
         m_panels[i].action->setIcon(icon);
     }
@@ -292,20 +294,32 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
+QString MainWindow::helpText() const
+{
+    QString rows;
+    for (const Registered &registered : m_panels) {
+        const PanelEntry &entry = registered.entry;
+        rows += QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td>"
+                               "<td style=\"padding-right:12px\">%2</td><td>%3</td></tr>")
+                    .arg(entry.shortcut.toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         entry.title().toHtmlEscaped(), entry.help().toHtmlEscaped());
+    }
+    return tr("<p><b>Panels</b></p><table>%1</table>"
+              "<p><b>Keyboard</b></p>"
+              "<p>Tab / Shift+Tab: move between the panel list and the panel<br>"
+              "Up / Down in the panel list: change panel<br>"
+              "F1: this help &nbsp; Ctrl+Q: quit</p>"
+              "<p>The coloured banner at the top always names the environment you are "
+              "working on: teal SANDBOX, blue CUSTOM SANDBOX, red PRODUCTION.</p>")
+        .arg(rows);
+}
+
 void MainWindow::showHelp()
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("AeroDesk Help"),
-        tr("<p><b>Keyboard</b></p>"
-           "<p>Ctrl+1 … Ctrl+6: switch panel (Connections, Jobs, Payload Inspector, "
-           "Webhooks, Walkthroughs, Settings)<br>"
-           "Tab / Shift+Tab: move between the panel list and the panel<br>"
-           "Up / Down in the panel list: change panel<br>"
-           "F1: this help &nbsp; Ctrl+Q: quit</p>"
-           "<p>The coloured banner at the top always names the environment you are "
-           "working on: teal SANDBOX, blue CUSTOM SANDBOX, red PRODUCTION.</p>"),
-        QMessageBox::Close, this);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("AeroDesk Help"), helpText(),
+                                QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("helpDialog"));
+    box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->button(QMessageBox::Close)->setObjectName(QStringLiteral("helpCloseButton"));
     box->button(QMessageBox::Close)->setAccessibleName(tr("Close help"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/shell/PanelCatalogue.h"
+
 #include <QMainWindow>
 #include <QString>
 #include <QStringList>
@@ -17,8 +19,9 @@ class EnvironmentBanner;
 
 /// The console's main window: the environment banner on top, a navigation list on the left and
 /// a stack of panels on the right. It knows nothing about what a panel does: the app wiring
-/// registers panels with addPanel() (and may later swap one with replacePanel()), which also
-/// creates the panel's View-menu entry and its Ctrl+<n> shortcut.
+/// registers panels with addPanel() — usually every PanelCatalogue entry through
+/// PanelCatalogue::installInto() — which also creates the panel's View-menu entry, its shortcut
+/// and its line in the keyboard help (F1).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -26,13 +29,13 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Appends a panel. `id` is stable and short ("connections"); `iconName` is a resource icon
-    /// base name ("nav-connections"), recoloured for the palette. Takes ownership of `panel`;
-    /// if it has no objectName it gets "<id>Panel". Returns false (and deletes nothing) when
-    /// `id` is already registered or `panel` is null.
-    bool addPanel(const QString &id, const QString &title, const QString &iconName, QWidget *panel);
-    /// Swaps the widget of a registered panel (e.g. a placeholder for the real panel) in place.
-    /// The old widget is deleted. Returns false for an unknown id or a null panel.
+    /// Appends the panel of `entry` (id, title, icon, shortcut, help; its order is the caller's:
+    /// panels show in the order they are added). Takes ownership of `panel`; if it has no
+    /// objectName it gets "<id>Panel". Returns false (and deletes nothing) when the id is already
+    /// registered or `panel` is null.
+    bool addPanel(const PanelEntry &entry, QWidget *panel);
+    /// Swaps the widget of a registered panel in place (e.g. in a test). The old widget is
+    /// deleted. Returns false for an unknown id or a null panel.
     bool replacePanel(const QString &id, QWidget *panel);
     /// Makes `id` the current panel; false when no such panel.
     bool showPanel(const QString &id);
@@ -50,6 +53,9 @@ public:
     /// The size the window opens at when nothing was saved.
     static QSize defaultSize();
 
+    /// The keyboard help shown by F1 (rich text): every panel's shortcut, title and one-line help.
+    QString helpText() const;
+
 public Q_SLOTS:
     void showAbout();
     void showHelp();
@@ -59,11 +65,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct PanelEntry
+    struct Registered
     {
-        QString id;
-        QString title;
-        QString iconName;
+        PanelEntry entry;
         QWidget *widget = nullptr;
         QAction *action = nullptr;
     };
@@ -77,7 +81,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     QMenu *m_viewMenu = nullptr;
-    std::vector<PanelEntry> m_panels;
+    std::vector<Registered> m_panels;
     bool m_refreshingIcons = false;
     bool m_styling = false;
 };

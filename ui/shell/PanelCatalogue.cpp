@@ -1,118 +1,105 @@
 #include "ui/shell/PanelCatalogue.h"
 
+#include "ui/connections/ConnectionsPanel.h"
+#include "ui/inspector/PayloadInspectorPanel.h"
+#include "ui/jobs/JobsPanel.h"
+#include "ui/settings/SettingsPanel.h"
 #include "ui/shell/MainWindow.h"
-#include "ui/shell/PlaceholderPanel.h"
+#include "ui/walkthroughs/WalkthroughsPanel.h"
+#include "ui/webhooks/WebhooksPanel.h"
 
 #include <QCoreApplication>
 
-#include <array>
+#include <algorithm>
 
 namespace aerodesk::ui {
 
 namespace {
 
-struct PanelText
-{
-    const char *id;
-    const char *icon;
-    const char *title;
-    const char *summary;
-    std::array<const char *, 5> coming; ///< unused trailing entries are nullptr
-};
-
+constexpr const char *kContext = "aerodesk::ui::PanelCatalogue";
 #define TR(text) QT_TRANSLATE_NOOP("aerodesk::ui::PanelCatalogue", text)
 
-const PanelText kPanels[] = {
-    { "connections",
-      "nav-connections",
-      TR("Connections"),
-      TR("Every tracked bank connection, with expiry warnings before a link stops working."),
-      { TR("A sortable, filterable table of connections: bank, masked connectionId and "
-           "aeroPassUserUuid, "
-           "status, expiry date and days left"),
-        TR("Expiry bands (expired, 7 days, 30 days) shown by icon and text as well as colour, and "
-           "a "
-           "timeline of connections expiring per day"),
-        TR("Row actions: refresh details, refresh balance, transactions, identity, Reconnect, "
-           "remove"),
-        TR("Import from the sandbox listing, a CSV/JSON file or a pasted id"),
-        TR("A detail pane with the account summary and the connection's history") } },
-    { "jobs",
-      "nav-jobs",
-      TR("Jobs"),
-      TR("Balance, transactions and identity jobs as they run, with progress you can follow."),
-      { TR("One row per job: type, connection, state, progress bar, attempts and elapsed time"),
-        TR("Cancel a running job; a friendly message with the next step when a job times out"),
-        TR("An MFA prompt with a countdown and a Relaunch action the moment a bank asks for MFA"),
-        TR("AC-112 shows the job that is already running instead of an error") } },
-    { "inspector",
-      "nav-inspector",
-      TR("Payload Inspector"),
-      TR("Decrypt and answer embedded-banking events (connect and silent authentication)."),
-      { TR("Paste hex or open a file; choose the private key from the keychain"),
-        TR("Decrypted JSON, pretty-printed and syntax-coloured; userCode masked until you reveal "
-           "it"),
-        TR("Answer the retUrl (connect status, or an encrypted silent-auth reply) and see the "
-           "result"),
-        TR("A specific message for every malformed input: bad hex, wrong key, not JSON, unknown "
-           "shape") } },
-    { "webhooks",
-      "nav-webhooks",
-      TR("Webhooks"),
-      TR("Check webhook signatures and manage the signing secret."),
-      { TR("Paste a raw body and its X-Webhook-Signature header, or watch sandbox deliveries"),
-        TR("Verify against the current and previous secret, and see which matched or why none did"),
-        TR("Rotate the secret (kept in the keychain) and see when the overlap window closes") } },
-    { "walkthroughs",
-      "nav-walkthroughs",
-      TR("Walkthroughs"),
-      TR("Guided runs of the sandbox test banks, ticked step by step as the sandbox confirms "
-         "them."),
-      { TR("Aerosync Bank (MFA), Aerosync Bank (OAuth) and Aerosync Bank (Security Question)"),
-        TR("Embedded banking: connect and silent authentication"),
-        TR("Failures explained from the error catalogue; export the result as Markdown or "
-           "HTML") } },
-    { "settings",
-      "nav-settings",
-      TR("Settings"),
-      TR("Environments and their credentials: built-in sandbox, custom sandbox or production."),
-      { TR("apiKey/apiSecret, webhook secret and configurationId per environment, stored only in "
-           "the "
-           "system keychain"),
-        TR("Switch the active environment; the banner above always shows which one is active"),
-        TR("Poll limits and other preferences") } },
-};
+QKeySequence ctrl(int digit)
+{
+    return QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + digit));
+}
+
+template<class Panel> std::function<QWidget *(session::Session &)> make()
+{
+    return [](session::Session &session) -> QWidget * { return new Panel(session); };
+}
+
+std::vector<PanelEntry> build()
+{
+    std::vector<PanelEntry> entries = {
+        { QStringLiteral("connections"), TR("Connections"), QStringLiteral("nav-connections"), 10,
+          ctrl(1),
+          TR("Every tracked bank connection, with expiry warnings before a link stops working."),
+          make<ConnectionsPanel>() },
+        { QStringLiteral("jobs"), TR("Jobs"), QStringLiteral("nav-jobs"), 20, ctrl(2),
+          TR("Balance, transactions and identity jobs as they run, with progress you can follow."),
+          make<JobsPanel>() },
+        { QStringLiteral("inspector"), TR("Payload Inspector"), QStringLiteral("nav-inspector"), 30,
+          ctrl(3),
+          TR("Decrypt and answer embedded-banking events (connect and silent authentication)."),
+          make<PayloadInspectorPanel>() },
+        { QStringLiteral("webhooks"), TR("Webhooks"), QStringLiteral("nav-webhooks"), 40, ctrl(4),
+          TR("Check webhook signatures and manage the signing secret."), make<WebhooksPanel>() },
+        { QStringLiteral("walkthroughs"), TR("Walkthroughs"), QStringLiteral("nav-walkthroughs"),
+          50, ctrl(5),
+          TR("Guided runs of the sandbox test banks, ticked step by step as the sandbox confirms "
+             "them."),
+          make<WalkthroughsPanel>() },
+        { QStringLiteral("settings"), TR("Settings"), QStringLiteral("nav-settings"), 60, ctrl(6),
+          TR("Environments and their credentials: built-in sandbox, custom sandbox or production."),
+          make<SettingsPanel>() },
+    };
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const PanelEntry &a, const PanelEntry &b) { return a.order < b.order; });
+    return entries;
+}
 
 #undef TR
 
-QString translated(const char *text)
+} // namespace
+
+QString PanelEntry::title() const
 {
-    return QCoreApplication::translate("aerodesk::ui::PanelCatalogue", text);
+    return QCoreApplication::translate(kContext, titleText);
 }
 
-} // namespace
+QString PanelEntry::help() const
+{
+    return QCoreApplication::translate(kContext, helpText);
+}
+
+const std::vector<PanelEntry> &PanelCatalogue::entries()
+{
+    static const std::vector<PanelEntry> all = build();
+    return all;
+}
 
 QStringList PanelCatalogue::ids()
 {
     QStringList result;
-    for (const PanelText &panel : kPanels)
-        result << QLatin1String(panel.id);
+    for (const PanelEntry &entry : entries())
+        result << entry.id;
     return result;
 }
 
-void PanelCatalogue::installInto(MainWindow &window)
+std::optional<PanelEntry> PanelCatalogue::find(const QString &id)
 {
-    for (const PanelText &panel : kPanels) {
-        QStringList coming;
-        for (const char *item : panel.coming) {
-            if (item)
-                coming << translated(item);
-        }
-        auto *widget =
-            new PlaceholderPanel(translated(panel.title), translated(panel.summary), coming);
-        window.addPanel(QLatin1String(panel.id), translated(panel.title), QLatin1String(panel.icon),
-                        widget);
+    for (const PanelEntry &entry : entries()) {
+        if (entry.id == id)
+            return entry;
     }
+    return std::nullopt;
+}
+
+void PanelCatalogue::installInto(MainWindow &window, session::Session &session)
+{
+    for (const PanelEntry &entry : entries())
+        window.addPanel(entry, entry.create(session));
 }
 
 } // namespace aerodesk::ui

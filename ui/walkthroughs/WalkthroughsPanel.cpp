@@ -3,6 +3,7 @@
 #include "core/session/Session.h"
 #include "core/util/Clock.h"
 #include "core/walkthrough/WalkthroughReport.h"
+#include "ui/common/NoticeLine.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -20,7 +21,7 @@ namespace aerodesk::ui {
 using walkthrough::Walkthrough;
 using walkthrough::WalkthroughStep;
 
-WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent) : SessionPanel(&session, parent), m_session(session)
 {
     for (Walkthrough::Kind kind : Walkthrough::all()) {
         auto w = std::make_unique<Walkthrough>(kind, m_session);
@@ -41,9 +42,7 @@ WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent)
         m_walkthroughs.push_back(std::move(w));
     }
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &WalkthroughsPanel::updateActions);
-    connect(&m_session, &session::Session::storeChanged, this, &WalkthroughsPanel::updateActions);
-    updateActions();
+    syncWithSession();
 }
 
 WalkthroughsPanel::~WalkthroughsPanel() = default;
@@ -87,14 +86,13 @@ void WalkthroughsPanel::build()
     m_steps->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_steps->setColumnWidth(0, 20 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
     m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_steps->header()->setAccessibleName(tr("Columns"));
     row->addWidget(m_steps, 1);
     layout->addLayout(row, 1);
 
     auto *actions = new QHBoxLayout;
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("walkthroughStatus"));
-    m_status->setAccessibleName(tr("Walkthrough status"));
-    m_status->setWordWrap(true);
+    m_status = new NoticeLine(QStringLiteral("walkthroughStatus"), tr("Walkthrough status"), this);
+    m_status->setKeepsSpaceWhenEmpty(true);
     m_run = new QPushButton(tr("&Run walkthrough"), this);
     m_run->setAccessibleName(tr("Run the selected walkthrough"));
     m_exportMd = new QPushButton(tr("Export &Markdown…"), this);
@@ -114,7 +112,10 @@ void WalkthroughsPanel::build()
         dialog->setDefaultSuffix(html ? QStringLiteral("html") : QStringLiteral("md"));
         connect(dialog, &QFileDialog::fileSelected, this, [this, html](const QString &path) {
             const QString error = exportTo(path, html);
-            m_status->setText(error.isEmpty() ? tr("Exported to %1").arg(path) : error);
+            if (error.isEmpty())
+                m_status->showSuccess(tr("Exported to %1").arg(path));
+            else
+                m_status->showError(error);
         });
         dialog->open();
     };
@@ -179,17 +180,19 @@ void WalkthroughsPanel::updateActions()
 {
     const Walkthrough &w = current();
     QString why;
+    NoticeLine::Kind kind = NoticeLine::Kind::Info;
     if (!m_session.isReady())
         why = tr("Waiting for the sandbox to be ready…");
     else if (!m_session.isSandbox())
         why = tr("Walkthroughs run against a sandbox only; the active environment is production.");
-    else if (w.kind() != Walkthrough::Kind::EmbeddedBanking && !m_session.store())
+    else if (w.kind() != Walkthrough::Kind::EmbeddedBanking && !m_session.store()) {
         why = tr("The encrypted store is not open: %1").arg(m_session.lastError());
-    else if (w.isRunning())
+        kind = m_session.lastError().isEmpty() ? NoticeLine::Kind::Info : NoticeLine::Kind::Warning;
+    } else if (w.isRunning())
         why = tr("Running…");
     m_run->setEnabled(why.isEmpty());
     m_run->setToolTip(why);
-    m_status->setText(why);
+    m_status->setNotice(kind, why);
     bool ran = false;
     for (const WalkthroughStep &s : w.steps())
         ran = ran || s.state == WalkthroughStep::State::Done || s.state == WalkthroughStep::State::Failed;

@@ -2,7 +2,7 @@
 
 #include "core/walkthrough/Walkthrough.h"
 
-#include <QWidget>
+#include "ui/common/SessionPanel.h"
 
 #include <memory>
 #include <vector>
@@ -18,11 +18,13 @@ class Session;
 
 namespace aerodesk::ui {
 
+class NoticeLine;
+
 /// Guided sandbox walkthroughs: the three test banks and the embedded-banking connect + silent
 /// authentication. Pick one, Run, and watch each step ticked as the sandbox confirms it (or
 /// stopped with the error catalogue's explanation); export the result as Markdown or HTML with
 /// no secrets in it. Disabled with the reason outside a sandbox or before it is ready.
-class WalkthroughsPanel : public QWidget
+class WalkthroughsPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -40,6 +42,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void walkthroughFinished(aerodesk::walkthrough::Walkthrough::Kind kind, bool ok);
 
+protected:
+    void sessionEnvironmentChanged() override { updateActions(); }
+    void sessionStoreChanged() override { updateActions(); }
+
 private:
     void build();
     void showSteps();
@@ -50,7 +56,7 @@ private:
     std::vector<std::unique_ptr<walkthrough::Walkthrough>> m_walkthroughs;
     QListWidget *m_list = nullptr;
     QTreeWidget *m_steps = nullptr;
-    QLabel *m_status = nullptr;
+    NoticeLine *m_status = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_exportMd = nullptr;
     QPushButton *m_exportHtml = nullptr;

@@ -8,6 +8,7 @@
 #include "core/webhooks/WebhookSubscriptionClient.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
@@ -70,18 +71,16 @@ QString utc(const QDateTime &t)
 } // namespace
 
 WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_noRing(session.clock())
+    : SessionPanel(&session, parent), m_session(session), m_noRing(session.clock())
 {
     m_listener = new WebhookListener(this);
     connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
     build();
-    connect(&m_session, &session::Session::environmentChanged, this, &WebhooksPanel::onEnvironment);
-    connect(&m_session, &session::Session::environmentFailed, this, &WebhooksPanel::updateActions);
     // The overlap line follows the clock (it says when the window closed once it has).
     auto *minute = new QTimer(this);
     connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshOverlap);
     minute->start(60 * 1000);
-    onEnvironment();
+    syncWithSession();
 }
 
 WebhooksPanel::~WebhooksPanel()
@@ -98,10 +97,7 @@ void WebhooksPanel::build()
                              this);
     title->setWordWrap(true);
     layout->addWidget(title);
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("webhooksState"));
-    m_state->setAccessibleName(tr("Webhooks panel state"));
-    m_state->setWordWrap(true);
+    m_state = new NoticeLine(QStringLiteral("webhooksState"), tr("Webhooks panel state"), this);
     layout->addWidget(m_state);
     layout->addWidget(buildSecrets());
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -249,7 +245,6 @@ QWidget *WebhooksPanel::buildWatch()
 
 void WebhooksPanel::onEnvironment()
 {
-    ++m_generation;
     const bool wasWatching = m_listener->isListening();
     // The subscription belonged to the old environment's client, which the session retired.
     m_listener->stop();
@@ -257,6 +252,7 @@ void WebhooksPanel::onEnvironment()
     m_subscribedSecret = {};
     m_patching = false;
     m_notice.clear();
+    m_noticeIsError = false;
     m_watchState->setText(tr("Not watching."));
     m_watchBusy = false;
     for (const QMetaObject::Connection &c : std::as_const(m_secretsConnections))
@@ -291,14 +287,13 @@ void WebhooksPanel::reloadSecrets()
     WebhookSecrets *secrets = m_session.webhookSecrets();
     if (!secrets)
         return;
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
-    secrets->reload([self, generation](const keychain::KeychainError &e) {
-        if (!self || generation != self->m_generation)
+    const CallbackGuard::Token alive = environmentToken();
+    secrets->reload([this, alive](const keychain::KeychainError &e) {
+        if (!alive)
             return;
         if (!e.ok())
-            self->showError(tr("Could not read the webhook secrets: %1").arg(e.message));
-        self->updateActions();
+            showError(tr("Could not read the webhook secrets: %1").arg(e.message));
+        updateActions();
     });
     updateActions();
 }
@@ -386,7 +381,7 @@ void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::He
         }
     }
     auto ring = copyRing();
-    const int generation = m_generation;
+    const CallbackGuard::Token alive = environmentToken();
     const qsizetype size = body.size();
     runOffUiThread<DeliveryCheck>(
         this,
@@ -396,8 +391,8 @@ void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::He
             check.event = QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
             return check;
         },
-        [this, at, size, generation](DeliveryCheck check) {
-            if (generation != m_generation)
+        [this, at, size, alive](DeliveryCheck check) {
+            if (!alive)
                 return;
             webhooks::WebhookLogEntry entry{at, check.verdict, check.event, size};
             m_log.append(entry);
@@ -433,16 +428,17 @@ void WebhooksPanel::openSetSecretDialog()
 
 std::function<void(const keychain::KeychainError &)> WebhooksPanel::whenSaved(const QString &what)
 {
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
-    return [self, generation, what](const keychain::KeychainError &e) {
-        if (!self || generation != self->m_generation)
+    const CallbackGuard::Token alive = environmentToken();
+    return [this, alive, what](const keychain::KeychainError &e) {
+        if (!alive)
             return;
-        if (e.ok())
-            self->m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, self->m_session.environment().profile);
-        else
-            self->showError(tr("The secret was not saved: %1").arg(e.message));
-        self->updateActions();
+        if (e.ok()) {
+            m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, m_session.environment().profile);
+            m_noticeIsError = false;
+        } else {
+            showError(tr("The secret was not saved: %1").arg(e.message));
+        }
+        updateActions();
     };
 }
 
@@ -454,26 +450,25 @@ void WebhooksPanel::patchSubscriptionSecret()
     m_watchBusy = true;
     updateActions();
     auto secret = std::make_shared<crypto::SecureBytes>(ring()->current().clone());
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     const QString id = m_subscriptionId;
     WebhookSubscriptionClient(*m_session.client())
-        .patchSecret(id, *secret, [self, generation, id, secret](Status<api::ApiError> r) {
-            if (!self || generation != self->m_generation || id != self->m_subscriptionId)
+        .patchSecret(id, *secret, [this, alive, id, secret](Status<api::ApiError> r) {
+            if (!alive || id != m_subscriptionId)
                 return; // another environment, or no longer watching this subscription
-            self->m_patching = false;
-            self->m_watchBusy = false;
+            m_patching = false;
+            m_watchBusy = false;
             if (r) {
-                self->m_subscribedSecret = std::move(*secret);
-                self->m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
-                                                .arg(self->m_listener->url(), self->m_subscriptionId));
+                m_subscribedSecret = std::move(*secret);
+                m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
+                                                .arg(m_listener->url(), m_subscriptionId));
             } else {
-                self->showError(tr("The sandbox subscription still has the old secret: %1").arg(r.error().message));
+                showError(tr("The sandbox subscription still has the old secret: %1").arg(r.error().message));
             }
-            self->updateActions();
+            updateActions();
             // The ring may have changed again meanwhile.
-            if (r && !self->ring()->current().equals(self->m_subscribedSecret))
-                self->patchSubscriptionSecret();
+            if (r && !ring()->current().equals(m_subscribedSecret))
+                patchSubscriptionSecret();
         });
 }
 
@@ -487,28 +482,27 @@ void WebhooksPanel::startWatching()
     m_watchState->setText(tr("Subscribing %1 with the sandbox…").arg(m_listener->url()));
     updateActions();
     auto secret = std::make_shared<crypto::SecureBytes>(ring()->current().clone());
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     WebhookSubscriptionClient(*m_session.client())
         .subscribe(m_listener->url(), WebhookSubscriptionClient::allEvents(), *secret,
-                   [self, generation, secret](Result<webhooks::WebhookSubscription, api::ApiError> r) {
-                       if (!self || generation != self->m_generation)
+                   [this, alive, secret](Result<webhooks::WebhookSubscription, api::ApiError> r) {
+                       if (!alive)
                            return;
-                       self->m_watchBusy = false;
+                       m_watchBusy = false;
                        if (!r) {
-                           self->m_listener->stop();
-                           self->m_watchState->setText(tr("Not watching."));
-                           self->showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
-                           return self->updateActions();
+                           m_listener->stop();
+                           m_watchState->setText(tr("Not watching."));
+                           showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
+                           return updateActions();
                        }
-                       self->m_subscriptionId = r->id;
-                       self->m_subscribedSecret = std::move(*secret);
-                       self->m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
-                                                       .arg(self->m_listener->url(), self->m_subscriptionId));
-                       self->updateActions();
-                       Q_EMIT self->watchingChanged(true);
-                       if (!self->ring()->current().equals(self->m_subscribedSecret))
-                           self->patchSubscriptionSecret();
+                       m_subscriptionId = r->id;
+                       m_subscribedSecret = std::move(*secret);
+                       m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
+                                                       .arg(m_listener->url(), m_subscriptionId));
+                       updateActions();
+                       Q_EMIT watchingChanged(true);
+                       if (!ring()->current().equals(m_subscribedSecret))
+                           patchSubscriptionSecret();
                    });
 }
 
@@ -539,21 +533,20 @@ void WebhooksPanel::sendTestEvent()
         return;
     m_watchBusy = true;
     updateActions();
-    const int generation = m_generation;
-    QPointer<WebhooksPanel> self(this);
+    const CallbackGuard::Token alive = environmentToken();
     WebhookSubscriptionClient(*m_session.client())
-        .sendTest(m_subscriptionId, [self, generation](Result<QString, api::ApiError> r) {
-            if (!self || generation != self->m_generation)
+        .sendTest(m_subscriptionId, [this, alive](Result<QString, api::ApiError> r) {
+            if (!alive)
                 return;
-            self->m_watchBusy = false;
+            m_watchBusy = false;
             if (r) {
-                self->m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
-                                                .arg(self->m_listener->url(), self->m_subscriptionId, *r));
-                Q_EMIT self->testEventQueued(*r);
+                m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
+                                                .arg(m_listener->url(), m_subscriptionId, *r));
+                Q_EMIT testEventQueued(*r);
             } else {
-                self->showError(tr("The test event was not queued: %1").arg(r.error().message));
+                showError(tr("The test event was not queued: %1").arg(r.error().message));
             }
-            self->updateActions();
+            updateActions();
         });
 }
 
@@ -579,8 +572,9 @@ void WebhooksPanel::refreshOverlap()
 
 void WebhooksPanel::showError(const QString &message)
 {
-    m_notice = QStringLiteral("✘ ") + message;
-    m_state->setText(m_notice);
+    m_notice = message;
+    m_noticeIsError = true;
+    m_state->showError(m_notice);
     Q_EMIT failed(message);
 }
 
@@ -589,24 +583,27 @@ void WebhooksPanel::updateActions()
     const bool ready = m_session.isReady();
     const WebhookSecrets *secrets = m_session.webhookSecrets();
     QString why;
-    if (!ready || !secrets)
+    NoticeLine::Kind whyKind = NoticeLine::Kind::Info;
+    if (!ready || !secrets) {
         why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.") : m_session.lastError();
-    else if (secrets->isLoading())
+        whyKind = m_session.lastError().isEmpty() ? NoticeLine::Kind::Info : NoticeLine::Kind::Error;
+    } else if (secrets->isLoading()) {
         why = tr("Reading the webhook secrets from the keychain…");
-    else if (!secrets->isLoaded())
+    } else if (!secrets->isLoaded()) {
         why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.") : m_notice;
-    else if (secrets->isSaving())
+        whyKind = NoticeLine::Kind::Error;
+    } else if (secrets->isSaving()) {
         why = tr("Saving the webhook secret…");
+    }
     if (!why.isEmpty())
-        m_state->setText(why);
+        m_state->setNotice(whyKind, why);
     else if (!m_notice.isEmpty())
-        m_state->setText(m_notice);
+        m_state->setNotice(m_noticeIsError ? NoticeLine::Kind::Error : NoticeLine::Kind::Success, m_notice);
     else if (ring()->current().isEmpty())
-        m_state->setText(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
+        m_state->showInfo(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
     else
-        m_state->setText(tr("%1 · secrets from the keychain profile \"%2\".")
-                             .arg(m_session.environment().name, m_session.environment().profile));
-    m_state->setAccessibleDescription(m_state->text());
+        m_state->showInfo(tr("%1 · secrets from the keychain profile \"%2\".")
+                              .arg(m_session.environment().name, m_session.environment().profile));
     auto apply = [](QPushButton *b, const QString &reason, const QString &tip) {
         b->setEnabled(reason.isEmpty());
         b->setToolTip(reason.isEmpty() ? tip : reason);

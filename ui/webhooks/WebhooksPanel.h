@@ -4,10 +4,10 @@
 #include "core/webhooks/SecretRing.h"
 #include "core/webhooks/WebhookListener.h"
 #include "core/webhooks/WebhookLog.h"
+#include "ui/common/SessionPanel.h"
 
 #include <QList>
 #include <QMetaObject>
-#include <QWidget>
 
 #include <functional>
 #include <memory>
@@ -28,6 +28,7 @@ struct KeychainError;
 namespace aerodesk::ui {
 
 class MaskedSecretLabel;
+class NoticeLine;
 class WebhookLogModel;
 class WebhookVerdictView;
 
@@ -40,7 +41,7 @@ class WebhookVerdictView;
 /// changes — also when Settings changed it. Secrets are shown masked with a Reveal toggle.
 /// Verification, secret generation, keychain and network work never run on the UI thread;
 /// until the session is ready everything is disabled with the reason.
-class WebhooksPanel : public QWidget
+class WebhooksPanel : public SessionPanel
 {
     Q_OBJECT
 public:
@@ -83,6 +84,10 @@ Q_SIGNALS:
     void deliveryLogged(const aerodesk::webhooks::WebhookLogEntry &entry);
     void failed(const QString &message);
 
+protected:
+    void sessionEnvironmentChanged() override { onEnvironment(); }
+    void sessionEnvironmentFailed(const QString &) override { updateActions(); }
+
 private:
     void build();
     QWidget *buildSecrets();
@@ -92,7 +97,7 @@ private:
     void onBodyEdited();
     void onDelivery(const QByteArray &body, const webhooks::WebhookListener::Headers &headers);
     void onSecretsChanged();
-    /// The callback for a rotation or a new secret: the notice or the error (current generation only).
+    /// The callback for a rotation or a new secret: the notice or the error (current environment only).
     std::function<void(const keychain::KeychainError &)> whenSaved(const QString &what);
     void patchSubscriptionSecret();
     void showSecrets();
@@ -110,13 +115,13 @@ private:
     crypto::SecureBytes m_subscribedSecret;   ///< the secret the subscription signs with
     QByteArray m_rawBody;
     QString m_notice;             ///< the last outcome or error, shown in the state line
+    bool m_noticeIsError = false;
     bool m_settingBody = false;
     bool m_watchBusy = false;     ///< subscribing/sending
     bool m_patching = false;      ///< a PATCH of the subscription's secret is on its way
-    int m_generation = 0;         ///< bumps on every environment change; stale callbacks drop out
     int m_verifying = 0;
 
-    QLabel *m_state = nullptr;
+    NoticeLine *m_state = nullptr;
     MaskedSecretLabel *m_current = nullptr;
     MaskedSecretLabel *m_previous = nullptr;
     QLabel *m_overlap = nullptr;

@@ -53,7 +53,7 @@ public:
     api::Environment environment() const
     {
         const auto &ep = sandbox.endpoint();
-        api::Environment env = api::Environment::sandbox(api::Environment::Kind::EmulatorLauncher, QStringLiteral("Test sandbox"),
+        api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox, QStringLiteral("Test sandbox"),
                                                          profile, ep.baseUrl, ep.certPem, ep.certSha256Hex);
         env.requestTimeoutMs = 15000;
         return env;

@@ -97,7 +97,7 @@ TEST(TlsPinning, PinnedCertificateVerifiesAndWrongPinOrUntrustedFails)
     ASSERT_NE(peer.port, 0);
     Rig rig;
 
-    const Environment good = Environment::sandbox(Environment::Kind::EmulatorLauncher, QStringLiteral("t"), rig.keychain->profile(),
+    const Environment good = Environment::sandbox(Environment::Kind::BuiltInSandbox, QStringLiteral("t"), rig.keychain->profile(),
                                                   QUrl(peer.baseUrl()), cert->pem, cert->sha256Hex);
     auto ok = rig.get(good);
     EXPECT_TRUE(ok.ok()) << ok.error().message.toStdString();

@@ -101,7 +101,7 @@ TEST(BuiltInEnvironment, StartsThePinnedSandboxStoresItsCredentialsAndBuildsAWor
 
         // The environment: built-in kind, its display name, this keychain's profile, pinned.
         const Environment &env = *out.ready;
-        EXPECT_EQ(env.kind, Environment::Kind::EmulatorLauncher);
+        EXPECT_EQ(env.kind, Environment::Kind::BuiltInSandbox);
         EXPECT_EQ(env.name, QStringLiteral("Built-in sandbox"));
         EXPECT_EQ(env.profile, keychain.profile());
         EXPECT_EQ(env.baseUrl, ep.baseUrl);

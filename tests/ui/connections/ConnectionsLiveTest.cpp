@@ -11,7 +11,8 @@
 #include "core/util/FixedClock.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
-#include "tests/core/api/ClientHarness.h"
+#include "tests/support/SessionRig.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/connections/ConnectionActions.h"
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionIdDialog.h"
@@ -69,10 +70,13 @@ protected:
         auto opened = store::Store::open(dir.filePath(QStringLiteral("aerodesk.sqlite")), crypto::Random::secretBytes(32));
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         db = std::shared_ptr<store::Store>(std::move(opened).value());
-        session = std::make_unique<session::Session>(clock);
     }
 
-    void startSandbox() { ASSERT_TRUE(h.start()); session->setEnvironment(h.environment()); }
+    void startSandbox()
+    {
+        ASSERT_TRUE(rig.start());
+        rig.setEnvironment();
+    }
 
     /// The panel on the session; the store is handed over afterwards (Session::storeChanged).
     void showPanel(bool setStore = true)
@@ -133,11 +137,12 @@ protected:
         return id;
     }
 
-    test::ClientHarness h;
-    SystemClock clock;
+    test::SessionRig rig;
+    test::ClientHarness &h = rig.harness();
+    const Clock &clock = rig.clock();
+    session::Session *session = &rig.session();
     QTemporaryDir dir;
     std::shared_ptr<store::Store> db;
-    std::unique_ptr<session::Session> session;
     std::unique_ptr<ui::ConnectionsPanel> panel;
 };
 
@@ -403,23 +408,14 @@ TEST_F(ConnectionsLive, RemoveAsksThenRemovesFromTheStore)
     showPanel();
     select(drop);
     QTest::mouseClick(button("removeButton"), Qt::LeftButton);
-    auto *box = panel->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
-    ASSERT_NE(box, nullptr);
-    EXPECT_TRUE(box->text().contains(M::mask(drop)));
-    EXPECT_FALSE(box->text().contains(drop)) << "the question shows the id masked";
-    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    const QString question = test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Cancel);
+    EXPECT_TRUE(question.contains(M::mask(drop)));
+    EXPECT_FALSE(question.contains(drop)) << "the question shows the id masked";
     EXPECT_EQ(db->connections().count(), 2);
     EXPECT_EQ(panel->model()->rowCount(), 2);
 
     QTest::mouseClick(button("removeButton"), Qt::LeftButton);
-    QMessageBox *again = nullptr;
-    ASSERT_TRUE(waitUntil([&] {
-        for (auto *b : panel->findChildren<QMessageBox *>(QStringLiteral("removeConfirmation")))
-            if (b->isVisible())
-                again = b;
-        return again != nullptr;
-    }));
-    QTest::mouseClick(again->button(QMessageBox::Yes), Qt::LeftButton);
+    ASSERT_FALSE(test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Yes).isEmpty());
     EXPECT_EQ(db->connections().count(), 1);
     EXPECT_FALSE(db->connections().contains(drop));
     EXPECT_EQ(panel->model()->rowOf(drop), -1);
@@ -480,15 +476,7 @@ TEST_F(ConnectionsLive, EveryControlHasAnAccessibleName)
     select(id);
     panel->importer()->pasteId()->trigger();
     ASSERT_NE(panel->importer()->pasteDialog(), nullptr);
-    int checked = 0;
-    for (QWidget *w : panel->findChildren<QWidget *>()) {
-        if (qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w)
-            || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QProgressBar *>(w)) {
-            ++checked;
-            EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
-        }
-    }
-    EXPECT_GE(checked, 20);
+    EXPECT_GE(test::expectAccessibleNames(panel.get()), 20);
     for (QAction *a : panel->actions()->all()) {
         EXPECT_FALSE(a->shortcut().isEmpty()) << a->objectName().toStdString();
         EXPECT_FALSE(a->toolTip().isEmpty()) << a->objectName().toStdString();

@@ -3,7 +3,9 @@
 // get 204, and malformed input with its own message.
 
 #include "core/session/Session.h"
-#include "tests/core/api/ClientHarness.h"
+#include "core/keychain/KeychainEntries.h"
+#include "tests/support/SessionRig.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
 
 #include <QLabel>
@@ -22,10 +24,11 @@ class PayloadInspector : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(h.start());
-        session = std::make_unique<session::Session>(clock);
-        session->setEnvironment(h.environment());
-        panel = std::make_unique<ui::PayloadInspectorPanel>(*session);
+        ASSERT_TRUE(rig.start());
+        rig.removeAtEnd({QString::fromLatin1(keychain::entries::kPartnerPrivateKey),
+                         QString::fromLatin1(keychain::entries::kProviderPublicKey)});
+        rig.setEnvironment();
+        panel = std::make_unique<ui::PayloadInspectorPanel>(rig.session());
         panel->resize(900, 700);
         panel->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
@@ -36,25 +39,10 @@ protected:
         ASSERT_TRUE(waitUntil([&] { return label("keyLabel").contains(QLatin1String("fingerprint")); }, 30000))
             << label("keyLabel").toStdString();
     }
-    void TearDown() override
-    {
-        panel.reset();
-        int pending = 2;
-        for (const char *name : {"eb.partnerPrivateKey", "eb.providerPublicKey"})
-            h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
-        waitUntil([&] { return pending == 0; }, 10000);
-    }
 
-    QString label(const char *name) const { return panel->findChild<QLabel *>(QLatin1String(name))->text(); }
-    QPushButton *button(const char *accessiblePrefix) const
-    {
-        for (QPushButton *b : panel->findChildren<QPushButton *>())
-            if (b->text().remove(QLatin1Char('&')).startsWith(QLatin1String(accessiblePrefix)))
-                return b;
-        ADD_FAILURE() << "no button " << accessiblePrefix;
-        return nullptr;
-    }
-    QPushButton *byName(const char *name) const { return panel->findChild<QPushButton *>(QLatin1String(name)); }
+    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
+    QPushButton *button(const char *textPrefix) const { return test::buttonByText(panel.get(), QLatin1String(textPrefix)); }
+    QPushButton *byName(const char *name) const { return test::findNamed<QPushButton>(panel.get(), QLatin1String(name)); }
 
     void sample(bool connect)
     {
@@ -75,9 +63,7 @@ protected:
         return answered.isEmpty() ? -1 : answered.first().at(0).toInt();
     }
 
-    test::ClientHarness h;
-    SystemClock clock;
-    std::unique_ptr<session::Session> session;
+    test::SessionRig rig;
     std::unique_ptr<ui::PayloadInspectorPanel> panel;
 };
 
@@ -136,7 +122,7 @@ TEST_F(PayloadInspector, SilentAuthWithoutAConnectExplainsWhyItCannotAnswer)
     // An auth event for a user connected by another client: no userCode in this session.
     sample(true);
     ASSERT_EQ(answerAndWait(), 204);
-    session->setEnvironment(h.environment()); // a new session state forgets the userCode
+    rig.setEnvironment(); // a new session state forgets the userCode
     ASSERT_TRUE(waitUntil([&] { return label("keyLabel").contains(QLatin1String("fingerprint")); }, 20000));
     sample(false);
     EXPECT_FALSE(byName("answerButton")->isEnabled());
@@ -145,9 +131,5 @@ TEST_F(PayloadInspector, SilentAuthWithoutAConnectExplainsWhyItCannotAnswer)
 
 TEST_F(PayloadInspector, EveryControlHasAnAccessibleName)
 {
-    for (QWidget *w : panel->findChildren<QWidget *>()) {
-        if (qobject_cast<QPushButton *>(w) || qobject_cast<QPlainTextEdit *>(w)) {
-            EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " " << w->objectName().toStdString();
-        }
-    }
+    EXPECT_GE(test::expectAccessibleNames(panel.get()), 12);
 }

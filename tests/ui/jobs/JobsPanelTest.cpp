@@ -6,7 +6,8 @@
 #include "core/connections/IdMask.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
-#include "tests/core/api/ClientHarness.h"
+#include "tests/support/SessionRig.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/jobs/JobsModel.h"
 #include "ui/jobs/JobsPanel.h"
 #include "ui/jobs/MfaPromptDialog.h"
@@ -38,33 +39,13 @@ namespace {
 template <class T>
 T *child(QWidget *root, const char *name)
 {
-    T *w = root ? root->findChild<T *>(QString::fromLatin1(name)) : nullptr;
-    EXPECT_NE(w, nullptr) << "no " << name;
-    return w;
+    return test::findNamed<T>(root, QString::fromLatin1(name));
 }
 
-/// Every button, line edit, combo box and item view under `root` has an accessible name.
+/// Every button, line edit, combo box and item view of ours under `root` has an accessible name.
 void expectAccessibleNames(QWidget *root)
 {
-    QList<QWidget *> controls;
-    for (auto *w : root->findChildren<QAbstractButton *>())
-        controls << w;
-    for (auto *w : root->findChildren<QLineEdit *>())
-        controls << w;
-    for (auto *w : root->findChildren<QComboBox *>())
-        controls << w;
-    for (auto *w : root->findChildren<QAbstractItemView *>())
-        controls << w;
-    EXPECT_FALSE(controls.isEmpty());
-    int checked = 0;
-    for (QWidget *w : controls) {
-        if (w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
-            continue; // Qt's own parts (header views, corner and clear buttons, combo popups)
-        ++checked;
-        EXPECT_FALSE(w->accessibleName().isEmpty())
-            << w->metaObject()->className() << " " << w->objectName().toStdString() << " has no accessible name";
-    }
-    EXPECT_GE(checked, 2);
+    EXPECT_GE(test::expectAccessibleNames(root, test::AccessibleCheck::OwnControlsOnly), 2);
 }
 
 class JobsPanelTest : public ::testing::Test
@@ -72,9 +53,8 @@ class JobsPanelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(h.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"), QStringLiteral("0.2")}));
-        session = std::make_unique<session::Session>(clock);
-        panel = std::make_unique<ui::JobsPanel>(*session);
+        ASSERT_TRUE(rig.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"), QStringLiteral("0.2")}));
+        panel = std::make_unique<ui::JobsPanel>(rig.session());
         tester = std::make_unique<QAbstractItemModelTester>(panel->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         panel->show();
         // No environment yet: a loading state, never an enabled button that cannot work.
@@ -83,20 +63,19 @@ protected:
         EXPECT_TRUE(child<QLabel>(panel.get(), "jobsLoading")->isVisible());
         EXPECT_FALSE(child<QPushButton>(panel.get(), "jobCancel")->isEnabled());
 
-        session->setEnvironment(h.environment());
+        rig.setEnvironment();
         jobs::PollPolicy p;
         p.initialIntervalMs = 200;
         p.maxIntervalMs = 500;
         p.mfaWindowMs = 24000; // the sandbox's 120 s × 0.2
         p.mfaGraceMs = 20000;
-        session->jobs()->setPolicy(p);
+        rig.session().jobs()->setPolicy(p);
         EXPECT_FALSE(child<QLabel>(panel.get(), "jobsLoading")->isVisible());
     }
     void TearDown() override
     {
         tester.reset();
         panel.reset();
-        session.reset();
     }
 
     QPushButton *startButton() { return child<QPushButton>(panel.get(), "jobStart"); }
@@ -151,9 +130,7 @@ protected:
         return dialog;
     }
 
-    test::ClientHarness h;
-    SystemClock clock;
-    std::unique_ptr<session::Session> session;
+    test::SessionRig rig;
     std::unique_ptr<ui::JobsPanel> panel;
     std::unique_ptr<QAbstractItemModelTester> tester;
 };
@@ -162,8 +139,8 @@ protected:
 
 TEST_F(JobsPanelTest, BalanceJobProgressReachesCompletion)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     QList<int> seen;
     QObject ctx;
     QObject::connect(model(), &QAbstractItemModel::dataChanged, &ctx, [&](const QModelIndex &tl) {
@@ -195,8 +172,8 @@ TEST_F(JobsPanelTest, BalanceJobProgressReachesCompletion)
 
 TEST_F(JobsPanelTest, MfaBankRaisesThePromptAndCompletesAfterRelaunch)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
     const quint64 key = startFromUi(JobType::Balance, c);
     QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
@@ -221,8 +198,8 @@ TEST_F(JobsPanelTest, MfaBankRaisesThePromptAndCompletesAfterRelaunch)
 
 TEST_F(JobsPanelTest, MfaCode0002LocksOutWithoutRelaunch)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     const quint64 key = panel->startJob(JobType::Balance, c);
     QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
     ASSERT_FALSE(prompt.isNull());
@@ -239,14 +216,14 @@ TEST_F(JobsPanelTest, MfaCode0002LocksOutWithoutRelaunch)
     ASSERT_FALSE(prompt.isNull());
     EXPECT_TRUE(prompt->isVisible());
     EXPECT_FALSE(prompt->relaunchButton()->isVisible());
-    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Balance).has_value()) << "nothing retried";
+    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value()) << "nothing retried";
     EXPECT_EQ(model()->rowCount(), 1);
 }
 
 TEST_F(JobsPanelTest, ManualLinkIsRefusedWithItsReason)
 {
     // Link by routing/account number through the widget dialog (canFetchBalance false).
-    ui::LinkWidgetDialog link(*session->client(), *session->widgetEvents());
+    ui::LinkWidgetDialog link(*rig.session().client(), *rig.session().widgetEvents());
     expectAccessibleNames(&link);
     link.startLink(true);
     link.show();
@@ -278,8 +255,8 @@ TEST_F(JobsPanelTest, ManualLinkIsRefusedWithItsReason)
 
 TEST_F(JobsPanelTest, SecondBalanceJobShowsAlreadyRunningAsInformation)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     const quint64 first = panel->startJob(JobType::Balance, c);
     // Once the server has named the job, and while it still runs, a second one is refused.
     ASSERT_TRUE(waitUntil([&] { return !role(first, JobsModel::JobIdRole).toString().isEmpty() || model()->outcomeAt(0); }, 30000));
@@ -298,8 +275,8 @@ TEST_F(JobsPanelTest, SecondBalanceJobShowsAlreadyRunningAsInformation)
 
 TEST_F(JobsPanelTest, CancelStopsTheSelectedRunningJob)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     const quint64 key = startFromUi(JobType::Identity, c);
     auto *cancel = child<QPushButton>(panel.get(), "jobCancel");
     ASSERT_TRUE(role(key, JobsModel::RunningRole).toBool());
@@ -308,20 +285,20 @@ TEST_F(JobsPanelTest, CancelStopsTheSelectedRunningJob)
     ASSERT_EQ(waitOutcome(key), JobOutcome::Cancelled);
     EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Cancelled"));
     EXPECT_FALSE(cancel->isEnabled());
-    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Identity).has_value());
+    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Identity).has_value());
 }
 
 TEST_F(JobsPanelTest, RebindsOnEnvironmentChangeAndNamesEveryControl)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(c.isEmpty());
     const quint64 key = panel->startJob(JobType::Transactions, c);
     ASSERT_TRUE(role(key, JobsModel::RunningRole).toBool());
-    session->setEnvironment(h.environment()); // a new runner
+    rig.setEnvironment(); // a new runner
     const QModelIndex old = model()->index(0, JobsModel::StateColumn);
     EXPECT_EQ(old.data().toString(), QStringLiteral("Not watched"));
     EXPECT_FALSE(old.data(JobsModel::RunningRole).toBool());
-    EXPECT_EQ(model()->runner(), session->jobs());
+    EXPECT_EQ(model()->runner(), rig.session().jobs());
     const quint64 next = panel->startJob(JobType::Identity, c);
     ASSERT_NE(next, 0u);
     EXPECT_EQ(waitOutcome(next), JobOutcome::Completed) << cell(next, JobsModel::ResultColumn).toStdString();
@@ -331,8 +308,8 @@ TEST_F(JobsPanelTest, RebindsOnEnvironmentChangeAndNamesEveryControl)
 
 TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("mfa"));
-    ASSERT_FALSE(c.isEmpty()) << h.sandbox.lastError().toStdString();
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     const quint64 key = panel->startJob(JobType::Balance, c);
     QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
     ASSERT_FALSE(prompt.isNull());
@@ -348,7 +325,7 @@ TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
     EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("Next step"))) << cell(key, JobsModel::ResultColumn).toStdString();
     ASSERT_FALSE(prompt.isNull());
     EXPECT_EQ(child<QLabel>(prompt.data(), "mfaCountdown")->text(), QStringLiteral("The MFA window has closed."));
-    EXPECT_FALSE(session->jobs()->runningJob(c, JobType::Balance).has_value()) << "not started again by itself";
+    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value()) << "not started again by itself";
     ASSERT_TRUE(prompt->relaunchButton()->isEnabled());
     QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
     QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
@@ -358,13 +335,13 @@ TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
 
 TEST_F(JobsPanelTest, TimedOutShowsTheFriendlyMessageAndNextStep)
 {
-    const QString c = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(c.isEmpty());
-    jobs::PollPolicy tiny = session->jobs()->policy();
+    jobs::PollPolicy tiny = rig.session().jobs()->policy();
     tiny.initialIntervalMs = 1;
     tiny.maxIntervalMs = 1;
     tiny.maxAttempts = 1;
-    session->jobs()->setPolicy(tiny);
+    rig.session().jobs()->setPolicy(tiny);
     const quint64 key = startFromUi(JobType::Identity, c);
     ASSERT_EQ(waitOutcome(key), JobOutcome::TimedOut);
     EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Timed out"));
@@ -376,7 +353,7 @@ TEST_F(JobsPanelTest, TimedOutShowsTheFriendlyMessageAndNextStep)
 
 TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
 {
-    ui::LinkWidgetDialog link(*session->client(), *session->widgetEvents());
+    ui::LinkWidgetDialog link(*rig.session().client(), *rig.session().widgetEvents());
     link.startLink();
     link.show();
     ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput(); }, 30000));

@@ -12,6 +12,7 @@
 #include "core/webhooks/WebhookSecrets.h"
 #include "core/webhooks/WebhookSubscriptionClient.h"
 #include "tests/core/api/ClientHarness.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/settings/SettingsPanel.h"
 #include "ui/webhooks/WebhooksPanel.h"
 
@@ -58,27 +59,10 @@ protected:
     }
 
     template <class T = QWidget>
-    T *child(const char *name) const
-    {
-        T *w = panel->findChild<T *>(QLatin1String(name));
-        if (!w)
-            ADD_FAILURE() << "no widget " << name;
-        return w;
-    }
-    QString label(const char *name) const { return child<QLabel>(name)->text(); }
-    void type(const char *name, const QString &text)
-    {
-        auto *e = child<QLineEdit>(name);
-        e->selectAll();
-        QTest::keyClick(e, Qt::Key_Delete);
-        QTest::keyClicks(e, text);
-    }
-    void click(const char *name)
-    {
-        QPushButton *b = child<QPushButton>(name);
-        ASSERT_TRUE(b->isEnabled()) << name << ": " << b->toolTip().toStdString();
-        QTest::mouseClick(b, Qt::LeftButton);
-    }
+    T *child(const char *name) const { return test::findNamed<T>(panel.get(), QLatin1String(name)); }
+    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
+    void type(const char *name, const QString &text) { test::typeInto(panel.get(), QLatin1String(name), text); }
+    void click(const char *name) { ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name))); }
     /// Adds a custom profile through the UI and returns its keychain profile name.
     QString addProfile(const QString &name, const QString &url)
     {
@@ -309,7 +293,7 @@ TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDist
     EXPECT_FALSE(child<QLineEdit>("apiKeyEdit")->isEnabled()) << "the built-in sandbox's credentials are AeroDesk's";
     EXPECT_FALSE(child<QPushButton>("removeProfileButton")->isEnabled());
 
-    api::Environment builtIn = api::Environment::sandbox(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
+    api::Environment builtIn = api::Environment::sandbox(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
                                                          QStringLiteral("aerodesk-test-unused-%1").arg(QString::fromLatin1(crypto::Random::hex(4))),
                                                          QUrl(QStringLiteral("https://127.0.0.1:4711")), QByteArray(), "00ff" + QByteArray(60, 'a'));
     session->setEnvironment(builtIn);
@@ -325,21 +309,7 @@ TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDist
 
 TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
 {
-    int checked = 0;
-    auto check = [&](QWidget *w) {
-        ++checked;
-        EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
-    };
-    for (auto *w : panel->findChildren<QAbstractButton *>())
-        check(w);
-    for (auto *w : panel->findChildren<QLineEdit *>())
-        check(w);
-    for (auto *w : panel->findChildren<QAbstractItemView *>())
-        check(w);
-    for (auto *w : panel->findChildren<QLabel *>())
-        if (!w->objectName().isEmpty())
-            check(w);
-    EXPECT_GE(checked, 18);
+    EXPECT_GE(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::AllControls, true), 18);
 }
 
 TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
@@ -348,7 +318,7 @@ TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
     QSettings settings(dir.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
     session::EnvironmentProfiles profiles(settings);
     ASSERT_EQ(profiles.profiles().size(), 2);
-    EXPECT_EQ(profiles.profiles().at(0).kind, Kind::EmulatorLauncher);
+    EXPECT_EQ(profiles.profiles().at(0).kind, Kind::BuiltInSandbox);
     EXPECT_EQ(profiles.profiles().at(0).keychainProfile, QStringLiteral("Built-in sandbox"));
     EXPECT_EQ(profiles.profiles().at(1).kind, Kind::Production);
 

@@ -24,7 +24,7 @@ QColor backgroundOf(EnvironmentBanner &banner)
 TEST(EnvironmentBanner, StartsOnTheBuiltInSandboxStarting)
 {
     EnvironmentBanner banner;
-    EXPECT_EQ(banner.kind(), Kind::EmulatorLauncher);
+    EXPECT_EQ(banner.kind(), Kind::BuiltInSandbox);
     EXPECT_TRUE(banner.text().contains(QStringLiteral("SANDBOX")));
     EXPECT_TRUE(banner.text().contains(QStringLiteral("starting")));
 }
@@ -32,7 +32,7 @@ TEST(EnvironmentBanner, StartsOnTheBuiltInSandboxStarting)
 TEST(EnvironmentBanner, SandboxAndProductionSayDifferentThings)
 {
     EnvironmentBanner banner;
-    banner.setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"),
+    banner.setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
                           QStringLiteral("127.0.0.1:4433"));
     const QString sandboxText = banner.text();
     const QString sandboxBadge =
@@ -54,7 +54,7 @@ TEST(EnvironmentBanner, SandboxAndProductionSayDifferentThings)
 TEST(EnvironmentBanner, EachKindHasItsOwnBadgeAndColour)
 {
     EnvironmentBanner banner;
-    banner.setEnvironment(Kind::EmulatorLauncher, QStringLiteral("Built-in sandbox"), {});
+    banner.setEnvironment(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"), {});
     const QColor teal = backgroundOf(banner);
     banner.setEnvironment(Kind::CustomSandbox, QStringLiteral("Staging"), {});
     const QColor blue = backgroundOf(banner);
@@ -68,7 +68,7 @@ TEST(EnvironmentBanner, EachKindHasItsOwnBadgeAndColour)
     EXPECT_GT(blue.blue(), blue.red() + 60) << blue.name().toStdString();
     EXPECT_GT(teal.green(), teal.red() + 60) << teal.name().toStdString();
 
-    EXPECT_NE(EnvironmentBanner::badgeText(Kind::EmulatorLauncher),
+    EXPECT_NE(EnvironmentBanner::badgeText(Kind::BuiltInSandbox),
               EnvironmentBanner::badgeText(Kind::CustomSandbox));
     EXPECT_NE(EnvironmentBanner::badgeText(Kind::CustomSandbox),
               EnvironmentBanner::badgeText(Kind::Production));

@@ -1,11 +1,15 @@
 #include "ui/shell/MainWindow.h"
 
+#include "core/session/Session.h"
+#include "core/util/Clock.h"
 #include "tests/support/Wait.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/EnvironmentBanner.h"
 #include "ui/shell/PanelCatalogue.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -39,20 +43,15 @@ protected:
         QSettings().clear();
     }
 
+    /// The window with every panel of the catalogue, bound to a session with no environment yet.
     std::unique_ptr<MainWindow> makeWindow()
     {
         auto window = std::make_unique<MainWindow>();
-        PanelCatalogue::installInto(*window);
+        PanelCatalogue::installInto(*window, m_session);
         return window;
     }
 
-    static void showAndActivate(MainWindow &window)
-    {
-        window.show();
-        window.activateWindow();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        EXPECT_TRUE(QTest::qWaitForWindowActive(&window));
-    }
+    static void showAndActivate(MainWindow &window) { aerodesk::test::showAndActivate(window); }
 
     static QString currentObjectName(MainWindow &window)
     {
@@ -61,6 +60,8 @@ protected:
     }
 
     QTemporaryDir m_settingsDir;
+    aerodesk::SystemClock m_clock;
+    aerodesk::session::Session m_session { m_clock };
 };
 
 TEST_F(MainWindowTest, HasTheSixPanelsInOrder)
@@ -140,22 +141,11 @@ TEST_F(MainWindowTest, EveryInteractiveWidgetHasAnAccessibleName)
     ASSERT_NE(about, nullptr);
     ASSERT_TRUE(QTest::qWaitForWindowExposed(about));
 
+    // Every control of every real panel, the shell and the About dialog.
     int checked = 0;
-    auto check = [&checked](QWidget *widget) {
-        ++checked;
-        EXPECT_FALSE(widget->accessibleName().isEmpty())
-            << widget->metaObject()->className() << " '" << widget->objectName().toStdString()
-            << "'";
-    };
-    for (QWidget *root : { static_cast<QWidget *>(window.get()), static_cast<QWidget *>(about) }) {
-        for (auto *w : root->findChildren<QAbstractButton *>())
-            check(w);
-        for (auto *w : root->findChildren<QLineEdit *>())
-            check(w);
-        for (auto *w : root->findChildren<QListWidget *>())
-            check(w);
-    }
-    EXPECT_GE(checked, 3); // the navigation list and the About dialog's two buttons at least
+    for (QWidget *root : { static_cast<QWidget *>(window.get()), static_cast<QWidget *>(about) })
+        checked += aerodesk::test::expectAccessibleNames(root);
+    EXPECT_GE(checked, 60); // the six panels' controls, the navigation list, the About buttons
     about->close();
 }
 
@@ -169,12 +159,15 @@ TEST_F(MainWindowTest, AboutShowsTheVersions)
 
 TEST_F(MainWindowTest, GeometryAndPanelSurviveARestart)
 {
-    const QSize size(910, 630);
+    // Not the default size, and above the real panels' minimum width (about 1070 px).
+    const QSize size(1110, 690);
     {
         auto window = makeWindow();
         window->resize(size);
         showAndActivate(*window);
-        ASSERT_TRUE(aerodesk::test::waitUntil([&] { return window->size() == size; }, 5000));
+        ASSERT_TRUE(aerodesk::test::waitUntil([&] { return window->size() == size; }, 5000))
+            << window->width() << "x" << window->height() << " min "
+            << window->minimumSizeHint().width() << "x" << window->minimumSizeHint().height();
         ASSERT_TRUE(window->showPanel(QStringLiteral("webhooks")));
         window->close(); // closeEvent saves
     }
@@ -194,10 +187,33 @@ TEST_F(MainWindowTest, GeometryAndPanelSurviveARestart)
     EXPECT_EQ(restored->currentPanelId(), QStringLiteral("webhooks"));
 }
 
-TEST_F(MainWindowTest, APlaceholderCanBeSwappedForARealPanel)
+TEST_F(MainWindowTest, ACatalogueEntryBuildsNavigationShortcutAndHelp)
 {
     auto window = makeWindow();
-    auto *real = new QLabel(QStringLiteral("the real jobs panel"));
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    ASSERT_NE(navigation, nullptr);
+    const QString help = window->helpText();
+    int row = 0;
+    for (const aerodesk::ui::PanelEntry &entry : PanelCatalogue::entries()) {
+        // The real panel, not a stand-in, under the id's objectName.
+        ASSERT_NE(window->panel(entry.id), nullptr) << entry.id.toStdString();
+        EXPECT_EQ(window->panel(entry.id)->objectName(), entry.id + QStringLiteral("Panel"));
+        EXPECT_EQ(navigation->item(row)->text(), entry.title());
+        auto *action = window->findChild<QAction *>(entry.id + QStringLiteral("Action"));
+        ASSERT_NE(action, nullptr) << entry.id.toStdString();
+        EXPECT_EQ(action->shortcut(), entry.shortcut);
+        EXPECT_FALSE(entry.help().isEmpty());
+        EXPECT_TRUE(help.contains(entry.help().toHtmlEscaped())) << entry.id.toStdString();
+        EXPECT_TRUE(help.contains(entry.shortcut.toString(QKeySequence::NativeText)));
+        ++row;
+    }
+    EXPECT_EQ(row, 6);
+}
+
+TEST_F(MainWindowTest, APanelCanBeSwappedAndAnIdIsRegisteredOnce)
+{
+    auto window = makeWindow();
+    auto *real = new QLabel(QStringLiteral("another jobs panel"));
     ASSERT_TRUE(window->replacePanel(QStringLiteral("jobs"), real));
     EXPECT_EQ(real->objectName(), QStringLiteral("jobsPanel"));
     ASSERT_TRUE(window->showPanel(QStringLiteral("jobs")));
@@ -205,8 +221,8 @@ TEST_F(MainWindowTest, APlaceholderCanBeSwappedForARealPanel)
     EXPECT_EQ(currentObjectName(*window), QStringLiteral("jobsPanel"));
     EXPECT_EQ(window->panelIds().size(), 6);
     EXPECT_FALSE(window->replacePanel(QStringLiteral("nope"), new QLabel(window.get())));
-    EXPECT_FALSE(window->addPanel(QStringLiteral("jobs"), QStringLiteral("Jobs"),
-                                  QStringLiteral("nav-jobs"), new QLabel(window.get())));
+    EXPECT_FALSE(
+        window->addPanel(*PanelCatalogue::find(QStringLiteral("jobs")), new QLabel(window.get())));
 }
 
 TEST_F(MainWindowTest, ResourcesAreLinkedIn)

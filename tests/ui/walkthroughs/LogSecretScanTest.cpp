@@ -22,6 +22,7 @@
 #include "ui/walkthroughs/WalkthroughsPanel.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -186,6 +187,7 @@ protected:
     test::ClientHarness h;
     QTemporaryDir dir;
     SystemClock clock;
+    std::unique_ptr<QSettings> settings; ///< the session's, in the test's folder
     std::unique_ptr<session::Session> session;
     std::unique_ptr<ui::WalkthroughsPanel> panel;
 };
@@ -212,7 +214,9 @@ TEST_F(LogSecretScan, FullSandboxRunAtDebugLevelLogsNoSecretTokenUserCodeOrId)
     bool webhooksDone = false;
     webhooks::WebhookLog webhookLog;
     if (started) {
-        session = std::make_unique<session::Session>(clock);
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("session.ini")),
+                                               QSettings::IniFormat);
+        session = std::make_unique<session::Session>(clock, settings.get());
         store::StoreOpener opener(*h.keychain);
         std::optional<Result<std::shared_ptr<store::Store>, store::StoreError>> opened;
         opener.open(dir.filePath(QStringLiteral("store.sqlite")),

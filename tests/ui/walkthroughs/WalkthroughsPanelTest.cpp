@@ -5,7 +5,9 @@
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "core/store/StoreOpener.h"
-#include "tests/core/api/ClientHarness.h"
+#include "core/keychain/KeychainEntries.h"
+#include "tests/support/SessionRig.h"
+#include "tests/support/WidgetDriver.h"
 #include "core/walkthrough/WalkthroughReport.h"
 #include "ui/walkthroughs/WalkthroughsPanel.h"
 
@@ -28,41 +30,20 @@ class Walkthroughs : public ::testing::TestWithParam<Kind>
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(h.start());
-        session = std::make_unique<session::Session>(clock);
-        store::StoreOpener opener(*h.keychain);
-        std::optional<Result<std::shared_ptr<store::Store>, store::StoreError>> opened;
-        opener.open(dir.filePath(QStringLiteral("store.sqlite")), [&](auto r) { opened.emplace(std::move(r)); });
-        ASSERT_TRUE(waitUntil([&] { return opened.has_value(); }, 20000));
-        ASSERT_TRUE(opened->ok()) << opened->error().message.toStdString();
-        session->setStore(opened->value());
-        panel = std::make_unique<ui::WalkthroughsPanel>(*session);
+        ASSERT_TRUE(rig.start());
+        rig.removeAtEnd({QString::fromLatin1(keychain::entries::kPartnerPrivateKey),
+                         QString::fromLatin1(keychain::entries::kProviderPublicKey)});
+        ASSERT_TRUE(rig.openStore());
+        panel = std::make_unique<ui::WalkthroughsPanel>(rig.session());
         QPushButton *run = runButton();
         EXPECT_FALSE(run->isEnabled()) << "no environment yet: Run is disabled";
         EXPECT_FALSE(run->toolTip().isEmpty());
-        session->setEnvironment(h.environment());
+        rig.setEnvironment();
         panel->show();
     }
-    void TearDown() override
-    {
-        panel.reset();
-        int pending = 3;
-        for (const char *name : {"eb.partnerPrivateKey", "eb.providerPublicKey", "storeKey"})
-            h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
-        waitUntil([&] { return pending == 0; }, 10000);
-    }
-    QPushButton *runButton() const
-    {
-        for (QPushButton *b : panel->findChildren<QPushButton *>())
-            if (b->text().remove(QLatin1Char('&')) == QLatin1String("Run walkthrough"))
-                return b;
-        return nullptr;
-    }
+    QPushButton *runButton() const { return test::buttonByText(panel.get(), QStringLiteral("Run walkthrough")); }
 
-    test::ClientHarness h;
-    QTemporaryDir dir;
-    SystemClock clock;
-    std::unique_ptr<session::Session> session;
+    test::SessionRig rig;
     std::unique_ptr<ui::WalkthroughsPanel> panel;
 };
 
@@ -89,18 +70,18 @@ TEST_P(Walkthroughs, RunsToItsEndWithEveryStepConfirmed)
     EXPECT_TRUE(tree->topLevelItem(int(steps.size()) - 1)->text(1).contains(QLatin1String("done")));
 
     // The export has the steps and nothing secret: no full connectionId from the store.
-    const QString md = dir.filePath(QStringLiteral("report.md"));
+    const QString md = rig.filePath(QStringLiteral("report.md"));
     ASSERT_TRUE(panel->exportTo(md, false).isEmpty());
     QFile f(md);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QByteArray report = f.readAll();
     EXPECT_TRUE(report.contains(steps.first().title.toUtf8()));
-    auto all = session->store()->connections().listAll();
+    auto all = rig.session().store()->connections().listAll();
     ASSERT_TRUE(all.ok());
     for (const auto &c : all.value())
         EXPECT_FALSE(report.contains(c.connectionId.toUtf8())) << "the report leaks a connectionId";
     EXPECT_FALSE(report.contains("BEGIN")) << "no key material";
-    const QString html = dir.filePath(QStringLiteral("report.html"));
+    const QString html = rig.filePath(QStringLiteral("report.html"));
     ASSERT_TRUE(panel->exportTo(html, true).isEmpty());
     QFile fh(html);
     ASSERT_TRUE(fh.open(QIODevice::ReadOnly));

@@ -8,7 +8,8 @@
 #include "core/session/Session.h"
 #include "core/util/FixedClock.h"
 #include "core/webhooks/SecretRingStore.h"
-#include "tests/core/api/ClientHarness.h"
+#include "tests/support/SessionRig.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
@@ -50,42 +51,22 @@ class WebhooksPanelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(h.start());
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        session = std::make_unique<session::Session>(clock, settings.get());
-        session->setEnvironment(h.environment());
-        panel = std::make_unique<ui::WebhooksPanel>(*session);
+        ASSERT_TRUE(rig.start());
+        rig.removeAtEnd({QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                         QString::fromLatin1(webhooks::SecretRingStore::kPreviousName)});
+        settings = &rig.settings();
+        rig.setEnvironment();
+        panel = std::make_unique<ui::WebhooksPanel>(rig.session());
         panel->resize(1100, 760);
         panel->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
         ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000)) << label("webhooksState").toStdString();
         EXPECT_TRUE(label("webhooksState").contains(QLatin1String("no webhook secret yet"))) << label("webhooksState").toStdString();
     }
-    void TearDown() override
-    {
-        panel.reset();
-        int pending = 2;
-        for (const char *name : {webhooks::SecretRingStore::kCurrentName, webhooks::SecretRingStore::kPreviousName})
-            h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
-        waitUntil([&] { return pending == 0; }, 10000);
-    }
-
     template <class T = QWidget>
-    T *child(const char *name) const
-    {
-        T *w = panel->findChild<T *>(QLatin1String(name));
-        if (!w)
-            ADD_FAILURE() << "no widget " << name;
-        return w;
-    }
-    QString label(const char *name) const { return child<QLabel>(name)->text(); }
-
-    void click(const char *name)
-    {
-        QPushButton *b = child<QPushButton>(name);
-        ASSERT_TRUE(b->isEnabled()) << name << ": " << b->toolTip().toStdString();
-        QTest::mouseClick(b, Qt::LeftButton);
-    }
+    T *child(const char *name) const { return test::findNamed<T>(panel.get(), QLatin1String(name)); }
+    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
+    void click(const char *name) { ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name))); }
 
     void rotateAndWait()
     {
@@ -115,11 +96,8 @@ protected:
         return panel->verdictView()->verdict();
     }
 
-    test::ClientHarness h;
-    SystemClock clock;
-    QTemporaryDir dir;
-    std::unique_ptr<QSettings> settings;
-    std::unique_ptr<session::Session> session;
+    test::SessionRig rig;
+    QSettings *settings = nullptr; ///< the session's (the rig's), where the rotation time goes
     std::unique_ptr<ui::WebhooksPanel> panel;
 };
 
@@ -221,7 +199,7 @@ TEST_F(WebhooksPanelTest, RotationKeepsTheOldSecretAsPreviousAndShowsTheOverlapE
 
     // Both are in the keychain (read back independently of the panel).
     std::optional<QString> previousInKeychain;
-    h.keychain->read(QString::fromLatin1(webhooks::SecretRingStore::kPreviousName),
+    rig.keychain().read(QString::fromLatin1(webhooks::SecretRingStore::kPreviousName),
                      [&](const keychain::KeychainError &e, crypto::SecureBytes value) {
                          previousInKeychain = e.ok() ? value.toUtf8String() : e.message;
                      });
@@ -293,13 +271,23 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
     EXPECT_FALSE(child<QPushButton>("sendTestButton")->isEnabled());
 }
 
-TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
+namespace {
+
+/// The panel on a session that has no environment yet.
+class WebhooksPanelNotReady : public ::testing::Test
 {
+protected:
     SystemClock clock;
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock, &settings);
-    ui::WebhooksPanel panel(session);
+    QSettings settings { dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat };
+    session::Session session { clock, &settings };
+    ui::WebhooksPanel panel { session };
+};
+
+} // namespace
+
+TEST_F(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
+{
     for (const char *name : {"rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton"}) {
         auto *b = panel.findChild<QPushButton *>(QLatin1String(name));
         ASSERT_NE(b, nullptr) << name;
@@ -311,30 +299,9 @@ TEST(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
     EXPECT_TRUE(panel.findChild<QPushButton *>(QStringLiteral("rotateButton"))->toolTip().contains(QLatin1String("boom")));
 }
 
-TEST(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
+TEST_F(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
 {
-    SystemClock clock;
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock, &settings);
-    ui::WebhooksPanel panel(session);
-    int checked = 0;
-    auto check = [&](QWidget *w) {
-        ++checked;
-        EXPECT_FALSE(w->accessibleName().isEmpty()) << w->metaObject()->className() << " '" << w->objectName().toStdString() << "'";
-    };
-    for (auto *w : panel.findChildren<QAbstractButton *>())
-        check(w);
-    for (auto *w : panel.findChildren<QLineEdit *>())
-        check(w);
-    for (auto *w : panel.findChildren<QPlainTextEdit *>())
-        check(w);
-    for (auto *w : panel.findChildren<QAbstractItemView *>())
-        check(w);
-    for (auto *w : panel.findChildren<QLabel *>())
-        if (!w->objectName().isEmpty() && w->objectName() != QLatin1String("verdictIcon"))
-            check(w);
-    EXPECT_GE(checked, 15);
+    EXPECT_GE(test::expectAccessibleNames(&panel, test::AccessibleCheck::AllControls, true, {QStringLiteral("verdictIcon")}), 15);
 }
 
 TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
@@ -362,14 +329,13 @@ TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
 
 TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWindowClosed)
 {
-    test::ClientHarness h;
-    ASSERT_TRUE(h.start());
     FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    session::Session session(clock, &settings);
-    session.setEnvironment(h.environment());
-    ui::WebhooksPanel panel(session);
+    test::SessionRig rig(&clock);
+    ASSERT_TRUE(rig.start());
+    rig.removeAtEnd({QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                     QString::fromLatin1(webhooks::SecretRingStore::kPreviousName)});
+    rig.setEnvironment();
+    ui::WebhooksPanel panel(rig.session());
     panel.show();
     ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
     for (const char *secret : {"whsec-old", "whsec-new"}) {
@@ -398,10 +364,5 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
     v = verify();
     EXPECT_EQ(v.kind, K::PreviousExpired);
     EXPECT_TRUE(panel.verdictView()->text().contains(QStringLiteral("previous secret expired"))) << panel.verdictView()->text().toStdString();
-    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("overlapLabel"))->text().contains(QLatin1String("closed")));
-
-    int pending = 2;
-    for (const char *name : {webhooks::SecretRingStore::kCurrentName, webhooks::SecretRingStore::kPreviousName})
-        h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
-    waitUntil([&] { return pending == 0; }, 10000);
+    EXPECT_TRUE(test::labelText(&panel, QStringLiteral("overlapLabel")).contains(QLatin1String("closed")));
 }
