@@ -779,10 +779,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,6 +1212,22 @@ Qt %2 (built with %3)
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear the connection ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::LinkWidgetDialog</name>
@@ -1415,10 +1427,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the panel to show; Ctrl+1 to Ctrl+6 also switch panels.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Current panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,19 +1463,24 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>AeroDesk Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ctrl+1 … Ctrl+6: switch panel (Connections, Jobs, Payload Inspector, Webhooks, Walkthroughs, Settings)&lt;br&gt;Tab / Shift+Tab: move between the panel list and the panel&lt;br&gt;Up / Down in the panel list: change panel&lt;br&gt;F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;The coloured banner at the top always names the environment you are working on: teal SANDBOX, blue CUSTOM SANDBOX, red PRODUCTION.&lt;/p&gt;</source>
+        <source>Close help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close help</source>
+        <source>%1 (%2)
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the panel to show; each panel&apos;s shortcut (F1 lists them) also switches to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Panels&lt;/b&gt;&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tab / Shift+Tab: move between the panel list and the panel&lt;br&gt;Up / Down in the panel list: change panel&lt;br&gt;F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;The coloured banner at the top always names the environment you are working on: teal SANDBOX, blue CUSTOM SANDBOX, red PRODUCTION.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1605,6 +1618,33 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>%1 (%2): the user did not finish the bank&apos;s step in time, so the job ended. Relaunch starts the job again; answer the new prompt at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::NoticeLine</name>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1843,19 +1883,7 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✔ %1 %2 — the provider accepted the answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ %1 %2 — %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1874,15 +1902,16 @@ Qt %2 (built with %3)
         <source>key</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>aerodesk::ui::PlaceholderPanel</name>
     <message>
-        <source>Coming soon — this panel is a placeholder in this build.</source>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What will be here</source>
+        <source>%1 %2 — the provider accepted the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2117,19 +2146,11 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✘ The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved. Secrets are in the keychain (profile &quot;%1&quot;) only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ Not saved in the keychain — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2214,6 +2235,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved in the keychain — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2333,6 +2362,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
