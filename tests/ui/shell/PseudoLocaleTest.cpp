@@ -100,7 +100,6 @@ protected:
             QCoreApplication::installTranslator(m_translator.get());
         }
         m_window = std::make_unique<aerodesk::ui::MainWindow>();
-        aerodesk::ui::PanelCatalogue::installInto(*m_window);
         m_wiring = std::make_unique<aerodesk::ConsoleWiring>(*m_window);
         m_wiring->installPanels();
         m_window->resize(aerodesk::ui::MainWindow::defaultSize());
