@@ -11,15 +11,14 @@
 #include <QTableView>
 
 #include <benchmark/benchmark.h>
-
 #include <vector>
 
 using aerodesk::FixedClock;
 using aerodesk::connections::Connection;
 using aerodesk::connections::ExpiryStatus;
 using aerodesk::ui::ConnectionFilterProxy;
-using aerodesk::ui::ConnectionTableModel;
 using aerodesk::ui::ConnectionsPanel;
+using aerodesk::ui::ConnectionTableModel;
 
 namespace {
 
@@ -45,7 +44,7 @@ const std::vector<Connection> &rows()
             c.connectionId = QString::fromLatin1(
                 QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5).toHex());
             c.aeroPassUserUuid = c.connectionId.right(12) + QStringLiteral("-0000-4000-8000-") +
-                                 c.connectionId.left(12);
+                c.connectionId.left(12);
             c.bankName = banks[n % 5];
             c.status = n % 3 ? QStringLiteral("CONNECTED") : QStringLiteral("EXPIRED");
             if (n % 50 != 49)
@@ -84,7 +83,11 @@ static void LoadBatchesIntoModelAndSortedProxy(benchmark::State &state)
     }
     state.SetItemsProcessed(state.iterations() * kRows);
 }
-BENCHMARK(LoadBatchesIntoModelAndSortedProxy)->Arg(1000)->Arg(5000)->Arg(25000)->Unit(benchmark::kMillisecond);
+BENCHMARK(LoadBatchesIntoModelAndSortedProxy)
+    ->Arg(1000)
+    ->Arg(5000)
+    ->Arg(25000)
+    ->Unit(benchmark::kMillisecond);
 
 /// The whole panel (table view, timeline, counts), not shown, fed by appendConnections().
 static void LoadBatchesIntoPanel(benchmark::State &state)

@@ -28,7 +28,8 @@ BENCHMARK(HexDecodePayload512);
 
 static void OaepDecryptSha1(benchmark::State &state)
 {
-    const QByteArray ct = RsaOaep::encrypt(key().publicKey(), R"({"userCode":"UC-1","retUrl":"https://x"})").value();
+    const QByteArray ct =
+        RsaOaep::encrypt(key().publicKey(), R"({"userCode":"UC-1","retUrl":"https://x"})").value();
     for (auto _ : state)
         benchmark::DoNotOptimize(RsaOaep::decrypt(key(), ct));
 }

@@ -9,7 +9,6 @@
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
-
 #include <memory>
 
 using namespace aerodesk;
@@ -34,11 +33,14 @@ struct Fixture
         for (int i = 0; i < kRows; ++i) {
             connections::Connection c;
             c.connectionId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0'));
-            c.aeroPassUserUuid = QStringLiteral("0b1c2d3e-4f50-4a6b-8c7d-%1").arg(i, 12, 10, QLatin1Char('0'));
+            c.aeroPassUserUuid =
+                QStringLiteral("0b1c2d3e-4f50-4a6b-8c7d-%1").arg(i, 12, 10, QLatin1Char('0'));
             c.bankName = QStringLiteral("Aerosync Bank");
             c.status = QStringLiteral("CONNECTED");
             c.connectionExpiry = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i);
-            c.accountSummary = QJsonObject{{QStringLiteral("accountNumber"), QStringLiteral("77%1").arg(i, 8, 10, QLatin1Char('0'))}};
+            c.accountSummary =
+                QJsonObject { { QStringLiteral("accountNumber"),
+                                QStringLiteral("77%1").arg(i, 8, 10, QLatin1Char('0')) } };
             many.append(c);
         }
         if (!(*s)->connections().upsertMany(many))
@@ -73,12 +75,15 @@ static void Load100kThroughStoreLoader(benchmark::State &state)
     qint64 received = 0;
     QEventLoop loop;
     QObject::connect(&loader, &store::StoreLoader::batchReady, &loop,
-                     [&](quint64, qint64, const QList<connections::Connection> &rows) { received += rows.size(); });
+                     [&](quint64, qint64, const QList<connections::Connection> &rows) {
+                         received += rows.size();
+                     });
     QObject::connect(&loader, &store::StoreLoader::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&loader, &store::StoreLoader::failed, &loop, [&](quint64, const store::StoreError &e) {
-        state.SkipWithError(qPrintable(e.message));
-        loop.quit();
-    });
+    QObject::connect(&loader, &store::StoreLoader::failed, &loop,
+                     [&](quint64, const store::StoreError &e) {
+                         state.SkipWithError(qPrintable(e.message));
+                         loop.quit();
+                     });
     for (auto _ : state) {
         received = 0;
         loader.load({}, int(state.range(0)));
@@ -89,7 +94,11 @@ static void Load100kThroughStoreLoader(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * kRows);
 }
 // Real time: the work happens on the loader's thread, not on the measuring one.
-BENCHMARK(Load100kThroughStoreLoader)->Arg(2000)->Arg(500)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Load100kThroughStoreLoader)
+    ->Arg(2000)
+    ->Arg(500)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 int main(int argc, char **argv)
 {

@@ -2,8 +2,8 @@
 
 #include "core/crypto/RsaPrivateKey.h"
 #include "core/crypto/RsaPublicKey.h"
-#include "emulator/EmbeddedError.h"
 #include "core/util/Result.h"
+#include "emulator/EmbeddedError.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

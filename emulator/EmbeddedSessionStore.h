@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
-#include "emulator/EmbeddedError.h"
 #include "core/util/Result.h"
+#include "emulator/EmbeddedError.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -20,25 +20,63 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Offline emulator of the Aerosync API, its widget and the embedded banking component, over "
-        "HTTPS on 127.0.0.1. Prints one JSON line when ready: baseUrl, certSha256, certPem, apiKey, "
+        "HTTPS on 127.0.0.1. Prints one JSON line when ready: baseUrl, certSha256, certPem, "
+        "apiKey, "
         "apiSecret. See docs/sandbox.md."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0 = a free one)."), QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for every id, amount and timing (0 = random)."), QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption scale(QStringLiteral("time-scale"), QStringLiteral("Multiply every duration (jobs, MFA window, lockout) by f."), QStringLiteral("f"), QStringLiteral("1"));
-    const QCommandLineOption ttl(QStringLiteral("token-ttl"), QStringLiteral("API token lifetime in seconds."), QStringLiteral("s"), QStringLiteral("1800"));
-    const QCommandLineOption key(QStringLiteral("api-key"), QStringLiteral("Use this apiKey instead of a generated one."), QStringLiteral("key"));
-    const QCommandLineOption secret(QStringLiteral("api-secret"), QStringLiteral("Use this apiSecret instead of a generated one."), QStringLiteral("secret"));
-    const QCommandLineOption mfaLiteral(QStringLiteral("mfa-required-literal"), QStringLiteral("Polls say MFA_REQUIRED instead of \"Pending MFA\"."));
-    const QCommandLineOption noStdin(QStringLiteral("no-stdin-watch"), QStringLiteral("Keep running when standard input (a pipe) closes."));
-    const QCommandLineOption partner(QStringLiteral("partner-key"), QStringLiteral("Embedded banking: the partner's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
-    const QCommandLineOption provider(QStringLiteral("provider-key"), QStringLiteral("Embedded banking: the provider's RSA private key (PEM file) instead of a generated one."), QStringLiteral("file"));
-    const QCommandLineOption webhookCa(QStringLiteral("webhook-ca"), QStringLiteral("CA certificates (PEM file) to trust for https webhook receivers."), QStringLiteral("file"));
-    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("TLS certificate (PEM) to serve instead of a generated one; needs --key."), QStringLiteral("file"));
-    const QCommandLineOption certKey(QStringLiteral("key"), QStringLiteral("Private key (PEM) of --cert."), QStringLiteral("file"));
-    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N, drop=N or latency-ms=N (repeatable)."), QStringLiteral("kind=N"));
-    parser.addOptions({port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider, webhookCa, cert, certKey, fault});
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port on 127.0.0.1 (0 = a free one)."),
+                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed for every id, amount and timing (0 = random)."), QStringLiteral("n"),
+        QStringLiteral("0"));
+    const QCommandLineOption scale(
+        QStringLiteral("time-scale"),
+        QStringLiteral("Multiply every duration (jobs, MFA window, lockout) by f."),
+        QStringLiteral("f"), QStringLiteral("1"));
+    const QCommandLineOption ttl(QStringLiteral("token-ttl"),
+                                 QStringLiteral("API token lifetime in seconds."),
+                                 QStringLiteral("s"), QStringLiteral("1800"));
+    const QCommandLineOption key(QStringLiteral("api-key"),
+                                 QStringLiteral("Use this apiKey instead of a generated one."),
+                                 QStringLiteral("key"));
+    const QCommandLineOption secret(
+        QStringLiteral("api-secret"),
+        QStringLiteral("Use this apiSecret instead of a generated one."), QStringLiteral("secret"));
+    const QCommandLineOption mfaLiteral(
+        QStringLiteral("mfa-required-literal"),
+        QStringLiteral("Polls say MFA_REQUIRED instead of \"Pending MFA\"."));
+    const QCommandLineOption noStdin(
+        QStringLiteral("no-stdin-watch"),
+        QStringLiteral("Keep running when standard input (a pipe) closes."));
+    const QCommandLineOption partner(QStringLiteral("partner-key"),
+                                     QStringLiteral("Embedded banking: the partner's RSA private "
+                                                    "key (PEM file) instead of a generated one."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption provider(QStringLiteral("provider-key"),
+                                      QStringLiteral("Embedded banking: the provider's RSA private "
+                                                     "key (PEM file) instead of a generated one."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption webhookCa(
+        QStringLiteral("webhook-ca"),
+        QStringLiteral("CA certificates (PEM file) to trust for https webhook receivers."),
+        QStringLiteral("file"));
+    const QCommandLineOption cert(
+        QStringLiteral("cert"),
+        QStringLiteral("TLS certificate (PEM) to serve instead of a generated one; needs --key."),
+        QStringLiteral("file"));
+    const QCommandLineOption certKey(QStringLiteral("key"),
+                                     QStringLiteral("Private key (PEM) of --cert."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption fault(
+        QStringLiteral("fault"),
+        QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N, drop=N "
+                       "or latency-ms=N (repeatable)."),
+        QStringLiteral("kind=N"));
+    parser.addOptions({ port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider,
+                        webhookCa, cert, certKey, fault });
     parser.process(app);
 
     EmulatorOptions o;

@@ -15,12 +15,12 @@ public:
     struct Extra
     {
         bool watchStdin = true;
-        QString partnerKey;   ///< PEM file for the embedded-banking partner key (empty = generate)
-        QString providerKey;  ///< PEM file for the provider ("Apiture") key (empty = generate)
-        QString webhookCa;    ///< PEM file of CA certificates trusted for https webhook receivers
-        QString certFile;     ///< TLS certificate (PEM) instead of a generated one
-        QString keyFile;      ///< its private key (PEM)
-        QStringList faults;   ///< --fault kind=N, repeatable
+        QString partnerKey; ///< PEM file for the embedded-banking partner key (empty = generate)
+        QString providerKey; ///< PEM file for the provider ("Apiture") key (empty = generate)
+        QString webhookCa; ///< PEM file of CA certificates trusted for https webhook receivers
+        QString certFile; ///< TLS certificate (PEM) instead of a generated one
+        QString keyFile; ///< its private key (PEM)
+        QStringList faults; ///< --fault kind=N, repeatable
     };
     static aerodesk::emulator::EmulatorOptions parse(const QCoreApplication &app, Extra *extra);
 };

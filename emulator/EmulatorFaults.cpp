@@ -30,7 +30,10 @@ bool EmulatorFaults::set(const QString &kind, qint64 value, QString *error)
         m_latencyMs = int(value);
     else {
         if (error)
-            *error = QStringLiteral("unknown fault '%1' (server-error, rate-limit, malformed, drop, latency-ms)").arg(kind);
+            *error =
+                QStringLiteral(
+                    "unknown fault '%1' (server-error, rate-limit, malformed, drop, latency-ms)")
+                    .arg(kind);
         return false;
     }
     return true;
@@ -70,20 +73,22 @@ std::optional<QHttpServerResponse> EmulatorFaults::next()
     if (m_serverErrors > 0) {
         --m_serverErrors;
         return EmulatorHttp::error(QHttpServerResponse::StatusCode::ServiceUnavailable,
-                                  QStringLiteral("AR-500"), QStringLiteral("Injected server error (sandbox fault)"));
+                                   QStringLiteral("AR-500"),
+                                   QStringLiteral("Injected server error (sandbox fault)"));
     }
     if (m_rateLimits > 0) {
         --m_rateLimits;
-        QHttpServerResponse r = EmulatorHttp::error(QHttpServerResponse::StatusCode::TooManyRequests,
-                                                   QStringLiteral("RATE_LIMITED"),
-                                                   QStringLiteral("Too many requests (sandbox fault); retry after 1 s"));
+        QHttpServerResponse r = EmulatorHttp::error(
+            QHttpServerResponse::StatusCode::TooManyRequests, QStringLiteral("RATE_LIMITED"),
+            QStringLiteral("Too many requests (sandbox fault); retry after 1 s"));
         r.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
         return r;
     }
     if (m_malformed > 0) {
         --m_malformed;
-        return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                   QByteArrayLiteral(R"({"status":"success","statusCode":200,"acc)"));
+        return QHttpServerResponse(
+            QByteArrayLiteral("application/json"),
+            QByteArrayLiteral(R"({"status":"success","statusCode":200,"acc)"));
     }
     return std::nullopt;
 }
@@ -98,11 +103,11 @@ bool EmulatorFaults::takeDrop()
 
 QJsonObject EmulatorFaults::state() const
 {
-    return QJsonObject{{QStringLiteral("server-error"), m_serverErrors},
-                       {QStringLiteral("rate-limit"), m_rateLimits},
-                       {QStringLiteral("malformed"), m_malformed},
-                       {QStringLiteral("drop"), m_drops},
-                       {QStringLiteral("latency-ms"), m_latencyMs}};
+    return QJsonObject { { QStringLiteral("server-error"), m_serverErrors },
+                         { QStringLiteral("rate-limit"), m_rateLimits },
+                         { QStringLiteral("malformed"), m_malformed },
+                         { QStringLiteral("drop"), m_drops },
+                         { QStringLiteral("latency-ms"), m_latencyMs } };
 }
 
 } // namespace aerodesk::emulator

@@ -8,12 +8,12 @@ namespace aerodesk::emulator {
 /// How a sandbox instance behaves; filled from aerodesk-sandbox's command line.
 struct EmulatorOptions
 {
-    quint16 port = 0;           ///< 0 = a free port
-    quint64 seed = 0;           ///< 0 = random; any other value makes ids, amounts and timings repeat
-    double timeScale = 1.0;     ///< multiplies every duration (jobs, MFA window, lockout, inactivity)
+    quint16 port = 0; ///< 0 = a free port
+    quint64 seed = 0; ///< 0 = random; any other value makes ids, amounts and timings repeat
+    double timeScale = 1.0; ///< multiplies every duration (jobs, MFA window, lockout, inactivity)
     qint64 tokenTtlSeconds = 1800;
-    QString apiKey;             ///< empty = generated
-    QString apiSecret;          ///< empty = generated
+    QString apiKey; ///< empty = generated
+    QString apiSecret; ///< empty = generated
     QString clientName = QStringLiteral("AeroDesk Sandbox Client");
     bool mfaRequiredLiteral = false; ///< polls say "MFA_REQUIRED" instead of "Pending MFA"
 };

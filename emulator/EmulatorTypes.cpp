@@ -5,10 +5,14 @@ namespace aerodesk::emulator {
 QString bankName(TestBank bank)
 {
     switch (bank) {
-    case TestBank::Mfa: return QStringLiteral("Aerosync Bank (MFA)");
-    case TestBank::OAuth: return QStringLiteral("Aerosync Bank (OAuth)");
-    case TestBank::SecurityQuestion: return QStringLiteral("Aerosync Bank (Security Question)");
-    case TestBank::Manual: return QStringLiteral("Manually linked account");
+    case TestBank::Mfa:
+        return QStringLiteral("Aerosync Bank (MFA)");
+    case TestBank::OAuth:
+        return QStringLiteral("Aerosync Bank (OAuth)");
+    case TestBank::SecurityQuestion:
+        return QStringLiteral("Aerosync Bank (Security Question)");
+    case TestBank::Manual:
+        return QStringLiteral("Manually linked account");
     }
     return {};
 }
@@ -16,7 +20,8 @@ QString bankName(TestBank bank)
 bool parseBank(const QString &text, TestBank *bank)
 {
     const QString t = text.trimmed().toLower();
-    for (TestBank b : {TestBank::Mfa, TestBank::OAuth, TestBank::SecurityQuestion, TestBank::Manual}) {
+    for (TestBank b :
+         { TestBank::Mfa, TestBank::OAuth, TestBank::SecurityQuestion, TestBank::Manual }) {
         if (t == bankName(b).toLower()) {
             *bank = b;
             return true;
@@ -26,8 +31,8 @@ bool parseBank(const QString &text, TestBank *bank)
         *bank = TestBank::Mfa;
     else if (t == QLatin1String("oauth"))
         *bank = TestBank::OAuth;
-    else if (t == QLatin1String("security-question") || t == QLatin1String("mfa-trigger")
-             || t == QLatin1String("aerosync bank (mfa trigger)"))
+    else if (t == QLatin1String("security-question") || t == QLatin1String("mfa-trigger") ||
+             t == QLatin1String("aerosync bank (mfa trigger)"))
         *bank = TestBank::SecurityQuestion;
     else if (t == QLatin1String("manual"))
         *bank = TestBank::Manual;
@@ -39,9 +44,12 @@ bool parseBank(const QString &text, TestBank *bank)
 QString jobPrefix(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("REF");
-    case JobType::Transactions: return QStringLiteral("TRN");
-    case JobType::Identity: return QStringLiteral("IDT");
+    case JobType::Balance:
+        return QStringLiteral("REF");
+    case JobType::Transactions:
+        return QStringLiteral("TRN");
+    case JobType::Identity:
+        return QStringLiteral("IDT");
     }
     return {};
 }
@@ -49,9 +57,12 @@ QString jobPrefix(JobType type)
 QString jobStatusKey(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("refreshStatus");
-    case JobType::Transactions: return QStringLiteral("transactionStatus");
-    case JobType::Identity: return QStringLiteral("identityStatus");
+    case JobType::Balance:
+        return QStringLiteral("refreshStatus");
+    case JobType::Transactions:
+        return QStringLiteral("transactionStatus");
+    case JobType::Identity:
+        return QStringLiteral("identityStatus");
     }
     return {};
 }
@@ -59,9 +70,12 @@ QString jobStatusKey(JobType type)
 QString webhookEvent(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("job.balance");
-    case JobType::Transactions: return QStringLiteral("job.transaction");
-    case JobType::Identity: return QStringLiteral("job.identity");
+    case JobType::Balance:
+        return QStringLiteral("job.balance");
+    case JobType::Transactions:
+        return QStringLiteral("job.transaction");
+    case JobType::Identity:
+        return QStringLiteral("job.identity");
     }
     return {};
 }
@@ -69,9 +83,12 @@ QString webhookEvent(JobType type)
 int EmulatedConnection::connectionMethod() const
 {
     switch (bank) {
-    case TestBank::OAuth: return 6;
-    case TestBank::Manual: return 0;
-    default: return 2;
+    case TestBank::OAuth:
+        return 6;
+    case TestBank::Manual:
+        return 0;
+    default:
+        return 2;
     }
 }
 

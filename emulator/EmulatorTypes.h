@@ -16,24 +16,24 @@ bool parseBank(const QString &text, TestBank *bank);
 
 enum class JobType { Balance, Transactions, Identity };
 
-QString jobPrefix(JobType type);          ///< REF / TRN / IDT
-QString jobStatusKey(JobType type);       ///< refreshStatus / transactionStatus / identityStatus
-QString webhookEvent(JobType type);       ///< job.balance / job.transaction / job.identity
+QString jobPrefix(JobType type); ///< REF / TRN / IDT
+QString jobStatusKey(JobType type); ///< refreshStatus / transactionStatus / identityStatus
+QString webhookEvent(JobType type); ///< job.balance / job.transaction / job.identity
 
 struct EmulatedConnection
 {
-    QString connectionId;       ///< 32 lowercase hex; userId is the same value
+    QString connectionId; ///< 32 lowercase hex; userId is the same value
     QString aeroPassUserUuid;
     TestBank bank = TestBank::Mfa;
     QDateTime linkedAt;
     QDateTime expiry;
     QString accountNumber;
     QString routingNumber;
-    QString accountType;        ///< "checking" or "savings"
+    QString accountType; ///< "checking" or "savings"
     QString institutionUuid;
     double balance = 0;
-    bool mfaOnNextJob = false;  ///< Security-Question bank: the first job after linking asks
-    qint64 lockedUntilMs = 0;   ///< AC-108 cool-down (sandbox monotonic ms)
+    bool mfaOnNextJob = false; ///< Security-Question bank: the first job after linking asks
+    qint64 lockedUntilMs = 0; ///< AC-108 cool-down (sandbox monotonic ms)
     QString nextJobFailureCode; ///< control path: the next job fails with this code
 
     bool canFetchBalance() const { return bank != TestBank::Manual; }
@@ -46,17 +46,17 @@ struct EmulatedJob
     QString jobId;
     QString connectionId;
     JobType type = JobType::Balance;
-    qint64 createdMs = 0;       ///< sandbox monotonic ms
-    qint64 durationMs = 0;      ///< time from creation to terminal, not counting MFA
-    qint64 mfaAtMs = -1;        ///< offset from creation at which MFA is asked; -1 = never
-    qint64 mfaDoneMs = 0;       ///< when the MFA relaunch completed
+    qint64 createdMs = 0; ///< sandbox monotonic ms
+    qint64 durationMs = 0; ///< time from creation to terminal, not counting MFA
+    qint64 mfaAtMs = -1; ///< offset from creation at which MFA is asked; -1 = never
+    qint64 mfaDoneMs = 0; ///< when the MFA relaunch completed
     Mfa mfa = Mfa::None;
-    QString failureCode;        ///< sticky FAILED with this code once set
+    QString failureCode; ///< sticky FAILED with this code once set
     QString failureMessage;
     QString startDate, endDate; ///< transactions window
     int wrongAnswers = 0;
-    QString plannedFailure;     ///< code the job ends with instead of COMPLETED (control path)
-    QString lastPublished;      ///< last webhook status sent
+    QString plannedFailure; ///< code the job ends with instead of COMPLETED (control path)
+    QString lastPublished; ///< last webhook status sent
 };
 
 } // namespace aerodesk::emulator

@@ -8,7 +8,7 @@ namespace aerodesk::emulator {
 
 EmulatorWorld::EmulatorWorld(const EmulatorOptions &options)
     : m_options(options)
-    , m_rng(options.seed != 0 ? options.seed : std::random_device{}())
+    , m_rng(options.seed != 0 ? options.seed : std::random_device {}())
 {
     m_clock.start();
 }
@@ -33,9 +33,9 @@ QString EmulatorWorld::randomHex(int bytes)
 QString EmulatorWorld::randomUuid()
 {
     const QString h = randomHex(16);
-    return h.mid(0, 8) + QLatin1Char('-') + h.mid(8, 4) + QStringLiteral("-4") + h.mid(13, 3)
-           + QLatin1Char('-') + QLatin1Char("89ab"[m_rng() % 4]) + h.mid(17, 3) + QLatin1Char('-')
-           + h.mid(20, 12);
+    return h.mid(0, 8) + QLatin1Char('-') + h.mid(8, 4) + QStringLiteral("-4") + h.mid(13, 3) +
+        QLatin1Char('-') + QLatin1Char("89ab"[m_rng() % 4]) + h.mid(17, 3) + QLatin1Char('-') +
+        h.mid(20, 12);
 }
 
 double EmulatorWorld::uniform(double low, double high)
@@ -92,8 +92,8 @@ int EmulatorWorld::seed(int count)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_connections.reserve(m_connections.size() + count);
     m_order.reserve(m_order.size() + count);
-    static constexpr TestBank banks[] = {TestBank::Mfa, TestBank::OAuth, TestBank::SecurityQuestion,
-                                         TestBank::Manual};
+    static constexpr TestBank banks[] = { TestBank::Mfa, TestBank::OAuth,
+                                          TestBank::SecurityQuestion, TestBank::Manual };
     for (int i = 0; i < count; ++i) {
         EmulatedConnection &c = link(banks[i % 4], {});
         // 5% expired, 5% within 7 days, 10% within 30 days, the rest up to 180 days out.
@@ -114,27 +114,29 @@ int EmulatorWorld::seed(int count)
 }
 
 EmulatorWorld::CreateResult EmulatorWorld::createJob(const QString &connectionId, JobType type,
-                                                   const QString &startDate, const QString &endDate)
+                                                     const QString &startDate,
+                                                     const QString &endDate)
 {
     EmulatedConnection *c = connection(connectionId);
     if (!c)
-        return {nullptr, 404, QStringLiteral("AC-102"),
-                QStringLiteral("No connection with that id was found")};
+        return { nullptr, 404, QStringLiteral("AC-102"),
+                 QStringLiteral("No connection with that id was found") };
     if (isExpired(*c))
-        return {nullptr, 400, QStringLiteral("AC-104"),
-                QStringLiteral("Cannot reach the bank: the connection has expired. Ask the user to "
-                               "reconnect")};
+        return { nullptr, 400, QStringLiteral("AC-104"),
+                 QStringLiteral(
+                     "Cannot reach the bank: the connection has expired. Ask the user to "
+                     "reconnect") };
     if (c->lockedUntilMs > nowMs())
-        return {nullptr, 429, QStringLiteral("AC-108"),
-                QStringLiteral("MFA lockout: too many attempts. Try again in %1 s")
-                    .arg((c->lockedUntilMs - nowMs() + 999) / 1000)};
+        return { nullptr, 429, QStringLiteral("AC-108"),
+                 QStringLiteral("MFA lockout: too many attempts. Try again in %1 s")
+                     .arg((c->lockedUntilMs - nowMs() + 999) / 1000) };
     if (type == JobType::Balance && !c->canFetchBalance())
-        return {nullptr, 405, QStringLiteral("AC-105"),
-                QStringLiteral("Balance is not available for manually linked accounts")};
+        return { nullptr, 405, QStringLiteral("AC-105"),
+                 QStringLiteral("Balance is not available for manually linked accounts") };
     if (EmulatedJob *running = runningJob(connectionId, type))
-        return {nullptr, 409, QStringLiteral("AC-112"),
-                QStringLiteral("A %1 job is already running on this connection: %2")
-                    .arg(jobPrefix(type), running->jobId)};
+        return { nullptr, 409, QStringLiteral("AC-112"),
+                 QStringLiteral("A %1 job is already running on this connection: %2")
+                     .arg(jobPrefix(type), running->jobId) };
     EmulatedJob job;
     job.jobId = jobPrefix(type) + QLatin1Char('-') + randomHex(16);
     job.connectionId = connectionId;
@@ -143,8 +145,8 @@ EmulatorWorld::CreateResult EmulatorWorld::createJob(const QString &connectionId
     job.durationMs = scaledMs(uniform(5, 15));
     job.startDate = startDate;
     job.endDate = endDate;
-    const bool asksMfa = c->bank == TestBank::Mfa
-                         || (c->bank == TestBank::SecurityQuestion && c->mfaOnNextJob);
+    const bool asksMfa =
+        c->bank == TestBank::Mfa || (c->bank == TestBank::SecurityQuestion && c->mfaOnNextJob);
     if (asksMfa) {
         job.mfaAtMs = scaledMs(2);
         c->mfaOnNextJob = false;
@@ -156,7 +158,7 @@ EmulatorWorld::CreateResult EmulatorWorld::createJob(const QString &connectionId
     const QString id = job.jobId;
     m_latestJob.insert(connectionId + QLatin1Char('/') + jobPrefix(type), id);
     m_active.insert(id);
-    return {&m_jobs.insert(id, job).value(), 200, {}, {}};
+    return { &m_jobs.insert(id, job).value(), 200, {}, {} };
 }
 
 EmulatedJob *EmulatorWorld::job(const QString &jobId)
@@ -205,29 +207,32 @@ QJsonArray EmulatorWorld::transactions(const QString &connectionId)
 {
     // Derived from the connection id, so the same connection always shows the same rows.
     std::mt19937_64 rng(qHash(connectionId, m_options.seed));
-    static const char *const kinds[][3] = {{"DEBIT", "Groceries", "Supermarkets"},
-                                           {"DEBIT", "Transport", "Fuel"},
-                                           {"CREDIT", "Income", "Payroll"},
-                                           {"DEBIT", "Utilities", "Electricity"},
-                                           {"DEBIT", "Dining", "Restaurants"}};
+    static const char *const kinds[][3] = { { "DEBIT", "Groceries", "Supermarkets" },
+                                            { "DEBIT", "Transport", "Fuel" },
+                                            { "CREDIT", "Income", "Payroll" },
+                                            { "DEBIT", "Utilities", "Electricity" },
+                                            { "DEBIT", "Dining", "Restaurants" } };
     QJsonArray rows;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < 12; ++i) {
         const auto &k = kinds[rng() % 5];
         const double amount = double(qint64((5 + double(rng() % 50000) / 100.0) * 100)) / 100.0;
-        const QString hex = QString::number(rng(), 16).rightJustified(16, QLatin1Char('0'))
-                            + QString::number(rng(), 16).rightJustified(16, QLatin1Char('0'));
-        rows.append(QJsonObject{
-            {QStringLiteral("id"), QStringLiteral("TRN-") + hex.left(8) + QLatin1Char('-') + hex.mid(8, 4)
-                                       + QLatin1Char('-') + hex.mid(12, 4) + QLatin1Char('-') + hex.mid(16, 4)
-                                       + QLatin1Char('-') + hex.mid(20, 12)},
-            {QStringLiteral("type"), QString::fromLatin1(k[0])},
-            {QStringLiteral("date"), now.addDays(-i * 7 - qint64(rng() % 6)).toString(Qt::ISODate)},
-            {QStringLiteral("amount"), amount},
-            {QStringLiteral("currency"), QStringLiteral("USD")},
-            {QStringLiteral("description"), QStringLiteral("%1 purchase").arg(QString::fromLatin1(k[1]))},
-            {QStringLiteral("category"), QString::fromLatin1(k[1])},
-            {QStringLiteral("subcategory"), QString::fromLatin1(k[2])}});
+        const QString hex = QString::number(rng(), 16).rightJustified(16, QLatin1Char('0')) +
+            QString::number(rng(), 16).rightJustified(16, QLatin1Char('0'));
+        rows.append(QJsonObject { { QStringLiteral("id"),
+                                    QStringLiteral("TRN-") + hex.left(8) + QLatin1Char('-') +
+                                        hex.mid(8, 4) + QLatin1Char('-') + hex.mid(12, 4) +
+                                        QLatin1Char('-') + hex.mid(16, 4) + QLatin1Char('-') +
+                                        hex.mid(20, 12) },
+                                  { QStringLiteral("type"), QString::fromLatin1(k[0]) },
+                                  { QStringLiteral("date"),
+                                    now.addDays(-i * 7 - qint64(rng() % 6)).toString(Qt::ISODate) },
+                                  { QStringLiteral("amount"), amount },
+                                  { QStringLiteral("currency"), QStringLiteral("USD") },
+                                  { QStringLiteral("description"),
+                                    QStringLiteral("%1 purchase").arg(QString::fromLatin1(k[1])) },
+                                  { QStringLiteral("category"), QString::fromLatin1(k[1]) },
+                                  { QStringLiteral("subcategory"), QString::fromLatin1(k[2]) } });
     }
     return rows;
 }

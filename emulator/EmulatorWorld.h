@@ -80,8 +80,8 @@ private:
     QHash<QString, EmulatedConnection> m_connections;
     QStringList m_order;
     QHash<QString, EmulatedJob> m_jobs;
-    QSet<QString> m_active;              ///< jobs whose terminal state was not yet published
-    QSet<QString> m_completed;           ///< "<connectionId>/<prefix>" that have completed once
+    QSet<QString> m_active; ///< jobs whose terminal state was not yet published
+    QSet<QString> m_completed; ///< "<connectionId>/<prefix>" that have completed once
     QHash<QString, QString> m_latestJob; ///< "<connectionId>/<prefix>" -> newest jobId
 };
 

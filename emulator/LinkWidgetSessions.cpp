@@ -7,7 +7,7 @@ namespace aerodesk::emulator {
 namespace {
 QJsonObject event(const QString &type, const QJsonValue &payload = QJsonValue())
 {
-    QJsonObject e{{QStringLiteral("type"), type}};
+    QJsonObject e { { QStringLiteral("type"), type } };
     if (!payload.isUndefined() && !payload.isNull())
         e.insert(QStringLiteral("payload"), payload);
     return e;
@@ -15,20 +15,28 @@ QJsonObject event(const QString &type, const QJsonValue &payload = QJsonValue())
 
 QString stageName(int stage)
 {
-    static const char *const names[] = {"bank", "credentials", "mfa", "question", "oauth", "manual", "done"};
+    static const char *const names[] = { "bank",  "credentials", "mfa", "question",
+                                         "oauth", "manual",      "done" };
     return QString::fromLatin1(names[stage]);
 }
 
 QString promptFor(int stage, TestBank bank)
 {
     switch (stage) {
-    case 0: return QStringLiteral("Choose a test bank");
-    case 1: return QStringLiteral("Sign in to %1 (any username and password)").arg(bankName(bank));
-    case 2: return QStringLiteral("Enter the code sent to your phone");
-    case 3: return QStringLiteral("What was the name of your first pet?");
-    case 4: return QStringLiteral("Approve access in the %1 window").arg(bankName(bank));
-    case 5: return QStringLiteral("Enter the routing and account number");
-    default: return {};
+    case 0:
+        return QStringLiteral("Choose a test bank");
+    case 1:
+        return QStringLiteral("Sign in to %1 (any username and password)").arg(bankName(bank));
+    case 2:
+        return QStringLiteral("Enter the code sent to your phone");
+    case 3:
+        return QStringLiteral("What was the name of your first pet?");
+    case 4:
+        return QStringLiteral("Approve access in the %1 window").arg(bankName(bank));
+    case 5:
+        return QStringLiteral("Enter the routing and account number");
+    default:
+        return {};
     }
 }
 } // namespace
@@ -44,17 +52,18 @@ qint64 LinkWidgetSessions::inactivityMs() const
     return m_world.scaledMs(90);
 }
 
-QJsonObject LinkWidgetSessions::reply(const Session &s, const QJsonArray &events, const QString &error) const
+QJsonObject LinkWidgetSessions::reply(const Session &s, const QJsonArray &events,
+                                      const QString &error) const
 {
-    QJsonObject r{{QStringLiteral("sessionId"), s.id},
-                  {QStringLiteral("state"), stageName(int(s.stage))},
-                  {QStringLiteral("events"), events}};
+    QJsonObject r { { QStringLiteral("sessionId"), s.id },
+                    { QStringLiteral("state"), stageName(int(s.stage)) },
+                    { QStringLiteral("events"), events } };
     const QString prompt = promptFor(int(s.stage), s.bank);
     if (!prompt.isEmpty())
         r.insert(QStringLiteral("prompt"), prompt);
     if (s.stage == Stage::Bank) {
         QJsonArray banks;
-        for (TestBank b : {TestBank::Mfa, TestBank::OAuth, TestBank::SecurityQuestion})
+        for (TestBank b : { TestBank::Mfa, TestBank::OAuth, TestBank::SecurityQuestion })
             banks.append(bankName(b));
         r.insert(QStringLiteral("banks"), banks);
     }
@@ -76,10 +85,12 @@ QJsonObject LinkWidgetSessions::launch(const Launch &launch)
         if (!job || !c || job->connectionId != c->connectionId) {
             s.stage = Stage::Done;
             m_sessions.insert(s.id, s);
-            return reply(s, {event(QStringLiteral("widgetError"),
-                                   QStringLiteral("INVALID_REQUEST | Code: AC-100 | Message: handleMFA "
-                                                  "needs the jobId and connectionId of a job waiting "
-                                                  "for MFA"))});
+            return reply(
+                s,
+                { event(QStringLiteral("widgetError"),
+                        QStringLiteral("INVALID_REQUEST | Code: AC-100 | Message: handleMFA "
+                                       "needs the jobId and connectionId of a job waiting "
+                                       "for MFA")) });
         }
         s.bank = c->bank;
         s.stage = c->bank == TestBank::SecurityQuestion ? Stage::Question : Stage::Mfa;
@@ -88,9 +99,10 @@ QJsonObject LinkWidgetSessions::launch(const Launch &launch)
         if (!c) {
             s.stage = Stage::Done;
             m_sessions.insert(s.id, s);
-            return reply(s, {event(QStringLiteral("widgetError"),
-                                   QStringLiteral("CONNECTION_NOT_FOUND | Code: AC-102 | Message: No "
-                                                  "connection with that id to reconnect"))});
+            return reply(s,
+                         { event(QStringLiteral("widgetError"),
+                                 QStringLiteral("CONNECTION_NOT_FOUND | Code: AC-102 | Message: No "
+                                                "connection with that id to reconnect")) });
         }
         s.bank = c->bank;
         s.stage = c->bank == TestBank::Manual ? Stage::Manual : Stage::Credentials;
@@ -99,24 +111,28 @@ QJsonObject LinkWidgetSessions::launch(const Launch &launch)
         s.stage = Stage::Manual;
     }
     events.append(event(QStringLiteral("widgetPageLoaded"),
-                        QJsonObject{{QStringLiteral("pageTitle"), stageName(int(s.stage))},
-                                    {QStringLiteral("onLoadApi"), QStringLiteral("/") + stageName(int(s.stage))}}));
+                        QJsonObject { { QStringLiteral("pageTitle"), stageName(int(s.stage)) },
+                                      { QStringLiteral("onLoadApi"),
+                                        QStringLiteral("/") + stageName(int(s.stage)) } }));
     m_sessions.insert(s.id, s);
     return reply(s, events);
 }
 
-QJsonObject LinkWidgetSessions::fail(Session &s, const QString &type, const QString &code, const QString &message)
+QJsonObject LinkWidgetSessions::fail(Session &s, const QString &type, const QString &code,
+                                     const QString &message)
 {
     s.stage = Stage::Done;
-    return reply(s, {event(QStringLiteral("widgetError"),
-                           QStringLiteral("%1 | Code: %2 | Message: %3").arg(type, code, message))});
+    return reply(s,
+                 { event(QStringLiteral("widgetError"),
+                         QStringLiteral("%1 | Code: %2 | Message: %3").arg(type, code, message)) });
 }
 
 QJsonObject LinkWidgetSessions::lockout(Session &s)
 {
     if (s.launch.handleMfa) {
         if (EmulatedJob *job = m_world.job(s.launch.jobId))
-            m_world.failJob(*job, QStringLiteral("AC-108"), QStringLiteral("MFA lockout: too many attempts"));
+            m_world.failJob(*job, QStringLiteral("AC-108"),
+                            QStringLiteral("MFA lockout: too many attempts"));
     }
     return fail(s, QStringLiteral("MFA_LOCKOUT"), QStringLiteral("AC-108"),
                 QStringLiteral("Too many attempts. The account is locked; try again later"));
@@ -141,25 +157,35 @@ QJsonObject LinkWidgetSessions::finishLink(Session &s)
     if (!c)
         return fail(s, QStringLiteral("SERVER_ERROR"), QStringLiteral("AR-500"),
                     QStringLiteral("The connection disappeared during the session"));
-    return reply(s, {event(QStringLiteral("pageSuccess"),
-                           QJsonObject{{QStringLiteral("connectionId"), c->connectionId},
-                                       {QStringLiteral("clientName"), m_clientName},
-                                       {QStringLiteral("aeroPassUserUuid"), c->aeroPassUserUuid}})});
+    return reply(
+        s,
+        { event(QStringLiteral("pageSuccess"),
+                QJsonObject { { QStringLiteral("connectionId"), c->connectionId },
+                              { QStringLiteral("clientName"), m_clientName },
+                              { QStringLiteral("aeroPassUserUuid"), c->aeroPassUserUuid } }) });
 }
 
 QJsonObject LinkWidgetSessions::afterCredentials(Session &s)
 {
     switch (s.bank) {
-    case TestBank::Mfa: s.stage = Stage::Mfa; break;
-    case TestBank::OAuth: s.stage = Stage::OAuth; break;
-    case TestBank::SecurityQuestion: s.stage = Stage::Question; break;
-    case TestBank::Manual: s.stage = Stage::Manual; break;
+    case TestBank::Mfa:
+        s.stage = Stage::Mfa;
+        break;
+    case TestBank::OAuth:
+        s.stage = Stage::OAuth;
+        break;
+    case TestBank::SecurityQuestion:
+        s.stage = Stage::Question;
+        break;
+    case TestBank::Manual:
+        s.stage = Stage::Manual;
+        break;
     }
     return reply(s, {});
 }
 
-QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &step, const QJsonObject &body,
-                                 bool *found)
+QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &step,
+                                     const QJsonObject &body, bool *found)
 {
     auto it = m_sessions.find(sessionId);
     *found = it != m_sessions.end();
@@ -170,7 +196,7 @@ QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &st
 
     if (step == QLatin1String("close")) {
         s.stage = Stage::Done;
-        return reply(s, {event(QStringLiteral("widgetClose"))});
+        return reply(s, { event(QStringLiteral("widgetClose")) });
     }
     if (s.stage == Stage::Done)
         return reply(s, {}, QStringLiteral("This widget session has ended; launch a new one"));
@@ -200,7 +226,8 @@ QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &st
         const QString code = text("code");
         if (code == QLatin1String("0001")) {
             if (EmulatedJob *job = s.launch.handleMfa ? m_world.job(s.launch.jobId) : nullptr)
-                m_world.failJob(*job, QStringLiteral("AC-110"), QStringLiteral("MFA session timed out"));
+                m_world.failJob(*job, QStringLiteral("AC-110"),
+                                QStringLiteral("MFA session timed out"));
             return fail(s, QStringLiteral("MFA_TIMEOUT"), QStringLiteral("AC-110"),
                         QStringLiteral("The MFA session timed out"));
         }
@@ -218,12 +245,14 @@ QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &st
             return finishLink(s);
         if (++s.wrongAnswers >= 3)
             return lockout(s);
-        return reply(s, {}, QStringLiteral("That answer is not right (%1 of 3 attempts used)").arg(s.wrongAnswers));
+        return reply(
+            s, {},
+            QStringLiteral("That answer is not right (%1 of 3 attempts used)").arg(s.wrongAnswers));
     }
     if (step == QLatin1String("oauth") && s.stage == Stage::OAuth) {
         if (!body.value(QStringLiteral("approve")).toBool()) {
             s.stage = Stage::Done;
-            return reply(s, {event(QStringLiteral("widgetClose"))});
+            return reply(s, { event(QStringLiteral("widgetClose")) });
         }
         return finishLink(s);
     }
@@ -231,7 +260,9 @@ QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &st
         const QString routing = text("routingNumber");
         const QString account = text("accountNumber");
         if (routing.size() != 9 || account.size() < 4)
-            return reply(s, {}, QStringLiteral("A routing number has 9 digits and an account number at least 4"));
+            return reply(
+                s, {},
+                QStringLiteral("A routing number has 9 digits and an account number at least 4"));
         if (s.launch.connectionId.isEmpty()) {
             EmulatedConnection &c = m_world.link(TestBank::Manual, s.launch.aeroPassUserUuid);
             c.routingNumber = routing;
@@ -241,8 +272,9 @@ QJsonObject LinkWidgetSessions::step(const QString &sessionId, const QString &st
         s.launch.handleMfa = false;
         return finishLink(s);
     }
-    return reply(s, {}, QStringLiteral("'%1' is not expected now; the widget is at '%2'")
-                            .arg(step, stageName(int(s.stage))));
+    return reply(s, {},
+                 QStringLiteral("'%1' is not expected now; the widget is at '%2'")
+                     .arg(step, stageName(int(s.stage))));
 }
 
 } // namespace aerodesk::emulator

@@ -20,7 +20,7 @@ class LinkWidgetSessions
 public:
     struct Launch
     {
-        QString connectionId;       ///< reconnect (or, with handleMFA, the job's connection)
+        QString connectionId; ///< reconnect (or, with handleMFA, the job's connection)
         bool handleMfa = false;
         QString jobId;
         QString configurationId;

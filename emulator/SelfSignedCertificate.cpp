@@ -6,19 +6,27 @@
 #include <QFile>
 #include <QSslCertificate>
 
+#include <memory>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
-#include <memory>
-
 namespace aerodesk::emulator {
 
 namespace {
-struct X509Free { void operator()(X509 *x) const { X509_free(x); } };
-struct PkeyFree { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
-struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
+struct X509Free
+{
+    void operator()(X509 *x) const { X509_free(x); }
+};
+struct PkeyFree
+{
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
+struct BioFree
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
 
 QByteArray bioBytes(BIO *bio)
 {
@@ -70,14 +78,16 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *error)
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME *name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("AeroDesk Sandbox"), -1, -1, 0);
+                               reinterpret_cast<const unsigned char *>("AeroDesk Sandbox"), -1, -1,
+                               0);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char *>("AeroDesk"), -1, -1, 0);
     X509_set_issuer_name(cert.get(), name);
-    const bool extOk = addExtension(cert.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost")
-                       && addExtension(cert.get(), NID_basic_constraints, "critical,CA:TRUE")
-                       && addExtension(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign")
-                       && addExtension(cert.get(), NID_ext_key_usage, "serverAuth");
+    const bool extOk =
+        addExtension(cert.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost") &&
+        addExtension(cert.get(), NID_basic_constraints, "critical,CA:TRUE") &&
+        addExtension(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign") &&
+        addExtension(cert.get(), NID_ext_key_usage, "serverAuth");
     if (!extOk || X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
         if (error)
             *error = QStringLiteral("cannot sign the certificate: %1").arg(opensslError());
@@ -98,7 +108,8 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *error)
     return out;
 }
 
-SelfSignedCertificate SelfSignedCertificate::load(const QString &certFile, const QString &keyFile, QString *error)
+SelfSignedCertificate SelfSignedCertificate::load(const QString &certFile, const QString &keyFile,
+                                                  QString *error)
 {
     QFile c(certFile);
     QFile k(keyFile);

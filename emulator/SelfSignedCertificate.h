@@ -11,13 +11,14 @@ namespace aerodesk::emulator {
 struct SelfSignedCertificate
 {
     QByteArray certificatePem;
-    QByteArray privateKeyPem;   ///< kept in the sandbox process only
-    QByteArray sha256Hex;       ///< SHA-256 of the DER certificate, lowercase hex
+    QByteArray privateKeyPem; ///< kept in the sandbox process only
+    QByteArray sha256Hex; ///< SHA-256 of the DER certificate, lowercase hex
 
     /// Generates a fresh certificate; on failure returns an empty one and sets `error`.
     static SelfSignedCertificate generate(QString *error);
     /// Loads a certificate and its key from PEM files (--cert/--key); null + `error` on failure.
-    static SelfSignedCertificate load(const QString &certFile, const QString &keyFile, QString *error);
+    static SelfSignedCertificate load(const QString &certFile, const QString &keyFile,
+                                      QString *error);
     bool isNull() const { return certificatePem.isEmpty(); }
 };
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 namespace {
-int g_pipe[2] = {-1, -1};
+int g_pipe[2] = { -1, -1 };
 }
 
 void ShutdownWatcher::onSignal(int)
@@ -18,7 +18,8 @@ void ShutdownWatcher::onSignal(int)
     [[maybe_unused]] const auto n = ::write(g_pipe[1], &c, 1);
 }
 
-ShutdownWatcher::ShutdownWatcher(bool watchStdin, QObject *parent) : QObject(parent)
+ShutdownWatcher::ShutdownWatcher(bool watchStdin, QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) == 0) {
         m_signals = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);

@@ -17,40 +17,47 @@ QByteArray header()
 }
 } // namespace
 
-TokenIssuer::TokenIssuer() : m_key(crypto::Random::secretBytes(32)) {}
+TokenIssuer::TokenIssuer()
+    : m_key(crypto::Random::secretBytes(32))
+{
+}
 
 QByteArray TokenIssuer::sign(const QJsonObject &claims) const
 {
-    const QByteArray input = header() + '.' + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(kB64);
+    const QByteArray input =
+        header() + '.' + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(kB64);
     return input + '.' + crypto::Hmac::sha256(m_key.view(), input).toBase64(kB64);
 }
 
-QByteArray TokenIssuer::issueApiToken(const QString &clientId, const QString &clientName, qint64 ttlSeconds)
+QByteArray TokenIssuer::issueApiToken(const QString &clientId, const QString &clientName,
+                                      qint64 ttlSeconds)
 {
     // exp is in whole seconds (JWT); round it up so the token lives at least ttlSeconds.
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 now = nowMs / 1000;
     const qint64 exp = (nowMs + ttlSeconds * 1000 + 999) / 1000;
-    return sign(QJsonObject{{QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("iat"), now},
-                            {QStringLiteral("exp"), exp},
-                            {QStringLiteral("gen"), m_generation},
-                            {QStringLiteral("ClientId"), clientId},
-                            {QStringLiteral("ClientName"), clientName}});
+    return sign(
+        QJsonObject { { QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                      { QStringLiteral("iat"), now },
+                      { QStringLiteral("exp"), exp },
+                      { QStringLiteral("gen"), m_generation },
+                      { QStringLiteral("ClientId"), clientId },
+                      { QStringLiteral("ClientName"), clientName } });
 }
 
 QByteArray TokenIssuer::issueWidgetToken(const QString &clientId, const QString &clientName,
                                          const QString &userId)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return sign(QJsonObject{{QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("iat"), now},
-                            {QStringLiteral("exp"), now + 30 * 60},
-                            {QStringLiteral("userId"), userId},
-                            {QStringLiteral("ClientId"), clientId},
-                            {QStringLiteral("ClientName"), clientName},
-                            {QStringLiteral("sessionId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("widget"), true}});
+    return sign(QJsonObject {
+        { QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+        { QStringLiteral("iat"), now },
+        { QStringLiteral("exp"), now + 30 * 60 },
+        { QStringLiteral("userId"), userId },
+        { QStringLiteral("ClientId"), clientId },
+        { QStringLiteral("ClientName"), clientName },
+        { QStringLiteral("sessionId"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+        { QStringLiteral("widget"), true } });
 }
 
 TokenIssuer::Check TokenIssuer::check(const QByteArray &token, QJsonObject *claims) const
@@ -65,11 +72,11 @@ TokenIssuer::Check TokenIssuer::check(const QByteArray &token, QJsonObject *clai
     if (!mac || !crypto::Hmac::verifySha256(m_key.view(), input, *mac))
         return Check::BadSignature;
     const auto payload = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding);
-    const QJsonObject body = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject{};
+    const QJsonObject body = payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject {};
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const bool widget = body.value(QStringLiteral("widget")).toBool();
-    if (body.value(QStringLiteral("exp")).toInteger() * 1000 <= nowMs
-        || (!widget && body.value(QStringLiteral("gen")).toInt() < m_generation))
+    if (body.value(QStringLiteral("exp")).toInteger() * 1000 <= nowMs ||
+        (!widget && body.value(QStringLiteral("gen")).toInt() < m_generation))
         return Check::Expired;
     if (claims)
         *claims = body;

@@ -1,9 +1,8 @@
 // aerodesk-sandbox: the offline Aerosync emulator (docs/sandbox.md). Start-up wiring only.
 #include "EmulatorCommandLine.h"
 #include "ShutdownWatcher.h"
-
-#include "emulator/EmulatorServer.h"
 #include "core/util/ProcessHardening.h"
+#include "emulator/EmulatorServer.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -45,7 +44,8 @@ int main(int argc, char **argv)
     std::optional<aerodesk::emulator::SelfSignedCertificate> certificate;
     if (!extra.certFile.isEmpty()) {
         QString why;
-        certificate = aerodesk::emulator::SelfSignedCertificate::load(extra.certFile, extra.keyFile, &why);
+        certificate =
+            aerodesk::emulator::SelfSignedCertificate::load(extra.certFile, extra.keyFile, &why);
         if (certificate->isNull()) {
             std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(why));
             return 2;

@@ -37,14 +37,16 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<ConnectionsCommand>());
     m_commands.push_back(std::make_unique<ImportKeyCommand>());
 
-    m_global.setApplicationDescription(QStringLiteral("AeroDesk's command line, over the same core as the console."));
+    m_global.setApplicationDescription(
+        QStringLiteral("AeroDesk's command line, over the same core as the console."));
     m_global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     m_global.addHelpOption();
     m_global.addVersionOption();
     CliEnvironment::addOptions(m_global);
-    m_global.addOption({QStringLiteral("compact"), QStringLiteral("Print JSON on one line.")});
-    m_global.addOption({QStringLiteral("quiet"), QStringLiteral("No progress lines on stderr.")});
-    m_global.addPositionalArgument(QStringLiteral("command"), QStringLiteral("One of the commands below."));
+    m_global.addOption({ QStringLiteral("compact"), QStringLiteral("Print JSON on one line.") });
+    m_global.addOption({ QStringLiteral("quiet"), QStringLiteral("No progress lines on stderr.") });
+    m_global.addPositionalArgument(QStringLiteral("command"),
+                                   QStringLiteral("One of the commands below."));
 }
 
 CliApp::~CliApp() = default;
@@ -63,9 +65,10 @@ QString CliApp::usage() const
     text += QStringLiteral("\nCommands:\n");
     for (const auto &c : m_commands)
         text += QStringLiteral("  %1 %2\n      %3\n").arg(c->name(), c->arguments(), c->summary());
-    text += QStringLiteral("\n`aerodesk-cli <command> --help` shows a command's options.\n"
-                           "Exit codes: 0 ok, 1 negative answer (invalid signature, job not completed, API error),\n"
-                           "2 usage, 3 bad input, 4 keychain, 5 environment unreachable.\n");
+    text += QStringLiteral(
+        "\n`aerodesk-cli <command> --help` shows a command's options.\n"
+        "Exit codes: 0 ok, 1 negative answer (invalid signature, job not completed, API error),\n"
+        "2 usage, 3 bad input, 4 keychain, 5 environment unreachable.\n");
     return text;
 }
 
@@ -91,21 +94,25 @@ int CliApp::start(const QStringList &arguments)
         return Usage;
     }
     const QString name = rest.takeFirst();
-    CliCommand *command = find(name == QLatin1String("help") && !rest.isEmpty() ? rest.first() : name);
+    CliCommand *command =
+        find(name == QLatin1String("help") && !rest.isEmpty() ? rest.first() : name);
     if (!command) {
-        m_ctx.out.error(QStringLiteral("usage"), QStringLiteral("Unknown command \"%1\". Run aerodesk-cli --help.").arg(name));
+        m_ctx.out.error(
+            QStringLiteral("usage"),
+            QStringLiteral("Unknown command \"%1\". Run aerodesk-cli --help.").arg(name));
         return Usage;
     }
     m_command.setApplicationDescription(command->summary());
     m_command.addHelpOption();
     command->addOptions(m_command);
     if (!command->arguments().isEmpty())
-        m_command.addPositionalArgument(QStringLiteral("arguments"), command->arguments(), command->arguments());
+        m_command.addPositionalArgument(QStringLiteral("arguments"), command->arguments(),
+                                        command->arguments());
     if (name == QLatin1String("help")) {
         printText(m_command.helpText());
         return Ok;
     }
-    if (!m_command.parse(QStringList{QStringLiteral("aerodesk-cli ") + name} + rest)) {
+    if (!m_command.parse(QStringList { QStringLiteral("aerodesk-cli ") + name } + rest)) {
         m_ctx.out.error(QStringLiteral("usage"), m_command.errorText());
         return Usage;
     }
@@ -121,15 +128,18 @@ int CliApp::start(const QStringList &arguments)
     m_ctx.args = m_command.positionalArguments();
     m_ctx.keychain = std::make_unique<keychain::Keychain>(CliEnvironment::profileFor(m_global));
     m_environment = std::make_unique<CliEnvironment>(m_global, *m_ctx.keychain);
-    m_environment->prepare(command->needsApi(), [this, command](Result<api::Environment, CliEnvironment::Failure> env) {
-        if (!env) {
-            m_ctx.out.error(QStringLiteral("environment"), env.error().message);
-            return finish(env.error().exitCode);
-        }
-        if (command->needsApi())
-            m_ctx.client = std::make_unique<api::ApiClient>(env.value(), *m_ctx.keychain, m_ctx.clock);
-        command->run(m_ctx, [this](int code) { finish(code); });
-    });
+    m_environment->prepare(
+        command->needsApi(),
+        [this, command](Result<api::Environment, CliEnvironment::Failure> env) {
+            if (!env) {
+                m_ctx.out.error(QStringLiteral("environment"), env.error().message);
+                return finish(env.error().exitCode);
+            }
+            if (command->needsApi())
+                m_ctx.client =
+                    std::make_unique<api::ApiClient>(env.value(), *m_ctx.keychain, m_ctx.clock);
+            command->run(m_ctx, [this](int code) { finish(code); });
+        });
     return -1;
 }
 

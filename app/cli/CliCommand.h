@@ -17,9 +17,9 @@ public:
     using Finish = std::function<void(int exitCode)>;
     virtual ~CliCommand() = default;
     virtual QString name() const = 0;
-    virtual QString summary() const = 0;       ///< one line for --help
+    virtual QString summary() const = 0; ///< one line for --help
     virtual QString arguments() const { return {}; } ///< positional syntax for --help
-    virtual void addOptions(QCommandLineParser &) {}
+    virtual void addOptions(QCommandLineParser &) { }
     virtual bool needsApi() const { return false; }
     virtual void run(CliContext &ctx, Finish finish) = 0;
 };

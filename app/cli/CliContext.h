@@ -1,7 +1,6 @@
 #pragma once
 
 #include "CliOutput.h"
-
 #include "core/api/ApiClient.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/Clock.h"
@@ -18,8 +17,8 @@ namespace aerodesk::cli {
 struct CliContext
 {
     CliOutput out;
-    QCommandLineParser *options = nullptr;  ///< the command's parser (already parsed)
-    QStringList args;                       ///< the command's positional arguments
+    QCommandLineParser *options = nullptr; ///< the command's parser (already parsed)
+    QStringList args; ///< the command's positional arguments
     std::unique_ptr<keychain::Keychain> keychain;
     std::unique_ptr<api::ApiClient> client; ///< null unless the command needs the API
     SystemClock clock;

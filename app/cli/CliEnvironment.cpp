@@ -1,7 +1,6 @@
 #include "CliEnvironment.h"
 
 #include "CliExit.h"
-
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 
@@ -19,28 +18,38 @@ using emulatorhost::BuiltInEnvironment;
 
 int timeoutMs(const QCommandLineParser &p)
 {
-    return p.isSet(QStringLiteral("timeout-ms")) ? p.value(QStringLiteral("timeout-ms")).toInt() : 30000;
+    return p.isSet(QStringLiteral("timeout-ms")) ? p.value(QStringLiteral("timeout-ms")).toInt()
+                                                 : 30000;
 }
 } // namespace
 
 void CliEnvironment::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("sandbox"), QStringLiteral("Use the bundled offline sandbox (the default).")});
-    parser.addOption({QStringLiteral("base-url"), QStringLiteral("A custom sandbox or API base URL."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("cert"),
-                      QStringLiteral("Pin --base-url to this PEM certificate (the only one trusted)."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("production"), QStringLiteral("Use production (https://api.aerosync.com).")});
-    parser.addOption({QStringLiteral("profile"),
-                      QStringLiteral("Keychain profile with this environment's secrets (default: \"%1\").")
-                          .arg(QString::fromLatin1(keychain::entries::kBuiltInProfile)),
-                      QStringLiteral("name")});
-    parser.addOption({QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (default 30000)."), QStringLiteral("ms")});
+    parser.addOption({ QStringLiteral("sandbox"),
+                       QStringLiteral("Use the bundled offline sandbox (the default).") });
+    parser.addOption({ QStringLiteral("base-url"),
+                       QStringLiteral("A custom sandbox or API base URL."),
+                       QStringLiteral("url") });
+    parser.addOption(
+        { QStringLiteral("cert"),
+          QStringLiteral("Pin --base-url to this PEM certificate (the only one trusted)."),
+          QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("production"),
+                       QStringLiteral("Use production (https://api.aerosync.com).") });
+    parser.addOption(
+        { QStringLiteral("profile"),
+          QStringLiteral("Keychain profile with this environment's secrets (default: \"%1\").")
+              .arg(QString::fromLatin1(keychain::entries::kBuiltInProfile)),
+          QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("timeout-ms"),
+                       QStringLiteral("Per-request timeout (default 30000)."),
+                       QStringLiteral("ms") });
 }
 
 std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
 {
-    const int chosen = int(p.isSet(QStringLiteral("sandbox"))) + int(p.isSet(QStringLiteral("base-url")))
-                       + int(p.isSet(QStringLiteral("production")));
+    const int chosen = int(p.isSet(QStringLiteral("sandbox"))) +
+        int(p.isSet(QStringLiteral("base-url"))) + int(p.isSet(QStringLiteral("production")));
     if (chosen > 1)
         return QStringLiteral("Choose one of --sandbox, --base-url and --production.");
     if (p.isSet(QStringLiteral("cert")) && !p.isSet(QStringLiteral("base-url")))
@@ -50,8 +59,10 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
         if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
             return QStringLiteral("--base-url must be an https:// URL.");
     }
-    if ((p.isSet(QStringLiteral("base-url")) || p.isSet(QStringLiteral("production"))) && !p.isSet(QStringLiteral("profile")))
-        return QStringLiteral("Name the keychain profile that holds this environment's credentials with --profile.");
+    if ((p.isSet(QStringLiteral("base-url")) || p.isSet(QStringLiteral("production"))) &&
+        !p.isSet(QStringLiteral("profile")))
+        return QStringLiteral(
+            "Name the keychain profile that holds this environment's credentials with --profile.");
     if (p.isSet(QStringLiteral("timeout-ms"))) {
         bool ok = false;
         const int ms = p.value(QStringLiteral("timeout-ms")).toInt(&ok);
@@ -63,12 +74,16 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
 
 QString CliEnvironment::profileFor(const QCommandLineParser &p)
 {
-    return p.isSet(QStringLiteral("profile")) ? p.value(QStringLiteral("profile"))
-                                              : QString::fromLatin1(keychain::entries::kBuiltInProfile);
+    return p.isSet(QStringLiteral("profile"))
+        ? p.value(QStringLiteral("profile"))
+        : QString::fromLatin1(keychain::entries::kBuiltInProfile);
 }
 
-CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain, QObject *parent)
-    : QObject(parent), m_parser(parser), m_keychain(keychain)
+CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain,
+                               QObject *parent)
+    : QObject(parent)
+    , m_parser(parser)
+    , m_keychain(keychain)
 {
 }
 
@@ -77,7 +92,8 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
     const int timeout = timeoutMs(m_parser);
     const QString profile = profileFor(m_parser);
     auto later = [this](Ready r, Result<api::Environment, Failure> v) {
-        QTimer::singleShot(0, this, [r = std::move(r), v = std::move(v)]() mutable { r(std::move(v)); });
+        QTimer::singleShot(0, this,
+                           [r = std::move(r), v = std::move(v)]() mutable { r(std::move(v)); });
     };
     if (m_parser.isSet(QStringLiteral("production"))) {
         api::Environment env = api::Environment::production(profile);
@@ -90,16 +106,22 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
         if (m_parser.isSet(QStringLiteral("cert"))) {
             QFile f(m_parser.value(QStringLiteral("cert")));
             if (!f.open(QIODevice::ReadOnly))
-                return later(std::move(ready), Failure{BadInput, QStringLiteral("Cannot read the certificate %1: %2")
-                                                                     .arg(f.fileName(), f.errorString())});
+                return later(std::move(ready),
+                             Failure { BadInput,
+                                       QStringLiteral("Cannot read the certificate %1: %2")
+                                           .arg(f.fileName(), f.errorString()) });
             pem = f.readAll();
             const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
             if (certs.isEmpty())
-                return later(std::move(ready), Failure{BadInput, QStringLiteral("%1 holds no PEM certificate.").arg(f.fileName())});
+                return later(
+                    std::move(ready),
+                    Failure { BadInput,
+                              QStringLiteral("%1 holds no PEM certificate.").arg(f.fileName()) });
             sha = certs.first().digest(QCryptographicHash::Sha256).toHex();
         }
-        api::Environment env = api::Environment::sandbox(api::Environment::Kind::CustomSandbox, QStringLiteral("Custom sandbox"),
-                                                         profile, QUrl(m_parser.value(QStringLiteral("base-url"))), pem, sha);
+        api::Environment env = api::Environment::sandbox(
+            api::Environment::Kind::CustomSandbox, QStringLiteral("Custom sandbox"), profile,
+            QUrl(m_parser.value(QStringLiteral("base-url"))), pem, sha);
         env.requestTimeoutMs = timeout;
         return later(std::move(ready), env);
     }
@@ -113,13 +135,17 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
     // The bundled sandbox for this run; its credentials go to the keychain profile of this run
     // (the built-in one unless --profile says otherwise), where the client reads them.
     m_sandbox = std::make_unique<BuiltInEnvironment>(m_keychain);
-    connect(m_sandbox.get(), &BuiltInEnvironment::ready, this, [ready, timeout](api::Environment env) {
-        env.requestTimeoutMs = timeout;
-        ready(env);
-    });
-    connect(m_sandbox.get(), &BuiltInEnvironment::failed, this, [ready](const BuiltInEnvironment::Failure &f) {
-        ready(Failure{f.stage == BuiltInEnvironment::Failure::Stage::Start ? Unreachable : Keychain, f.message()});
-    });
+    connect(m_sandbox.get(), &BuiltInEnvironment::ready, this,
+            [ready, timeout](api::Environment env) {
+                env.requestTimeoutMs = timeout;
+                ready(env);
+            });
+    connect(m_sandbox.get(), &BuiltInEnvironment::failed, this,
+            [ready](const BuiltInEnvironment::Failure &f) {
+                ready(Failure { f.stage == BuiltInEnvironment::Failure::Stage::Start ? Unreachable
+                                                                                     : Keychain,
+                                f.message() });
+            });
     m_sandbox->start();
 }
 

@@ -40,7 +40,8 @@ public:
     static std::optional<QString> validate(const QCommandLineParser &parser);
     static QString profileFor(const QCommandLineParser &parser);
 
-    CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain, QObject *parent = nullptr);
+    CliEnvironment(const QCommandLineParser &parser, keychain::Keychain &keychain,
+                   QObject *parent = nullptr);
     /// Resolves the environment; for the built-in sandbox, starts it first when `startSandbox`.
     void prepare(bool startSandbox, Ready ready);
 

@@ -6,12 +6,12 @@ namespace aerodesk::cli {
 
 /// aerodesk-cli's exit codes (docs/cli.md): scripts branch on these, so they never change.
 enum CliExit : int {
-    Ok = 0,           ///< done, and the answer is positive (valid signature, job completed...)
-    Negative = 1,     ///< done, and the answer is negative (invalid signature, job failed, API error)
-    Usage = 2,        ///< the command line is wrong
-    BadInput = 3,     ///< the input (payload, file, PEM, id) is malformed
-    Keychain = 4,     ///< a secret is missing from the keychain, or the keychain is unavailable
-    Unreachable = 5,  ///< the environment could not be reached (network, TLS, sandbox start)
+    Ok = 0, ///< done, and the answer is positive (valid signature, job completed...)
+    Negative = 1, ///< done, and the answer is negative (invalid signature, job failed, API error)
+    Usage = 2, ///< the command line is wrong
+    BadInput = 3, ///< the input (payload, file, PEM, id) is malformed
+    Keychain = 4, ///< a secret is missing from the keychain, or the keychain is unavailable
+    Unreachable = 5, ///< the environment could not be reached (network, TLS, sandbox start)
 };
 
 /// The exit code for an API error: network/TLS problems are Unreachable, missing credentials

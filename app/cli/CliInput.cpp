@@ -10,7 +10,8 @@ Result<QByteArray, QString> CliInput::read(const QString &pathOrDash, qint64 max
 {
     QFile f;
     const bool stdinInput = pathOrDash == QLatin1String("-");
-    const bool opened = stdinInput ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(pathOrDash), f.open(QIODevice::ReadOnly));
+    const bool opened = stdinInput ? f.open(stdin, QIODevice::ReadOnly)
+                                   : (f.setFileName(pathOrDash), f.open(QIODevice::ReadOnly));
     const QString what = stdinInput ? QStringLiteral("standard input") : pathOrDash;
     if (!opened)
         return QStringLiteral("Cannot read %1: %2").arg(what, f.errorString());

@@ -8,7 +8,8 @@ namespace aerodesk::cli {
 
 void CliOutput::print(const QJsonObject &object) const
 {
-    const QByteArray text = QJsonDocument(object).toJson(m_compact ? QJsonDocument::Compact : QJsonDocument::Indented);
+    const QByteArray text =
+        QJsonDocument(object).toJson(m_compact ? QJsonDocument::Compact : QJsonDocument::Indented);
     std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
     if (m_compact)
         std::fputc('\n', stdout);
@@ -26,14 +27,14 @@ void CliOutput::error(const QString &kind, const QString &message, QJsonObject e
 {
     extra.insert(QStringLiteral("kind"), kind);
     extra.insert(QStringLiteral("message"), message);
-    print(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), extra}});
+    print(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), extra } });
     const QByteArray line = "aerodesk-cli: " + message.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
 }
 
 QJsonObject CliOutput::toJson(const api::ApiError &e)
 {
-    QJsonObject o{{QStringLiteral("apiErrorKind"), api::apiErrorKindName(e.kind)}};
+    QJsonObject o { { QStringLiteral("apiErrorKind"), api::apiErrorKindName(e.kind) } };
     if (e.httpStatus)
         o.insert(QStringLiteral("httpStatus"), e.httpStatus);
     if (!e.code.isEmpty())

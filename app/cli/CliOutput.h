@@ -16,10 +16,10 @@ class CliOutput
 public:
     void setCompact(bool compact) { m_compact = compact; }
     void setQuiet(bool quiet) { m_quiet = quiet; }
-    void result(QJsonObject object) const;                    ///< adds "ok": true unless present
+    void result(QJsonObject object) const; ///< adds "ok": true unless present
     void error(const QString &kind, const QString &message, QJsonObject extra = {}) const;
     void apiError(const api::ApiError &e) const;
-    void progress(const QString &line) const;                 ///< stderr, unless --quiet
+    void progress(const QString &line) const; ///< stderr, unless --quiet
     static QJsonObject toJson(const api::ApiError &e);
 
 private:

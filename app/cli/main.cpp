@@ -2,7 +2,6 @@
 // See docs/cli.md for commands, JSON output and exit codes.
 
 #include "CliApp.h"
-
 #include "core/util/ProcessHardening.h"
 
 #include <QCoreApplication>

@@ -29,13 +29,15 @@ void ConsoleWiring::installPanels()
 {
     // Every panel of the catalogue, bound to the one session; then what links panels together.
     ui::PanelCatalogue::installInto(m_window, m_session);
-    if (auto *connections = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
+    if (auto *connections =
+            qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
         wireConnections(connections);
     auto *webhooks = qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks")));
     auto *settings = qobject_cast<ui::SettingsPanel *>(m_window.panel(QStringLiteral("settings")));
     if (settings && webhooks) {
         // A webhook secret saved in Settings is re-read by the Webhooks panel.
-        connect(settings, &ui::SettingsPanel::secretsSaved, webhooks, &ui::WebhooksPanel::reloadSecrets);
+        connect(settings, &ui::SettingsPanel::secretsSaved, webhooks,
+                &ui::WebhooksPanel::reloadSecrets);
     }
     if (settings)
         wireSettings(settings);
@@ -47,36 +49,42 @@ void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)
     expiryNotifier->watch(connections);
     // Reconnect runs the widget on the same connection (never a fresh link). In the sandbox a
     // native dialog plays the widget's part.
-    connect(connections, &ui::ConnectionsPanel::reconnectRequested, this, [this](const QString &connectionId) {
-        if (!m_session.isReady())
-            return;
-        auto *dialog = new ui::LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), &m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->startReconnect(connectionId);
-        dialog->show();
-    });
+    connect(connections, &ui::ConnectionsPanel::reconnectRequested, this,
+            [this](const QString &connectionId) {
+                if (!m_session.isReady())
+                    return;
+                auto *dialog = new ui::LinkWidgetDialog(*m_session.client(),
+                                                        *m_session.widgetEvents(), &m_window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->startReconnect(connectionId);
+                dialog->show();
+            });
 }
 
 void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)
 {
     // The banner follows the environment chosen in Settings (production turns it red).
-    connect(settings, &ui::SettingsPanel::environmentChosen, this, [this](const api::Environment &env) {
-        m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
-        const QString detail = env.isPinned() ? tr("%1 · certificate pinned (%2…)")
-                                                    .arg(env.baseUrl.toString(), QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
-                                              : env.baseUrl.toString();
-        m_window.environmentBanner()->setEnvironment(env.kind, env.name, detail);
-    });
+    connect(settings, &ui::SettingsPanel::environmentChosen, this,
+            [this](const api::Environment &env) {
+                m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
+                const QString detail = env.isPinned()
+                    ? tr("%1 · certificate pinned (%2…)")
+                          .arg(env.baseUrl.toString(),
+                               QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))
+                    : env.baseUrl.toString();
+                m_window.environmentBanner()->setEnvironment(env.kind, env.name, detail);
+            });
 }
 
 void ConsoleWiring::start()
 {
-    m_storeOpener.open(store::Store::defaultPath(), [this](Result<std::shared_ptr<store::Store>, store::StoreError> r) {
-        if (r)
-            m_session.setStore(r.value());
-        else
-            m_session.setStoreFailed(r.error().message);
-    });
+    m_storeOpener.open(store::Store::defaultPath(),
+                       [this](Result<std::shared_ptr<store::Store>, store::StoreError> r) {
+                           if (r)
+                               m_session.setStore(r.value());
+                           else
+                               m_session.setStoreFailed(r.error().message);
+                       });
     m_sandbox.start();
 }
 

@@ -12,7 +12,7 @@ namespace aerodesk::ui {
 class ConnectionsPanel;
 class MainWindow;
 class SettingsPanel;
-}
+} // namespace aerodesk::ui
 
 namespace aerodesk {
 

@@ -6,8 +6,8 @@
 #include "core/store/Store.h"
 #include "core/util/Clock.h"
 #include "ui/connections/ConnectionsPanel.h"
-#include "ui/shell/MainWindow.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/walkthroughs/WalkthroughsPanel.h"
 #include "ui/webhooks/WebhooksPanel.h"
 
@@ -24,8 +24,12 @@ namespace aerodesk {
 
 using walkthrough::Walkthrough;
 
-ScreenshotTour::ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent)
-    : QObject(parent), m_window(window), m_wiring(wiring), m_directory(std::move(directory))
+ScreenshotTour::ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_wiring(wiring)
+    , m_directory(std::move(directory))
 {
 }
 
@@ -63,13 +67,15 @@ void ScreenshotTour::start()
     };
     connect(&s, &session::Session::environmentChanged, this, check);
     connect(&s, &session::Session::storeChanged, this, check);
-    connect(&s, &session::Session::environmentFailed, this, [this](const QString &why) { fail(why); });
+    connect(&s, &session::Session::environmentFailed, this,
+            [this](const QString &why) { fail(why); });
     connect(&s, &session::Session::storeFailed, this, [this](const QString &why) { fail(why); });
 }
 
 void ScreenshotTour::runWalkthroughs(int index)
 {
-    auto *panel = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs")));
+    auto *panel =
+        qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs")));
     const QList<Walkthrough::Kind> kinds = Walkthrough::all();
     if (!panel)
         return fail(QStringLiteral("no walkthroughs panel"));
@@ -78,18 +84,20 @@ void ScreenshotTour::runWalkthroughs(int index)
     m_window.showPanel(QStringLiteral("walkthroughs"));
     panel->select(kinds.at(index));
     auto *c = new QMetaObject::Connection;
-    *c = connect(panel, &ui::WalkthroughsPanel::walkthroughFinished, this, [this, c, index](Walkthrough::Kind, bool ok) {
-        disconnect(*c);
-        delete c;
-        if (!ok) {
-            // The panel's own status line says why (the failed step's message).
-            auto *status = m_window.findChild<QLabel *>(QStringLiteral("walkthroughStatus"));
-            return fail(QStringLiteral("walkthrough %1 did not complete: %2")
-                            .arg(index + 1)
-                            .arg(status ? status->text() : QString()));
-        }
-        runWalkthroughs(index + 1);
-    });
+    *c = connect(panel, &ui::WalkthroughsPanel::walkthroughFinished, this,
+                 [this, c, index](Walkthrough::Kind, bool ok) {
+                     disconnect(*c);
+                     delete c;
+                     if (!ok) {
+                         // The panel's own status line says why (the failed step's message).
+                         auto *status =
+                             m_window.findChild<QLabel *>(QStringLiteral("walkthroughStatus"));
+                         return fail(QStringLiteral("walkthrough %1 did not complete: %2")
+                                         .arg(index + 1)
+                                         .arg(status ? status->text() : QString()));
+                     }
+                     runWalkthroughs(index + 1);
+                 });
     panel->runCurrent();
 }
 
@@ -98,53 +106,62 @@ void ScreenshotTour::expireOneSoon()
     // One connection set (through the sandbox's control route) to expire in 3 days and refreshed
     // from GET /v2/accounts, so the table, the 7-day band and the timeline have something to show.
     session::Session &s = m_wiring.session();
-    auto all = s.store() ? s.store()->connections().listAll() : Result<QList<connections::Connection>, store::StoreError>(store::StoreError{});
+    auto all = s.store()
+        ? s.store()->connections().listAll()
+        : Result<QList<connections::Connection>, store::StoreError>(store::StoreError {});
     if (!all || all->isEmpty())
         return decryptSample();
     const QString id = all->first().connectionId;
     const QString expiry = s.clock().nowUtc().addDays(3).toString(Qt::ISODate);
-    s.client()->call("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
-                     QJsonObject{{QStringLiteral("connectionExpiry"), expiry}}, [this, id](Result<api::HttpResponse, api::ApiError>) {
-                         session::Session &s = m_wiring.session();
-                         s.client()->getAccount(id, [this, id](Result<api::Account, api::ApiError> account) {
-                             session::Session &s = m_wiring.session();
-                             auto stored = s.store()->connections().get(id);
-                             if (account && stored) {
-                                 connections::applyAccount(stored.value(), account.value(), s.clock().nowUtc());
-                                 if (s.store()->connections().upsert(stored.value()))
-                                     if (auto *panel = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
-                                         panel->upsertConnection(stored.value());
-                             }
-                             decryptSample();
-                         });
-                     });
+    s.client()->call(
+        "POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
+        QJsonObject { { QStringLiteral("connectionExpiry"), expiry } },
+        [this, id](Result<api::HttpResponse, api::ApiError>) {
+            session::Session &s = m_wiring.session();
+            s.client()->getAccount(id, [this, id](Result<api::Account, api::ApiError> account) {
+                session::Session &s = m_wiring.session();
+                auto stored = s.store()->connections().get(id);
+                if (account && stored) {
+                    connections::applyAccount(stored.value(), account.value(), s.clock().nowUtc());
+                    if (s.store()->connections().upsert(stored.value()))
+                        if (auto *panel = qobject_cast<ui::ConnectionsPanel *>(
+                                m_window.panel(QStringLiteral("connections"))))
+                            panel->upsertConnection(stored.value());
+                }
+                decryptSample();
+            });
+        });
 }
 
 void ScreenshotTour::decryptSample()
 {
-    auto *inspector = qobject_cast<ui::PayloadInspectorPanel *>(m_window.panel(QStringLiteral("inspector")));
+    auto *inspector =
+        qobject_cast<ui::PayloadInspectorPanel *>(m_window.panel(QStringLiteral("inspector")));
     if (!inspector)
         return capture();
     // The embedded-banking walkthrough put the sandbox keys in the keychain; reload them.
     auto *keys = new QMetaObject::Connection;
-    *keys = connect(inspector, &ui::PayloadInspectorPanel::keyChanged, this, [this, inspector, keys] {
-        disconnect(*keys);
-        delete keys;
-        auto *loaded = new QMetaObject::Connection;
-        *loaded = connect(inspector, &ui::PayloadInspectorPanel::sampleLoaded, this, [this, inspector, loaded] {
-            disconnect(*loaded);
-            delete loaded;
-            inspector->decrypt();
-            prepareWebhooks();
+    *keys =
+        connect(inspector, &ui::PayloadInspectorPanel::keyChanged, this, [this, inspector, keys] {
+            disconnect(*keys);
+            delete keys;
+            auto *loaded = new QMetaObject::Connection;
+            *loaded = connect(inspector, &ui::PayloadInspectorPanel::sampleLoaded, this,
+                              [this, inspector, loaded] {
+                                  disconnect(*loaded);
+                                  delete loaded;
+                                  inspector->decrypt();
+                                  prepareWebhooks();
+                              });
+            inspector->fetchSample(true);
         });
-        inspector->fetchSample(true);
-    });
     inspector->installSandboxKeys();
 }
 
 void ScreenshotTour::prepareWebhooks()
 {
-    // A secret, a local listener subscribed to the sandbox, and one signed test delivery in the log.
+    // A secret, a local listener subscribed to the sandbox, and one signed test delivery in the
+    // log.
     auto *panel = qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks")));
     if (!panel)
         return capture();
@@ -169,7 +186,8 @@ void ScreenshotTour::prepareWebhooks()
 void ScreenshotTour::capture()
 {
     // The first tracked connection selected, so the detail pane and its history show.
-    if (auto *connections = qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections")))) {
+    if (auto *connections =
+            qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections")))) {
         if (store::Store *s = m_wiring.session().store()) {
             auto all = s->connections().listAll();
             if (all && !all->isEmpty())
@@ -179,7 +197,8 @@ void ScreenshotTour::capture()
     if (!m_directory.isEmpty())
         QDir().mkpath(m_directory);
     // The walkthrough view shows the last one run; show the MFA bank instead (the richest).
-    if (auto *w = qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs"))))
+    if (auto *w =
+            qobject_cast<ui::WalkthroughsPanel *>(m_window.panel(QStringLiteral("walkthroughs"))))
         w->select(Walkthrough::Kind::MfaBank);
     for (const QString &id : m_window.panelIds()) {
         m_window.showPanel(id);

@@ -22,7 +22,8 @@ class ScreenshotTour : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory, QObject *parent = nullptr);
+    ScreenshotTour(ui::MainWindow &window, ConsoleWiring &wiring, QString directory,
+                   QObject *parent = nullptr);
     /// How long start() gives the whole tour before it fails (60 s; tests on a loaded machine
     /// give it more). Set before start().
     void setTimeLimit(int milliseconds) { m_timeLimitMs = milliseconds; }

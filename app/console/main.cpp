@@ -1,7 +1,7 @@
 // aerodesk — the console's start-up wiring: harden the process, parse the command line, build
 // the window and its panels.
-#include "app/console/ConsoleWiring.h"
 #include "app/console/ConsoleOptions.h"
+#include "app/console/ConsoleWiring.h"
 #include "app/console/ScreenshotTour.h"
 #include "app/console/SelfTestRunner.h"
 #include "core/util/CoreVersion.h"
@@ -44,9 +44,10 @@ void startDiagnosticLog()
     if (!aerodesk::DiagnosticLog::install())
         qCWarning(aerodesk::log::ui).noquote() << "cannot create the diagnostic log folder"
                                                << aerodesk::DiagnosticLog::defaultDirectory();
-    qCInfo(aerodesk::log::ui).noquote() << "AeroDesk" << aerodesk::CoreVersion::application() << "starting (Qt"
-                                        << aerodesk::CoreVersion::qtRuntime() + QLatin1Char(',')
-                                        << aerodesk::CoreVersion::openSslRuntime() + QLatin1Char(')');
+    qCInfo(aerodesk::log::ui).noquote()
+        << "AeroDesk" << aerodesk::CoreVersion::application() << "starting (Qt"
+        << aerodesk::CoreVersion::qtRuntime() + QLatin1Char(',')
+        << aerodesk::CoreVersion::openSslRuntime() + QLatin1Char(')');
 }
 
 /// Lays the window out offscreen, grabs it and writes `path`. Returns the process exit code.
@@ -75,8 +76,8 @@ int main(int argc, char **argv)
     // Parse before QApplication exists: --help and --version must work with no display.
     const aerodesk::ConsoleOptions options =
         aerodesk::ConsoleOptions::parse(argumentList(argc, argv));
-    if (options.action() == aerodesk::ConsoleOptions::Action::Run
-        || options.action() == aerodesk::ConsoleOptions::Action::SelfTest)
+    if (options.action() == aerodesk::ConsoleOptions::Action::Run ||
+        options.action() == aerodesk::ConsoleOptions::Action::SelfTest)
         startDiagnosticLog();
     switch (options.action()) {
     case aerodesk::ConsoleOptions::Action::PrintHelp:

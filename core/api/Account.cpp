@@ -16,17 +16,21 @@ Result<Account, ApiError> Account::fromJson(const QJsonObject &response)
     a.accountNumberType = JsonRead::string(o, QStringLiteral("accountNumberType"));
     a.accountTypeRaw = JsonRead::string(o, QStringLiteral("accountType"));
     const QString t = a.accountTypeRaw.trimmed().toLower();
-    a.accountType = t == QLatin1String("checking") ? Type::Checking : t == QLatin1String("savings") ? Type::Savings : Type::Other;
+    a.accountType = t == QLatin1String("checking") ? Type::Checking
+        : t == QLatin1String("savings")            ? Type::Savings
+                                                   : Type::Other;
     a.bankName = JsonRead::string(o, QStringLiteral("bankName"));
     a.institutionName = JsonRead::string(o, QStringLiteral("institutionName"));
     a.institutionUuid = JsonRead::string(o, QStringLiteral("institutionUuid"));
     a.canFetchBalance = JsonRead::boolean(o, QStringLiteral("canFetchBalance"));
     if (const auto m = JsonRead::number(o, QStringLiteral("connectionMethod")))
         a.connectionMethod = int(*m);
-    a.connectionStatus = JsonRead::string(o, QStringLiteral("connectionStatus")).trimmed().toUpper();
+    a.connectionStatus =
+        JsonRead::string(o, QStringLiteral("connectionStatus")).trimmed().toUpper();
     a.connectionExpiry = JsonRead::instant(o, QStringLiteral("connectionExpiry"));
     if (o.isEmpty())
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The account response has no account data."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The account response has no account data."));
     return a;
 }
 

@@ -1,8 +1,8 @@
 #include "core/api/ApiClient.h"
 
 #include "core/keychain/Keychain.h"
-#include "core/util/LogCategories.h"
 #include "core/keychain/KeychainEntries.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -17,13 +17,17 @@ QString enc(const QString &segment)
 }
 } // namespace
 
-ApiClient::ApiClient(Environment environment, keychain::Keychain &keychain, const Clock &clock, QObject *parent)
-    : QObject(parent), m_transport(std::move(environment), this), m_keychain(keychain),
-      m_tokens(m_transport, keychain, clock, this)
+ApiClient::ApiClient(Environment environment, keychain::Keychain &keychain, const Clock &clock,
+                     QObject *parent)
+    : QObject(parent)
+    , m_transport(std::move(environment), this)
+    , m_keychain(keychain)
+    , m_tokens(m_transport, keychain, clock, this)
 {
 }
 
-void ApiClient::call(const QByteArray &method, const QString &path, const QJsonObject &body, Callback<HttpResponse> done)
+void ApiClient::call(const QByteArray &method, const QString &path, const QJsonObject &body,
+                     Callback<HttpResponse> done)
 {
     HttpRequest req;
     req.method = method;
@@ -45,48 +49,60 @@ void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpR
         }
         const quint64 generation = t->generation;
         HttpRequest sent = request;
-        sent.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + t->bytes->view().toByteArray()});
-        self->m_transport.send(sent, [self, request, replayed, generation, done](Result<HttpResponse, ApiError> r) mutable {
-            if (!self)
-                return;
-            if (!r.ok() && r.error().hasCode("AC-001") && r.error().httpStatus == 403 && !replayed) {
-                // The token expired or was revoked: one refresh, one replay. No loop.
-                qCInfo(aerodesk::log::api) << "AC-001 with token generation" << generation << "- one fresh token, one replay";
-                self->m_tokens.invalidate(generation);
-                self->callWithToken(std::move(request), true, std::move(done));
-                return;
-            }
-            done(std::move(r));
-        });
+        sent.headers.append(
+            { QByteArrayLiteral("Authorization"), "Bearer " + t->bytes->view().toByteArray() });
+        self->m_transport.send(
+            sent,
+            [self, request, replayed, generation, done](Result<HttpResponse, ApiError> r) mutable {
+                if (!self)
+                    return;
+                if (!r.ok() && r.error().hasCode("AC-001") && r.error().httpStatus == 403 &&
+                    !replayed) {
+                    // The token expired or was revoked: one refresh, one replay. No loop.
+                    qCInfo(aerodesk::log::api) << "AC-001 with token generation" << generation
+                                               << "- one fresh token, one replay";
+                    self->m_tokens.invalidate(generation);
+                    self->callWithToken(std::move(request), true, std::move(done));
+                    return;
+                }
+                done(std::move(r));
+            });
     });
 }
 
-void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJsonObject body, Callback<HttpResponse> done)
+void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJsonObject body,
+                               Callback<HttpResponse> done)
 {
     if (!environment().merchantId.isEmpty() && !body.contains(QLatin1String("merchant_id")))
         body.insert(QStringLiteral("merchant_id"), environment().merchantId);
     QPointer<ApiClient> self(this);
     const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
-    m_keychain.read(keyName, [self, method, path, body, done](const keychain::KeychainError &e, crypto::SecureBytes apiKey) {
-        if (!self)
-            return;
-        if (!e.ok()) {
-            done(ApiError::make(ApiError::Kind::Credentials,
-                                QStringLiteral("Could not read the apiKey for the webhook API: %1").arg(e.message)));
-            return;
-        }
-        HttpRequest req;
-        req.method = method;
-        req.url = self->environment().webhookUrl(path);
-        if (!body.isEmpty() || method == "POST" || method == "PATCH")
-            req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        req.headers.append({QByteArrayLiteral("x-api-key"), apiKey.view().toByteArray()});
-        self->callWithToken(std::move(req), false, done);
-    });
+    m_keychain.read(
+        keyName,
+        [self, method, path, body, done](const keychain::KeychainError &e,
+                                         crypto::SecureBytes apiKey) {
+            if (!self)
+                return;
+            if (!e.ok()) {
+                done(ApiError::make(
+                    ApiError::Kind::Credentials,
+                    QStringLiteral("Could not read the apiKey for the webhook API: %1")
+                        .arg(e.message)));
+                return;
+            }
+            HttpRequest req;
+            req.method = method;
+            req.url = self->environment().webhookUrl(path);
+            if (!body.isEmpty() || method == "POST" || method == "PATCH")
+                req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            req.headers.append({ QByteArrayLiteral("x-api-key"), apiKey.view().toByteArray() });
+            self->callWithToken(std::move(req), false, done);
+        });
 }
 
-template <class T>
-void ApiClient::typed(const QByteArray &method, const QString &path, const QJsonObject &body, Callback<T> done)
+template<class T>
+void ApiClient::typed(const QByteArray &method, const QString &path, const QJsonObject &body,
+                      Callback<T> done)
 {
     call(method, path, body, [done](Result<HttpResponse, ApiError> r) {
         if (!r.ok()) {
@@ -99,11 +115,12 @@ void ApiClient::typed(const QByteArray &method, const QString &path, const QJson
 
 void ApiClient::getAccount(const QString &connectionId, Callback<Account> done)
 {
-    typed<Account>("GET", QStringLiteral("/v2/accounts/%1").arg(enc(connectionId)), {}, std::move(done));
+    typed<Account>("GET", QStringLiteral("/v2/accounts/%1").arg(enc(connectionId)), {},
+                   std::move(done));
 }
 
-void ApiClient::createJob(JobType type, const QString &connectionId, Callback<JobCreated> done, const QDate &startDate,
-                          const QDate &endDate)
+void ApiClient::createJob(JobType type, const QString &connectionId, Callback<JobCreated> done,
+                          const QDate &startDate, const QDate &endDate)
 {
     QJsonObject body;
     if (type == JobType::Transactions) {
@@ -112,33 +129,39 @@ void ApiClient::createJob(JobType type, const QString &connectionId, Callback<Jo
         if (endDate.isValid())
             body.insert(QStringLiteral("endDate"), endDate.toString(Qt::ISODate));
     }
-    typed<JobCreated>("POST", QStringLiteral("/v2/accounts/%1/%2").arg(enc(connectionId), jobCreatePath(type)), body,
-                      std::move(done));
+    typed<JobCreated>(
+        "POST", QStringLiteral("/v2/accounts/%1/%2").arg(enc(connectionId), jobCreatePath(type)),
+        body, std::move(done));
 }
 
-void ApiClient::getJobStatus(const QString &connectionId, const QString &jobId, Callback<JobStatus> done)
+void ApiClient::getJobStatus(const QString &connectionId, const QString &jobId,
+                             Callback<JobStatus> done)
 {
     const QString path = environment().legacyJobPath
-                             ? QStringLiteral("/v2/job/%1").arg(enc(jobId))
-                             : QStringLiteral("/v2/accounts/%1/job/%2").arg(enc(connectionId), enc(jobId));
+        ? QStringLiteral("/v2/job/%1").arg(enc(jobId))
+        : QStringLiteral("/v2/accounts/%1/job/%2").arg(enc(connectionId), enc(jobId));
     typed<JobStatus>("GET", path, {}, std::move(done));
 }
 
 void ApiClient::getBalance(const QString &connectionId, Callback<Balance> done)
 {
-    typed<Balance>("GET", QStringLiteral("/v2/accounts/%1/balance").arg(enc(connectionId)), {}, std::move(done));
+    typed<Balance>("GET", QStringLiteral("/v2/accounts/%1/balance").arg(enc(connectionId)), {},
+                   std::move(done));
 }
 
-void ApiClient::getTransactions(const QString &connectionId, const QString &jobId, Callback<TransactionList> done)
+void ApiClient::getTransactions(const QString &connectionId, const QString &jobId,
+                                Callback<TransactionList> done)
 {
-    typed<TransactionList>("GET",
-                           QStringLiteral("/v2/accounts/%1/transactions?job_id=%2").arg(enc(connectionId), enc(jobId)),
-                           {}, std::move(done));
+    typed<TransactionList>(
+        "GET",
+        QStringLiteral("/v2/accounts/%1/transactions?job_id=%2").arg(enc(connectionId), enc(jobId)),
+        {}, std::move(done));
 }
 
 void ApiClient::getIdentity(const QString &connectionId, Callback<Identity> done)
 {
-    typed<Identity>("GET", QStringLiteral("/v2/accounts/%1/identity").arg(enc(connectionId)), {}, std::move(done));
+    typed<Identity>("GET", QStringLiteral("/v2/accounts/%1/identity").arg(enc(connectionId)), {},
+                    std::move(done));
 }
 
 void ApiClient::deleteConnection(const QString &connectionId, Callback<HttpResponse> done)

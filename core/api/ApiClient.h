@@ -34,11 +34,11 @@ class ApiClient : public QObject
 {
     Q_OBJECT
 public:
-    template <class T>
-    using Callback = std::function<void(Result<T, ApiError>)>;
+    template<class T> using Callback = std::function<void(Result<T, ApiError>)>;
 
     /// `keychain` is the environment's profile; `clock` drives token refresh.
-    ApiClient(Environment environment, keychain::Keychain &keychain, const Clock &clock, QObject *parent = nullptr);
+    ApiClient(Environment environment, keychain::Keychain &keychain, const Clock &clock,
+              QObject *parent = nullptr);
 
     const Environment &environment() const { return m_transport.environment(); }
     HttpTransport &transport() { return m_transport; }
@@ -46,10 +46,12 @@ public:
 
     /// Any data-API call: `path` is absolute ("/v2/accounts/…"); `body` is sent when non-empty
     /// or for POST/PATCH.
-    void call(const QByteArray &method, const QString &path, const QJsonObject &body, Callback<HttpResponse> done);
+    void call(const QByteArray &method, const QString &path, const QJsonObject &body,
+              Callback<HttpResponse> done);
     /// A webhook-management call (webhookBaseUrl; Bearer + x-api-key; merchant_id added to
     /// the body when the environment has one).
-    void callWebhookApi(const QByteArray &method, const QString &path, QJsonObject body, Callback<HttpResponse> done);
+    void callWebhookApi(const QByteArray &method, const QString &path, QJsonObject body,
+                        Callback<HttpResponse> done);
 
     void getAccount(const QString &connectionId, Callback<Account> done);
     /// Creates a job; `startDate`/`endDate` only for transactions (invalid dates: the default
@@ -58,15 +60,17 @@ public:
                    const QDate &startDate = {}, const QDate &endDate = {});
     void getJobStatus(const QString &connectionId, const QString &jobId, Callback<JobStatus> done);
     void getBalance(const QString &connectionId, Callback<Balance> done);
-    void getTransactions(const QString &connectionId, const QString &jobId, Callback<TransactionList> done);
+    void getTransactions(const QString &connectionId, const QString &jobId,
+                         Callback<TransactionList> done);
     void getIdentity(const QString &connectionId, Callback<Identity> done);
     /// DELETE /v2/accounts/{connectionId} (sandbox; not documented publicly).
     void deleteConnection(const QString &connectionId, Callback<HttpResponse> done);
 
 private:
     void callWithToken(HttpRequest request, bool replayed, Callback<HttpResponse> done);
-    template <class T>
-    void typed(const QByteArray &method, const QString &path, const QJsonObject &body, Callback<T> done);
+    template<class T>
+    void typed(const QByteArray &method, const QString &path, const QJsonObject &body,
+               Callback<T> done);
 
     HttpTransport m_transport;
     keychain::Keychain &m_keychain;

@@ -11,25 +11,25 @@ namespace aerodesk::api {
 struct ApiError
 {
     enum class Kind {
-        Network,        ///< connection refused, reset, host not found...
-        Timeout,        ///< no answer within the environment's request timeout
-        Tls,            ///< TLS handshake or certificate verification failed
-        PinMismatch,    ///< the sandbox's certificate is not the pinned one
-        NonJson,        ///< the body is not the JSON object we expected
-        Server,         ///< HTTP 5xx
-        RateLimited,    ///< HTTP 429 (AC-108 comes this way too; see `info`)
-        Aerosync,       ///< a 4xx with an Aerosync {error:{code,message}} body
-        Http,           ///< any other unexpected HTTP status
-        BadResponse,    ///< JSON, but a required field is missing or of the wrong type
-        Credentials,    ///< apiKey/apiSecret could not be read from the keychain
-        Cancelled,      ///< the caller cancelled
+        Network, ///< connection refused, reset, host not found...
+        Timeout, ///< no answer within the environment's request timeout
+        Tls, ///< TLS handshake or certificate verification failed
+        PinMismatch, ///< the sandbox's certificate is not the pinned one
+        NonJson, ///< the body is not the JSON object we expected
+        Server, ///< HTTP 5xx
+        RateLimited, ///< HTTP 429 (AC-108 comes this way too; see `info`)
+        Aerosync, ///< a 4xx with an Aerosync {error:{code,message}} body
+        Http, ///< any other unexpected HTTP status
+        BadResponse, ///< JSON, but a required field is missing or of the wrong type
+        Credentials, ///< apiKey/apiSecret could not be read from the keychain
+        Cancelled, ///< the caller cancelled
     };
 
     Kind kind = Kind::Network;
-    int httpStatus = 0;     ///< 0 when no HTTP answer arrived
-    QString code;           ///< Aerosync code ("AC-112") when the body carried one
-    QString message;        ///< human sentence
-    ErrorInfo info;         ///< catalogue explanation (always filled for Aerosync codes)
+    int httpStatus = 0; ///< 0 when no HTTP answer arrived
+    QString code; ///< Aerosync code ("AC-112") when the body carried one
+    QString message; ///< human sentence
+    ErrorInfo info; ///< catalogue explanation (always filled for Aerosync codes)
 
     bool hasCode(const char *c) const { return code == QLatin1String(c); }
 

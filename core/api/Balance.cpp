@@ -19,8 +19,9 @@ Result<Balance, ApiError> Balance::fromJson(const QJsonObject &response)
     b.userId = JsonRead::string(o, QStringLiteral("userId"));
     b.connectionId = JsonRead::string(o, QStringLiteral("connectionId"));
     if (!b.availableBalance && !b.currentBalance)
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The balance response has neither "
-                                                                          "availableBalance nor currentBalance."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The balance response has neither "
+                                             "availableBalance nor currentBalance."));
     return b;
 }
 

@@ -16,7 +16,7 @@ struct Balance
 {
     std::optional<double> availableBalance;
     std::optional<double> currentBalance;
-    QDateTime lastRefresh;       ///< "YYYY-MM-DD HH:MM:SS.ffffff", no zone: UTC assumed
+    QDateTime lastRefresh; ///< "YYYY-MM-DD HH:MM:SS.ffffff", no zone: UTC assumed
     QString currency;
     QString bankName;
     QString institutionName;

@@ -26,8 +26,9 @@ Environment Environment::production(const QString &profile)
     return env;
 }
 
-Environment Environment::sandbox(Kind kind, const QString &name, const QString &profile, const QUrl &baseUrl,
-                                 const QByteArray &certPem, const QByteArray &certSha256Hex)
+Environment Environment::sandbox(Kind kind, const QString &name, const QString &profile,
+                                 const QUrl &baseUrl, const QByteArray &certPem,
+                                 const QByteArray &certSha256Hex)
 {
     Environment env;
     env.kind = kind;

@@ -14,17 +14,18 @@ struct Environment
     enum class Kind { BuiltInSandbox, CustomSandbox, Production };
 
     Kind kind = Kind::BuiltInSandbox;
-    QString name;              ///< display name ("Built-in sandbox")
-    QString profile;           ///< keychain profile
-    QUrl baseUrl;              ///< data API base (…/v2 paths are appended)
-    QUrl webhookBaseUrl;       ///< webhook subscription API base (same as baseUrl in a sandbox)
-    QByteArray pinnedCertPem;  ///< sandbox: the only CA trusted, and the pinned certificate
+    QString name; ///< display name ("Built-in sandbox")
+    QString profile; ///< keychain profile
+    QUrl baseUrl; ///< data API base (…/v2 paths are appended)
+    QUrl webhookBaseUrl; ///< webhook subscription API base (same as baseUrl in a sandbox)
+    QByteArray pinnedCertPem; ///< sandbox: the only CA trusted, and the pinned certificate
     QByteArray pinnedCertSha256Hex; ///< sandbox: lowercase hex SHA-256 of the DER certificate
-    int requestTimeoutMs = 30000;   ///< every request's transfer timeout
-    QString merchantId;        ///< webhook management bodies carry merchant_id
-    bool legacyJobPath = false;     ///< poll GET /v2/job/{jobId} (older API revision)
+    int requestTimeoutMs = 30000; ///< every request's transfer timeout
+    QString merchantId; ///< webhook management bodies carry merchant_id
+    bool legacyJobPath = false; ///< poll GET /v2/job/{jobId} (older API revision)
 
-    /// baseUrl + `path` ("/v2/token"; a "?query" part is kept), keeping any path prefix of the base.
+    /// baseUrl + `path` ("/v2/token"; a "?query" part is kept), keeping any path prefix of the
+    /// base.
     QUrl dataUrl(const QString &path) const { return join(baseUrl, path); }
     QUrl webhookUrl(const QString &path) const { return join(webhookBaseUrl, path); }
     static QUrl join(const QUrl &base, const QString &path);
@@ -35,8 +36,9 @@ struct Environment
     /// https://api.aerosync.com and https://api.sync.aero.inc, system CAs.
     static Environment production(const QString &profile);
     /// A sandbox on one base URL, pinned to `certPem` / `certSha256Hex`.
-    static Environment sandbox(Kind kind, const QString &name, const QString &profile, const QUrl &baseUrl,
-                               const QByteArray &certPem, const QByteArray &certSha256Hex);
+    static Environment sandbox(Kind kind, const QString &name, const QString &profile,
+                               const QUrl &baseUrl, const QByteArray &certPem,
+                               const QByteArray &certSha256Hex);
 };
 
 } // namespace aerodesk::api

@@ -12,18 +12,18 @@ namespace aerodesk::api {
 /// here too, so widgets never branch on AC codes themselves.
 struct ErrorInfo
 {
-    QString code;          ///< "AC-117", "AR-100", "EB-…"; empty when none was given
-    QString title;         ///< a short heading ("MFA timed out")
-    QString cause;         ///< plain-language cause
-    QString nextStep;      ///< what a support person says or does next
+    QString code; ///< "AC-117", "AR-100", "EB-…"; empty when none was given
+    QString title; ///< a short heading ("MFA timed out")
+    QString cause; ///< plain-language cause
+    QString nextStep; ///< what a support person says or does next
     RetryPolicy retry = RetryPolicy::AfterUserAction;
-    bool known = false;    ///< false: the code is not in the catalogue (raw code + text kept)
-    bool lockout = false;  ///< the bank locked further attempts (AC-108): never retry, explain
+    bool known = false; ///< false: the code is not in the catalogue (raw code + text kept)
+    bool lockout = false; ///< the bank locked further attempts (AC-108): never retry, explain
 
-    QString rawMessage;    ///< the message text that came with the error (API or widget)
-    QString widgetType;    ///< widget errors: the first part ("INCORRECT_CREDENTIALS")
-    QString raw;           ///< the whole raw string (widget errors) or body excerpt
-    QString runningJobId;  ///< AC-112: the running job named in the message, when present
+    QString rawMessage; ///< the message text that came with the error (API or widget)
+    QString widgetType; ///< widget errors: the first part ("INCORRECT_CREDENTIALS")
+    QString raw; ///< the whole raw string (widget errors) or body excerpt
+    QString runningJobId; ///< AC-112: the running job named in the message, when present
 
     /// AeroDesk may repeat the call by itself (a fresh token, or later with backoff). Never
     /// after a lockout (AC-108) or when someone has to act first.

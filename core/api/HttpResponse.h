@@ -14,8 +14,8 @@ struct HttpRequest
 {
     QByteArray method = "GET";
     QUrl url;
-    QByteArray body;                               ///< empty: no body
-    QList<QPair<QByteArray, QByteArray>> headers;  ///< e.g. Authorization, x-api-key
+    QByteArray body; ///< empty: no body
+    QList<QPair<QByteArray, QByteArray>> headers; ///< e.g. Authorization, x-api-key
 };
 
 /// A successful (2xx) HTTP answer, already parsed: `json` is the body's object (empty for an

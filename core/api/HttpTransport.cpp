@@ -27,19 +27,24 @@ QString bodyExcerpt(const QByteArray &body)
 }
 
 // One line per request: method, masked path, status, duration. Never a body, header or query.
-void logOutcome(const QByteArray &method, const QString &path, qint64 ms, const Result<HttpResponse, ApiError> &r)
+void logOutcome(const QByteArray &method, const QString &path, qint64 ms,
+                const Result<HttpResponse, ApiError> &r)
 {
     if (r.ok()) {
-        qCDebug(aerodesk::log::api).noquote() << method << path << "->" << r->status << QStringLiteral("(%1 ms)").arg(ms);
+        qCDebug(aerodesk::log::api).noquote()
+            << method << path << "->" << r->status << QStringLiteral("(%1 ms)").arg(ms);
         return;
     }
-    qCWarning(aerodesk::log::api).noquote() << method << path << "failed:" << apiErrorLogText(r.error())
-                                            << QStringLiteral("(%1 ms)").arg(ms);
+    qCWarning(aerodesk::log::api).noquote()
+        << method << path << "failed:" << apiErrorLogText(r.error())
+        << QStringLiteral("(%1 ms)").arg(ms);
 }
 } // namespace
 
 HttpTransport::HttpTransport(Environment environment, QObject *parent)
-    : QObject(parent), m_env(std::move(environment)), m_ssl(QSslConfiguration::defaultConfiguration())
+    : QObject(parent)
+    , m_env(std::move(environment))
+    , m_ssl(QSslConfiguration::defaultConfiguration())
 {
     m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
     if (m_env.isPinned() || !m_env.pinnedCertPem.isEmpty()) {
@@ -54,8 +59,10 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
     QNetworkRequest req(request.url);
     req.setSslConfiguration(m_ssl);
     req.setTransferTimeout(m_env.requestTimeoutMs);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("AeroDesk/" AERODESK_VERSION));
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
+    req.setHeader(QNetworkRequest::UserAgentHeader,
+                  QByteArrayLiteral("AeroDesk/" AERODESK_VERSION));
     req.setRawHeader("Accept", "application/json");
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH")
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -68,8 +75,8 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
     clock.start();
 
     QNetworkReply *reply = request.body.isEmpty() && request.method == "GET"
-                               ? m_nam.get(req)
-                               : m_nam.sendCustomRequest(req, request.method, request.body);
+        ? m_nam.get(req)
+        : m_nam.sendCustomRequest(req, request.method, request.body);
     if (m_env.isPinned()) {
         connect(reply, &QNetworkReply::encrypted, this, [this, reply] { checkPin(reply); });
     }
@@ -81,20 +88,23 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
         reply->setProperty(kSslErrors, texts.join(QStringLiteral("; ")));
     });
     const int timeoutMs = m_env.requestTimeoutMs;
-    connect(reply, &QNetworkReply::finished, this, [reply, timeoutMs, done = std::move(done), method = request.method, logPath, clock] {
-        reply->deleteLater();
-        auto result = mapReply(reply, timeoutMs);
-        logOutcome(method, logPath, clock.elapsed(), result);
-        done(std::move(result));
-    });
+    connect(reply, &QNetworkReply::finished, this,
+            [reply, timeoutMs, done = std::move(done), method = request.method, logPath, clock] {
+                reply->deleteLater();
+                auto result = mapReply(reply, timeoutMs);
+                logOutcome(method, logPath, clock.elapsed(), result);
+                done(std::move(result));
+            });
 }
 
 void HttpTransport::checkPin(QNetworkReply *reply)
 {
     const QByteArray der = reply->sslConfiguration().peerCertificate().toDer();
-    const QByteArray actual = crypto::Hex::encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256));
+    const QByteArray actual =
+        crypto::Hex::encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256));
     if (actual != m_env.pinnedCertSha256Hex) {
-        qCWarning(aerodesk::log::api).noquote() << "certificate pin mismatch for" << reply->url().host() << "- request stopped";
+        qCWarning(aerodesk::log::api).noquote()
+            << "certificate pin mismatch for" << reply->url().host() << "- request stopped";
         reply->setProperty(kPinFailed, QString::fromLatin1(actual));
         reply->abort();
     }
@@ -105,25 +115,30 @@ Result<HttpResponse, ApiError> HttpTransport::mapReply(QNetworkReply *reply, int
     using K = ApiError::Kind;
     const QString host = reply->url().host();
     if (reply->property(kPinFailed).isValid()) {
-        return ApiError::make(K::PinMismatch,
-                              QStringLiteral("The server at %1 presented a certificate (SHA-256 %2) that is "
-                                             "not the pinned one; the request was stopped.")
-                                  .arg(host, reply->property(kPinFailed).toString()));
+        return ApiError::make(
+            K::PinMismatch,
+            QStringLiteral("The server at %1 presented a certificate (SHA-256 %2) that is "
+                           "not the pinned one; the request was stopped.")
+                .arg(host, reply->property(kPinFailed).toString()));
     }
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError err = reply->error();
     if (!statusAttr.isValid()) {
         if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError)
-            return ApiError::make(K::Timeout, QStringLiteral("%1 did not answer within %2 s.")
-                                                  .arg(host)
-                                                  .arg(timeoutMs / 1000.0, 0, 'f', 1));
-        if (err == QNetworkReply::SslHandshakeFailedError || reply->property(kSslErrors).isValid()) {
+            return ApiError::make(K::Timeout,
+                                  QStringLiteral("%1 did not answer within %2 s.")
+                                      .arg(host)
+                                      .arg(timeoutMs / 1000.0, 0, 'f', 1));
+        if (err == QNetworkReply::SslHandshakeFailedError ||
+            reply->property(kSslErrors).isValid()) {
             const QString detail = reply->property(kSslErrors).toString();
-            return ApiError::make(K::Tls, QStringLiteral("The secure connection to %1 could not be "
-                                                         "verified: %2")
-                                              .arg(host, detail.isEmpty() ? reply->errorString() : detail));
+            return ApiError::make(K::Tls,
+                                  QStringLiteral("The secure connection to %1 could not be "
+                                                 "verified: %2")
+                                      .arg(host, detail.isEmpty() ? reply->errorString() : detail));
         }
-        return ApiError::make(K::Network, QStringLiteral("Could not reach %1: %2").arg(host, reply->errorString()));
+        return ApiError::make(
+            K::Network, QStringLiteral("Could not reach %1: %2").arg(host, reply->errorString()));
     }
 
     HttpResponse resp;
@@ -131,48 +146,60 @@ Result<HttpResponse, ApiError> HttpTransport::mapReply(QNetworkReply *reply, int
     resp.body = reply->readAll();
     resp.headers = reply->rawHeaderPairs();
 
-    QJsonParseError perr{};
-    const QJsonDocument doc = resp.body.trimmed().isEmpty() ? QJsonDocument(QJsonObject())
-                                                            : QJsonDocument::fromJson(resp.body, &perr);
+    QJsonParseError perr {};
+    const QJsonDocument doc = resp.body.trimmed().isEmpty()
+        ? QJsonDocument(QJsonObject())
+        : QJsonDocument::fromJson(resp.body, &perr);
     const bool isObject = perr.error == QJsonParseError::NoError && doc.isObject();
     if (isObject)
         resp.json = doc.object();
 
     if (resp.status >= 200 && resp.status < 300) {
         if (!isObject)
-            return ApiError::make(K::NonJson, QStringLiteral("%1 answered HTTP %2 with a body that is not a JSON "
-                                                             "object: \"%3\"")
-                                                  .arg(host)
-                                                  .arg(resp.status)
-                                                  .arg(bodyExcerpt(resp.body)),
-                                  resp.status);
+            return ApiError::make(
+                K::NonJson,
+                QStringLiteral("%1 answered HTTP %2 with a body that is not a JSON "
+                               "object: \"%3\"")
+                    .arg(host)
+                    .arg(resp.status)
+                    .arg(bodyExcerpt(resp.body)),
+                resp.status);
         return resp;
     }
     const QJsonValue errVal = resp.json.value(QLatin1String("error"));
     if (errVal.isObject()) {
         const QJsonObject e = errVal.toObject();
         const QJsonValue code = e.value(QLatin1String("code"));
-        const QString codeText = code.isString() ? code.toString() : code.isDouble() ? QString::number(code.toInt()) : QString();
-        return ApiError::fromAerosync(resp.status, codeText, e.value(QLatin1String("message")).toString());
+        const QString codeText = code.isString() ? code.toString()
+            : code.isDouble()                    ? QString::number(code.toInt())
+                                                 : QString();
+        return ApiError::fromAerosync(resp.status, codeText,
+                                      e.value(QLatin1String("message")).toString());
     }
     if (resp.status == 429)
-        return ApiError::make(K::RateLimited, QStringLiteral("%1 is limiting requests (HTTP 429); try again in a "
-                                                             "moment.")
-                                                  .arg(host),
+        return ApiError::make(K::RateLimited,
+                              QStringLiteral("%1 is limiting requests (HTTP 429); try again in a "
+                                             "moment.")
+                                  .arg(host),
                               429);
     if (resp.status >= 500)
-        return ApiError::make(K::Server, QStringLiteral("%1 had a server error (HTTP %2).").arg(host).arg(resp.status),
-                              resp.status);
+        return ApiError::make(
+            K::Server,
+            QStringLiteral("%1 had a server error (HTTP %2).").arg(host).arg(resp.status),
+            resp.status);
     if (!isObject)
-        return ApiError::make(K::NonJson, QStringLiteral("%1 answered HTTP %2 with a body that is not JSON: \"%3\"")
-                                              .arg(host)
-                                              .arg(resp.status)
-                                              .arg(bodyExcerpt(resp.body)),
-                              resp.status);
-    return ApiError::make(K::Http, QStringLiteral("%1 answered HTTP %2: %3")
-                                       .arg(host)
-                                       .arg(resp.status)
-                                       .arg(bodyExcerpt(resp.body)),
+        return ApiError::make(
+            K::NonJson,
+            QStringLiteral("%1 answered HTTP %2 with a body that is not JSON: \"%3\"")
+                .arg(host)
+                .arg(resp.status)
+                .arg(bodyExcerpt(resp.body)),
+            resp.status);
+    return ApiError::make(K::Http,
+                          QStringLiteral("%1 answered HTTP %2: %3")
+                              .arg(host)
+                              .arg(resp.status)
+                              .arg(bodyExcerpt(resp.body)),
                           resp.status);
 }
 

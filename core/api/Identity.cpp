@@ -28,7 +28,8 @@ Result<Identity, ApiError> Identity::fromJson(const QJsonObject &response)
     id.userId = JsonRead::string(o, QStringLiteral("userId"));
     id.connectionId = JsonRead::string(o, QStringLiteral("connectionId"));
     if (id.accountHolderName.isEmpty() && id.address.isEmpty() && f.isEmpty())
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The identity response has no identity data."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The identity response has no identity data."));
     return id;
 }
 

@@ -12,7 +12,8 @@ Result<JobCreated, ApiError> JobCreated::fromJson(const QJsonObject &o)
     j.connectionId = JsonRead::string(o, QStringLiteral("connectionId"), j.userId);
     for (auto it = o.begin(); it != o.end(); ++it) {
         // Any "*Status" key except the envelope's "status"/"statusCode".
-        if (it.key().endsWith(QLatin1String("Status")) && it.key() != QLatin1String("status") && it->isString()) {
+        if (it.key().endsWith(QLatin1String("Status")) && it.key() != QLatin1String("status") &&
+            it->isString()) {
             j.statusKey = it.key();
             j.statusRaw = it->toString();
             break;
@@ -20,8 +21,9 @@ Result<JobCreated, ApiError> JobCreated::fromJson(const QJsonObject &o)
     }
     j.state = j.statusRaw.isEmpty() ? JobState::Initiated : normaliseJobState(j.statusRaw);
     if (j.jobId.isEmpty())
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The job was accepted but the answer "
-                                                                          "carries no jobId."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The job was accepted but the answer "
+                                             "carries no jobId."));
     return j;
 }
 

@@ -16,8 +16,8 @@ struct JobCreated
     QString jobId;
     QString userId;
     QString connectionId;
-    QString statusKey;   ///< e.g. "transactionStatus"
-    QString statusRaw;   ///< e.g. "Initiated"
+    QString statusKey; ///< e.g. "transactionStatus"
+    QString statusRaw; ///< e.g. "Initiated"
     JobState state = JobState::Unknown;
 
     static Result<JobCreated, ApiError> fromJson(const QJsonObject &response);

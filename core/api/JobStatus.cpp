@@ -14,14 +14,16 @@ Result<JobStatus, ApiError> JobStatus::fromJson(const QJsonObject &o)
     s.stateRaw = JsonRead::string(o, QStringLiteral("jobStatus"));
     if (s.stateRaw.isEmpty()) {
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (it.key().endsWith(QLatin1String("Status")) && it.key() != QLatin1String("status") && it->isString()) {
+            if (it.key().endsWith(QLatin1String("Status")) && it.key() != QLatin1String("status") &&
+                it->isString()) {
                 s.stateRaw = it->toString();
                 break;
             }
         }
     }
     if (s.stateRaw.isEmpty())
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The job status answer carries no jobStatus."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The job status answer carries no jobStatus."));
     s.state = normaliseJobState(s.stateRaw);
     s.mfaTriggered = JsonRead::boolean(o, QStringLiteral("mfaTriggered")).value_or(false);
     const QJsonValue e = o.value(QLatin1String("error"));

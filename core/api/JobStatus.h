@@ -20,12 +20,15 @@ struct JobStatus
     QString stateRaw;
     JobState state = JobState::Unknown;
     bool mfaTriggered = false;
-    ErrorInfo error;       ///< filled when the body carries error {code, message}
+    ErrorInfo error; ///< filled when the body carries error {code, message}
     bool hasError = false;
 
     /// True when MFA is wanted: the pending-MFA state in any casing, or mfaTriggered while
     /// the job is not terminal.
-    bool needsMfa() const { return state == JobState::PendingMfa || (mfaTriggered && !isTerminal(state)); }
+    bool needsMfa() const
+    {
+        return state == JobState::PendingMfa || (mfaTriggered && !isTerminal(state));
+    }
 
     static Result<JobStatus, ApiError> fromJson(const QJsonObject &response);
 };

@@ -5,9 +5,12 @@ namespace aerodesk::api {
 QString jobTypeName(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("balance");
-    case JobType::Transactions: return QStringLiteral("transactions");
-    case JobType::Identity: return QStringLiteral("identity");
+    case JobType::Balance:
+        return QStringLiteral("balance");
+    case JobType::Transactions:
+        return QStringLiteral("transactions");
+    case JobType::Identity:
+        return QStringLiteral("identity");
     }
     return {};
 }
@@ -27,9 +30,12 @@ std::optional<JobType> jobTypeFromName(const QString &name)
 QString jobCreatePath(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("refresh");
-    case JobType::Transactions: return QStringLiteral("transactions");
-    case JobType::Identity: return QStringLiteral("identity");
+    case JobType::Balance:
+        return QStringLiteral("refresh");
+    case JobType::Transactions:
+        return QStringLiteral("transactions");
+    case JobType::Identity:
+        return QStringLiteral("identity");
     }
     return {};
 }
@@ -37,9 +43,12 @@ QString jobCreatePath(JobType type)
 QString jobIdPrefix(JobType type)
 {
     switch (type) {
-    case JobType::Balance: return QStringLiteral("REF-");
-    case JobType::Transactions: return QStringLiteral("TRN-");
-    case JobType::Identity: return QStringLiteral("IDT-");
+    case JobType::Balance:
+        return QStringLiteral("REF-");
+    case JobType::Transactions:
+        return QStringLiteral("TRN-");
+    case JobType::Identity:
+        return QStringLiteral("IDT-");
     }
     return {};
 }

@@ -16,7 +16,15 @@ namespace aerodesk::api {
 /// ErrorCatalog.
 struct LinkWidgetEvent
 {
-    enum class Type { PageSuccess, WidgetClose, WidgetError, PageLoaded, BankClick, Unknown, Malformed };
+    enum class Type {
+        PageSuccess,
+        WidgetClose,
+        WidgetError,
+        PageLoaded,
+        BankClick,
+        Unknown,
+        Malformed
+    };
 
     struct LinkedAccount
     {
@@ -26,7 +34,7 @@ struct LinkWidgetEvent
     };
     struct PageSuccess
     {
-        QString connectionId;        ///< empty for multi-account success (see accounts)
+        QString connectionId; ///< empty for multi-account success (see accounts)
         QString clientName;
         QString aeroPassUserUuid;
         QList<LinkedAccount> accounts;
@@ -37,8 +45,8 @@ struct LinkWidgetEvent
     Type type = Type::Unknown;
     QString rawType;
     QJsonObject payload;
-    PageSuccess success;   ///< PageSuccess only
-    ErrorInfo error;       ///< WidgetError only (and Malformed: why)
+    PageSuccess success; ///< PageSuccess only
+    ErrorInfo error; ///< WidgetError only (and Malformed: why)
 
     /// Parses the posted string (or its bytes). Bad JSON or no `type` gives Type::Malformed.
     static LinkWidgetEvent parse(const QByteArray &message);

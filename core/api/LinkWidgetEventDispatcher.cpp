@@ -4,7 +4,10 @@
 
 namespace aerodesk::api {
 
-LinkWidgetEventDispatcher::LinkWidgetEventDispatcher(QObject *parent) : QObject(parent) {}
+LinkWidgetEventDispatcher::LinkWidgetEventDispatcher(QObject *parent)
+    : QObject(parent)
+{
+}
 
 void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
 {
@@ -13,10 +16,13 @@ void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
         QString why;
         const bool stored = m_persist ? m_persist(event.success, &why) : false;
         if (!m_persist)
-            qCWarning(aerodesk::log::connections) << "pageSuccess with no connection store attached: not persisted";
+            qCWarning(aerodesk::log::connections)
+                << "pageSuccess with no connection store attached: not persisted";
         if (!stored)
-            Q_EMIT persistFailed(event.success, m_persist ? why : QStringLiteral("No connection store is attached: the "
-                                                                                 "connectionId was not persisted."));
+            Q_EMIT persistFailed(event.success,
+                                 m_persist ? why
+                                           : QStringLiteral("No connection store is attached: the "
+                                                            "connectionId was not persisted."));
         Q_EMIT pageSuccess(event.success);
         break;
     }
@@ -25,7 +31,8 @@ void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
         break;
     case LinkWidgetEvent::Type::WidgetError:
     case LinkWidgetEvent::Type::Malformed:
-        qCInfo(aerodesk::log::api).noquote() << "widget error event:" << event.error.code << event.error.title;
+        qCInfo(aerodesk::log::api).noquote()
+            << "widget error event:" << event.error.code << event.error.title;
         Q_EMIT widgetError(event.error);
         break;
     default:

@@ -31,11 +31,13 @@ public:
     void dispatchRaw(const QByteArray &message) { dispatch(LinkWidgetEvent::parse(message)); }
 
 Q_SIGNALS:
-    void persistFailed(const aerodesk::api::LinkWidgetEvent::PageSuccess &success, const QString &why);
+    void persistFailed(const aerodesk::api::LinkWidgetEvent::PageSuccess &success,
+                       const QString &why);
     void pageSuccess(const aerodesk::api::LinkWidgetEvent::PageSuccess &success);
     void widgetClosed();
     void widgetError(const aerodesk::api::ErrorInfo &error);
-    void eventReceived(const aerodesk::api::LinkWidgetEvent &event); ///< every event, after the above
+    void
+    eventReceived(const aerodesk::api::LinkWidgetEvent &event); ///< every event, after the above
 
 private:
     PersistHook m_persist;

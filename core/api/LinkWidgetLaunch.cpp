@@ -2,7 +2,8 @@
 
 namespace aerodesk::api {
 
-LinkWidgetLaunch LinkWidgetLaunch::link(std::shared_ptr<const crypto::SecureBytes> token, const QString &configurationId)
+LinkWidgetLaunch LinkWidgetLaunch::link(std::shared_ptr<const crypto::SecureBytes> token,
+                                        const QString &configurationId)
 {
     LinkWidgetLaunch w;
     w.token = std::move(token);
@@ -10,16 +11,18 @@ LinkWidgetLaunch LinkWidgetLaunch::link(std::shared_ptr<const crypto::SecureByte
     return w;
 }
 
-LinkWidgetLaunch LinkWidgetLaunch::reconnect(std::shared_ptr<const crypto::SecureBytes> token, const QString &connectionId,
-                                     const QString &configurationId)
+LinkWidgetLaunch LinkWidgetLaunch::reconnect(std::shared_ptr<const crypto::SecureBytes> token,
+                                             const QString &connectionId,
+                                             const QString &configurationId)
 {
     LinkWidgetLaunch w = link(std::move(token), configurationId);
     w.connectionId = connectionId;
     return w;
 }
 
-LinkWidgetLaunch LinkWidgetLaunch::mfaRelaunch(std::shared_ptr<const crypto::SecureBytes> token, const QString &jobId,
-                                       const QString &connectionId, const QString &configurationId)
+LinkWidgetLaunch LinkWidgetLaunch::mfaRelaunch(std::shared_ptr<const crypto::SecureBytes> token,
+                                               const QString &jobId, const QString &connectionId,
+                                               const QString &configurationId)
 {
     LinkWidgetLaunch w = reconnect(std::move(token), connectionId, configurationId);
     w.jobId = jobId;

@@ -2,8 +2,8 @@
 
 #include "core/crypto/SecureBytes.h"
 
-#include <QUrlQuery>
 #include <QString>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -22,18 +22,22 @@ struct LinkWidgetLaunch
     QString jobId;
     bool handleMfa = false;
     bool manualLinkOnly = false;
-    QString defaultTheme;       ///< "light" / "dark"
+    QString defaultTheme; ///< "light" / "dark"
 
-    static LinkWidgetLaunch link(std::shared_ptr<const crypto::SecureBytes> token, const QString &configurationId = {});
-    static LinkWidgetLaunch reconnect(std::shared_ptr<const crypto::SecureBytes> token, const QString &connectionId,
-                                  const QString &configurationId = {});
-    static LinkWidgetLaunch mfaRelaunch(std::shared_ptr<const crypto::SecureBytes> token, const QString &jobId,
-                                    const QString &connectionId, const QString &configurationId = {});
+    static LinkWidgetLaunch link(std::shared_ptr<const crypto::SecureBytes> token,
+                                 const QString &configurationId = {});
+    static LinkWidgetLaunch reconnect(std::shared_ptr<const crypto::SecureBytes> token,
+                                      const QString &connectionId,
+                                      const QString &configurationId = {});
+    static LinkWidgetLaunch mfaRelaunch(std::shared_ptr<const crypto::SecureBytes> token,
+                                        const QString &jobId, const QString &connectionId,
+                                        const QString &configurationId = {});
 
     /// The launch query (empty values omitted; `version` "2.0.0"). Holds the token: keep it
     /// short-lived and never log it.
     QUrlQuery toQuery() const;
-    /// A problem that makes the launch invalid (no token, MFA without jobId/connectionId), or empty.
+    /// A problem that makes the launch invalid (no token, MFA without jobId/connectionId), or
+    /// empty.
     QString validate() const;
 };
 

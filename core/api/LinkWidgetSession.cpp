@@ -48,12 +48,16 @@ QByteArray launchBody(const LinkWidgetLaunch &launch)
 }
 } // namespace
 
-LinkWidgetSession::LinkWidgetSession(ApiClient &client, LinkWidgetEventDispatcher &dispatcher, QObject *parent)
-    : QObject(parent), m_client(client), m_dispatcher(dispatcher)
+LinkWidgetSession::LinkWidgetSession(ApiClient &client, LinkWidgetEventDispatcher &dispatcher,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_dispatcher(dispatcher)
 {
 }
 
-void LinkWidgetSession::startLink(const QString &aeroPassUserUuid, const QString &configurationId, bool manualLinkOnly)
+void LinkWidgetSession::startLink(const QString &aeroPassUserUuid, const QString &configurationId,
+                                  bool manualLinkOnly)
 {
     LinkWidgetLaunch launch = LinkWidgetLaunch::link(nullptr, configurationId);
     launch.aeroPassUserUuid = aeroPassUserUuid;
@@ -63,12 +67,16 @@ void LinkWidgetSession::startLink(const QString &aeroPassUserUuid, const QString
 
 void LinkWidgetSession::startReconnect(const QString &connectionId, const QString &configurationId)
 {
-    start(Mode::Reconnect, LinkWidgetLaunch::reconnect(nullptr, connectionId.trimmed(), configurationId));
+    start(Mode::Reconnect,
+          LinkWidgetLaunch::reconnect(nullptr, connectionId.trimmed(), configurationId));
 }
 
-void LinkWidgetSession::startMfaRelaunch(const QString &jobId, const QString &connectionId, const QString &configurationId)
+void LinkWidgetSession::startMfaRelaunch(const QString &jobId, const QString &connectionId,
+                                         const QString &configurationId)
 {
-    start(Mode::MfaRelaunch, LinkWidgetLaunch::mfaRelaunch(nullptr, jobId.trimmed(), connectionId.trimmed(), configurationId));
+    start(Mode::MfaRelaunch,
+          LinkWidgetLaunch::mfaRelaunch(nullptr, jobId.trimmed(), connectionId.trimmed(),
+                                        configurationId));
 }
 
 void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
@@ -78,13 +86,15 @@ void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
         return;
     }
     if (mode == Mode::Reconnect && launch.connectionId.isEmpty()) {
-        finishLater(make(Outcome::Refused, QStringLiteral("A reconnect needs the connectionId of the existing "
-                                                          "connection; it never starts a new link.")));
+        finishLater(make(Outcome::Refused,
+                         QStringLiteral("A reconnect needs the connectionId of the existing "
+                                        "connection; it never starts a new link.")));
         return;
     }
     if (mode == Mode::MfaRelaunch && (launch.jobId.isEmpty() || launch.connectionId.isEmpty())) {
-        finishLater(make(Outcome::Refused, QStringLiteral("An MFA relaunch needs the jobId and the connectionId "
-                                                          "of the job waiting for MFA.")));
+        finishLater(make(Outcome::Refused,
+                         QStringLiteral("An MFA relaunch needs the jobId and the connectionId "
+                                        "of the job waiting for MFA.")));
         return;
     }
     m_mode = mode;
@@ -95,57 +105,65 @@ void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
     m_busy = true;
     const quint64 generation = ++m_generation;
     qCInfo(aerodesk::log::api) << "link widget session starting:"
-                               << (mode == Mode::Link ? "link" : mode == Mode::Reconnect ? "reconnect" : "MFA relaunch");
+                               << (mode == Mode::Link            ? "link"
+                                       : mode == Mode::Reconnect ? "reconnect"
+                                                                 : "MFA relaunch");
     QPointer<LinkWidgetSession> self(this);
     // A fresh widget token for every session: TokenProvider never caches it.
-    m_client.tokens().widgetToken(launch.aeroPassUserUuid, [self, generation, launch](Result<WidgetToken, ApiError> t) mutable {
-        if (!self || generation != self->m_generation)
-            return;
-        if (!t.ok()) {
-            LinkWidgetResult r = make(Outcome::Failed, QStringLiteral("Could not get a widget token: %1").arg(t.error().message));
-            r.apiError = t.error();
-            self->finish(std::move(r));
-            return;
-        }
-        launch.token = t->bytes;
-        if (const QString problem = launch.validate(); !problem.isEmpty()) {
-            self->finish(make(Outcome::Refused, problem));
-            return;
-        }
-        self->post(QStringLiteral("/sandbox/widget/sessions"), launchBody(launch));
-    });
+    m_client.tokens().widgetToken(
+        launch.aeroPassUserUuid,
+        [self, generation, launch](Result<WidgetToken, ApiError> t) mutable {
+            if (!self || generation != self->m_generation)
+                return;
+            if (!t.ok()) {
+                LinkWidgetResult r =
+                    make(Outcome::Failed,
+                         QStringLiteral("Could not get a widget token: %1").arg(t.error().message));
+                r.apiError = t.error();
+                self->finish(std::move(r));
+                return;
+            }
+            launch.token = t->bytes;
+            if (const QString problem = launch.validate(); !problem.isEmpty()) {
+                self->finish(make(Outcome::Refused, problem));
+                return;
+            }
+            self->post(QStringLiteral("/sandbox/widget/sessions"), launchBody(launch));
+        });
 }
 
 void LinkWidgetSession::chooseBank(const QString &bank)
 {
-    sendStep(QStringLiteral("bank"), QJsonObject{{QStringLiteral("bank"), bank}});
+    sendStep(QStringLiteral("bank"), QJsonObject { { QStringLiteral("bank"), bank } });
 }
 
 void LinkWidgetSession::signIn(const QString &username, const QString &password)
 {
-    sendStep(QStringLiteral("credentials"), QJsonObject{{QStringLiteral("username"), username},
-                                                       {QStringLiteral("password"), password}});
+    sendStep(QStringLiteral("credentials"),
+             QJsonObject { { QStringLiteral("username"), username },
+                           { QStringLiteral("password"), password } });
 }
 
 void LinkWidgetSession::submitMfaCode(const QString &code)
 {
-    sendStep(QStringLiteral("mfa"), QJsonObject{{QStringLiteral("code"), code}});
+    sendStep(QStringLiteral("mfa"), QJsonObject { { QStringLiteral("code"), code } });
 }
 
 void LinkWidgetSession::answerQuestion(const QString &answer)
 {
-    sendStep(QStringLiteral("answer"), QJsonObject{{QStringLiteral("answer"), answer}});
+    sendStep(QStringLiteral("answer"), QJsonObject { { QStringLiteral("answer"), answer } });
 }
 
 void LinkWidgetSession::answerOAuth(bool approve)
 {
-    sendStep(QStringLiteral("oauth"), QJsonObject{{QStringLiteral("approve"), approve}});
+    sendStep(QStringLiteral("oauth"), QJsonObject { { QStringLiteral("approve"), approve } });
 }
 
 void LinkWidgetSession::submitManual(const QString &routingNumber, const QString &accountNumber)
 {
-    sendStep(QStringLiteral("manual"), QJsonObject{{QStringLiteral("routingNumber"), routingNumber},
-                                                  {QStringLiteral("accountNumber"), accountNumber}});
+    sendStep(QStringLiteral("manual"),
+             QJsonObject { { QStringLiteral("routingNumber"), routingNumber },
+                           { QStringLiteral("accountNumber"), accountNumber } });
 }
 
 void LinkWidgetSession::close()
@@ -182,7 +200,9 @@ void LinkWidgetSession::post(const QString &path, QByteArray body)
             return;
         self->m_busy = false;
         if (!r.ok()) {
-            LinkWidgetResult out = make(Outcome::Failed, QStringLiteral("The widget could not be driven: %1").arg(r.error().message));
+            LinkWidgetResult out =
+                make(Outcome::Failed,
+                     QStringLiteral("The widget could not be driven: %1").arg(r.error().message));
             out.apiError = r.error();
             self->finish(std::move(out));
             return;
@@ -208,10 +228,12 @@ void LinkWidgetSession::handleReply(const LinkWidgetStep &step)
         case LinkWidgetEvent::Type::PageSuccess: {
             LinkWidgetResult r = make(Outcome::Linked, {});
             r.success = event.success;
-            if (m_mode != Mode::Link && !event.success.connectionIds().contains(m_launch.connectionId)) {
+            if (m_mode != Mode::Link &&
+                !event.success.connectionIds().contains(m_launch.connectionId)) {
                 r.outcome = Outcome::Failed;
-                r.message = QStringLiteral("The widget reported a different connection than the one it was launched "
-                                           "for; it was recorded, but check it before going on.");
+                r.message = QStringLiteral(
+                    "The widget reported a different connection than the one it was launched "
+                    "for; it was recorded, but check it before going on.");
             }
             end = r;
             break;
@@ -221,8 +243,9 @@ void LinkWidgetSession::handleReply(const LinkWidgetStep &step)
                 end = make(Outcome::Closed, QStringLiteral("The widget was closed."));
             break;
         case LinkWidgetEvent::Type::WidgetError: {
-            LinkWidgetResult r = make(Outcome::WidgetError, event.error.title.isEmpty() ? event.error.rawMessage
-                                                                                           : event.error.title);
+            LinkWidgetResult r =
+                make(Outcome::WidgetError,
+                     event.error.title.isEmpty() ? event.error.rawMessage : event.error.title);
             r.error = event.error;
             end = r;
             break;
@@ -236,8 +259,10 @@ void LinkWidgetSession::handleReply(const LinkWidgetStep &step)
         return;
     }
     if (step.isDone()) {
-        finish(make(Outcome::Failed, step.error.isEmpty() ? QStringLiteral("The widget session ended without a result.")
-                                                          : step.error));
+        finish(make(Outcome::Failed,
+                    step.error.isEmpty()
+                        ? QStringLiteral("The widget session ended without a result.")
+                        : step.error));
         return;
     }
     qCDebug(aerodesk::log::api).noquote() << "link widget at step" << step.state;
@@ -249,11 +274,12 @@ void LinkWidgetSession::finish(LinkWidgetResult result)
     m_active = false;
     m_busy = false;
     if (result.outcome == LinkWidgetResult::Outcome::Linked)
-        qCInfo(aerodesk::log::api) << "link widget session ended: linked" << result.success.connectionIds().size()
-                                   << "connection(s)";
+        qCInfo(aerodesk::log::api) << "link widget session ended: linked"
+                                   << result.success.connectionIds().size() << "connection(s)";
     else
         qCWarning(aerodesk::log::api).noquote()
-            << "link widget session ended:" << widgetOutcomeName(result.outcome) << result.error.code << "-"
+            << "link widget session ended:" << widgetOutcomeName(result.outcome)
+            << result.error.code << "-"
             << (result.apiError ? apiErrorLogText(*result.apiError) : result.message);
     Q_EMIT finished(result);
 }

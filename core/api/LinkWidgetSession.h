@@ -24,7 +24,8 @@ class LinkWidgetEventDispatcher;
 ///  - startReconnect always sends the existing connectionId (no bank picker, same id kept); it
 ///    is refused without one, so a reconnect can never turn into a fresh link. startMfaRelaunch
 ///    sends handleMFA + jobId + connectionId and goes straight to the code or the question.
-///  - The `events[]` of every answer are handed, in order, to the LinkWidgetEventDispatcher given at
+///  - The `events[]` of every answer are handed, in order, to the LinkWidgetEventDispatcher given
+///  at
 ///    construction, so a pageSuccess reaches its persist hook (LinkRecorder) before anything
 ///    else happens — including this class's own finished() signal.
 ///
@@ -37,7 +38,8 @@ class LinkWidgetSession : public QObject
 public:
     enum class Mode { Link, Reconnect, MfaRelaunch };
 
-    LinkWidgetSession(ApiClient &client, LinkWidgetEventDispatcher &dispatcher, QObject *parent = nullptr);
+    LinkWidgetSession(ApiClient &client, LinkWidgetEventDispatcher &dispatcher,
+                      QObject *parent = nullptr);
 
     /// A new link: bank picker first (or the manual form with `manualLinkOnly`).
     void startLink(const QString &aeroPassUserUuid = {}, const QString &configurationId = {},
@@ -45,7 +47,8 @@ public:
     /// Reconnect the existing `connectionId` (renews it; never creates another connection).
     void startReconnect(const QString &connectionId, const QString &configurationId = {});
     /// The MFA relaunch for a job waiting for MFA (JobRunner::mfaRequired gives both ids).
-    void startMfaRelaunch(const QString &jobId, const QString &connectionId, const QString &configurationId = {});
+    void startMfaRelaunch(const QString &jobId, const QString &connectionId,
+                          const QString &configurationId = {});
 
     /// `bank`: a full test-bank name or "mfa", "oauth", "security-question".
     void chooseBank(const QString &bank);
@@ -64,7 +67,8 @@ public:
     bool isActive() const { return m_active; }
     bool isBusy() const { return m_busy; }
     QString sessionId() const { return m_sessionId; }
-    /// The widget's current state ("bank", "credentials", "mfa", "question", "oauth", "manual", "done").
+    /// The widget's current state ("bank", "credentials", "mfa", "question", "oauth", "manual",
+    /// "done").
     QString state() const { return m_last.state; }
     const LinkWidgetStep &lastStep() const { return m_last; }
 
@@ -89,7 +93,7 @@ private:
     ApiClient &m_client;
     LinkWidgetEventDispatcher &m_dispatcher;
     Mode m_mode = Mode::Link;
-    LinkWidgetLaunch m_launch;   ///< without the token (it is used once and dropped)
+    LinkWidgetLaunch m_launch; ///< without the token (it is used once and dropped)
     QString m_sessionId;
     LinkWidgetStep m_last;
     bool m_active = false;

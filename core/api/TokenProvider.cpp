@@ -3,8 +3,8 @@
 #include "core/api/HttpTransport.h"
 #include "core/api/JsonRead.h"
 #include "core/keychain/Keychain.h"
-#include "core/util/LogCategories.h"
 #include "core/keychain/KeychainEntries.h"
+#include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,21 +14,26 @@ namespace aerodesk::api {
 namespace {
 using crypto::SecureBytes;
 
-ApiError credentialsError(const keychain::KeychainError &e, const QString &name, const QString &profile)
+ApiError credentialsError(const keychain::KeychainError &e, const QString &name,
+                          const QString &profile)
 {
     if (e.kind == keychain::KeychainError::Kind::NotFound)
-        return ApiError::make(ApiError::Kind::Credentials,
-                              QStringLiteral("No %1 is stored for the environment \"%2\": enter it in Settings.")
-                                  .arg(name, profile));
+        return ApiError::make(
+            ApiError::Kind::Credentials,
+            QStringLiteral("No %1 is stored for the environment \"%2\": enter it in Settings.")
+                .arg(name, profile));
     return ApiError::make(ApiError::Kind::Credentials,
-                          QStringLiteral("Could not read %1 for \"%2\" from the keychain: %3").arg(name, profile, e.message));
+                          QStringLiteral("Could not read %1 for \"%2\" from the keychain: %3")
+                              .arg(name, profile, e.message));
 }
 
 // {"apiKey":"…","apiSecret":"…"[,"aeroPassUserUuid":"…"]} built without QJson copies of secrets.
 QByteArray credentialsBody(const SecureBytes &key, const SecureBytes &secret, const QString &uuid)
 {
     auto quoted = [](QByteArrayView v) {
-        QByteArray out = QJsonDocument(QJsonObject{{QStringLiteral("v"), QString::fromUtf8(v)}}).toJson(QJsonDocument::Compact);
+        QByteArray out =
+            QJsonDocument(QJsonObject { { QStringLiteral("v"), QString::fromUtf8(v) } })
+                .toJson(QJsonDocument::Compact);
         // {"v":"…"} → "…"
         QByteArray s = out.mid(5, out.size() - 6);
         crypto::secureWipe(out);
@@ -46,9 +51,12 @@ QByteArray credentialsBody(const SecureBytes &key, const SecureBytes &secret, co
 }
 } // namespace
 
-TokenProvider::TokenProvider(HttpTransport &transport, keychain::Keychain &keychain, const Clock &clock,
-                             QObject *parent)
-    : QObject(parent), m_transport(transport), m_keychain(keychain), m_clock(clock)
+TokenProvider::TokenProvider(HttpTransport &transport, keychain::Keychain &keychain,
+                             const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_keychain(keychain)
+    , m_clock(clock)
 {
 }
 
@@ -94,25 +102,29 @@ void TokenProvider::readCredentials(CredentialsCallback done)
     QPointer<TokenProvider> self(this);
     const QString profile = m_keychain.profile();
     const QString keyName = QString::fromLatin1(keychain::entries::kApiKey);
-    m_keychain.read(keyName, [self, profile, keyName, done](const keychain::KeychainError &e, SecureBytes key) {
-        if (!self)
-            return;
-        if (!e.ok()) {
-            done(credentialsError(e, keyName, profile));
-            return;
-        }
-        auto keyPtr = std::make_shared<SecureBytes>(std::move(key));
-        self->m_keychain.read(QString::fromLatin1(keychain::entries::kApiSecret),
-                              [self, profile, done, keyPtr](const keychain::KeychainError &e2, SecureBytes secret) {
-                                  if (!self)
-                                      return;
-                                  if (!e2.ok()) {
-                                      done(credentialsError(e2, QString::fromLatin1(keychain::entries::kApiSecret), profile));
-                                      return;
-                                  }
-                                  done(std::make_pair(keyPtr, std::make_shared<SecureBytes>(std::move(secret))));
-                              });
-    });
+    m_keychain.read(
+        keyName, [self, profile, keyName, done](const keychain::KeychainError &e, SecureBytes key) {
+            if (!self)
+                return;
+            if (!e.ok()) {
+                done(credentialsError(e, keyName, profile));
+                return;
+            }
+            auto keyPtr = std::make_shared<SecureBytes>(std::move(key));
+            self->m_keychain.read(
+                QString::fromLatin1(keychain::entries::kApiSecret),
+                [self, profile, done, keyPtr](const keychain::KeychainError &e2,
+                                              SecureBytes secret) {
+                    if (!self)
+                        return;
+                    if (!e2.ok()) {
+                        done(credentialsError(
+                            e2, QString::fromLatin1(keychain::entries::kApiSecret), profile));
+                        return;
+                    }
+                    done(std::make_pair(keyPtr, std::make_shared<SecureBytes>(std::move(secret))));
+                });
+        });
 }
 
 void TokenProvider::requestToken()
@@ -148,7 +160,8 @@ void TokenProvider::requestToken()
                 return;
             }
             // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
-            const qint64 ttl = qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
+            const qint64 ttl =
+                qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
             ApiToken t;
             QString tokenCopy = token;
             t.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(tokenCopy));
@@ -156,8 +169,9 @@ void TokenProvider::requestToken()
             t.generation = ++self->m_generation;
             self->m_token = t;
             self->m_refreshAtMs = sentAt + refreshDelayMs(ttl);
-            qCInfo(aerodesk::log::api) << "API token generation" << t.generation << "obtained; TTL" << ttl << "s, refresh in"
-                                       << refreshDelayMs(ttl) / 1000 << "s";
+            qCInfo(aerodesk::log::api)
+                << "API token generation" << t.generation << "obtained; TTL" << ttl
+                << "s, refresh in" << refreshDelayMs(ttl) / 1000 << "s";
             self->finish(t);
         });
         crypto::secureWipe(req.body);
@@ -190,7 +204,7 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
         req.method = "POST";
         req.url = self->m_transport.environment().dataUrl(QStringLiteral("/v2/token_widget"));
         req.body = credentialsBody(*creds->first, *creds->second, aeroPassUserUuid);
-        req.headers.append({QByteArrayLiteral("x-api-key"), creds->first->view().toByteArray()});
+        req.headers.append({ QByteArrayLiteral("x-api-key"), creds->first->view().toByteArray() });
         self->m_transport.send(req, [done](Result<HttpResponse, ApiError> r) {
             if (!r.ok()) {
                 done(r.error());
@@ -199,7 +213,8 @@ void TokenProvider::widgetToken(const QString &aeroPassUserUuid, WidgetTokenCall
             QString token = r->json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
                 qCWarning(aerodesk::log::api) << "the widget token answer carries no token";
-                done(ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The widget token answer carries no token.")));
+                done(ApiError::make(ApiError::Kind::BadResponse,
+                                    QStringLiteral("The widget token answer carries no token.")));
                 return;
             }
             WidgetToken w;

@@ -72,9 +72,10 @@ public:
     static qint64 refreshDelayMs(qint64 ttlSeconds);
 
 private:
-    using CredentialsCallback = std::function<void(Result<std::pair<std::shared_ptr<crypto::SecureBytes>,
-                                                                    std::shared_ptr<crypto::SecureBytes>>,
-                                                          ApiError>)>;
+    using CredentialsCallback =
+        std::function<void(Result<std::pair<std::shared_ptr<crypto::SecureBytes>,
+                                            std::shared_ptr<crypto::SecureBytes>>,
+                                  ApiError>)>;
     void readCredentials(CredentialsCallback done);
     void requestToken();
     void finish(Result<ApiToken, ApiError> result);

@@ -10,8 +10,9 @@ Result<TransactionList, ApiError> TransactionList::fromJson(const QJsonObject &r
 {
     const QJsonValue arr = response.value(QLatin1String("transactions"));
     if (!arr.isArray())
-        return ApiError::make(ApiError::Kind::BadResponse, QStringLiteral("The transactions response has no "
-                                                                          "transactions list."));
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The transactions response has no "
+                                             "transactions list."));
     TransactionList list;
     list.raw = response;
     for (const QJsonValue &v : arr.toArray()) {

@@ -16,7 +16,7 @@ struct TransactionList
     struct Transaction
     {
         QString id;
-        QString type;        ///< e.g. "CREDIT"
+        QString type; ///< e.g. "CREDIT"
         QDateTime date;
         double amount = 0.0;
         QString currency;

@@ -11,6 +11,7 @@ namespace aerodesk::connections {
 /// account summary (sealed by the store), bank name, connectionStatus and connectionExpiry when
 /// the answer has them (older API revisions omit the last two: the stored values are kept), and
 /// `refreshedAt` as lastRefresh. Identifiers and createdAt are left as they are.
-void applyAccount(Connection &connection, const api::Account &account, const QDateTime &refreshedAt);
+void applyAccount(Connection &connection, const api::Account &account,
+                  const QDateTime &refreshedAt);
 
 } // namespace aerodesk::connections

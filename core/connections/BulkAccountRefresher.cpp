@@ -14,9 +14,13 @@
 
 namespace aerodesk::connections {
 
-BulkAccountRefresher::BulkAccountRefresher(api::ApiClient &client, store::ConnectionRepository &repository,
+BulkAccountRefresher::BulkAccountRefresher(api::ApiClient &client,
+                                           store::ConnectionRepository &repository,
                                            const Clock &clock, QObject *parent)
-    : QObject(parent), m_client(client), m_repository(repository), m_clock(clock)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+    , m_clock(clock)
 {
 }
 
@@ -46,8 +50,8 @@ void BulkAccountRefresher::start(const QStringList &connectionIds)
     m_summary.total = int(m_queue.size());
     m_running = true;
     ++m_generation;
-    qCInfo(aerodesk::log::connections) << "bulk account refresh of" << m_summary.total << "connections," << m_maxConcurrent
-                                       << "at a time";
+    qCInfo(aerodesk::log::connections) << "bulk account refresh of" << m_summary.total
+                                       << "connections," << m_maxConcurrent << "at a time";
     // Never inside start(): the first calls go out from the event loop.
     const quint64 generation = m_generation;
     QTimer::singleShot(0, this, [this, generation] {
@@ -63,7 +67,8 @@ void BulkAccountRefresher::cancel()
         return;
     ++m_generation; // answers of the calls under way are ignored from now on
     m_summary.wasCancelled = true;
-    QStringList notRefreshed = QStringList(m_underWay.cbegin(), m_underWay.cend()) + m_queue.mid(m_next);
+    QStringList notRefreshed =
+        QStringList(m_underWay.cbegin(), m_underWay.cend()) + m_queue.mid(m_next);
     m_next = int(m_queue.size());
     m_underWay.clear();
     m_inFlight = 0;
@@ -96,53 +101,62 @@ void BulkAccountRefresher::refreshOne(const QString &connectionId)
     m_underWay.insert(connectionId);
     const quint64 generation = m_generation;
     QPointer<BulkAccountRefresher> self(this);
-    m_client.getAccount(connectionId, [self, generation, connectionId](Result<api::Account, api::ApiError> account) {
-        if (!self || generation != self->m_generation)
-            return;
-        --self->m_inFlight;
-        self->m_underWay.remove(connectionId);
-        RefreshOutcome o;
-        o.connectionId = connectionId;
-        if (!account.ok()) {
-            o.status = RefreshOutcome::Status::ApiFailed;
-            o.apiError = account.error();
-            o.message = account.error().message;
-        } else {
-            Connection c;
-            auto row = self->m_repository.get(connectionId);
-            if (row.ok())
-                c = std::move(row).value();
-            else
-                c.connectionId = connectionId;
-            if (!row.ok() && row.error().kind != store::StoreError::Kind::NotFound) {
-                o.status = RefreshOutcome::Status::StoreFailed;
-                o.message = row.error().message;
+    m_client.getAccount(
+        connectionId,
+        [self, generation, connectionId](Result<api::Account, api::ApiError> account) {
+            if (!self || generation != self->m_generation)
+                return;
+            --self->m_inFlight;
+            self->m_underWay.remove(connectionId);
+            RefreshOutcome o;
+            o.connectionId = connectionId;
+            if (!account.ok()) {
+                o.status = RefreshOutcome::Status::ApiFailed;
+                o.apiError = account.error();
+                o.message = account.error().message;
             } else {
-                applyAccount(c, *account, self->m_clock.nowUtc());
-                if (auto stored = self->m_repository.upsert(c); !stored) {
+                Connection c;
+                auto row = self->m_repository.get(connectionId);
+                if (row.ok())
+                    c = std::move(row).value();
+                else
+                    c.connectionId = connectionId;
+                if (!row.ok() && row.error().kind != store::StoreError::Kind::NotFound) {
                     o.status = RefreshOutcome::Status::StoreFailed;
-                    o.message = stored.error().message;
+                    o.message = row.error().message;
+                } else {
+                    applyAccount(c, *account, self->m_clock.nowUtc());
+                    if (auto stored = self->m_repository.upsert(c); !stored) {
+                        o.status = RefreshOutcome::Status::StoreFailed;
+                        o.message = stored.error().message;
+                    }
                 }
             }
-        }
-        self->report(o);
-        if (self && generation == self->m_generation) // a slot of report() may have cancelled
-            self->pump();
-    });
+            self->report(o);
+            if (self && generation == self->m_generation) // a slot of report() may have cancelled
+                self->pump();
+        });
 }
 
 void BulkAccountRefresher::report(const RefreshOutcome &outcome)
 {
     ++m_done;
-    if (outcome.status == RefreshOutcome::Status::ApiFailed || outcome.status == RefreshOutcome::Status::StoreFailed)
-        qCWarning(aerodesk::log::connections).noquote() << "refresh of" << IdMask::mask(outcome.connectionId)
-                                                        << "failed:"
-                                                        << (outcome.apiError ? api::apiErrorLogText(*outcome.apiError) : outcome.message);
+    if (outcome.status == RefreshOutcome::Status::ApiFailed ||
+        outcome.status == RefreshOutcome::Status::StoreFailed)
+        qCWarning(aerodesk::log::connections).noquote()
+            << "refresh of" << IdMask::mask(outcome.connectionId) << "failed:"
+            << (outcome.apiError ? api::apiErrorLogText(*outcome.apiError) : outcome.message);
     switch (outcome.status) {
-    case RefreshOutcome::Status::Ok: ++m_summary.ok; break;
+    case RefreshOutcome::Status::Ok:
+        ++m_summary.ok;
+        break;
     case RefreshOutcome::Status::ApiFailed:
-    case RefreshOutcome::Status::StoreFailed: ++m_summary.failed; break;
-    case RefreshOutcome::Status::Cancelled: ++m_summary.cancelled; break;
+    case RefreshOutcome::Status::StoreFailed:
+        ++m_summary.failed;
+        break;
+    case RefreshOutcome::Status::Cancelled:
+        ++m_summary.cancelled;
+        break;
     }
     Q_EMIT connectionRefreshed(outcome);
     Q_EMIT progress(m_done, m_summary.total);
@@ -153,8 +167,8 @@ void BulkAccountRefresher::finishIfDone()
     if (!m_running || m_summary.wasCancelled || m_inFlight > 0 || m_next < m_queue.size())
         return; // a cancelled run finishes from cancel()
     m_running = false;
-    qCInfo(aerodesk::log::connections) << "bulk account refresh done:" << m_summary.ok << "ok," << m_summary.failed
-                                       << "failed of" << m_summary.total;
+    qCInfo(aerodesk::log::connections) << "bulk account refresh done:" << m_summary.ok << "ok,"
+                                       << m_summary.failed << "failed of" << m_summary.total;
     Q_EMIT finished(m_summary);
 }
 

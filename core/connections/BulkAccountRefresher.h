@@ -36,8 +36,8 @@ class BulkAccountRefresher : public QObject
 public:
     static constexpr int kDefaultMaxConcurrent = 8;
 
-    BulkAccountRefresher(api::ApiClient &client, store::ConnectionRepository &repository, const Clock &clock,
-                         QObject *parent = nullptr);
+    BulkAccountRefresher(api::ApiClient &client, store::ConnectionRepository &repository,
+                         const Clock &clock, QObject *parent = nullptr);
 
     /// At least 1; takes effect for the calls sent after it.
     void setMaxConcurrent(int max);

@@ -11,22 +11,23 @@ namespace aerodesk::connections {
 struct Connection
 {
     QString connectionId;
-    QString aeroPassUserUuid;        ///< empty when unknown
+    QString aeroPassUserUuid; ///< empty when unknown
     QString bankName;
-    QString status;                  ///< connectionStatus as the API said it ("CONNECTED", "EXPIRED"...), or empty
-    QDateTime connectionExpiry;      ///< UTC; invalid = unknown (older API revisions omit it)
-    QJsonObject accountSummary;      ///< the `account` object of GET /v2/accounts (may hold accountNumber)
-    QDateTime lastRefresh;           ///< UTC; invalid = never refreshed
-    QDateTime createdAt;             ///< set by the store
-    QDateTime updatedAt;             ///< set by the store
+    QString status; ///< connectionStatus as the API said it ("CONNECTED", "EXPIRED"...), or empty
+    QDateTime connectionExpiry; ///< UTC; invalid = unknown (older API revisions omit it)
+    QJsonObject
+        accountSummary; ///< the `account` object of GET /v2/accounts (may hold accountNumber)
+    QDateTime lastRefresh; ///< UTC; invalid = never refreshed
+    QDateTime createdAt; ///< set by the store
+    QDateTime updatedAt; ///< set by the store
 };
 
 /// One entry of a connection's history (jobs, errors, webhooks seen), in time order.
 struct ConnectionEvent
 {
-    QDateTime at;                    ///< UTC
-    QString kind;                    ///< "job", "error", "webhook", "note"...
-    QJsonObject detail;              ///< sealed on disk
+    QDateTime at; ///< UTC
+    QString kind; ///< "job", "error", "webhook", "note"...
+    QJsonObject detail; ///< sealed on disk
 };
 
 } // namespace aerodesk::connections

@@ -11,9 +11,12 @@
 
 namespace aerodesk::connections {
 
-EmulatorListingImporter::EmulatorListingImporter(api::ApiClient &client, store::ConnectionRepository &repository,
-                                               QObject *parent)
-    : QObject(parent), m_client(client), m_repository(repository)
+EmulatorListingImporter::EmulatorListingImporter(api::ApiClient &client,
+                                                 store::ConnectionRepository &repository,
+                                                 QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
 {
 }
 
@@ -25,11 +28,13 @@ void EmulatorListingImporter::setPageSize(int size)
 Connection EmulatorListingImporter::fromListing(const QJsonObject &entry)
 {
     Connection c;
-    c.connectionId = store::BlindIndex::normalise(entry.value(QLatin1String("connectionId")).toString());
+    c.connectionId =
+        store::BlindIndex::normalise(entry.value(QLatin1String("connectionId")).toString());
     c.aeroPassUserUuid = entry.value(QLatin1String("aeroPassUserUuid")).toString().trimmed();
     c.bankName = entry.value(QLatin1String("bankName")).toString();
     c.status = entry.value(QLatin1String("connectionStatus")).toString().trimmed().toUpper();
-    const QDateTime expiry = QDateTime::fromString(entry.value(QLatin1String("connectionExpiry")).toString(), Qt::ISODate);
+    const QDateTime expiry = QDateTime::fromString(
+        entry.value(QLatin1String("connectionExpiry")).toString(), Qt::ISODate);
     c.connectionExpiry = expiry.isValid() ? expiry.toUTC() : QDateTime();
     return c;
 }
@@ -57,12 +62,14 @@ void EmulatorListingImporter::requestPage(int offset)
 {
     const quint64 generation = m_generation;
     QPointer<EmulatorListingImporter> self(this);
-    const QString path = QStringLiteral("/sandbox/connections?offset=%1&limit=%2").arg(offset).arg(m_pageSize);
+    const QString path =
+        QStringLiteral("/sandbox/connections?offset=%1&limit=%2").arg(offset).arg(m_pageSize);
     m_client.call("GET", path, {}, [self, generation](Result<api::HttpResponse, api::ApiError> r) {
         if (!self || generation != self->m_generation)
             return;
         if (!r.ok()) {
-            self->m_summary.error = QStringLiteral("The sandbox listing could not be read: %1").arg(r.error().message);
+            self->m_summary.error =
+                QStringLiteral("The sandbox listing could not be read: %1").arg(r.error().message);
             self->finish();
             return;
         }
@@ -75,7 +82,8 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
     const QJsonValue totalValue = page.value(QLatin1String("total"));
     const QJsonValue entries = page.value(QLatin1String("connections"));
     if (!totalValue.isDouble() || !entries.isArray()) {
-        m_summary.error = QStringLiteral("The sandbox listing answer has no total or no connections list.");
+        m_summary.error =
+            QStringLiteral("The sandbox listing answer has no total or no connections list.");
         finish();
         return;
     }
@@ -96,7 +104,8 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
         if (m_repository.contains(c.connectionId)) {
             auto existing = m_repository.get(c.connectionId);
             if (!existing.ok()) {
-                m_summary.error = QStringLiteral("A stored connection could not be read: %1").arg(existing.error().message);
+                m_summary.error = QStringLiteral("A stored connection could not be read: %1")
+                                      .arg(existing.error().message);
                 finish();
                 return;
             }
@@ -117,8 +126,9 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
         }
     }
     if (auto stored = m_repository.upsertMany(rows); !stored) {
-        m_summary.error = QStringLiteral("The imported connections could not be written to the store: %1")
-                              .arg(stored.error().message);
+        m_summary.error =
+            QStringLiteral("The imported connections could not be written to the store: %1")
+                .arg(stored.error().message);
         finish();
         return;
     }
@@ -142,13 +152,15 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
 
 void EmulatorListingImporter::finish()
 {
-    const QString line = QStringLiteral("sandbox listing import: %1 of %2 entries (%3 created, %4 updated, %5 skipped)%6")
-                             .arg(m_summary.imported())
-                             .arg(m_summary.total)
-                             .arg(m_summary.created)
-                             .arg(m_summary.updated)
-                             .arg(m_summary.skipped)
-                             .arg(m_summary.cancelled ? QStringLiteral(", cancelled") : QString());
+    const QString line =
+        QStringLiteral(
+            "sandbox listing import: %1 of %2 entries (%3 created, %4 updated, %5 skipped)%6")
+            .arg(m_summary.imported())
+            .arg(m_summary.total)
+            .arg(m_summary.created)
+            .arg(m_summary.updated)
+            .arg(m_summary.skipped)
+            .arg(m_summary.cancelled ? QStringLiteral(", cancelled") : QString());
     if (m_summary.error.isEmpty())
         qCInfo(aerodesk::log::connections).noquote() << line;
     else

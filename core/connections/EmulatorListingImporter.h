@@ -31,7 +31,8 @@ class EmulatorListingImporter : public QObject
 public:
     static constexpr int kMaxPageSize = 5000;
 
-    EmulatorListingImporter(api::ApiClient &client, store::ConnectionRepository &repository, QObject *parent = nullptr);
+    EmulatorListingImporter(api::ApiClient &client, store::ConnectionRepository &repository,
+                            QObject *parent = nullptr);
 
     /// 1..5000 (clamped); default 5000.
     void setPageSize(int size);

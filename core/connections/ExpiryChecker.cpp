@@ -31,11 +31,16 @@ ExpiryInfo ExpiryChecker::check(const QDateTime &expiry) const
 QString ExpiryChecker::statusName(ExpiryStatus status)
 {
     switch (status) {
-    case ExpiryStatus::Ok: return QStringLiteral("ok");
-    case ExpiryStatus::Within30Days: return QStringLiteral("within-30-days");
-    case ExpiryStatus::Within7Days: return QStringLiteral("within-7-days");
-    case ExpiryStatus::Expired: return QStringLiteral("expired");
-    case ExpiryStatus::Unknown: break;
+    case ExpiryStatus::Ok:
+        return QStringLiteral("ok");
+    case ExpiryStatus::Within30Days:
+        return QStringLiteral("within-30-days");
+    case ExpiryStatus::Within7Days:
+        return QStringLiteral("within-7-days");
+    case ExpiryStatus::Expired:
+        return QStringLiteral("expired");
+    case ExpiryStatus::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }

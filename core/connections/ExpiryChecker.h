@@ -25,7 +25,10 @@ struct ExpiryInfo
 class ExpiryChecker
 {
 public:
-    explicit ExpiryChecker(const Clock &clock) : m_clock(clock) {}
+    explicit ExpiryChecker(const Clock &clock)
+        : m_clock(clock)
+    {
+    }
     ExpiryInfo check(const QDateTime &connectionExpiry) const;
     static QString statusName(ExpiryStatus status); ///< "ok", "within-30-days", ...
 

@@ -12,11 +12,12 @@ namespace aerodesk::connections {
 namespace {
 using Outcome = IdFileImporter::Outcome;
 
-void add(Outcome &out, QSet<QString> &seen, int line, const QString &id, const QString &user, const QString &where)
+void add(Outcome &out, QSet<QString> &seen, int line, const QString &id, const QString &user,
+         const QString &where)
 {
     auto valid = ConnectionId::validate(id);
     if (!valid) {
-        out.errors.append({line, where.arg(line) + valid.error().message});
+        out.errors.append({ line, where.arg(line) + valid.error().message });
         return;
     }
     if (seen.contains(*valid)) {
@@ -24,7 +25,7 @@ void add(Outcome &out, QSet<QString> &seen, int line, const QString &id, const Q
         return;
     }
     seen.insert(*valid);
-    out.entries.append({*valid, user.trimmed(), line});
+    out.entries.append({ *valid, user.trimmed(), line });
 }
 
 QStringList splitCsv(const QString &line)
@@ -35,9 +36,13 @@ QStringList splitCsv(const QString &line)
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line.at(i);
         if (quoted) {
-            if (c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') { field += u'"'; ++i; }
-            else if (c == u'"') quoted = false;
-            else field += c;
+            if (c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"')
+                quoted = false;
+            else
+                field += c;
         } else if (c == u'"') {
             quoted = true;
         } else if (c == u',') {
@@ -57,11 +62,14 @@ void parseJson(const QByteArray &content, Outcome &out)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(content, &error);
     if (error.error != QJsonParseError::NoError) {
-        out.fatal = QStringLiteral("Not valid JSON at offset %1: %2.").arg(error.offset).arg(error.errorString());
+        out.fatal = QStringLiteral("Not valid JSON at offset %1: %2.")
+                        .arg(error.offset)
+                        .arg(error.errorString());
         return;
     }
     if (!doc.isArray()) {
-        out.fatal = QStringLiteral("The JSON must be an array of ids or of {connectionId, aeroPassUserUuid} objects.");
+        out.fatal = QStringLiteral(
+            "The JSON must be an array of ids or of {connectionId, aeroPassUserUuid} objects.");
         return;
     }
     QSet<QString> seen;
@@ -74,12 +82,15 @@ void parseJson(const QByteArray &content, Outcome &out)
         } else if (v.isObject()) {
             const QJsonObject o = v.toObject();
             if (!o.value(QLatin1String("connectionId")).isString())
-                out.errors.append({item, QStringLiteral("Item %1 has no string \"connectionId\".").arg(item)});
+                out.errors.append(
+                    { item, QStringLiteral("Item %1 has no string \"connectionId\".").arg(item) });
             else
                 add(out, seen, item, o.value(QLatin1String("connectionId")).toString(),
-                    o.value(QLatin1String("aeroPassUserUuid")).toString(), QStringLiteral("Item %1: "));
+                    o.value(QLatin1String("aeroPassUserUuid")).toString(),
+                    QStringLiteral("Item %1: "));
         } else {
-            out.errors.append({item, QStringLiteral("Item %1 is neither a string nor an object.").arg(item)});
+            out.errors.append(
+                { item, QStringLiteral("Item %1 is neither a string nor an object.").arg(item) });
         }
     }
 }
@@ -110,8 +121,11 @@ IdFileImporter::Outcome IdFileImporter::parse(const QByteArray &content)
             headerSeen = true;
             const QStringList header = splitCsv(line);
             for (qsizetype c = 0; c < header.size(); ++c) {
-                if (header.at(c).compare(QLatin1String("connectionId"), Qt::CaseInsensitive) == 0) idColumn = int(c);
-                if (header.at(c).compare(QLatin1String("aeroPassUserUuid"), Qt::CaseInsensitive) == 0) userColumn = int(c);
+                if (header.at(c).compare(QLatin1String("connectionId"), Qt::CaseInsensitive) == 0)
+                    idColumn = int(c);
+                if (header.at(c).compare(QLatin1String("aeroPassUserUuid"), Qt::CaseInsensitive) ==
+                    0)
+                    userColumn = int(c);
             }
             if (idColumn >= 0) {
                 out.format = Outcome::Format::Csv;
@@ -119,18 +133,25 @@ IdFileImporter::Outcome IdFileImporter::parse(const QByteArray &content)
             }
             if (line.contains(u',')) {
                 out.format = Outcome::Format::Csv;
-                out.fatal = QStringLiteral("Line %1: the CSV header has no \"connectionId\" column.").arg(lineNo);
+                out.fatal =
+                    QStringLiteral("Line %1: the CSV header has no \"connectionId\" column.")
+                        .arg(lineNo);
                 return out;
             }
         }
         if (out.format == Outcome::Format::Csv) {
             const QStringList fields = splitCsv(line);
             if (idColumn >= fields.size()) {
-                out.errors.append({lineNo, QStringLiteral("Line %1 has %2 fields; connectionId is column %3.")
-                                               .arg(lineNo).arg(fields.size()).arg(idColumn + 1)});
+                out.errors.append(
+                    { lineNo,
+                      QStringLiteral("Line %1 has %2 fields; connectionId is column %3.")
+                          .arg(lineNo)
+                          .arg(fields.size())
+                          .arg(idColumn + 1) });
                 continue;
             }
-            const QString user = userColumn >= 0 && userColumn < fields.size() ? fields.at(userColumn) : QString();
+            const QString user =
+                userColumn >= 0 && userColumn < fields.size() ? fields.at(userColumn) : QString();
             add(out, seen, lineNo, fields.at(idColumn), user, QStringLiteral("Line %1: "));
         } else {
             add(out, seen, lineNo, line, {}, QStringLiteral("Line %1: "));
@@ -142,9 +163,12 @@ IdFileImporter::Outcome IdFileImporter::parse(const QByteArray &content)
 QString IdFileImporter::formatName(Outcome::Format format)
 {
     switch (format) {
-    case Outcome::Format::Json: return QStringLiteral("json");
-    case Outcome::Format::Csv: return QStringLiteral("csv");
-    case Outcome::Format::Lines: break;
+    case Outcome::Format::Json:
+        return QStringLiteral("json");
+    case Outcome::Format::Csv:
+        return QStringLiteral("csv");
+    case Outcome::Format::Lines:
+        break;
     }
     return QStringLiteral("lines");
 }

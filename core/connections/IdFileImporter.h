@@ -17,8 +17,17 @@ namespace aerodesk::connections {
 class IdFileImporter
 {
 public:
-    struct Entry { QString connectionId; QString aeroPassUserUuid; int line = 0; };
-    struct LineError { int line = 0; QString message; };  ///< JSON: line = 1-based array index
+    struct Entry
+    {
+        QString connectionId;
+        QString aeroPassUserUuid;
+        int line = 0;
+    };
+    struct LineError
+    {
+        int line = 0;
+        QString message;
+    }; ///< JSON: line = 1-based array index
     struct Outcome
     {
         enum class Format { Json, Csv, Lines };
@@ -26,7 +35,7 @@ public:
         QList<Entry> entries;
         QList<LineError> errors;
         int duplicates = 0;
-        QString fatal;   ///< the whole file is unusable (not JSON, no connectionId column...)
+        QString fatal; ///< the whole file is unusable (not JSON, no connectionId column...)
     };
 
     static Outcome parse(const QByteArray &content);

@@ -8,12 +8,12 @@ namespace aerodesk::connections {
 /// entries skipped (duplicates within the source, unusable ids), and why it stopped early.
 struct ImportSummary
 {
-    int total = 0;        ///< entries the source announced (or read)
+    int total = 0; ///< entries the source announced (or read)
     int created = 0;
     int updated = 0;
     int skipped = 0;
     bool cancelled = false;
-    QString error;        ///< empty on success; one sentence otherwise (the rows before it are kept)
+    QString error; ///< empty on success; one sentence otherwise (the rows before it are kept)
 
     bool ok() const { return error.isEmpty() && !cancelled; }
     int imported() const { return created + updated; }

@@ -13,7 +13,7 @@ class Clock;
 namespace aerodesk::api {
 class ApiClient;
 class LinkWidgetEventDispatcher;
-}
+} // namespace aerodesk::api
 namespace aerodesk::store {
 class ConnectionRepository;
 }
@@ -37,8 +37,9 @@ class LinkRecorder : public QObject
 {
     Q_OBJECT
 public:
-    LinkRecorder(api::LinkWidgetEventDispatcher &dispatcher, store::ConnectionRepository &repository,
-                 api::ApiClient &client, const Clock &clock, QObject *parent = nullptr);
+    LinkRecorder(api::LinkWidgetEventDispatcher &dispatcher,
+                 store::ConnectionRepository &repository, api::ApiClient &client,
+                 const Clock &clock, QObject *parent = nullptr);
     ~LinkRecorder() override;
 
     /// Whether to GET /v2/accounts after recording (default true).
@@ -52,7 +53,8 @@ Q_SIGNALS:
     /// The store write failed: nothing else was started. `why` is one clear sentence.
     void recordFailed(const QStringList &connectionIds, const QString &why);
     /// The follow-up GET /v2/accounts answered and the row was updated.
-    void accountLoaded(const QString &connectionId, const aerodesk::connections::Connection &connection);
+    void accountLoaded(const QString &connectionId,
+                       const aerodesk::connections::Connection &connection);
     /// The follow-up failed (API or store); the recorded row stays as it was.
     void accountFailed(const QString &connectionId, const QString &why);
 
@@ -66,7 +68,7 @@ private:
     api::ApiClient &m_client;
     const Clock &m_clock;
     bool m_fetchAccounts = true;
-    QStringList m_lastRecorded;   ///< ids written by the last hook call (empty: it failed)
+    QStringList m_lastRecorded; ///< ids written by the last hook call (empty: it failed)
 };
 
 } // namespace aerodesk::connections

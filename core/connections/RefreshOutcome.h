@@ -12,16 +12,17 @@ namespace aerodesk::connections {
 struct RefreshOutcome
 {
     enum class Status {
-        Ok,           ///< the account answered and the stored row was updated
-        ApiFailed,    ///< the API refused or failed (`apiError`: AC-102 deleted, AC-104 expired, network...)
-        StoreFailed,  ///< the answer came but the store could not be updated (`message`)
-        Cancelled,    ///< not refreshed: the run was cancelled first
+        Ok, ///< the account answered and the stored row was updated
+        ApiFailed, ///< the API refused or failed (`apiError`: AC-102 deleted, AC-104 expired,
+                   ///< network...)
+        StoreFailed, ///< the answer came but the store could not be updated (`message`)
+        Cancelled, ///< not refreshed: the run was cancelled first
     };
 
     QString connectionId;
     Status status = Status::Ok;
     std::optional<api::ApiError> apiError;
-    QString message;     ///< empty when Ok
+    QString message; ///< empty when Ok
 
     bool ok() const { return status == Status::Ok; }
 };
@@ -31,7 +32,7 @@ struct BulkRefreshSummary
 {
     int total = 0;
     int ok = 0;
-    int failed = 0;       ///< ApiFailed + StoreFailed
+    int failed = 0; ///< ApiFailed + StoreFailed
     int cancelled = 0;
     bool wasCancelled = false;
 };

@@ -30,11 +30,16 @@ QString describe(char c)
 QString whitespaceName(char c)
 {
     switch (c) {
-    case ' ': return QStringLiteral("a space");
-    case '\t': return QStringLiteral("a tab");
-    case '\n': return QStringLiteral("a line break");
-    case '\r': return QStringLiteral("a carriage return");
-    default: return QStringLiteral("white space");
+    case ' ':
+        return QStringLiteral("a space");
+    case '\t':
+        return QStringLiteral("a tab");
+    case '\n':
+        return QStringLiteral("a line break");
+    case '\r':
+        return QStringLiteral("a carriage return");
+    default:
+        return QStringLiteral("white space");
     }
 }
 } // namespace
@@ -47,12 +52,13 @@ Result<QByteArray, CryptoError> Hex::decode(QByteArrayView text, qsizetype maxBy
     if (text.isEmpty())
         return CryptoError::make(CryptoErrc::HexEmpty, QStringLiteral("The hex text is empty."));
     if (text.size() > maxBytes * 2)
-        return CryptoError::make(CryptoErrc::HexTooLarge,
-                                 QStringLiteral("The hex text is %1 characters long; the limit is %2 "
-                                                "(%3 bytes).")
-                                     .arg(text.size())
-                                     .arg(maxBytes * 2)
-                                     .arg(maxBytes));
+        return CryptoError::make(
+            CryptoErrc::HexTooLarge,
+            QStringLiteral("The hex text is %1 characters long; the limit is %2 "
+                           "(%3 bytes).")
+                .arg(text.size())
+                .arg(maxBytes * 2)
+                .arg(maxBytes));
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (nibble(c) >= 0)

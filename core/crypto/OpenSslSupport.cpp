@@ -1,8 +1,7 @@
 #include "core/crypto/OpenSslSupport.h"
 
-#include <openssl/x509.h>
-
 #include <openssl/err.h>
+#include <openssl/x509.h>
 
 namespace aerodesk::crypto::detail {
 
@@ -29,9 +28,10 @@ std::optional<CryptoError> rsaKeyProblem(EVP_PKEY *key, const QString &what)
                                  QStringLiteral("This is a %1 %2 key; an RSA key is needed.")
                                      .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key)), what));
     if (EVP_PKEY_get_bits(key) < 2048)
-        return CryptoError::make(CryptoErrc::KeyTooSmall,
-                                 QStringLiteral("This RSA key has %1 bits; at least 2048 are needed.")
-                                     .arg(EVP_PKEY_get_bits(key)));
+        return CryptoError::make(
+            CryptoErrc::KeyTooSmall,
+            QStringLiteral("This RSA key has %1 bits; at least 2048 are needed.")
+                .arg(EVP_PKEY_get_bits(key)));
     return std::nullopt;
 }
 

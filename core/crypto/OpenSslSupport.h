@@ -6,10 +6,9 @@
 #include <QString>
 
 #include <memory>
-#include <optional>
-
 #include <openssl/bio.h>
 #include <openssl/evp.h>
+#include <optional>
 
 namespace aerodesk::crypto::detail {
 
@@ -19,8 +18,14 @@ QString takeOpenSslError(const QString &fallback = QStringLiteral("unknown OpenS
 /// Clears the error queue without reading it.
 void clearOpenSslErrors();
 
-struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); } };
-struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
+struct PkeyCtxFree
+{
+    void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); }
+};
+struct BioFree
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
 using BioPtr = std::unique_ptr<BIO, BioFree>;
 

@@ -2,10 +2,9 @@
 
 #include "core/crypto/Hex.h"
 
-#include <openssl/rand.h>
-
 #include <cstdio>
 #include <cstdlib>
+#include <openssl/rand.h>
 
 namespace aerodesk::crypto {
 

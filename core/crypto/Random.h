@@ -12,9 +12,9 @@ namespace aerodesk::crypto {
 class Random
 {
 public:
-    static QByteArray bytes(int count);             ///< aborts the process if RAND_bytes fails
-    static SecureBytes secretBytes(int count);      ///< same, into wiping memory
-    static QByteArray hex(int byteCount);           ///< lowercase hex of `byteCount` random bytes
+    static QByteArray bytes(int count); ///< aborts the process if RAND_bytes fails
+    static SecureBytes secretBytes(int count); ///< same, into wiping memory
+    static QByteArray hex(int byteCount); ///< lowercase hex of `byteCount` random bytes
 };
 
 } // namespace aerodesk::crypto

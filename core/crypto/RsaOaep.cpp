@@ -4,7 +4,6 @@
 
 #include <openssl/crypto.h>
 #include <openssl/rsa.h>
-
 #include <vector>
 
 namespace aerodesk::crypto {
@@ -27,9 +26,9 @@ int digestBytes(OaepHash hash)
 // oaepHash is given or left at 'sha1').
 bool setOaep(EVP_PKEY_CTX *ctx, OaepHash hash)
 {
-    return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_OAEP_PADDING) > 0
-           && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, digestOf(hash)) > 0
-           && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, digestOf(hash)) > 0;
+    return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_OAEP_PADDING) > 0 &&
+        EVP_PKEY_CTX_set_rsa_oaep_md(ctx, digestOf(hash)) > 0 &&
+        EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, digestOf(hash)) > 0;
 }
 
 QString hashName(OaepHash hash)
@@ -67,15 +66,14 @@ Result<QByteArray, CryptoError> RsaOaep::encrypt(const RsaPublicKey &key, QByteA
         return CryptoError::make(CryptoErrc::Internal, takeOpenSslError());
     QByteArray out(qsizetype(outLen), Qt::Uninitialized);
     if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLen, in,
-                         size_t(plaintext.size()))
-        <= 0)
+                         size_t(plaintext.size())) <= 0)
         return CryptoError::make(CryptoErrc::Internal, takeOpenSslError());
     out.resize(qsizetype(outLen));
     return out;
 }
 
-Result<SecureBytes, CryptoError> RsaOaep::decrypt(const RsaPrivateKey &key, QByteArrayView ciphertext,
-                                                  OaepHash hash)
+Result<SecureBytes, CryptoError> RsaOaep::decrypt(const RsaPrivateKey &key,
+                                                  QByteArrayView ciphertext, OaepHash hash)
 {
     if (key.isNull())
         return CryptoError::make(CryptoErrc::Internal, QStringLiteral("No private key was given."));

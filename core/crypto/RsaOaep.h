@@ -23,14 +23,12 @@ public:
     /// Max plaintext bytes for this key and digest (214 for RSA-2048/SHA-1, 190 for SHA-256).
     static int maxPlaintext(const RsaPublicKey &key, OaepHash hash = OaepHash::Sha1);
 
-    static Result<QByteArray, CryptoError> encrypt(const RsaPublicKey &key,
-                                                   QByteArrayView plaintext,
-                                                   OaepHash hash = OaepHash::Sha1);
+    static Result<QByteArray, CryptoError>
+    encrypt(const RsaPublicKey &key, QByteArrayView plaintext, OaepHash hash = OaepHash::Sha1);
     /// Wrong key, wrong digest and corrupted data all give DecryptFailed with one message;
     /// a ciphertext whose length is not the modulus size gives CiphertextWrongLength.
-    static Result<SecureBytes, CryptoError> decrypt(const RsaPrivateKey &key,
-                                                    QByteArrayView ciphertext,
-                                                    OaepHash hash = OaepHash::Sha1);
+    static Result<SecureBytes, CryptoError>
+    decrypt(const RsaPrivateKey &key, QByteArrayView ciphertext, OaepHash hash = OaepHash::Sha1);
 };
 
 } // namespace aerodesk::crypto

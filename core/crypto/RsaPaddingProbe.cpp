@@ -14,8 +14,8 @@ RsaPaddingProbe::Shape RsaPaddingProbe::probe(const RsaPrivateKey &key, QByteArr
     if (key.isNull() || ciphertext.isEmpty())
         return Shape::Unknown;
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.handle(), nullptr));
-    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0
-        || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) <= 0) {
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 ||
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) <= 0) {
         clearOpenSslErrors();
         return Shape::Unknown;
     }

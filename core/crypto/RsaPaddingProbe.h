@@ -16,10 +16,11 @@ class RsaPaddingProbe
 {
 public:
     enum class Shape {
-        Pkcs1v15,   ///< 00 02 <≥8 non-zero bytes> 00 …: PKCS#1 v1.5 encryption padding, not OAEP
-        OaepLike,   ///< starts with 00: OAEP-shaped but its hash check failed (other digest or label, or corrupted)
+        Pkcs1v15, ///< 00 02 <≥8 non-zero bytes> 00 …: PKCS#1 v1.5 encryption padding, not OAEP
+        OaepLike, ///< starts with 00: OAEP-shaped but its hash check failed (other digest or label,
+                  ///< or corrupted)
         NotThisKey, ///< anything else: encrypted to another key (or not a ciphertext at all)
-        Unknown,    ///< the raw operation failed (e.g. the number is larger than the modulus)
+        Unknown, ///< the raw operation failed (e.g. the number is larger than the modulus)
     };
     static Shape probe(const RsaPrivateKey &key, QByteArrayView ciphertext);
 };

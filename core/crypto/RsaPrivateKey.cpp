@@ -2,10 +2,9 @@
 
 #include "core/crypto/OpenSslSupport.h"
 
+#include <cstring>
 #include <openssl/err.h>
 #include <openssl/pem.h>
-
-#include <cstring>
 
 namespace aerodesk::crypto {
 
@@ -32,7 +31,6 @@ int passphraseCallback(char *buf, int size, int /*rwflag*/, void *userdata)
     return n;
 }
 
-
 } // namespace
 
 Result<RsaPrivateKey, CryptoError> RsaPrivateKey::fromPem(QByteArrayView pem,
@@ -40,8 +38,8 @@ Result<RsaPrivateKey, CryptoError> RsaPrivateKey::fromPem(QByteArrayView pem,
 {
     if (pem.trimmed().isEmpty())
         return CryptoError::make(CryptoErrc::PemEmpty, QStringLiteral("No private key was given."));
-    const bool encrypted = pem.contains("BEGIN ENCRYPTED PRIVATE KEY")
-                           || pem.contains("Proc-Type: 4,ENCRYPTED");
+    const bool encrypted =
+        pem.contains("BEGIN ENCRYPTED PRIVATE KEY") || pem.contains("Proc-Type: 4,ENCRYPTED");
     if (encrypted && passphrase.isEmpty())
         return CryptoError::make(CryptoErrc::PemPassphraseRequired,
                                  QStringLiteral("This private key is protected by a passphrase; "
@@ -49,14 +47,15 @@ Result<RsaPrivateKey, CryptoError> RsaPrivateKey::fromPem(QByteArrayView pem,
     BioPtr bio(BIO_new_mem_buf(pem.data(), int(pem.size())));
     if (!bio)
         return CryptoError::make(CryptoErrc::Internal, takeOpenSslError());
-    PassphraseContext ctx{&passphrase, false};
-    EVP_PKEY *key = PEM_read_bio_PrivateKey_ex(bio.get(), nullptr, passphraseCallback, &ctx,
-                                               nullptr, nullptr);
+    PassphraseContext ctx { &passphrase, false };
+    EVP_PKEY *key =
+        PEM_read_bio_PrivateKey_ex(bio.get(), nullptr, passphraseCallback, &ctx, nullptr, nullptr);
     if (!key) {
         clearOpenSslErrors();
         if (encrypted)
-            return CryptoError::make(CryptoErrc::PemWrongPassphrase,
-                                     QStringLiteral("The passphrase does not open this private key."));
+            return CryptoError::make(
+                CryptoErrc::PemWrongPassphrase,
+                QStringLiteral("The passphrase does not open this private key."));
         return CryptoError::make(CryptoErrc::PemUnrecognised,
                                  QStringLiteral("This is not a PEM private key (expected \"BEGIN "
                                                 "PRIVATE KEY\", \"BEGIN RSA PRIVATE KEY\" or "
@@ -71,13 +70,14 @@ Result<RsaPrivateKey, CryptoError> RsaPrivateKey::fromPem(QByteArrayView pem,
 Result<RsaPrivateKey, CryptoError> RsaPrivateKey::generate(int bits)
 {
     if (bits < 2048)
-        return CryptoError::make(CryptoErrc::KeyTooSmall,
-                                 QStringLiteral("RSA keys need at least 2048 bits (asked for %1).")
-                                     .arg(bits));
+        return CryptoError::make(
+            CryptoErrc::KeyTooSmall,
+            QStringLiteral("RSA keys need at least 2048 bits (asked for %1).").arg(bits));
     EVP_PKEY *key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(bits));
     if (!key)
-        return CryptoError::make(CryptoErrc::Internal,
-                                 QStringLiteral("RSA key generation failed: %1").arg(takeOpenSslError()));
+        return CryptoError::make(
+            CryptoErrc::Internal,
+            QStringLiteral("RSA key generation failed: %1").arg(takeOpenSslError()));
     return RsaPrivateKey(adoptKey(key));
 }
 
@@ -108,8 +108,9 @@ SecureBytes RsaPrivateKey::toPkcs8Pem() const
     BioPtr bio(BIO_new(BIO_s_secmem()));
     if (!bio)
         bio.reset(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr,
-                                              nullptr) != 1) {
+    if (!bio ||
+        PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr,
+                                      nullptr) != 1) {
         clearOpenSslErrors();
         return {};
     }
@@ -120,7 +121,8 @@ SecureBytes RsaPrivateKey::toPkcs8Pem() const
     return out;
 }
 
-Result<QByteArray, CryptoError> RsaPrivateKey::toEncryptedPkcs8Pem(const SecureBytes &passphrase) const
+Result<QByteArray, CryptoError>
+RsaPrivateKey::toEncryptedPkcs8Pem(const SecureBytes &passphrase) const
 {
     if (!m_key)
         return CryptoError::make(CryptoErrc::Internal, QStringLiteral("No key to export."));
@@ -128,11 +130,10 @@ Result<QByteArray, CryptoError> RsaPrivateKey::toEncryptedPkcs8Pem(const SecureB
         return CryptoError::make(CryptoErrc::PemPassphraseRequired,
                                  QStringLiteral("A passphrase is needed to encrypt the key."));
     BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio
-        || PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), EVP_aes_256_cbc(),
-                                         passphrase.constChar(), int(passphrase.size()), nullptr,
-                                         nullptr)
-               != 1)
+    if (!bio ||
+        PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), EVP_aes_256_cbc(),
+                                      passphrase.constChar(), int(passphrase.size()), nullptr,
+                                      nullptr) != 1)
         return CryptoError::make(CryptoErrc::Internal, takeOpenSslError());
     char *data = nullptr;
     const long len = BIO_get_mem_data(bio.get(), &data);

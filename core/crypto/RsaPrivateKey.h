@@ -37,7 +37,10 @@ public:
     EVP_PKEY *handle() const { return m_key.get(); }
 
 private:
-    explicit RsaPrivateKey(std::shared_ptr<EVP_PKEY> key) : m_key(std::move(key)) {}
+    explicit RsaPrivateKey(std::shared_ptr<EVP_PKEY> key)
+        : m_key(std::move(key))
+    {
+    }
     std::shared_ptr<EVP_PKEY> m_key;
 };
 

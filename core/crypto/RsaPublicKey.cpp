@@ -13,7 +13,10 @@ namespace aerodesk::crypto {
 
 using namespace detail;
 
-RsaPublicKey::RsaPublicKey(std::shared_ptr<EVP_PKEY> key) : m_key(std::move(key)) {}
+RsaPublicKey::RsaPublicKey(std::shared_ptr<EVP_PKEY> key)
+    : m_key(std::move(key))
+{
+}
 
 Result<RsaPublicKey, CryptoError> RsaPublicKey::fromPem(QByteArrayView pem)
 {

@@ -1,9 +1,8 @@
 #include "core/crypto/SecureBytes.h"
 
-#include <openssl/crypto.h>
-
 #include <cstring>
 #include <new>
+#include <openssl/crypto.h>
 
 namespace aerodesk::crypto {
 
@@ -14,15 +13,24 @@ unsigned char *allocate(std::size_t size)
 }
 } // namespace
 
-SecureBytes::SecureBytes(std::size_t size) : m_data(allocate(size)), m_size(size) {}
+SecureBytes::SecureBytes(std::size_t size)
+    : m_data(allocate(size))
+    , m_size(size)
+{
+}
 
-SecureBytes::SecureBytes(const void *data, std::size_t size) : m_data(allocate(size)), m_size(size)
+SecureBytes::SecureBytes(const void *data, std::size_t size)
+    : m_data(allocate(size))
+    , m_size(size)
 {
     if (size != 0)
         std::memcpy(m_data, data, size);
 }
 
-SecureBytes::SecureBytes(QByteArrayView bytes) : SecureBytes(bytes.data(), std::size_t(bytes.size())) {}
+SecureBytes::SecureBytes(QByteArrayView bytes)
+    : SecureBytes(bytes.data(), std::size_t(bytes.size()))
+{
+}
 
 SecureBytes SecureBytes::fromUtf8(const QString &text)
 {
@@ -42,7 +50,9 @@ SecureBytes::~SecureBytes()
     clear();
 }
 
-SecureBytes::SecureBytes(SecureBytes &&other) noexcept : m_data(other.m_data), m_size(other.m_size)
+SecureBytes::SecureBytes(SecureBytes &&other) noexcept
+    : m_data(other.m_data)
+    , m_size(other.m_size)
 {
     other.m_data = nullptr;
     other.m_size = 0;

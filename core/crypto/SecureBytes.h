@@ -16,7 +16,7 @@ class SecureBytes
 {
 public:
     SecureBytes() = default;
-    explicit SecureBytes(std::size_t size);             ///< zero-filled
+    explicit SecureBytes(std::size_t size); ///< zero-filled
     SecureBytes(const void *data, std::size_t size);
     explicit SecureBytes(QByteArrayView bytes);
     /// Takes the bytes of a QString as UTF-8; the temporary UTF-8 copy is wiped.
@@ -31,7 +31,7 @@ public:
     SecureBytes &operator=(const SecureBytes &) = delete;
 
     SecureBytes clone() const;
-    void clear();                                        ///< wipe and release
+    void clear(); ///< wipe and release
 
     unsigned char *data() { return m_data; }
     const unsigned char *data() const { return m_data; }

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "core/keychain/KeychainEntries.h"
-
 #include "core/crypto/RsaPrivateKey.h"
 #include "core/crypto/RsaPublicKey.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/util/Result.h"
 
 #include <QObject>
@@ -32,9 +31,8 @@ public:
     static constexpr const char *kPartnerPrivateKey = keychain::entries::kPartnerPrivateKey;
     static constexpr const char *kProviderPublicKey = keychain::entries::kProviderPublicKey;
 
-    using Done = std::function<void(const QString &error)>;   ///< empty error: success
-    template <class T>
-    using Loaded = std::function<void(Result<T, QString>)>;
+    using Done = std::function<void(const QString &error)>; ///< empty error: success
+    template<class T> using Loaded = std::function<void(Result<T, QString>)>;
 
     explicit EmbeddedKeyStore(keychain::Keychain &keychain, QObject *parent = nullptr);
 
@@ -45,7 +43,7 @@ public:
     void loadProviderKey(Loaded<crypto::RsaPublicKey> done);
 
 private:
-    template <class Key, class Parse>
+    template<class Key, class Parse>
     void loadPem(const char *name, const QString &what, Parse parse, Loaded<Key> done);
     keychain::Keychain &m_keychain;
 };

@@ -26,8 +26,8 @@ class EmulatorEventSource : public QObject
 public:
     struct SampleEvent
     {
-        QString kind;        ///< "connect" / "authenticate"
-        QString user;        ///< the sandbox's partner user
+        QString kind; ///< "connect" / "authenticate"
+        QString user; ///< the sandbox's partner user
         QByteArray payloadHex;
     };
     using Done = std::function<void(const QString &error)>;

@@ -27,9 +27,9 @@ public:
     static Result<EventPayload, PayloadError> classify(QJsonObject object);
 
     Kind kind() const { return m_kind; }
-    QString kindName() const;               ///< "connect" / "silent-auth"
+    QString kindName() const; ///< "connect" / "silent-auth"
     const QUrl &retUrl() const { return m_retUrl; }
-    const QString &attemptId() const { return m_attemptId; }   ///< SilentAuth only
+    const QString &attemptId() const { return m_attemptId; } ///< SilentAuth only
     const crypto::SecureBytes &userCode() const { return m_userCode; } ///< Connect only
     QStringList extraKeys() const { return m_extraKeys; }
 

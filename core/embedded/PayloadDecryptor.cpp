@@ -30,9 +30,10 @@ PayloadError diagnose(const crypto::RsaPrivateKey &key, const QByteArray &cipher
     if (crypto::RsaOaep::decrypt(key, cipher, crypto::OaepHash::Sha256))
         return PayloadError::make(
             PayloadErrc::WrongOaepHash,
-            QStringLiteral("The payload was encrypted with RSA-OAEP using SHA-256; embedded-banking "
-                           "payloads use OAEP with SHA-1 (Node's RSA_PKCS1_OAEP_PADDING default). "
-                           "Ask the sender to drop the oaepHash option."));
+            QStringLiteral(
+                "The payload was encrypted with RSA-OAEP using SHA-256; embedded-banking "
+                "payloads use OAEP with SHA-1 (Node's RSA_PKCS1_OAEP_PADDING default). "
+                "Ask the sender to drop the oaepHash option."));
     switch (crypto::RsaPaddingProbe::probe(key, cipher)) {
     case crypto::RsaPaddingProbe::Shape::Pkcs1v15:
         return PayloadError::make(
@@ -60,10 +61,12 @@ PayloadError diagnose(const crypto::RsaPrivateKey &key, const QByteArray &cipher
 Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
 {
     if (key.isNull())
-        return PayloadError::make(PayloadErrc::NoKey, QStringLiteral("Choose a private key first."));
+        return PayloadError::make(PayloadErrc::NoKey,
+                                  QStringLiteral("Choose a private key first."));
     const QByteArrayView text = trimmed(hexText);
     if (text.isEmpty())
-        return PayloadError::make(PayloadErrc::Empty, QStringLiteral("There is no payload to decrypt."));
+        return PayloadError::make(PayloadErrc::Empty,
+                                  QStringLiteral("There is no payload to decrypt."));
     const qsizetype offset = text.data() - hexText.data();
     auto bytes = crypto::Hex::decode(text, PayloadDecryptor::kMaxHexChars / 2);
     if (!bytes) {
@@ -95,19 +98,21 @@ Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteA
     const bool badUtf8 = utf8.hasError();
     crypto::secureWipe(asText);
     if (badUtf8)
-        return PayloadError::make(PayloadErrc::NotUtf8,
-                                  QStringLiteral("The payload decrypted, but the result is not UTF-8 "
-                                                 "text (%1 bytes of binary data).")
-                                      .arg(plain->size()));
-    QJsonParseError err{};
+        return PayloadError::make(
+            PayloadErrc::NotUtf8,
+            QStringLiteral("The payload decrypted, but the result is not UTF-8 "
+                           "text (%1 bytes of binary data).")
+                .arg(plain->size()));
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(plain->rawView(), &err);
     if (err.error != QJsonParseError::NoError)
-        return PayloadError::make(PayloadErrc::NotJson,
-                                  QStringLiteral("The payload decrypted to text that is not JSON: %1 "
-                                                 "at byte %2.")
-                                      .arg(err.errorString())
-                                      .arg(err.offset),
-                                  err.offset);
+        return PayloadError::make(
+            PayloadErrc::NotJson,
+            QStringLiteral("The payload decrypted to text that is not JSON: %1 "
+                           "at byte %2.")
+                .arg(err.errorString())
+                .arg(err.offset),
+            err.offset);
     if (!doc.isObject())
         return PayloadError::make(PayloadErrc::NotObject,
                                   QStringLiteral("The payload decrypted to JSON, but to %1 rather "
@@ -119,15 +124,17 @@ Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteA
 
 } // namespace
 
-Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
+Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key,
+                                                             QByteArrayView hexText)
 {
     auto result = open(key, hexText);
     // The cause and its sentence only: never the payload or what it decrypted to.
     if (result)
         qCDebug(aerodesk::log::embedded).noquote() << "event payload opened:" << result->kindName();
     else
-        qCWarning(aerodesk::log::embedded).noquote() << "event payload does not open:" << payloadErrcName(result.error().code)
-                                                     << "-" << result.error().message;
+        qCWarning(aerodesk::log::embedded).noquote()
+            << "event payload does not open:" << payloadErrcName(result.error().code) << "-"
+            << result.error().message;
     return result;
 }
 

@@ -24,7 +24,8 @@ class PayloadDecryptor
 {
 public:
     static constexpr qsizetype kMaxHexChars = 64 * 1024;
-    static Result<EventPayload, PayloadError> decrypt(const crypto::RsaPrivateKey &key, QByteArrayView hexText);
+    static Result<EventPayload, PayloadError> decrypt(const crypto::RsaPrivateKey &key,
+                                                      QByteArrayView hexText);
 };
 
 } // namespace aerodesk::embedded

@@ -9,7 +9,8 @@
 namespace aerodesk::embedded {
 
 RetUrlClient::RetUrlClient(api::HttpTransport &transport, QObject *parent)
-    : QObject(parent), m_transport(transport)
+    : QObject(parent)
+    , m_transport(transport)
 {
 }
 

@@ -15,15 +15,16 @@ namespace {
 // userCode never passes through a QString or QJsonObject.
 crypto::SecureBytes authPlaintext(const QString &attemptId, const crypto::SecureBytes &userCode)
 {
-    const QByteArray id = QJsonDocument(QJsonObject{{QStringLiteral("a"), attemptId}})
+    const QByteArray id = QJsonDocument(QJsonObject { { QStringLiteral("a"), attemptId } })
                               .toJson(QJsonDocument::Compact); // {"a":"<escaped id>"}
-    const QByteArray idValue = id.mid(5, id.size() - 6);        // "<escaped id>" with quotes
+    const QByteArray idValue = id.mid(5, id.size() - 6); // "<escaped id>" with quotes
     const QByteArray head = "{\"attemptId\":" + idValue + ",\"userCode\":\"";
     const QByteArray tail = "\"}";
     crypto::SecureBytes out(std::size_t(head.size()) + userCode.size() + std::size_t(tail.size()));
     std::memcpy(out.data(), head.constData(), std::size_t(head.size()));
     std::memcpy(out.data() + head.size(), userCode.data(), userCode.size());
-    std::memcpy(out.data() + head.size() + userCode.size(), tail.constData(), std::size_t(tail.size()));
+    std::memcpy(out.data() + head.size() + userCode.size(), tail.constData(),
+                std::size_t(tail.size()));
     return out;
 }
 
@@ -56,8 +57,9 @@ Result<RetUrlReply, PayloadError> RetUrlReply::silentAuth(const crypto::RsaPubli
                                                           const QString &status)
 {
     if (providerKey.isNull())
-        return PayloadError::make(PayloadErrc::NoKey,
-                                  QStringLiteral("Choose the provider's public key to encrypt the reply to."));
+        return PayloadError::make(
+            PayloadErrc::NoKey,
+            QStringLiteral("Choose the provider's public key to encrypt the reply to."));
     if (attemptId.isEmpty())
         return PayloadError::make(PayloadErrc::BadField, QStringLiteral("The attemptId is empty."));
     if (!isPlainCode(userCode))
@@ -67,10 +69,12 @@ Result<RetUrlReply, PayloadError> RetUrlReply::silentAuth(const crypto::RsaPubli
     const crypto::SecureBytes plain = authPlaintext(attemptId, userCode);
     auto sealed = crypto::RsaOaep::encrypt(providerKey, plain.view(), crypto::OaepHash::Sha1);
     if (!sealed)
-        return PayloadError::make(PayloadErrc::EncryptFailed,
-                                  QStringLiteral("The reply could not be encrypted: %1").arg(sealed.error().message));
+        return PayloadError::make(
+            PayloadErrc::EncryptFailed,
+            QStringLiteral("The reply could not be encrypted: %1").arg(sealed.error().message));
     RetUrlReply r;
-    r.m_body.insert(QStringLiteral("payload"), QString::fromLatin1(crypto::Hex::encode(sealed.value())));
+    r.m_body.insert(QStringLiteral("payload"),
+                    QString::fromLatin1(crypto::Hex::encode(sealed.value())));
     r.m_body.insert(QStringLiteral("status"), status);
     return r;
 }

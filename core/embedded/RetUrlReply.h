@@ -19,14 +19,14 @@ namespace aerodesk::embedded {
 class RetUrlReply
 {
 public:
-    static RetUrlReply connect(const QString &status = QStringLiteral("OK"), const QString &reason = {});
-    static Result<RetUrlReply, PayloadError> silentAuth(const crypto::RsaPublicKey &providerKey,
-                                                        const QString &attemptId,
-                                                        const crypto::SecureBytes &userCode,
-                                                        const QString &status = QStringLiteral("OK"));
+    static RetUrlReply connect(const QString &status = QStringLiteral("OK"),
+                               const QString &reason = {});
+    static Result<RetUrlReply, PayloadError>
+    silentAuth(const crypto::RsaPublicKey &providerKey, const QString &attemptId,
+               const crypto::SecureBytes &userCode, const QString &status = QStringLiteral("OK"));
 
     const QJsonObject &body() const { return m_body; }
-    QByteArray toJson() const;   ///< compact
+    QByteArray toJson() const; ///< compact
     QString status() const { return m_body.value(QLatin1String("status")).toString(); }
 
 private:

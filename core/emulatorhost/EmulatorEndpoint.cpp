@@ -9,10 +9,11 @@ namespace aerodesk::emulatorhost {
 
 Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView line)
 {
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return QStringLiteral("the sandbox's start line is not JSON (%1)").arg(parseError.errorString());
+        return QStringLiteral("the sandbox's start line is not JSON (%1)")
+            .arg(parseError.errorString());
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("event")).toString() != QLatin1String("ready"))
         return QStringLiteral("the sandbox's start line is not a 'ready' event");
@@ -23,9 +24,10 @@ Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView
     e.apiKey = o.value(QStringLiteral("apiKey")).toString();
     e.apiSecret = o.value(QStringLiteral("apiSecret")).toString();
     e.pid = o.value(QStringLiteral("pid")).toInteger();
-    if (!e.baseUrl.isValid() || e.baseUrl.scheme() != QLatin1String("https")
-        || e.baseUrl.host() != QLatin1String("127.0.0.1"))
-        return QStringLiteral("the sandbox must listen on https://127.0.0.1, not '%1'").arg(e.baseUrl.toString());
+    if (!e.baseUrl.isValid() || e.baseUrl.scheme() != QLatin1String("https") ||
+        e.baseUrl.host() != QLatin1String("127.0.0.1"))
+        return QStringLiteral("the sandbox must listen on https://127.0.0.1, not '%1'")
+            .arg(e.baseUrl.toString());
     const QSslCertificate cert(e.certPem, QSsl::Pem);
     if (cert.isNull())
         return QStringLiteral("the sandbox's certificate is not a PEM certificate");

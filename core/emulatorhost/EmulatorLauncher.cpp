@@ -19,7 +19,8 @@ EmulatorLauncher::EmulatorLauncher(QString executablePath, QStringList extraArgs
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &EmulatorLauncher::onOutput);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail(QStringLiteral("cannot start the sandbox (%1): %2").arg(m_executable, m_process.errorString()));
+            fail(QStringLiteral("cannot start the sandbox (%1): %2")
+                     .arg(m_executable, m_process.errorString()));
     });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         qCInfo(aerodesk::log::sandboxhost).noquote()
@@ -38,7 +39,8 @@ EmulatorLauncher::EmulatorLauncher(QString executablePath, QStringList extraArgs
     });
     m_startTimer.setSingleShot(true);
     connect(&m_startTimer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("the sandbox did not report ready within %1 s").arg(m_startTimeoutMs / 1000));
+        fail(QStringLiteral("the sandbox did not report ready within %1 s")
+                 .arg(m_startTimeoutMs / 1000));
         stop();
     });
 }
@@ -50,7 +52,8 @@ EmulatorLauncher::~EmulatorLauncher()
 
 QString EmulatorLauncher::defaultExecutablePath()
 {
-    const QString sibling = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("aerodesk-sandbox"));
+    const QString sibling =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("aerodesk-sandbox"));
     if (QFileInfo(sibling).isExecutable())
         return sibling;
     return QStandardPaths::findExecutable(QStringLiteral("aerodesk-sandbox"));
@@ -63,11 +66,15 @@ void EmulatorLauncher::start()
     m_buffer.clear();
     if (m_executable.isEmpty() || !QFileInfo(m_executable).isExecutable()) {
         // Report asynchronously, like every other outcome.
-        QMetaObject::invokeMethod(this, [this] {
-            fail(QStringLiteral("aerodesk-sandbox was not found (looked for '%1'); reinstall AeroDesk "
-                                "or build the aerodesk-sandbox target")
-                     .arg(m_executable));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(QStringLiteral(
+                         "aerodesk-sandbox was not found (looked for '%1'); reinstall AeroDesk "
+                         "or build the aerodesk-sandbox target")
+                         .arg(m_executable));
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_startTimer.start(m_startTimeoutMs);
@@ -75,10 +82,13 @@ void EmulatorLauncher::start()
     for (qsizetype i = 0; i < shown.size(); ++i) {
         if (shown[i].startsWith(QLatin1String("--api-")) && shown[i].contains(QLatin1Char('=')))
             shown[i] = shown[i].section(QLatin1Char('='), 0, 0) + QStringLiteral("=•••");
-        else if ((shown[i] == QLatin1String("--api-key") || shown[i] == QLatin1String("--api-secret")) && i + 1 < shown.size())
+        else if ((shown[i] == QLatin1String("--api-key") ||
+                  shown[i] == QLatin1String("--api-secret")) &&
+                 i + 1 < shown.size())
             shown[++i] = QStringLiteral("•••");
     }
-    qCInfo(aerodesk::log::sandboxhost).noquote() << "starting" << m_executable << shown.join(QLatin1Char(' '));
+    qCInfo(aerodesk::log::sandboxhost).noquote()
+        << "starting" << m_executable << shown.join(QLatin1Char(' '));
     m_process.start(m_executable, m_args, QIODevice::ReadWrite); // stdin stays an open pipe
 }
 
@@ -88,11 +98,13 @@ void EmulatorLauncher::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_stopping = true;
-    qCInfo(aerodesk::log::sandboxhost).noquote() << QStringLiteral("stopping aerodesk-sandbox (pid %1)").arg(m_process.processId());
+    qCInfo(aerodesk::log::sandboxhost).noquote()
+        << QStringLiteral("stopping aerodesk-sandbox (pid %1)").arg(m_process.processId());
     m_process.closeWriteChannel(); // the sandbox exits when its stdin closes
     m_process.terminate();
     if (!m_process.waitForFinished(3000)) {
-        qCWarning(aerodesk::log::sandboxhost) << "aerodesk-sandbox did not stop within 3 s: killing it";
+        qCWarning(aerodesk::log::sandboxhost)
+            << "aerodesk-sandbox did not stop within 3 s: killing it";
         m_process.kill();
         m_process.waitForFinished(2000);
     }
@@ -122,9 +134,11 @@ void EmulatorLauncher::onOutput()
     m_endpoint = *endpoint;
     m_ready = true;
     // Where it listens and its pin's start; never its credentials.
-    qCInfo(aerodesk::log::sandboxhost).noquote() << "aerodesk-sandbox ready: pid" << m_endpoint.pid << "on"
-                                                 << m_endpoint.baseUrl.host() + QLatin1Char(':') + QString::number(m_endpoint.baseUrl.port())
-                                                 << "certificate" << QString::fromLatin1(m_endpoint.certSha256Hex.left(12)) + QStringLiteral("…");
+    qCInfo(aerodesk::log::sandboxhost).noquote()
+        << "aerodesk-sandbox ready: pid" << m_endpoint.pid << "on"
+        << m_endpoint.baseUrl.host() + QLatin1Char(':') + QString::number(m_endpoint.baseUrl.port())
+        << "certificate"
+        << QString::fromLatin1(m_endpoint.certSha256Hex.left(12)) + QStringLiteral("…");
     Q_EMIT ready(m_endpoint);
 }
 

@@ -16,7 +16,8 @@ class EmulatorLauncher : public QObject
 {
     Q_OBJECT
 public:
-    explicit EmulatorLauncher(QString executablePath, QStringList extraArgs = {}, QObject *parent = nullptr);
+    explicit EmulatorLauncher(QString executablePath, QStringList extraArgs = {},
+                              QObject *parent = nullptr);
     ~EmulatorLauncher() override;
 
     /// aerodesk-sandbox next to the running executable, else the one on $PATH.

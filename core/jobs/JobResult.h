@@ -16,15 +16,15 @@ namespace aerodesk::jobs {
 
 /// How a job ended.
 enum class JobOutcome {
-    Completed,      ///< data fetched (balance / transactions / identity)
-    Failed,         ///< the job ended FAILED (error explains)
-    TimedOut,       ///< the poll bound (time or attempts) was reached
+    Completed, ///< data fetched (balance / transactions / identity)
+    Failed, ///< the job ended FAILED (error explains)
+    TimedOut, ///< the poll bound (time or attempts) was reached
     AlreadyRunning, ///< refused: a job of this type runs on this connection (runningJobId)
-    Skipped,        ///< not started (canFetchBalance false → AC-105 explanation)
-    MfaTimedOut,    ///< AC-110: MFA not completed in its window → relaunch MFA
-    MfaLocked,      ///< AC-108: lockout; never retried automatically
-    Cancelled,      ///< cancelled by the caller
-    Error,          ///< an API/network error ended the flow (apiError)
+    Skipped, ///< not started (canFetchBalance false → AC-105 explanation)
+    MfaTimedOut, ///< AC-110: MFA not completed in its window → relaunch MFA
+    MfaLocked, ///< AC-108: lockout; never retried automatically
+    Cancelled, ///< cancelled by the caller
+    Error, ///< an API/network error ended the flow (apiError)
 };
 
 QString jobOutcomeName(JobOutcome outcome);
@@ -37,11 +37,11 @@ struct JobResult
     QString connectionId;
     QString jobId;
     JobOutcome outcome = JobOutcome::Error;
-    QString message;        ///< one friendly sentence
-    QString nextStep;       ///< what to do next
-    api::ErrorInfo error;   ///< catalogue explanation when an error code was involved
+    QString message; ///< one friendly sentence
+    QString nextStep; ///< what to do next
+    api::ErrorInfo error; ///< catalogue explanation when an error code was involved
     std::optional<api::ApiError> apiError;
-    QString runningJobId;   ///< AlreadyRunning: the running job
+    QString runningJobId; ///< AlreadyRunning: the running job
     int attempts = 0;
     qint64 elapsedMs = 0;
     std::optional<api::Balance> balance;

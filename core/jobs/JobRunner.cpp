@@ -20,10 +20,10 @@ struct JobRunner::Job
     QString jobId;
     QDate startDate, endDate;
     JobState state = JobState::Initiated;
-    int attempt = 0;          ///< polls in the current bound
+    int attempt = 0; ///< polls in the current bound
     int totalAttempts = 0;
-    qint64 createdMs = 0;     ///< monotonic, for elapsed
-    qint64 boundStartMs = 0;  ///< monotonic, start of the current poll bound
+    qint64 createdMs = 0; ///< monotonic, for elapsed
+    qint64 boundStartMs = 0; ///< monotonic, start of the current poll bound
     bool mfaPending = false;
     qint64 mfaDeadlineMs = 0;
     QDateTime mfaEndsAt;
@@ -31,7 +31,10 @@ struct JobRunner::Job
 };
 
 JobRunner::JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy, QObject *parent)
-    : QObject(parent), m_client(client), m_clock(clock), m_policy(policy)
+    : QObject(parent)
+    , m_client(client)
+    , m_clock(clock)
+    , m_policy(policy)
 {
     qRegisterMetaType<aerodesk::jobs::JobResult>();
 }
@@ -83,7 +86,8 @@ JobResult JobRunner::base(const Job &job, JobOutcome outcome) const
     return r;
 }
 
-JobResult JobRunner::fromError(const Job &job, const ErrorInfo &info, std::optional<ApiError> apiError) const
+JobResult JobRunner::fromError(const Job &job, const ErrorInfo &info,
+                               std::optional<ApiError> apiError) const
 {
     JobOutcome outcome = JobOutcome::Error;
     if (info.code == QLatin1String("AC-112"))
@@ -103,17 +107,21 @@ JobResult JobRunner::fromError(const Job &job, const ErrorInfo &info, std::optio
     if (outcome == JobOutcome::AlreadyRunning) {
         r.runningJobId = info.runningJobId;
         r.message = info.runningJobId.isEmpty()
-                        ? QStringLiteral("A %1 job is already running on this connection.").arg(api::jobTypeName(job.type))
-                        : QStringLiteral("already running: %1").arg(info.runningJobId);
+            ? QStringLiteral("A %1 job is already running on this connection.")
+                  .arg(api::jobTypeName(job.type))
+            : QStringLiteral("already running: %1").arg(info.runningJobId);
     } else if (r.apiError && info.code.isEmpty()) {
         r.message = r.apiError->message;
     } else {
-        r.message = info.code.isEmpty() ? info.cause : QStringLiteral("%1 (%2): %3").arg(info.title, info.code, info.cause);
+        r.message = info.code.isEmpty()
+            ? info.cause
+            : QStringLiteral("%1 (%2): %3").arg(info.title, info.code, info.cause);
     }
     return r;
 }
 
-quint64 JobRunner::start(api::JobType type, const QString &connectionId, const QDate &startDate, const QDate &endDate)
+quint64 JobRunner::start(api::JobType type, const QString &connectionId, const QDate &startDate,
+                         const QDate &endDate)
 {
     const quint64 key = m_nextKey++;
     if (const auto running = runningJob(connectionId, type)) {
@@ -127,11 +135,13 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
         r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-112"), other->jobId);
         r.nextStep = r.error.nextStep;
         r.message = other->jobId.isEmpty()
-                        ? QStringLiteral("A %1 job is already starting on this connection.").arg(api::jobTypeName(type))
-                        : QStringLiteral("already running: %1").arg(other->jobId);
-        qCInfo(aerodesk::log::jobs).noquote() << "job" << key << api::jobTypeName(type) << "on"
-                                              << connections::IdMask::mask(connectionId) << "refused locally: job"
-                                              << other->jobId << "of that type is running";
+            ? QStringLiteral("A %1 job is already starting on this connection.")
+                  .arg(api::jobTypeName(type))
+            : QStringLiteral("already running: %1").arg(other->jobId);
+        qCInfo(aerodesk::log::jobs).noquote()
+            << "job" << key << api::jobTypeName(type) << "on"
+            << connections::IdMask::mask(connectionId) << "refused locally: job" << other->jobId
+            << "of that type is running";
         QTimer::singleShot(0, this, [this, r] { Q_EMIT finished(r); });
         return key;
     }
@@ -167,8 +177,9 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
         if (a->canFetchBalance.has_value() && !*a->canFetchBalance) {
             JobResult r = self->base(*job, JobOutcome::Skipped);
             r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-105"));
-            r.message = QStringLiteral("Balance refresh skipped: this account was linked manually, so the bank "
-                                       "cannot report a balance (canFetchBalance is false).");
+            r.message = QStringLiteral(
+                "Balance refresh skipped: this account was linked manually, so the bank "
+                "cannot report a balance (canFetchBalance is false).");
             r.nextStep = r.error.nextStep;
             self->finish(key, r);
             return;
@@ -196,10 +207,11 @@ void JobRunner::create(quint64 key)
             }
             job->jobId = c->jobId;
             job->state = c->state == JobState::Unknown ? JobState::Initiated : c->state;
-            qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "created as" << job->jobId << "state"
-                                                   << api::jobStateName(job->state);
+            qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "created as" << job->jobId
+                                                   << "state" << api::jobStateName(job->state);
             job->boundStartMs = self->m_clock.monotonicMs();
-            Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job), self->m_policy.expectedDurationMs);
+            Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job),
+                                  self->m_policy.expectedDurationMs);
             self->schedulePoll(*job, self->m_policy.intervalForAttempt(1));
         },
         job->startDate, job->endDate);
@@ -218,14 +230,15 @@ void JobRunner::poll(quint64 key)
     ++job->attempt;
     ++job->totalAttempts;
     QPointer<JobRunner> self(this);
-    m_client.getJobStatus(job->connectionId, job->jobId, [self, key](Result<api::JobStatus, ApiError> s) {
-        if (!self || !self->find(key))
-            return;
-        if (s.ok())
-            self->onStatus(key, *s);
-        else
-            self->onPollError(key, s.error());
-    });
+    m_client.getJobStatus(job->connectionId, job->jobId,
+                          [self, key](Result<api::JobStatus, ApiError> s) {
+                              if (!self || !self->find(key))
+                                  return;
+                              if (s.ok())
+                                  self->onStatus(key, *s);
+                              else
+                                  self->onPollError(key, s.error());
+                          });
 }
 
 void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
@@ -242,12 +255,14 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
         return;
     }
     if (status.state == JobState::Failed) {
-        ErrorInfo info = status.hasError ? status.error : ErrorInfo{};
+        ErrorInfo info = status.hasError ? status.error : ErrorInfo {};
         if (!status.hasError) {
             info.title = QStringLiteral("Job failed");
-            info.cause = QStringLiteral("The bank could not complete the %1 job (no reason was given).")
-                             .arg(api::jobTypeName(job.type));
-            info.nextStep = QStringLiteral("Start the job again later; if it keeps failing, reconnect the account.");
+            info.cause =
+                QStringLiteral("The bank could not complete the %1 job (no reason was given).")
+                    .arg(api::jobTypeName(job.type));
+            info.nextStep = QStringLiteral(
+                "Start the job again later; if it keeps failing, reconnect the account.");
         }
         finish(key, fromError(job, info, std::nullopt));
         return;
@@ -257,12 +272,16 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
             job.mfaPending = true;
             job.mfaDeadlineMs = now + m_policy.mfaWindowMs;
             job.mfaEndsAt = m_clock.nowUtc().addMSecs(m_policy.mfaWindowMs);
-            qCInfo(aerodesk::log::jobs) << "job" << key << "waits for MFA; window" << m_policy.mfaWindowMs / 1000 << "s";
+            qCInfo(aerodesk::log::jobs)
+                << "job" << key << "waits for MFA; window" << m_policy.mfaWindowMs / 1000 << "s";
             Q_EMIT mfaRequired(key, job.jobId, job.connectionId, job.mfaEndsAt);
         }
-        Q_EMIT progress(key, JobState::PendingMfa, job.totalAttempts, elapsed(job), std::max<qint64>(0, job.mfaDeadlineMs - now));
+        Q_EMIT progress(key, JobState::PendingMfa, job.totalAttempts, elapsed(job),
+                        std::max<qint64>(0, job.mfaDeadlineMs - now));
         if (now > job.mfaDeadlineMs + m_policy.mfaGraceMs) {
-            finish(key, fromError(job, api::ErrorCatalog::lookup(QStringLiteral("AC-110")), std::nullopt));
+            finish(
+                key,
+                fromError(job, api::ErrorCatalog::lookup(QStringLiteral("AC-110")), std::nullopt));
             return;
         }
         schedulePoll(job, m_policy.maxIntervalMs);
@@ -276,19 +295,22 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
     }
     const qint64 inBound = now - job.boundStartMs;
     const qint64 remainingEstimate = std::max<qint64>(0, m_policy.expectedDurationMs - inBound);
-    Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job),
-                    std::min<qint64>(remainingEstimate, std::max<qint64>(0, m_policy.maxDurationMs - inBound)));
+    Q_EMIT progress(
+        key, job.state, job.totalAttempts, elapsed(job),
+        std::min<qint64>(remainingEstimate, std::max<qint64>(0, m_policy.maxDurationMs - inBound)));
     if (job.attempt >= m_policy.maxAttempts || inBound >= m_policy.maxDurationMs) {
-        qCWarning(aerodesk::log::jobs) << "job" << key << "reached its poll bound:" << job.attempt << "/"
-                                       << m_policy.maxAttempts << "polls," << inBound << "/" << m_policy.maxDurationMs << "ms";
+        qCWarning(aerodesk::log::jobs)
+            << "job" << key << "reached its poll bound:" << job.attempt << "/"
+            << m_policy.maxAttempts << "polls," << inBound << "/" << m_policy.maxDurationMs << "ms";
         JobResult r = base(job, JobOutcome::TimedOut);
         r.message = QStringLiteral("The %1 job %2 did not finish within %3 s / %4 checks.")
                         .arg(api::jobTypeName(job.type), job.jobId)
                         .arg(m_policy.maxDurationMs / 1000.0, 0, 'f', 0)
                         .arg(m_policy.maxAttempts);
-        r.nextStep = QStringLiteral("The bank is slow to answer. Check the job again in a few minutes (it may "
-                                    "still complete), or start it again later; starting another one now gives "
-                                    "AC-112 while this one runs.");
+        r.nextStep = QStringLiteral(
+            "The bank is slow to answer. Check the job again in a few minutes (it may "
+            "still complete), or start it again later; starting another one now gives "
+            "AC-112 while this one runs.");
         finish(key, r);
         return;
     }
@@ -298,15 +320,18 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
 void JobRunner::onPollError(quint64 key, const ApiError &error)
 {
     Job &job = *find(key);
-    const bool transient = error.code.isEmpty()
-                           && (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
-                               || error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited
-                               || error.kind == ApiError::Kind::NonJson);
+    const bool transient = error.code.isEmpty() &&
+        (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+         error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited ||
+         error.kind == ApiError::Kind::NonJson);
     const qint64 inBound = m_clock.monotonicMs() - job.boundStartMs;
-    if (transient && (job.mfaPending || (job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs))) {
+    if (transient &&
+        (job.mfaPending ||
+         (job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs))) {
         // A poll is a read: retrying it later is safe (never the create).
-        qCInfo(aerodesk::log::jobs).noquote() << "job" << key << "poll failed transiently:" << api::apiErrorKindName(error.kind)
-                                              << "- polling again";
+        qCInfo(aerodesk::log::jobs).noquote()
+            << "job" << key << "poll failed transiently:" << api::apiErrorKindName(error.kind)
+            << "- polling again";
         schedulePoll(job, m_policy.maxIntervalMs);
         return;
     }
@@ -325,18 +350,20 @@ void JobRunner::fetch(quint64 key)
         Job *j = self->find(key);
         JobResult r = self->base(*j, JobOutcome::Completed);
         setter(r);
-        r.message = QStringLiteral("The %1 job %2 completed.").arg(api::jobTypeName(j->type), j->jobId);
+        r.message =
+            QStringLiteral("The %1 job %2 completed.").arg(api::jobTypeName(j->type), j->jobId);
         self->finish(key, r);
     };
     switch (job.type) {
     case api::JobType::Balance:
-        m_client.getBalance(job.connectionId, [self, key, fail, done](Result<api::Balance, ApiError> b) {
-            if (!self || !self->find(key))
-                return;
-            if (!b.ok())
-                return fail(b.error());
-            done([&](JobResult &r) { r.balance = *b; });
-        });
+        m_client.getBalance(job.connectionId,
+                            [self, key, fail, done](Result<api::Balance, ApiError> b) {
+                                if (!self || !self->find(key))
+                                    return;
+                                if (!b.ok())
+                                    return fail(b.error());
+                                done([&](JobResult &r) { r.balance = *b; });
+                            });
         break;
     case api::JobType::Transactions:
         m_client.getTransactions(job.connectionId, job.jobId,
@@ -349,13 +376,14 @@ void JobRunner::fetch(quint64 key)
                                  });
         break;
     case api::JobType::Identity:
-        m_client.getIdentity(job.connectionId, [self, key, fail, done](Result<api::Identity, ApiError> i) {
-            if (!self || !self->find(key))
-                return;
-            if (!i.ok())
-                return fail(i.error());
-            done([&](JobResult &r) { r.identity = *i; });
-        });
+        m_client.getIdentity(job.connectionId,
+                             [self, key, fail, done](Result<api::Identity, ApiError> i) {
+                                 if (!self || !self->find(key))
+                                     return;
+                                 if (!i.ok())
+                                     return fail(i.error());
+                                 done([&](JobResult &r) { r.identity = *i; });
+                             });
         break;
     }
 }
@@ -366,8 +394,10 @@ void JobRunner::cancel(quint64 key)
     if (!job)
         return;
     JobResult r = base(*job, JobOutcome::Cancelled);
-    r.message = QStringLiteral("Stopped watching the %1 job %2.").arg(api::jobTypeName(job->type), job->jobId);
-    r.nextStep = QStringLiteral("The job may still finish at the bank; a new job of this type gives AC-112 until it does.");
+    r.message = QStringLiteral("Stopped watching the %1 job %2.")
+                    .arg(api::jobTypeName(job->type), job->jobId);
+    r.nextStep = QStringLiteral(
+        "The job may still finish at the bank; a new job of this type gives AC-112 until it does.");
     finish(key, r);
 }
 
@@ -379,7 +409,8 @@ void JobRunner::mfaCompleted(quint64 key)
     job->mfaPending = false;
     job->attempt = 0;
     job->boundStartMs = m_clock.monotonicMs();
-    qCInfo(aerodesk::log::jobs) << "job" << key << "MFA relaunch completed; polling with a fresh bound";
+    qCInfo(aerodesk::log::jobs) << "job" << key
+                                << "MFA relaunch completed; polling with a fresh bound";
     schedulePoll(*job, 0);
 }
 
@@ -393,16 +424,18 @@ void JobRunner::finish(quint64 key, JobResult result)
     m_finished.push_back(std::move(it->second));
     m_jobs.erase(it);
     QTimer::singleShot(0, this, [this] { m_finished.clear(); });
-    const QString ended = QStringLiteral("job %1 %2 %3 ended: %4%5 after %6 polls, %7 ms")
-                              .arg(key)
-                              .arg(api::jobTypeName(result.type), result.jobId, jobOutcomeName(result.outcome),
-                                   result.error.code.isEmpty() ? QString() : QLatin1Char(' ') + result.error.code)
-                              .arg(result.attempts)
-                              .arg(result.elapsedMs);
+    const QString ended =
+        QStringLiteral("job %1 %2 %3 ended: %4%5 after %6 polls, %7 ms")
+            .arg(key)
+            .arg(api::jobTypeName(result.type), result.jobId, jobOutcomeName(result.outcome),
+                 result.error.code.isEmpty() ? QString() : QLatin1Char(' ') + result.error.code)
+            .arg(result.attempts)
+            .arg(result.elapsedMs);
     if (result.outcome == JobOutcome::Completed || result.outcome == JobOutcome::Cancelled)
         qCInfo(aerodesk::log::jobs).noquote() << ended;
     else if (result.apiError)
-        qCWarning(aerodesk::log::jobs).noquote() << ended << "-" << api::apiErrorLogText(*result.apiError);
+        qCWarning(aerodesk::log::jobs).noquote()
+            << ended << "-" << api::apiErrorLogText(*result.apiError);
     else
         qCWarning(aerodesk::log::jobs).noquote() << ended << "-" << result.message;
     Q_EMIT finished(result);

@@ -36,14 +36,16 @@ class JobRunner : public QObject
 {
     Q_OBJECT
 public:
-    JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy = {}, QObject *parent = nullptr);
+    JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy = {},
+              QObject *parent = nullptr);
     ~JobRunner() override;
 
     void setPolicy(const PollPolicy &policy) { m_policy = policy; }
     const PollPolicy &policy() const { return m_policy; }
 
     /// Starts a job; returns its key (also for a refusal, whose finished() follows).
-    quint64 start(api::JobType type, const QString &connectionId, const QDate &startDate = {}, const QDate &endDate = {});
+    quint64 start(api::JobType type, const QString &connectionId, const QDate &startDate = {},
+                  const QDate &endDate = {});
     /// Stops polling and ends the job with Cancelled (the server's job is not stopped).
     void cancel(quint64 key);
     /// The MFA relaunch for this job has completed: poll again at once with a fresh bound.
@@ -61,7 +63,8 @@ Q_SIGNALS:
     void started(quint64 key, aerodesk::api::JobType type, const QString &connectionId);
     void progress(quint64 key, aerodesk::api::JobState state, int attempt, qint64 elapsedMs,
                   qint64 estimatedRemainingMs);
-    void mfaRequired(quint64 key, const QString &jobId, const QString &connectionId, const QDateTime &mfaWindowEndsAt);
+    void mfaRequired(quint64 key, const QString &jobId, const QString &connectionId,
+                     const QDateTime &mfaWindowEndsAt);
     void finished(const aerodesk::jobs::JobResult &result);
 
 private:
@@ -75,7 +78,8 @@ private:
     void fetch(quint64 key);
     void finish(quint64 key, JobResult result);
     JobResult base(const Job &job, JobOutcome outcome) const;
-    JobResult fromError(const Job &job, const api::ErrorInfo &info, std::optional<api::ApiError> apiError) const;
+    JobResult fromError(const Job &job, const api::ErrorInfo &info,
+                        std::optional<api::ApiError> apiError) const;
     qint64 elapsed(const Job &job) const;
 
     api::ApiClient &m_client;
@@ -83,7 +87,8 @@ private:
     PollPolicy m_policy;
     quint64 m_nextKey = 1;
     std::map<quint64, std::unique_ptr<Job>> m_jobs;
-    std::vector<std::unique_ptr<Job>> m_finished; ///< freed from the event loop, not inside callbacks
+    std::vector<std::unique_ptr<Job>>
+        m_finished; ///< freed from the event loop, not inside callbacks
 };
 
 } // namespace aerodesk::jobs

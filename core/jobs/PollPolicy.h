@@ -17,7 +17,7 @@ struct PollPolicy
     qint64 maxDurationMs = 90000;
     int maxAttempts = 30;
     qint64 mfaWindowMs = 120000;
-    qint64 mfaGraceMs = 30000;        ///< after the window, wait this long for the server's AC-110
+    qint64 mfaGraceMs = 30000; ///< after the window, wait this long for the server's AC-110
     qint64 expectedDurationMs = 10000; ///< typical job length (5–15 s), for the estimate
 
     /// Delay before poll number `attempt` (1-based): initial × factor^(attempt−1), capped.

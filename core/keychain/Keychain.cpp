@@ -5,7 +5,6 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 #include <memory>
@@ -22,38 +21,42 @@ KeychainError mapError(QKeychain::Error error, const QString &backendText, const
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return {K::NotFound, QStringLiteral("No '%1' is saved for profile '%2' yet — enter it in "
-                                            "Settings.")
-                                 .arg(name, profile)};
+        return { K::NotFound,
+                 QStringLiteral("No '%1' is saved for profile '%2' yet — enter it in "
+                                "Settings.")
+                     .arg(name, profile) };
     case QKeychain::NoBackendAvailable:
-        return {K::NoBackend,
-                QStringLiteral("No keychain is available. AeroDesk keeps secrets only in the system "
-                               "keychain: start and unlock a Secret Service such as gnome-keyring "
-                               "or KWallet, then try again. (%1)")
-                    .arg(backendText)};
+        return { K::NoBackend,
+                 QStringLiteral(
+                     "No keychain is available. AeroDesk keeps secrets only in the system "
+                     "keychain: start and unlock a Secret Service such as gnome-keyring "
+                     "or KWallet, then try again. (%1)")
+                     .arg(backendText) };
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {K::AccessDenied,
-                QStringLiteral("Access to the keychain was denied. Allow AeroDesk in the keychain's "
-                               "prompt, then try again. (%1)")
-                    .arg(backendText)};
+        return { K::AccessDenied,
+                 QStringLiteral(
+                     "Access to the keychain was denied. Allow AeroDesk in the keychain's "
+                     "prompt, then try again. (%1)")
+                     .arg(backendText) };
     default:
         break;
     }
-    static const char *const unreachable[] = {"Could not connect", "not provided by any",
-                                              "ServiceUnknown", "Cannot autolaunch",
-                                              "No such interface", "NoReply"};
+    static const char *const unreachable[] = { "Could not connect", "not provided by any",
+                                               "ServiceUnknown",    "Cannot autolaunch",
+                                               "No such interface", "NoReply" };
     for (const char *marker : unreachable) {
         if (backendText.contains(QLatin1String(marker), Qt::CaseInsensitive))
             return mapError(QKeychain::NoBackendAvailable, backendText, name, profile);
     }
-    if (backendText.contains(QLatin1String("locked"), Qt::CaseInsensitive)
-        || backendText.contains(QLatin1String("prompt"), Qt::CaseInsensitive))
-        return {K::Locked,
-                QStringLiteral("The keyring is locked. Unlock it (for example by logging in to the "
-                               "desktop or with Seahorse), then try again. (%1)")
-                    .arg(backendText)};
-    return {K::Other, QStringLiteral("The keychain reported an error: %1").arg(backendText)};
+    if (backendText.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
+        backendText.contains(QLatin1String("prompt"), Qt::CaseInsensitive))
+        return { K::Locked,
+                 QStringLiteral(
+                     "The keyring is locked. Unlock it (for example by logging in to the "
+                     "desktop or with Seahorse), then try again. (%1)")
+                     .arg(backendText) };
+    return { K::Other, QStringLiteral("The keychain reported an error: %1").arg(backendText) };
 }
 
 /// The entry name for a log line: "userCode.<partnerUserId>" keeps only the kind of entry.
@@ -90,9 +93,12 @@ struct Operation : std::enable_shared_from_this<Operation>
     const char *verb() const
     {
         switch (type) {
-        case Type::Read: return "read";
-        case Type::Write: return "write";
-        case Type::Remove: return "remove";
+        case Type::Read:
+            return "read";
+        case Type::Write:
+            return "write";
+        case Type::Remove:
+            return "remove";
         }
         return "?";
     }
@@ -101,14 +107,18 @@ struct Operation : std::enable_shared_from_this<Operation>
     {
         QKeychain::Job *job = nullptr;
         switch (type) {
-        case Type::Read: job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Keychain::kServiceName)); break;
+        case Type::Read:
+            job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            break;
         case Type::Write: {
             auto *w = new QKeychain::WritePasswordJob(QString::fromLatin1(Keychain::kServiceName));
             w->setBinaryData(payload);
             job = w;
             break;
         }
-        case Type::Remove: job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Keychain::kServiceName)); break;
+        case Type::Remove:
+            job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            break;
         }
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
@@ -125,11 +135,12 @@ struct Operation : std::enable_shared_from_this<Operation>
         if (finished)
             return;
         const QKeychain::Error error = job->error();
-        if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && !retried
-            && worthRetrying(error)) {
+        if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && !retried &&
+            worthRetrying(error)) {
             retried = true;
-            qCInfo(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile
-                                                      << "failed:" << job->errorString() << "- retrying once";
+            qCInfo(aerodesk::log::keychain).noquote()
+                << verb() << logName(name) << "of profile" << profile
+                << "failed:" << job->errorString() << "- retrying once";
             auto self = shared_from_this();
             QTimer::singleShot(1500, context.data(), [self] {
                 if (!self->finished)
@@ -162,12 +173,14 @@ struct Operation : std::enable_shared_from_this<Operation>
         crypto::secureWipe(payload);
         // Names and profiles only: never a value.
         if (result.ok())
-            qCDebug(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile << "ok";
+            qCDebug(aerodesk::log::keychain).noquote()
+                << verb() << logName(name) << "of profile" << profile << "ok";
         else if (result.kind == KeychainError::Kind::NotFound)
-            qCDebug(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile << "- not found";
+            qCDebug(aerodesk::log::keychain).noquote()
+                << verb() << logName(name) << "of profile" << profile << "- not found";
         else
-            qCWarning(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile" << profile
-                                                         << "failed:" << result.message;
+            qCWarning(aerodesk::log::keychain).noquote() << verb() << logName(name) << "of profile"
+                                                         << profile << "failed:" << result.message;
         if (done)
             done(result, std::move(value));
         done = nullptr;
@@ -176,7 +189,11 @@ struct Operation : std::enable_shared_from_this<Operation>
 
 } // namespace
 
-Keychain::Keychain(QString profile, QObject *parent) : QObject(parent), m_profile(std::move(profile)) {}
+Keychain::Keychain(QString profile, QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+{
+}
 
 QString Keychain::qualifiedKey(const QString &name) const
 {
@@ -188,15 +205,16 @@ void run(Keychain *owner, const std::shared_ptr<Operation> &op, int timeoutMs)
 {
     op->timer.setSingleShot(true);
     QObject::connect(&op->timer, &QTimer::timeout, owner, [op, timeoutMs] {
-        op->finish({KeychainError::Kind::Timeout,
-                    QStringLiteral("The keychain did not answer within %1 s. Is a keyring prompt "
-                                   "waiting, or is the Secret Service hung?")
-                        .arg(timeoutMs / 1000.0)},
+        op->finish({ KeychainError::Kind::Timeout,
+                     QStringLiteral("The keychain did not answer within %1 s. Is a keyring prompt "
+                                    "waiting, or is the Secret Service hung?")
+                         .arg(timeoutMs / 1000.0) },
                    {});
     });
     op->timer.start(timeoutMs);
     // Start on the next event-loop turn so the callback can never run inside the caller.
-    QMetaObject::invokeMethod(owner, [op] { op->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        owner, [op] { op->start(); }, Qt::QueuedConnection);
 }
 } // namespace
 

@@ -9,12 +9,12 @@ struct KeychainError
 {
     enum class Kind {
         None,
-        NotFound,       ///< no such entry: "ask the user", not a failure of the keychain
-        NoBackend,      ///< no Secret Service / Keychain / Credential Manager reachable
-        Locked,         ///< the keyring is locked (and could not be unlocked without a prompt)
-        AccessDenied,   ///< the user or the OS refused access
-        Timeout,        ///< the backend did not answer in time
-        Other,          ///< anything else; `message` has the backend's words
+        NotFound, ///< no such entry: "ask the user", not a failure of the keychain
+        NoBackend, ///< no Secret Service / Keychain / Credential Manager reachable
+        Locked, ///< the keyring is locked (and could not be unlocked without a prompt)
+        AccessDenied, ///< the user or the OS refused access
+        Timeout, ///< the backend did not answer in time
+        Other, ///< anything else; `message` has the backend's words
     };
     Kind kind = Kind::None;
     QString message; ///< a clear sentence; never contains the secret

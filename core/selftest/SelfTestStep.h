@@ -11,12 +11,14 @@ struct SelfTestStep
     enum class Verdict { Pass, Fail, Skipped };
     QString name;
     Verdict verdict = Verdict::Fail;
-    QString detail;   ///< what was seen (versions, ids masked, HTTP status...)
-    QString fix;      ///< a failure's remedy, in words a support desk can act on
+    QString detail; ///< what was seen (versions, ids masked, HTTP status...)
+    QString fix; ///< a failure's remedy, in words a support desk can act on
     bool passed() const { return verdict == Verdict::Pass; }
     static QString verdictName(Verdict v)
     {
-        return v == Verdict::Pass ? QStringLiteral("PASS") : v == Verdict::Fail ? QStringLiteral("FAIL") : QStringLiteral("SKIP");
+        return v == Verdict::Pass ? QStringLiteral("PASS")
+            : v == Verdict::Fail  ? QStringLiteral("FAIL")
+                                  : QStringLiteral("SKIP");
     }
 };
 

@@ -17,15 +17,21 @@ constexpr auto kOrderKey = "environments/customOrder";
 QString kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::BuiltInSandbox: return QStringLiteral("builtin");
-    case Kind::CustomSandbox: return QStringLiteral("custom");
-    case Kind::Production: return QStringLiteral("production");
+    case Kind::BuiltInSandbox:
+        return QStringLiteral("builtin");
+    case Kind::CustomSandbox:
+        return QStringLiteral("custom");
+    case Kind::Production:
+        return QStringLiteral("production");
     }
     return QStringLiteral("custom");
 }
 } // namespace
 
-EnvironmentProfiles::EnvironmentProfiles(QSettings &settings) : m_settings(settings) {}
+EnvironmentProfiles::EnvironmentProfiles(QSettings &settings)
+    : m_settings(settings)
+{
+}
 
 QString EnvironmentProfiles::group(const QString &id) const
 {
@@ -55,7 +61,8 @@ EnvironmentProfile EnvironmentProfiles::read(const QString &id) const
     } else {
         p.kind = Kind::CustomSandbox;
         p.name = m_settings.value(g + QLatin1String("name"), id).toString();
-        p.keychainProfile = m_settings.value(g + QLatin1String("keychainProfile"), p.name).toString();
+        p.keychainProfile =
+            m_settings.value(g + QLatin1String("keychainProfile"), p.name).toString();
         p.baseUrl = QUrl(m_settings.value(g + QLatin1String("baseUrl")).toString());
         p.pinnedCertFile = m_settings.value(g + QLatin1String("pinnedCertFile")).toString();
     }
@@ -64,7 +71,8 @@ EnvironmentProfile EnvironmentProfiles::read(const QString &id) const
 
 QList<EnvironmentProfile> EnvironmentProfiles::profiles() const
 {
-    QList<EnvironmentProfile> out{read(QString::fromLatin1(kBuiltInId)), read(QString::fromLatin1(kProductionId))};
+    QList<EnvironmentProfile> out { read(QString::fromLatin1(kBuiltInId)),
+                                    read(QString::fromLatin1(kProductionId)) };
     for (const QString &id : customIds())
         out.append(read(id));
     return out;
@@ -72,12 +80,14 @@ QList<EnvironmentProfile> EnvironmentProfiles::profiles() const
 
 std::optional<EnvironmentProfile> EnvironmentProfiles::find(const QString &id) const
 {
-    if (id == QLatin1String(kBuiltInId) || id == QLatin1String(kProductionId) || customIds().contains(id))
+    if (id == QLatin1String(kBuiltInId) || id == QLatin1String(kProductionId) ||
+        customIds().contains(id))
         return read(id);
     return std::nullopt;
 }
 
-std::optional<EnvironmentProfile> EnvironmentProfiles::findByKeychainProfile(const QString &keychainProfile) const
+std::optional<EnvironmentProfile>
+EnvironmentProfiles::findByKeychainProfile(const QString &keychainProfile) const
 {
     for (const EnvironmentProfile &p : profiles()) {
         if (p.keychainProfile == keychainProfile)
@@ -86,12 +96,14 @@ std::optional<EnvironmentProfile> EnvironmentProfiles::findByKeychainProfile(con
     return std::nullopt;
 }
 
-EnvironmentProfile EnvironmentProfiles::addCustom(const QString &name, const QUrl &baseUrl, const QString &pinnedCertFile)
+EnvironmentProfile EnvironmentProfiles::addCustom(const QString &name, const QUrl &baseUrl,
+                                                  const QString &pinnedCertFile)
 {
     QStringList taken;
     for (const EnvironmentProfile &p : profiles())
         taken << p.name << p.keychainProfile;
-    const QString base = name.trimmed().isEmpty() ? QStringLiteral("Custom sandbox") : name.trimmed();
+    const QString base =
+        name.trimmed().isEmpty() ? QStringLiteral("Custom sandbox") : name.trimmed();
     QString unique = base;
     for (int n = 2; taken.contains(unique); ++n)
         unique = QStringLiteral("%1 (%2)").arg(base).arg(n);
@@ -138,29 +150,34 @@ bool EnvironmentProfiles::remove(const QString &id)
     return true;
 }
 
-Result<api::Environment, QString> EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
+Result<api::Environment, QString>
+EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
 {
     if (profile.kind == Kind::Production)
         return api::Environment::production(profile.keychainProfile);
     if (profile.kind == Kind::BuiltInSandbox)
-        return QStringLiteral("The built-in sandbox's address exists only while it runs; AeroDesk sets it itself.");
+        return QStringLiteral(
+            "The built-in sandbox's address exists only while it runs; AeroDesk sets it itself.");
     const QUrl url = profile.baseUrl;
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return QStringLiteral("The base URL \"%1\" is not an absolute http(s) URL.").arg(url.toString());
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return QStringLiteral("The base URL \"%1\" is not an absolute http(s) URL.")
+            .arg(url.toString());
     QByteArray pem;
     QByteArray sha;
     if (!profile.pinnedCertFile.isEmpty()) {
         QFile f(profile.pinnedCertFile);
         if (!f.open(QIODevice::ReadOnly))
-            return QStringLiteral("Cannot read the pinned certificate %1: %2").arg(profile.pinnedCertFile, f.errorString());
+            return QStringLiteral("Cannot read the pinned certificate %1: %2")
+                .arg(profile.pinnedCertFile, f.errorString());
         pem = f.read(256 * 1024);
         const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
         if (certs.isEmpty() || certs.first().isNull())
             return QStringLiteral("%1 holds no PEM certificate.").arg(profile.pinnedCertFile);
         sha = certs.first().digest(QCryptographicHash::Sha256).toHex();
     }
-    api::Environment env = api::Environment::sandbox(Kind::CustomSandbox, profile.name, profile.keychainProfile, url, pem, sha);
+    api::Environment env = api::Environment::sandbox(Kind::CustomSandbox, profile.name,
+                                                     profile.keychainProfile, url, pem, sha);
     return env;
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "core/keychain/KeychainEntries.h"
-
 #include "core/api/Environment.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/util/Result.h"
 
 #include <QList>
@@ -21,12 +20,12 @@ namespace aerodesk::session {
 struct EnvironmentProfile
 {
     api::Environment::Kind kind = api::Environment::Kind::CustomSandbox;
-    QString id;               ///< settings key: "builtin", "production", "custom-<hex>"
-    QString name;             ///< display name
-    QString keychainProfile;  ///< keychain namespace (fixed when the profile is created)
-    QUrl baseUrl;             ///< custom sandbox only
-    QString pinnedCertFile;   ///< custom sandbox: optional PEM file of the pinned certificate
-    QString configurationId;  ///< widget configurationId (not a secret)
+    QString id; ///< settings key: "builtin", "production", "custom-<hex>"
+    QString name; ///< display name
+    QString keychainProfile; ///< keychain namespace (fixed when the profile is created)
+    QUrl baseUrl; ///< custom sandbox only
+    QString pinnedCertFile; ///< custom sandbox: optional PEM file of the pinned certificate
+    QString configurationId; ///< widget configurationId (not a secret)
 };
 
 /// The environment profiles of the Settings panel, stored in QSettings under "environments/":
@@ -50,7 +49,8 @@ public:
 
     /// A new custom sandbox named `name` (made unique among the profiles); its keychain profile
     /// is "Custom sandbox <8 random hex>", fixed for the profile's life (renaming keeps it).
-    EnvironmentProfile addCustom(const QString &name, const QUrl &baseUrl, const QString &pinnedCertFile = {});
+    EnvironmentProfile addCustom(const QString &name, const QUrl &baseUrl,
+                                 const QString &pinnedCertFile = {});
     /// Stores the non-secret fields (name, base URL and cert file only for custom sandboxes).
     void save(const EnvironmentProfile &profile);
     /// Removes a custom sandbox (the fixed two cannot be removed; returns false for them).

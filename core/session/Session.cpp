@@ -4,8 +4,8 @@
 #include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/connections/LinkRecorder.h"
 #include "core/embedded/EmbeddedKeyStore.h"
-#include "core/embedded/RetUrlClient.h"
 #include "core/embedded/EmulatorEventSource.h"
+#include "core/embedded/RetUrlClient.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
@@ -19,7 +19,9 @@
 namespace aerodesk::session {
 
 Session::Session(const Clock &clock, QSettings *settings, QObject *parent)
-    : QObject(parent), m_clock(clock), m_settings(settings)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_settings(settings)
 {
 }
 
@@ -75,9 +77,10 @@ void Session::setEnvironment(const api::Environment &environment)
     m_activeSecrets = &webhookSecretsFor(environment.profile);
     rebuildRecorder();
     // The kind, name and host only: never a full URL (it could carry credentials).
-    qCInfo(aerodesk::log::session).noquote() << "environment:" << DiagnosticsReport::environmentKindName(environment.kind)
-                                             << environment.name << "on" << environment.baseUrl.host() << "(keychain profile"
-                                             << environment.profile + QLatin1Char(')');
+    qCInfo(aerodesk::log::session).noquote()
+        << "environment:" << DiagnosticsReport::environmentKindName(environment.kind)
+        << environment.name << "on" << environment.baseUrl.host() << "(keychain profile"
+        << environment.profile + QLatin1Char(')');
     Q_EMIT environmentChanged();
 }
 
@@ -106,7 +109,8 @@ void Session::setStore(std::shared_ptr<store::Store> store)
     m_recorder.reset();
     m_store = std::move(store);
     rebuildRecorder();
-    qCInfo(aerodesk::log::session).noquote() << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));
+    qCInfo(aerodesk::log::session).noquote()
+        << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));
     Q_EMIT storeChanged();
 }
 
@@ -122,7 +126,8 @@ void Session::rebuildRecorder()
     // pageSuccess is recorded in the store before anything else, once both exist.
     if (!m_dispatcher || !m_client || !m_store)
         return;
-    m_recorder = std::make_unique<connections::LinkRecorder>(*m_dispatcher, m_store->connections(), *m_client, m_clock);
+    m_recorder = std::make_unique<connections::LinkRecorder>(*m_dispatcher, m_store->connections(),
+                                                             *m_client, m_clock);
 }
 
 } // namespace aerodesk::session

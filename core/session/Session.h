@@ -19,7 +19,7 @@ class Keychain;
 namespace aerodesk::api {
 class ApiClient;
 class LinkWidgetEventDispatcher;
-}
+} // namespace aerodesk::api
 namespace aerodesk::jobs {
 class JobRunner;
 }
@@ -33,7 +33,7 @@ namespace aerodesk::embedded {
 class EmbeddedKeyStore;
 class RetUrlClient;
 class EmulatorEventSource;
-}
+} // namespace aerodesk::embedded
 namespace aerodesk::webhooks {
 class WebhookSecrets;
 }

@@ -20,29 +20,39 @@ constexpr QStringView kEventKeyDomain = u"eventKey";
 
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
-    qCWarning(aerodesk::log::store).noquote() << QStringLiteral("history query failed (%1): %2").arg(what, q.lastError().text());
-    return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+    qCWarning(aerodesk::log::store).noquote()
+        << QStringLiteral("history query failed (%1): %2").arg(what, q.lastError().text());
+    return StoreError::make(
+        StoreError::Kind::Sql,
+        QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
 }
 StoreError notFound()
 {
-    return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+    return StoreError::make(StoreError::Kind::NotFound,
+                            QStringLiteral("That connection is not in the store."));
 }
 } // namespace
 
-ConnectionHistory::ConnectionHistory(const ConnectionRepository &connections, Database &db, const FieldCipher &cipher,
-                                     const BlindIndex &index)
-    : m_connections(connections), m_db(db), m_cipher(cipher), m_index(index)
+ConnectionHistory::ConnectionHistory(const ConnectionRepository &connections, Database &db,
+                                     const FieldCipher &cipher, const BlindIndex &index)
+    : m_connections(connections)
+    , m_db(db)
+    , m_cipher(cipher)
+    , m_index(index)
 {
 }
 
-Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId, const ConnectionEvent &event,
+Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
+                                                   const ConnectionEvent &event,
                                                    const QString &eventKey)
 {
     if (event.kind.trimmed().isEmpty())
-        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A history event needs a kind."));
+        return StoreError::make(StoreError::Kind::InvalidInput,
+                                QStringLiteral("A history event needs a kind."));
     const auto row = m_connections.rowId(connectionId);
     if (!row) {
-        qCWarning(aerodesk::log::store).noquote() << "history event" << event.kind << "for a connection not in the store";
+        qCWarning(aerodesk::log::store).noquote()
+            << "history event" << event.kind << "for a connection not in the store";
         return notFound();
     }
     QByteArray json = QJsonDocument(event.detail).toJson(QJsonDocument::Compact);
@@ -54,11 +64,14 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId, 
     QSqlQuery q(m_db.db());
     // Without a key the statement is the v1 one, so a v1 file can still be written before it is
     // migrated. With a key, OR IGNORE meets the partial unique index (connection_ref, event_key).
-    q.prepare(keyed ? QStringLiteral("INSERT OR IGNORE INTO connection_events(connection_ref, at, kind, detail, event_key)"
+    q.prepare(keyed ? QStringLiteral("INSERT OR IGNORE INTO connection_events(connection_ref, at, "
+                                     "kind, detail, event_key)"
                                      " VALUES(?,?,?,?,?)")
-                    : QStringLiteral("INSERT INTO connection_events(connection_ref, at, kind, detail) VALUES(?,?,?,?)"));
+                    : QStringLiteral("INSERT INTO connection_events(connection_ref, at, kind, "
+                                     "detail) VALUES(?,?,?,?)"));
     q.addBindValue(*row);
-    q.addBindValue((event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.addBindValue(
+        (event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     q.addBindValue(event.kind);
     q.addBindValue(*sealed);
     if (keyed)
@@ -68,7 +81,8 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId, 
     return q.numRowsAffected() == 1;
 }
 
-Result<QList<ConnectionEvent>, StoreError> ConnectionHistory::forConnection(const QString &connectionId, int latest) const
+Result<QList<ConnectionEvent>, StoreError>
+ConnectionHistory::forConnection(const QString &connectionId, int latest) const
 {
     const auto row = m_connections.rowId(connectionId);
     if (!row)
@@ -76,8 +90,9 @@ Result<QList<ConnectionEvent>, StoreError> ConnectionHistory::forConnection(cons
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     // Newest first with a limit, reversed below: "the last N events, in time order".
-    q.prepare(QStringLiteral("SELECT at, kind, detail FROM connection_events WHERE connection_ref = ?"
-                             " ORDER BY at DESC, id DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT at, kind, detail FROM connection_events WHERE connection_ref = ?"
+                       " ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(*row);
     q.addBindValue(latest > 0 ? latest : -1);
     if (!q.exec())
@@ -87,8 +102,9 @@ Result<QList<ConnectionEvent>, StoreError> ConnectionHistory::forConnection(cons
         auto detail = m_cipher.open(kDetailPlace, q.value(2).toByteArray());
         if (!detail)
             return detail.error();
-        out.append(ConnectionEvent{QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC), q.value(1).toString(),
-                                   QJsonDocument::fromJson(detail->rawView()).object()});
+        out.append(ConnectionEvent {
+            QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC), q.value(1).toString(),
+            QJsonDocument::fromJson(detail->rawView()).object() });
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -97,7 +113,8 @@ Result<QList<ConnectionEvent>, StoreError> ConnectionHistory::forConnection(cons
 Result<qint64, StoreError> ConnectionHistory::pruneBefore(const QDateTime &before)
 {
     if (!before.isValid())
-        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("Pruning history needs a valid time."));
+        return StoreError::make(StoreError::Kind::InvalidInput,
+                                QStringLiteral("Pruning history needs a valid time."));
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("DELETE FROM connection_events WHERE at < ?"));
     q.addBindValue(before.toMSecsSinceEpoch());

@@ -23,16 +23,17 @@ class ConnectionRepository;
 class ConnectionHistory
 {
 public:
-    ConnectionHistory(const ConnectionRepository &connections, Database &db, const FieldCipher &cipher,
-                      const BlindIndex &index);
+    ConnectionHistory(const ConnectionRepository &connections, Database &db,
+                      const FieldCipher &cipher, const BlindIndex &index);
 
     /// true = stored; false = an event with this key was already recorded for this connection.
     /// NotFound when the connection is not in the store; InvalidInput without a kind.
-    Result<bool, StoreError> record(const QString &connectionId, const connections::ConnectionEvent &event,
+    Result<bool, StoreError> record(const QString &connectionId,
+                                    const connections::ConnectionEvent &event,
                                     const QString &eventKey = {});
     /// Oldest first. With `latest` > 0: only the newest `latest` events (still oldest first).
-    Result<QList<connections::ConnectionEvent>, StoreError> forConnection(const QString &connectionId,
-                                                                          int latest = -1) const;
+    Result<QList<connections::ConnectionEvent>, StoreError>
+    forConnection(const QString &connectionId, int latest = -1) const;
     /// Deletes every connection's events older than `before`; returns how many went.
     Result<qint64, StoreError> pruneBefore(const QDateTime &before);
 

@@ -31,22 +31,30 @@ QDateTime fromMs(const QVariant &v)
 }
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
-    qCWarning(aerodesk::log::store).noquote() << QStringLiteral("query failed (%1): %2").arg(what, q.lastError().text());
-    return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+    qCWarning(aerodesk::log::store).noquote()
+        << QStringLiteral("query failed (%1): %2").arg(what, q.lastError().text());
+    return StoreError::make(
+        StoreError::Kind::Sql,
+        QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
 }
-const char *kSelect = "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
-                      "account_summary, last_refresh, created_at, updated_at FROM connections ";
+const char *kSelect =
+    "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
+    "account_summary, last_refresh, created_at, updated_at FROM connections ";
 } // namespace
 
-ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index)
-    : m_db(db), m_cipher(cipher), m_index(index)
+ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &cipher,
+                                           const BlindIndex &index)
+    : m_db(db)
+    , m_cipher(cipher)
+    , m_index(index)
 {
 }
 
 Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs)
 {
     if (c.connectionId.trimmed().isEmpty())
-        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A connection needs a connectionId."));
+        return StoreError::make(StoreError::Kind::InvalidInput,
+                                QStringLiteral("A connection needs a connectionId."));
     auto id = m_cipher.seal(kConnectionIdPlace, BlindIndex::normalise(c.connectionId).toUtf8());
     if (!id)
         return id.error();
@@ -70,18 +78,22 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     QSqlQuery q(m_db.db());
     // Prepared once per connection and cached by the driver for repeated upserts.
     q.prepare(QStringLiteral(
-        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, bank_name, status,"
+        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, "
+        "bank_name, status,"
         " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
         " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
         " connection_id=excluded.connection_id, aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
-        " bank_name=excluded.bank_name, status=excluded.status, connection_expiry=excluded.connection_expiry,"
-        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, updated_at=excluded.updated_at"));
+        " bank_name=excluded.bank_name, status=excluded.status, "
+        "connection_expiry=excluded.connection_expiry,"
+        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
+        "updated_at=excluded.updated_at"));
     q.addBindValue(m_index.index(kConnectionDomain, c.connectionId));
     q.addBindValue(userIndex);
     q.addBindValue(*id);
     q.addBindValue(user);
-    q.addBindValue(c.bankName.isNull() ? QStringLiteral("") : c.bankName); // unknown bank: empty, not NULL
+    q.addBindValue(c.bankName.isNull() ? QStringLiteral("")
+                                       : c.bankName); // unknown bank: empty, not NULL
     q.addBindValue(c.status.isNull() ? QStringLiteral("") : c.status);
     q.addBindValue(msOrNull(c.connectionExpiry));
     q.addBindValue(summary);
@@ -101,7 +113,8 @@ Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
 {
     if (!m_db.db().transaction())
-        return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Cannot begin a store transaction."));
+        return StoreError::make(StoreError::Kind::Sql,
+                                QStringLiteral("Cannot begin a store transaction."));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Connection &c : list) {
         if (auto s = upsertOne(c, now); !s) {
@@ -111,7 +124,8 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
     }
     if (!m_db.db().commit()) {
         m_db.db().rollback();
-        return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Cannot commit the store transaction."));
+        return StoreError::make(StoreError::Kind::Sql,
+                                QStringLiteral("Cannot commit the store transaction."));
     }
     return {};
 }
@@ -154,11 +168,15 @@ Result<Connection, StoreError> ConnectionRepository::get(const QString &connecti
     if (!q.exec())
         return sqlError(q, QStringLiteral("get connection"));
     if (!q.next())
-        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+        return StoreError::make(StoreError::Kind::NotFound,
+                                QStringLiteral("That connection is not in the store."));
     return readRow(q, m_cipher);
 }
 
-bool ConnectionRepository::contains(const QString &connectionId) const { return rowId(connectionId).has_value(); }
+bool ConnectionRepository::contains(const QString &connectionId) const
+{
+    return rowId(connectionId).has_value();
+}
 
 std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) const
 {
@@ -183,10 +201,12 @@ Result<QList<Connection>, StoreError> ConnectionRepository::listAll() const
     return out;
 }
 
-Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink) const
+Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int batchSize,
+                                              const BatchSink &sink) const
 {
     if (batchSize < 1)
-        return StoreError::make(StoreError::Kind::InvalidInput, QStringLiteral("A batch needs at least one row."));
+        return StoreError::make(StoreError::Kind::InvalidInput,
+                                QStringLiteral("A batch needs at least one row."));
     QStringList where;
     QVariantList binds;
     if (!query.status.isEmpty()) {
@@ -204,7 +224,8 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     QString sql = QString::fromLatin1(kSelect);
     if (!where.isEmpty())
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
-    sql += QStringLiteral("ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
+    sql += QStringLiteral(
+        "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
     binds << (query.limit < 0 ? qint64(-1) : query.limit) << std::max<qint64>(0, query.offset);
 
     QSqlQuery q(m_db.db());
@@ -235,7 +256,8 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     return {};
 }
 
-Result<QList<Connection>, StoreError> ConnectionRepository::findByAeroPassUser(const QString &uuid) const
+Result<QList<Connection>, StoreError>
+ConnectionRepository::findByAeroPassUser(const QString &uuid) const
 {
     QSqlQuery q(m_db.db());
     q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE user_index = ? ORDER BY id"));
@@ -268,11 +290,13 @@ Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
     if (!q.exec())
         return sqlError(q, QStringLiteral("remove connection"));
     if (q.numRowsAffected() == 0)
-        return StoreError::make(StoreError::Kind::NotFound, QStringLiteral("That connection is not in the store."));
+        return StoreError::make(StoreError::Kind::NotFound,
+                                QStringLiteral("That connection is not in the store."));
     return {};
 }
 
-Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId, const ConnectionEvent &event)
+Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId,
+                                                  const ConnectionEvent &event)
 {
     auto recorded = ConnectionHistory(*this, m_db, m_cipher, m_index).record(connectionId, event);
     if (!recorded)
@@ -280,7 +304,8 @@ Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId, c
     return {};
 }
 
-Result<QList<ConnectionEvent>, StoreError> ConnectionRepository::events(const QString &connectionId) const
+Result<QList<ConnectionEvent>, StoreError>
+ConnectionRepository::events(const QString &connectionId) const
 {
     return ConnectionHistory(*this, m_db, m_cipher, m_index).forConnection(connectionId);
 }

@@ -36,9 +36,11 @@ public:
     using BatchSink = std::function<bool(QList<connections::Connection> &&batch)>;
     /// The rows `query` selects, in listAll's order, decrypted and handed to `sink` batchSize at
     /// a time (the last batch may be smaller). Stopping early (sink returned false) is success.
-    Status<StoreError> scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink) const;
+    Status<StoreError> scan(const ConnectionQuery &query, int batchSize,
+                            const BatchSink &sink) const;
     /// Rows whose aeroPassUserUuid matches (blind index).
-    Result<QList<connections::Connection>, StoreError> findByAeroPassUser(const QString &aeroPassUserUuid) const;
+    Result<QList<connections::Connection>, StoreError>
+    findByAeroPassUser(const QString &aeroPassUserUuid) const;
     qint64 count() const;
     /// The row behind connectionId (blind index), for tables that refer to connections.
     std::optional<qint64> rowId(const QString &connectionId) const;
@@ -46,9 +48,11 @@ public:
     Status<StoreError> remove(const QString &connectionId);
 
     /// Same as ConnectionHistory::record without an event key.
-    Status<StoreError> addEvent(const QString &connectionId, const connections::ConnectionEvent &event);
+    Status<StoreError> addEvent(const QString &connectionId,
+                                const connections::ConnectionEvent &event);
     /// Same as ConnectionHistory::forConnection: the whole history, oldest first.
-    Result<QList<connections::ConnectionEvent>, StoreError> events(const QString &connectionId) const;
+    Result<QList<connections::ConnectionEvent>, StoreError>
+    events(const QString &connectionId) const;
 
 private:
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs);

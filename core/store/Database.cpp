@@ -18,11 +18,21 @@ QString nextConnectionName()
 }
 } // namespace
 
-Database::Database(QString path) : m_path(std::move(path)), m_connectionName(nextConnectionName()) {}
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionName(nextConnectionName())
+{
+}
 
-Database::~Database() { close(); }
+Database::~Database()
+{
+    close();
+}
 
-bool Database::isOpen() const { return m_db.isValid() && m_db.isOpen(); }
+bool Database::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
 
 void Database::close()
 {
@@ -51,18 +61,20 @@ Status<StoreError> Database::open(Mode mode)
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
         const QString why = probe.lastError().text();
         close();
-        return StoreError::make(StoreError::Kind::NotAStore,
-                                QStringLiteral("%1 is not an AeroDesk store (%2).").arg(m_path, why));
+        return StoreError::make(
+            StoreError::Kind::NotAStore,
+            QStringLiteral("%1 is not an AeroDesk store (%2).").arg(m_path, why));
     }
     probe.finish(); // an open SELECT is a read transaction: WAL could not be switched on
     if (mode == Mode::ReadWrite) {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
-            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+            q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
             close();
-            return StoreError::make(StoreError::Kind::OpenFailed, QStringLiteral("Cannot switch the store to WAL mode."));
+            return StoreError::make(StoreError::Kind::OpenFailed,
+                                    QStringLiteral("Cannot switch the store to WAL mode."));
         }
-        for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+        for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL" }) {
             if (auto s = exec(QString::fromLatin1(pragma), QStringLiteral("store settings")); !s) {
                 close();
                 return s;
@@ -76,8 +88,9 @@ Status<StoreError> Database::exec(const QString &sql, const QString &what)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
-        return StoreError::make(StoreError::Kind::Sql,
-                                QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+        return StoreError::make(
+            StoreError::Kind::Sql,
+            QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
     return {};
 }
 
@@ -91,9 +104,11 @@ int Database::schemaVersion() const
 
 Status<StoreError> Database::migrate(const QList<Migration> &migrations)
 {
-    if (auto s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                      QStringLiteral("schema_version"));
+    if (auto s =
+            exec(QStringLiteral(
+                     "CREATE TABLE IF NOT EXISTS schema_version ("
+                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+                 QStringLiteral("schema_version"));
         !s)
         return s;
     const int current = schemaVersion();
@@ -101,23 +116,29 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations)
     for (const Migration &m : migrations)
         newest = std::max(newest, m.version);
     if (current > newest)
-        return StoreError::make(StoreError::Kind::TooNew,
-                                QStringLiteral("The store has schema version %1, newer than this AeroDesk knows (%2). "
-                                               "Use a newer AeroDesk.").arg(current).arg(newest));
+        return StoreError::make(
+            StoreError::Kind::TooNew,
+            QStringLiteral("The store has schema version %1, newer than this AeroDesk knows (%2). "
+                           "Use a newer AeroDesk.")
+                .arg(current)
+                .arg(newest));
     int previous = 0;
     for (const Migration &m : migrations) {
         if (m.version <= previous)
-            return StoreError::make(StoreError::Kind::Migration, QStringLiteral("Migrations are not in increasing order."));
+            return StoreError::make(StoreError::Kind::Migration,
+                                    QStringLiteral("Migrations are not in increasing order."));
         previous = m.version;
         if (m.version <= current)
             continue;
         if (!m_db.transaction())
-            return StoreError::make(StoreError::Kind::Migration, QStringLiteral("Cannot begin migration %1.").arg(m.version));
+            return StoreError::make(StoreError::Kind::Migration,
+                                    QStringLiteral("Cannot begin migration %1.").arg(m.version));
         QString error;
         bool ok = m.apply(m_db, error);
         if (ok) {
             QSqlQuery q(m_db);
-            q.prepare(QStringLiteral("INSERT INTO schema_version(version, name, applied_at) VALUES(?, ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO schema_version(version, name, applied_at) VALUES(?, ?, ?)"));
             q.addBindValue(m.version);
             q.addBindValue(m.name);
             q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
@@ -127,11 +148,15 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations)
         }
         if (!ok || !m_db.commit()) {
             m_db.rollback();
-            qCWarning(aerodesk::log::store).noquote() << "migration" << m.version << m.name << "failed, rolled back:" << error;
+            qCWarning(aerodesk::log::store).noquote()
+                << "migration" << m.version << m.name << "failed, rolled back:" << error;
             return StoreError::make(StoreError::Kind::Migration,
-                                    QStringLiteral("Schema migration %1 (%2) failed: %3").arg(m.version).arg(m.name, error));
+                                    QStringLiteral("Schema migration %1 (%2) failed: %3")
+                                        .arg(m.version)
+                                        .arg(m.name, error));
         }
-        qCInfo(aerodesk::log::store).noquote() << "migrated" << m_path << "to schema version" << m.version << m.name;
+        qCInfo(aerodesk::log::store).noquote()
+            << "migrated" << m_path << "to schema version" << m.version << m.name;
     }
     return {};
 }

@@ -5,27 +5,37 @@
 
 namespace aerodesk::store {
 
-FieldCipher::FieldCipher(crypto::SecureBytes dataKey) : m_key(std::move(dataKey)) {}
+FieldCipher::FieldCipher(crypto::SecureBytes dataKey)
+    : m_key(std::move(dataKey))
+{
+}
 
-Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArrayView plaintext) const
+Result<QByteArray, StoreError> FieldCipher::seal(const QString &place,
+                                                 QByteArrayView plaintext) const
 {
     auto sealed = crypto::Aead::seal(m_key, plaintext, place.toUtf8());
     if (!sealed) {
-        qCWarning(aerodesk::log::store).noquote() << "cannot encrypt a" << place << "value:" << sealed.error().message;
-        return StoreError::make(StoreError::Kind::Crypto,
-                                QStringLiteral("Cannot encrypt %1: %2").arg(place, sealed.error().message));
+        qCWarning(aerodesk::log::store).noquote()
+            << "cannot encrypt a" << place << "value:" << sealed.error().message;
+        return StoreError::make(
+            StoreError::Kind::Crypto,
+            QStringLiteral("Cannot encrypt %1: %2").arg(place, sealed.error().message));
     }
     return std::move(sealed).value();
 }
 
-Result<crypto::SecureBytes, StoreError> FieldCipher::open(const QString &place, QByteArrayView sealed) const
+Result<crypto::SecureBytes, StoreError> FieldCipher::open(const QString &place,
+                                                          QByteArrayView sealed) const
 {
     auto opened = crypto::Aead::open(m_key, sealed, place.toUtf8());
     if (!opened) {
-        qCWarning(aerodesk::log::store).noquote() << "a stored" << place << "value does not decrypt";
-        return StoreError::make(StoreError::Kind::Crypto,
-                                QStringLiteral("A stored %1 value does not decrypt (tampered, or written under another key).")
-                                    .arg(place));
+        qCWarning(aerodesk::log::store).noquote()
+            << "a stored" << place << "value does not decrypt";
+        return StoreError::make(
+            StoreError::Kind::Crypto,
+            QStringLiteral(
+                "A stored %1 value does not decrypt (tampered, or written under another key).")
+                .arg(place));
     }
     return std::move(opened).value();
 }

@@ -30,25 +30,34 @@ bool Store::exists(const QString &path)
 }
 
 Store::Store(const QString &path, const crypto::SecureBytes &dataKey)
-    : m_db(path), m_cipher(dataKey.clone()), m_index(dataKey), m_connections(m_db, m_cipher, m_index),
-      m_history(m_connections, m_db, m_cipher, m_index)
+    : m_db(path)
+    , m_cipher(dataKey.clone())
+    , m_index(dataKey)
+    , m_connections(m_db, m_cipher, m_index)
+    , m_history(m_connections, m_db, m_cipher, m_index)
 {
 }
 
-Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path, const crypto::SecureBytes &dataKey,
+Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
+                                                       const crypto::SecureBytes &dataKey,
                                                        const QList<Migration> &migrationsIn)
 {
     if (dataKey.size() != std::size_t(kDataKeyBytes)) {
-        qCWarning(aerodesk::log::store) << "the store data key has" << dataKey.size() << "bytes, not" << kDataKeyBytes;
-        return StoreError::make(StoreError::Kind::WrongKey,
-                                QStringLiteral("The store data key must be %1 bytes; the keychain entry holds %2.")
-                                    .arg(kDataKeyBytes).arg(dataKey.size()));
+        qCWarning(aerodesk::log::store)
+            << "the store data key has" << dataKey.size() << "bytes, not" << kDataKeyBytes;
+        return StoreError::make(
+            StoreError::Kind::WrongKey,
+            QStringLiteral("The store data key must be %1 bytes; the keychain entry holds %2.")
+                .arg(kDataKeyBytes)
+                .arg(dataKey.size()));
     }
-    const QList<Migration> migrations = migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
+    const QList<Migration> migrations =
+        migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
     std::unique_ptr<Store> store(new Store(path, dataKey));
     const bool isNew = !exists(path);
     const auto failed = [&](const StoreError &e) {
-        qCWarning(aerodesk::log::store).noquote() << "cannot open the store" << path << "-" << e.message;
+        qCWarning(aerodesk::log::store).noquote()
+            << "cannot open the store" << path << "-" << e.message;
         return e;
     };
     if (!isNew) {
@@ -57,8 +66,8 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path, cons
     }
     if (auto s = store->openReadWrite(isNew, migrations); !s)
         return failed(s.error());
-    qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path << "schema version"
-                                            << store->m_db.schemaVersion();
+    qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
+                                            << "schema version" << store->m_db.schemaVersion();
     return store;
 }
 
@@ -70,19 +79,24 @@ Status<StoreError> Store::checkKeyReadOnly(const QList<Migration> &migrations)
     q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'"));
     if (!q.exec() || !q.next()) {
         m_db.close();
-        return StoreError::make(StoreError::Kind::NotAStore,
-                                QStringLiteral("%1 is not an AeroDesk store (no key check value); it was left untouched.")
-                                    .arg(m_db.path()));
+        return StoreError::make(
+            StoreError::Kind::NotAStore,
+            QStringLiteral(
+                "%1 is not an AeroDesk store (no key check value); it was left untouched.")
+                .arg(m_db.path()));
     }
     const QByteArray sealed = q.value(0).toByteArray();
     q.finish();
     auto opened = m_cipher.open(kKeyCheckPlace, sealed);
     if (!opened || opened->view() != QByteArrayView(kKeyCheckPlaintext)) {
         m_db.close();
-        return StoreError::make(StoreError::Kind::WrongKey,
-                                QStringLiteral("The data key in the keychain does not open this store (%1). Nothing was "
-                                               "changed. Restore the keychain entry \"%2\" that created it, or move the file away.")
-                                    .arg(m_db.path(), QLatin1String(kKeychainName)));
+        return StoreError::make(
+            StoreError::Kind::WrongKey,
+            QStringLiteral(
+                "The data key in the keychain does not open this store (%1). Nothing was "
+                "changed. Restore the keychain entry \"%2\" that created it, or move the file "
+                "away.")
+                .arg(m_db.path(), QLatin1String(kKeychainName)));
     }
     int newest = 0;
     for (const Migration &m : migrations)
@@ -90,9 +104,13 @@ Status<StoreError> Store::checkKeyReadOnly(const QList<Migration> &migrations)
     const int current = m_db.schemaVersion();
     m_db.close();
     if (current > newest)
-        return StoreError::make(StoreError::Kind::TooNew,
-                                QStringLiteral("The store has schema version %1, newer than this AeroDesk knows (%2). Use a "
-                                               "newer AeroDesk.").arg(current).arg(newest));
+        return StoreError::make(
+            StoreError::Kind::TooNew,
+            QStringLiteral(
+                "The store has schema version %1, newer than this AeroDesk knows (%2). Use a "
+                "newer AeroDesk.")
+                .arg(current)
+                .arg(newest));
     return {};
 }
 
@@ -110,7 +128,8 @@ Status<StoreError> Store::openReadWrite(bool isNew, const QList<Migration> &migr
         q.prepare(QStringLiteral("INSERT INTO store_meta(key, value) VALUES('key_check', ?)"));
         q.addBindValue(*sealed);
         if (!q.exec())
-            return StoreError::make(StoreError::Kind::Sql, QStringLiteral("Cannot write the store's key check value."));
+            return StoreError::make(StoreError::Kind::Sql,
+                                    QStringLiteral("Cannot write the store's key check value."));
     }
     return {};
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "core/keychain/KeychainEntries.h"
-
 #include "core/crypto/SecureBytes.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/store/BlindIndex.h"
 #include "core/store/ConnectionHistory.h"
 #include "core/store/ConnectionRepository.h"
@@ -37,7 +36,8 @@ public:
     /// True when a store file already exists at `path` (non-empty).
     static bool exists(const QString &path);
 
-    static Result<std::unique_ptr<Store>, StoreError> open(const QString &path, const crypto::SecureBytes &dataKey,
+    static Result<std::unique_ptr<Store>, StoreError> open(const QString &path,
+                                                           const crypto::SecureBytes &dataKey,
                                                            const QList<Migration> &migrations = {});
 
     ConnectionRepository &connections() { return m_connections; }

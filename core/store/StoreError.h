@@ -10,23 +10,26 @@ struct StoreError
 {
     enum class Kind {
         None,
-        OpenFailed,      ///< SQLite could not open or create the file
-        NotAStore,       ///< the file exists but is not an AeroDesk store (or is corrupt)
-        WrongKey,        ///< the data key does not open this store's key check value
-        MissingKey,      ///< the keychain has no data key for a store that already exists
-        Keychain,        ///< the keychain failed (locked, no backend, denied...)
-        Migration,       ///< a schema migration failed (rolled back)
-        TooNew,          ///< the file was written by a newer AeroDesk (unknown schema version)
-        Sql,             ///< a query failed
-        Crypto,          ///< a sealed field did not open (tampered or moved)
-        NotFound,        ///< no row for that id
-        InvalidInput,    ///< bad argument (e.g. an empty connectionId)
+        OpenFailed, ///< SQLite could not open or create the file
+        NotAStore, ///< the file exists but is not an AeroDesk store (or is corrupt)
+        WrongKey, ///< the data key does not open this store's key check value
+        MissingKey, ///< the keychain has no data key for a store that already exists
+        Keychain, ///< the keychain failed (locked, no backend, denied...)
+        Migration, ///< a schema migration failed (rolled back)
+        TooNew, ///< the file was written by a newer AeroDesk (unknown schema version)
+        Sql, ///< a query failed
+        Crypto, ///< a sealed field did not open (tampered or moved)
+        NotFound, ///< no row for that id
+        InvalidInput, ///< bad argument (e.g. an empty connectionId)
     };
     Kind kind = Kind::None;
     QString message;
 
     bool ok() const { return kind == Kind::None; }
-    static StoreError make(Kind kind, QString message) { return StoreError{kind, std::move(message)}; }
+    static StoreError make(Kind kind, QString message)
+    {
+        return StoreError { kind, std::move(message) };
+    }
 };
 
 } // namespace aerodesk::store

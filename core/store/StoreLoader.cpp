@@ -7,17 +7,19 @@ namespace aerodesk::store {
 using connections::Connection;
 
 StoreLoader::StoreLoader(const QString &path, const crypto::SecureBytes &dataKey, QObject *parent)
-    : QObject(parent), m_worker(new StoreWorker(path, dataKey.clone()))
+    : QObject(parent)
+    , m_worker(new StoreWorker(path, dataKey.clone()))
 {
     m_thread.setObjectName(QStringLiteral("aerodesk-store-loader"));
     m_worker->moveToThread(&m_thread);
     // Context `this`: every lambda runs queued on the loader's thread.
-    connect(m_worker, &StoreWorker::batchReady, this, [this](quint64 request, qint64 first, const QList<Connection> &rows) {
-        if (request <= m_cancelledThrough)
-            return;
-        m_delivered[request] += rows.size();
-        Q_EMIT batchReady(request, first, rows);
-    });
+    connect(m_worker, &StoreWorker::batchReady, this,
+            [this](quint64 request, qint64 first, const QList<Connection> &rows) {
+                if (request <= m_cancelledThrough)
+                    return;
+                m_delivered[request] += rows.size();
+                Q_EMIT batchReady(request, first, rows);
+            });
     connect(m_worker, &StoreWorker::finished, this, [this](quint64 request, qint64 total) {
         const qint64 delivered = m_delivered.value(request);
         end(request);
@@ -54,7 +56,8 @@ quint64 StoreLoader::load(const ConnectionQuery &query, int batchSize)
     m_delivered.insert(request, 0);
     StoreWorker *worker = m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker, request, query, batchSize] { worker->load(request, query, batchSize); }, Qt::QueuedConnection);
+        m_worker, [worker, request, query, batchSize] { worker->load(request, query, batchSize); },
+        Qt::QueuedConnection);
     return request;
 }
 
@@ -64,6 +67,9 @@ void StoreLoader::cancel()
     m_worker->cancelThrough(m_lastRequest);
 }
 
-void StoreLoader::end(quint64 request) { m_delivered.remove(request); }
+void StoreLoader::end(quint64 request)
+{
+    m_delivered.remove(request);
+}
 
 } // namespace aerodesk::store

@@ -40,11 +40,13 @@ public:
     /// Cancels every request made so far.
     void cancel();
 
-    /// The object on the worker thread, to observe it with a direct connection (diagnostics, tests).
+    /// The object on the worker thread, to observe it with a direct connection (diagnostics,
+    /// tests).
     const StoreWorker *worker() const { return m_worker; }
 
 Q_SIGNALS:
-    void batchReady(quint64 request, qint64 firstIndex, const QList<aerodesk::connections::Connection> &rows);
+    void batchReady(quint64 request, qint64 firstIndex,
+                    const QList<aerodesk::connections::Connection> &rows);
     void finished(quint64 request, qint64 total);
     void cancelled(quint64 request, qint64 delivered);
     void failed(quint64 request, const aerodesk::store::StoreError &error);

@@ -4,15 +4,18 @@
 
 namespace aerodesk::store {
 
-StoreWorker::StoreWorker(QString path, crypto::SecureBytes dataKey) : m_path(std::move(path)), m_key(std::move(dataKey)) {}
+StoreWorker::StoreWorker(QString path, crypto::SecureBytes dataKey)
+    : m_path(std::move(path))
+    , m_key(std::move(dataKey))
+{
+}
 
 StoreWorker::~StoreWorker() = default;
 
 void StoreWorker::cancelThrough(quint64 request)
 {
     quint64 seen = m_cancelledThrough.load();
-    while (seen < request && !m_cancelledThrough.compare_exchange_weak(seen, request)) {
-    }
+    while (seen < request && !m_cancelledThrough.compare_exchange_weak(seen, request)) { }
 }
 
 Status<StoreError> StoreWorker::ensureOpen()
@@ -21,8 +24,9 @@ Status<StoreError> StoreWorker::ensureOpen()
         return {};
     // Reading must never create: a missing file here means the caller's store is gone.
     if (!Store::exists(m_path))
-        return StoreError::make(StoreError::Kind::OpenFailed,
-                                QStringLiteral("There is no store at %1 to read connections from.").arg(m_path));
+        return StoreError::make(
+            StoreError::Kind::OpenFailed,
+            QStringLiteral("There is no store at %1 to read connections from.").arg(m_path));
     auto opened = Store::open(m_path, m_key);
     if (!opened)
         return opened.error();
@@ -30,32 +34,38 @@ Status<StoreError> StoreWorker::ensureOpen()
     return {};
 }
 
-void StoreWorker::close() { m_store.reset(); }
+void StoreWorker::close()
+{
+    m_store.reset();
+}
 
 void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchSize)
 {
     if (isCancelled(request))
         return Q_EMIT cancelled(request, 0);
     if (auto s = ensureOpen(); !s) {
-        qCWarning(aerodesk::log::store).noquote() << "load" << request << "failed:" << s.error().message;
+        qCWarning(aerodesk::log::store).noquote()
+            << "load" << request << "failed:" << s.error().message;
         return Q_EMIT failed(request, s.error());
     }
     qint64 delivered = 0;
     bool stopped = false;
-    auto scanned = m_store->connections().scan(query, batchSize, [&](QList<connections::Connection> &&rows) {
-        if (isCancelled(request)) {
-            stopped = true;
-            return false;
-        }
-        const qint64 first = delivered;
-        delivered += rows.size();
-        Q_EMIT batchReady(request, first, rows);
-        return true;
-    });
+    auto scanned =
+        m_store->connections().scan(query, batchSize, [&](QList<connections::Connection> &&rows) {
+            if (isCancelled(request)) {
+                stopped = true;
+                return false;
+            }
+            const qint64 first = delivered;
+            delivered += rows.size();
+            Q_EMIT batchReady(request, first, rows);
+            return true;
+        });
     if (!scanned)
         return Q_EMIT failed(request, scanned.error()); // the repository logged the query
     if (stopped || isCancelled(request)) {
-        qCDebug(aerodesk::log::store) << "load" << request << "cancelled after" << delivered << "rows";
+        qCDebug(aerodesk::log::store)
+            << "load" << request << "cancelled after" << delivered << "rows";
         return Q_EMIT cancelled(request, delivered);
     }
     qCDebug(aerodesk::log::store) << "load" << request << "finished:" << delivered << "rows";

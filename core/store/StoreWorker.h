@@ -36,7 +36,8 @@ public:
 
 Q_SIGNALS:
     /// `rows` are decrypted; `firstIndex` is the position of rows[0] in the whole result.
-    void batchReady(quint64 request, qint64 firstIndex, const QList<aerodesk::connections::Connection> &rows);
+    void batchReady(quint64 request, qint64 firstIndex,
+                    const QList<aerodesk::connections::Connection> &rows);
     void finished(quint64 request, qint64 total);
     void cancelled(quint64 request, qint64 delivered);
     void failed(quint64 request, const aerodesk::store::StoreError &error);
@@ -48,7 +49,7 @@ private:
     QString m_path;
     crypto::SecureBytes m_key;
     std::unique_ptr<Store> m_store;
-    std::atomic<quint64> m_cancelledThrough{0};
+    std::atomic<quint64> m_cancelledThrough { 0 };
 };
 
 } // namespace aerodesk::store

@@ -20,7 +20,10 @@ class UserCodeVault
 public:
     explicit UserCodeVault(keychain::Keychain &keychain);
 
-    static QString keyName(const QString &partnerUserId) { return QStringLiteral("userCode.") + partnerUserId; }
+    static QString keyName(const QString &partnerUserId)
+    {
+        return QStringLiteral("userCode.") + partnerUserId;
+    }
 
     void save(const QString &partnerUserId, const crypto::SecureBytes &userCode,
               std::function<void(const keychain::KeychainError &)> done);
@@ -28,7 +31,8 @@ public:
     void load(const QString &partnerUserId,
               std::function<void(const keychain::KeychainError &, crypto::SecureBytes)> done);
     /// For a userCode the bank invalidated (disconnect, 410 on silent auth).
-    void forget(const QString &partnerUserId, std::function<void(const keychain::KeychainError &)> done);
+    void forget(const QString &partnerUserId,
+                std::function<void(const keychain::KeychainError &)> done);
 
 private:
     keychain::Keychain &m_keychain;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QtGlobal>
+
 #include <openssl/crypto.h>
 
 namespace aerodesk {

@@ -2,7 +2,10 @@
 
 namespace aerodesk {
 
-FixedClock::FixedClock(QDateTime nowUtc) : m_now(nowUtc.toUTC()) {}
+FixedClock::FixedClock(QDateTime nowUtc)
+    : m_now(nowUtc.toUTC())
+{
+}
 
 void FixedClock::advanceMs(qint64 ms)
 {

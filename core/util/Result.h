@@ -7,12 +7,17 @@ namespace aerodesk {
 
 /// A value or a typed error: what every fallible core operation returns, instead of throwing.
 /// (std::expected is C++23; this is the small subset we use.)
-template <class T, class E>
-class Result
+template<class T, class E> class Result
 {
 public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}          // NOLINT: implicit by design
-    Result(E error) : m_v(std::in_place_index<1>, std::move(error)) {}          // NOLINT: implicit by design
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {
+    } // NOLINT: implicit by design
+    Result(E error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {
+    } // NOLINT: implicit by design
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -32,18 +37,21 @@ private:
 };
 
 /// A Result with no value: success, or an error.
-template <class E>
-class Status
+template<class E> class Status
 {
 public:
     Status() = default;
-    Status(E error) : m_error(std::move(error)), m_ok(false) {}                  // NOLINT: implicit by design
+    Status(E error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {
+    } // NOLINT: implicit by design
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
     const E &error() const { return m_error; }
 
 private:
-    E m_error{};
+    E m_error {};
     bool m_ok = true;
 };
 

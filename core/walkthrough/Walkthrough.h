@@ -31,7 +31,11 @@ class Walkthrough : public QObject
     Q_OBJECT
 public:
     enum class Kind { MfaBank, OAuthBank, SecurityQuestionBank, EmbeddedBanking };
-    static QList<Kind> all() { return {Kind::MfaBank, Kind::OAuthBank, Kind::SecurityQuestionBank, Kind::EmbeddedBanking}; }
+    static QList<Kind> all()
+    {
+        return { Kind::MfaBank, Kind::OAuthBank, Kind::SecurityQuestionBank,
+                 Kind::EmbeddedBanking };
+    }
     static QString title(Kind kind);
 
     Walkthrough(Kind kind, session::Session &session, QObject *parent = nullptr);

@@ -9,11 +9,11 @@ namespace aerodesk::walkthrough {
 struct WalkthroughStep
 {
     enum class State { Pending, Running, Done, Failed, Skipped };
-    QString title;        ///< "Sign in with mxuser / challenge"
-    QString explanation;  ///< what this step shows a support person
+    QString title; ///< "Sign in with mxuser / challenge"
+    QString explanation; ///< what this step shows a support person
     State state = State::Pending;
-    QString result;       ///< what the sandbox confirmed (ids masked), or why it failed
-    QString nextStep;     ///< for a failure: the catalogue's next step
+    QString result; ///< what the sandbox confirmed (ids masked), or why it failed
+    QString nextStep; ///< for a failure: the catalogue's next step
     static QString stateName(State s);
 };
 

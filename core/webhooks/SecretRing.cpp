@@ -2,9 +2,13 @@
 
 namespace aerodesk::webhooks {
 
-SecretRing::SecretRing(const Clock &clock) : m_clock(clock) {}
+SecretRing::SecretRing(const Clock &clock)
+    : m_clock(clock)
+{
+}
 
-void SecretRing::restore(crypto::SecureBytes current, crypto::SecureBytes previous, const QDateTime &rotatedAt)
+void SecretRing::restore(crypto::SecureBytes current, crypto::SecureBytes previous,
+                         const QDateTime &rotatedAt)
 {
     m_current = std::move(current);
     m_previous = std::move(previous);

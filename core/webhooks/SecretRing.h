@@ -19,7 +19,8 @@ public:
 
     void setCurrent(crypto::SecureBytes secret) { m_current = std::move(secret); }
     /// Restores a saved state (from the keychain and settings).
-    void restore(crypto::SecureBytes current, crypto::SecureBytes previous, const QDateTime &rotatedAt);
+    void restore(crypto::SecureBytes current, crypto::SecureBytes previous,
+                 const QDateTime &rotatedAt);
     /// The current secret becomes the previous one (its window starts now); `next` is current.
     void rotate(crypto::SecureBytes next);
     void setOverlapSecs(qint64 secs) { m_overlapSecs = secs; }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/keychain/KeychainEntries.h"
-
 #include "core/keychain/KeychainError.h"
 #include "core/webhooks/SecretRing.h"
 

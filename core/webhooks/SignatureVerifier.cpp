@@ -66,22 +66,24 @@ QList<QPair<QString, QByteArray>> SignatureVerifier::reserialisations(const QByt
             if (f.second == bytes)
                 return;
         }
-        forms.append({label, bytes});
+        forms.append({ label, bytes });
     };
     add(QStringLiteral("whitespace removed"), rewriteSpacing(rawBody, false));
     add(QStringLiteral("spaced separators"), rewriteSpacing(rawBody, true));
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(rawBody, &err);
     if (err.error == QJsonParseError::NoError && !doc.isNull()) {
         // QJsonObject keeps keys sorted: these are sorted-key forms.
         add(QStringLiteral("sorted keys, compact"), doc.toJson(QJsonDocument::Compact));
         add(QStringLiteral("sorted keys, indented"), doc.toJson(QJsonDocument::Indented));
-        add(QStringLiteral("sorted keys, spaced separators"), rewriteSpacing(doc.toJson(QJsonDocument::Compact), true));
+        add(QStringLiteral("sorted keys, spaced separators"),
+            rewriteSpacing(doc.toJson(QJsonDocument::Compact), true));
     }
     return forms;
 }
 
-WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody, const QList<QPair<QByteArray, QByteArray>> &headers,
+WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody,
+                                         const QList<QPair<QByteArray, QByteArray>> &headers,
                                          const SecretRing &ring)
 {
     for (const auto &h : headers) {
@@ -91,27 +93,37 @@ WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody, const QList<
     return verify(rawBody, std::nullopt, ring);
 }
 
-WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody, const std::optional<QByteArray> &header,
+WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody,
+                                         const std::optional<QByteArray> &header,
                                          const SecretRing &ring)
 {
     if (!header || header->trimmed().isEmpty())
-        return make(K::HeaderMissing, QStringLiteral("The delivery has no X-Webhook-Signature header: reject it (Aerosync "
-                                                     "sends one whenever a secret is set)."));
+        return make(
+            K::HeaderMissing,
+            QStringLiteral("The delivery has no X-Webhook-Signature header: reject it (Aerosync "
+                           "sends one whenever a secret is set)."));
     const QByteArray value = header->trimmed();
     if (!value.startsWith("sha256="))
-        return make(K::WrongPrefix, QStringLiteral("The signature header does not start with \"sha256=\" (it starts "
-                                                   "with \"%1\").")
-                                        .arg(QString::fromUtf8(value.left(12))));
+        return make(
+            K::WrongPrefix,
+            QStringLiteral("The signature header does not start with \"sha256=\" (it starts "
+                           "with \"%1\").")
+                .arg(QString::fromUtf8(value.left(12))));
     const auto mac = crypto::Hex::decode(value.mid(7));
     if (!mac.ok())
-        return make(K::BadHex, QStringLiteral("The signature after \"sha256=\" is not valid hex: %1").arg(mac.error().message));
+        return make(K::BadHex,
+                    QStringLiteral("The signature after \"sha256=\" is not valid hex: %1")
+                        .arg(mac.error().message));
     if (mac->size() != 32)
-        return make(K::WrongLength, QStringLiteral("The signature is %1 bytes long; an HMAC-SHA256 is 32 bytes (64 hex "
-                                                   "digits).")
-                                        .arg(mac->size()));
+        return make(
+            K::WrongLength,
+            QStringLiteral("The signature is %1 bytes long; an HMAC-SHA256 is 32 bytes (64 hex "
+                           "digits).")
+                .arg(mac->size()));
     if (ring.current().isEmpty() && ring.previous().isEmpty())
-        return make(K::NoSecretConfigured, QStringLiteral("No webhook secret is set for this environment: set one in "
-                                                          "Settings to verify deliveries."));
+        return make(K::NoSecretConfigured,
+                    QStringLiteral("No webhook secret is set for this environment: set one in "
+                                   "Settings to verify deliveries."));
 
     auto matches = [&](const crypto::SecureBytes &secret, const QByteArray &body) {
         return !secret.isEmpty() && crypto::Hmac::verifySha256(secret.view(), body, *mac);
@@ -120,27 +132,35 @@ WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody, const std::o
     if (matches(ring.current(), rawBody))
         return make(K::Valid, QStringLiteral("Signature valid (current secret)."), S::Current);
     if (previousActive && matches(ring.previous(), rawBody))
-        return make(K::Valid, QStringLiteral("Signature valid with the previous secret (rotated %1; accepted until %2).")
-                                  .arg(ring.rotatedAt().toString(Qt::ISODate), ring.previousValidUntil().toString(Qt::ISODate)),
+        return make(K::Valid,
+                    QStringLiteral(
+                        "Signature valid with the previous secret (rotated %1; accepted until %2).")
+                        .arg(ring.rotatedAt().toString(Qt::ISODate),
+                             ring.previousValidUntil().toString(Qt::ISODate)),
                     S::Previous);
     for (const auto &form : reserialisations(rawBody)) {
         const S which = matches(ring.current(), form.second) ? S::Current
-                        : matches(ring.previous(), form.second) ? S::Previous
-                                                                : S::None;
+            : matches(ring.previous(), form.second)          ? S::Previous
+                                                             : S::None;
         if (which != S::None)
             return make(K::ReserialisedBody,
-                        QStringLiteral("The signature matches the body only after re-serialising it (%1): the raw bytes "
-                                       "were changed on the way (whitespace or key order). Verify the exact bytes received.")
+                        QStringLiteral("The signature matches the body only after re-serialising "
+                                       "it (%1): the raw bytes "
+                                       "were changed on the way (whitespace or key order). Verify "
+                                       "the exact bytes received.")
                             .arg(form.first),
                         which, form.first);
     }
     if (!ring.previous().isEmpty() && matches(ring.previous(), rawBody))
-        return make(K::PreviousExpired, QStringLiteral("Only the previous secret matches, and its overlap window closed at %1.")
-                                            .arg(ring.previousValidUntil().toString(Qt::ISODate)),
-                    S::Previous);
-    return make(K::NoSecretMatched, QStringLiteral("The signature matches neither the current secret%1: the body was "
-                                                   "altered or the sender uses another secret.")
-                                        .arg(previousActive ? QStringLiteral(" nor the previous one") : QString()));
+        return make(
+            K::PreviousExpired,
+            QStringLiteral("Only the previous secret matches, and its overlap window closed at %1.")
+                .arg(ring.previousValidUntil().toString(Qt::ISODate)),
+            S::Previous);
+    return make(K::NoSecretMatched,
+                QStringLiteral("The signature matches neither the current secret%1: the body was "
+                               "altered or the sender uses another secret.")
+                    .arg(previousActive ? QStringLiteral(" nor the previous one") : QString()));
 }
 
 } // namespace aerodesk::webhooks

@@ -23,9 +23,11 @@ class SignatureVerifier
 public:
     static constexpr const char *kHeaderName = "X-Webhook-Signature";
 
-    static WebhookVerdict verify(const QByteArray &rawBody, const std::optional<QByteArray> &header, const SecretRing &ring);
+    static WebhookVerdict verify(const QByteArray &rawBody, const std::optional<QByteArray> &header,
+                                 const SecretRing &ring);
     /// Finds the header (case-insensitively) among raw header pairs and verifies.
-    static WebhookVerdict verify(const QByteArray &rawBody, const QList<QPair<QByteArray, QByteArray>> &headers,
+    static WebhookVerdict verify(const QByteArray &rawBody,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers,
                                  const SecretRing &ring);
     /// "sha256=<lowercase hex>" for `rawBody` under `secret` (for tests and the CLI).
     static QByteArray sign(const QByteArray &rawBody, QByteArrayView secret);

@@ -35,7 +35,8 @@ public:
     QString errorString() const { return m_error; }
 
 Q_SIGNALS:
-    void delivered(const QByteArray &body, const aerodesk::webhooks::WebhookListener::Headers &headers);
+    void delivered(const QByteArray &body,
+                   const aerodesk::webhooks::WebhookListener::Headers &headers);
 
 private:
     std::unique_ptr<QHttpServer> m_server;

@@ -4,15 +4,20 @@
 
 namespace aerodesk::webhooks {
 
-WebhookLog::WebhookLog(int capacity, QObject *parent) : QObject(parent), m_ring(std::size_t(std::max(1, capacity))) {}
+WebhookLog::WebhookLog(int capacity, QObject *parent)
+    : QObject(parent)
+    , m_ring(std::size_t(std::max(1, capacity)))
+{
+}
 
 void WebhookLog::append(WebhookLogEntry entry)
 {
     // The verdict, never the body or a secret.
-    const QString line = QStringLiteral("delivery %1 (%2 bytes): %3, secret %4")
-                             .arg(entry.event.isEmpty() ? QStringLiteral("(no event)") : entry.event)
-                             .arg(entry.bodySize)
-                             .arg(verdictKindName(entry.verdict.kind), verdictSecretName(entry.verdict.secret));
+    const QString line =
+        QStringLiteral("delivery %1 (%2 bytes): %3, secret %4")
+            .arg(entry.event.isEmpty() ? QStringLiteral("(no event)") : entry.event)
+            .arg(entry.bodySize)
+            .arg(verdictKindName(entry.verdict.kind), verdictSecretName(entry.verdict.secret));
     if (entry.verdict.ok())
         qCInfo(aerodesk::log::webhooks).noquote() << line;
     else
@@ -36,7 +41,7 @@ QList<WebhookLogEntry> WebhookLog::entries() const
 
 void WebhookLog::clear()
 {
-    m_ring.assign(m_ring.size(), WebhookLogEntry{});
+    m_ring.assign(m_ring.size(), WebhookLogEntry {});
     m_head = 0;
     m_count = 0;
 }

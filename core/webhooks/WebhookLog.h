@@ -15,7 +15,7 @@ struct WebhookLogEntry
 {
     QDateTime receivedAt;
     WebhookVerdict verdict;
-    QString event;        ///< the body's "event" when it parsed ("job.balance"...)
+    QString event; ///< the body's "event" when it parsed ("job.balance"...)
     qsizetype bodySize = 0;
 };
 
@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     std::vector<WebhookLogEntry> m_ring;
-    int m_head = 0;   ///< next write position
+    int m_head = 0; ///< next write position
     int m_count = 0;
 };
 

@@ -19,7 +19,8 @@ int main(int argc, char **argv)
     }
     QSvgRenderer renderer(args.at(1));
     if (!renderer.isValid()) {
-        std::fprintf(stderr, "aerodesk-render-icon: %s is not a valid SVG\n", qPrintable(args.at(1)));
+        std::fprintf(stderr, "aerodesk-render-icon: %s is not a valid SVG\n",
+                     qPrintable(args.at(1)));
         return 1;
     }
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);

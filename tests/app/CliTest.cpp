@@ -47,7 +47,8 @@ CliRun cli(const QStringList &args, const QByteArray &input = {}, int timeoutMs 
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        ADD_FAILURE() << "aerodesk-cli did not finish: " << args.join(QLatin1Char(' ')).toStdString();
+        ADD_FAILURE() << "aerodesk-cli did not finish: "
+                      << args.join(QLatin1Char(' ')).toStdString();
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
@@ -74,7 +75,8 @@ QString randomProfile()
 bool writeSecret(keychain::Keychain &kc, const QString &name, const QByteArray &value)
 {
     std::optional<keychain::KeychainError> e;
-    kc.write(name, crypto::SecureBytes(QByteArrayView(value)), [&](const keychain::KeychainError &err) { e = err; });
+    kc.write(name, crypto::SecureBytes(QByteArrayView(value)),
+             [&](const keychain::KeychainError &err) { e = err; });
     return waitUntil([&] { return e.has_value(); }, 20000) && e->ok();
 }
 
@@ -93,44 +95,49 @@ protected:
     }
     static QByteArray seal(const QByteArray &plain)
     {
-        return crypto::Hex::encode(ssl->run({QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"), QStringLiteral("-pubin"),
-                                             QStringLiteral("-inkey"), ssl->path(QStringLiteral("partner.spki.pem")),
-                                             QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"),
-                                             QStringLiteral("-pkeyopt"), QStringLiteral("rsa_oaep_md:sha1")},
-                                            plain));
+        return crypto::Hex::encode(ssl->run(
+            { QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"), QStringLiteral("-pubin"),
+              QStringLiteral("-inkey"), ssl->path(QStringLiteral("partner.spki.pem")),
+              QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"),
+              QStringLiteral("-pkeyopt"), QStringLiteral("rsa_oaep_md:sha1") },
+            plain));
     }
     static test::OpenSslCli *ssl;
 };
 test::OpenSslCli *CliOffline::ssl = nullptr;
 
-const QByteArray kConnect = R"({"retUrl":"https://eb.example.com/ret/c/1","userCode":"5f4dcc3b5aa765d61d8327deb882cf99"})";
+const QByteArray kConnect =
+    R"({"retUrl":"https://eb.example.com/ret/c/1","userCode":"5f4dcc3b5aa765d61d8327deb882cf99"})";
 
 } // namespace
 
 TEST(Cli, HelpListsEveryCommandAndExitCodes)
 {
-    const CliRun r = cli({QStringLiteral("--help")});
+    const CliRun r = cli({ QStringLiteral("--help") });
     EXPECT_EQ(r.exitCode, 0);
-    for (const char *c : {"decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key"})
+    for (const char *c :
+         { "decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key" })
         EXPECT_TRUE(r.out.contains(c)) << c;
     EXPECT_TRUE(r.out.contains("Exit codes"));
-    const CliRun v = cli({QStringLiteral("--version")});
+    const CliRun v = cli({ QStringLiteral("--version") });
     EXPECT_EQ(v.exitCode, 0);
     EXPECT_TRUE(v.out.startsWith("aerodesk-cli "));
 }
 
 TEST(Cli, UsageErrorsExitTwoWithJson)
 {
-    const CliRun unknown = cli({QStringLiteral("frobnicate")});
+    const CliRun unknown = cli({ QStringLiteral("frobnicate") });
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_FALSE(unknown.json.value(QLatin1String("ok")).toBool(true));
     EXPECT_EQ(errorField(unknown, "kind"), QStringLiteral("usage"));
-    const CliRun both = cli({QStringLiteral("--production"), QStringLiteral("--sandbox"), QStringLiteral("token")});
+    const CliRun both = cli(
+        { QStringLiteral("--production"), QStringLiteral("--sandbox"), QStringLiteral("token") });
     EXPECT_EQ(both.exitCode, 2);
-    const CliRun noProfile = cli({QStringLiteral("--production"), QStringLiteral("token")});
+    const CliRun noProfile = cli({ QStringLiteral("--production"), QStringLiteral("token") });
     EXPECT_EQ(noProfile.exitCode, 2);
     EXPECT_TRUE(errorField(noProfile, "message").contains(QLatin1String("--profile")));
-    const CliRun badJob = cli({QStringLiteral("job"), QStringLiteral("balances"), QStringLiteral("x")});
+    const CliRun badJob =
+        cli({ QStringLiteral("job"), QStringLiteral("balances"), QStringLiteral("x") });
     EXPECT_EQ(badJob.exitCode, 2);
 }
 
@@ -138,15 +145,16 @@ TEST_F(CliOffline, DecryptWithAKeyFileMasksTheUserCode)
 {
     const QString hex = QString::fromLatin1(seal(kConnect));
     const QString keyFile = ssl->path(QStringLiteral("partner.pkcs8.pem"));
-    const CliRun r = cli({QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile, hex});
+    const CliRun r = cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile, hex });
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(str(r, "kind"), QStringLiteral("connect"));
     EXPECT_EQ(str(r, "retUrl"), QStringLiteral("https://eb.example.com/ret/c/1"));
     EXPECT_FALSE(r.out.contains("5f4dcc3b5aa765d61d8327deb882cf99")) << r.out.toStdString();
     EXPECT_TRUE(str(r, "userCode").contains(QLatin1String("hidden")));
 
-    const CliRun revealed = cli({QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile, QStringLiteral("--reveal"), QStringLiteral("-")},
-                             hex.toLatin1() + '\n');
+    const CliRun revealed = cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile,
+                                  QStringLiteral("--reveal"), QStringLiteral("-") },
+                                hex.toLatin1() + '\n');
     ASSERT_EQ(revealed.exitCode, 0) << revealed.err.toStdString();
     EXPECT_EQ(str(revealed, "userCode"), QStringLiteral("5f4dcc3b5aa765d61d8327deb882cf99"));
 }
@@ -156,19 +164,24 @@ TEST_F(CliOffline, DecryptFailuresExitThreeWithTheirCode)
     const QString keyFile = ssl->path(QStringLiteral("partner.pkcs8.pem"));
     QByteArray hex = seal(kConnect);
     hex[10] = 'x';
-    const CliRun bad = cli({QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile, QString::fromLatin1(hex)});
+    const CliRun bad = cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile,
+                             QString::fromLatin1(hex) });
     EXPECT_EQ(bad.exitCode, 3);
     EXPECT_EQ(errorField(bad, "code"), QStringLiteral("bad-hex"));
-    EXPECT_EQ(bad.json.value(QLatin1String("error")).toObject().value(QLatin1String("position")).toInt(), 10);
+    EXPECT_EQ(
+        bad.json.value(QLatin1String("error")).toObject().value(QLatin1String("position")).toInt(),
+        10);
     EXPECT_FALSE(bad.err.isEmpty()) << "a sentence for people on stderr";
 
-    const CliRun notJson = cli({QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile, QString::fromLatin1(seal("hello"))});
+    const CliRun notJson = cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile,
+                                 QString::fromLatin1(seal("hello")) });
     EXPECT_EQ(notJson.exitCode, 3);
     EXPECT_EQ(errorField(notJson, "code"), QStringLiteral("not-json"));
 
     ssl->writeFile(QStringLiteral("junk.pem"), "not a key");
-    const CliRun junkKey = cli({QStringLiteral("decrypt"), QStringLiteral("--key-file"), ssl->path(QStringLiteral("junk.pem")),
-                             QString::fromLatin1(seal(kConnect))});
+    const CliRun junkKey =
+        cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"),
+              ssl->path(QStringLiteral("junk.pem")), QString::fromLatin1(seal(kConnect)) });
     EXPECT_EQ(junkKey.exitCode, 3);
     EXPECT_EQ(errorField(junkKey, "kind"), QStringLiteral("key"));
 }
@@ -176,45 +189,54 @@ TEST_F(CliOffline, DecryptFailuresExitThreeWithTheirCode)
 TEST_F(CliOffline, ImportedKeyDecryptsFromTheKeychain)
 {
     const QString profile = randomProfile();
-    const CliRun missing = cli({QStringLiteral("--profile"), profile, QStringLiteral("decrypt"), QString::fromLatin1(seal(kConnect))});
+    const CliRun missing = cli({ QStringLiteral("--profile"), profile, QStringLiteral("decrypt"),
+                                 QString::fromLatin1(seal(kConnect)) });
     EXPECT_EQ(missing.exitCode, 4) << missing.out.toStdString();
     EXPECT_EQ(errorField(missing, "kind"), QStringLiteral("keychain"));
 
-    const CliRun imported = cli({QStringLiteral("--profile"), profile, QStringLiteral("import-key"), QStringLiteral("--partner"),
-                              ssl->path(QStringLiteral("partner.enc.pem")), QStringLiteral("--passphrase-file"),
-                              ssl->path(QStringLiteral("pass.txt"))});
+    const CliRun imported =
+        cli({ QStringLiteral("--profile"), profile, QStringLiteral("import-key"),
+              QStringLiteral("--partner"), ssl->path(QStringLiteral("partner.enc.pem")),
+              QStringLiteral("--passphrase-file"), ssl->path(QStringLiteral("pass.txt")) });
     // No passphrase file yet: the import fails on the file, nothing is stored.
     EXPECT_EQ(imported.exitCode, 3);
     ssl->writeFile(QStringLiteral("pass.txt"), "correct horse\n");
-    const CliRun ok = cli({QStringLiteral("--profile"), profile, QStringLiteral("import-key"), QStringLiteral("--partner"),
-                        ssl->path(QStringLiteral("partner.enc.pem")), QStringLiteral("--passphrase-file"),
-                        ssl->path(QStringLiteral("pass.txt"))});
+    const CliRun ok =
+        cli({ QStringLiteral("--profile"), profile, QStringLiteral("import-key"),
+              QStringLiteral("--partner"), ssl->path(QStringLiteral("partner.enc.pem")),
+              QStringLiteral("--passphrase-file"), ssl->path(QStringLiteral("pass.txt")) });
     ASSERT_EQ(ok.exitCode, 0) << ok.out.toStdString();
 
-    const CliRun r = cli({QStringLiteral("--profile"), profile, QStringLiteral("decrypt")}, seal(kConnect));
+    const CliRun r =
+        cli({ QStringLiteral("--profile"), profile, QStringLiteral("decrypt") }, seal(kConnect));
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString();
     EXPECT_EQ(str(r, "kind"), QStringLiteral("connect"));
 
     keychain::Keychain kc(profile);
     bool removed = false;
-    kc.remove(QStringLiteral("eb.partnerPrivateKey"), [&](const keychain::KeychainError &) { removed = true; });
+    kc.remove(QStringLiteral("eb.partnerPrivateKey"),
+              [&](const keychain::KeychainError &) { removed = true; });
     waitUntil([&] { return removed; }, 10000);
 }
 
 TEST_F(CliOffline, VerifyWebhookGivesTheVerdictAndExitCode)
 {
-    const QByteArray body = R"({"data":{"status":"test"},"event":"test.event","merchant_id":"m","timestamp":1764054843})";
+    const QByteArray body =
+        R"({"data":{"status":"test"},"event":"test.event","merchant_id":"m","timestamp":1764054843})";
     ssl->writeFile(QStringLiteral("body.json"), body);
     ssl->writeFile(QStringLiteral("secret.txt"), "whsec-cli\n");
     const QString sig = QString::fromLatin1(webhooks::SignatureVerifier::sign(body, "whsec-cli"));
-    const QStringList base{QStringLiteral("verify-webhook"), QStringLiteral("--body"), ssl->path(QStringLiteral("body.json")),
-                           QStringLiteral("--secret-file"), ssl->path(QStringLiteral("secret.txt"))};
-    const CliRun ok = cli(base + QStringList{QStringLiteral("--signature"), sig});
+    const QStringList base { QStringLiteral("verify-webhook"), QStringLiteral("--body"),
+                             ssl->path(QStringLiteral("body.json")),
+                             QStringLiteral("--secret-file"),
+                             ssl->path(QStringLiteral("secret.txt")) };
+    const CliRun ok = cli(base + QStringList { QStringLiteral("--signature"), sig });
     EXPECT_EQ(ok.exitCode, 0) << ok.out.toStdString();
     EXPECT_EQ(str(ok, "verdict"), QStringLiteral("valid"));
 
-    ssl->writeFile(QStringLiteral("body.json"), QByteArray(body).replace("test.event", "test.evenT"));
-    const CliRun tampered = cli(base + QStringList{QStringLiteral("--signature"), sig});
+    ssl->writeFile(QStringLiteral("body.json"),
+                   QByteArray(body).replace("test.event", "test.evenT"));
+    const CliRun tampered = cli(base + QStringList { QStringLiteral("--signature"), sig });
     EXPECT_EQ(tampered.exitCode, 1);
     EXPECT_NE(str(tampered, "verdict"), QStringLiteral("valid"));
     EXPECT_FALSE(str(tampered, "message").isEmpty());
@@ -231,13 +253,16 @@ TEST_F(CliOffline, VerifyWebhookReadsTheSecretFromTheKeychain)
     ASSERT_TRUE(writeSecret(kc, QStringLiteral("webhookSecret.current"), "whsec-kc"));
     const QByteArray body = R"({"event":"test.event"})";
     ssl->writeFile(QStringLiteral("body2.json"), body);
-    const CliRun r = cli({QStringLiteral("--profile"), profile, QStringLiteral("verify-webhook"), QStringLiteral("--body"),
-                       ssl->path(QStringLiteral("body2.json")), QStringLiteral("--signature"),
-                       QString::fromLatin1(webhooks::SignatureVerifier::sign(body, "whsec-kc"))});
+    const CliRun r =
+        cli({ QStringLiteral("--profile"), profile, QStringLiteral("verify-webhook"),
+              QStringLiteral("--body"), ssl->path(QStringLiteral("body2.json")),
+              QStringLiteral("--signature"),
+              QString::fromLatin1(webhooks::SignatureVerifier::sign(body, "whsec-kc")) });
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
     EXPECT_EQ(str(r, "secret"), QStringLiteral("current"));
     bool removed = false;
-    kc.remove(QStringLiteral("webhookSecret.current"), [&](const keychain::KeychainError &) { removed = true; });
+    kc.remove(QStringLiteral("webhookSecret.current"),
+              [&](const keychain::KeychainError &) { removed = true; });
     waitUntil([&] { return removed; }, 10000);
 }
 
@@ -260,26 +285,30 @@ TEST(CliStore, ConnectionsAreListedMaskedUnlessRevealed)
     ASSERT_TRUE(opened->value()->connections().upsert(c).ok());
     opened.reset();
 
-    const QStringList base{QStringLiteral("connections"), QStringLiteral("--store"), path, QStringLiteral("--store-profile"), profile};
+    const QStringList base { QStringLiteral("connections"), QStringLiteral("--store"), path,
+                             QStringLiteral("--store-profile"), profile };
     const CliRun masked = cli(base);
     ASSERT_EQ(masked.exitCode, 0) << masked.out.toStdString();
     EXPECT_EQ(masked.json.value(QLatin1String("total")).toInt(), 1);
     EXPECT_FALSE(masked.out.contains("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f"));
     EXPECT_FALSE(masked.out.contains("9b2d6a7e-1c3f"));
-    const QJsonObject row = masked.json.value(QLatin1String("connections")).toArray().first().toObject();
+    const QJsonObject row =
+        masked.json.value(QLatin1String("connections")).toArray().first().toObject();
     EXPECT_EQ(row.value(QLatin1String("connectionId")).toString(), QStringLiteral("3f0c…4e5f"));
     EXPECT_EQ(row.value(QLatin1String("expiryBand")).toString(), QStringLiteral("within-7-days"));
 
-    const CliRun revealed = cli(base + QStringList{QStringLiteral("--reveal")});
+    const CliRun revealed = cli(base + QStringList { QStringLiteral("--reveal") });
     EXPECT_TRUE(revealed.out.contains("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f"));
 
-    const CliRun wrongProfile = cli({QStringLiteral("connections"), QStringLiteral("--store"), path, QStringLiteral("--store-profile"),
-                                  randomProfile()});
+    const CliRun wrongProfile = cli({ QStringLiteral("connections"), QStringLiteral("--store"),
+                                      path, QStringLiteral("--store-profile"), randomProfile() });
     EXPECT_EQ(wrongProfile.exitCode, 4) << wrongProfile.out.toStdString();
-    const CliRun none = cli({QStringLiteral("connections"), QStringLiteral("--store"), dir.filePath(QStringLiteral("absent.sqlite"))});
+    const CliRun none = cli({ QStringLiteral("connections"), QStringLiteral("--store"),
+                              dir.filePath(QStringLiteral("absent.sqlite")) });
     EXPECT_EQ(none.exitCode, 0);
     EXPECT_EQ(none.json.value(QLatin1String("total")).toInt(), 0);
-    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("absent.sqlite")))) << "listing never creates a store";
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("absent.sqlite"))))
+        << "listing never creates a store";
 }
 
 class CliSandbox : public ::testing::Test
@@ -295,8 +324,9 @@ protected:
     }
     QStringList env() const
     {
-        return {QStringLiteral("--base-url"), h.sandbox.endpoint().baseUrl.toString(), QStringLiteral("--cert"),
-                certDir.filePath(QStringLiteral("sandbox.pem")), QStringLiteral("--profile"), h.profile};
+        return { QStringLiteral("--base-url"), h.sandbox.endpoint().baseUrl.toString(),
+                 QStringLiteral("--cert"),     certDir.filePath(QStringLiteral("sandbox.pem")),
+                 QStringLiteral("--profile"),  h.profile };
     }
     test::ClientHarness h;
     QTemporaryDir certDir;
@@ -304,33 +334,39 @@ protected:
 
 TEST_F(CliSandbox, TokenIsMaskedUnlessRevealed)
 {
-    const CliRun r = cli(env() + QStringList{QStringLiteral("token")});
+    const CliRun r = cli(env() + QStringList { QStringLiteral("token") });
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(str(r, "token").contains(QLatin1String("hidden")));
     EXPECT_GT(r.json.value(QLatin1String("refreshInSeconds")).toInt(), 0);
-    const CliRun revealed = cli(env() + QStringList{QStringLiteral("token"), QStringLiteral("--reveal")});
+    const CliRun revealed =
+        cli(env() + QStringList { QStringLiteral("token"), QStringLiteral("--reveal") });
     ASSERT_EQ(revealed.exitCode, 0);
     EXPECT_GT(str(revealed, "token").size(), 20);
     EXPECT_FALSE(str(revealed, "token").contains(QLatin1String("hidden")));
-    EXPECT_FALSE(r.out.contains(str(revealed, "token").mid(6).toLatin1())) << "the masked form shows 6 characters at most";
+    EXPECT_FALSE(r.out.contains(str(revealed, "token").mid(6).toLatin1()))
+        << "the masked form shows 6 characters at most";
 }
 
 TEST_F(CliSandbox, AccountsAndJobsOnALinkedConnection)
 {
     const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
-    const CliRun acc = cli(env() + QStringList{QStringLiteral("accounts"), id});
+    const CliRun acc = cli(env() + QStringList { QStringLiteral("accounts"), id });
     ASSERT_EQ(acc.exitCode, 0) << acc.out.toStdString();
     EXPECT_FALSE(str(acc, "bankName").isEmpty());
     EXPECT_FALSE(acc.out.contains(id.toLatin1())) << "ids are masked by default";
 
-    const CliRun job = cli(env() + QStringList{QStringLiteral("job"), QStringLiteral("balance"), id});
+    const CliRun job =
+        cli(env() + QStringList { QStringLiteral("job"), QStringLiteral("balance"), id });
     ASSERT_EQ(job.exitCode, 0) << job.out.toStdString() << job.err.toStdString();
     EXPECT_EQ(str(job, "outcome"), QStringLiteral("completed"));
     EXPECT_TRUE(job.json.contains(QLatin1String("balance")));
-    EXPECT_TRUE(job.err.contains(QLatin1String("poll"))) << "progress goes to stderr: " << job.err.toStdString();
+    EXPECT_TRUE(job.err.contains(QLatin1String("poll")))
+        << "progress goes to stderr: " << job.err.toStdString();
 
-    const CliRun unknown = cli(env() + QStringList{QStringLiteral("accounts"), QStringLiteral("00000000000000000000000000000000")});
+    const CliRun unknown = cli(env() +
+                               QStringList { QStringLiteral("accounts"),
+                                             QStringLiteral("00000000000000000000000000000000") });
     EXPECT_EQ(unknown.exitCode, 1);
     EXPECT_EQ(errorField(unknown, "code"), QStringLiteral("AC-102"));
 }
@@ -339,18 +375,20 @@ TEST_F(CliSandbox, MissingCredentialsAndUnreachableHostsHaveTheirExitCodes)
 {
     QStringList noCreds = env();
     noCreds[noCreds.indexOf(h.profile)] = randomProfile();
-    const CliRun creds = cli(noCreds + QStringList{QStringLiteral("token")});
+    const CliRun creds = cli(noCreds + QStringList { QStringLiteral("token") });
     EXPECT_EQ(creds.exitCode, 4) << creds.out.toStdString();
 
     QStringList closed = env();
     closed[1] = QStringLiteral("https://127.0.0.1:1");
-    const CliRun down = cli(closed + QStringList{QStringLiteral("--timeout-ms"), QStringLiteral("3000"), QStringLiteral("token")});
+    const CliRun down = cli(closed +
+                            QStringList { QStringLiteral("--timeout-ms"), QStringLiteral("3000"),
+                                          QStringLiteral("token") });
     EXPECT_EQ(down.exitCode, 5) << down.out.toStdString();
 }
 
 TEST(CliBuiltIn, TokenAgainstTheBundledSandbox)
 {
-    const CliRun r = cli({QStringLiteral("--sandbox"), QStringLiteral("token")});
+    const CliRun r = cli({ QStringLiteral("--sandbox"), QStringLiteral("token") });
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_EQ(str(r, "environment"), QStringLiteral("Built-in sandbox"));
     EXPECT_TRUE(str(r, "baseUrl").startsWith(QLatin1String("https://127.0.0.1:")));

@@ -22,7 +22,8 @@ struct RunResult
 
 /// Runs bin/aerodesk with `arguments`. `headless`: no DISPLAY, no WAYLAND_DISPLAY and no
 /// QT_QPA_PLATFORM at all, as on a server. Otherwise Qt's offscreen platform.
-RunResult runConsole(const QStringList &arguments, bool headless, const QList<QPair<QString, QString>> &overrides = {})
+RunResult runConsole(const QStringList &arguments, bool headless,
+                     const QList<QPair<QString, QString>> &overrides = {})
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto &[name, value] : overrides)
@@ -108,11 +109,14 @@ TEST(ConsoleApp, LoadsTheCatalogueOfTheSystemLocaleOrThePseudoLocale)
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("jobs.png"));
-    const QStringList shot{ QStringLiteral("--screenshot"), file, QStringLiteral("--panel"), QStringLiteral("jobs") };
-    const QList<QPair<QString, QString>> english{ { QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8") },
-                                                  { QStringLiteral("LANGUAGE"), QString() },
-                                                  { QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("aerodesk.ui.info=true") },
-                                                  { QStringLiteral("AERODESK_PSEUDO_LOCALE"), QString() } };
+    const QStringList shot { QStringLiteral("--screenshot"), file, QStringLiteral("--panel"),
+                             QStringLiteral("jobs") };
+    const QList<QPair<QString, QString>> english {
+        { QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8") },
+        { QStringLiteral("LANGUAGE"), QString() },
+        { QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("aerodesk.ui.info=true") },
+        { QStringLiteral("AERODESK_PSEUDO_LOCALE"), QString() }
+    };
 
     // The system locale's catalogue, built from translations/ and embedded in the console.
     RunResult r = runConsole(shot, false, english);
@@ -122,7 +126,7 @@ TEST(ConsoleApp, LoadsTheCatalogueOfTheSystemLocaleOrThePseudoLocale)
     EXPECT_FALSE(r.err.contains(QStringLiteral("pseudo-locale"))) << r.err.toStdString();
 
     // The pseudo-locale, by option and by environment variable.
-    r = runConsole(QStringList{ QStringLiteral("--pseudo-locale") } + shot, false, english);
+    r = runConsole(QStringList { QStringLiteral("--pseudo-locale") } + shot, false, english);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("pseudo-locale"))) << r.err.toStdString();
     auto pseudoByVariable = english;
@@ -148,12 +152,15 @@ TEST(ConsoleApp, ScreenshotOfAnUnknownPanelFails)
 
 TEST(ConsoleApp, SelfTestPassesEveryStepWithNoDisplay)
 {
-    const RunResult r = runConsole({QStringLiteral("--self-test")}, /*headless=*/true);
+    const RunResult r = runConsole({ QStringLiteral("--self-test") }, /*headless=*/true);
     ASSERT_TRUE(r.finished);
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
-    for (const char *step : {"Qt and OpenSSL", "Keychain backend", "Bundled sandbox", "API token",
-                             "Link on Aerosync Bank (OAuth)", "Balance job", "Embedded-banking payload and retUrl"})
-        EXPECT_TRUE(r.out.contains(QStringLiteral("[PASS] ") + QLatin1String(step))) << step << "\n" << r.out.toStdString();
+    for (const char *step :
+         { "Qt and OpenSSL", "Keychain backend", "Bundled sandbox", "API token",
+           "Link on Aerosync Bank (OAuth)", "Balance job", "Embedded-banking payload and retUrl" })
+        EXPECT_TRUE(r.out.contains(QStringLiteral("[PASS] ") + QLatin1String(step)))
+            << step << "\n"
+            << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QLatin1String("retUrl answered 204")));
     EXPECT_TRUE(r.out.contains(QLatin1String("PASS: 7 of 7 steps passed")));
     EXPECT_FALSE(r.out.contains(QLatin1String("[FAIL]")));
@@ -163,8 +170,10 @@ TEST(ConsoleApp, SelfTestWithoutAKeychainSaysWhatToFix)
 {
     // A session bus that is not there: no Secret Service. The keychain step fails with a
     // remedy, the rest are skipped, and the exit code is 1.
-    const RunResult r = runConsole({QStringLiteral("--self-test")}, /*headless=*/true,
-                                   {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/aerodesk-no-bus")}});
+    const RunResult r =
+        runConsole({ QStringLiteral("--self-test") }, /*headless=*/true,
+                   { { QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/nonexistent/aerodesk-no-bus") } });
     ASSERT_TRUE(r.finished);
     EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QLatin1String("[FAIL] Keychain backend"))) << r.out.toStdString();

@@ -15,11 +15,15 @@ protected:
     void SetUp() override { ASSERT_TRUE(sb.start()) << sb.lastError().toStdString(); }
     QJsonObject creds() const
     {
-        return {{QStringLiteral("apiKey"), sb.endpoint().apiKey}, {QStringLiteral("apiSecret"), sb.endpoint().apiSecret}};
+        return { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
+                 { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } };
     }
     static QString code(const EmulatorRig::Reply &r)
     {
-        return r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        return r.json.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
     }
     EmulatorRig sb;
 };
@@ -36,9 +40,12 @@ TEST_F(SandboxApi, TokenHasStringTtlAndAThreePartJwt)
 
 TEST_F(SandboxApi, TokenErrors)
 {
-    EXPECT_EQ(code(sb.request("POST", QStringLiteral("/v2/token"), {{QStringLiteral("apiKey"), QStringLiteral("x")}})), QStringLiteral("AC-100"));
+    EXPECT_EQ(code(sb.request("POST", QStringLiteral("/v2/token"),
+                              { { QStringLiteral("apiKey"), QStringLiteral("x") } })),
+              QStringLiteral("AC-100"));
     const auto bad = sb.request("POST", QStringLiteral("/v2/token"),
-                                {{QStringLiteral("apiKey"), QStringLiteral("x")}, {QStringLiteral("apiSecret"), QStringLiteral("y")}});
+                                { { QStringLiteral("apiKey"), QStringLiteral("x") },
+                                  { QStringLiteral("apiSecret"), QStringLiteral("y") } });
     EXPECT_EQ(bad.status, 401);
     EXPECT_EQ(code(bad), QStringLiteral("AC-101"));
     const auto notJson = sb.requestRaw("POST", QStringLiteral("/v2/token"), "{oops");
@@ -54,7 +61,7 @@ TEST_F(SandboxApi, BearerIsRequiredAndChecked)
     const auto none = sb.request("GET", path);
     EXPECT_EQ(none.status, 403);
     EXPECT_EQ(code(none), QStringLiteral("AC-001"));
-    const auto garbage = sb.request("GET", path, {}, {{"Authorization", "Bearer a.b.c"}});
+    const auto garbage = sb.request("GET", path, {}, { { "Authorization", "Bearer a.b.c" } });
     EXPECT_EQ(garbage.status, 403);
     EXPECT_EQ(code(garbage), QStringLiteral("AC-001"));
     EXPECT_EQ(sb.request("GET", path, {}, sb.bearer()).status, 200);
@@ -62,19 +69,28 @@ TEST_F(SandboxApi, BearerIsRequiredAndChecked)
     sb.request("POST", QStringLiteral("/sandbox/faults/expire-tokens"));
     const auto expired = sb.request("GET", path, {}, sb.bearer());
     EXPECT_EQ(expired.status, 403);
-    EXPECT_TRUE(expired.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("expired")));
+    EXPECT_TRUE(expired.json.value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("expired")));
 }
 
 TEST_F(SandboxApi, ShortTokenTtlExpires)
 {
     EmulatorRig shortLived;
-    ASSERT_TRUE(shortLived.start({QStringLiteral("--token-ttl"), QStringLiteral("1"), QStringLiteral("--time-scale"), QStringLiteral("0.05")}));
+    ASSERT_TRUE(shortLived.start({ QStringLiteral("--token-ttl"), QStringLiteral("1"),
+                                   QStringLiteral("--time-scale"), QStringLiteral("0.05") }));
     const QString id = shortLived.linkConnection();
     const auto headers = shortLived.bearer();
-    EXPECT_EQ(shortLived.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers).status, 200);
-    ASSERT_TRUE(aerodesk::test::waitUntil([&] {
-        return shortLived.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers).status == 403;
-    }, 5000));
+    EXPECT_EQ(shortLived.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers).status,
+              200);
+    ASSERT_TRUE(aerodesk::test::waitUntil(
+        [&] {
+            return shortLived.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers)
+                       .status == 403;
+        },
+        5000));
 }
 
 TEST_F(SandboxApi, AccountHasTheDocumentedFieldsAndTypes)
@@ -85,9 +101,10 @@ TEST_F(SandboxApi, AccountHasTheDocumentedFieldsAndTypes)
     const auto r = sb.request("GET", QStringLiteral("/v2/accounts/") + id, {}, sb.bearer());
     ASSERT_EQ(r.status, 200);
     const QJsonObject a = r.json.value(QStringLiteral("account")).toObject();
-    for (const char *field : {"accountNickname", "accountNumber", "routingNumber", "accountNumberDisplay",
-                              "accountNumberType", "accountType", "bankName", "institutionName",
-                              "institutionUuid", "connectionStatus", "connectionExpiry"})
+    for (const char *field :
+         { "accountNickname", "accountNumber", "routingNumber", "accountNumberDisplay",
+           "accountNumberType", "accountType", "bankName", "institutionName", "institutionUuid",
+           "connectionStatus", "connectionExpiry" })
         EXPECT_TRUE(a.value(QLatin1String(field)).isString()) << field;
     EXPECT_TRUE(a.value(QStringLiteral("canFetchBalance")).isBool());
     EXPECT_TRUE(a.value(QStringLiteral("connectionMethod")).isDouble());
@@ -95,33 +112,43 @@ TEST_F(SandboxApi, AccountHasTheDocumentedFieldsAndTypes)
     EXPECT_EQ(a.value(QStringLiteral("accountNumberType")).toString(), QStringLiteral("Tokenized"));
     EXPECT_EQ(a.value(QStringLiteral("connectionStatus")).toString(), QStringLiteral("CONNECTED"));
     EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"))
-                    .match(a.value(QStringLiteral("connectionExpiry")).toString()).hasMatch());
-    const QDateTime expiry = QDateTime::fromString(a.value(QStringLiteral("connectionExpiry")).toString(), Qt::ISODate);
-    EXPECT_NEAR(QDateTime::currentDateTimeUtc().daysTo(expiry), 90, 1) << "OAuth links last 90 days";
+                    .match(a.value(QStringLiteral("connectionExpiry")).toString())
+                    .hasMatch());
+    const QDateTime expiry =
+        QDateTime::fromString(a.value(QStringLiteral("connectionExpiry")).toString(), Qt::ISODate);
+    EXPECT_NEAR(QDateTime::currentDateTimeUtc().daysTo(expiry), 90, 1)
+        << "OAuth links last 90 days";
 }
 
 TEST_F(SandboxApi, ExpiryControlLeadsToExpiredAndAc104)
 {
     const QString id = sb.linkConnection(QStringLiteral("mfa"));
-    const auto set = sb.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
-                                {{QStringLiteral("connectionExpiry"),
-                                  QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate)}});
+    const auto set =
+        sb.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
+                   { { QStringLiteral("connectionExpiry"),
+                       QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate) } });
     ASSERT_EQ(set.status, 200);
     const auto a = sb.request("GET", QStringLiteral("/v2/accounts/") + id, {}, sb.bearer());
-    EXPECT_EQ(a.json.value(QStringLiteral("account")).toObject().value(QStringLiteral("connectionStatus")).toString(),
+    EXPECT_EQ(a.json.value(QStringLiteral("account"))
+                  .toObject()
+                  .value(QStringLiteral("connectionStatus"))
+                  .toString(),
               QStringLiteral("EXPIRED"));
-    const auto job = sb.request("POST", QStringLiteral("/v2/accounts/%1/refresh").arg(id), {}, sb.bearer());
+    const auto job =
+        sb.request("POST", QStringLiteral("/v2/accounts/%1/refresh").arg(id), {}, sb.bearer());
     EXPECT_EQ(job.status, 400);
     EXPECT_EQ(code(job), QStringLiteral("AC-104"));
-    const auto bad = sb.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
-                                {{QStringLiteral("connectionExpiry"), QStringLiteral("next tuesday")}});
+    const auto bad =
+        sb.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
+                   { { QStringLiteral("connectionExpiry"), QStringLiteral("next tuesday") } });
     EXPECT_EQ(bad.status, 400);
 }
 
 TEST_F(SandboxApi, DeleteThenAc102)
 {
     const QString id = sb.linkConnection();
-    EXPECT_EQ(sb.request("DELETE", QStringLiteral("/v2/accounts/") + id, {}, sb.bearer()).status, 200);
+    EXPECT_EQ(sb.request("DELETE", QStringLiteral("/v2/accounts/") + id, {}, sb.bearer()).status,
+              200);
     const auto gone = sb.request("GET", QStringLiteral("/v2/accounts/") + id, {}, sb.bearer());
     EXPECT_EQ(gone.status, 404);
     EXPECT_EQ(code(gone), QStringLiteral("AC-102"));
@@ -129,21 +156,28 @@ TEST_F(SandboxApi, DeleteThenAc102)
 
 TEST_F(SandboxApi, SeedAHundredThousandAndPageThroughTheListing)
 {
-    const auto seeded = sb.request("POST", QStringLiteral("/sandbox/seed"), {{QStringLiteral("count"), 100000}}, {}, 60000);
+    const auto seeded = sb.request("POST", QStringLiteral("/sandbox/seed"),
+                                   { { QStringLiteral("count"), 100000 } }, {}, 60000);
     ASSERT_EQ(seeded.status, 200);
     EXPECT_EQ(seeded.json.value(QStringLiteral("total")).toInt(), 100000);
-    const auto page = sb.request("GET", QStringLiteral("/sandbox/connections?offset=99998&limit=10"), {}, sb.bearer());
+    const auto page = sb.request(
+        "GET", QStringLiteral("/sandbox/connections?offset=99998&limit=10"), {}, sb.bearer());
     ASSERT_EQ(page.status, 200);
     EXPECT_EQ(page.json.value(QStringLiteral("total")).toInt(), 100000);
     EXPECT_EQ(page.json.value(QStringLiteral("connections")).toArray().size(), 2);
     // A spread of expiries: some already expired in the first thousand.
-    const auto first = sb.request("GET", QStringLiteral("/sandbox/connections?offset=0&limit=1000"), {}, sb.bearer());
+    const auto first = sb.request("GET", QStringLiteral("/sandbox/connections?offset=0&limit=1000"),
+                                  {}, sb.bearer());
     int expired = 0;
     for (const QJsonValue &c : first.json.value(QStringLiteral("connections")).toArray())
-        expired += c.toObject().value(QStringLiteral("connectionStatus")).toString() == QLatin1String("EXPIRED");
+        expired += c.toObject().value(QStringLiteral("connectionStatus")).toString() ==
+            QLatin1String("EXPIRED");
     EXPECT_GT(expired, 10);
     EXPECT_LT(expired, 200);
-    EXPECT_EQ(sb.request("POST", QStringLiteral("/sandbox/seed"), {{QStringLiteral("count"), 100001}}).status, 400);
+    EXPECT_EQ(
+        sb.request("POST", QStringLiteral("/sandbox/seed"), { { QStringLiteral("count"), 100001 } })
+            .status,
+        400);
 }
 
 TEST_F(SandboxApi, UnknownRoutesAnswerJson404)

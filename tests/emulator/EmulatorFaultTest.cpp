@@ -15,23 +15,29 @@ using aerodesk::test::EmulatorRig;
 namespace {
 QJsonObject creds(const EmulatorRig &sb)
 {
-    return {{QStringLiteral("apiKey"), sb.endpoint().apiKey}, {QStringLiteral("apiSecret"), sb.endpoint().apiSecret}};
+    return { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
+             { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } };
 }
 QString code(const EmulatorRig::Reply &r)
 {
-    return r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return r.json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 } // namespace
 
 TEST(EmulatorFaults, ServerErrorBurstFromAFlag)
 {
     EmulatorRig sb;
-    ASSERT_TRUE(sb.start({QStringLiteral("--fault"), QStringLiteral("server-error=2")})) << sb.lastError().toStdString();
+    ASSERT_TRUE(sb.start({ QStringLiteral("--fault"), QStringLiteral("server-error=2") }))
+        << sb.lastError().toStdString();
     const auto first = sb.request("POST", QStringLiteral("/v2/token"), creds(sb));
     EXPECT_EQ(first.status, 503);
     EXPECT_EQ(code(first), QStringLiteral("AR-500"));
     EXPECT_EQ(sb.request("POST", QStringLiteral("/v2/token"), creds(sb)).status, 503);
-    EXPECT_EQ(sb.request("POST", QStringLiteral("/v2/token"), creds(sb)).status, 200) << "the burst is spent";
+    EXPECT_EQ(sb.request("POST", QStringLiteral("/v2/token"), creds(sb)).status, 200)
+        << "the burst is spent";
 }
 
 TEST(EmulatorFaults, RateLimitAndMalformedFromTheControlPath)
@@ -40,8 +46,9 @@ TEST(EmulatorFaults, RateLimitAndMalformedFromTheControlPath)
     ASSERT_TRUE(sb.start());
     const QString id = sb.linkConnection();
     const auto headers = sb.bearer();
-    const auto set = sb.request("POST", QStringLiteral("/sandbox/faults"),
-                                {{QStringLiteral("rate-limit"), 1}, {QStringLiteral("malformed"), 1}});
+    const auto set =
+        sb.request("POST", QStringLiteral("/sandbox/faults"),
+                   { { QStringLiteral("rate-limit"), 1 }, { QStringLiteral("malformed"), 1 } });
     ASSERT_EQ(set.status, 200);
     EXPECT_EQ(set.json.value(QStringLiteral("rate-limit")).toInt(), 1);
 
@@ -54,21 +61,28 @@ TEST(EmulatorFaults, RateLimitAndMalformedFromTheControlPath)
 
     const auto broken = sb.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers);
     EXPECT_EQ(broken.status, 200);
-    QJsonParseError error{};
+    QJsonParseError error {};
     QJsonDocument::fromJson(broken.body, &error);
     EXPECT_NE(error.error, QJsonParseError::NoError) << "the body must be malformed JSON";
 
     EXPECT_EQ(sb.request("GET", QStringLiteral("/v2/accounts/") + id, {}, headers).status, 200);
     // Control paths themselves are never faulted, and bad input is refused whole.
-    EXPECT_EQ(sb.request("POST", QStringLiteral("/sandbox/faults"), {{QStringLiteral("explode"), 1}}).status, 400);
-    EXPECT_EQ(sb.request("POST", QStringLiteral("/sandbox/faults"), {{QStringLiteral("latency-ms"), 999999}}).status, 400);
+    EXPECT_EQ(
+        sb.request("POST", QStringLiteral("/sandbox/faults"), { { QStringLiteral("explode"), 1 } })
+            .status,
+        400);
+    EXPECT_EQ(sb.request("POST", QStringLiteral("/sandbox/faults"),
+                         { { QStringLiteral("latency-ms"), 999999 } })
+                  .status,
+              400);
 }
 
 TEST(EmulatorFaults, LatencyMakesAShortClientTimeoutFire)
 {
     EmulatorRig sb;
     ASSERT_TRUE(sb.start());
-    sb.request("POST", QStringLiteral("/sandbox/faults"), {{QStringLiteral("latency-ms"), 1500}});
+    sb.request("POST", QStringLiteral("/sandbox/faults"),
+               { { QStringLiteral("latency-ms"), 1500 } });
     const auto slow = sb.request("POST", QStringLiteral("/v2/token"), creds(sb), {}, 200);
     EXPECT_EQ(slow.status, 0);
     EXPECT_FALSE(slow.networkError.isEmpty());
@@ -79,7 +93,7 @@ TEST(EmulatorFaults, LatencyMakesAShortClientTimeoutFire)
 TEST(EmulatorFaults, DropClosesTheNextNewConnectionsBeforeTls)
 {
     EmulatorRig sb;
-    ASSERT_TRUE(sb.start({QStringLiteral("--fault"), QStringLiteral("drop=1")}));
+    ASSERT_TRUE(sb.start({ QStringLiteral("--fault"), QStringLiteral("drop=1") }));
     const quint16 port = quint16(sb.endpoint().baseUrl.port());
     QSslSocket dropped;
     dropped.setSslConfiguration(sb.pinnedSslConfiguration());
@@ -96,7 +110,8 @@ TEST(EmulatorFaults, DropClosesTheNextNewConnectionsBeforeTls)
 TEST(EmulatorFaults, BadFaultFlagIsAUsageError)
 {
     QProcess p;
-    p.start(aerodesk::test::executable(QStringLiteral("aerodesk-sandbox")), {QStringLiteral("--fault"), QStringLiteral("meteor=1")});
+    p.start(aerodesk::test::executable(QStringLiteral("aerodesk-sandbox")),
+            { QStringLiteral("--fault"), QStringLiteral("meteor=1") });
     ASSERT_TRUE(p.waitForFinished(15000));
     EXPECT_EQ(p.exitCode(), 2);
     EXPECT_TRUE(p.readAllStandardError().contains("unknown fault"));
@@ -109,22 +124,29 @@ TEST(SandboxCertificate, LoadsACertificateFromFiles)
     QTemporaryDir dir;
     QProcess gen;
     gen.setWorkingDirectory(dir.path());
-    gen.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                        QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("key.pem"), QStringLiteral("-out"),
-                        QStringLiteral("cert.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                        QStringLiteral("/CN=Loaded Sandbox"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    gen.start(openssl,
+              { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                QStringLiteral("key.pem"), QStringLiteral("-out"), QStringLiteral("cert.pem"),
+                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                QStringLiteral("/CN=Loaded Sandbox"), QStringLiteral("-addext"),
+                QStringLiteral("subjectAltName=IP:127.0.0.1") });
     ASSERT_TRUE(gen.waitForFinished(60000));
     ASSERT_EQ(gen.exitCode(), 0) << gen.readAllStandardError().toStdString();
     QProcess fp;
-    fp.start(openssl, {QStringLiteral("x509"), QStringLiteral("-in"), dir.filePath(QStringLiteral("cert.pem")),
-                       QStringLiteral("-noout"), QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+    fp.start(openssl,
+             { QStringLiteral("x509"), QStringLiteral("-in"),
+               dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-noout"),
+               QStringLiteral("-fingerprint"), QStringLiteral("-sha256") });
     ASSERT_TRUE(fp.waitForFinished(10000));
-    const QByteArray expected = fp.readAllStandardOutput().split('=').last().trimmed().replace(":", "").toLower();
+    const QByteArray expected =
+        fp.readAllStandardOutput().split('=').last().trimmed().replace(":", "").toLower();
 
     EmulatorRig sb;
-    ASSERT_TRUE(sb.start({QStringLiteral("--cert"), dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("--key"),
-                          dir.filePath(QStringLiteral("key.pem"))}))
+    ASSERT_TRUE(sb.start({ QStringLiteral("--cert"), dir.filePath(QStringLiteral("cert.pem")),
+                           QStringLiteral("--key"), dir.filePath(QStringLiteral("key.pem")) }))
         << sb.lastError().toStdString();
     EXPECT_EQ(sb.endpoint().certSha256Hex, expected);
-    EXPECT_EQ(sb.request("GET", QStringLiteral("/sandbox/info")).status, 200) << "served over the loaded certificate";
+    EXPECT_EQ(sb.request("GET", QStringLiteral("/sandbox/info")).status, 200)
+        << "served over the loaded certificate";
 }

@@ -7,12 +7,11 @@
 #include <QProcess>
 #include <QSslSocket>
 
+#include <csignal>
 #include <gtest/gtest.h>
 
-#include <csignal>
-
-using aerodesk::emulatorhost::EmulatorLauncher;
 using aerodesk::emulatorhost::EmulatorEndpoint;
+using aerodesk::emulatorhost::EmulatorLauncher;
 using aerodesk::test::EmulatorRig;
 
 TEST(SandboxStart, StartLineCarriesAPinnedCertificateAndCredentials)
@@ -35,7 +34,8 @@ TEST(SandboxStart, UnpinnedClientsAreRefusedByTls)
     EmulatorRig sb;
     ASSERT_TRUE(sb.start()) << sb.lastError().toStdString();
     QSslSocket socket;
-    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(sb.endpoint().baseUrl.port()));
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"),
+                                  quint16(sb.endpoint().baseUrl.port()));
     // The system CAs do not know the sandbox's self-signed certificate.
     EXPECT_FALSE(socket.waitForEncrypted(5000));
     EXPECT_FALSE(socket.sslHandshakeErrors().isEmpty());
@@ -46,9 +46,10 @@ TEST(SandboxStart, SameSeedGivesTheSameIds)
     QString first[2];
     for (QString &id : first) {
         EmulatorRig sb;
-        ASSERT_TRUE(sb.start({QStringLiteral("--seed"), QStringLiteral("1234"), QStringLiteral("--time-scale"),
-                              QStringLiteral("0.05"), QStringLiteral("--api-key"), QStringLiteral("k"),
-                              QStringLiteral("--api-secret"), QStringLiteral("s")}));
+        ASSERT_TRUE(sb.start({ QStringLiteral("--seed"), QStringLiteral("1234"),
+                               QStringLiteral("--time-scale"), QStringLiteral("0.05"),
+                               QStringLiteral("--api-key"), QStringLiteral("k"),
+                               QStringLiteral("--api-secret"), QStringLiteral("s") }));
         id = sb.linkConnection(QStringLiteral("oauth"));
         ASSERT_EQ(id.size(), 32) << sb.lastError().toStdString();
     }
@@ -68,7 +69,7 @@ TEST(SandboxStart, MissingExecutableFailsWithAReason)
 TEST(SandboxStart, BadFlagsFailWithTheSandboxesOwnMessage)
 {
     EmulatorLauncher sb(aerodesk::test::executable(QStringLiteral("aerodesk-sandbox")),
-                      {QStringLiteral("--time-scale"), QStringLiteral("-3")});
+                        { QStringLiteral("--time-scale"), QStringLiteral("-3") });
     QString why;
     QObject::connect(&sb, &EmulatorLauncher::failed, &sb, [&](const QString &w) { why = w; });
     sb.start();
@@ -80,13 +81,14 @@ TEST(SandboxStart, StartLineParserRejectsTamperedPins)
 {
     EmulatorRig sb;
     ASSERT_TRUE(sb.start());
-    QJsonObject line{{QStringLiteral("event"), QStringLiteral("ready")},
-                     {QStringLiteral("baseUrl"), sb.endpoint().baseUrl.toString()},
-                     {QStringLiteral("certPem"), QString::fromLatin1(sb.endpoint().certPem)},
-                     {QStringLiteral("certSha256"), QString(64, QLatin1Char('0'))},
-                     {QStringLiteral("apiKey"), QStringLiteral("k")},
-                     {QStringLiteral("apiSecret"), QStringLiteral("s")}};
-    auto parsed = EmulatorEndpoint::fromStartLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
+    QJsonObject line { { QStringLiteral("event"), QStringLiteral("ready") },
+                       { QStringLiteral("baseUrl"), sb.endpoint().baseUrl.toString() },
+                       { QStringLiteral("certPem"), QString::fromLatin1(sb.endpoint().certPem) },
+                       { QStringLiteral("certSha256"), QString(64, QLatin1Char('0')) },
+                       { QStringLiteral("apiKey"), QStringLiteral("k") },
+                       { QStringLiteral("apiSecret"), QStringLiteral("s") } };
+    auto parsed =
+        EmulatorEndpoint::fromStartLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
     ASSERT_FALSE(parsed.ok());
     EXPECT_TRUE(parsed.error().contains(QStringLiteral("fingerprint")));
     EXPECT_FALSE(EmulatorEndpoint::fromStartLine("not json").ok());

@@ -1,5 +1,6 @@
 #include "tests/integration/IntegrationEmulatorRig.h"
 
+#include "tests/support/EmulatorRig.h"
 #include "tests/support/Wait.h"
 
 #include <QJsonArray>
@@ -10,14 +11,12 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 
-#include "tests/support/EmulatorRig.h"
-
 namespace aerodesk::test {
 
 namespace {
 
 IntegrationEmulatorRig::Headers withAuth(const IntegrationEmulatorRig::Headers &defaults,
-                                     const IntegrationEmulatorRig::Headers &overrides)
+                                         const IntegrationEmulatorRig::Headers &overrides)
 {
     IntegrationEmulatorRig::Headers out = defaults;
     for (const auto &[name, value] : overrides) {
@@ -42,7 +41,6 @@ IntegrationEmulatorRig::Reply finish(int status, QByteArray body, QString networ
 }
 
 } // namespace
-
 
 struct IntegrationEmulatorRig::Impl
 {
@@ -121,8 +119,10 @@ QString IntegrationEmulatorRig::startBalanceJob()
     return connectionId;
 }
 
-IntegrationEmulatorRig::Reply IntegrationEmulatorRig::call(const QByteArray &method, const QString &path,
-                                                   const QJsonObject &body, const Headers &headers)
+IntegrationEmulatorRig::Reply IntegrationEmulatorRig::call(const QByteArray &method,
+                                                           const QString &path,
+                                                           const QJsonObject &body,
+                                                           const Headers &headers)
 {
     const Headers all = withAuth({ { "Authorization", "Bearer " + token().toUtf8() },
                                    { "x-api-key", apiKey().toUtf8() },
@@ -134,13 +134,14 @@ IntegrationEmulatorRig::Reply IntegrationEmulatorRig::call(const QByteArray &met
     return finish(r.status, r.body, r.networkError);
 }
 
-IntegrationEmulatorRig::Reply IntegrationEmulatorRig::raw(const QByteArray &method, const QString &path,
-                                                  const QByteArray &body, const Headers &headers)
+IntegrationEmulatorRig::Reply IntegrationEmulatorRig::raw(const QByteArray &method,
+                                                          const QString &path,
+                                                          const QByteArray &body,
+                                                          const Headers &headers)
 {
     const EmulatorRig::Reply r = d->fixture.requestRaw(
         method, path, body, withAuth({ { "Content-Type", "application/json" } }, headers));
     return finish(r.status, r.body, r.networkError);
 }
-
 
 } // namespace aerodesk::test

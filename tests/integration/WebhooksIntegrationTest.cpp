@@ -458,7 +458,12 @@ TEST_F(WebhooksIntegration, RevocationIsDeliveredSigned)
     const auto listed = m_sandbox.call("GET", "/sandbox/connections?limit=1");
     if (listed.status == 404)
         GTEST_SKIP() << "in-process services have no connection listing";
-    const QString id = listed.json.value("connections").toArray().first().toObject().value("connectionId").toString();
+    const QString id = listed.json.value("connections")
+                           .toArray()
+                           .first()
+                           .toObject()
+                           .value("connectionId")
+                           .toString();
     ASSERT_EQ(id.size(), 32) << listed.body.toStdString();
     ASSERT_EQ(m_sandbox.call("POST", "/sandbox/connections/" + id + "/revoke").status, 200);
     ASSERT_TRUE(waitUntil([this] { return !m_receiver.hits().isEmpty(); }, 20000));

@@ -22,15 +22,15 @@ QByteArray runNodeOaep(const QString &mode, const QString &keyFile, const QByteA
     }
     const QString script = QDir(sourceDir()).filePath(QStringLiteral("tests/interop/oaep-peer.js"));
     QProcess p;
-    p.start(node, {script, mode, keyFile, QString::fromLatin1(crypto::Hex::encode(data)), hash});
+    p.start(node, { script, mode, keyFile, QString::fromLatin1(crypto::Hex::encode(data)), hash });
     if (!p.waitForFinished(30000)) {
         p.kill();
         ADD_FAILURE() << "node hung";
         return {};
     }
     if (p.exitCode() != 0) {
-        ADD_FAILURE() << "node " << mode.toStdString() << " failed: "
-                      << p.readAllStandardError().toStdString();
+        ADD_FAILURE() << "node " << mode.toStdString()
+                      << " failed: " << p.readAllStandardError().toStdString();
         return {};
     }
     auto bytes = crypto::Hex::decode(p.readAllStandardOutput());

@@ -20,8 +20,8 @@ EmulatorRig::~EmulatorRig()
 
 bool EmulatorRig::start(QStringList extraArgs, int timeoutMs)
 {
-    m_sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(executable(QStringLiteral("aerodesk-sandbox")),
-                                                              std::move(extraArgs));
+    m_sandbox = std::make_unique<emulatorhost::EmulatorLauncher>(
+        executable(QStringLiteral("aerodesk-sandbox")), std::move(extraArgs));
     m_sandbox->setStartTimeoutMs(timeoutMs);
     bool done = false;
     bool ok = false;
@@ -60,14 +60,17 @@ QSslConfiguration EmulatorRig::pinnedSslConfiguration() const
 }
 
 EmulatorRig::Reply EmulatorRig::request(const QByteArray &method, const QString &pathAndQuery,
-                                              const QJsonObject &body, const Headers &headers, int timeoutMs)
+                                        const QJsonObject &body, const Headers &headers,
+                                        int timeoutMs)
 {
-    const QByteArray raw = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray raw =
+        body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     return requestRaw(method, pathAndQuery, raw, headers, timeoutMs);
 }
 
 EmulatorRig::Reply EmulatorRig::requestRaw(const QByteArray &method, const QString &pathAndQuery,
-                                                 const QByteArray &rawBody, const Headers &headers, int timeoutMs)
+                                           const QByteArray &rawBody, const Headers &headers,
+                                           int timeoutMs)
 {
     Reply out;
     QNetworkRequest req(m_endpoint.baseUrl.resolved(QUrl(pathAndQuery)));
@@ -79,7 +82,8 @@ EmulatorRig::Reply EmulatorRig::requestRaw(const QByteArray &method, const QStri
     QNetworkReply *reply = m_network.sendCustomRequest(req, method, rawBody);
     bool pinOk = true;
     QObject::connect(reply, &QNetworkReply::encrypted, reply, [&, reply] {
-        const QByteArray pin = reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex();
+        const QByteArray pin =
+            reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex();
         if (pin != m_endpoint.certSha256Hex) {
             pinOk = false;
             reply->abort();
@@ -105,12 +109,15 @@ EmulatorRig::Reply EmulatorRig::requestRaw(const QByteArray &method, const QStri
 QString EmulatorRig::token()
 {
     if (m_token.isEmpty()) {
-        const Reply r = request("POST", QStringLiteral("/v2/token"),
-                                QJsonObject{{QStringLiteral("apiKey"), m_endpoint.apiKey},
-                                            {QStringLiteral("apiSecret"), m_endpoint.apiSecret}});
+        const Reply r =
+            request("POST", QStringLiteral("/v2/token"),
+                    QJsonObject { { QStringLiteral("apiKey"), m_endpoint.apiKey },
+                                  { QStringLiteral("apiSecret"), m_endpoint.apiSecret } });
         m_token = r.json.value(QStringLiteral("token")).toString();
         if (m_token.isEmpty())
-            m_lastError = QStringLiteral("token request failed: %1 %2").arg(r.status).arg(QString::fromUtf8(r.body));
+            m_lastError = QStringLiteral("token request failed: %1 %2")
+                              .arg(r.status)
+                              .arg(QString::fromUtf8(r.body));
     }
     return m_token;
 }
@@ -118,29 +125,39 @@ QString EmulatorRig::token()
 QString EmulatorRig::linkConnection(const QString &bank)
 {
     const Reply w = request("POST", QStringLiteral("/v2/token_widget"),
-                            QJsonObject{{QStringLiteral("apiKey"), m_endpoint.apiKey},
-                                        {QStringLiteral("apiSecret"), m_endpoint.apiSecret}});
-    const Reply launch = request("POST", QStringLiteral("/sandbox/widget/sessions"),
-                                 QJsonObject{{QStringLiteral("token"), w.json.value(QStringLiteral("token"))}});
+                            QJsonObject { { QStringLiteral("apiKey"), m_endpoint.apiKey },
+                                          { QStringLiteral("apiSecret"), m_endpoint.apiSecret } });
+    const Reply launch =
+        request("POST", QStringLiteral("/sandbox/widget/sessions"),
+                QJsonObject { { QStringLiteral("token"), w.json.value(QStringLiteral("token")) } });
     const QString sid = launch.json.value(QStringLiteral("sessionId")).toString();
     const QString base = QStringLiteral("/sandbox/widget/sessions/") + sid + QLatin1Char('/');
-    request("POST", base + QStringLiteral("bank"), QJsonObject{{QStringLiteral("bank"), bank}});
+    request("POST", base + QStringLiteral("bank"),
+            QJsonObject { { QStringLiteral("bank"), bank } });
     Reply r = request("POST", base + QStringLiteral("credentials"),
-                      QJsonObject{{QStringLiteral("username"), QStringLiteral("mxuser")},
-                                  {QStringLiteral("password"), QStringLiteral("challenge")}});
+                      QJsonObject { { QStringLiteral("username"), QStringLiteral("mxuser") },
+                                    { QStringLiteral("password"), QStringLiteral("challenge") } });
     const QString state = r.json.value(QStringLiteral("state")).toString();
     if (state == QLatin1String("mfa"))
-        r = request("POST", base + QStringLiteral("mfa"), QJsonObject{{QStringLiteral("code"), QStringLiteral("1234")}});
+        r = request("POST", base + QStringLiteral("mfa"),
+                    QJsonObject { { QStringLiteral("code"), QStringLiteral("1234") } });
     else if (state == QLatin1String("question"))
-        r = request("POST", base + QStringLiteral("answer"), QJsonObject{{QStringLiteral("answer"), QStringLiteral("correct")}});
+        r = request("POST", base + QStringLiteral("answer"),
+                    QJsonObject { { QStringLiteral("answer"), QStringLiteral("correct") } });
     else if (state == QLatin1String("oauth"))
-        r = request("POST", base + QStringLiteral("oauth"), QJsonObject{{QStringLiteral("approve"), true}});
+        r = request("POST", base + QStringLiteral("oauth"),
+                    QJsonObject { { QStringLiteral("approve"), true } });
     const QJsonArray events = r.json.value(QStringLiteral("events")).toArray();
     for (const QJsonValue &e : events) {
         if (e.toObject().value(QStringLiteral("type")).toString() == QLatin1String("pageSuccess"))
-            return e.toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("connectionId")).toString();
+            return e.toObject()
+                .value(QStringLiteral("payload"))
+                .toObject()
+                .value(QStringLiteral("connectionId"))
+                .toString();
     }
-    m_lastError = QStringLiteral("linking on %1 did not succeed: %2").arg(bank, QString::fromUtf8(r.body));
+    m_lastError =
+        QStringLiteral("linking on %1 did not succeed: %2").arg(bank, QString::fromUtf8(r.body));
     return {};
 }
 

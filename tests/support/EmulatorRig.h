@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/emulatorhost/EmulatorLauncher.h"
 #include "core/emulatorhost/EmulatorEndpoint.h"
+#include "core/emulatorhost/EmulatorLauncher.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -35,21 +35,21 @@ public:
     EmulatorRig();
     ~EmulatorRig();
 
-    bool start(QStringList extraArgs = {QStringLiteral("--seed"), QStringLiteral("42"),
-                                        QStringLiteral("--time-scale"), QStringLiteral("0.05")},
+    bool start(QStringList extraArgs = { QStringLiteral("--seed"), QStringLiteral("42"),
+                                         QStringLiteral("--time-scale"), QStringLiteral("0.05") },
                int timeoutMs = 20000);
     void stop();
     const emulatorhost::EmulatorEndpoint &endpoint() const { return m_endpoint; }
     QString lastError() const { return m_lastError; }
     qint64 pid() const { return m_endpoint.pid; }
 
-    Reply request(const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body = {},
-                  const Headers &headers = {}, int timeoutMs = 10000);
-    Reply requestRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &rawBody,
-                     const Headers &headers = {}, int timeoutMs = 10000);
+    Reply request(const QByteArray &method, const QString &pathAndQuery,
+                  const QJsonObject &body = {}, const Headers &headers = {}, int timeoutMs = 10000);
+    Reply requestRaw(const QByteArray &method, const QString &pathAndQuery,
+                     const QByteArray &rawBody, const Headers &headers = {}, int timeoutMs = 10000);
     /// POST /v2/token with the start line's credentials; cached per fixture.
     QString token();
-    Headers bearer() { return {{"Authorization", "Bearer " + token().toLatin1()}}; }
+    Headers bearer() { return { { "Authorization", "Bearer " + token().toLatin1() } }; }
     QSslConfiguration pinnedSslConfiguration() const;
 
     /// Links a connection through the widget stand-in on `bank` ("mfa", "oauth",

@@ -1,11 +1,11 @@
 #include "tests/support/SessionRig.h"
 
-#include <QSettings>
-
 #include "core/keychain/KeychainEntries.h"
 #include "core/store/Store.h"
 #include "core/store/StoreOpener.h"
 #include "tests/support/Wait.h"
+
+#include <QSettings>
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -14,7 +14,8 @@ namespace aerodesk::test {
 
 SessionRig::SessionRig(const Clock *clock)
     : m_clock(clock ? clock : &m_systemClock)
-    , m_settings(std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("session.ini")), QSettings::IniFormat))
+    , m_settings(std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("session.ini")),
+                                             QSettings::IniFormat))
     , m_session(std::make_unique<session::Session>(*m_clock, m_settings.get()))
 {
 }

@@ -53,7 +53,9 @@ void JsonHighlighter::highlightBlock(const QString &text)
         const auto m = it.next();
         const bool isKey = !m.captured(1).isEmpty();
         const QString value = m.captured(0);
-        const QTextCharFormat &f = isKey ? m_key : value.contains(QStringLiteral("••••")) ? m_masked : m_string;
+        const QTextCharFormat &f = isKey             ? m_key
+            : value.contains(QStringLiteral("••••")) ? m_masked
+                                                     : m_string;
         setFormat(int(m.capturedStart()), int(m.capturedLength() - m.captured(1).size()), f);
     }
 }

@@ -7,7 +7,9 @@
 
 namespace aerodesk::ui {
 
-MaskedSecretLabel::MaskedSecretLabel(const QString &what, QWidget *parent) : QWidget(parent), m_what(what)
+MaskedSecretLabel::MaskedSecretLabel(const QString &what, QWidget *parent)
+    : QWidget(parent)
+    , m_what(what)
 {
     m_value = new QLabel(this);
     m_value->setObjectName(QStringLiteral("secretValue"));

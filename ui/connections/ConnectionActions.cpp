@@ -5,10 +5,10 @@
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "ui/common/Icons.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
-#include "ui/common/Icons.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -19,30 +19,41 @@ namespace aerodesk::ui {
 
 using connections::Connection;
 
-ConnectionActions::ConnectionActions(session::Session &session, ConnectionsPanel &panel, ConnectionStoreFeed &feed,
-                                     QObject *parent)
-    : QObject(parent), m_session(session), m_panel(panel), m_feed(feed)
+ConnectionActions::ConnectionActions(session::Session &session, ConnectionsPanel &panel,
+                                     ConnectionStoreFeed &feed, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_panel(panel)
+    , m_feed(feed)
 {
-    m_refreshDetails = make(tr("Refresh details"), QStringLiteral("refreshDetailsAction"), Qt::Key_F5,
-                            QStringLiteral("action-refresh"),
-                            tr("Read the account again (GET /accounts): bank, status, expiry, account summary"));
+    m_refreshDetails =
+        make(tr("Refresh details"), QStringLiteral("refreshDetailsAction"), Qt::Key_F5,
+             QStringLiteral("action-refresh"),
+             tr("Read the account again (GET /accounts): bank, status, expiry, account summary"));
     m_refreshBalance = make(tr("Refresh balance"), QStringLiteral("refreshBalanceAction"),
                             QKeySequence(Qt::CTRL | Qt::Key_B), QStringLiteral("action-balance"),
                             tr("Start a balance job on this connection"));
-    m_fetchTransactions = make(tr("Fetch transactions"), QStringLiteral("fetchTransactionsAction"),
-                               QKeySequence(Qt::CTRL | Qt::Key_T), QStringLiteral("action-transactions"),
-                               tr("Start a transactions job (the last 90 days)"));
-    m_identity = make(tr("Identity"), QStringLiteral("identityAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
-                      QStringLiteral("action-identity"), tr("Start an identity job on this connection"));
-    m_reconnect = make(tr("Reconnect…"), QStringLiteral("reconnectAction"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                       QStringLiteral("action-reconnect"),
-                       tr("Renew this connection through the widget (the same connection, never a new link)"));
-    m_remove = make(tr("Remove…"), QStringLiteral("removeAction"), QKeySequence::Delete,
-                    QStringLiteral("action-remove"), tr("Stop tracking this connection: remove it and its history from the local store"));
+    m_fetchTransactions =
+        make(tr("Fetch transactions"), QStringLiteral("fetchTransactionsAction"),
+             QKeySequence(Qt::CTRL | Qt::Key_T), QStringLiteral("action-transactions"),
+             tr("Start a transactions job (the last 90 days)"));
+    m_identity =
+        make(tr("Identity"), QStringLiteral("identityAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
+             QStringLiteral("action-identity"), tr("Start an identity job on this connection"));
+    m_reconnect = make(
+        tr("Reconnect…"), QStringLiteral("reconnectAction"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        QStringLiteral("action-reconnect"),
+        tr("Renew this connection through the widget (the same connection, never a new link)"));
+    m_remove =
+        make(tr("Remove…"), QStringLiteral("removeAction"), QKeySequence::Delete,
+             QStringLiteral("action-remove"),
+             tr("Stop tracking this connection: remove it and its history from the local store"));
 
     connect(m_refreshDetails, &QAction::triggered, this, &ConnectionActions::doRefreshDetails);
-    connect(m_refreshBalance, &QAction::triggered, this, [this] { startJob(api::JobType::Balance); });
-    connect(m_fetchTransactions, &QAction::triggered, this, [this] { startJob(api::JobType::Transactions); });
+    connect(m_refreshBalance, &QAction::triggered, this,
+            [this] { startJob(api::JobType::Balance); });
+    connect(m_fetchTransactions, &QAction::triggered, this,
+            [this] { startJob(api::JobType::Transactions); });
     connect(m_identity, &QAction::triggered, this, [this] { startJob(api::JobType::Identity); });
     connect(m_reconnect, &QAction::triggered, this, [this] {
         const QString id = currentId();
@@ -54,22 +65,26 @@ ConnectionActions::ConnectionActions(session::Session &session, ConnectionsPanel
     connect(&m_session, &session::Session::environmentChanged, this, [this] {
         if (jobs::JobRunner *runner = m_session.jobs()) {
             connect(runner, &jobs::JobRunner::started, this, &ConnectionActions::updateState);
-            connect(runner, &jobs::JobRunner::finished, this, &ConnectionActions::updateState, Qt::QueuedConnection);
+            connect(runner, &jobs::JobRunner::finished, this, &ConnectionActions::updateState,
+                    Qt::QueuedConnection);
         }
         updateState();
     });
     if (jobs::JobRunner *runner = m_session.jobs()) {
         connect(runner, &jobs::JobRunner::started, this, &ConnectionActions::updateState);
-        connect(runner, &jobs::JobRunner::finished, this, &ConnectionActions::updateState, Qt::QueuedConnection);
+        connect(runner, &jobs::JobRunner::finished, this, &ConnectionActions::updateState,
+                Qt::QueuedConnection);
     }
-    connect(&m_session, &session::Session::environmentFailed, this, &ConnectionActions::updateState);
+    connect(&m_session, &session::Session::environmentFailed, this,
+            &ConnectionActions::updateState);
     connect(&m_session, &session::Session::storeChanged, this, &ConnectionActions::updateState);
     connect(&m_session, &session::Session::storeFailed, this, &ConnectionActions::updateState);
     updateState();
 }
 
-QAction *ConnectionActions::make(const QString &text, const QString &objectName, const QKeySequence &shortcut,
-                                 const QString &icon, const QString &description)
+QAction *ConnectionActions::make(const QString &text, const QString &objectName,
+                                 const QKeySequence &shortcut, const QString &icon,
+                                 const QString &description)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
@@ -85,23 +100,29 @@ QAction *ConnectionActions::make(const QString &text, const QString &objectName,
 void ConnectionActions::refreshIcons()
 {
     for (QAction *a : all())
-        a->setIcon(Icons::themed(a->property("iconName").toString(), m_panel.palette().color(QPalette::ButtonText)));
+        a->setIcon(Icons::themed(a->property("iconName").toString(),
+                                 m_panel.palette().color(QPalette::ButtonText)));
 }
 
 QList<QAction *> ConnectionActions::all() const
 {
-    return {m_refreshDetails, m_refreshBalance, m_fetchTransactions, m_identity, m_reconnect, m_remove};
+    return { m_refreshDetails, m_refreshBalance, m_fetchTransactions,
+             m_identity,       m_reconnect,      m_remove };
 }
 
 QString ConnectionActions::balanceUnavailableReason(const QJsonObject &summary)
 {
     const QJsonValue can = summary.value(QStringLiteral("canFetchBalance"));
-    const bool refused = can.isBool() ? !can.toBool() : (can.isString() && can.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0);
+    const bool refused = can.isBool()
+        ? !can.toBool()
+        : (can.isString() &&
+           can.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0);
     if (!refused)
         return {};
-    return tr("Balance unavailable: this account says canFetchBalance is false (it was linked manually "
-              "with routing and account numbers, so the bank cannot be asked for a balance; AC-105). "
-              "Relink it through a bank login to fetch balances.");
+    return tr(
+        "Balance unavailable: this account says canFetchBalance is false (it was linked manually "
+        "with routing and account numbers, so the bank cannot be asked for a balance; AC-105). "
+        "Relink it through a bank login to fetch balances.");
 }
 
 QString ConnectionActions::currentId() const
@@ -114,9 +135,10 @@ void ConnectionActions::setState(QAction *action, const QString &blockedBecause)
 {
     action->setEnabled(blockedBecause.isEmpty());
     const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-    action->setToolTip(blockedBecause.isEmpty()
-                           ? QStringLiteral("%1 (%2)").arg(action->statusTip(), shortcut)
-                           : tr("%1 — unavailable: %2").arg(action->text().remove(QChar(0x2026)), blockedBecause));
+    action->setToolTip(
+        blockedBecause.isEmpty()
+            ? QStringLiteral("%1 (%2)").arg(action->statusTip(), shortcut)
+            : tr("%1 — unavailable: %2").arg(action->text().remove(QChar(0x2026)), blockedBecause));
 }
 
 void ConnectionActions::updateState()
@@ -124,8 +146,8 @@ void ConnectionActions::updateState()
     QString common;
     if (!m_session.isReady())
         common = m_session.lastError().isEmpty()
-                     ? tr("the environment is still starting (waiting for its credentials and client).")
-                     : tr("the environment could not be set up: %1").arg(m_session.lastError());
+            ? tr("the environment is still starting (waiting for its credentials and client).")
+            : tr("the environment could not be set up: %1").arg(m_session.lastError());
     else if (!m_session.store())
         common = tr("the local store is not open yet.");
     const int row = m_panel.currentSourceRow();
@@ -138,12 +160,16 @@ void ConnectionActions::updateState()
     }
     const Connection &c = m_panel.model()->connection(row);
     const QString id = c.connectionId;
-    setState(m_refreshDetails, m_refreshing.contains(id) ? tr("a refresh of this connection is under way.") : QString());
+    setState(m_refreshDetails,
+             m_refreshing.contains(id) ? tr("a refresh of this connection is under way.")
+                                       : QString());
     auto jobBlock = [&](api::JobType type) -> QString {
         if (auto key = m_session.jobs()->runningJob(id, type)) {
             const QString jobId = m_session.jobs()->jobId(*key);
-            return jobId.isEmpty() ? tr("a %1 job is already starting on this connection.").arg(api::jobTypeName(type))
-                                   : tr("a %1 job is already running on this connection (%2).").arg(api::jobTypeName(type), jobId);
+            return jobId.isEmpty()
+                ? tr("a %1 job is already starting on this connection.").arg(api::jobTypeName(type))
+                : tr("a %1 job is already running on this connection (%2).")
+                      .arg(api::jobTypeName(type), jobId);
         }
         return {};
     };
@@ -166,13 +192,15 @@ void ConnectionActions::doRefreshDetails()
     m_refreshing.insert(id);
     updateState();
     Q_EMIT message(tr("Refreshing %1…").arg(ConnectionTableModel::mask(id)), false);
-    client->getAccount(id, [this, alive = m_guard.token(), id](Result<api::Account, api::ApiError> result) {
-        if (alive)
-            onAccount(id, result);
-    });
+    client->getAccount(
+        id, [this, alive = m_guard.token(), id](Result<api::Account, api::ApiError> result) {
+            if (alive)
+                onAccount(id, result);
+        });
 }
 
-void ConnectionActions::onAccount(const QString &id, const Result<api::Account, api::ApiError> &result)
+void ConnectionActions::onAccount(const QString &id,
+                                  const Result<api::Account, api::ApiError> &result)
 {
     m_refreshing.remove(id);
     store::Store *db = m_session.store();
@@ -184,31 +212,37 @@ void ConnectionActions::onAccount(const QString &id, const Result<api::Account, 
     }
     if (!result.ok()) {
         const api::ApiError &e = result.error();
-        QJsonObject detail{{QStringLiteral("what"), QStringLiteral("refresh details")},
-                           {QStringLiteral("message"), e.message}};
+        QJsonObject detail { { QStringLiteral("what"), QStringLiteral("refresh details") },
+                             { QStringLiteral("message"), e.message } };
         if (!e.code.isEmpty())
             detail.insert(QStringLiteral("code"), e.code);
-        (void)db->history().record(id, {now, QStringLiteral("error"), detail});
+        (void)db->history().record(id, { now, QStringLiteral("error"), detail });
         Q_EMIT m_feed.historyChanged(id);
         Q_EMIT message(tr("Refresh of %1 failed: %2").arg(masked, e.message), true);
         updateState();
         return;
     }
     auto stored = db->connections().get(id);
-    Connection c = stored.ok() ? stored.value() : Connection{};
+    Connection c = stored.ok() ? stored.value() : Connection {};
     c.connectionId = id;
     connections::applyAccount(c, result.value(), now);
     if (auto s = db->connections().upsert(c); !s) {
-        Q_EMIT message(tr("%1 was refreshed but could not be saved in the store: %2").arg(masked, s.error().message), true);
+        Q_EMIT message(tr("%1 was refreshed but could not be saved in the store: %2")
+                           .arg(masked, s.error().message),
+                       true);
         updateState();
         return;
     }
-    (void)db->history().record(id, {now, QStringLiteral("refresh"),
-                                    QJsonObject{{QStringLiteral("what"), QStringLiteral("refresh details")},
-                                                {QStringLiteral("status"), c.status}}});
+    (void)db->history().record(
+        id,
+        { now, QStringLiteral("refresh"),
+          QJsonObject { { QStringLiteral("what"), QStringLiteral("refresh details") },
+                        { QStringLiteral("status"), c.status } } });
     m_feed.refreshRow(id);
-    Q_EMIT message(tr("%1 refreshed: %2, %3.").arg(masked, c.bankName, c.status.isEmpty() ? tr("status unknown") : c.status),
-                   false);
+    Q_EMIT message(
+        tr("%1 refreshed: %2, %3.")
+            .arg(masked, c.bankName, c.status.isEmpty() ? tr("status unknown") : c.status),
+        false);
     updateState();
 }
 
@@ -231,10 +265,12 @@ void ConnectionActions::doRemove()
     if (id.isEmpty() || !m_session.store())
         return;
     const QString masked = ConnectionTableModel::mask(id);
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove connection"),
-                                tr("Stop tracking %1? It and its history are removed from the local store. "
-                                   "The connection itself stays at Aerosync.").arg(masked),
-                                QMessageBox::Yes | QMessageBox::Cancel, &m_panel);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Remove connection"),
+                        tr("Stop tracking %1? It and its history are removed from the local store. "
+                           "The connection itself stays at Aerosync.")
+                            .arg(masked),
+                        QMessageBox::Yes | QMessageBox::Cancel, &m_panel);
     box->setObjectName(QStringLiteral("removeConfirmation"));
     box->setAccessibleName(tr("Confirm removing the connection"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -248,7 +284,8 @@ void ConnectionActions::doRemove()
         store::Store *db = m_session.store();
         if (!db)
             return;
-        if (auto s = db->connections().remove(id); !s && s.error().kind != store::StoreError::Kind::NotFound) {
+        if (auto s = db->connections().remove(id);
+            !s && s.error().kind != store::StoreError::Kind::NotFound) {
             Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, s.error().message), true);
             return;
         }

@@ -29,11 +29,11 @@ class ConnectionStoreFeed;
 /// | action | shortcut | what it does |
 /// |---|---|---|
 /// | Refresh details | F5 | GET /v2/accounts/{id} through session.client(); store and row updated |
-/// | Refresh balance | Ctrl+B | session.jobs()->start(Balance, id) — disabled when canFetchBalance is false |
-/// | Fetch transactions | Ctrl+T | a transactions job |
-/// | Identity | Ctrl+I | an identity job |
-/// | Reconnect… | Ctrl+R | emits reconnectRequested(id): the console runs LinkWidgetSession::startReconnect |
-/// | Remove… | Delete | asks, then removes the connection and its history from the store |
+/// | Refresh balance | Ctrl+B | session.jobs()->start(Balance, id) — disabled when canFetchBalance
+/// is false | | Fetch transactions | Ctrl+T | a transactions job | | Identity | Ctrl+I | an
+/// identity job | | Reconnect… | Ctrl+R | emits reconnectRequested(id): the console runs
+/// LinkWidgetSession::startReconnect | | Remove… | Delete | asks, then removes the connection and
+/// its history from the store |
 ///
 /// Every action is disabled until it can work, and its tooltip then says why: no environment
 /// yet, no store, no row selected, a job of that kind already running on the row, a refresh

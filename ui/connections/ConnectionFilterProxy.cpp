@@ -69,10 +69,10 @@ void ConnectionFilterProxy::refilter()
 bool ConnectionFilterProxy::matchesWord(int row, const QString &word,
                                         const QString &normalizedWord) const
 {
-    for (int column : { ConnectionTableModel::BankColumn, ConnectionTableModel::StatusColumn,
-                        ConnectionTableModel::ConnectionIdColumn,
-                        ConnectionTableModel::AeroPassUserUuidColumn,
-                        ConnectionTableModel::BandColumn }) {
+    for (int column :
+         { ConnectionTableModel::BankColumn, ConnectionTableModel::StatusColumn,
+           ConnectionTableModel::ConnectionIdColumn, ConnectionTableModel::AeroPassUserUuidColumn,
+           ConnectionTableModel::BandColumn }) {
         if (m_model->displayText(row, column).contains(word, Qt::CaseInsensitive))
             return true;
     }

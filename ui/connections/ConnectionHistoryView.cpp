@@ -4,7 +4,8 @@
 
 namespace aerodesk::ui {
 
-ConnectionHistoryView::ConnectionHistoryView(QWidget *parent) : QListWidget(parent)
+ConnectionHistoryView::ConnectionHistoryView(QWidget *parent)
+    : QListWidget(parent)
 {
     setObjectName(QStringLiteral("connectionHistory"));
     setAccessibleName(tr("Connection history"));
@@ -28,8 +29,9 @@ QString ConnectionHistoryView::summary(const connections::ConnectionEvent &event
                 word[0] = word.at(0).toUpper();
             return word;
         };
-        text = tr("%1 job: %2").arg(capitalised(d.value(QStringLiteral("type")).toString()),
-                                    capitalised(d.value(QStringLiteral("outcome")).toString()));
+        text = tr("%1 job: %2")
+                   .arg(capitalised(d.value(QStringLiteral("type")).toString()),
+                        capitalised(d.value(QStringLiteral("outcome")).toString()));
         const QString jobId = d.value(QStringLiteral("jobId")).toString();
         if (!jobId.isEmpty())
             text += QStringLiteral(" (%1)").arg(jobId);
@@ -38,19 +40,22 @@ QString ConnectionHistoryView::summary(const connections::ConnectionEvent &event
                         .arg(d.value(QStringLiteral("availableBalance")).toDouble(), 0, 'f', 2)
                         .arg(d.value(QStringLiteral("currency")).toString());
         if (d.contains(QStringLiteral("transactionCount")))
-            text += tr(" — %n transaction(s)", nullptr, d.value(QStringLiteral("transactionCount")).toInt());
+            text += tr(" — %n transaction(s)", nullptr,
+                       d.value(QStringLiteral("transactionCount")).toInt());
     } else if (d.contains(QStringLiteral("what"))) {
         text = d.value(QStringLiteral("what")).toString();
         const QString status = d.value(QStringLiteral("status")).toString();
         if (!status.isEmpty())
             text += QStringLiteral(": %1").arg(status);
     } else if (d.contains(QStringLiteral("event")) || d.contains(QStringLiteral("type"))) {
-        text = d.value(QStringLiteral("event")).toString(d.value(QStringLiteral("type")).toString());
+        text =
+            d.value(QStringLiteral("event")).toString(d.value(QStringLiteral("type")).toString());
     }
     if (!code.isEmpty())
         text += QStringLiteral(" [%1]").arg(code);
     // A completed job says it all in its first words; anything else keeps the runner's sentence.
-    const bool completedJob = d.value(QStringLiteral("outcome")).toString() == QLatin1String("completed");
+    const bool completedJob =
+        d.value(QStringLiteral("outcome")).toString() == QLatin1String("completed");
     if (!message.isEmpty() && !completedJob)
         text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) + message;
     return text.isEmpty() ? event.kind : text;
@@ -62,7 +67,8 @@ void ConnectionHistoryView::setEvents(const QList<connections::ConnectionEvent> 
     for (const auto &e : events) {
         const QString when = e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
         const QString what = summary(e);
-        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3").arg(when, e.kind, what), this);
+        auto *item =
+            new QListWidgetItem(QStringLiteral("%1 · %2\n%3").arg(when, e.kind, what), this);
         item->setToolTip(what);
         item->setData(Qt::AccessibleTextRole, tr("%1, %2: %3").arg(when, e.kind, what));
     }

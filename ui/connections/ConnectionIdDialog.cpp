@@ -11,13 +11,16 @@
 
 namespace aerodesk::ui {
 
-ConnectionIdDialog::ConnectionIdDialog(QWidget *parent) : QDialog(parent)
+ConnectionIdDialog::ConnectionIdDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("connectionIdDialog"));
     setWindowTitle(tr("Add a connection by id"));
     setAccessibleName(tr("Add a connection by id"));
 
-    auto *intro = new QLabel(tr("Paste a connectionId from a ticket or a partner's backend: 32 hex digits or a dashed UUID."), this);
+    auto *intro = new QLabel(tr("Paste a connectionId from a ticket or a partner's backend: 32 hex "
+                                "digits or a dashed UUID."),
+                             this);
     intro->setWordWrap(true);
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(QStringLiteral("pastedConnectionId"));

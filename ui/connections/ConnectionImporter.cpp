@@ -1,8 +1,8 @@
 #include "ui/connections/ConnectionImporter.h"
 
 #include "core/connections/ConnectionId.h"
-#include "core/connections/IdFileImporter.h"
 #include "core/connections/EmulatorListingImporter.h"
+#include "core/connections/IdFileImporter.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "ui/connections/ConnectionIdDialog.h"
@@ -20,9 +20,12 @@ namespace aerodesk::ui {
 using connections::Connection;
 using connections::ImportSummary;
 
-ConnectionImporter::ConnectionImporter(session::Session &session, ConnectionsPanel &panel, ConnectionStoreFeed &feed,
-                                       QObject *parent)
-    : QObject(parent), m_session(session), m_panel(panel), m_feed(feed)
+ConnectionImporter::ConnectionImporter(session::Session &session, ConnectionsPanel &panel,
+                                       ConnectionStoreFeed &feed, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_panel(panel)
+    , m_feed(feed)
 {
     m_menu = new QMenu(tr("Import"), &m_panel);
     m_menu->setObjectName(QStringLiteral("importMenu"));
@@ -30,7 +33,8 @@ ConnectionImporter::ConnectionImporter(session::Session &session, ConnectionsPan
     m_menu->setToolTipsVisible(true);
     m_fromSandbox = m_menu->addAction(tr("From the sandbox listing"));
     m_fromSandbox->setObjectName(QStringLiteral("importFromSandboxAction"));
-    m_fromSandbox->setStatusTip(tr("Track every connection of the sandbox (GET /sandbox/connections, pages of 5,000)"));
+    m_fromSandbox->setStatusTip(
+        tr("Track every connection of the sandbox (GET /sandbox/connections, pages of 5,000)"));
     m_fromFile = m_menu->addAction(tr("From a file (CSV or JSON)…"));
     m_fromFile->setObjectName(QStringLiteral("importFromFileAction"));
     m_fromFile->setStatusTip(tr("Track the connection ids listed in a CSV, JSON or text file"));
@@ -43,14 +47,17 @@ ConnectionImporter::ConnectionImporter(session::Session &session, ConnectionsPan
     connect(m_fromSandbox, &QAction::triggered, this, &ConnectionImporter::startSandboxImport);
     connect(m_fromFile, &QAction::triggered, this, &ConnectionImporter::chooseFile);
     connect(m_pasteId, &QAction::triggered, this, &ConnectionImporter::openPasteDialog);
-    for (auto signal : {&session::Session::environmentChanged, &session::Session::storeChanged})
+    for (auto signal : { &session::Session::environmentChanged, &session::Session::storeChanged })
         connect(&m_session, signal, this, &ConnectionImporter::updateState);
     updateState();
 }
 
 ConnectionImporter::~ConnectionImporter() = default;
 
-ConnectionIdDialog *ConnectionImporter::pasteDialog() const { return m_dialog; }
+ConnectionIdDialog *ConnectionImporter::pasteDialog() const
+{
+    return m_dialog;
+}
 
 void ConnectionImporter::updateState()
 {
@@ -79,19 +86,24 @@ void ConnectionImporter::startSandboxImport()
     store::Store *db = m_session.store();
     if (!db || !m_session.client() || !m_session.isSandbox() || m_listing)
         return;
-    m_listing = std::make_unique<connections::EmulatorListingImporter>(*m_session.client(), db->connections());
-    connect(m_listing.get(), &connections::EmulatorListingImporter::progress, this, [this](int done, int total) {
-        Q_EMIT progress(done, total);
-        Q_EMIT message(tr("Importing from the sandbox listing: %1 of %2…").arg(done).arg(total), false);
-    });
-    connect(m_listing.get(), &connections::EmulatorListingImporter::finished, this, [this](const ImportSummary &summary) {
-        // Emitted by the importer itself: free it from the event loop.
-        m_listing.release()->deleteLater();
-        updateState();
-        report(tr("the sandbox listing"), summary);
-        m_feed.reload(false); // read the imported rows back, off the UI thread
-        Q_EMIT finished(summary);
-    });
+    m_listing = std::make_unique<connections::EmulatorListingImporter>(*m_session.client(),
+                                                                       db->connections());
+    connect(m_listing.get(), &connections::EmulatorListingImporter::progress, this,
+            [this](int done, int total) {
+                Q_EMIT progress(done, total);
+                Q_EMIT message(
+                    tr("Importing from the sandbox listing: %1 of %2…").arg(done).arg(total),
+                    false);
+            });
+    connect(m_listing.get(), &connections::EmulatorListingImporter::finished, this,
+            [this](const ImportSummary &summary) {
+                // Emitted by the importer itself: free it from the event loop.
+                m_listing.release()->deleteLater();
+                updateState();
+                report(tr("the sandbox listing"), summary);
+                m_feed.reload(false); // read the imported rows back, off the UI thread
+                Q_EMIT finished(summary);
+            });
     m_listing->start();
     Q_EMIT progress(0, 0);
     Q_EMIT message(tr("Importing from the sandbox listing…"), false);
@@ -100,8 +112,9 @@ void ConnectionImporter::startSandboxImport()
 
 void ConnectionImporter::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(&m_panel, tr("Import connection ids"), QString(),
-                                                      tr("Connection ids (*.csv *.json *.txt);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(&m_panel, tr("Import connection ids"), QString(),
+                                     tr("Connection ids (*.csv *.json *.txt);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -124,13 +137,16 @@ ImportSummary ConnectionImporter::importFile(const QString &path)
     }
     QList<QPair<QString, QString>> ids;
     for (const auto &e : outcome.entries)
-        ids.append({e.connectionId, e.aeroPassUserUuid});
+        ids.append({ e.connectionId, e.aeroPassUserUuid });
     summary = importIds(ids);
     summary.total = int(outcome.entries.size() + outcome.errors.size() + outcome.duplicates);
     summary.skipped += int(outcome.errors.size()) + outcome.duplicates;
     if (!outcome.errors.isEmpty() && summary.error.isEmpty())
-        summary.error = tr("line %1: %2").arg(outcome.errors.first().line).arg(outcome.errors.first().message)
-                        + (outcome.errors.size() > 1 ? tr(" (and %n more)", nullptr, int(outcome.errors.size() - 1)) : QString());
+        summary.error =
+            tr("line %1: %2").arg(outcome.errors.first().line).arg(outcome.errors.first().message) +
+            (outcome.errors.size() > 1
+                 ? tr(" (and %n more)", nullptr, int(outcome.errors.size() - 1))
+                 : QString());
     report(name, summary);
     return summary;
 }
@@ -195,7 +211,7 @@ void ConnectionImporter::openPasteDialog()
     m_dialog = new ConnectionIdDialog(&m_panel);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &ConnectionIdDialog::idAccepted, this, [this](const QString &id) {
-        const ImportSummary summary = importIds({{id, QString()}});
+        const ImportSummary summary = importIds({ { id, QString() } });
         report(tr("the pasted id"), summary);
         if (summary.ok())
             m_panel.selectConnection(id);
@@ -209,7 +225,11 @@ void ConnectionImporter::report(const QString &source, const ImportSummary &s)
         Q_EMIT message(tr("Import from %1 failed: %2").arg(source, s.error), true);
         return;
     }
-    QString text = tr("Imported from %1: %2 new, %3 updated, %4 skipped.").arg(source).arg(s.created).arg(s.updated).arg(s.skipped);
+    QString text = tr("Imported from %1: %2 new, %3 updated, %4 skipped.")
+                       .arg(source)
+                       .arg(s.created)
+                       .arg(s.updated)
+                       .arg(s.skipped);
     if (s.cancelled)
         text += tr(" Cancelled before the end.");
     if (!s.error.isEmpty())

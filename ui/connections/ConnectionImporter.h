@@ -35,8 +35,8 @@ class ConnectionImporter : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionImporter(session::Session &session, ConnectionsPanel &panel, ConnectionStoreFeed &feed,
-                       QObject *parent = nullptr);
+    ConnectionImporter(session::Session &session, ConnectionsPanel &panel,
+                       ConnectionStoreFeed &feed, QObject *parent = nullptr);
     ~ConnectionImporter() override;
 
     QMenu *menu() const { return m_menu; }
@@ -58,7 +58,8 @@ Q_SIGNALS:
     void progress(int done, int total);
     void finished(const aerodesk::connections::ImportSummary &summary);
     void message(const QString &text, bool error);
-    /// The actions' enabled state changed: `available` is false when none can be used, `why` says why.
+    /// The actions' enabled state changed: `available` is false when none can be used, `why` says
+    /// why.
     void availabilityChanged(bool available, const QString &why);
 
 private:

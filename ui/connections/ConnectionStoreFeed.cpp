@@ -17,11 +17,11 @@ namespace {
 
 QJsonObject jobDetail(const jobs::JobResult &r)
 {
-    QJsonObject d{{QStringLiteral("type"), api::jobTypeName(r.type)},
-                  {QStringLiteral("outcome"), jobs::jobOutcomeName(r.outcome)},
-                  {QStringLiteral("message"), r.message},
-                  {QStringLiteral("attempts"), r.attempts},
-                  {QStringLiteral("elapsedMs"), double(r.elapsedMs)}};
+    QJsonObject d { { QStringLiteral("type"), api::jobTypeName(r.type) },
+                    { QStringLiteral("outcome"), jobs::jobOutcomeName(r.outcome) },
+                    { QStringLiteral("message"), r.message },
+                    { QStringLiteral("attempts"), r.attempts },
+                    { QStringLiteral("elapsedMs"), double(r.elapsedMs) } };
     if (!r.jobId.isEmpty())
         d.insert(QStringLiteral("jobId"), r.jobId);
     if (!r.nextStep.isEmpty())
@@ -43,8 +43,11 @@ QJsonObject jobDetail(const jobs::JobResult &r)
 
 } // namespace
 
-ConnectionStoreFeed::ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel, QObject *parent)
-    : QObject(parent), m_session(session), m_panel(panel)
+ConnectionStoreFeed::ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_panel(panel)
 {
     connect(&m_session, &session::Session::storeChanged, this, [this] {
         attach();
@@ -106,7 +109,8 @@ void ConnectionStoreFeed::reload(bool clearFirst)
         return;
     }
     if (!m_loader) {
-        // The loader's worker opens its own connection with a clone of the data key (wiped with it).
+        // The loader's worker opens its own connection with a clone of the data key (wiped with
+        // it).
         m_loader = std::make_unique<store::StoreLoader>(db->path(), db->cipher().key());
         connectLoader(*m_loader);
     }
@@ -135,13 +139,14 @@ void ConnectionStoreFeed::connectLoader(store::StoreLoader &loaderRef)
         if (std::exchange(m_reloadAgain, false))
             reload(false);
     });
-    connect(loader, &store::StoreLoader::failed, this, [this](quint64 request, const store::StoreError &error) {
-        if (request != m_request)
-            return;
-        m_request = 0;
-        m_reloadAgain = false;
-        Q_EMIT loadingFailed(error.message);
-    });
+    connect(loader, &store::StoreLoader::failed, this,
+            [this](quint64 request, const store::StoreError &error) {
+                if (request != m_request)
+                    return;
+                m_request = 0;
+                m_reloadAgain = false;
+                Q_EMIT loadingFailed(error.message);
+            });
 }
 
 void ConnectionStoreFeed::endLoad()
@@ -169,13 +174,15 @@ void ConnectionStoreFeed::onJobFinished(const jobs::JobResult &result)
     store::Store *db = m_session.store();
     if (!db || result.connectionId.isEmpty())
         return;
-    const connections::ConnectionEvent event{m_session.clock().nowUtc(),
-                                             result.outcome == jobs::JobOutcome::Completed ? QStringLiteral("job")
-                                                                                           : QStringLiteral("error"),
-                                             jobDetail(result)};
+    const connections::ConnectionEvent event { m_session.clock().nowUtc(),
+                                               result.outcome == jobs::JobOutcome::Completed
+                                                   ? QStringLiteral("job")
+                                                   : QStringLiteral("error"),
+                                               jobDetail(result) };
     // Untracked connections (NotFound) are not ours to record.
-    auto stored = db->history().record(result.connectionId, event,
-                                       result.jobId.isEmpty() ? QString() : QStringLiteral("job:") + result.jobId);
+    auto stored = db->history().record(
+        result.connectionId, event,
+        result.jobId.isEmpty() ? QString() : QStringLiteral("job:") + result.jobId);
     if (!stored.ok())
         return;
     refreshRow(result.connectionId);

@@ -41,7 +41,8 @@ class ConnectionStoreFeed : public QObject
 public:
     static constexpr int kBatchSize = 5000;
 
-    ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel, QObject *parent = nullptr);
+    ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel,
+                        QObject *parent = nullptr);
     ~ConnectionStoreFeed() override;
 
     /// Reads the whole store again into the panel. `clearFirst` empties the panel first (a new

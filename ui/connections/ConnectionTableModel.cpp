@@ -182,7 +182,8 @@ void ConnectionTableModel::refreshExpiry()
         const ExpiryInfo now = m_checker.check(row.connection.connectionExpiry);
         if (now.status == row.expiry.status && now.daysLeft == row.expiry.daysLeft)
             continue;
-        if (row.expiry.status != ExpiryStatus::Within7Days && now.status == ExpiryStatus::Within7Days)
+        if (row.expiry.status != ExpiryStatus::Within7Days &&
+            now.status == ExpiryStatus::Within7Days)
             entered << row.connection.connectionId;
         row.expiry = now;
         if (first < 0)
@@ -267,7 +268,7 @@ int ConnectionTableModel::compareRows(int left, int right, int column) const
     }
     case BandColumn:
         return ExpiryBandStyle::severity(a.expiry.status) -
-               ExpiryBandStyle::severity(b.expiry.status);
+            ExpiryBandStyle::severity(b.expiry.status);
     default:
         return 0;
     }
@@ -320,17 +321,16 @@ QVariant ConnectionTableModel::accessibleData(const Row &row, int column) const
         return row.revealed ? shown : tr("%1, hidden").arg(shown);
     }
     case ExpiryDateColumn:
-        return row.expiryDay.isValid()
-                   ? tr("%1 UTC").arg(c.connectionExpiry.toUTC().toString(
-                         QStringLiteral("yyyy-MM-dd HH:mm")))
-                   : tr("expiry unknown");
+        return row.expiryDay.isValid() ? tr("%1 UTC").arg(c.connectionExpiry.toUTC().toString(
+                                             QStringLiteral("yyyy-MM-dd HH:mm")))
+                                       : tr("expiry unknown");
     case DaysLeftColumn:
         if (row.expiry.status == ExpiryStatus::Unknown)
             return tr("days left unknown");
         if (row.expiry.status == ExpiryStatus::Expired)
-            return row.expiry.daysLeft < 0 ? tr("expired %n day(s) ago", nullptr,
-                                                static_cast<int>(-row.expiry.daysLeft))
-                                           : tr("expired");
+            return row.expiry.daysLeft < 0
+                ? tr("expired %n day(s) ago", nullptr, static_cast<int>(-row.expiry.daysLeft))
+                : tr("expired");
         return tr("%n day(s) left", nullptr, static_cast<int>(row.expiry.daysLeft));
     case BandColumn:
         return ExpiryBandStyle::description(row.expiry.status);
@@ -420,14 +420,22 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
         return {};
     switch (section) {
-    case BankColumn: return tr("Bank");
-    case ConnectionIdColumn: return tr("Connection ID");
-    case AeroPassUserUuidColumn: return tr("AeroPass user");
-    case StatusColumn: return tr("Status");
-    case ExpiryDateColumn: return role == Qt::DisplayRole ? tr("Expires") : tr("Expiry date (UTC)");
-    case DaysLeftColumn: return tr("Days left");
-    case BandColumn: return tr("Expiry band");
-    default: return {};
+    case BankColumn:
+        return tr("Bank");
+    case ConnectionIdColumn:
+        return tr("Connection ID");
+    case AeroPassUserUuidColumn:
+        return tr("AeroPass user");
+    case StatusColumn:
+        return tr("Status");
+    case ExpiryDateColumn:
+        return role == Qt::DisplayRole ? tr("Expires") : tr("Expiry date (UTC)");
+    case DaysLeftColumn:
+        return tr("Days left");
+    case BandColumn:
+        return tr("Expiry band");
+    default:
+        return {};
     }
 }
 

@@ -43,9 +43,9 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole + 1, ///< raw value of the cell (see the class comment)
-        BandRole,                    ///< int(connections::ExpiryStatus) of the row, any column
-        ExpiryDayRole,               ///< QDate (UTC) of the expiry, invalid when unknown
-        RevealedRole,                ///< bool: are this row's ids shown in full
+        BandRole, ///< int(connections::ExpiryStatus) of the row, any column
+        ExpiryDayRole, ///< QDate (UTC) of the expiry, invalid when unknown
+        RevealedRole, ///< bool: are this row's ids shown in full
     };
 
     explicit ConnectionTableModel(const Clock &clock, QObject *parent = nullptr);

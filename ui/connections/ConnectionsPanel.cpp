@@ -2,6 +2,8 @@
 
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "ui/common/Icons.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/connections/ConnectionActions.h"
 #include "ui/connections/ConnectionFilterProxy.h"
 #include "ui/connections/ConnectionHistoryView.h"
@@ -10,8 +12,6 @@
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ExpiryBandStyle.h"
 #include "ui/connections/ExpiryTimeline.h"
-#include "ui/common/Icons.h"
-#include "ui/common/NoticeLine.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -20,17 +20,17 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QScrollArea>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -43,7 +43,7 @@ using connections::ExpiryStatus;
 namespace {
 constexpr int kExpiryRefreshMs = 60 * 1000;
 constexpr int kTimelineHorizonDays = 90; // counts cover the longest range, so toggling is free
-constexpr int kHistoryRows = 200;          // the newest events of one connection
+constexpr int kHistoryRows = 200; // the newest events of one connection
 } // namespace
 
 ConnectionsPanel::ConnectionsPanel(QWidget *parent)
@@ -127,7 +127,9 @@ void ConnectionsPanel::build()
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[] = { 15, 10, 10, 10, 9, 7, 9 };
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        m_table->setColumnWidth(column, std::max(widths[column] * em, m_table->horizontalHeader()->sectionSizeHint(column)));
+        m_table->setColumnWidth(
+            column,
+            std::max(widths[column] * em, m_table->horizontalHeader()->sectionSizeHint(column)));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("connectionsSplitter"));
@@ -176,8 +178,10 @@ void ConnectionsPanel::build()
     connect(&m_timelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::dataChanged, &m_timelineTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, &m_timelineTimer,
+            qOverload<>(&QTimer::start));
 
     m_expiryTimer.setInterval(kExpiryRefreshMs);
     connect(&m_expiryTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshExpiry);
@@ -196,7 +200,8 @@ QWidget *ConnectionsPanel::buildFilterBar()
     m_filter = new QLineEdit(bar);
     m_filter->setObjectName(QStringLiteral("connectionFilter"));
     m_filter->setAccessibleName(tr("Filter connections"));
-    m_filter->setPlaceholderText(tr("Filter by bank, status, band or id — a full id finds its row (Ctrl+F)"));
+    m_filter->setPlaceholderText(
+        tr("Filter by bank, status, band or id — a full id finds its row (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     for (auto *button : m_filter->findChildren<QAbstractButton *>())
         button->setAccessibleName(tr("Clear filter"));
@@ -255,7 +260,8 @@ QWidget *ConnectionsPanel::buildTimelineBar()
     m_clearDay->setObjectName(QStringLiteral("clearDayFilter"));
     m_clearDay->setText(tr("Show all days"));
     m_clearDay->setAccessibleName(tr("Clear the expiry day filter"));
-    connect(m_clearDay, &QToolButton::clicked, this, [this] { m_timeline->setSelectedDay(QDate()); });
+    connect(m_clearDay, &QToolButton::clicked, this,
+            [this] { m_timeline->setSelectedDay(QDate()); });
     m_dayFilterLabel->hide();
     m_clearDay->hide();
     layout->addSpacing(12);
@@ -305,9 +311,10 @@ QWidget *ConnectionsPanel::buildDetailPane()
     factsScroll->setWidget(facts);
     layout->addWidget(factsScroll);
     if (!m_session) {
-        auto *coming = new QLabel(tr("The account summary and the connection's history show when the panel "
-                                     "is connected to the console's session."),
-                                  box);
+        auto *coming =
+            new QLabel(tr("The account summary and the connection's history show when the panel "
+                          "is connected to the console's session."),
+                       box);
         coming->setObjectName(QStringLiteral("detailComing"));
         coming->setWordWrap(true);
         coming->setForegroundRole(QPalette::PlaceholderText);
@@ -315,7 +322,8 @@ QWidget *ConnectionsPanel::buildDetailPane()
         layout->addStretch(1);
         return box;
     }
-    box->setMinimumWidth(24 * fontMetrics().horizontalAdvance(QLatin1Char('M'))); // room for the history
+    box->setMinimumWidth(24 *
+                         fontMetrics().horizontalAdvance(QLatin1Char('M'))); // room for the history
     m_summary = new QLabel(box);
     m_summary->setObjectName(QStringLiteral("accountSummary"));
     m_summary->setAccessibleName(tr("Account summary"));
@@ -378,7 +386,8 @@ void ConnectionsPanel::refreshTimeline()
 {
     const QDate today = m_clock.nowUtc().date();
     m_timeline->setToday(today);
-    m_timeline->setCounts(m_model->expiryCountsByDay(today, today.addDays(kTimelineHorizonDays - 1)));
+    m_timeline->setCounts(
+        m_model->expiryCountsByDay(today, today.addDays(kTimelineHorizonDays - 1)));
 }
 
 int ConnectionsPanel::currentSourceRow() const
@@ -390,8 +399,8 @@ int ConnectionsPanel::currentSourceRow() const
 void ConnectionsPanel::onDaySelected(const QDate &day)
 {
     m_proxy->setExpiryDay(day);
-    m_dayFilterLabel->setText(day.isValid() ? tr("Expiring on %1 (UTC)").arg(day.toString(Qt::ISODate))
-                                            : QString());
+    m_dayFilterLabel->setText(
+        day.isValid() ? tr("Expiring on %1 (UTC)").arg(day.toString(Qt::ISODate)) : QString());
     m_dayFilterLabel->setVisible(day.isValid());
     m_clearDay->setVisible(day.isValid());
 }
@@ -431,19 +440,20 @@ void ConnectionsPanel::updateDetail()
     }
     using M = ConnectionTableModel;
     const Connection &c = m_model->connection(row);
-    const QString lastRefresh =
-        c.lastRefresh.isValid()
-            ? c.lastRefresh.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-            : tr("never");
+    const QString lastRefresh = c.lastRefresh.isValid()
+        ? c.lastRefresh.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+        : tr("never");
     QStringList lines;
-    lines << tr("Bank: %1").arg(m_model->displayText(row, M::BankColumn))
-          << tr("Connection ID: %1").arg(m_model->displayText(row, M::ConnectionIdColumn))
-          << tr("AeroPass user: %1").arg(m_model->displayText(row, M::AeroPassUserUuidColumn))
-          << tr("Status: %1").arg(m_model->displayText(row, M::StatusColumn))
-          << tr("Expires: %1 — %2")
-                 .arg(m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
-                      ExpiryBandStyle::description(m_model->expiry(row).status))
-          << tr("Last refresh: %1").arg(lastRefresh);
+    lines
+        << tr("Bank: %1").arg(m_model->displayText(row, M::BankColumn))
+        << tr("Connection ID: %1").arg(m_model->displayText(row, M::ConnectionIdColumn))
+        << tr("AeroPass user: %1").arg(m_model->displayText(row, M::AeroPassUserUuidColumn))
+        << tr("Status: %1").arg(m_model->displayText(row, M::StatusColumn))
+        << tr("Expires: %1 — %2")
+               .arg(
+                   m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
+                   ExpiryBandStyle::description(m_model->expiry(row).status))
+        << tr("Last refresh: %1").arg(lastRefresh);
     m_detail->setText(lines.join(QLatin1Char('\n')));
     const QSignalBlocker block(m_reveal);
     m_reveal->setChecked(m_model->isRevealed(row));
@@ -466,14 +476,18 @@ QString ConnectionsPanel::accountSummaryText(const Connection &c) const
     // Only the last four digits of an account or routing number are ever shown.
     auto lastFour = [](const QString &number) {
         const QString digits = number.trimmed();
-        return digits.size() > 4 ? QStringLiteral("••••") + digits.right(4) : QStringLiteral("••••");
+        return digits.size() > 4 ? QStringLiteral("••••") + digits.right(4)
+                                 : QStringLiteral("••••");
     };
     QStringList lines;
     lines << tr("Account summary");
     const QString nickname = a.value(QStringLiteral("accountNickname")).toString();
     const QString type = a.value(QStringLiteral("accountType")).toString();
     if (!nickname.isEmpty() || !type.isEmpty())
-        lines << tr("Account: %1").arg(QStringList{nickname, type}.filter(QRegularExpression(QStringLiteral("\\S"))).join(QStringLiteral(" · ")));
+        lines << tr("Account: %1")
+                     .arg(QStringList { nickname, type }
+                              .filter(QRegularExpression(QStringLiteral("\\S")))
+                              .join(QStringLiteral(" · ")));
     const QString number = a.value(QStringLiteral("accountNumber")).toString();
     if (!number.isEmpty())
         lines << tr("Account number: %1").arg(lastFour(number));
@@ -485,8 +499,10 @@ QString ConnectionsPanel::accountSummaryText(const Connection &c) const
         lines << tr("Institution: %1").arg(institution);
     const QJsonValue can = a.value(QStringLiteral("canFetchBalance"));
     if (!can.isUndefined())
-        lines << tr("Balance: %1").arg(ConnectionActions::balanceUnavailableReason(a).isEmpty() ? tr("can be fetched")
-                                                                                              : tr("cannot be fetched"));
+        lines << tr("Balance: %1")
+                     .arg(ConnectionActions::balanceUnavailableReason(a).isEmpty()
+                              ? tr("can be fetched")
+                              : tr("cannot be fetched"));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -508,9 +524,10 @@ void ConnectionsPanel::reloadHistory()
     // LinkRecorder; the bulk load runs on the StoreLoader's thread.
     auto events = db->history().forConnection(id, kHistoryRows);
     if (!events.ok()) {
-        m_history->setPlaceholder(events.error().kind == store::StoreError::Kind::NotFound
-                                      ? tr("This connection is not in the local store.")
-                                      : tr("The history could not be read: %1").arg(events.error().message));
+        m_history->setPlaceholder(
+            events.error().kind == store::StoreError::Kind::NotFound
+                ? tr("This connection is not in the local store.")
+                : tr("The history could not be read: %1").arg(events.error().message));
         return;
     }
     m_history->setEvents(events.value());
@@ -582,7 +599,8 @@ void ConnectionsPanel::buildLive()
         addAction(action); // shortcuts work wherever focus is inside the panel
         auto *button = new QToolButton(m_actionBar);
         button->setDefaultAction(action);
-        button->setObjectName(action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+        button->setObjectName(
+            action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setAccessibleName(action->text().remove(QChar(0x2026)));
         bar->addWidget(button);
@@ -594,15 +612,17 @@ void ConnectionsPanel::buildLive()
     import->setObjectName(QStringLiteral("importButton"));
     import->setText(tr("Import"));
     import->setAccessibleName(tr("Import connections"));
-    import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+    import->setIcon(
+        Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
     import->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     import->setPopupMode(QToolButton::InstantPopup);
     import->setMenu(m_importer->menu());
     bar->addWidget(import);
     auto importState = [import](bool available, const QString &why) {
         import->setEnabled(available);
-        import->setToolTip(available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
-                                     : tr("Import — unavailable: %1").arg(why));
+        import->setToolTip(
+            available ? tr("Import connections: from the sandbox listing, a file or a pasted id")
+                      : tr("Import — unavailable: %1").arg(why));
     };
     connect(m_importer, &ConnectionImporter::availabilityChanged, import, importState);
     importState(m_importer->fromFile()->isEnabled(), tr("the local store is not open yet."));
@@ -625,30 +645,36 @@ void ConnectionsPanel::buildLive()
         menu->popup(m_table->viewport()->mapToGlobal(pos));
     });
 
-    connect(m_actions, &ConnectionActions::reconnectRequested, this, &ConnectionsPanel::reconnectRequested);
+    connect(m_actions, &ConnectionActions::reconnectRequested, this,
+            &ConnectionsPanel::reconnectRequested);
     connect(m_actions, &ConnectionActions::message, this, &ConnectionsPanel::showMessage);
     connect(m_importer, &ConnectionImporter::message, this, &ConnectionsPanel::showMessage);
     connect(m_feed, &ConnectionStoreFeed::historyChanged, this, [this](const QString &id) {
         const int row = currentSourceRow();
-        if (row >= 0 && m_model->normalizedId(m_model->connection(row).connectionId) == m_model->normalizedId(id))
+        if (row >= 0 &&
+            m_model->normalizedId(m_model->connection(row).connectionId) ==
+                m_model->normalizedId(id))
             reloadHistory();
     });
     connect(m_feed, &ConnectionStoreFeed::jobRecorded, this, [this](const jobs::JobResult &r) {
         QString type = api::jobTypeName(r.type);
         type[0] = type.at(0).toUpper();
         showMessage(tr("%1 job on %2: %3 — %4")
-                        .arg(type, ConnectionTableModel::mask(r.connectionId), jobs::jobOutcomeName(r.outcome), r.message),
+                        .arg(type, ConnectionTableModel::mask(r.connectionId),
+                             jobs::jobOutcomeName(r.outcome), r.message),
                     r.outcome != jobs::JobOutcome::Completed);
     });
     auto showLoading = [this](qint64 delivered, qint64 expected) {
-        m_loadingLabel->setText(tr("Loading %L1 connection(s)…", nullptr, int(expected)).arg(expected));
+        m_loadingLabel->setText(
+            tr("Loading %L1 connection(s)…", nullptr, int(expected)).arg(expected));
         m_loadingLabel->setAccessibleName(m_loadingLabel->text());
         m_loadingBar->setRange(0, int(std::max<qint64>(expected, 1)));
         m_loadingBar->setValue(int(std::min(delivered, expected)));
         m_loadingLabel->show();
         m_loadingBar->show();
     };
-    connect(m_feed, &ConnectionStoreFeed::loadingStarted, this, [showLoading](qint64 expected) { showLoading(0, expected); });
+    connect(m_feed, &ConnectionStoreFeed::loadingStarted, this,
+            [showLoading](qint64 expected) { showLoading(0, expected); });
     connect(m_feed, &ConnectionStoreFeed::loadingProgress, this, showLoading);
     connect(m_feed, &ConnectionStoreFeed::loadingFinished, this, [this](qint64) {
         m_loadingLabel->hide();
@@ -678,7 +704,6 @@ void ConnectionsPanel::sessionStoreFailed(const QString &why)
         showMessage(tr("The local store could not be opened: %1").arg(why), true);
 }
 
-
 void ConnectionsPanel::refreshBandIcons()
 {
     for (int i = 1; i < m_bandFilter->count(); ++i) {
@@ -690,12 +715,14 @@ void ConnectionsPanel::refreshBandIcons()
 void ConnectionsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+    if (event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::ApplicationPaletteChange) {
         refreshBandIcons();
         if (m_actions) {
             m_actions->refreshIcons();
             if (auto *import = findChild<QToolButton *>(QStringLiteral("importButton")))
-                import->setIcon(Icons::themed(QStringLiteral("action-import"), palette().color(QPalette::ButtonText)));
+                import->setIcon(Icons::themed(QStringLiteral("action-import"),
+                                              palette().color(QPalette::ButtonText)));
         }
     }
 }

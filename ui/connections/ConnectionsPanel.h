@@ -2,9 +2,9 @@
 
 #include "core/connections/Connection.h"
 #include "core/util/Clock.h"
+#include "ui/common/SessionPanel.h"
 
 #include <QTimer>
-#include "ui/common/SessionPanel.h"
 
 #include <memory>
 #include <vector>

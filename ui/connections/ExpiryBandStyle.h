@@ -2,8 +2,8 @@
 
 #include "core/connections/ExpiryChecker.h"
 
-#include <QCoreApplication>
 #include <QColor>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QList>
 #include <QPalette>

@@ -1,16 +1,18 @@
 #include "ui/connections/ExpiryNotifier.h"
 
+#include "ui/common/Icons.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
-#include "ui/common/Icons.h"
 
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 
 namespace aerodesk::ui {
 
-ExpiryNotifier::ExpiryNotifier(QStatusBar *fallback, QObject *parent) : QObject(parent), m_fallback(fallback)
+ExpiryNotifier::ExpiryNotifier(QStatusBar *fallback, QObject *parent)
+    : QObject(parent)
+    , m_fallback(fallback)
 {
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         m_tray = new QSystemTrayIcon(Icons::appIcon(), this);
@@ -28,9 +30,11 @@ ExpiryNotifier::~ExpiryNotifier() = default;
 void ExpiryNotifier::watch(ConnectionsPanel *panel)
 {
     m_panel = panel;
-    connect(panel, &ConnectionsPanel::connectionEnteredSevenDayBand, this, &ExpiryNotifier::connectionEnteredSevenDayBand);
+    connect(panel, &ConnectionsPanel::connectionEnteredSevenDayBand, this,
+            &ExpiryNotifier::connectionEnteredSevenDayBand);
     if (ConnectionStoreFeed *feed = panel->feed())
-        connect(feed, &ConnectionStoreFeed::loadingFinished, this, &ExpiryNotifier::summariseFirstLoad);
+        connect(feed, &ConnectionStoreFeed::loadingFinished, this,
+                &ExpiryNotifier::summariseFirstLoad);
 }
 
 void ExpiryNotifier::summariseFirstLoad()
@@ -45,7 +49,8 @@ void ExpiryNotifier::summariseFirstLoad()
     if (within == 0)
         return;
     deliver(tr("%n connection(s) expire within 7 days", nullptr, within),
-            tr("%n tracked connection(s) expire within 7 days. Filter the Connections panel by \"≤ 7 days\" to see them.",
+            tr("%n tracked connection(s) expire within 7 days. Filter the Connections panel by \"≤ "
+               "7 days\" to see them.",
                nullptr, within));
 }
 
@@ -75,11 +80,13 @@ void ExpiryNotifier::flush()
         }
         title = tr("A connection expires within 7 days");
         text = tr("%1%2 expires in %3 day(s). Reconnect it before it expires.")
-                   .arg(bank.isEmpty() ? QString() : bank + QStringLiteral(" — "), ConnectionTableModel::mask(ids.first()),
+                   .arg(bank.isEmpty() ? QString() : bank + QStringLiteral(" — "),
+                        ConnectionTableModel::mask(ids.first()),
                         days.isEmpty() ? QStringLiteral("≤ 7") : days);
     } else {
         title = tr("%n connection(s) expire within 7 days", nullptr, int(ids.size()));
-        text = tr("%n connection(s) entered the 7-day band. Filter the Connections panel by \"≤ 7 days\" to see them.",
+        text = tr("%n connection(s) entered the 7-day band. Filter the Connections panel by \"≤ 7 "
+                  "days\" to see them.",
                   nullptr, int(ids.size()));
     }
     deliver(title, text);

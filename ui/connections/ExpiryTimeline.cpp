@@ -13,7 +13,7 @@
 namespace aerodesk::ui {
 
 namespace {
-constexpr int kTop = 20;    // room for the caption
+constexpr int kTop = 20; // room for the caption
 constexpr int kBottom = 18; // room for the date labels
 constexpr int kSide = 8;
 } // namespace
@@ -64,7 +64,8 @@ void ExpiryTimeline::setCounts(const QMap<QDate, int> &counts)
 int ExpiryTimeline::totalInRange() const
 {
     int total = 0;
-    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay(); ++it)
+    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay();
+         ++it)
         total += it.value();
     return total;
 }
@@ -72,7 +73,8 @@ int ExpiryTimeline::totalInRange() const
 int ExpiryTimeline::maxCount() const
 {
     int most = 0;
-    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay(); ++it)
+    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay();
+         ++it)
         most = std::max(most, it.value());
     return most;
 }
@@ -181,9 +183,8 @@ void ExpiryTimeline::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), pal.color(QPalette::Base));
 
     painter.setPen(pal.color(QPalette::Text));
-    const QString caption = tr("Expiring per day, next %1 days — %2 in total")
-                                .arg(m_days)
-                                .arg(totalInRange());
+    const QString caption =
+        tr("Expiring per day, next %1 days — %2 in total").arg(m_days).arg(totalInRange());
     painter.drawText(QRect(kSide, 0, width() - 2 * kSide, kTop), Qt::AlignLeft | Qt::AlignVCenter,
                      caption);
 
@@ -239,15 +240,29 @@ void ExpiryTimeline::mousePressEvent(QMouseEvent *event)
 void ExpiryTimeline::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
-    case Qt::Key_Left: setCurrentDay(m_current.addDays(-1)); break;
-    case Qt::Key_Right: setCurrentDay(m_current.addDays(1)); break;
-    case Qt::Key_PageUp: setCurrentDay(m_current.addDays(-7)); break;
-    case Qt::Key_PageDown: setCurrentDay(m_current.addDays(7)); break;
-    case Qt::Key_Home: setCurrentDay(m_today); break;
-    case Qt::Key_End: setCurrentDay(lastDay()); break;
+    case Qt::Key_Left:
+        setCurrentDay(m_current.addDays(-1));
+        break;
+    case Qt::Key_Right:
+        setCurrentDay(m_current.addDays(1));
+        break;
+    case Qt::Key_PageUp:
+        setCurrentDay(m_current.addDays(-7));
+        break;
+    case Qt::Key_PageDown:
+        setCurrentDay(m_current.addDays(7));
+        break;
+    case Qt::Key_Home:
+        setCurrentDay(m_today);
+        break;
+    case Qt::Key_End:
+        setCurrentDay(lastDay());
+        break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-    case Qt::Key_Space: activate(m_current); break;
+    case Qt::Key_Space:
+        activate(m_current);
+        break;
     case Qt::Key_Escape:
         if (!m_selected.isValid()) {
             QWidget::keyPressEvent(event);
@@ -292,7 +307,8 @@ void ExpiryTimeline::updateDescription()
 {
     QDate busiest;
     int most = 0;
-    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay(); ++it) {
+    for (auto it = m_counts.lowerBound(m_today); it != m_counts.cend() && it.key() <= lastDay();
+         ++it) {
         if (it.value() > most) {
             most = it.value();
             busiest = it.key();

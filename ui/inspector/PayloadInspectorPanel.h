@@ -3,7 +3,6 @@
 #include "core/crypto/RsaPrivateKey.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/embedded/EventPayload.h"
-
 #include "ui/common/SessionPanel.h"
 
 #include <optional>
@@ -98,7 +97,7 @@ private:
     bool m_keyLoading = false;
     bool m_busy = false;
     std::optional<embedded::EventPayload> m_payload;
-    crypto::SecureBytes m_lastUserCode;   ///< from the last connect event, for a silent-auth reply
+    crypto::SecureBytes m_lastUserCode; ///< from the last connect event, for a silent-auth reply
     bool m_revealed = false;
 };
 

@@ -13,7 +13,10 @@ namespace aerodesk::ui {
 
 using jobs::JobOutcome;
 
-JobsModel::JobsModel(QObject *parent) : QAbstractTableModel(parent) {}
+JobsModel::JobsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 JobsModel::~JobsModel()
 {
@@ -47,7 +50,8 @@ void JobsModel::setRunner(jobs::JobRunner *runner)
     m_connections << connect(runner, &jobs::JobRunner::started, this, &JobsModel::onStarted)
                   << connect(runner, &jobs::JobRunner::progress, this, &JobsModel::onProgress)
                   << connect(runner, &jobs::JobRunner::mfaRequired, this,
-                             [this](quint64 key, const QString &jobId, const QString &, const QDateTime &) { onMfaRequired(key, jobId); })
+                             [this](quint64 key, const QString &jobId, const QString &,
+                                    const QDateTime &) { onMfaRequired(key, jobId); })
                   << connect(runner, &jobs::JobRunner::finished, this, &JobsModel::onFinished);
 }
 
@@ -100,7 +104,8 @@ void JobsModel::onStarted(quint64 key, api::JobType type, const QString &connect
     endInsertRows();
 }
 
-void JobsModel::onProgress(quint64 key, api::JobState state, int attempt, qint64 elapsedMs, qint64 remainingMs)
+void JobsModel::onProgress(quint64 key, api::JobState state, int attempt, qint64 elapsedMs,
+                           qint64 remainingMs)
 {
     const int i = rowForKey(key);
     if (i < 0)
@@ -162,8 +167,11 @@ void JobsModel::onFinished(const jobs::JobResult &result)
 QString JobsModel::resultText(const Row &row) const
 {
     if (row.running)
-        return row.mfaPending ? tr("Waiting for the bank's MFA step: relaunch the widget from the prompt.") : QString();
-    if (row.outcome == JobOutcome::AlreadyRunning || row.outcome == JobOutcome::Completed || row.nextStep.isEmpty())
+        return row.mfaPending
+            ? tr("Waiting for the bank's MFA step: relaunch the widget from the prompt.")
+            : QString();
+    if (row.outcome == JobOutcome::AlreadyRunning || row.outcome == JobOutcome::Completed ||
+        row.nextStep.isEmpty())
         return row.result;
     return tr("%1 Next step: %2").arg(row.result, row.nextStep);
 }
@@ -180,30 +188,45 @@ int JobsModel::columnCount(const QModelIndex &parent) const
 
 QVariant JobsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.parent().isValid() || index.row() >= int(m_rows.size()) || index.column() >= ColumnCount)
+    if (!index.isValid() || index.parent().isValid() || index.row() >= int(m_rows.size()) ||
+        index.column() >= ColumnCount)
         return {};
     const Row &r = m_rows[std::size_t(index.row())];
     const Severity severity = r.outcome ? severityOf(*r.outcome) : Severity::None;
     switch (role) {
-    case KeyRole: return r.key;
-    case RunningRole: return r.running && r.generation == m_generation;
-    case OutcomeRole: return r.outcome ? int(*r.outcome) : -1;
-    case ProgressRole: return r.progress;
-    case JobIdRole: return r.jobId;
-    case SeverityRole: return int(severity);
-    case NextStepRole: return r.nextStep;
-    default: break;
+    case KeyRole:
+        return r.key;
+    case RunningRole:
+        return r.running && r.generation == m_generation;
+    case OutcomeRole:
+        return r.outcome ? int(*r.outcome) : -1;
+    case ProgressRole:
+        return r.progress;
+    case JobIdRole:
+        return r.jobId;
+    case SeverityRole:
+        return int(severity);
+    case NextStepRole:
+        return r.nextStep;
+    default:
+        break;
     }
     const int column = index.column();
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == Qt::ToolTipRole) {
         switch (column) {
-        case TypeColumn: return typeText(r.type);
-        case ConnectionColumn: return connections::IdMask::mask(r.connectionId);
-        case StateColumn: return r.state;
+        case TypeColumn:
+            return typeText(r.type);
+        case ConnectionColumn:
+            return connections::IdMask::mask(r.connectionId);
+        case StateColumn:
+            return r.state;
         case ProgressColumn:
-            return role == Qt::DisplayRole ? QVariant(r.progress) : QVariant(tr("%1 % done").arg(r.progress));
-        case AttemptsColumn: return r.attempts;
-        case ElapsedColumn: return formatElapsed(r.elapsedMs);
+            return role == Qt::DisplayRole ? QVariant(r.progress)
+                                           : QVariant(tr("%1 % done").arg(r.progress));
+        case AttemptsColumn:
+            return r.attempts;
+        case ElapsedColumn:
+            return formatElapsed(r.elapsedMs);
         case ResultColumn: {
             const QString text = resultText(r);
             if (role == Qt::AccessibleTextRole && severity == Severity::Error)
@@ -212,17 +235,23 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
                 return tr("Information: %1").arg(text);
             return text;
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && column == ResultColumn && severity != Severity::None) {
         QStyle *style = QApplication::style();
         switch (severity) {
-        case Severity::Success: return style->standardIcon(QStyle::SP_DialogApplyButton);
-        case Severity::Information: return style->standardIcon(QStyle::SP_MessageBoxInformation);
-        case Severity::Warning: return style->standardIcon(QStyle::SP_MessageBoxWarning);
-        case Severity::Error: return style->standardIcon(QStyle::SP_MessageBoxCritical);
-        case Severity::None: break;
+        case Severity::Success:
+            return style->standardIcon(QStyle::SP_DialogApplyButton);
+        case Severity::Information:
+            return style->standardIcon(QStyle::SP_MessageBoxInformation);
+        case Severity::Warning:
+            return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        case Severity::Error:
+            return style->standardIcon(QStyle::SP_MessageBoxCritical);
+        case Severity::None:
+            break;
         }
     }
     if (role == Qt::TextAlignmentRole && (column == AttemptsColumn || column == ElapsedColumn))
@@ -235,14 +264,22 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TypeColumn: return tr("Type");
-    case ConnectionColumn: return tr("Connection");
-    case StateColumn: return tr("State");
-    case ProgressColumn: return tr("Progress");
-    case AttemptsColumn: return tr("Attempts");
-    case ElapsedColumn: return tr("Elapsed");
-    case ResultColumn: return tr("Result");
-    default: return {};
+    case TypeColumn:
+        return tr("Type");
+    case ConnectionColumn:
+        return tr("Connection");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case ResultColumn:
+        return tr("Result");
+    default:
+        return {};
     }
 }
 
@@ -257,9 +294,12 @@ QString JobsModel::formatElapsed(qint64 ms)
 QString JobsModel::typeText(api::JobType type)
 {
     switch (type) {
-    case api::JobType::Balance: return tr("Balance");
-    case api::JobType::Transactions: return tr("Transactions");
-    case api::JobType::Identity: return tr("Identity");
+    case api::JobType::Balance:
+        return tr("Balance");
+    case api::JobType::Transactions:
+        return tr("Transactions");
+    case api::JobType::Identity:
+        return tr("Identity");
     }
     return {};
 }
@@ -267,12 +307,18 @@ QString JobsModel::typeText(api::JobType type)
 QString JobsModel::stateText(api::JobState state)
 {
     switch (state) {
-    case api::JobState::Initiated: return tr("Initiated");
-    case api::JobState::InProgress: return tr("In progress");
-    case api::JobState::PendingMfa: return tr("Waiting for MFA");
-    case api::JobState::Completed: return tr("Fetching result");
-    case api::JobState::Failed: return tr("Failed");
-    case api::JobState::Unknown: return tr("Unknown");
+    case api::JobState::Initiated:
+        return tr("Initiated");
+    case api::JobState::InProgress:
+        return tr("In progress");
+    case api::JobState::PendingMfa:
+        return tr("Waiting for MFA");
+    case api::JobState::Completed:
+        return tr("Fetching result");
+    case api::JobState::Failed:
+        return tr("Failed");
+    case api::JobState::Unknown:
+        return tr("Unknown");
     }
     return {};
 }
@@ -280,15 +326,24 @@ QString JobsModel::stateText(api::JobState state)
 QString JobsModel::outcomeText(JobOutcome outcome)
 {
     switch (outcome) {
-    case JobOutcome::Completed: return tr("Completed");
-    case JobOutcome::Failed: return tr("Failed");
-    case JobOutcome::TimedOut: return tr("Timed out");
-    case JobOutcome::AlreadyRunning: return tr("Already running");
-    case JobOutcome::Skipped: return tr("Skipped");
-    case JobOutcome::MfaTimedOut: return tr("MFA timed out");
-    case JobOutcome::MfaLocked: return tr("MFA locked");
-    case JobOutcome::Cancelled: return tr("Cancelled");
-    case JobOutcome::Error: return tr("Error");
+    case JobOutcome::Completed:
+        return tr("Completed");
+    case JobOutcome::Failed:
+        return tr("Failed");
+    case JobOutcome::TimedOut:
+        return tr("Timed out");
+    case JobOutcome::AlreadyRunning:
+        return tr("Already running");
+    case JobOutcome::Skipped:
+        return tr("Skipped");
+    case JobOutcome::MfaTimedOut:
+        return tr("MFA timed out");
+    case JobOutcome::MfaLocked:
+        return tr("MFA locked");
+    case JobOutcome::Cancelled:
+        return tr("Cancelled");
+    case JobOutcome::Error:
+        return tr("Error");
     }
     return {};
 }
@@ -296,15 +351,19 @@ QString JobsModel::outcomeText(JobOutcome outcome)
 JobsModel::Severity JobsModel::severityOf(JobOutcome outcome)
 {
     switch (outcome) {
-    case JobOutcome::Completed: return Severity::Success;
+    case JobOutcome::Completed:
+        return Severity::Success;
     case JobOutcome::AlreadyRunning:
-    case JobOutcome::Cancelled: return Severity::Information;
+    case JobOutcome::Cancelled:
+        return Severity::Information;
     case JobOutcome::Skipped:
     case JobOutcome::TimedOut:
-    case JobOutcome::MfaTimedOut: return Severity::Warning;
+    case JobOutcome::MfaTimedOut:
+        return Severity::Warning;
     case JobOutcome::MfaLocked:
     case JobOutcome::Failed:
-    case JobOutcome::Error: return Severity::Error;
+    case JobOutcome::Error:
+        return Severity::Error;
     }
     return Severity::None;
 }

@@ -27,15 +27,24 @@ class JobsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TypeColumn, ConnectionColumn, StateColumn, ProgressColumn, AttemptsColumn, ElapsedColumn, ResultColumn, ColumnCount };
+    enum Column {
+        TypeColumn,
+        ConnectionColumn,
+        StateColumn,
+        ProgressColumn,
+        AttemptsColumn,
+        ElapsedColumn,
+        ResultColumn,
+        ColumnCount
+    };
     enum Role {
         KeyRole = Qt::UserRole + 1, ///< quint64 runner key (valid for the current runner only)
-        RunningRole,                ///< bool
-        OutcomeRole,                ///< jobs::JobOutcome as int, or -1 while running
-        ProgressRole,               ///< int 0–100
-        JobIdRole,                  ///< the server's job id (empty until created)
-        SeverityRole,               ///< Severity as int
-        NextStepRole,               ///< what to do next (finished rows)
+        RunningRole, ///< bool
+        OutcomeRole, ///< jobs::JobOutcome as int, or -1 while running
+        ProgressRole, ///< int 0–100
+        JobIdRole, ///< the server's job id (empty until created)
+        SeverityRole, ///< Severity as int
+        NextStepRole, ///< what to do next (finished rows)
     };
     enum class Severity { None, Success, Information, Warning, Error };
 
@@ -56,7 +65,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     static QString formatElapsed(qint64 ms);
     static QString typeText(api::JobType type);
@@ -84,7 +94,8 @@ private:
     };
 
     void onStarted(quint64 key, api::JobType type, const QString &connectionId);
-    void onProgress(quint64 key, api::JobState state, int attempt, qint64 elapsedMs, qint64 remainingMs);
+    void onProgress(quint64 key, api::JobState state, int attempt, qint64 elapsedMs,
+                    qint64 remainingMs);
     void onMfaRequired(quint64 key, const QString &jobId);
     void onFinished(const jobs::JobResult &result);
     void changed(int row);

@@ -3,10 +3,10 @@
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "ui/common/NoticeLine.h"
 #include "ui/jobs/JobProgressDelegate.h"
 #include "ui/jobs/JobsModel.h"
 #include "ui/jobs/MfaPromptDialog.h"
-#include "ui/common/NoticeLine.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -21,7 +21,9 @@
 
 namespace aerodesk::ui {
 
-JobsPanel::JobsPanel(session::Session &session, QWidget *parent) : SessionPanel(&session, parent), m_session(session)
+JobsPanel::JobsPanel(session::Session &session, QWidget *parent)
+    : SessionPanel(&session, parent)
+    , m_session(session)
 {
     m_model = new JobsModel(this);
     build();
@@ -38,9 +40,10 @@ void JobsPanel::build()
 {
     setObjectName(QStringLiteral("jobsPanel"));
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("<h2>Jobs</h2>Balance, transactions and identity jobs: progress, attempts, and what "
-                                "to do next when one does not complete."),
-                             this);
+    auto *title = new QLabel(
+        tr("<h2>Jobs</h2>Balance, transactions and identity jobs: progress, attempts, and what "
+           "to do next when one does not complete."),
+        this);
     title->setWordWrap(true);
     layout->addWidget(title);
 
@@ -48,7 +51,8 @@ void JobsPanel::build()
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("jobType"));
     m_type->setAccessibleName(tr("Job type"));
-    for (api::JobType t : {api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity})
+    for (api::JobType t :
+         { api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity })
         m_type->addItem(JobsModel::typeText(t), int(t));
     m_connection = new QLineEdit(this);
     m_connection->setObjectName(QStringLiteral("jobConnectionId"));
@@ -87,9 +91,10 @@ void JobsPanel::build()
     m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
     m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     m_table->horizontalHeader()->setStretchLastSection(true);
-    for (int column : {JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn, JobsModel::AttemptsColumn,
-                       JobsModel::ElapsedColumn})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents); // a few rows only
+    for (int column : { JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn,
+                        JobsModel::AttemptsColumn, JobsModel::ElapsedColumn })
+        m_table->horizontalHeader()->setSectionResizeMode(
+            column, QHeaderView::ResizeToContents); // a few rows only
     m_table->setColumnWidth(JobsModel::ProgressColumn, 140);
     layout->addWidget(m_table, 1);
 
@@ -112,11 +117,13 @@ void JobsPanel::build()
     connect(m_connection, &QLineEdit::returnPressed, m_start, &QPushButton::click);
     connect(m_connection, &QLineEdit::textChanged, this, &JobsPanel::updateActions);
     connect(m_cancel, &QPushButton::clicked, this, &JobsPanel::cancelSelected);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &JobsPanel::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
-        m_table->selectRow(last); // the newest job is the one being watched
-    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int, int last) {
+                m_table->selectRow(last); // the newest job is the one being watched
+            });
 }
 
 void JobsPanel::rebind()
@@ -131,8 +138,10 @@ void JobsPanel::rebind()
     jobs::JobRunner *runner = m_session.jobs();
     m_model->setRunner(runner);
     if (runner) {
-        m_runnerConnections << connect(runner, &jobs::JobRunner::mfaRequired, this, &JobsPanel::onMfaRequired)
-                            << connect(runner, &jobs::JobRunner::finished, this, &JobsPanel::onFinished);
+        m_runnerConnections << connect(runner, &jobs::JobRunner::mfaRequired, this,
+                                       &JobsPanel::onMfaRequired)
+                            << connect(runner, &jobs::JobRunner::finished, this,
+                                       &JobsPanel::onFinished);
     }
     updateActions();
 }
@@ -159,7 +168,8 @@ QString JobsPanel::bankName(const QString &connectionId) const
     return c.ok() ? c.value().bankName : QString();
 }
 
-void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId, const QDateTime &endsAt)
+void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId,
+                              const QDateTime &endsAt)
 {
     MfaRequest request;
     request.key = key;
@@ -168,7 +178,8 @@ void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &
     request.windowEndsAt = endsAt;
     request.bankName = bankName(connectionId);
     if (const auto running = m_session.jobs()) {
-        for (api::JobType t : {api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity})
+        for (api::JobType t :
+             { api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity })
             if (running->runningJob(connectionId, t) == key)
                 request.type = t;
     }
@@ -225,7 +236,9 @@ void JobsPanel::updateActions()
         cancelWhy = tr("This job has ended (%1); there is nothing to cancel.")
                         .arg(m_model->index(row, JobsModel::StateColumn).data().toString());
     m_cancel->setEnabled(cancelWhy.isEmpty());
-    m_cancel->setToolTip(cancelWhy.isEmpty() ? tr("Stop watching this job (the bank's job is not stopped).") : cancelWhy);
+    m_cancel->setToolTip(cancelWhy.isEmpty()
+                             ? tr("Stop watching this job (the bank's job is not stopped).")
+                             : cancelWhy);
     if (row >= 0) {
         const QModelIndex result = m_model->index(row, JobsModel::ResultColumn);
         const QString jobId = result.data(JobsModel::JobIdRole).toString();

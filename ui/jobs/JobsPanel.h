@@ -2,11 +2,11 @@
 
 #include "core/api/JobType.h"
 #include "core/jobs/JobResult.h"
+#include "ui/common/SessionPanel.h"
 
 #include <QDateTime>
 #include <QMap>
 #include <QPointer>
-#include "ui/common/SessionPanel.h"
 
 class QComboBox;
 class QLabel;
@@ -56,7 +56,8 @@ private:
     void rebind();
     void updateActions();
     void cancelSelected();
-    void onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId, const QDateTime &endsAt);
+    void onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId,
+                       const QDateTime &endsAt);
     void onFinished(const jobs::JobResult &result);
     QString bankName(const QString &connectionId) const;
 

@@ -14,7 +14,8 @@
 namespace aerodesk::ui {
 
 namespace {
-QLineEdit *field(QWidget *parent, const char *objectName, const QString &accessibleName, const QString &placeholder = {})
+QLineEdit *field(QWidget *parent, const char *objectName, const QString &accessibleName,
+                 const QString &placeholder = {})
 {
     auto *edit = new QLineEdit(parent);
     edit->setObjectName(QString::fromLatin1(objectName));
@@ -32,13 +33,16 @@ QWidget *formPage(QStackedWidget *pages, const char *state)
 }
 } // namespace
 
-LinkWidgetDialog::LinkWidgetDialog(api::ApiClient &client, api::LinkWidgetEventDispatcher &dispatcher, QWidget *parent)
-    : QDialog(parent), m_session(new api::LinkWidgetSession(client, dispatcher, this))
+LinkWidgetDialog::LinkWidgetDialog(api::ApiClient &client,
+                                   api::LinkWidgetEventDispatcher &dispatcher, QWidget *parent)
+    : QDialog(parent)
+    , m_session(new api::LinkWidgetSession(client, dispatcher, this))
 {
     build();
     connect(m_session, &api::LinkWidgetSession::stepReady, this, &LinkWidgetDialog::showStep);
     connect(m_session, &api::LinkWidgetSession::finished, this, &LinkWidgetDialog::onFinished);
-    connect(m_session, &api::LinkWidgetSession::refused, this, [this](const QString &why) { m_error->setText(why); });
+    connect(m_session, &api::LinkWidgetSession::refused, this,
+            [this](const QString &why) { m_error->setText(why); });
 }
 
 LinkWidgetDialog::~LinkWidgetDialog() = default;
@@ -80,7 +84,8 @@ void LinkWidgetDialog::build()
 
     auto *credentialsPage = formPage(m_pages, "credentials");
     auto *credentials = new QFormLayout(credentialsPage);
-    m_username = field(credentialsPage, "widgetUsername", tr("Username"), tr("mxuser (badcreds = wrong credentials)"));
+    m_username = field(credentialsPage, "widgetUsername", tr("Username"),
+                       tr("mxuser (badcreds = wrong credentials)"));
     m_password = field(credentialsPage, "widgetPassword", tr("Password"), tr("challenge"));
     m_password->setEchoMode(QLineEdit::Password);
     credentials->addRow(tr("&Username:"), m_username);
@@ -181,7 +186,9 @@ void LinkWidgetDialog::setBusy(bool busy, const QString &why)
     m_pages->setEnabled(!busy);
     const bool canSubmit = !busy && m_state != QLatin1String("oauth") && page(m_state);
     m_continue->setEnabled(canSubmit);
-    m_continue->setToolTip(canSubmit ? QString() : (busy ? tr("Waiting for the widget…") : tr("Use the buttons above.")));
+    m_continue->setToolTip(
+        canSubmit ? QString()
+                  : (busy ? tr("Waiting for the widget…") : tr("Use the buttons above.")));
     if (busy && !why.isEmpty())
         m_prompt->setText(why);
 }
@@ -189,14 +196,16 @@ void LinkWidgetDialog::setBusy(bool busy, const QString &why)
 void LinkWidgetDialog::showStep(const api::LinkWidgetStep &step)
 {
     m_state = step.state;
-    m_prompt->setText(step.prompt.isEmpty() ? tr("The widget is at “%1”.").arg(step.state) : step.prompt);
+    m_prompt->setText(step.prompt.isEmpty() ? tr("The widget is at “%1”.").arg(step.state)
+                                            : step.prompt);
     m_error->setText(step.error);
     QWidget *p = page(step.state);
     m_pages->setCurrentWidget(p ? p : m_loadingPage);
     for (int i = 0; i < m_pages->count(); ++i) // size to the page shown, not the tallest one
-        m_pages->widget(i)->setSizePolicy(m_pages->widget(i) == m_pages->currentWidget()
-                                              ? QSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred)
-                                              : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
+        m_pages->widget(i)->setSizePolicy(
+            m_pages->widget(i) == m_pages->currentWidget()
+                ? QSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred)
+                : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
     QString hint;
     if (step.state == QLatin1String("bank")) {
         m_banks->clear();
@@ -208,7 +217,8 @@ void LinkWidgetDialog::showStep(const api::LinkWidgetStep &step)
         hint = tr("Sandbox: any username and password; “badcreds” gives AC-117.");
         m_username->setFocus();
     } else if (step.state == QLatin1String("mfa")) {
-        hint = tr("Sandbox: 0001 → AC-110 (MFA timed out), 0002 → AC-108 (lockout), 0004 → AR-500; any other code succeeds.");
+        hint = tr("Sandbox: 0001 → AC-110 (MFA timed out), 0002 → AC-108 (lockout), 0004 → AR-500; "
+                  "any other code succeeds.");
         m_code->clear();
         m_code->setFocus();
     } else if (step.state == QLatin1String("question")) {

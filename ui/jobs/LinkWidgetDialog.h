@@ -17,7 +17,7 @@ namespace aerodesk::api {
 class ApiClient;
 class LinkWidgetEventDispatcher;
 class LinkWidgetSession;
-}
+} // namespace aerodesk::api
 
 namespace aerodesk::ui {
 
@@ -32,7 +32,8 @@ class LinkWidgetDialog : public QDialog
 {
     Q_OBJECT
 public:
-    LinkWidgetDialog(api::ApiClient &client, api::LinkWidgetEventDispatcher &dispatcher, QWidget *parent = nullptr);
+    LinkWidgetDialog(api::ApiClient &client, api::LinkWidgetEventDispatcher &dispatcher,
+                     QWidget *parent = nullptr);
     ~LinkWidgetDialog() override;
 
     void startLink(bool manualLinkOnly = false);

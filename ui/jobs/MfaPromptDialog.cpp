@@ -17,7 +17,9 @@ namespace aerodesk::ui {
 using jobs::JobOutcome;
 
 MfaPromptDialog::MfaPromptDialog(session::Session &session, MfaRequest request, QWidget *parent)
-    : QDialog(parent), m_session(session), m_request(std::move(request))
+    : QDialog(parent)
+    , m_session(session)
+    , m_request(std::move(request))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setModal(false);
@@ -42,7 +44,8 @@ void MfaPromptDialog::build()
     icon->setAccessibleName(tr("Information"));
     top->addWidget(icon, 0, Qt::AlignTop);
     const QString bank = m_request.bankName.isEmpty() ? tr("the bank") : m_request.bankName;
-    m_message = new QLabel(tr("The %1 job on connection %2 is waiting for MFA at %3. Relaunch the widget so the user can "
+    m_message = new QLabel(tr("The %1 job on connection %2 is waiting for MFA at %3. Relaunch the "
+                              "widget so the user can "
                               "enter the code or answer now.")
                                .arg(JobsModel::typeText(m_request.type).toLower(),
                                     connections::IdMask::mask(m_request.connectionId), bank),
@@ -202,7 +205,9 @@ void MfaPromptDialog::jobFinished(const jobs::JobResult &result)
         return;
     }
     m_relaunch->hide();
-    setStatus(result.nextStep.isEmpty() ? result.message : tr("%1 Next step: %2").arg(result.message, result.nextStep));
+    setStatus(result.nextStep.isEmpty()
+                  ? result.message
+                  : tr("%1 Next step: %2").arg(result.message, result.nextStep));
 }
 
 } // namespace aerodesk::ui

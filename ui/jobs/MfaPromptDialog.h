@@ -26,8 +26,8 @@ struct MfaRequest
     api::JobType type = api::JobType::Balance;
     QString jobId;
     QString connectionId;
-    QString bankName;          ///< from the store when known, else empty ("the bank")
-    QDateTime windowEndsAt;    ///< UTC
+    QString bankName; ///< from the store when known, else empty ("the bank")
+    QDateTime windowEndsAt; ///< UTC
 };
 
 /// The MFA relaunch prompt, shown at once (non-modal) when a job reports MFA: names the

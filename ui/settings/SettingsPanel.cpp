@@ -46,7 +46,8 @@ QSettings &settingsOrOwn(QSettings *given, std::unique_ptr<QSettings> &own)
     return *own;
 }
 
-QLineEdit *lineEdit(const QString &name, const QString &accessible, QWidget *parent, bool password = false)
+QLineEdit *lineEdit(const QString &name, const QString &accessible, QWidget *parent,
+                    bool password = false)
 {
     auto *e = new QLineEdit(parent);
     e->setObjectName(name);
@@ -67,7 +68,8 @@ QLabel *label(const QString &name, const QString &accessible, QWidget *parent)
     return l;
 }
 
-QPushButton *button(const QString &text, const QString &name, const QString &accessible, QWidget *parent)
+QPushButton *button(const QString &text, const QString &name, const QString &accessible,
+                    QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
     b->setObjectName(name);
@@ -78,9 +80,12 @@ QPushButton *button(const QString &text, const QString &name, const QString &acc
 QString kindText(Kind kind)
 {
     switch (kind) {
-    case Kind::BuiltInSandbox: return SettingsPanel::tr("Built-in sandbox — started by AeroDesk, read-only");
-    case Kind::CustomSandbox: return SettingsPanel::tr("Custom sandbox");
-    case Kind::Production: return SettingsPanel::tr("PRODUCTION — real users and real bank data");
+    case Kind::BuiltInSandbox:
+        return SettingsPanel::tr("Built-in sandbox — started by AeroDesk, read-only");
+    case Kind::CustomSandbox:
+        return SettingsPanel::tr("Custom sandbox");
+    case Kind::Production:
+        return SettingsPanel::tr("PRODUCTION — real users and real bank data");
     }
     return {};
 }
@@ -88,7 +93,9 @@ QString kindText(Kind kind)
 } // namespace
 
 SettingsPanel::SettingsPanel(session::Session &session, QSettings *settings, QWidget *parent)
-    : SessionPanel(&session, parent), m_session(session), m_profiles(settingsOrOwn(settings, m_ownSettings))
+    : SessionPanel(&session, parent)
+    , m_session(session)
+    , m_profiles(settingsOrOwn(settings, m_ownSettings))
 {
     build();
     syncWithSession();
@@ -109,8 +116,10 @@ void SettingsPanel::build()
     m_list->setAccessibleName(tr("Environment profiles"));
     left->addWidget(m_list, 1);
     auto *listButtons = new QHBoxLayout;
-    m_add = button(tr("&Add custom sandbox"), QStringLiteral("addProfileButton"), tr("Add a custom sandbox profile"), this);
-    m_remove = button(tr("Remove"), QStringLiteral("removeProfileButton"), tr("Remove the selected custom sandbox profile"), this);
+    m_add = button(tr("&Add custom sandbox"), QStringLiteral("addProfileButton"),
+                   tr("Add a custom sandbox profile"), this);
+    m_remove = button(tr("Remove"), QStringLiteral("removeProfileButton"),
+                      tr("Remove the selected custom sandbox profile"), this);
     listButtons->addWidget(m_add);
     listButtons->addWidget(m_remove);
     left->addLayout(listButtons);
@@ -125,19 +134,24 @@ void SettingsPanel::build()
     m_baseUrl->setPlaceholderText(QStringLiteral("https://127.0.0.1:8443"));
     m_certFile = lineEdit(QStringLiteral("certFileEdit"), tr("Pinned certificate PEM file"), box);
     m_certFile->setPlaceholderText(tr("optional: the sandbox's certificate (PEM) to pin"));
-    m_browse = button(tr("Browse…"), QStringLiteral("browseCertButton"), tr("Choose the pinned certificate PEM file"), box);
+    m_browse = button(tr("Browse…"), QStringLiteral("browseCertButton"),
+                      tr("Choose the pinned certificate PEM file"), box);
     auto *certRow = new QHBoxLayout;
     certRow->addWidget(m_certFile, 1);
     certRow->addWidget(m_browse);
-    m_fingerprint = label(QStringLiteral("fingerprintLabel"), tr("Pinned certificate fingerprint"), box);
+    m_fingerprint =
+        label(QStringLiteral("fingerprintLabel"), tr("Pinned certificate fingerprint"), box);
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_configurationId = lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
+    m_configurationId =
+        lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
     m_apiKey = lineEdit(QStringLiteral("apiKeyEdit"), tr("apiKey"), box, true);
     m_apiKeyStatus = label(QStringLiteral("apiKeyStatus"), tr("apiKey status"), box);
     m_apiSecret = lineEdit(QStringLiteral("apiSecretEdit"), tr("apiSecret"), box, true);
     m_apiSecretStatus = label(QStringLiteral("apiSecretStatus"), tr("apiSecret status"), box);
-    m_webhookSecret = lineEdit(QStringLiteral("webhookSecretEdit"), tr("Webhook secret"), box, true);
-    m_webhookSecretStatus = label(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
+    m_webhookSecret =
+        lineEdit(QStringLiteral("webhookSecretEdit"), tr("Webhook secret"), box, true);
+    m_webhookSecretStatus =
+        label(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
     // Rows whose field sits in a layout get an explicit buddy so the mnemonic works.
     auto layoutRow = [form, box](const QString &text, QWidget *buddy, QLayout *row) {
         auto *l = new QLabel(text, box);
@@ -161,10 +175,13 @@ void SettingsPanel::build()
     form->addRow(tr("&configurationId:"), m_configurationId);
     layoutRow(tr("api&Key:"), m_apiKey, secretRow(m_apiKey, m_apiKeyStatus));
     layoutRow(tr("api&Secret:"), m_apiSecret, secretRow(m_apiSecret, m_apiSecretStatus));
-    layoutRow(tr("&Webhook secret:"), m_webhookSecret, secretRow(m_webhookSecret, m_webhookSecretStatus));
+    layoutRow(tr("&Webhook secret:"), m_webhookSecret,
+              secretRow(m_webhookSecret, m_webhookSecretStatus));
     auto *actions = new QHBoxLayout;
-    m_save = button(tr("Sa&ve"), QStringLiteral("saveProfileButton"), tr("Save this environment's settings and secrets"), box);
-    m_use = button(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"), tr("Use this environment"), box);
+    m_save = button(tr("Sa&ve"), QStringLiteral("saveProfileButton"),
+                    tr("Save this environment's settings and secrets"), box);
+    m_use = button(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"),
+                   tr("Use this environment"), box);
     actions->addStretch();
     actions->addWidget(m_save);
     actions->addWidget(m_use);
@@ -189,14 +206,14 @@ void SettingsPanel::build()
         auto *dialog = new QFileDialog(this, tr("Pinned certificate (PEM)"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setFileMode(QFileDialog::ExistingFile);
-        dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
+        dialog->setNameFilters({ tr("PEM certificates (*.pem *.crt)"), tr("All files (*)") });
         connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
             m_certFile->setText(path);
             refreshFingerprint();
         });
         dialog->open();
     });
-    for (QLineEdit *e : {m_name, m_baseUrl, m_apiKey, m_apiSecret, m_webhookSecret})
+    for (QLineEdit *e : { m_name, m_baseUrl, m_apiKey, m_apiSecret, m_webhookSecret })
         connect(e, &QLineEdit::textChanged, this, &SettingsPanel::updateActions);
 }
 
@@ -216,7 +233,8 @@ void SettingsPanel::reloadList()
     for (const EnvironmentProfile &p : m_profiles.profiles()) {
         auto *item = new QListWidgetItem(p.name, m_list);
         item->setData(Qt::UserRole, p.id);
-        const bool active = m_session.isReady() && m_session.environment().profile == p.keychainProfile;
+        const bool active =
+            m_session.isReady() && m_session.environment().profile == p.keychainProfile;
         item->setText(active ? tr("%1  (active)").arg(p.name) : p.name);
         item->setData(Qt::AccessibleTextRole, item->text());
         if (p.id == m_currentId)
@@ -224,7 +242,8 @@ void SettingsPanel::reloadList()
     }
     m_list->setCurrentRow(select);
     m_listUpdating = false;
-    m_currentId = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+    m_currentId =
+        m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
 }
 
 void SettingsPanel::selectProfile(const QString &id)
@@ -250,19 +269,25 @@ void SettingsPanel::showProfile()
     m_browse->setEnabled(custom);
     m_certFile->setText(p->pinnedCertFile);
     if (builtIn)
-        m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : tr("(chosen when the sandbox starts)"));
+        m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString()
+                                     : tr("(chosen when the sandbox starts)"));
     else
         m_baseUrl->setText(p->baseUrl.toString());
     m_configurationId->setText(p->configurationId);
-    for (QLineEdit *e : {m_apiKey, m_apiSecret, m_webhookSecret})
+    for (QLineEdit *e : { m_apiKey, m_apiSecret, m_webhookSecret })
         e->clear();
     // The built-in sandbox's credentials are its own: AeroDesk writes them when it starts.
     m_apiKey->setEnabled(!builtIn);
     m_apiSecret->setEnabled(!builtIn);
-    const QString managed = tr("The built-in sandbox's credentials are written by AeroDesk when it starts.");
-    m_apiKey->setToolTip(builtIn ? managed : tr("Saved only in the keychain (profile \"%1\")").arg(p->keychainProfile));
+    const QString managed =
+        tr("The built-in sandbox's credentials are written by AeroDesk when it starts.");
+    m_apiKey->setToolTip(
+        builtIn ? managed
+                : tr("Saved only in the keychain (profile \"%1\")").arg(p->keychainProfile));
     m_apiSecret->setToolTip(m_apiKey->toolTip());
-    m_webhookSecret->setToolTip(tr("Saved only in the keychain as the current webhook secret (profile \"%1\")").arg(p->keychainProfile));
+    m_webhookSecret->setToolTip(
+        tr("Saved only in the keychain as the current webhook secret (profile \"%1\")")
+            .arg(p->keychainProfile));
     m_notice->clearNotice();
     refreshSecretStatus();
     refreshFingerprint();
@@ -276,31 +301,36 @@ void SettingsPanel::refreshSecretStatus()
         return;
     keychain::Keychain &kc = keychainFor(p->keychainProfile);
     const CallbackGuard::Token alive = m_profileGuard.token();
-    const std::pair<const char *, QLabel *> entries[] = {{keychain::entries::kApiKey, m_apiKeyStatus},
-                                                         {keychain::entries::kApiSecret, m_apiSecretStatus},
-                                                         {keychain::entries::kWebhookSecretCurrent, m_webhookSecretStatus}};
+    const std::pair<const char *, QLabel *> entries[] = {
+        { keychain::entries::kApiKey, m_apiKeyStatus },
+        { keychain::entries::kApiSecret, m_apiSecretStatus },
+        { keychain::entries::kWebhookSecretCurrent, m_webhookSecretStatus }
+    };
     auto pending = std::make_shared<int>(3);
     for (const auto &[name, status] : entries) {
         status->setText(tr("checking…"));
         QLabel *target = status;
         // The value is only tested for presence and wiped at once: it never reaches a widget.
-        kc.read(QString::fromLatin1(name), [this, alive, target, pending](const keychain::KeychainError &e,
-                                                                                        crypto::SecureBytes value) {
-            const bool present = e.ok() && !value.isEmpty();
-            value.clear();
-            if (!alive)
-                return;
-            if (present)
-                target->setText(tr("saved ✓"));
-            else if (e.ok() || e.kind == keychain::KeychainError::Kind::NotFound)
-                target->setText(tr("not set"));
-            else
-                target->setText(tr("keychain error"));
-            target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound ? QString() : e.message);
-            target->setAccessibleDescription(target->text());
-            if (--*pending == 0)
-                Q_EMIT secretStatusChanged();
-        });
+        kc.read(QString::fromLatin1(name),
+                [this, alive, target, pending](const keychain::KeychainError &e,
+                                               crypto::SecureBytes value) {
+                    const bool present = e.ok() && !value.isEmpty();
+                    value.clear();
+                    if (!alive)
+                        return;
+                    if (present)
+                        target->setText(tr("saved ✓"));
+                    else if (e.ok() || e.kind == keychain::KeychainError::Kind::NotFound)
+                        target->setText(tr("not set"));
+                    else
+                        target->setText(tr("keychain error"));
+                    target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound
+                                           ? QString()
+                                           : e.message);
+                    target->setAccessibleDescription(target->text());
+                    if (--*pending == 0)
+                        Q_EMIT secretStatusChanged();
+                });
     }
 }
 
@@ -312,9 +342,11 @@ void SettingsPanel::refreshFingerprint()
     if (p->kind == Kind::Production)
         return m_fingerprint->setText(tr("none — system certificate authorities"));
     if (p->kind == Kind::BuiltInSandbox) {
-        return m_fingerprint->setText(m_builtIn && m_builtIn->isPinned()
-                                          ? tr("SHA-256 %1").arg(EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex))
-                                          : tr("(known when the sandbox has started)"));
+        return m_fingerprint->setText(
+            m_builtIn && m_builtIn->isPinned()
+                ? tr("SHA-256 %1")
+                      .arg(EnvironmentProfiles::formatFingerprint(m_builtIn->pinnedCertSha256Hex))
+                : tr("(known when the sandbox has started)"));
     }
     const QString path = m_certFile->text().trimmed();
     if (path.isEmpty())
@@ -331,7 +363,8 @@ void SettingsPanel::refreshFingerprint()
             if (certs.isEmpty() || certs.first().isNull())
                 return tr("%1 holds no PEM certificate").arg(path);
             return tr("SHA-256 %1")
-                .arg(EnvironmentProfiles::formatFingerprint(certs.first().digest(QCryptographicHash::Sha256).toHex()));
+                .arg(EnvironmentProfiles::formatFingerprint(
+                    certs.first().digest(QCryptographicHash::Sha256).toHex()));
         },
         [this, alive](QString text) {
             if (alive)
@@ -341,7 +374,7 @@ void SettingsPanel::refreshFingerprint()
 
 EnvironmentProfile SettingsPanel::editedProfile() const
 {
-    EnvironmentProfile p = m_profiles.find(m_currentId).value_or(EnvironmentProfile{});
+    EnvironmentProfile p = m_profiles.find(m_currentId).value_or(EnvironmentProfile {});
     p.configurationId = m_configurationId->text().trimmed();
     if (p.kind == Kind::CustomSandbox) {
         p.name = m_name->text().trimmed().isEmpty() ? p.name : m_name->text().trimmed();
@@ -358,18 +391,21 @@ void SettingsPanel::saveCurrent()
     const EnvironmentProfile p = editedProfile();
     if (p.kind == Kind::CustomSandbox) {
         const QUrl url = p.baseUrl;
-        if (!url.isValid() || url.isRelative() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return m_notice->showError(tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
+        if (!url.isValid() || url.isRelative() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return m_notice->showError(
+                tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
     }
     m_profiles.save(p);
 
     // Secrets: keychain only, from the fields straight into wiping memory; the fields are cleared.
     // The webhook secret goes through the session's secret ring for the profile, as a rotation
     // from the Webhooks panel does: the old secret stays accepted as the previous one.
-    const std::pair<const char *, QLineEdit *> fields[] = {{keychain::entries::kApiKey, m_apiKey},
-                                                            {keychain::entries::kApiSecret, m_apiSecret},
-                                                            {keychain::entries::kWebhookSecretCurrent, m_webhookSecret}};
+    const std::pair<const char *, QLineEdit *> fields[] = {
+        { keychain::entries::kApiKey, m_apiKey },
+        { keychain::entries::kApiSecret, m_apiSecret },
+        { keychain::entries::kWebhookSecretCurrent, m_webhookSecret }
+    };
     auto errors = std::make_shared<QStringList>();
     const QString profile = p.keychainProfile;
     const CallbackGuard::Token alive = panelToken();
@@ -382,8 +418,10 @@ void SettingsPanel::saveCurrent()
         crypto::secureWipe(text);
         edit->clear();
         ++m_pendingWrites;
-        const QString secretName = edit == m_webhookSecret ? tr("webhook secret") : QString::fromLatin1(name);
-        auto written = [this, alive, sameProfile, errors, secretName, profile](const keychain::KeychainError &e) {
+        const QString secretName =
+            edit == m_webhookSecret ? tr("webhook secret") : QString::fromLatin1(name);
+        auto written = [this, alive, sameProfile, errors, secretName,
+                        profile](const keychain::KeychainError &e) {
             if (!alive)
                 return;
             --m_pendingWrites;
@@ -392,10 +430,12 @@ void SettingsPanel::saveCurrent()
             if (m_pendingWrites > 0)
                 return;
             if (errors->isEmpty()) {
-                m_notice->showSuccess(tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
+                m_notice->showSuccess(
+                    tr("Saved. Secrets are in the keychain (profile \"%1\") only.").arg(profile));
                 Q_EMIT secretsSaved(profile);
             } else {
-                m_notice->showError(tr("Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
+                m_notice->showError(
+                    tr("Not saved in the keychain — %1").arg(errors->join(QStringLiteral("; "))));
                 Q_EMIT failed(m_notice->text());
             }
             if (sameProfile)
@@ -403,7 +443,8 @@ void SettingsPanel::saveCurrent()
             updateActions();
         };
         if (edit == m_webhookSecret)
-            m_session.webhookSecretsFor(profile).setSecret(std::move(secret), /*keepPrevious=*/true, written);
+            m_session.webhookSecretsFor(profile).setSecret(std::move(secret), /*keepPrevious=*/true,
+                                                           written);
         else
             keychainFor(profile).write(QString::fromLatin1(name), secret, written);
     }
@@ -417,7 +458,8 @@ void SettingsPanel::addCustomProfile()
 {
     const EnvironmentProfile p = m_profiles.addCustom(tr("Custom sandbox"), QUrl());
     selectProfile(p.id);
-    m_notice->showInfo(tr("Enter the sandbox's base URL (and optionally its certificate), its apiKey and apiSecret, then Save."));
+    m_notice->showInfo(tr("Enter the sandbox's base URL (and optionally its certificate), its "
+                          "apiKey and apiSecret, then Save."));
     m_name->setFocus();
 }
 
@@ -428,8 +470,9 @@ void SettingsPanel::removeCurrentProfile()
         return;
     m_profiles.remove(p->id);
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
-    m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove them with the keychain's own tools.")
-                  .arg(p->name, p->keychainProfile));
+    m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove "
+                          "them with the keychain's own tools.")
+                           .arg(p->name, p->keychainProfile));
 }
 
 void SettingsPanel::useCurrent()
@@ -451,7 +494,7 @@ void SettingsPanel::useCurrent()
         this,
         [edited] {
             auto r = EnvironmentProfiles::toEnvironment(edited);
-            return r ? EnvOutcome{r.value(), {}} : EnvOutcome{std::nullopt, r.error()};
+            return r ? EnvOutcome { r.value(), {} } : EnvOutcome { std::nullopt, r.error() };
         },
         [this, sameProfile](EnvOutcome outcome) {
             m_building = false;
@@ -462,10 +505,11 @@ void SettingsPanel::useCurrent()
                 return m_notice->showError(outcome.error);
             if (!outcome.environment->isProduction())
                 return apply(*outcome.environment);
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Use production?"),
-                                        tr("Switch AeroDesk to PRODUCTION? Every action then touches real users' bank "
-                                           "connections."),
-                                        QMessageBox::Yes | QMessageBox::Cancel, this);
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, tr("Use production?"),
+                tr("Switch AeroDesk to PRODUCTION? Every action then touches real users' bank "
+                   "connections."),
+                QMessageBox::Yes | QMessageBox::Cancel, this);
             box->setObjectName(QStringLiteral("productionConfirm"));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->setDefaultButton(QMessageBox::Cancel);
@@ -491,7 +535,8 @@ void SettingsPanel::onEnvironment()
         m_builtIn = m_session.environment();
     if (!m_currentId.isEmpty()) {
         reloadList();
-        if (m_profiles.find(m_currentId) && m_profiles.find(m_currentId)->kind == Kind::BuiltInSandbox) {
+        if (m_profiles.find(m_currentId) &&
+            m_profiles.find(m_currentId)->kind == Kind::BuiltInSandbox) {
             m_baseUrl->setText(m_builtIn ? m_builtIn->baseUrl.toString() : m_baseUrl->text());
             refreshFingerprint();
             // Its credentials were written to the keychain just before the session got it.
@@ -504,29 +549,38 @@ void SettingsPanel::onEnvironment()
 void SettingsPanel::updateActions()
 {
     const auto p = m_profiles.find(m_currentId);
-    const bool active = p && m_session.isReady() && m_session.environment().profile == p->keychainProfile;
-    m_active->setText(!p ? QString() : active ? tr("✔ This is the active environment.") : tr("Not active."));
+    const bool active =
+        p && m_session.isReady() && m_session.environment().profile == p->keychainProfile;
+    m_active->setText(!p           ? QString()
+                          : active ? tr("✔ This is the active environment.")
+                                   : tr("Not active."));
     m_remove->setEnabled(p && p->kind == Kind::CustomSandbox);
-    m_remove->setToolTip(m_remove->isEnabled() ? tr("Remove this custom sandbox") : tr("Only custom sandboxes can be removed."));
+    m_remove->setToolTip(m_remove->isEnabled() ? tr("Remove this custom sandbox")
+                                               : tr("Only custom sandboxes can be removed."));
     QString saveWhy;
     if (!p)
         saveWhy = tr("Choose a profile.");
     else if (m_pendingWrites > 0)
         saveWhy = tr("Writing to the keychain…");
     m_save->setEnabled(saveWhy.isEmpty());
-    m_save->setToolTip(saveWhy.isEmpty() ? tr("Public fields to the settings, secrets to the keychain only") : saveWhy);
+    m_save->setToolTip(saveWhy.isEmpty()
+                           ? tr("Public fields to the settings, secrets to the keychain only")
+                           : saveWhy);
     QString useWhy;
     if (!p)
         useWhy = tr("Choose a profile.");
     else if (m_building)
         useWhy = tr("Preparing the environment…");
     else if (p->kind == Kind::BuiltInSandbox && !m_builtIn)
-        useWhy = m_session.lastError().isEmpty() ? tr("The built-in sandbox has not started yet.") : m_session.lastError();
+        useWhy = m_session.lastError().isEmpty() ? tr("The built-in sandbox has not started yet.")
+                                                 : m_session.lastError();
     else if (p->kind == Kind::CustomSandbox && m_baseUrl->text().trimmed().isEmpty())
         useWhy = tr("Enter the sandbox's base URL first.");
     m_use->setEnabled(useWhy.isEmpty());
-    m_use->setText(p && p->kind == Kind::Production ? tr("&Use PRODUCTION…") : tr("&Use this environment"));
-    m_use->setToolTip(useWhy.isEmpty() ? tr("Make this the active environment for every panel") : useWhy);
+    m_use->setText(p && p->kind == Kind::Production ? tr("&Use PRODUCTION…")
+                                                    : tr("&Use this environment"));
+    m_use->setToolTip(useWhy.isEmpty() ? tr("Make this the active environment for every panel")
+                                       : useWhy);
 }
 
 } // namespace aerodesk::ui

@@ -2,7 +2,6 @@
 
 #include "core/api/Environment.h"
 #include "core/session/EnvironmentProfiles.h"
-
 #include "ui/common/CallbackGuard.h"
 #include "ui/common/SessionPanel.h"
 
@@ -33,15 +32,16 @@ class NoticeLine;
 /// the profile's namespace (password fields, cleared after saving, never read back — the panel
 /// shows "saved ✓" / "not set"); the webhook secret through the session's secret ring for that
 /// profile (session::Session::webhookSecretsFor), so the old one stays accepted as the previous
-/// secret and the rotation time is kept, as after a rotation in the Webhooks panel; configurationId and the other public fields go to QSettings
-/// (session::EnvironmentProfiles). "Use this environment" hands it to the session and emits
-/// environmentChosen (production asks first).
+/// secret and the rotation time is kept, as after a rotation in the Webhooks panel; configurationId
+/// and the other public fields go to QSettings (session::EnvironmentProfiles). "Use this
+/// environment" hands it to the session and emits environmentChosen (production asks first).
 class SettingsPanel : public SessionPanel
 {
     Q_OBJECT
 public:
     /// `settings`: where profiles are kept; null: the application's QSettings.
-    explicit SettingsPanel(session::Session &session, QSettings *settings = nullptr, QWidget *parent = nullptr);
+    explicit SettingsPanel(session::Session &session, QSettings *settings = nullptr,
+                           QWidget *parent = nullptr);
     ~SettingsPanel() override;
 
     session::EnvironmentProfiles &profiles() { return m_profiles; }
@@ -86,11 +86,11 @@ private:
 
     /// One Keychain per profile, kept for the panel's life so no pending callback is dropped.
     std::map<QString, std::unique_ptr<keychain::Keychain>> m_keychains;
-    std::optional<api::Environment> m_builtIn;       ///< last built-in environment seen on the session
+    std::optional<api::Environment> m_builtIn; ///< last built-in environment seen on the session
     QString m_currentId;
     CallbackGuard m_profileGuard; ///< reset when another profile is shown: its callbacks drop out
     int m_pendingWrites = 0;
-    bool m_building = false;      ///< preparing an environment off the UI thread
+    bool m_building = false; ///< preparing an environment off the UI thread
     bool m_listUpdating = false;
 
     QListWidget *m_list = nullptr;

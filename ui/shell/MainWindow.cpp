@@ -145,8 +145,8 @@ bool MainWindow::addPanel(const PanelEntry &entry, QWidget *panel)
     m_stack->addWidget(panel);
     // As wide as the longest title needs (a longer language): the icon, the gap, the item's
     // padding and margin from applyStyle() and the text margins; 220 px at least.
-    const int titleWidth = m_navigation->fontMetrics().horizontalAdvance(title) + m_navigation->iconSize().width() +
-        2 * 12 + 2 * 8 + 16;
+    const int titleWidth = m_navigation->fontMetrics().horizontalAdvance(title) +
+        m_navigation->iconSize().width() + 2 * 12 + 2 * 8 + 16;
     if (titleWidth > m_navigation->width())
         m_navigation->setFixedWidth(titleWidth);
 

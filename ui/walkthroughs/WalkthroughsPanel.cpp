@@ -21,7 +21,9 @@ namespace aerodesk::ui {
 using walkthrough::Walkthrough;
 using walkthrough::WalkthroughStep;
 
-WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent) : SessionPanel(&session, parent), m_session(session)
+WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent)
+    : SessionPanel(&session, parent)
+    , m_session(session)
 {
     for (Walkthrough::Kind kind : Walkthrough::all()) {
         auto w = std::make_unique<Walkthrough>(kind, m_session);
@@ -32,8 +34,10 @@ WalkthroughsPanel::WalkthroughsPanel(session::Session &session, QWidget *parent)
         connect(w.get(), &Walkthrough::finished, this, [this, kind](bool ok) {
             const int row = int(Walkthrough::all().indexOf(kind));
             if (QListWidgetItem *item = m_list->item(row)) {
-                item->setIcon(style()->standardIcon(ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
-                item->setData(Qt::AccessibleDescriptionRole, ok ? tr("last run passed") : tr("last run failed"));
+                item->setIcon(style()->standardIcon(ok ? QStyle::SP_DialogApplyButton
+                                                       : QStyle::SP_MessageBoxCritical));
+                item->setData(Qt::AccessibleDescriptionRole,
+                              ok ? tr("last run passed") : tr("last run failed"));
             }
             showSteps();
             updateActions();
@@ -51,9 +55,10 @@ void WalkthroughsPanel::build()
 {
     setObjectName(QStringLiteral("walkthroughsPanel"));
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("<h2>Sandbox walkthroughs</h2>Rehearse each flow against the built-in sandbox; "
-                                "a step is ticked only when the sandbox confirms it."),
-                             this);
+    auto *title = new QLabel(
+        tr("<h2>Sandbox walkthroughs</h2>Rehearse each flow against the built-in sandbox; "
+           "a step is ticked only when the sandbox confirms it."),
+        this);
     title->setWordWrap(true);
     layout->addWidget(title);
     auto *row = new QHBoxLayout;
@@ -77,7 +82,7 @@ void WalkthroughsPanel::build()
     m_steps->setObjectName(QStringLiteral("walkthroughSteps"));
     m_steps->setAccessibleName(tr("Walkthrough steps"));
     m_steps->setColumnCount(3);
-    m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("What the sandbox confirmed")});
+    m_steps->setHeaderLabels({ tr("Step"), tr("State"), tr("What the sandbox confirmed") });
     m_steps->setRootIsDecorated(false);
     // The state as wide as it needs, the step title and the result elided where they do not fit
     // (their tooltips have them in full).
@@ -106,7 +111,8 @@ void WalkthroughsPanel::build()
     layout->addLayout(actions);
     connect(m_run, &QPushButton::clicked, this, &WalkthroughsPanel::runCurrent);
     auto exporter = [this](bool html) {
-        auto *dialog = new QFileDialog(this, html ? tr("Export as HTML") : tr("Export as Markdown"));
+        auto *dialog =
+            new QFileDialog(this, html ? tr("Export as HTML") : tr("Export as Markdown"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setDefaultSuffix(html ? QStringLiteral("html") : QStringLiteral("md"));
@@ -157,20 +163,37 @@ void WalkthroughsPanel::showSteps()
     for (const WalkthroughStep &s : w.steps()) {
         auto *item = new QTreeWidgetItem(m_steps);
         item->setText(0, s.title);
-        item->setToolTip(0, s.title + QStringLiteral("\n\n") + s.explanation); // the title in full if it is elided
+        item->setToolTip(0,
+                         s.title + QStringLiteral("\n\n") +
+                             s.explanation); // the title in full if it is elided
         QString state;
         QStyle::StandardPixmap icon = QStyle::SP_CustomBase;
         switch (s.state) {
-        case WalkthroughStep::State::Done: state = tr("✔ done"); icon = QStyle::SP_DialogApplyButton; break;
-        case WalkthroughStep::State::Failed: state = tr("✘ failed"); icon = QStyle::SP_MessageBoxCritical; break;
-        case WalkthroughStep::State::Running: state = tr("… running"); icon = QStyle::SP_BrowserReload; break;
-        case WalkthroughStep::State::Skipped: state = tr("skipped"); break;
-        case WalkthroughStep::State::Pending: state = tr("to do"); break;
+        case WalkthroughStep::State::Done:
+            state = tr("✔ done");
+            icon = QStyle::SP_DialogApplyButton;
+            break;
+        case WalkthroughStep::State::Failed:
+            state = tr("✘ failed");
+            icon = QStyle::SP_MessageBoxCritical;
+            break;
+        case WalkthroughStep::State::Running:
+            state = tr("… running");
+            icon = QStyle::SP_BrowserReload;
+            break;
+        case WalkthroughStep::State::Skipped:
+            state = tr("skipped");
+            break;
+        case WalkthroughStep::State::Pending:
+            state = tr("to do");
+            break;
         }
         item->setText(1, state);
         if (icon != QStyle::SP_CustomBase)
             item->setIcon(1, style()->standardIcon(icon));
-        item->setText(2, s.nextStep.isEmpty() ? s.result : tr("%1 — Next step: %2").arg(s.result, s.nextStep));
+        item->setText(2,
+                      s.nextStep.isEmpty() ? s.result
+                                           : tr("%1 — Next step: %2").arg(s.result, s.nextStep));
         item->setToolTip(2, item->text(2));
         item->setData(1, Qt::AccessibleTextRole, state);
     }
@@ -195,7 +218,8 @@ void WalkthroughsPanel::updateActions()
     m_status->setNotice(kind, why);
     bool ran = false;
     for (const WalkthroughStep &s : w.steps())
-        ran = ran || s.state == WalkthroughStep::State::Done || s.state == WalkthroughStep::State::Failed;
+        ran = ran || s.state == WalkthroughStep::State::Done ||
+            s.state == WalkthroughStep::State::Failed;
     m_exportMd->setEnabled(ran && !w.isRunning());
     m_exportHtml->setEnabled(ran && !w.isRunning());
 }
@@ -206,7 +230,8 @@ QString WalkthroughsPanel::exportTo(const QString &path, bool html) const
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return tr("Cannot write %1: %2").arg(path, f.errorString());
     const QDateTime now = m_session.clock().nowUtc();
-    f.write((html ? walkthrough::WalkthroughReport::toHtml(current(), now) : walkthrough::WalkthroughReport::toMarkdown(current(), now))
+    f.write((html ? walkthrough::WalkthroughReport::toHtml(current(), now)
+                  : walkthrough::WalkthroughReport::toMarkdown(current(), now))
                 .toUtf8());
     return {};
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/walkthrough/Walkthrough.h"
-
 #include "ui/common/SessionPanel.h"
 
 #include <memory>

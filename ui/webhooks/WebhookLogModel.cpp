@@ -7,7 +7,9 @@
 
 namespace aerodesk::ui {
 
-WebhookLogModel::WebhookLogModel(webhooks::WebhookLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
+WebhookLogModel::WebhookLogModel(webhooks::WebhookLog &log, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_log(log)
 {
     m_rows = m_log.entries();
     connect(&m_log, &webhooks::WebhookLog::appended, this, &WebhookLogModel::onAppended);
@@ -54,20 +56,31 @@ QVariant WebhookLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         switch (index.column()) {
-        case Time: return e.receivedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-        case Event: return e.event.isEmpty() ? tr("(no event)") : e.event;
-        case Verdict: return (ok ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + WebhookVerdictView::summary(e.verdict);
-        case Secret: return WebhookVerdictView::secretText(e.verdict.secret);
-        case Size: return tr("%1 B").arg(e.bodySize);
+        case Time:
+            return e.receivedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+        case Event:
+            return e.event.isEmpty() ? tr("(no event)") : e.event;
+        case Verdict:
+            return (ok ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) +
+                WebhookVerdictView::summary(e.verdict);
+        case Secret:
+            return WebhookVerdictView::secretText(e.verdict.secret);
+        case Size:
+            return tr("%1 B").arg(e.bodySize);
         }
         break;
     case RawRole:
         switch (index.column()) {
-        case Time: return e.receivedAt;
-        case Event: return e.event;
-        case Verdict: return webhooks::verdictKindName(e.verdict.kind);
-        case Secret: return webhooks::verdictSecretName(e.verdict.secret);
-        case Size: return qint64(e.bodySize);
+        case Time:
+            return e.receivedAt;
+        case Event:
+            return e.event;
+        case Verdict:
+            return webhooks::verdictKindName(e.verdict.kind);
+        case Secret:
+            return webhooks::verdictSecretName(e.verdict.secret);
+        case Size:
+            return qint64(e.bodySize);
         }
         break;
     case Qt::ToolTipRole:
@@ -75,7 +88,8 @@ QVariant WebhookLogModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == Verdict) {
             const QColor ink = ok ? QColor(0x15, 0x80, 0x3d) : QColor(0xb9, 0x1c, 0x1c);
-            return Icons::themed(ok ? QStringLiteral("expiry-ok") : QStringLiteral("expiry-expired"), ink);
+            return Icons::themed(
+                ok ? QStringLiteral("expiry-ok") : QStringLiteral("expiry-expired"), ink);
         }
         break;
     case Qt::ForegroundRole:
@@ -97,11 +111,16 @@ QVariant WebhookLogModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Received (UTC)");
-    case Event: return tr("Event");
-    case Verdict: return tr("Verdict");
-    case Secret: return tr("Secret matched");
-    case Size: return tr("Body");
+    case Time:
+        return tr("Received (UTC)");
+    case Event:
+        return tr("Event");
+    case Verdict:
+        return tr("Verdict");
+    case Secret:
+        return tr("Secret matched");
+    case Size:
+        return tr("Body");
     }
     return {};
 }

@@ -9,13 +9,16 @@
 
 namespace aerodesk::ui {
 
-WebhookSecretDialog::WebhookSecretDialog(QWidget *parent) : QDialog(parent)
+WebhookSecretDialog::WebhookSecretDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("webhookSecretDialog"));
     setWindowTitle(tr("Set the webhook secret"));
     setAccessibleName(tr("Set the webhook secret"));
     auto *form = new QFormLayout(this);
-    auto *intro = new QLabel(tr("The secret that signs this environment's webhook deliveries. It is kept in the keychain only."), this);
+    auto *intro = new QLabel(tr("The secret that signs this environment's webhook deliveries. It "
+                                "is kept in the keychain only."),
+                             this);
     intro->setWordWrap(true);
     form->addRow(intro);
     m_secret = new QLineEdit(this);
@@ -27,7 +30,8 @@ WebhookSecretDialog::WebhookSecretDialog(QWidget *parent) : QDialog(parent)
     m_show->setObjectName(QStringLiteral("showSecret"));
     m_show->setAccessibleName(tr("Show the secret"));
     form->addRow(m_show);
-    m_keep = new QCheckBox(tr("&Keep the old secret accepted as the previous one for the overlap window"), this);
+    m_keep = new QCheckBox(
+        tr("&Keep the old secret accepted as the previous one for the overlap window"), this);
     m_keep->setObjectName(QStringLiteral("keepPrevious"));
     m_keep->setAccessibleName(tr("Keep the old secret as the previous one"));
     m_keep->setChecked(true);
@@ -37,10 +41,12 @@ WebhookSecretDialog::WebhookSecretDialog(QWidget *parent) : QDialog(parent)
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     form->addRow(buttons);
-    connect(m_show, &QCheckBox::toggled, this,
-            [this](bool on) { m_secret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
-    connect(m_secret, &QLineEdit::textChanged, this,
-            [buttons](const QString &t) { buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.isEmpty()); });
+    connect(m_show, &QCheckBox::toggled, this, [this](bool on) {
+        m_secret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_secret, &QLineEdit::textChanged, this, [buttons](const QString &t) {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.isEmpty());
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }

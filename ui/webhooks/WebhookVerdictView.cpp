@@ -9,7 +9,8 @@ namespace aerodesk::ui {
 
 using webhooks::WebhookVerdict;
 
-WebhookVerdictView::WebhookVerdictView(QWidget *parent) : QFrame(parent)
+WebhookVerdictView::WebhookVerdictView(QWidget *parent)
+    : QFrame(parent)
 {
     setObjectName(QStringLiteral("verdictView"));
     setAccessibleName(tr("Verification result"));
@@ -32,15 +33,24 @@ QString WebhookVerdictView::reasonText(WebhookVerdict::Kind kind)
 {
     using K = WebhookVerdict::Kind;
     switch (kind) {
-    case K::Valid: return tr("valid");
-    case K::HeaderMissing: return tr("header missing");
-    case K::WrongPrefix: return tr("wrong prefix");
-    case K::BadHex: return tr("bad hex");
-    case K::WrongLength: return tr("wrong length");
-    case K::ReserialisedBody: return tr("re-serialised body");
-    case K::NoSecretMatched: return tr("no secret matched");
-    case K::PreviousExpired: return tr("previous secret expired");
-    case K::NoSecretConfigured: return tr("no secret configured");
+    case K::Valid:
+        return tr("valid");
+    case K::HeaderMissing:
+        return tr("header missing");
+    case K::WrongPrefix:
+        return tr("wrong prefix");
+    case K::BadHex:
+        return tr("bad hex");
+    case K::WrongLength:
+        return tr("wrong length");
+    case K::ReserialisedBody:
+        return tr("re-serialised body");
+    case K::NoSecretMatched:
+        return tr("no secret matched");
+    case K::PreviousExpired:
+        return tr("previous secret expired");
+    case K::NoSecretConfigured:
+        return tr("no secret configured");
     }
     return tr("unknown");
 }
@@ -61,13 +71,18 @@ void WebhookVerdictView::setVerdict(const WebhookVerdict &verdict)
     m_has = true;
     const bool ok = verdict.ok();
     const QColor background = ok ? QColor(0x15, 0x80, 0x3d) : QColor(0xb9, 0x1c, 0x1c);
-    setStyleSheet(QStringLiteral("QFrame#verdictView { background: %1; border-radius: 4px; } QFrame#verdictView QLabel { color: white; }")
+    setStyleSheet(QStringLiteral("QFrame#verdictView { background: %1; border-radius: 4px; } "
+                                 "QFrame#verdictView QLabel { color: white; }")
                       .arg(background.name()));
-    m_icon->setPixmap(Icons::themed(ok ? QStringLiteral("expiry-ok") : QStringLiteral("expiry-expired"), Qt::white)
-                          .pixmap(QSize(20, 20), devicePixelRatioF()));
-    QString head = ok ? tr("✔ Valid — matched the %1 secret.").arg(secretText(verdict.secret))
-                      : tr("✘ Rejected — %1.").arg(summary(verdict).section(QStringLiteral(": "), 1, -1));
-    m_text->setText(QStringLiteral("<b>%1</b><br>%2").arg(head.toHtmlEscaped(), verdict.message.toHtmlEscaped()));
+    m_icon->setPixmap(
+        Icons::themed(ok ? QStringLiteral("expiry-ok") : QStringLiteral("expiry-expired"),
+                      Qt::white)
+            .pixmap(QSize(20, 20), devicePixelRatioF()));
+    QString head = ok
+        ? tr("✔ Valid — matched the %1 secret.").arg(secretText(verdict.secret))
+        : tr("✘ Rejected — %1.").arg(summary(verdict).section(QStringLiteral(": "), 1, -1));
+    m_text->setText(QStringLiteral("<b>%1</b><br>%2")
+                        .arg(head.toHtmlEscaped(), verdict.message.toHtmlEscaped()));
     setAccessibleDescription(text());
 }
 
@@ -86,17 +101,22 @@ QString WebhookVerdictView::text() const
     QString plain = m_text->text();
     plain.replace(QLatin1String("<br>"), QLatin1String(" "));
     plain.remove(QLatin1String("<b>")).remove(QLatin1String("</b>"));
-    plain.replace(QLatin1String("&quot;"), QLatin1String("\"")).replace(QLatin1String("&lt;"), QLatin1String("<"));
-    plain.replace(QLatin1String("&gt;"), QLatin1String(">")).replace(QLatin1String("&amp;"), QLatin1String("&"));
+    plain.replace(QLatin1String("&quot;"), QLatin1String("\""))
+        .replace(QLatin1String("&lt;"), QLatin1String("<"));
+    plain.replace(QLatin1String("&gt;"), QLatin1String(">"))
+        .replace(QLatin1String("&amp;"), QLatin1String("&"));
     return plain;
 }
 
 QString WebhookVerdictView::secretText(webhooks::WebhookVerdict::Secret secret)
 {
     switch (secret) {
-    case webhooks::WebhookVerdict::Secret::Current: return tr("current");
-    case webhooks::WebhookVerdict::Secret::Previous: return tr("previous");
-    case webhooks::WebhookVerdict::Secret::None: break;
+    case webhooks::WebhookVerdict::Secret::Current:
+        return tr("current");
+    case webhooks::WebhookVerdict::Secret::Previous:
+        return tr("previous");
+    case webhooks::WebhookVerdict::Secret::None:
+        break;
     }
     return tr("none");
 }

@@ -39,10 +39,10 @@
 namespace aerodesk::ui {
 
 using webhooks::SecretRing;
+using webhooks::SignatureVerifier;
 using webhooks::WebhookListener;
 using webhooks::WebhookSecrets;
 using webhooks::WebhookSubscriptionClient;
-using webhooks::SignatureVerifier;
 using webhooks::WebhookVerdict;
 
 namespace {
@@ -55,7 +55,8 @@ struct DeliveryCheck
     QString event;
 };
 
-QPushButton *button(const QString &text, const QString &name, const QString &accessible, QWidget *parent)
+QPushButton *button(const QString &text, const QString &name, const QString &accessible,
+                    QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
     b->setObjectName(name);
@@ -71,7 +72,9 @@ QString utc(const QDateTime &t)
 } // namespace
 
 WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
-    : SessionPanel(&session, parent), m_session(session), m_noRing(session.clock())
+    : SessionPanel(&session, parent)
+    , m_session(session)
+    , m_noRing(session.clock())
 {
     m_listener = new WebhookListener(this);
     connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
@@ -92,9 +95,10 @@ void WebhooksPanel::build()
 {
     setObjectName(QStringLiteral("webhooksPanel"));
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
-                                "signing secret."),
-                             this);
+    auto *title = new QLabel(
+        tr("<h2>Webhooks</h2>Verify webhook signatures, watch sandbox deliveries and rotate the "
+           "signing secret."),
+        this);
     title->setWordWrap(true);
     layout->addWidget(title);
     m_state = new NoticeLine(QStringLiteral("webhooksState"), tr("Webhooks panel state"), this);
@@ -123,8 +127,11 @@ QWidget *WebhooksPanel::buildSecrets()
     m_overlap->setWordWrap(true);
     auto *row = new QHBoxLayout;
     m_rotate = button(tr("&Rotate secret"), QStringLiteral("rotateButton"),
-                      tr("Rotate the webhook secret: a new random secret, the old one accepted for the overlap window"), box);
-    m_setSecret = button(tr("Set secret…"), QStringLiteral("setSecretButton"), tr("Enter a webhook secret"), box);
+                      tr("Rotate the webhook secret: a new random secret, the old one accepted for "
+                         "the overlap window"),
+                      box);
+    m_setSecret = button(tr("Set secret…"), QStringLiteral("setSecretButton"),
+                         tr("Enter a webhook secret"), box);
     row->addWidget(m_rotate);
     row->addWidget(m_setSecret);
     row->addStretch();
@@ -161,12 +168,14 @@ QWidget *WebhooksPanel::buildVerify()
     m_header = new QLineEdit(box);
     m_header->setObjectName(QStringLiteral("signatureInput"));
     m_header->setAccessibleName(tr("X-Webhook-Signature header"));
-    m_header->setPlaceholderText(QStringLiteral("sha256=…")); // the header's own syntax, not a sentence
+    m_header->setPlaceholderText(
+        QStringLiteral("sha256=…")); // the header's own syntax, not a sentence
     markAsData(m_header);
     m_header->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     form->addRow(tr("X-Webhook-&Signature:"), m_header);
     layout->addLayout(form);
-    m_verify = button(tr("&Verify"), QStringLiteral("verifyButton"), tr("Verify the signature"), box);
+    m_verify =
+        button(tr("&Verify"), QStringLiteral("verifyButton"), tr("Verify the signature"), box);
     layout->addWidget(m_verify, 0, Qt::AlignRight);
     m_verdict = new WebhookVerdictView(box);
     layout->addWidget(m_verdict);
@@ -198,8 +207,10 @@ QWidget *WebhooksPanel::buildWatch()
     auto *row = new QHBoxLayout;
     m_watch = button(tr("&Watch sandbox deliveries"), QStringLiteral("watchButton"),
                      tr("Watch sandbox deliveries on a local listener"), box);
-    m_sendTest = button(tr("Send &test event"), QStringLiteral("sendTestButton"), tr("Ask the sandbox to send a test event"), box);
-    m_clearLog = button(tr("Clear log"), QStringLiteral("clearLogButton"), tr("Clear the delivery log"), box);
+    m_sendTest = button(tr("Send &test event"), QStringLiteral("sendTestButton"),
+                        tr("Ask the sandbox to send a test event"), box);
+    m_clearLog = button(tr("Clear log"), QStringLiteral("clearLogButton"),
+                        tr("Clear the delivery log"), box);
     row->addWidget(m_watch);
     row->addWidget(m_sendTest);
     row->addStretch();
@@ -209,7 +220,8 @@ QWidget *WebhooksPanel::buildWatch()
     m_watchState->setAccessibleName(tr("Watching state"));
     m_watchState->setWordWrap(true);
     m_watchState->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Clear log on the state line, not next to the two wide buttons: the row fits a longer language.
+    // Clear log on the state line, not next to the two wide buttons: the row fits a longer
+    // language.
     auto *stateRow = new QHBoxLayout;
     stateRow->addWidget(m_watchState, 1);
     stateRow->addWidget(m_clearLog, 0, Qt::AlignBottom);
@@ -260,8 +272,10 @@ void WebhooksPanel::onEnvironment()
     m_secretsConnections.clear();
     // The ring is the session's: this panel shows it and follows every change, wherever made.
     if (WebhookSecrets *secrets = m_session.webhookSecrets()) {
-        m_secretsConnections = {connect(secrets, &WebhookSecrets::changed, this, &WebhooksPanel::onSecretsChanged),
-                                connect(secrets, &WebhookSecrets::stateChanged, this, &WebhooksPanel::updateActions)};
+        m_secretsConnections = {
+            connect(secrets, &WebhookSecrets::changed, this, &WebhooksPanel::onSecretsChanged),
+            connect(secrets, &WebhookSecrets::stateChanged, this, &WebhooksPanel::updateActions)
+        };
         reloadSecrets();
     }
     showSecrets();
@@ -320,8 +334,9 @@ void WebhooksPanel::setBody(const QByteArray &raw)
     m_bodyEdit->setPlainText(QString::fromUtf8(raw));
     m_settingBody = false;
     m_rawBody = raw.left(kMaxBody);
-    m_bodyBytes->setText(tr("%n byte(s), exact as given%1", nullptr, int(m_rawBody.size()))
-                             .arg(m_rawBody.contains('\r') ? tr(" (CRLF line ends kept)") : QString()));
+    m_bodyBytes->setText(
+        tr("%n byte(s), exact as given%1", nullptr, int(m_rawBody.size()))
+            .arg(m_rawBody.contains('\r') ? tr(" (CRLF line ends kept)") : QString()));
     updateActions();
 }
 
@@ -334,9 +349,11 @@ void WebhooksPanel::onBodyEdited()
     QString text = m_bodyEdit->document()->toRawText();
     text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
     m_rawBody = text.toUtf8().left(kMaxBody);
-    m_bodyBytes->setText(m_rawBody.isEmpty() ? tr("No body yet.")
-                                             : tr("%n byte(s) as UTF-8 (line breaks as \\n — open the file to keep CRLF)",
-                                                  nullptr, int(m_rawBody.size())));
+    m_bodyBytes->setText(
+        m_rawBody.isEmpty()
+            ? tr("No body yet.")
+            : tr("%n byte(s) as UTF-8 (line breaks as \\n — open the file to keep CRLF)", nullptr,
+                 int(m_rawBody.size())));
     updateActions();
 }
 
@@ -353,7 +370,8 @@ void WebhooksPanel::verify()
     const QString name = QString::fromLatin1(SignatureVerifier::kHeaderName) + QLatin1Char(':');
     if (value.startsWith(name, Qt::CaseInsensitive))
         value = value.mid(name.size()).trimmed();
-    const std::optional<QByteArray> header = value.isEmpty() ? std::nullopt : std::optional<QByteArray>(value.toUtf8());
+    const std::optional<QByteArray> header =
+        value.isEmpty() ? std::nullopt : std::optional<QByteArray>(value.toUtf8());
     const QByteArray body = m_rawBody;
     auto ring = copyRing();
     ++m_verifying;
@@ -388,13 +406,14 @@ void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::He
         [body, header, ring] {
             DeliveryCheck check;
             check.verdict = SignatureVerifier::verify(body, header, *ring);
-            check.event = QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
+            check.event =
+                QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
             return check;
         },
         [this, at, size, alive](DeliveryCheck check) {
             if (!alive)
                 return;
-            webhooks::WebhookLogEntry entry{at, check.verdict, check.event, size};
+            webhooks::WebhookLogEntry entry { at, check.verdict, check.event, size };
             m_log.append(entry);
             m_table->scrollToBottom();
             Q_EMIT deliveryLogged(entry);
@@ -414,7 +433,8 @@ void WebhooksPanel::setSecret(crypto::SecureBytes secret, bool keepPrevious)
 {
     if (!m_setSecret->isEnabled() || secret.isEmpty())
         return;
-    m_session.webhookSecrets()->setSecret(std::move(secret), keepPrevious, whenSaved(tr("Secret set")));
+    m_session.webhookSecrets()->setSecret(std::move(secret), keepPrevious,
+                                          whenSaved(tr("Secret set")));
     updateActions();
 }
 
@@ -422,7 +442,8 @@ void WebhooksPanel::openSetSecretDialog()
 {
     auto *dialog = new WebhookSecretDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { setSecret(dialog->takeSecret(), dialog->keepPrevious()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { setSecret(dialog->takeSecret(), dialog->keepPrevious()); });
     dialog->open();
 }
 
@@ -433,7 +454,8 @@ std::function<void(const keychain::KeychainError &)> WebhooksPanel::whenSaved(co
         if (!alive)
             return;
         if (e.ok()) {
-            m_notice = tr("%1 — saved in the keychain (profile \"%2\").").arg(what, m_session.environment().profile);
+            m_notice = tr("%1 — saved in the keychain (profile \"%2\").")
+                           .arg(what, m_session.environment().profile);
             m_noticeIsError = false;
         } else {
             showError(tr("The secret was not saved: %1").arg(e.message));
@@ -460,10 +482,12 @@ void WebhooksPanel::patchSubscriptionSecret()
             m_watchBusy = false;
             if (r) {
                 m_subscribedSecret = std::move(*secret);
-                m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now signs with the new secret.")
-                                                .arg(m_listener->url(), m_subscriptionId));
+                m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now "
+                                         "signs with the new secret.")
+                                          .arg(m_listener->url(), m_subscriptionId));
             } else {
-                showError(tr("The sandbox subscription still has the old secret: %1").arg(r.error().message));
+                showError(tr("The sandbox subscription still has the old secret: %1")
+                              .arg(r.error().message));
             }
             updateActions();
             // The ring may have changed again meanwhile.
@@ -492,13 +516,14 @@ void WebhooksPanel::startWatching()
                        if (!r) {
                            m_listener->stop();
                            m_watchState->setText(tr("Not watching."));
-                           showError(tr("Subscribing the listener failed: %1").arg(r.error().message));
+                           showError(
+                               tr("Subscribing the listener failed: %1").arg(r.error().message));
                            return updateActions();
                        }
                        m_subscriptionId = r->id;
                        m_subscribedSecret = std::move(*secret);
                        m_watchState->setText(tr("Listening on %1 · subscription %2 · every event.")
-                                                       .arg(m_listener->url(), m_subscriptionId));
+                                                 .arg(m_listener->url(), m_subscriptionId));
                        updateActions();
                        Q_EMIT watchingChanged(true);
                        if (!ring()->current().equals(m_subscribedSecret))
@@ -511,11 +536,13 @@ void WebhooksPanel::stopWatching()
     if (!m_listener->isListening())
         return;
     if (!m_subscriptionId.isEmpty() && m_session.client()) {
-        WebhookSubscriptionClient(*m_session.client()).remove(m_subscriptionId, [](Status<api::ApiError> r) {
-            if (!r)
-                qCWarning(aerodesk::log::webhooks, "Removing the sandbox webhook subscription failed: %s",
-                          qUtf8Printable(r.error().message));
-        });
+        WebhookSubscriptionClient(*m_session.client())
+            .remove(m_subscriptionId, [](Status<api::ApiError> r) {
+                if (!r)
+                    qCWarning(aerodesk::log::webhooks,
+                              "Removing the sandbox webhook subscription failed: %s",
+                              qUtf8Printable(r.error().message));
+            });
     }
     m_listener->stop();
     m_subscriptionId.clear();
@@ -540,8 +567,9 @@ void WebhooksPanel::sendTestEvent()
                 return;
             m_watchBusy = false;
             if (r) {
-                m_watchState->setText(tr("Listening on %1 · subscription %2 · test.event queued (%3).")
-                                                .arg(m_listener->url(), m_subscriptionId, *r));
+                m_watchState->setText(
+                    tr("Listening on %1 · subscription %2 · test.event queued (%3).")
+                        .arg(m_listener->url(), m_subscriptionId, *r));
                 Q_EMIT testEventQueued(*r);
             } else {
                 showError(tr("The test event was not queued: %1").arg(r.error().message));
@@ -564,9 +592,12 @@ void WebhooksPanel::refreshOverlap()
     if (!until.isValid())
         m_overlap->setText(tr("No previous secret: only the current one is accepted."));
     else if (r->previousActive())
-        m_overlap->setText(tr("Previous secret accepted until %1 (rotated %2).").arg(utc(until), utc(r->rotatedAt())));
+        m_overlap->setText(tr("Previous secret accepted until %1 (rotated %2).")
+                               .arg(utc(until), utc(r->rotatedAt())));
     else
-        m_overlap->setText(tr("The previous secret's overlap window closed at %1: it is no longer accepted.").arg(utc(until)));
+        m_overlap->setText(
+            tr("The previous secret's overlap window closed at %1: it is no longer accepted.")
+                .arg(utc(until)));
     m_overlap->setAccessibleDescription(m_overlap->text());
 }
 
@@ -585,12 +616,15 @@ void WebhooksPanel::updateActions()
     QString why;
     NoticeLine::Kind whyKind = NoticeLine::Kind::Info;
     if (!ready || !secrets) {
-        why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.") : m_session.lastError();
-        whyKind = m_session.lastError().isEmpty() ? NoticeLine::Kind::Info : NoticeLine::Kind::Error;
+        why = m_session.lastError().isEmpty() ? tr("Waiting for the environment to be ready.")
+                                              : m_session.lastError();
+        whyKind =
+            m_session.lastError().isEmpty() ? NoticeLine::Kind::Info : NoticeLine::Kind::Error;
     } else if (secrets->isLoading()) {
         why = tr("Reading the webhook secrets from the keychain…");
     } else if (!secrets->isLoaded()) {
-        why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.") : m_notice;
+        why = m_notice.isEmpty() ? tr("The webhook secrets could not be read from the keychain.")
+                                 : m_notice;
         whyKind = NoticeLine::Kind::Error;
     } else if (secrets->isSaving()) {
         why = tr("Saving the webhook secret…");
@@ -598,9 +632,11 @@ void WebhooksPanel::updateActions()
     if (!why.isEmpty())
         m_state->setNotice(whyKind, why);
     else if (!m_notice.isEmpty())
-        m_state->setNotice(m_noticeIsError ? NoticeLine::Kind::Error : NoticeLine::Kind::Success, m_notice);
+        m_state->setNotice(m_noticeIsError ? NoticeLine::Kind::Error : NoticeLine::Kind::Success,
+                           m_notice);
     else if (ring()->current().isEmpty())
-        m_state->showInfo(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….").arg(m_session.environment().name));
+        m_state->showInfo(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….")
+                              .arg(m_session.environment().name));
     else
         m_state->showInfo(tr("%1 · secrets from the keychain profile \"%2\".")
                               .arg(m_session.environment().name, m_session.environment().profile));
@@ -608,7 +644,8 @@ void WebhooksPanel::updateActions()
         b->setEnabled(reason.isEmpty());
         b->setToolTip(reason.isEmpty() ? tip : reason);
     };
-    apply(m_rotate, why, tr("Generate a new random secret; the current one stays accepted for 24 h"));
+    apply(m_rotate, why,
+          tr("Generate a new random secret; the current one stays accepted for 24 h"));
     apply(m_setSecret, why, tr("Enter the secret configured for this environment"));
 
     QString verifyWhy = why;
@@ -627,12 +664,15 @@ void WebhooksPanel::updateActions()
     else if (watchWhy.isEmpty() && !watching && ring()->current().isEmpty())
         watchWhy = tr("Set or rotate a webhook secret first.");
     m_watch->setText(watching ? tr("Stop &watching") : tr("&Watch sandbox deliveries"));
-    apply(m_watch, watchWhy, watching ? tr("Unsubscribe and stop the local listener") : tr("Listen on 127.0.0.1 and subscribe it"));
+    apply(m_watch, watchWhy,
+          watching ? tr("Unsubscribe and stop the local listener")
+                   : tr("Listen on 127.0.0.1 and subscribe it"));
 
     QString testWhy = watchWhy;
     if (testWhy.isEmpty() && (!watching || m_subscriptionId.isEmpty()))
         testWhy = tr("Start watching first.");
-    apply(m_sendTest, testWhy, tr("POST /webhooks/{id}/test: the sandbox sends a signed test.event"));
+    apply(m_sendTest, testWhy,
+          tr("POST /webhooks/{id}/test: the sandbox sends a signed test.event"));
 }
 
 } // namespace aerodesk::ui

@@ -78,7 +78,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void verified(const aerodesk::webhooks::WebhookVerdict &verdict);
-    void secretsChanged();   ///< loaded, rotated or set
+    void secretsChanged(); ///< loaded, rotated or set
     void watchingChanged(bool watching);
     void testEventQueued(const QString &deliveryId);
     void deliveryLogged(const aerodesk::webhooks::WebhookLogEntry &entry);
@@ -97,7 +97,8 @@ private:
     void onBodyEdited();
     void onDelivery(const QByteArray &body, const webhooks::WebhookListener::Headers &headers);
     void onSecretsChanged();
-    /// The callback for a rotation or a new secret: the notice or the error (current environment only).
+    /// The callback for a rotation or a new secret: the notice or the error (current environment
+    /// only).
     std::function<void(const keychain::KeychainError &)> whenSaved(const QString &what);
     void patchSubscriptionSecret();
     void showSecrets();
@@ -107,18 +108,18 @@ private:
     std::shared_ptr<webhooks::SecretRing> copyRing() const;
 
     session::Session &m_session;
-    webhooks::SecretRing m_noRing;            ///< shown until the session has an environment
+    webhooks::SecretRing m_noRing; ///< shown until the session has an environment
     QList<QMetaObject::Connection> m_secretsConnections;
     webhooks::WebhookLog m_log;
     webhooks::WebhookListener *m_listener = nullptr;
     QString m_subscriptionId;
-    crypto::SecureBytes m_subscribedSecret;   ///< the secret the subscription signs with
+    crypto::SecureBytes m_subscribedSecret; ///< the secret the subscription signs with
     QByteArray m_rawBody;
-    QString m_notice;             ///< the last outcome or error, shown in the state line
+    QString m_notice; ///< the last outcome or error, shown in the state line
     bool m_noticeIsError = false;
     bool m_settingBody = false;
-    bool m_watchBusy = false;     ///< subscribing/sending
-    bool m_patching = false;      ///< a PATCH of the subscription's secret is on its way
+    bool m_watchBusy = false; ///< subscribing/sending
+    bool m_patching = false; ///< a PATCH of the subscription's secret is on its way
     int m_verifying = 0;
 
     NoticeLine *m_state = nullptr;

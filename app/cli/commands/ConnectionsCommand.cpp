@@ -2,7 +2,6 @@
 
 #include "../CliContext.h"
 #include "../CliExit.h"
-
 #include "core/connections/ExpiryChecker.h"
 #include "core/connections/IdMask.h"
 #include "core/keychain/Keychain.h"
@@ -18,20 +17,26 @@ namespace aerodesk::cli {
 
 namespace {
 
-QJsonObject rowOf(const connections::Connection &c, const connections::ExpiryChecker &expiry, bool reveal)
+QJsonObject rowOf(const connections::Connection &c, const connections::ExpiryChecker &expiry,
+                  bool reveal)
 {
     auto hide = [reveal](const QString &v) { return reveal ? v : connections::IdMask::mask(v); };
     const connections::ExpiryInfo info = expiry.check(c.connectionExpiry);
-    QJsonObject o{{QStringLiteral("connectionId"), hide(c.connectionId)},
-                  {QStringLiteral("aeroPassUserUuid"), hide(c.aeroPassUserUuid)},
-                  {QStringLiteral("bankName"), c.bankName},
-                  {QStringLiteral("status"), c.status},
-                  {QStringLiteral("expiryBand"), connections::ExpiryChecker::statusName(info.status)}};
+    QJsonObject o { { QStringLiteral("connectionId"), hide(c.connectionId) },
+                    { QStringLiteral("aeroPassUserUuid"), hide(c.aeroPassUserUuid) },
+                    { QStringLiteral("bankName"), c.bankName },
+                    { QStringLiteral("status"), c.status },
+                    { QStringLiteral("expiryBand"),
+                      connections::ExpiryChecker::statusName(info.status) } };
     o.insert(QStringLiteral("connectionExpiry"),
-             c.connectionExpiry.isValid() ? QJsonValue(c.connectionExpiry.toString(Qt::ISODate)) : QJsonValue());
+             c.connectionExpiry.isValid() ? QJsonValue(c.connectionExpiry.toString(Qt::ISODate))
+                                          : QJsonValue());
     o.insert(QStringLiteral("daysLeft"),
-             info.status == connections::ExpiryStatus::Unknown ? QJsonValue() : QJsonValue(info.daysLeft));
-    o.insert(QStringLiteral("lastRefresh"), c.lastRefresh.isValid() ? QJsonValue(c.lastRefresh.toString(Qt::ISODate)) : QJsonValue());
+             info.status == connections::ExpiryStatus::Unknown ? QJsonValue()
+                                                               : QJsonValue(info.daysLeft));
+    o.insert(QStringLiteral("lastRefresh"),
+             c.lastRefresh.isValid() ? QJsonValue(c.lastRefresh.toString(Qt::ISODate))
+                                     : QJsonValue());
     return o;
 }
 
@@ -39,47 +44,63 @@ QJsonObject rowOf(const connections::Connection &c, const connections::ExpiryChe
 
 void ConnectionsCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("store"), QStringLiteral("The store file (default: the console's)."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("store-profile"),
-                 QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."), QStringLiteral("name")});
-    p.addOption({QStringLiteral("reveal"), QStringLiteral("Print identifiers unmasked.")});
+    p.addOption({ QStringLiteral("store"),
+                  QStringLiteral("The store file (default: the console's)."),
+                  QStringLiteral("file") });
+    p.addOption(
+        { QStringLiteral("store-profile"),
+          QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
+          QStringLiteral("name") });
+    p.addOption({ QStringLiteral("reveal"), QStringLiteral("Print identifiers unmasked.") });
 }
 
 void ConnectionsCommand::run(CliContext &ctx, Finish finish)
 {
-    const QString path = ctx.options->isSet(QStringLiteral("store")) ? ctx.options->value(QStringLiteral("store"))
-                                                                       : store::Store::defaultPath();
+    const QString path = ctx.options->isSet(QStringLiteral("store"))
+        ? ctx.options->value(QStringLiteral("store"))
+        : store::Store::defaultPath();
     if (!store::Store::exists(path)) {
         // Listing never creates a store (nor a key).
-        ctx.out.result({{QStringLiteral("store"), path}, {QStringLiteral("total"), 0}, {QStringLiteral("connections"), QJsonArray()},
-                        {QStringLiteral("note"), QStringLiteral("No store yet: nothing has been tracked on this machine.")}});
+        ctx.out.result(
+            { { QStringLiteral("store"), path },
+              { QStringLiteral("total"), 0 },
+              { QStringLiteral("connections"), QJsonArray() },
+              { QStringLiteral("note"),
+                QStringLiteral("No store yet: nothing has been tracked on this machine.") } });
         return finish(Ok);
     }
     const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
-                                ? ctx.options->value(QStringLiteral("store-profile"))
-                                : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
+        ? ctx.options->value(QStringLiteral("store-profile"))
+        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
     auto keychain = std::make_shared<keychain::Keychain>(profile);
     auto opener = std::make_shared<store::StoreOpener>(*keychain);
     const bool reveal = ctx.options->isSet(QStringLiteral("reveal"));
-    opener->open(path, [&ctx, keychain, opener, path, reveal, finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-        if (!s) {
-            const bool keyProblem = s.error().kind == store::StoreError::Kind::MissingKey
-                                    || s.error().kind == store::StoreError::Kind::Keychain;
-            ctx.out.error(QStringLiteral("store"), s.error().message, {{QStringLiteral("store"), path}});
-            return finish(keyProblem ? Keychain : BadInput);
-        }
-        auto all = s.value()->connections().listAll();
-        if (!all) {
-            ctx.out.error(QStringLiteral("store"), all.error().message, {{QStringLiteral("store"), path}});
-            return finish(BadInput);
-        }
-        const connections::ExpiryChecker expiry(ctx.clock);
-        QJsonArray rows;
-        for (const connections::Connection &c : all.value())
-            rows.append(rowOf(c, expiry, reveal));
-        ctx.out.result({{QStringLiteral("store"), path}, {QStringLiteral("total"), rows.size()}, {QStringLiteral("connections"), rows}});
-        finish(Ok);
-    });
+    opener->open(path,
+                 [&ctx, keychain, opener, path, reveal,
+                  finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
+                     if (!s) {
+                         const bool keyProblem =
+                             s.error().kind == store::StoreError::Kind::MissingKey ||
+                             s.error().kind == store::StoreError::Kind::Keychain;
+                         ctx.out.error(QStringLiteral("store"), s.error().message,
+                                       { { QStringLiteral("store"), path } });
+                         return finish(keyProblem ? Keychain : BadInput);
+                     }
+                     auto all = s.value()->connections().listAll();
+                     if (!all) {
+                         ctx.out.error(QStringLiteral("store"), all.error().message,
+                                       { { QStringLiteral("store"), path } });
+                         return finish(BadInput);
+                     }
+                     const connections::ExpiryChecker expiry(ctx.clock);
+                     QJsonArray rows;
+                     for (const connections::Connection &c : all.value())
+                         rows.append(rowOf(c, expiry, reveal));
+                     ctx.out.result({ { QStringLiteral("store"), path },
+                                      { QStringLiteral("total"), rows.size() },
+                                      { QStringLiteral("connections"), rows } });
+                     finish(Ok);
+                 });
 }
 
 } // namespace aerodesk::cli

@@ -9,7 +9,11 @@ class ConnectionsCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("connections"); }
-    QString summary() const override { return QStringLiteral("List the connections in the encrypted store (masked unless --reveal)."); }
+    QString summary() const override
+    {
+        return QStringLiteral(
+            "List the connections in the encrypted store (masked unless --reveal).");
+    }
     void addOptions(QCommandLineParser &parser) override;
     void run(CliContext &ctx, Finish finish) override;
 };

@@ -3,7 +3,6 @@
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../CliInput.h"
-
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/PayloadDecryptor.h"
 
@@ -15,20 +14,22 @@ namespace aerodesk::cli {
 
 namespace {
 
-void decryptWith(CliContext &ctx, const crypto::RsaPrivateKey &key, const QByteArray &hex, const CliCommand::Finish &finish)
+void decryptWith(CliContext &ctx, const crypto::RsaPrivateKey &key, const QByteArray &hex,
+                 const CliCommand::Finish &finish)
 {
     auto r = embedded::PayloadDecryptor::decrypt(key, hex);
     if (!r) {
-        QJsonObject extra{{QStringLiteral("code"), embedded::payloadErrcName(r.error().code)}};
+        QJsonObject extra { { QStringLiteral("code"), embedded::payloadErrcName(r.error().code) } };
         if (r.error().position >= 0)
             extra.insert(QStringLiteral("position"), qint64(r.error().position));
         ctx.out.error(QStringLiteral("payload"), r.error().message, extra);
         return finish(BadInput);
     }
-    QJsonObject o{{QStringLiteral("kind"), r->kindName()},
-                  {QStringLiteral("retUrl"), r->retUrl().toString()},
-                  {QStringLiteral("keyFingerprint"), QString::fromLatin1(key.publicKey().fingerprintSha256())},
-                  {QStringLiteral("payload"), r->displayObject()}};
+    QJsonObject o { { QStringLiteral("kind"), r->kindName() },
+                    { QStringLiteral("retUrl"), r->retUrl().toString() },
+                    { QStringLiteral("keyFingerprint"),
+                      QString::fromLatin1(key.publicKey().fingerprintSha256()) },
+                    { QStringLiteral("payload"), r->displayObject() } };
     if (r->kind() == embedded::EventPayload::Kind::SilentAuth)
         o.insert(QStringLiteral("attemptId"), r->attemptId());
     else if (ctx.options->isSet(QStringLiteral("reveal")))
@@ -45,10 +46,13 @@ void decryptWith(CliContext &ctx, const crypto::RsaPrivateKey &key, const QByteA
 
 void DecryptCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("file"), QStringLiteral("Read the hex payload from this file."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("key-file"),
-                 QStringLiteral("The partner private key (PEM) to use instead of the keychain's."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("reveal"), QStringLiteral("Print the userCode itself (it is a secret).")});
+    p.addOption({ QStringLiteral("file"), QStringLiteral("Read the hex payload from this file."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("key-file"),
+                  QStringLiteral("The partner private key (PEM) to use instead of the keychain's."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("reveal"),
+                  QStringLiteral("Print the userCode itself (it is a secret).") });
 }
 
 void DecryptCommand::run(CliContext &ctx, Finish finish)
@@ -76,8 +80,10 @@ void DecryptCommand::run(CliContext &ctx, Finish finish)
         auto key = crypto::RsaPrivateKey::fromPem(pem.value());
         crypto::secureWipe(pem.value());
         if (!key) {
-            ctx.out.error(QStringLiteral("key"), QStringLiteral("The key file is not a usable private key: %1").arg(key.error().message),
-                          {{QStringLiteral("code"), crypto::cryptoErrcName(key.error().code)}});
+            ctx.out.error(QStringLiteral("key"),
+                          QStringLiteral("The key file is not a usable private key: %1")
+                              .arg(key.error().message),
+                          { { QStringLiteral("code"), crypto::cryptoErrcName(key.error().code) } });
             return finish(BadInput);
         }
         return decryptWith(ctx, key.value(), hex, finish);

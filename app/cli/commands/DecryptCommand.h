@@ -4,12 +4,16 @@
 
 namespace aerodesk::cli {
 
-/// `decrypt`: an embedded-banking event payload (hex) → JSON, with the partner private key from a file or the keychain. The userCode is masked unless --reveal.
+/// `decrypt`: an embedded-banking event payload (hex) → JSON, with the partner private key from a
+/// file or the keychain. The userCode is masked unless --reveal.
 class DecryptCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("decrypt"); }
-    QString summary() const override { return QStringLiteral("Decrypt an embedded-banking event payload (hex) to JSON."); }
+    QString summary() const override
+    {
+        return QStringLiteral("Decrypt an embedded-banking event payload (hex) to JSON.");
+    }
     QString arguments() const override { return QStringLiteral("[hex | -]"); }
     void addOptions(QCommandLineParser &parser) override;
     void run(CliContext &ctx, Finish finish) override;

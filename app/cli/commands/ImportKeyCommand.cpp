@@ -3,7 +3,6 @@
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../CliInput.h"
-
 #include "core/embedded/EmbeddedKeyStore.h"
 
 #include <memory>
@@ -12,20 +11,27 @@ namespace aerodesk::cli {
 
 void ImportKeyCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("partner"), QStringLiteral("The partner's RSA private key (PEM)."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("provider"), QStringLiteral("The provider's RSA public key (PEM)."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("passphrase-file"),
-                 QStringLiteral("The passphrase of an encrypted partner key (first line of the file)."), QStringLiteral("file")});
+    p.addOption({ QStringLiteral("partner"), QStringLiteral("The partner's RSA private key (PEM)."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("provider"),
+                  QStringLiteral("The provider's RSA public key (PEM)."), QStringLiteral("file") });
+    p.addOption(
+        { QStringLiteral("passphrase-file"),
+          QStringLiteral("The passphrase of an encrypted partner key (first line of the file)."),
+          QStringLiteral("file") });
 }
 
 void ImportKeyCommand::run(CliContext &ctx, Finish finish)
 {
     const bool partner = ctx.options->isSet(QStringLiteral("partner"));
     if (partner == ctx.options->isSet(QStringLiteral("provider"))) {
-        ctx.out.error(QStringLiteral("usage"), QStringLiteral("Give exactly one of --partner FILE and --provider FILE."));
+        ctx.out.error(QStringLiteral("usage"),
+                      QStringLiteral("Give exactly one of --partner FILE and --provider FILE."));
         return finish(Usage);
     }
-    auto pem = CliInput::read(ctx.options->value(partner ? QStringLiteral("partner") : QStringLiteral("provider")), 64 << 10);
+    auto pem = CliInput::read(
+        ctx.options->value(partner ? QStringLiteral("partner") : QStringLiteral("provider")),
+        64 << 10);
     if (!pem) {
         ctx.out.error(QStringLiteral("input"), pem.error());
         return finish(BadInput);
@@ -47,12 +53,15 @@ void ImportKeyCommand::run(CliContext &ctx, Finish finish)
     auto done = [&ctx, keys, partner, finish](const QString &error) {
         if (!error.isEmpty()) {
             const bool keychainProblem = error.contains(QLatin1String("keychain"));
-            ctx.out.error(keychainProblem ? QStringLiteral("keychain") : QStringLiteral("key"), error);
+            ctx.out.error(keychainProblem ? QStringLiteral("keychain") : QStringLiteral("key"),
+                          error);
             return finish(keychainProblem ? Keychain : BadInput);
         }
-        ctx.out.result({{QStringLiteral("imported"), partner ? QString::fromLatin1(embedded::EmbeddedKeyStore::kPartnerPrivateKey)
-                                                             : QString::fromLatin1(embedded::EmbeddedKeyStore::kProviderPublicKey)},
-                        {QStringLiteral("profile"), ctx.keychain->profile()}});
+        ctx.out.result(
+            { { QStringLiteral("imported"),
+                partner ? QString::fromLatin1(embedded::EmbeddedKeyStore::kPartnerPrivateKey)
+                        : QString::fromLatin1(embedded::EmbeddedKeyStore::kProviderPublicKey) },
+              { QStringLiteral("profile"), ctx.keychain->profile() } });
         finish(Ok);
     };
     if (partner)

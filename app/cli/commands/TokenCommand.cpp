@@ -7,7 +7,8 @@ namespace aerodesk::cli {
 
 void TokenCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("reveal"), QStringLiteral("Print the token itself (a credential: handle with care).")});
+    p.addOption({ QStringLiteral("reveal"),
+                  QStringLiteral("Print the token itself (a credential: handle with care).") });
 }
 
 void TokenCommand::run(CliContext &ctx, Finish finish)
@@ -20,13 +21,14 @@ void TokenCommand::run(CliContext &ctx, Finish finish)
         }
         QString text = t->bytes->toUtf8String();
         const qint64 refreshInMs = tokens.refreshAtMs() - ctx.clock.monotonicMs();
-        QJsonObject o{{QStringLiteral("environment"), ctx.client->environment().name},
-                      {QStringLiteral("baseUrl"), ctx.client->environment().baseUrl.toString()},
-                      {QStringLiteral("refreshInSeconds"), qMax<qint64>(0, refreshInMs / 1000)},
-                      {QStringLiteral("length"), text.size()}};
-        o.insert(QStringLiteral("token"), ctx.options->isSet(QStringLiteral("reveal"))
-                                              ? text
-                                              : text.left(6) + QStringLiteral("…(hidden; --reveal prints it)"));
+        QJsonObject o { { QStringLiteral("environment"), ctx.client->environment().name },
+                        { QStringLiteral("baseUrl"), ctx.client->environment().baseUrl.toString() },
+                        { QStringLiteral("refreshInSeconds"), qMax<qint64>(0, refreshInMs / 1000) },
+                        { QStringLiteral("length"), text.size() } };
+        o.insert(QStringLiteral("token"),
+                 ctx.options->isSet(QStringLiteral("reveal"))
+                     ? text
+                     : text.left(6) + QStringLiteral("…(hidden; --reveal prints it)"));
         crypto::secureWipe(text);
         ctx.out.result(o);
         finish(Ok);

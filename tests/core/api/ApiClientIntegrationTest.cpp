@@ -1,6 +1,5 @@
-#include "tests/core/api/ClientHarness.h"
-
 #include "core/util/FixedClock.h"
+#include "tests/core/api/ClientHarness.h"
 
 using namespace aerodesk;
 using namespace aerodesk::api;
@@ -13,7 +12,9 @@ struct Counter
     explicit Counter(ApiClient &client)
     {
         QObject::connect(&client.transport(), &HttpTransport::requestStarted, &ctx,
-                         [this](const QByteArray &method, const QString &path) { ++counts[method + ' ' + path.toUtf8()]; });
+                         [this](const QByteArray &method, const QString &path) {
+                             ++counts[method + ' ' + path.toUtf8()];
+                         });
     }
     int operator()(const char *key) const { return counts.value(QByteArray(key)); }
     QObject ctx;
@@ -52,7 +53,8 @@ TEST(ApiClientSandbox, TokenIsCachedAndRefreshedSixtySecondsEarly)
 TEST(ApiClientSandbox, ShortTtlRefreshesAtHalfLife)
 {
     test::ClientHarness h;
-    ASSERT_TRUE(h.start({QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--token-ttl"), QStringLiteral("3")}));
+    ASSERT_TRUE(h.start({ QStringLiteral("--seed"), QStringLiteral("42"),
+                          QStringLiteral("--token-ttl"), QStringLiteral("3") }));
     FixedClock clock;
     auto client = h.makeClient(clock);
     await<Account>([&](auto cb) { client->getAccount(kUnknownConnection, cb); });
@@ -108,7 +110,7 @@ TEST(ApiClientSandbox, UntrustedCertificateIsATlsError)
     ASSERT_TRUE(h.start());
     SystemClock clock;
     Environment env = h.environment();
-    env.pinnedCertPem.clear();       // system CAs only: the self-signed sandbox cert must fail
+    env.pinnedCertPem.clear(); // system CAs only: the self-signed sandbox cert must fail
     env.pinnedCertSha256Hex.clear();
     ApiClient client(env, *h.keychain, clock);
     auto r = await<Account>([&](auto cb) { client.getAccount(kUnknownConnection, cb); });
@@ -136,13 +138,15 @@ TEST(ApiClientSandbox, MissingCredentialsAreAClearError)
     test::ClientHarness h;
     ASSERT_TRUE(h.start());
     SystemClock clock;
-    keychain::Keychain empty(QStringLiteral("aerodesk-test-client-empty-%1").arg(QString::fromLatin1(crypto::Random::hex(6))));
+    keychain::Keychain empty(QStringLiteral("aerodesk-test-client-empty-%1")
+                                 .arg(QString::fromLatin1(crypto::Random::hex(6))));
     ApiClient client(h.environment(), empty, clock);
     auto r = await<Account>([&](auto cb) { client.getAccount(kUnknownConnection, cb); });
     ASSERT_TRUE(r.has_value());
     ASSERT_FALSE(r->ok());
     EXPECT_EQ(r->error().kind, ApiError::Kind::Credentials);
-    EXPECT_TRUE(r->error().message.contains(QStringLiteral("apiKey"))) << r->error().message.toStdString();
+    EXPECT_TRUE(r->error().message.contains(QStringLiteral("apiKey")))
+        << r->error().message.toStdString();
 }
 
 TEST(ApiClientSandbox, WrongCredentialsGiveAc101)
@@ -175,12 +179,14 @@ TEST(ApiClientSandbox, ExpiredTokenIsReplayedOnceOnly)
     auto r = await<Account>([&](auto cb) { client->getAccount(kUnknownConnection, cb); });
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(count("POST /v2/token"), 2) << "one refresh after AC-001";
-    EXPECT_EQ(count("GET /v2/accounts/00000000000000000000000000000000"), 3) << "the call was replayed exactly once";
+    EXPECT_EQ(count("GET /v2/accounts/00000000000000000000000000000000"), 3)
+        << "the call was replayed exactly once";
     // The sandbox's expire-tokens cut-off has one-second granularity (iat < now + 1), so the fresh
     // token may be refused too: then the replay's AC-001 is returned (no loop) — also correct.
     // With a per-token cut-off in the sandbox this is always AC-102.
     const QString code = r->error().code;
-    EXPECT_TRUE(code == QLatin1String("AC-102") || code == QLatin1String("AC-001")) << r->error().message.toStdString();
+    EXPECT_TRUE(code == QLatin1String("AC-102") || code == QLatin1String("AC-001"))
+        << r->error().message.toStdString();
 }
 
 // A persistent AC-001 (the replay refused as well) is tested against the scripted peer in

@@ -1,12 +1,11 @@
 // ApiClient and TokenProvider against a scripted Aerosync peer on loopback HTTP (deterministic
 // error shapes and token revocation) with the real keychain. The same behaviours against the
 // real sandbox over HTTPS: ApiClientIntegrationTest.cpp.
-#include "tests/core/jobs/ScriptedAerosync.h"
-
 #include "core/api/ApiClient.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/FixedClock.h"
+#include "tests/core/jobs/ScriptedAerosync.h"
 #include "tests/support/Wait.h"
 
 #include <QTcpServer>
@@ -23,7 +22,8 @@ struct Rig
     explicit Rig(const QString &base = {}, int timeoutMs = 1000)
     {
         keychain = std::make_unique<keychain::Keychain>(
-            QStringLiteral("aerodesk-test-api-%1").arg(QString::fromLatin1(crypto::Random::hex(6))));
+            QStringLiteral("aerodesk-test-api-%1")
+                .arg(QString::fromLatin1(crypto::Random::hex(6))));
         write(QStringLiteral("apiKey"), "k");
         write(QStringLiteral("apiSecret"), "s");
         Environment env;
@@ -36,14 +36,15 @@ struct Rig
     ~Rig()
     {
         int pending = 2;
-        for (const QString &n : {QStringLiteral("apiKey"), QStringLiteral("apiSecret")})
+        for (const QString &n : { QStringLiteral("apiKey"), QStringLiteral("apiSecret") })
             keychain->remove(n, [&](const keychain::KeychainError &) { --pending; });
         test::waitUntil([&] { return pending == 0; }, 10000);
     }
     void write(const QString &name, const char *value)
     {
         bool done = false;
-        keychain->write(name, crypto::SecureBytes(QByteArrayView(value)), [&](const keychain::KeychainError &) { done = true; });
+        keychain->write(name, crypto::SecureBytes(QByteArrayView(value)),
+                        [&](const keychain::KeychainError &) { done = true; });
         EXPECT_TRUE(test::waitUntil([&] { return done; }, 20000));
     }
     Result<Account, ApiError> get(const QString &id)
@@ -51,7 +52,9 @@ struct Rig
         std::optional<Result<Account, ApiError>> out;
         client->getAccount(id, [&](Result<Account, ApiError> r) { out.emplace(std::move(r)); });
         EXPECT_TRUE(test::waitUntil([&] { return out.has_value(); }, 20000));
-        return out.has_value() ? std::move(*out) : Result<Account, ApiError>(ApiError::make(ApiError::Kind::Cancelled, {}));
+        return out.has_value()
+            ? std::move(*out)
+            : Result<Account, ApiError>(ApiError::make(ApiError::Kind::Cancelled, {}));
     }
 
     test::ScriptedAerosync peer;
@@ -87,7 +90,8 @@ TEST(ApiClientScripted, SilentServerIsATimeout)
     ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
     QList<QTcpSocket *> held;
     QObject ctx;
-    QObject::connect(&silent, &QTcpServer::newConnection, &ctx, [&] { held.append(silent.nextPendingConnection()); });
+    QObject::connect(&silent, &QTcpServer::newConnection, &ctx,
+                     [&] { held.append(silent.nextPendingConnection()); });
     Rig rig(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
     auto r = rig.get(QStringLiteral("x"));
     ASSERT_FALSE(r.ok());
@@ -125,7 +129,8 @@ TEST(ApiClientScripted, ConcurrentAc001ShareOneRefresh)
     rig.peer.revokedTokens.insert("tok-1");
     int ok = 0;
     for (int i = 0; i < 50; ++i)
-        rig.client->getAccount(QStringLiteral("okA"), [&](Result<Account, ApiError> r) { ok += r.ok(); });
+        rig.client->getAccount(QStringLiteral("okA"),
+                               [&](Result<Account, ApiError> r) { ok += r.ok(); });
     ASSERT_TRUE(test::waitUntil([&] { return ok == 50; }, 20000)) << ok;
     EXPECT_EQ(rig.peer.tokenRequests, 2);
 }

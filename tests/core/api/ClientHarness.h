@@ -11,7 +11,6 @@
 #include "tests/support/Wait.h"
 
 #include <gtest/gtest.h>
-
 #include <memory>
 
 namespace aerodesk::test {
@@ -20,17 +19,18 @@ class ClientHarness
 {
 public:
     /// Starts the sandbox with `args` and stores its apiKey/apiSecret in the keychain.
-    bool start(const QStringList &args = {QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--time-scale"),
-                                          QStringLiteral("0.05")})
+    bool start(const QStringList &args = { QStringLiteral("--seed"), QStringLiteral("42"),
+                                           QStringLiteral("--time-scale"), QStringLiteral("0.05") })
     {
         if (!sandbox.start(args)) {
             ADD_FAILURE() << "sandbox did not start: " << sandbox.lastError().toStdString();
             return false;
         }
-        profile = QStringLiteral("aerodesk-test-client-%1").arg(QString::fromLatin1(crypto::Random::hex(6)));
+        profile = QStringLiteral("aerodesk-test-client-%1")
+                      .arg(QString::fromLatin1(crypto::Random::hex(6)));
         keychain = std::make_unique<keychain::Keychain>(profile);
-        if (!writeSecret(QStringLiteral("apiKey"), sandbox.endpoint().apiKey)
-            || !writeSecret(QStringLiteral("apiSecret"), sandbox.endpoint().apiSecret))
+        if (!writeSecret(QStringLiteral("apiKey"), sandbox.endpoint().apiKey) ||
+            !writeSecret(QStringLiteral("apiSecret"), sandbox.endpoint().apiSecret))
             return false;
         return true;
     }
@@ -39,12 +39,14 @@ public:
     {
         bool done = false;
         keychain::KeychainError error;
-        keychain->write(name, crypto::SecureBytes::fromUtf8(value), [&](const keychain::KeychainError &e) {
-            error = e;
-            done = true;
-        });
+        keychain->write(name, crypto::SecureBytes::fromUtf8(value),
+                        [&](const keychain::KeychainError &e) {
+                            error = e;
+                            done = true;
+                        });
         if (!waitUntil([&] { return done; }, 20000) || !error.ok()) {
-            ADD_FAILURE() << "keychain write of " << name.toStdString() << " failed: " << error.message.toStdString();
+            ADD_FAILURE() << "keychain write of " << name.toStdString()
+                          << " failed: " << error.message.toStdString();
             return false;
         }
         return true;
@@ -53,8 +55,9 @@ public:
     api::Environment environment() const
     {
         const auto &ep = sandbox.endpoint();
-        api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox, QStringLiteral("Test sandbox"),
-                                                         profile, ep.baseUrl, ep.certPem, ep.certSha256Hex);
+        api::Environment env = api::Environment::sandbox(api::Environment::Kind::BuiltInSandbox,
+                                                         QStringLiteral("Test sandbox"), profile,
+                                                         ep.baseUrl, ep.certPem, ep.certSha256Hex);
         env.requestTimeoutMs = 15000;
         return env;
     }
@@ -69,7 +72,7 @@ public:
         if (!keychain)
             return;
         int pending = 2;
-        for (const QString &name : {QStringLiteral("apiKey"), QStringLiteral("apiSecret")})
+        for (const QString &name : { QStringLiteral("apiKey"), QStringLiteral("apiSecret") })
             keychain->remove(name, [&](const keychain::KeychainError &) { --pending; });
         waitUntil([&] { return pending == 0; }, 10000);
     }
@@ -80,7 +83,7 @@ public:
 };
 
 /// Runs an async ApiClient call to completion and returns its result.
-template <class T, class Start>
+template<class T, class Start>
 std::optional<Result<T, api::ApiError>> await(Start start, int timeoutMs = 30000)
 {
     std::optional<Result<T, api::ApiError>> out;

@@ -15,25 +15,36 @@ struct Row
 TEST(ErrorCatalog, EveryDocumentedCodeHasCauseNextStepAndPolicy)
 {
     const Row rows[] = {
-        {"AC-001", RetryPolicy::AfterRefreshToken}, {"AC-100", RetryPolicy::AfterUserAction},
-        {"AC-101", RetryPolicy::AfterUserAction},   {"AC-102", RetryPolicy::Never},
-        {"AC-103", RetryPolicy::Backoff},           {"AC-104", RetryPolicy::Reconnect},
-        {"AC-105", RetryPolicy::Never},             {"AC-106", RetryPolicy::Backoff},
-        {"AC-108", RetryPolicy::Never},             {"AC-110", RetryPolicy::RelaunchMfa},
-        {"AC-112", RetryPolicy::WaitForRunningJob}, {"AC-117", RetryPolicy::AfterUserAction},
-        {"AC-204", RetryPolicy::AfterUserAction},   {"AR-100", RetryPolicy::AfterUserAction},
-        {"AR-500", RetryPolicy::Backoff},           {"INVALID_TOKEN", RetryPolicy::AfterRefreshToken},
-        {"EB-400-DECRYPT", RetryPolicy::AfterUserAction}, {"EB-410-DISCONNECTED", RetryPolicy::AfterUserAction},
-        {"WH-404", RetryPolicy::Never},
+        { "AC-001", RetryPolicy::AfterRefreshToken },
+        { "AC-100", RetryPolicy::AfterUserAction },
+        { "AC-101", RetryPolicy::AfterUserAction },
+        { "AC-102", RetryPolicy::Never },
+        { "AC-103", RetryPolicy::Backoff },
+        { "AC-104", RetryPolicy::Reconnect },
+        { "AC-105", RetryPolicy::Never },
+        { "AC-106", RetryPolicy::Backoff },
+        { "AC-108", RetryPolicy::Never },
+        { "AC-110", RetryPolicy::RelaunchMfa },
+        { "AC-112", RetryPolicy::WaitForRunningJob },
+        { "AC-117", RetryPolicy::AfterUserAction },
+        { "AC-204", RetryPolicy::AfterUserAction },
+        { "AR-100", RetryPolicy::AfterUserAction },
+        { "AR-500", RetryPolicy::Backoff },
+        { "INVALID_TOKEN", RetryPolicy::AfterRefreshToken },
+        { "EB-400-DECRYPT", RetryPolicy::AfterUserAction },
+        { "EB-410-DISCONNECTED", RetryPolicy::AfterUserAction },
+        { "WH-404", RetryPolicy::Never },
     };
     for (const Row &r : rows) {
-        const ErrorInfo info = ErrorCatalog::lookup(QString::fromLatin1(r.code), QStringLiteral("raw text"));
+        const ErrorInfo info =
+            ErrorCatalog::lookup(QString::fromLatin1(r.code), QStringLiteral("raw text"));
         EXPECT_TRUE(info.known) << r.code;
         EXPECT_EQ(info.code, QString::fromLatin1(r.code));
         EXPECT_FALSE(info.title.isEmpty()) << r.code;
         EXPECT_FALSE(info.cause.isEmpty()) << r.code;
         EXPECT_FALSE(info.nextStep.isEmpty()) << r.code;
-        EXPECT_EQ(info.retry, r.retry) << r.code << " got " << retryPolicyName(info.retry).toStdString();
+        EXPECT_EQ(info.retry, r.retry)
+            << r.code << " got " << retryPolicyName(info.retry).toStdString();
         EXPECT_EQ(info.rawMessage, QStringLiteral("raw text"));
     }
 }
@@ -48,7 +59,8 @@ TEST(ErrorCatalog, LookupIgnoresCaseAndSpaces)
 
 TEST(ErrorCatalog, UnknownCodeKeepsRawCodeAndText)
 {
-    const ErrorInfo info = ErrorCatalog::lookup(QStringLiteral("AC-999"), QStringLiteral("Something odd happened"));
+    const ErrorInfo info =
+        ErrorCatalog::lookup(QStringLiteral("AC-999"), QStringLiteral("Something odd happened"));
     EXPECT_FALSE(info.known);
     EXPECT_EQ(info.code, QStringLiteral("AC-999"));
     EXPECT_EQ(info.rawMessage, QStringLiteral("Something odd happened"));
@@ -59,22 +71,25 @@ TEST(ErrorCatalog, UnknownCodeKeepsRawCodeAndText)
 TEST(ErrorCatalog, Ac112NamesTheRunningJob)
 {
     const QString id = QStringLiteral("REF-0123456789abcdef0123456789abcdef");
-    const ErrorInfo info = ErrorCatalog::lookup(QStringLiteral("AC-112"),
-                                                QStringLiteral("A balance job is already running: %1.").arg(id));
+    const ErrorInfo info = ErrorCatalog::lookup(
+        QStringLiteral("AC-112"), QStringLiteral("A balance job is already running: %1.").arg(id));
     EXPECT_EQ(info.runningJobId, id);
     EXPECT_TRUE(info.nextStep.contains(id));
-    EXPECT_TRUE(ErrorCatalog::lookup(QStringLiteral("AC-112"), QStringLiteral("busy")).runningJobId.isEmpty());
+    EXPECT_TRUE(ErrorCatalog::lookup(QStringLiteral("AC-112"), QStringLiteral("busy"))
+                    .runningJobId.isEmpty());
 }
 
 TEST(ErrorCatalog, ExtractJobIdGenericPrefix)
 {
-    EXPECT_EQ(ErrorCatalog::extractJobId(QStringLiteral("job XYZ-deadbeef01 running")), QStringLiteral("XYZ-deadbeef01"));
+    EXPECT_EQ(ErrorCatalog::extractJobId(QStringLiteral("job XYZ-deadbeef01 running")),
+              QStringLiteral("XYZ-deadbeef01"));
     EXPECT_TRUE(ErrorCatalog::extractJobId(QStringLiteral("no id")).isEmpty());
 }
 
 TEST(ErrorCatalog, WidgetPipeStringParses)
 {
-    const QString raw = QStringLiteral("INCORRECT_CREDENTIALS | Code: AC-117 | Message: The credentials are wrong");
+    const QString raw =
+        QStringLiteral("INCORRECT_CREDENTIALS | Code: AC-117 | Message: The credentials are wrong");
     const ErrorInfo info = ErrorCatalog::parseWidgetError(raw);
     EXPECT_EQ(info.widgetType, QStringLiteral("INCORRECT_CREDENTIALS"));
     EXPECT_EQ(info.code, QStringLiteral("AC-117"));
@@ -86,17 +101,20 @@ TEST(ErrorCatalog, WidgetPipeStringParses)
 
 TEST(ErrorCatalog, WidgetPipeStringToleratesSpacesMissingPartsAndPipesInMessage)
 {
-    ErrorInfo a = ErrorCatalog::parseWidgetError(QStringLiteral("POLLING_TIMEOUT|Code:AR-100|Message:  no answer | try later "));
+    ErrorInfo a = ErrorCatalog::parseWidgetError(
+        QStringLiteral("POLLING_TIMEOUT|Code:AR-100|Message:  no answer | try later "));
     EXPECT_EQ(a.code, QStringLiteral("AR-100"));
     EXPECT_EQ(a.widgetType, QStringLiteral("POLLING_TIMEOUT"));
     EXPECT_EQ(a.rawMessage, QStringLiteral("no answer | try later"));
 
-    ErrorInfo b = ErrorCatalog::parseWidgetError(QStringLiteral("SERVER_ERROR   |   Code:   AR-500"));
+    ErrorInfo b =
+        ErrorCatalog::parseWidgetError(QStringLiteral("SERVER_ERROR   |   Code:   AR-500"));
     EXPECT_EQ(b.code, QStringLiteral("AR-500"));
     EXPECT_EQ(b.retry, RetryPolicy::Backoff);
     EXPECT_TRUE(b.rawMessage.isEmpty());
 
-    ErrorInfo c = ErrorCatalog::parseWidgetError(QStringLiteral("INVALID_TOKEN | Code: AC-001 | Message: token used"));
+    ErrorInfo c = ErrorCatalog::parseWidgetError(
+        QStringLiteral("INVALID_TOKEN | Code: AC-001 | Message: token used"));
     EXPECT_EQ(c.code, QStringLiteral("AC-001"));
     EXPECT_EQ(c.widgetType, QStringLiteral("INVALID_TOKEN"));
 
@@ -108,7 +126,8 @@ TEST(ErrorCatalog, WidgetPipeStringToleratesSpacesMissingPartsAndPipesInMessage)
     EXPECT_FALSE(e.known);
     EXPECT_EQ(e.raw, QStringLiteral("something went wrong"));
 
-    ErrorInfo f = ErrorCatalog::parseWidgetError(QStringLiteral("WEIRD | Code: ZZ-777 | Message: new"));
+    ErrorInfo f =
+        ErrorCatalog::parseWidgetError(QStringLiteral("WEIRD | Code: ZZ-777 | Message: new"));
     EXPECT_FALSE(f.known);
     EXPECT_EQ(f.code, QStringLiteral("ZZ-777"));
     EXPECT_EQ(f.rawMessage, QStringLiteral("new"));
@@ -117,8 +136,9 @@ TEST(ErrorCatalog, WidgetPipeStringToleratesSpacesMissingPartsAndPipesInMessage)
 TEST(ErrorCatalog, KnownCodesListsEveryDocumentedCode)
 {
     const auto codes = ErrorCatalog::knownCodes();
-    for (const char *c : {"AC-001", "AC-100", "AC-101", "AC-102", "AC-103", "AC-104", "AC-105", "AC-106", "AC-108",
-                          "AC-110", "AC-112", "AC-117", "AC-204", "AR-100", "AR-500"})
+    for (const char *c :
+         { "AC-001", "AC-100", "AC-101", "AC-102", "AC-103", "AC-104", "AC-105", "AC-106", "AC-108",
+           "AC-110", "AC-112", "AC-117", "AC-204", "AR-100", "AR-500" })
         EXPECT_TRUE(codes.contains(QString::fromLatin1(c))) << c;
 }
 
@@ -135,22 +155,23 @@ TEST(ErrorCatalog, UiAnswersRelaunchRetryReconnectLockout)
         bool mfa;
     };
     const Answer answers[] = {
-        // AC-110: MFA timed out — relaunch the widget in MFA mode within the bank's window; no automatic retry.
-        {"AC-110", true, false, false, false, true},
+        // AC-110: MFA timed out — relaunch the widget in MFA mode within the bank's window; no
+        // automatic retry.
+        { "AC-110", true, false, false, false, true },
         // AC-108: lockout — never retried automatically and nothing to relaunch; explained instead.
-        {"AC-108", false, false, false, true, false},
+        { "AC-108", false, false, false, true, false },
         // AC-104: the connection needs the reconnect widget on the same connectionId.
-        {"AC-104", true, false, true, false, false},
+        { "AC-104", true, false, true, false, false },
         // AC-001: a fresh token and one automatic retry.
-        {"AC-001", true, true, false, false, false},
+        { "AC-001", true, true, false, false, false },
         // AR-500 / AC-103: transient, retried later with backoff.
-        {"AR-500", true, true, false, false, false},
-        {"AC-103", true, true, false, false, false},
+        { "AR-500", true, true, false, false, false },
+        { "AC-103", true, true, false, false, false },
         // AC-117: the user re-enters their credentials in a relaunched widget; nothing automatic.
-        {"AC-117", true, false, false, false, false},
+        { "AC-117", true, false, false, false, false },
         // AC-102 / AC-105: opening the widget again cannot help.
-        {"AC-102", false, false, false, false, false},
-        {"AC-105", false, false, false, false, false},
+        { "AC-102", false, false, false, false, false },
+        { "AC-105", false, false, false, false, false },
     };
     for (const Answer &a : answers) {
         const ErrorInfo info = ErrorCatalog::lookup(QString::fromLatin1(a.code));
@@ -166,15 +187,18 @@ TEST(ErrorCatalog, UiAnswersRelaunchRetryReconnectLockout)
 
 TEST(ErrorCatalog, WidgetErrorStringsGetTheSameAnswersAndUnknownOnesStayRelaunchable)
 {
-    const ErrorInfo locked = ErrorCatalog::parseWidgetError(QStringLiteral("MFA_LOCKED | Code: AC-108 | Message: too many tries"));
+    const ErrorInfo locked = ErrorCatalog::parseWidgetError(
+        QStringLiteral("MFA_LOCKED | Code: AC-108 | Message: too many tries"));
     EXPECT_TRUE(locked.lockout);
     EXPECT_FALSE(locked.relaunchAllowed());
     EXPECT_FALSE(locked.retryAllowed());
-    const ErrorInfo timedOut = ErrorCatalog::parseWidgetError(QStringLiteral("MFA_TIMEOUT | Code: AC-110 | Message: too slow"));
+    const ErrorInfo timedOut = ErrorCatalog::parseWidgetError(
+        QStringLiteral("MFA_TIMEOUT | Code: AC-110 | Message: too slow"));
     EXPECT_TRUE(timedOut.relaunchAllowed());
     EXPECT_TRUE(timedOut.relaunchesMfa());
     EXPECT_FALSE(timedOut.lockout);
-    // An unknown code (or a widget closed without one): a person decides, so relaunch stays offered.
+    // An unknown code (or a widget closed without one): a person decides, so relaunch stays
+    // offered.
     const ErrorInfo unknown = ErrorCatalog::lookup(QStringLiteral("AC-999"), QStringLiteral("odd"));
     EXPECT_TRUE(unknown.relaunchAllowed());
     EXPECT_FALSE(unknown.retryAllowed());

@@ -1,16 +1,16 @@
 // LinkWidgetSession against the real sandbox's widget stand-in over HTTPS: fresh links on the three
 // test banks (a fresh widget token each), reconnect on the same connectionId, refusals, the magic
 // MFA codes and the security question, and close.
-#include "tests/core/api/ClientHarness.h"
+#include "core/api/LinkWidgetSession.h"
 
 #include "core/api/LinkWidgetEventDispatcher.h"
-#include "core/api/LinkWidgetSession.h"
+#include "tests/core/api/ClientHarness.h"
 
 #include <QJsonArray>
 
 using namespace aerodesk;
-using api::LinkWidgetSession;
 using api::LinkWidgetResult;
+using api::LinkWidgetSession;
 using api::LinkWidgetStep;
 using Outcome = LinkWidgetResult::Outcome;
 
@@ -23,19 +23,25 @@ struct LinkWidgetRig
             return false;
         client = h.makeClient(clock);
         session = std::make_unique<LinkWidgetSession>(*client, dispatcher);
-        QObject::connect(session.get(), &LinkWidgetSession::stepReady, &ctx, [this](const LinkWidgetStep &step) {
-            steps.append(step);
-            if (answer)
-                answer(step);
-        });
+        QObject::connect(session.get(), &LinkWidgetSession::stepReady, &ctx,
+                         [this](const LinkWidgetStep &step) {
+                             steps.append(step);
+                             if (answer)
+                                 answer(step);
+                         });
         QObject::connect(session.get(), &LinkWidgetSession::finished, &ctx,
                          [this](const LinkWidgetResult &r) { results.append(r); });
-        QObject::connect(session.get(), &LinkWidgetSession::refused, &ctx, [this](const QString &why) { refusals.append(why); });
-        QObject::connect(&dispatcher, &api::LinkWidgetEventDispatcher::pageSuccess, &ctx,
-                         [this](const api::LinkWidgetEvent::PageSuccess &s) { successes.append(s); });
-        QObject::connect(&dispatcher, &api::LinkWidgetEventDispatcher::widgetClosed, &ctx, [this] { ++closes; });
+        QObject::connect(session.get(), &LinkWidgetSession::refused, &ctx,
+                         [this](const QString &why) { refusals.append(why); });
+        QObject::connect(
+            &dispatcher, &api::LinkWidgetEventDispatcher::pageSuccess, &ctx,
+            [this](const api::LinkWidgetEvent::PageSuccess &s) { successes.append(s); });
+        QObject::connect(&dispatcher, &api::LinkWidgetEventDispatcher::widgetClosed, &ctx,
+                         [this] { ++closes; });
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
-                         [this](const QByteArray &method, const QString &path) { requests.append(QString::fromLatin1(method) + QLatin1Char(' ') + path); });
+                         [this](const QByteArray &method, const QString &path) {
+                             requests.append(QString::fromLatin1(method) + QLatin1Char(' ') + path);
+                         });
         return true;
     }
 
@@ -59,7 +65,8 @@ struct LinkWidgetRig
 
     LinkWidgetResult wait(int before)
     {
-        EXPECT_TRUE(test::waitUntil([&] { return results.size() > before; }, 30000)) << "no finished()";
+        EXPECT_TRUE(test::waitUntil([&] { return results.size() > before; }, 30000))
+            << "no finished()";
         return results.value(before);
     }
 
@@ -71,7 +78,12 @@ struct LinkWidgetRig
         return n;
     }
 
-    int sandboxConnections() { return h.sandbox.request("GET", QStringLiteral("/sandbox/info")).json.value(QStringLiteral("connections")).toInt(-1); }
+    int sandboxConnections()
+    {
+        return h.sandbox.request("GET", QStringLiteral("/sandbox/info"))
+            .json.value(QStringLiteral("connections"))
+            .toInt(-1);
+    }
 
     test::ClientHarness h;
     SystemClock clock;
@@ -96,20 +108,23 @@ TEST(WidgetSessionSandbox, LinksOnEveryBankWithAFreshWidgetTokenEach)
     const int before = rig.sandboxConnections();
     QStringList ids;
     QStringList sessionIds;
-    for (const QString &bank : {QStringLiteral("mfa"), QStringLiteral("oauth"), QStringLiteral("security-question")}) {
+    for (const QString &bank :
+         { QStringLiteral("mfa"), QStringLiteral("oauth"), QStringLiteral("security-question") }) {
         rig.answerAs(bank);
         const int n = int(rig.results.size());
         rig.session->startLink();
         EXPECT_TRUE(rig.session->isActive());
         const LinkWidgetResult r = rig.wait(n);
-        ASSERT_EQ(r.outcome, Outcome::Linked) << bank.toStdString() << ": " << r.message.toStdString();
+        ASSERT_EQ(r.outcome, Outcome::Linked)
+            << bank.toStdString() << ": " << r.message.toStdString();
         EXPECT_FALSE(r.success.connectionId.isEmpty());
         EXPECT_FALSE(r.success.aeroPassUserUuid.isEmpty());
         EXPECT_FALSE(rig.session->isActive());
         ids.append(r.success.connectionId);
         sessionIds.append(rig.session->sessionId());
         // The connection is real: the data API knows it.
-        auto account = test::await<api::Account>([&](auto cb) { rig.client->getAccount(r.success.connectionId, cb); });
+        auto account = test::await<api::Account>(
+            [&](auto cb) { rig.client->getAccount(r.success.connectionId, cb); });
         ASSERT_TRUE(account && account->ok()) << bank.toStdString();
         EXPECT_EQ((*account)->connectionStatus, QStringLiteral("CONNECTED"));
     }
@@ -136,7 +151,8 @@ TEST(WidgetSessionSandbox, WrongSecurityAnswerIsAskedAgain)
     auto base = rig.answer;
     rig.answer = [&](const LinkWidgetStep &step) {
         if (step.state == QLatin1String("question"))
-            rig.session->answerQuestion(++questions == 1 ? QStringLiteral("Rex") : QStringLiteral("correct"));
+            rig.session->answerQuestion(++questions == 1 ? QStringLiteral("Rex")
+                                                         : QStringLiteral("correct"));
         else
             base(step);
     };
@@ -144,7 +160,8 @@ TEST(WidgetSessionSandbox, WrongSecurityAnswerIsAskedAgain)
     const LinkWidgetResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, Outcome::Linked) << r.message.toStdString();
     EXPECT_EQ(questions, 2);
-    EXPECT_FALSE(rig.steps.last().error.isEmpty()); // "That answer is not right (1 of 3 attempts used)"
+    EXPECT_FALSE(
+        rig.steps.last().error.isEmpty()); // "That answer is not right (1 of 3 attempts used)"
     EXPECT_EQ(rig.steps.last().state, QStringLiteral("question"));
 }
 
@@ -154,8 +171,10 @@ TEST(WidgetSessionSandbox, ReconnectKeepsTheSameConnectionAndNeverLinks)
     ASSERT_TRUE(rig.start());
     const QString c = rig.h.sandbox.linkConnection(QStringLiteral("mfa"));
     ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
-    const auto expired = rig.h.sandbox.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(c),
-                                               QJsonObject{{QStringLiteral("connectionExpiry"), QStringLiteral("2020-01-01T00:00:00Z")}});
+    const auto expired =
+        rig.h.sandbox.request("POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(c),
+                              QJsonObject { { QStringLiteral("connectionExpiry"),
+                                              QStringLiteral("2020-01-01T00:00:00Z") } });
     ASSERT_EQ(expired.status, 200) << expired.body.toStdString();
     const int before = rig.sandboxConnections();
 
@@ -183,7 +202,8 @@ TEST(WidgetSessionSandbox, IncompleteLaunchesAreRefusedWithoutARequest)
     EXPECT_TRUE(rig.results.isEmpty()); // never inside the call
     LinkWidgetResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, Outcome::Refused);
-    EXPECT_TRUE(r.message.contains(QStringLiteral("never starts a new link"))) << r.message.toStdString();
+    EXPECT_TRUE(r.message.contains(QStringLiteral("never starts a new link")))
+        << r.message.toStdString();
     rig.session->startMfaRelaunch(QStringLiteral("REF-1"), QString());
     r = rig.wait(1);
     EXPECT_EQ(r.outcome, Outcome::Refused);
@@ -199,7 +219,7 @@ TEST(WidgetSessionSandbox, StepsWhileBusyAreRefused)
     ASSERT_TRUE(rig.start());
     rig.answerAs(QStringLiteral("oauth"));
     rig.session->startLink();
-    rig.session->startLink();                       // already open
+    rig.session->startLink(); // already open
     rig.session->chooseBank(QStringLiteral("oauth")); // launch still under way
     ASSERT_TRUE(test::waitUntil([&] { return rig.refusals.size() == 2; }, 5000));
     const LinkWidgetResult r = rig.wait(0);

@@ -40,7 +40,8 @@ TEST(JobStateNormalisation, EveryCasing)
 
 TEST(JobStatusJson, PendingMfaWithTriggerAndUnknownKeepsRaw)
 {
-    auto s = JobStatus::fromJson(obj(R"({"status":"success","statusCode":200,"jobStatus":"Pending MFA","mfaTriggered":true,
+    auto s = JobStatus::fromJson(
+        obj(R"({"status":"success","statusCode":200,"jobStatus":"Pending MFA","mfaTriggered":true,
         "jobId":"REF-1","userId":"u1","connectionId":"c1","extra":1})"));
     ASSERT_TRUE(s.ok());
     EXPECT_EQ(s->state, JobState::PendingMfa);
@@ -48,7 +49,8 @@ TEST(JobStatusJson, PendingMfaWithTriggerAndUnknownKeepsRaw)
     EXPECT_TRUE(s->needsMfa());
     EXPECT_EQ(s->connectionId, QStringLiteral("c1"));
 
-    auto u = JobStatus::fromJson(obj(R"({"jobStatus":"Weird","jobId":"REF-2","mfaTriggered":"true"})"));
+    auto u =
+        JobStatus::fromJson(obj(R"({"jobStatus":"Weird","jobId":"REF-2","mfaTriggered":"true"})"));
     ASSERT_TRUE(u.ok());
     EXPECT_EQ(u->state, JobState::Unknown);
     EXPECT_EQ(u->stateRaw, QStringLiteral("Weird"));
@@ -57,7 +59,8 @@ TEST(JobStatusJson, PendingMfaWithTriggerAndUnknownKeepsRaw)
 
 TEST(JobStatusJson, FailedCarriesCatalogueError)
 {
-    auto s = JobStatus::fromJson(obj(R"({"jobStatus":"FAILED","jobId":"REF-1","error":{"code":"AC-110","message":"MFA timed out"}})"));
+    auto s = JobStatus::fromJson(obj(
+        R"({"jobStatus":"FAILED","jobId":"REF-1","error":{"code":"AC-110","message":"MFA timed out"}})"));
     ASSERT_TRUE(s.ok());
     EXPECT_EQ(s->state, JobState::Failed);
     ASSERT_TRUE(s->hasError);
@@ -69,9 +72,11 @@ TEST(JobStatusJson, FailedCarriesCatalogueError)
 
 TEST(JobCreatedJson, ReadsAnyStatusKey)
 {
-    for (const char *key : {"refreshStatus", "transactionStatus", "identityStatus"}) {
-        QJsonObject o{{QString::fromLatin1(key), QStringLiteral("Initiated")}, {QStringLiteral("jobId"), QStringLiteral("IDT-1")},
-                      {QStringLiteral("userId"), QStringLiteral("u")}, {QStringLiteral("status"), QStringLiteral("success")}};
+    for (const char *key : { "refreshStatus", "transactionStatus", "identityStatus" }) {
+        QJsonObject o { { QString::fromLatin1(key), QStringLiteral("Initiated") },
+                        { QStringLiteral("jobId"), QStringLiteral("IDT-1") },
+                        { QStringLiteral("userId"), QStringLiteral("u") },
+                        { QStringLiteral("status"), QStringLiteral("success") } };
         auto c = JobCreated::fromJson(o);
         ASSERT_TRUE(c.ok()) << key;
         EXPECT_EQ(c->statusKey, QString::fromLatin1(key));
@@ -83,7 +88,8 @@ TEST(JobCreatedJson, ReadsAnyStatusKey)
 
 TEST(AccountJson, AllFieldsAndOlderRevisionTolerated)
 {
-    auto a = Account::fromJson(obj(R"json({"status":"success","account":{"accountNickname":"Checking","accountNumber":"1234567890",
+    auto a = Account::fromJson(obj(
+        R"json({"status":"success","account":{"accountNickname":"Checking","accountNumber":"1234567890",
         "routingNumber":"021000021","accountNumberDisplay":"7890","accountNumberType":"Non-tokenized","accountType":"CHECKING",
         "bankName":"Aerosync Bank (MFA)","institutionName":"Aerosync Bank","institutionUuid":"uuid","canFetchBalance":false,
         "connectionMethod":2,"connectionStatus":"connected","connectionExpiry":"2026-01-02T15:47:48Z","newField":{"x":1}}})json"));
@@ -105,7 +111,8 @@ TEST(AccountJson, AllFieldsAndOlderRevisionTolerated)
 
 TEST(BalanceJson, AmountsAndZonelessTimestamp)
 {
-    auto b = Balance::fromJson(obj(R"({"account":{"availableBalance":3124.25,"currentBalance":"3100.5",
+    auto b =
+        Balance::fromJson(obj(R"({"account":{"availableBalance":3124.25,"currentBalance":"3100.5",
         "lastRefreshTimeStamp":"2025-03-04 05:06:07.123456","currency":"USD"}})"));
     ASSERT_TRUE(b.ok());
     EXPECT_DOUBLE_EQ(*b->availableBalance, 3124.25);
@@ -116,7 +123,8 @@ TEST(BalanceJson, AmountsAndZonelessTimestamp)
 
 TEST(TransactionsAndIdentityJson, Parse)
 {
-    auto t = TransactionList::fromJson(obj(R"({"transactions":[{"id":"TRN-1","type":"CREDIT","date":"2025-01-01T00:00:00Z",
+    auto t = TransactionList::fromJson(
+        obj(R"({"transactions":[{"id":"TRN-1","type":"CREDIT","date":"2025-01-01T00:00:00Z",
         "amount":12.5,"currency":"USD","description":"d","category":"c","subcategory":"s"}]})"));
     ASSERT_TRUE(t.ok());
     ASSERT_EQ(t->transactions.size(), 1);

@@ -1,13 +1,12 @@
 // TLS verification of HttpTransport over real HTTPS on loopback: a self-signed certificate made
 // by the openssl CLI (an independent peer), served by QHttpServer. Pinned and trusted → the call
 // succeeds; wrong pin → PinMismatch; not trusted → Tls. Nothing is ever ignored.
-#include "tests/core/jobs/ScriptedAerosync.h"
-
 #include "core/api/ApiClient.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/Clock.h"
+#include "tests/core/jobs/ScriptedAerosync.h"
 #include "tests/support/Wait.h"
 
 #include <QCryptographicHash>
@@ -36,11 +35,14 @@ std::optional<SelfSigned> makeCert(QTemporaryDir &dir)
     if (openssl.isEmpty())
         return std::nullopt;
     QProcess p;
-    p.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                      QStringLiteral("-nodes"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
-                      QStringLiteral("-out"), dir.filePath(QStringLiteral("c.pem")), QStringLiteral("-days"), QStringLiteral("1"),
-                      QStringLiteral("-subj"), QStringLiteral("/CN=AeroDesk Test"), QStringLiteral("-addext"),
-                      QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
+    p.start(openssl,
+            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+              QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+              dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"),
+              dir.filePath(QStringLiteral("c.pem")), QStringLiteral("-days"), QStringLiteral("1"),
+              QStringLiteral("-subj"), QStringLiteral("/CN=AeroDesk Test"),
+              QStringLiteral("-addext"),
+              QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
     if (!p.waitForFinished(60000) || p.exitCode() != 0)
         return std::nullopt;
     QFile c(dir.filePath(QStringLiteral("c.pem")));
@@ -51,7 +53,8 @@ std::optional<SelfSigned> makeCert(QTemporaryDir &dir)
     s.pem = c.readAll();
     s.cert = QSslCertificate(s.pem, QSsl::Pem);
     s.key = QSslKey(k.readAll(), QSsl::Rsa, QSsl::Pem);
-    s.sha256Hex = crypto::Hex::encode(QCryptographicHash::hash(s.cert.toDer(), QCryptographicHash::Sha256));
+    s.sha256Hex =
+        crypto::Hex::encode(QCryptographicHash::hash(s.cert.toDer(), QCryptographicHash::Sha256));
     return s;
 }
 
@@ -60,8 +63,9 @@ struct Rig
     Rig()
     {
         keychain = std::make_unique<keychain::Keychain>(
-            QStringLiteral("aerodesk-test-tls-%1").arg(QString::fromLatin1(crypto::Random::hex(6))));
-        for (const char *n : {"apiKey", "apiSecret"}) {
+            QStringLiteral("aerodesk-test-tls-%1")
+                .arg(QString::fromLatin1(crypto::Random::hex(6))));
+        for (const char *n : { "apiKey", "apiSecret" }) {
             bool done = false;
             keychain->write(QString::fromLatin1(n), crypto::SecureBytes(QByteArrayView("x")),
                             [&](const keychain::KeychainError &) { done = true; });
@@ -71,17 +75,21 @@ struct Rig
     ~Rig()
     {
         int pending = 2;
-        for (const char *n : {"apiKey", "apiSecret"})
-            keychain->remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
+        for (const char *n : { "apiKey", "apiSecret" })
+            keychain->remove(QString::fromLatin1(n),
+                             [&](const keychain::KeychainError &) { --pending; });
         test::waitUntil([&] { return pending == 0; }, 10000);
     }
     Result<Account, ApiError> get(const Environment &env)
     {
         ApiClient client(env, *keychain, clock);
         std::optional<Result<Account, ApiError>> out;
-        client.getAccount(QStringLiteral("okA"), [&](Result<Account, ApiError> r) { out.emplace(std::move(r)); });
+        client.getAccount(QStringLiteral("okA"),
+                          [&](Result<Account, ApiError> r) { out.emplace(std::move(r)); });
         EXPECT_TRUE(test::waitUntil([&] { return out.has_value(); }, 20000));
-        return out.has_value() ? std::move(*out) : Result<Account, ApiError>(ApiError::make(ApiError::Kind::Cancelled, {}));
+        return out.has_value()
+            ? std::move(*out)
+            : Result<Account, ApiError>(ApiError::make(ApiError::Kind::Cancelled, {}));
     }
     SystemClock clock;
     std::unique_ptr<keychain::Keychain> keychain;
@@ -97,7 +105,8 @@ TEST(TlsPinning, PinnedCertificateVerifiesAndWrongPinOrUntrustedFails)
     ASSERT_NE(peer.port, 0);
     Rig rig;
 
-    const Environment good = Environment::sandbox(Environment::Kind::BuiltInSandbox, QStringLiteral("t"), rig.keychain->profile(),
+    const Environment good = Environment::sandbox(Environment::Kind::BuiltInSandbox,
+                                                  QStringLiteral("t"), rig.keychain->profile(),
                                                   QUrl(peer.baseUrl()), cert->pem, cert->sha256Hex);
     auto ok = rig.get(good);
     EXPECT_TRUE(ok.ok()) << ok.error().message.toStdString();

@@ -12,4 +12,3 @@ TEST(TokenRefresh, SixtySecondsEarlyOrHalfLife)
     EXPECT_EQ(TokenProvider::refreshDelayMs(3), 1500);
     EXPECT_EQ(TokenProvider::refreshDelayMs(0), 0);
 }
-

@@ -1,9 +1,9 @@
 // BulkAccountRefresher: many GET /v2/accounts/{id} with bounded concurrency against the real
 // sandbox, rows updated in the real store, one failing id reported without stopping the rest.
-#include "tests/core/connections/ConnectionsEmulatorRig.h"
-
 #include "core/connections/BulkAccountRefresher.h"
+
 #include "core/connections/EmulatorListingImporter.h"
+#include "tests/core/connections/ConnectionsEmulatorRig.h"
 
 using namespace aerodesk;
 using connections::BulkAccountRefresher;
@@ -29,7 +29,8 @@ struct RefreshRig : test::ConnectionsEmulatorRig
         refresher = std::make_unique<BulkAccountRefresher>(*client, repo(), clock);
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
                          [this](const QByteArray &method, const QString &path) {
-                             if (method != "GET" || !path.startsWith(QLatin1String("/v2/accounts/")))
+                             if (method != "GET" ||
+                                 !path.startsWith(QLatin1String("/v2/accounts/")))
                                  return;
                              ++accountRequests;
                              ++inFlight;
@@ -44,7 +45,9 @@ struct RefreshRig : test::ConnectionsEmulatorRig
                              outcomes.append(o);
                          });
         QObject::connect(refresher.get(), &BulkAccountRefresher::progress, &ctx,
-                         [this](int done, int total) { lastProgress = {done, total}; });
+                         [this](int done, int total) {
+                             lastProgress = { done, total };
+                         });
         QObject::connect(refresher.get(), &BulkAccountRefresher::finished, &ctx,
                          [this](const BulkRefreshSummary &s) { summaries.append(s); });
         return true;
@@ -73,25 +76,27 @@ TEST(BulkAccountRefresherSandbox, BoundedConcurrencyEveryRowUpdatedOneFailureRep
     ASSERT_TRUE(rig.begin(60));
     ASSERT_EQ(rig.ids.size(), 60);
     const QString gone = rig.ids.at(23);
-    const auto deleted = rig.h.sandbox.request("DELETE", QStringLiteral("/v2/accounts/%1").arg(gone), {}, rig.h.sandbox.bearer());
+    const auto deleted = rig.h.sandbox.request(
+        "DELETE", QStringLiteral("/v2/accounts/%1").arg(gone), {}, rig.h.sandbox.bearer());
     ASSERT_EQ(deleted.status, 200) << deleted.body.toStdString();
 
     rig.refresher->setMaxConcurrent(3);
     const QDateTime startedAt = QDateTime::currentDateTimeUtc().addSecs(-1);
-    rig.refresher->start(rig.ids + QStringList{rig.ids.first()}); // a duplicate is refreshed once
+    rig.refresher->start(rig.ids +
+                         QStringList { rig.ids.first() }); // a duplicate is refreshed once
     EXPECT_TRUE(rig.outcomes.isEmpty()); // nothing inside start()
     EXPECT_EQ(rig.accountRequests, 0);
     const BulkRefreshSummary s = rig.waitFinished();
 
-    EXPECT_EQ(rig.maxInFlight, 3);     // the bound was reached...
-    EXPECT_LE(rig.maxReported, 3);     // ...and never exceeded
+    EXPECT_EQ(rig.maxInFlight, 3); // the bound was reached...
+    EXPECT_LE(rig.maxReported, 3); // ...and never exceeded
     EXPECT_EQ(rig.inFlight, 0);
     EXPECT_EQ(rig.accountRequests, 60);
     EXPECT_EQ(s.total, 60);
     EXPECT_EQ(s.ok, 59);
     EXPECT_EQ(s.failed, 1);
     EXPECT_FALSE(s.wasCancelled);
-    EXPECT_EQ(rig.lastProgress, (QPair<int, int>{60, 60}));
+    EXPECT_EQ(rig.lastProgress, (QPair<int, int> { 60, 60 }));
     ASSERT_EQ(rig.outcomes.size(), 60);
 
     int failures = 0;
@@ -108,7 +113,8 @@ TEST(BulkAccountRefresherSandbox, BoundedConcurrencyEveryRowUpdatedOneFailureRep
         } else {
             EXPECT_TRUE(o.ok()) << o.message.toStdString();
             EXPECT_GE(row->lastRefresh, startedAt);
-            EXPECT_FALSE(row->accountSummary.value(QStringLiteral("accountNumber")).toString().isEmpty());
+            EXPECT_FALSE(
+                row->accountSummary.value(QStringLiteral("accountNumber")).toString().isEmpty());
             EXPECT_FALSE(row->status.isEmpty());
         }
     }

@@ -1,13 +1,13 @@
 // EmulatorListingImporter: a few thousand connections from the sandbox listing into the real
 // encrypted store, page by page, deduplicated by the blind index.
-#include "tests/core/connections/ConnectionsEmulatorRig.h"
-
 #include "core/connections/EmulatorListingImporter.h"
+
+#include "tests/core/connections/ConnectionsEmulatorRig.h"
 
 using namespace aerodesk;
 using connections::Connection;
-using connections::ImportSummary;
 using connections::EmulatorListingImporter;
+using connections::ImportSummary;
 
 namespace {
 struct ImportRig : test::ConnectionsEmulatorRig
@@ -18,7 +18,9 @@ struct ImportRig : test::ConnectionsEmulatorRig
             return false;
         importer = std::make_unique<EmulatorListingImporter>(*client, repo());
         QObject::connect(importer.get(), &EmulatorListingImporter::progress, &ctx,
-                         [this](int done, int total) { progress.append({done, total}); });
+                         [this](int done, int total) {
+                             progress.append({ done, total });
+                         });
         QObject::connect(importer.get(), &EmulatorListingImporter::finished, &ctx,
                          [this](const ImportSummary &s) { summaries.append(s); });
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
@@ -59,7 +61,8 @@ TEST(SandboxListingImporterSandbox, ImportsThousandsInPagesAndUpdatesInsteadOfDu
     Connection stale = known;
     stale.status = QStringLiteral("STALE");
     stale.bankName = QStringLiteral("Old name");
-    stale.accountSummary = QJsonObject{{QStringLiteral("accountNumber"), QStringLiteral("95379891234")}};
+    stale.accountSummary =
+        QJsonObject { { QStringLiteral("accountNumber"), QStringLiteral("95379891234") } };
     stale.lastRefresh = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
     ASSERT_TRUE(rig.repo().upsert(stale).ok());
     const QDateTime createdAt = rig.repo().get(known.connectionId)->createdAt;
@@ -72,7 +75,8 @@ TEST(SandboxListingImporterSandbox, ImportsThousandsInPagesAndUpdatesInsteadOfDu
     EXPECT_EQ(s.updated, 1);
     EXPECT_EQ(s.skipped, 0);
     EXPECT_EQ(rig.listingRequests, 3);
-    EXPECT_EQ(rig.progress, (QList<QPair<int, int>>{{1000, 3000}, {2000, 3000}, {3000, 3000}}));
+    EXPECT_EQ(rig.progress,
+              (QList<QPair<int, int>> { { 1000, 3000 }, { 2000, 3000 }, { 3000, 3000 } }));
     EXPECT_EQ(rig.repo().count(), 3000);
 
     // The tracked row was updated from the listing, keeping what the listing does not carry.
@@ -81,23 +85,30 @@ TEST(SandboxListingImporterSandbox, ImportsThousandsInPagesAndUpdatesInsteadOfDu
     EXPECT_EQ(row->status, known.status);
     EXPECT_EQ(row->bankName, known.bankName);
     EXPECT_EQ(row->connectionExpiry, known.connectionExpiry);
-    EXPECT_EQ(row->accountSummary.value(QStringLiteral("accountNumber")).toString(), QStringLiteral("95379891234"));
+    EXPECT_EQ(row->accountSummary.value(QStringLiteral("accountNumber")).toString(),
+              QStringLiteral("95379891234"));
     EXPECT_EQ(row->lastRefresh, stale.lastRefresh);
     EXPECT_EQ(row->createdAt, createdAt);
 
     // Spot checks across the pages: every field the listing has, decrypted back.
-    for (int i : {0, 999, 1000, 2500, 2999}) {
+    for (int i : { 0, 999, 1000, 2500, 2999 }) {
         const QJsonObject e = listing.at(i).toObject();
         auto c = rig.repo().get(e.value(QStringLiteral("connectionId")).toString());
         ASSERT_TRUE(c.ok()) << i;
         EXPECT_EQ(c->aeroPassUserUuid, e.value(QStringLiteral("aeroPassUserUuid")).toString()) << i;
         EXPECT_EQ(c->bankName, e.value(QStringLiteral("bankName")).toString()) << i;
         EXPECT_EQ(c->status, e.value(QStringLiteral("connectionStatus")).toString()) << i;
-        EXPECT_EQ(c->connectionExpiry, QDateTime::fromString(e.value(QStringLiteral("connectionExpiry")).toString(), Qt::ISODate)) << i;
+        EXPECT_EQ(c->connectionExpiry,
+                  QDateTime::fromString(e.value(QStringLiteral("connectionExpiry")).toString(),
+                                        Qt::ISODate))
+            << i;
     }
     int expired = 0;
     for (const QJsonValue &v : listing)
-        expired += v.toObject().value(QStringLiteral("connectionStatus")).toString() == QLatin1String("EXPIRED") ? 1 : 0;
+        expired += v.toObject().value(QStringLiteral("connectionStatus")).toString() ==
+                QLatin1String("EXPIRED")
+            ? 1
+            : 0;
     EXPECT_GT(expired, 0); // the seeded mix includes expired connections, stored as such
 
     // Again, with the default page size (5000: one page): everything is an update.
@@ -139,6 +150,7 @@ TEST(SandboxListingImporterSandbox, ListingErrorIsReportedAndNothingIsWritten)
     ASSERT_TRUE(rig.h.writeSecret(QStringLiteral("apiSecret"), QStringLiteral("not-the-secret")));
     const ImportSummary s = rig.run();
     EXPECT_FALSE(s.ok());
-    EXPECT_TRUE(s.error.startsWith(QStringLiteral("The sandbox listing could not be read"))) << s.error.toStdString();
+    EXPECT_TRUE(s.error.startsWith(QStringLiteral("The sandbox listing could not be read")))
+        << s.error.toStdString();
     EXPECT_EQ(rig.repo().count(), 0);
 }

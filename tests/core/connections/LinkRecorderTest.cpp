@@ -1,14 +1,14 @@
 // LinkRecorder: a widget pageSuccess is written to the encrypted store before any other call
 // starts, and a store failure stops the follow-up. Real sandbox over HTTPS, real store.
-#include "tests/core/connections/ConnectionsEmulatorRig.h"
+#include "core/connections/LinkRecorder.h"
 
 #include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/api/LinkWidgetSession.h"
-#include "core/connections/LinkRecorder.h"
+#include "tests/core/connections/ConnectionsEmulatorRig.h"
 
 using namespace aerodesk;
-using api::LinkWidgetSession;
 using api::LinkWidgetResult;
+using api::LinkWidgetSession;
 using api::LinkWidgetStep;
 using connections::Connection;
 using connections::LinkRecorder;
@@ -22,39 +22,49 @@ struct LinkRig : test::ConnectionsEmulatorRig
             return false;
         recorder = std::make_unique<LinkRecorder>(dispatcher, repo(), *client, clock);
         session = std::make_unique<LinkWidgetSession>(*client, dispatcher);
-        QObject::connect(session.get(), &LinkWidgetSession::stepReady, &ctx, [this](const LinkWidgetStep &step) {
-            if (step.state == QLatin1String("bank"))
-                session->chooseBank(QStringLiteral("oauth"));
-            else if (step.state == QLatin1String("credentials"))
-                session->signIn(QStringLiteral("mxuser"), QStringLiteral("challenge"));
-            else if (step.state == QLatin1String("mfa"))
-                session->submitMfaCode(QStringLiteral("1234"));
-            else if (step.state == QLatin1String("oauth"))
-                session->answerOAuth(true);
-        });
-        QObject::connect(session.get(), &LinkWidgetSession::finished, &ctx, [this](const LinkWidgetResult &r) {
-            results.append(r);
-            log.append(QStringLiteral("session finished"));
-        });
-        QObject::connect(recorder.get(), &LinkRecorder::recorded, &ctx, [this](const QStringList &ids, const QStringList &created) {
-            log.append(QStringLiteral("recorded"));
-            recordedIds.append(ids);
-            createdIds.append(created);
-        });
-        QObject::connect(recorder.get(), &LinkRecorder::recordFailed, &ctx, [this](const QStringList &, const QString &why) {
-            log.append(QStringLiteral("record failed"));
-            failures.append(why);
-        });
+        QObject::connect(
+            session.get(), &LinkWidgetSession::stepReady, &ctx, [this](const LinkWidgetStep &step) {
+                if (step.state == QLatin1String("bank"))
+                    session->chooseBank(QStringLiteral("oauth"));
+                else if (step.state == QLatin1String("credentials"))
+                    session->signIn(QStringLiteral("mxuser"), QStringLiteral("challenge"));
+                else if (step.state == QLatin1String("mfa"))
+                    session->submitMfaCode(QStringLiteral("1234"));
+                else if (step.state == QLatin1String("oauth"))
+                    session->answerOAuth(true);
+            });
+        QObject::connect(session.get(), &LinkWidgetSession::finished, &ctx,
+                         [this](const LinkWidgetResult &r) {
+                             results.append(r);
+                             log.append(QStringLiteral("session finished"));
+                         });
+        QObject::connect(recorder.get(), &LinkRecorder::recorded, &ctx,
+                         [this](const QStringList &ids, const QStringList &created) {
+                             log.append(QStringLiteral("recorded"));
+                             recordedIds.append(ids);
+                             createdIds.append(created);
+                         });
+        QObject::connect(recorder.get(), &LinkRecorder::recordFailed, &ctx,
+                         [this](const QStringList &, const QString &why) {
+                             log.append(QStringLiteral("record failed"));
+                             failures.append(why);
+                         });
         QObject::connect(recorder.get(), &LinkRecorder::accountLoaded, &ctx,
                          [this](const QString &id, const Connection &) { loaded.append(id); });
         QObject::connect(recorder.get(), &LinkRecorder::accountFailed, &ctx,
-                         [this](const QString &id, const QString &why) { accountFailures.append(id + QLatin1Char(' ') + why); });
+                         [this](const QString &id, const QString &why) {
+                             accountFailures.append(id + QLatin1Char(' ') + why);
+                         });
         QObject::connect(&dispatcher, &api::LinkWidgetEventDispatcher::persistFailed, &ctx,
-                         [this](const api::LinkWidgetEvent::PageSuccess &, const QString &) { ++persistFailedSignals; });
+                         [this](const api::LinkWidgetEvent::PageSuccess &, const QString &) {
+                             ++persistFailedSignals;
+                         });
         // Every request as it starts, with what the store holds at that very moment.
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
                          [this](const QByteArray &method, const QString &path) {
-                             log.append(QStringLiteral("%1 %2 (stored rows: %3)").arg(QString::fromLatin1(method), path).arg(repo().count()));
+                             log.append(QStringLiteral("%1 %2 (stored rows: %3)")
+                                            .arg(QString::fromLatin1(method), path)
+                                            .arg(repo().count()));
                          });
         return true;
     }
@@ -62,10 +72,13 @@ struct LinkRig : test::ConnectionsEmulatorRig
     /// Index in the log of the first request that is not part of driving the widget.
     int firstFollowUpRequest() const
     {
-        for (int i = int(log.lastIndexOf(QStringLiteral("link started"))) + 1; i < log.size(); ++i) {
+        for (int i = int(log.lastIndexOf(QStringLiteral("link started"))) + 1; i < log.size();
+             ++i) {
             const QString &e = log.at(i);
-            if ((e.startsWith(QLatin1String("GET ")) || e.startsWith(QLatin1String("POST ")) || e.startsWith(QLatin1String("DELETE ")))
-                && !e.contains(QLatin1String("/sandbox/widget/")) && !e.contains(QLatin1String("/v2/token_widget")))
+            if ((e.startsWith(QLatin1String("GET ")) || e.startsWith(QLatin1String("POST ")) ||
+                 e.startsWith(QLatin1String("DELETE "))) &&
+                !e.contains(QLatin1String("/sandbox/widget/")) &&
+                !e.contains(QLatin1String("/v2/token_widget")))
                 return i;
         }
         return -1;
@@ -91,15 +104,17 @@ TEST(LinkRecorderSandbox, PersistsBeforeTheFirstFollowUpCall)
     ASSERT_TRUE(token && token->ok());
     rig.log.append(QStringLiteral("link started"));
     rig.session->startLink();
-    ASSERT_TRUE(test::waitUntil([&] { return !rig.loaded.isEmpty() || !rig.accountFailures.isEmpty(); }, 30000))
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return !rig.loaded.isEmpty() || !rig.accountFailures.isEmpty(); }, 30000))
         << rig.log.join(QLatin1Char('\n')).toStdString();
     ASSERT_EQ(rig.results.size(), 1);
     ASSERT_TRUE(rig.results.first().linked()) << rig.results.first().message.toStdString();
     const QString id = rig.results.first().success.connectionId;
-    ASSERT_TRUE(rig.accountFailures.isEmpty()) << rig.accountFailures.join(QLatin1Char(',')).toStdString();
-    EXPECT_EQ(rig.loaded, QStringList{id});
-    EXPECT_EQ(rig.recordedIds, QStringList{id});
-    EXPECT_EQ(rig.createdIds, QStringList{id});
+    ASSERT_TRUE(rig.accountFailures.isEmpty())
+        << rig.accountFailures.join(QLatin1Char(',')).toStdString();
+    EXPECT_EQ(rig.loaded, QStringList { id });
+    EXPECT_EQ(rig.recordedIds, QStringList { id });
+    EXPECT_EQ(rig.createdIds, QStringList { id });
 
     // Order: the row is written, then (and only then) the first non-widget call starts.
     const int recordedAt = int(rig.log.indexOf(QStringLiteral("recorded")));
@@ -107,8 +122,10 @@ TEST(LinkRecorderSandbox, PersistsBeforeTheFirstFollowUpCall)
     ASSERT_GE(recordedAt, 0);
     ASSERT_GE(followUp, 0) << rig.log.join(QLatin1Char('\n')).toStdString();
     EXPECT_LT(recordedAt, followUp) << rig.log.join(QLatin1Char('\n')).toStdString();
-    EXPECT_TRUE(rig.log.at(followUp).endsWith(QLatin1String("(stored rows: 1)"))) << rig.log.at(followUp).toStdString();
-    EXPECT_GT(rig.log.indexOf(QStringLiteral("GET /v2/accounts/%1 (stored rows: 1)").arg(id)), recordedAt);
+    EXPECT_TRUE(rig.log.at(followUp).endsWith(QLatin1String("(stored rows: 1)")))
+        << rig.log.at(followUp).toStdString();
+    EXPECT_GT(rig.log.indexOf(QStringLiteral("GET /v2/accounts/%1 (stored rows: 1)").arg(id)),
+              recordedAt);
     EXPECT_LT(recordedAt, int(rig.log.indexOf(QStringLiteral("session finished"))));
 
     // The row was then completed from GET /v2/accounts.
@@ -127,16 +144,18 @@ TEST(LinkRecorderSandbox, ReconnectUpdatesTheSameRow)
     LinkRig rig;
     ASSERT_TRUE(rig.begin());
     rig.session->startLink();
-    ASSERT_TRUE(test::waitUntil([&] { return rig.loaded.size() == 1; }, 30000)) << rig.log.join(QLatin1Char('\n')).toStdString();
+    ASSERT_TRUE(test::waitUntil([&] { return rig.loaded.size() == 1; }, 30000))
+        << rig.log.join(QLatin1Char('\n')).toStdString();
     const QString id = rig.loaded.first();
     const auto first = rig.repo().get(id);
     ASSERT_TRUE(first.ok());
 
     rig.session->startReconnect(id);
-    ASSERT_TRUE(test::waitUntil([&] { return rig.loaded.size() == 2; }, 30000)) << rig.log.join(QLatin1Char('\n')).toStdString();
+    ASSERT_TRUE(test::waitUntil([&] { return rig.loaded.size() == 2; }, 30000))
+        << rig.log.join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(rig.results.size(), 2);
-    EXPECT_EQ(rig.recordedIds, (QStringList{id, id}));
-    EXPECT_EQ(rig.createdIds, QStringList{id}); // the reconnect created nothing
+    EXPECT_EQ(rig.recordedIds, (QStringList { id, id }));
+    EXPECT_EQ(rig.createdIds, QStringList { id }); // the reconnect created nothing
     EXPECT_EQ(rig.repo().count(), 1);
     const auto second = rig.repo().get(id);
     ASSERT_TRUE(second.ok());
@@ -148,21 +167,26 @@ TEST(LinkRecorderSandbox, StoreFailureStopsTheFollowUpWithAClearError)
 {
     LinkRig rig;
     ASSERT_TRUE(rig.begin());
-    // A real SQLite failure on every write to the connections table (as a full or read-only disk would give).
-    ASSERT_TRUE(rig.db->database()
-                    .exec(QStringLiteral("CREATE TRIGGER refuse_writes BEFORE INSERT ON connections "
-                                         "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END"),
-                          QStringLiteral("test trigger"))
-                    .ok());
+    // A real SQLite failure on every write to the connections table (as a full or read-only disk
+    // would give).
+    ASSERT_TRUE(
+        rig.db->database()
+            .exec(QStringLiteral("CREATE TRIGGER refuse_writes BEFORE INSERT ON connections "
+                                 "BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END"),
+                  QStringLiteral("test trigger"))
+            .ok());
     rig.session->startLink();
     ASSERT_TRUE(test::waitUntil([&] { return !rig.results.isEmpty(); }, 30000));
     // The widget did link; the console could not record it and said so.
     EXPECT_TRUE(rig.results.first().linked()) << rig.results.first().message.toStdString();
     ASSERT_EQ(rig.failures.size(), 1);
-    EXPECT_TRUE(rig.failures.first().contains(QStringLiteral("could not be saved in the store, so nothing else was started")))
+    EXPECT_TRUE(rig.failures.first().contains(
+        QStringLiteral("could not be saved in the store, so nothing else was started")))
         << rig.failures.first().toStdString();
-    EXPECT_TRUE(rig.failures.first().contains(QStringLiteral("simulated disk failure"))) << rig.failures.first().toStdString();
-    EXPECT_FALSE(rig.failures.first().contains(rig.results.first().success.connectionId)); // no identifier in the message
+    EXPECT_TRUE(rig.failures.first().contains(QStringLiteral("simulated disk failure")))
+        << rig.failures.first().toStdString();
+    EXPECT_FALSE(rig.failures.first().contains(
+        rig.results.first().success.connectionId)); // no identifier in the message
     EXPECT_EQ(rig.persistFailedSignals, 1);
     // Give any follow-up a chance to start: none may.
     test::waitUntil([] { return false; }, 1500);
@@ -178,7 +202,8 @@ TEST(LinkRecorderSandbox, MultiAccountSuccessRecordsEveryConnection)
     LinkRig rig;
     ASSERT_TRUE(rig.begin());
     rig.recorder->setFetchAccounts(false);
-    rig.dispatcher.dispatchRaw(R"({"type":"pageSuccess","payload":{"connectionId":null,"clientName":"Demo",
+    rig.dispatcher.dispatchRaw(
+        R"({"type":"pageSuccess","payload":{"connectionId":null,"clientName":"Demo",
         "aeroPassUserUuid":"7d3dba48-9c44-4cce-9aea-756dc3f90117",
         "accounts":[{"connectionId":"4A281C9E93F6A1F4B4DB3284C009EF04","accountType":"checking"},
                     {"connectionId":"0a281c9e93f6a1f4b4db3284c009ef04","accountType":"savings"}]}})");

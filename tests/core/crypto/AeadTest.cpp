@@ -1,4 +1,5 @@
 #include "core/crypto/Aead.h"
+
 #include "core/crypto/Random.h"
 
 #include <gtest/gtest.h>

@@ -38,7 +38,8 @@ TEST(Hex, OddLengthIsItsOwnError)
     auto r = Hex::decode("abc");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, CryptoErrc::HexOddLength);
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("odd"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("odd")))
+        << r.error().message.toStdString();
 }
 
 TEST(Hex, BadCharacterNamesItsPosition)
@@ -49,27 +50,32 @@ TEST(Hex, BadCharacterNamesItsPosition)
     EXPECT_EQ(r.error().position, 4);
     EXPECT_TRUE(r.error().message.contains(QStringLiteral("Character 5")))
         << r.error().message.toStdString();
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("'z'"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("'z'")))
+        << r.error().message.toStdString();
 }
 
 TEST(Hex, NonPrintableBadCharacterIsShownAsAByte)
 {
-    auto r = Hex::decode(QByteArray("00\x01" "1", 4));
+    auto r = Hex::decode(QByteArray("00\x01"
+                                    "1",
+                                    4));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, CryptoErrc::HexBadCharacter);
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("0x01"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("0x01")))
+        << r.error().message.toStdString();
 }
 
 TEST(Hex, WhitespaceIsItsOwnErrorWithPosition)
 {
-    for (const char *text : {"ab cd", "ab\ncd", "ab\tcd", "abcd\n"}) {
+    for (const char *text : { "ab cd", "ab\ncd", "ab\tcd", "abcd\n" }) {
         auto r = Hex::decode(text);
         ASSERT_FALSE(r.ok()) << text;
         EXPECT_EQ(r.error().code, CryptoErrc::HexWhitespace) << text;
         EXPECT_GE(r.error().position, 2);
     }
     auto r = Hex::decode("ab\ncd");
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("line break"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("line break")))
+        << r.error().message.toStdString();
 }
 
 TEST(Hex, BadCharacterWinsOverOddLength)

@@ -1,5 +1,6 @@
-#include "core/crypto/Hex.h"
 #include "core/crypto/Hmac.h"
+
+#include "core/crypto/Hex.h"
 
 #include <gtest/gtest.h>
 

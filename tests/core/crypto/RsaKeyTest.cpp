@@ -68,11 +68,11 @@ TEST_F(RsaKey, ReadsSpkiAndPkcs1PublicKeys)
 TEST_F(RsaKey, FingerprintMatchesOpenSslCli)
 {
     // SHA-256 of the DER SPKI, computed by the openssl CLI as an independent check.
-    cli->run({QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-in"),
-              QStringLiteral("k.spki.pem"), QStringLiteral("-outform"), QStringLiteral("DER"),
-              QStringLiteral("-out"), QStringLiteral("k.spki.der")});
-    const QByteArray dgst = cli->run({QStringLiteral("dgst"), QStringLiteral("-sha256"),
-                                      QStringLiteral("-r"), QStringLiteral("k.spki.der")});
+    cli->run({ QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-in"),
+               QStringLiteral("k.spki.pem"), QStringLiteral("-outform"), QStringLiteral("DER"),
+               QStringLiteral("-out"), QStringLiteral("k.spki.der") });
+    const QByteArray dgst = cli->run({ QStringLiteral("dgst"), QStringLiteral("-sha256"),
+                                       QStringLiteral("-r"), QStringLiteral("k.spki.der") });
     auto spki = RsaPublicKey::fromPem(cli->readFile(QStringLiteral("k.spki.pem")));
     ASSERT_TRUE(spki.ok());
     EXPECT_EQ(spki->fingerprintSha256(), dgst.left(64));
@@ -114,7 +114,8 @@ TEST_F(RsaKey, EmptyTextIsPemEmpty)
 
 TEST_F(RsaKey, GarbageIsPemUnrecognised)
 {
-    EXPECT_EQ(RsaPrivateKey::fromPem("-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n")
+    EXPECT_EQ(RsaPrivateKey::fromPem(
+                  "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n")
                   .error()
                   .code,
               CryptoErrc::PemUnrecognised);
@@ -125,13 +126,14 @@ TEST_F(RsaKey, GarbageIsPemUnrecognised)
 
 TEST_F(RsaKey, EcKeyIsNotRsa)
 {
-    cli->run({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
-              QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
-              QStringLiteral("-out"), QStringLiteral("ec.pem")});
+    cli->run({ QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
+               QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
+               QStringLiteral("-out"), QStringLiteral("ec.pem") });
     auto k = RsaPrivateKey::fromPem(cli->readFile(QStringLiteral("ec.pem")));
     ASSERT_FALSE(k.ok());
     EXPECT_EQ(k.error().code, CryptoErrc::KeyNotRsa);
-    EXPECT_TRUE(k.error().message.contains(QStringLiteral("EC"))) << k.error().message.toStdString();
+    EXPECT_TRUE(k.error().message.contains(QStringLiteral("EC")))
+        << k.error().message.toStdString();
 }
 
 TEST_F(RsaKey, SmallKeysAreRefused)

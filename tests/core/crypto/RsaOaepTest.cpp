@@ -26,7 +26,7 @@ RsaPrivateKey *RsaOaepTest::other = nullptr;
 TEST_F(RsaOaepTest, RoundTripsWithBothHashes)
 {
     const QByteArray msg(R"({"attemptId":"a-1","userCode":"u-2"})");
-    for (OaepHash h : {OaepHash::Sha1, OaepHash::Sha256}) {
+    for (OaepHash h : { OaepHash::Sha1, OaepHash::Sha256 }) {
         auto ct = RsaOaep::encrypt(key->publicKey(), msg, h);
         ASSERT_TRUE(ct.ok()) << ct.error().message.toStdString();
         EXPECT_EQ(ct->size(), 256);
@@ -57,7 +57,8 @@ TEST_F(RsaOaepTest, PlaintextTooLongIsItsOwnError)
     auto a = RsaOaep::encrypt(key->publicKey(), QByteArray(215, 'x'), OaepHash::Sha1);
     ASSERT_FALSE(a.ok());
     EXPECT_EQ(a.error().code, CryptoErrc::PlaintextTooLong);
-    EXPECT_TRUE(a.error().message.contains(QStringLiteral("214"))) << a.error().message.toStdString();
+    EXPECT_TRUE(a.error().message.contains(QStringLiteral("214")))
+        << a.error().message.toStdString();
     auto b = RsaOaep::encrypt(key->publicKey(), QByteArray(191, 'x'), OaepHash::Sha256);
     ASSERT_FALSE(b.ok());
     EXPECT_EQ(b.error().code, CryptoErrc::PlaintextTooLong);
@@ -70,7 +71,8 @@ TEST_F(RsaOaepTest, WrongLengthIsItsOwnError)
     auto r = RsaOaep::decrypt(*key, ct->left(200));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, CryptoErrc::CiphertextWrongLength);
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("200"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("200")))
+        << r.error().message.toStdString();
 }
 
 TEST_F(RsaOaepTest, WrongKeyWrongHashAndCorruptionShareOneMessage)
@@ -82,7 +84,7 @@ TEST_F(RsaOaepTest, WrongKeyWrongHashAndCorruptionShareOneMessage)
     QByteArray corrupted = *ct;
     corrupted[17] = char(corrupted[17] ^ 0x5a);
     auto damaged = RsaOaep::decrypt(*key, corrupted, OaepHash::Sha256);
-    for (const auto *r : {&wrongKey, &wrongHash, &damaged}) {
+    for (const auto *r : { &wrongKey, &wrongHash, &damaged }) {
         ASSERT_FALSE(r->ok());
         EXPECT_EQ(r->error().code, CryptoErrc::DecryptFailed);
     }

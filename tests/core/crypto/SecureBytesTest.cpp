@@ -1,4 +1,5 @@
 #include "core/crypto/SecureBytes.h"
+
 #include "core/util/ProcessHardening.h"
 
 #include <gtest/gtest.h>
@@ -51,7 +52,8 @@ TEST(SecureBytes, SecureWipeZeroesOwnedMemoryBeforeClearing)
     QByteArray probe = bytes; // shared: secureWipe must NOT wipe shared data (it would wipe probe)
     secureWipe(bytes);
     EXPECT_TRUE(bytes.isEmpty());
-    EXPECT_EQ(probe, QByteArray("topsecretvalue!")) << "shared data must be left to its other owner";
+    EXPECT_EQ(probe, QByteArray("topsecretvalue!"))
+        << "shared data must be left to its other owner";
     Q_UNUSED(inside);
 
     QString text = QStringLiteral("hunter2");

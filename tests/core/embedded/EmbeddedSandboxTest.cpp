@@ -4,9 +4,9 @@
 // {attemptId, userCode} (204), and the provider's refusals surfaced with their codes.
 
 #include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/RetUrlClient.h"
-#include "core/embedded/EmulatorEventSource.h"
 #include "core/store/UserCodeVault.h"
 #include "core/util/Clock.h"
 #include "tests/core/api/ClientHarness.h"
@@ -42,20 +42,21 @@ protected:
         if (!h.keychain)
             return;
         int pending = 3;
-        for (const char *name : {EmbeddedKeyStore::kPartnerPrivateKey, EmbeddedKeyStore::kProviderPublicKey, "userCode.alice"})
-            h.keychain->remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { --pending; });
+        for (const char *name : { EmbeddedKeyStore::kPartnerPrivateKey,
+                                  EmbeddedKeyStore::kProviderPublicKey, "userCode.alice" })
+            h.keychain->remove(QString::fromLatin1(name),
+                               [&](const keychain::KeychainError &) { --pending; });
         waitUntil([&] { return pending == 0; }, 10000);
     }
 
-    template <class T, class Start>
-    T load(Start start)
+    template<class T, class Start> T load(Start start)
     {
         std::optional<Result<T, QString>> out;
         start([&](Result<T, QString> r) { out.emplace(std::move(r)); });
         EXPECT_TRUE(waitUntil([&] { return out.has_value(); }, 20000));
         if (!out || !out->ok()) {
             ADD_FAILURE() << (out ? out->error().toStdString() : std::string("no answer"));
-            return T{};
+            return T {};
         }
         return out->value();
     }
@@ -66,12 +67,14 @@ protected:
             connect ? events->connectEvent(user, cb) : events->authEvent(user, cb);
         });
         if (!sample || !sample->ok())
-            return PayloadError::make(PayloadErrc::Empty, sample ? sample->error().message : QStringLiteral("no answer"));
+            return PayloadError::make(
+                PayloadErrc::Empty, sample ? sample->error().message : QStringLiteral("no answer"));
         EXPECT_EQ(sample->value().user, user);
         return PayloadDecryptor::decrypt(partnerKey, sample->value().payloadHex);
     }
 
-    std::optional<Result<api::HttpResponse, api::ApiError>> answer(const QUrl &url, const RetUrlReply &reply)
+    std::optional<Result<api::HttpResponse, api::ApiError>> answer(const QUrl &url,
+                                                                   const RetUrlReply &reply)
     {
         return await<api::HttpResponse>([&](auto cb) { retUrls->answer(url, reply, cb); });
     }
@@ -99,7 +102,8 @@ TEST_F(EmbeddedSandbox, ConnectThenSilentAuthEachGet204)
     // The userCode goes to the keychain only, before the connect is answered.
     store::UserCodeVault vault(*h.keychain);
     std::optional<keychain::KeychainError> saved;
-    vault.save(QStringLiteral("alice"), connect->userCode(), [&](const keychain::KeychainError &e) { saved = e; });
+    vault.save(QStringLiteral("alice"), connect->userCode(),
+               [&](const keychain::KeychainError &e) { saved = e; });
     ASSERT_TRUE(waitUntil([&] { return saved.has_value(); }, 20000));
     ASSERT_TRUE(saved->ok()) << saved->message.toStdString();
 
@@ -114,10 +118,11 @@ TEST_F(EmbeddedSandbox, ConnectThenSilentAuthEachGet204)
     EXPECT_TRUE(auth->retUrl().path().endsWith(auth->attemptId()));
 
     std::optional<crypto::SecureBytes> code;
-    vault.load(QStringLiteral("alice"), [&](const keychain::KeychainError &e, crypto::SecureBytes c) {
-        EXPECT_TRUE(e.ok()) << e.message.toStdString();
-        code = std::move(c);
-    });
+    vault.load(QStringLiteral("alice"),
+               [&](const keychain::KeychainError &e, crypto::SecureBytes c) {
+                   EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                   code = std::move(c);
+               });
     ASSERT_TRUE(waitUntil([&] { return code.has_value(); }, 20000));
     auto reply = RetUrlReply::silentAuth(providerKey, auth->attemptId(), *code);
     ASSERT_TRUE(reply.ok()) << reply.error().message.toStdString();
@@ -139,8 +144,9 @@ TEST_F(EmbeddedSandbox, WrongUserCodeIsRefusedWithItsCode)
     ASSERT_TRUE(answer(connect->retUrl(), RetUrlReply::connect())->ok());
     auto auth = event(false, QStringLiteral("bob"));
     ASSERT_TRUE(auth.ok());
-    auto reply = RetUrlReply::silentAuth(providerKey, auth->attemptId(),
-                                         crypto::SecureBytes(QByteArrayView("00000000000000000000000000000000")));
+    auto reply = RetUrlReply::silentAuth(
+        providerKey, auth->attemptId(),
+        crypto::SecureBytes(QByteArrayView("00000000000000000000000000000000")));
     ASSERT_TRUE(reply.ok());
     auto r = answer(auth->retUrl(), reply.value());
     ASSERT_TRUE(r && !r->ok());
@@ -153,7 +159,9 @@ TEST_F(EmbeddedSandbox, DeclinedConnectIsRecordedAsAnError)
 {
     auto connect = event(true, QStringLiteral("carol"));
     ASSERT_TRUE(connect.ok());
-    auto r = answer(connect->retUrl(), RetUrlReply::connect(QStringLiteral("DECLINED"), QStringLiteral("user cancelled")));
+    auto r =
+        answer(connect->retUrl(),
+               RetUrlReply::connect(QStringLiteral("DECLINED"), QStringLiteral("user cancelled")));
     ASSERT_TRUE(r && !r->ok());
     EXPECT_EQ(r->error().code, QStringLiteral("EB-400-STATUS"));
 }
@@ -165,12 +173,14 @@ TEST_F(EmbeddedSandbox, DisconnectedUserCodeGets410)
     const crypto::SecureBytes code = connect->userCode().clone();
     ASSERT_TRUE(answer(connect->retUrl(), RetUrlReply::connect())->ok());
     auto off = await<api::HttpResponse>([&](auto cb) {
-        client->call("POST", QStringLiteral("/sandbox/eb/disconnect"), QJsonObject{{QStringLiteral("user"), QStringLiteral("dave")}}, cb);
+        client->call("POST", QStringLiteral("/sandbox/eb/disconnect"),
+                     QJsonObject { { QStringLiteral("user"), QStringLiteral("dave") } }, cb);
     });
     ASSERT_TRUE(off && off->ok());
     auto auth = event(false, QStringLiteral("dave"));
     ASSERT_TRUE(auth.ok());
-    auto r = answer(auth->retUrl(), RetUrlReply::silentAuth(providerKey, auth->attemptId(), code).value());
+    auto r = answer(auth->retUrl(),
+                    RetUrlReply::silentAuth(providerKey, auth->attemptId(), code).value());
     ASSERT_TRUE(r && !r->ok());
     EXPECT_EQ(r->error().httpStatus, 410);
     EXPECT_EQ(r->error().code, QStringLiteral("EB-410-DISCONNECTED"));
@@ -181,7 +191,8 @@ TEST_F(EmbeddedSandbox, ARetUrlOffTheRulesIsNotContacted)
     auto r = answer(QUrl(QStringLiteral("http://example.com/ret")), RetUrlReply::connect());
     ASSERT_TRUE(r && !r->ok());
     EXPECT_EQ(r->error().httpStatus, 0);
-    EXPECT_TRUE(r->error().message.contains(QLatin1String("https"))) << r->error().message.toStdString();
+    EXPECT_TRUE(r->error().message.contains(QLatin1String("https")))
+        << r->error().message.toStdString();
 }
 
 TEST_F(EmbeddedSandbox, ImportRefusesAKeyThatIsNotOne)
@@ -190,7 +201,8 @@ TEST_F(EmbeddedSandbox, ImportRefusesAKeyThatIsNotOne)
     keys->importPartnerKey("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", {},
                            [&](const QString &e) { error = e; });
     ASSERT_TRUE(waitUntil([&] { return error != QLatin1String("pending"); }, 10000));
-    EXPECT_TRUE(error.contains(QLatin1String("not a usable partner private key"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QLatin1String("not a usable partner private key")))
+        << error.toStdString();
     // The key stored before is untouched.
     auto still = load<crypto::RsaPrivateKey>([&](auto cb) { keys->loadPartnerKey(cb); });
     EXPECT_EQ(still.publicKey().fingerprintSha256(), partnerKey.publicKey().fingerprintSha256());

@@ -1,9 +1,10 @@
 // The payload inspector's decryptor against an independent peer: every ciphertext here is made
 // by the openssl CLI (pkeyutl) from keys it generated, and every reply we encrypt is opened by it.
 
+#include "core/embedded/PayloadDecryptor.h"
+
 #include "core/crypto/Hex.h"
 #include "core/crypto/RsaPrivateKey.h"
-#include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/RetUrlReply.h"
 #include "tests/core/crypto/OpenSslCli.h"
 
@@ -11,7 +12,6 @@
 #include <QSet>
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace aerodesk;
@@ -45,20 +45,22 @@ protected:
     static QByteArray seal(const QByteArray &plain, const QStringList &padding = oaepSha1(),
                            const QString &keyName = QStringLiteral("partner"))
     {
-        QStringList args{QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"), QStringLiteral("-pubin"),
-                         QStringLiteral("-inkey"), cli->path(keyName + QStringLiteral(".spki.pem"))};
+        QStringList args { QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"),
+                           QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                           cli->path(keyName + QStringLiteral(".spki.pem")) };
         args << padding;
         return crypto::Hex::encode(cli->run(args, plain));
     }
     static QStringList oaepSha1()
     {
-        return {QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
-                QStringLiteral("rsa_oaep_md:sha1")};
+        return { QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_oaep_md:sha1") };
     }
     static QStringList oaepSha256()
     {
-        return {QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
-                QStringLiteral("rsa_oaep_md:sha256"), QStringLiteral("-pkeyopt"), QStringLiteral("rsa_mgf1_md:sha256")};
+        return { QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:oaep"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_oaep_md:sha256"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_mgf1_md:sha256") };
     }
 
     PayloadErrc errorOf(const QByteArray &hex) const
@@ -73,8 +75,10 @@ protected:
 };
 test::OpenSslCli *PayloadDecryptorTest::cli = nullptr;
 
-const QByteArray kConnect = R"({"retUrl":"https://eb.example.com/ret/connect/abc","userCode":"0f1e2d3c4b5a69788796a5b4c3d2e1f0"})";
-const QByteArray kAuth = R"({"attemptId":"7d1f00aa","retUrl":"https://eb.example.com/ret/auth/7d1f00aa"})";
+const QByteArray kConnect =
+    R"({"retUrl":"https://eb.example.com/ret/connect/abc","userCode":"0f1e2d3c4b5a69788796a5b4c3d2e1f0"})";
+const QByteArray kAuth =
+    R"({"attemptId":"7d1f00aa","retUrl":"https://eb.example.com/ret/auth/7d1f00aa"})";
 
 } // namespace
 
@@ -98,14 +102,16 @@ TEST_F(PayloadDecryptorTest, SilentAuthEventShowsAttemptId)
     EXPECT_EQ(r->kind(), EventPayload::Kind::SilentAuth);
     EXPECT_EQ(r->attemptId(), QStringLiteral("7d1f00aa"));
     EXPECT_TRUE(r->userCode().isEmpty());
-    EXPECT_EQ(r->displayObject().value(QLatin1String("attemptId")).toString(), QStringLiteral("7d1f00aa"));
+    EXPECT_EQ(r->displayObject().value(QLatin1String("attemptId")).toString(),
+              QStringLiteral("7d1f00aa"));
 }
 
 TEST_F(PayloadDecryptorTest, UnknownExtraFieldsAreToleratedAndListed)
 {
-    auto r = PayloadDecryptor::decrypt(key, seal(R"({"attemptId":"a1","retUrl":"https://h.example/r","v":2})"));
+    auto r = PayloadDecryptor::decrypt(
+        key, seal(R"({"attemptId":"a1","retUrl":"https://h.example/r","v":2})"));
     ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
-    EXPECT_EQ(r->extraKeys(), QStringList{QStringLiteral("v")});
+    EXPECT_EQ(r->extraKeys(), QStringList { QStringLiteral("v") });
 }
 
 TEST_F(PayloadDecryptorTest, SurroundingWhitespaceIsIgnoredButInnerWhitespaceIsPlaced)
@@ -126,14 +132,16 @@ TEST_F(PayloadDecryptorTest, MalformedHexNamesTheProblem)
     auto odd = PayloadDecryptor::decrypt(key, hex.left(hex.size() - 1));
     ASSERT_FALSE(odd.ok());
     EXPECT_EQ(odd.error().code, PayloadErrc::BadHex);
-    EXPECT_TRUE(odd.error().message.contains(QLatin1String("odd"), Qt::CaseInsensitive)) << odd.error().message.toStdString();
+    EXPECT_TRUE(odd.error().message.contains(QLatin1String("odd"), Qt::CaseInsensitive))
+        << odd.error().message.toStdString();
 
     QByteArray bad = hex;
     bad[17] = 'g';
     auto g = PayloadDecryptor::decrypt(key, bad);
     ASSERT_FALSE(g.ok());
     EXPECT_EQ(g.error().position, 17);
-    EXPECT_TRUE(g.error().message.contains(QLatin1String("'g'"))) << g.error().message.toStdString();
+    EXPECT_TRUE(g.error().message.contains(QLatin1String("'g'")))
+        << g.error().message.toStdString();
     EXPECT_EQ(errorOf("   "), PayloadErrc::Empty);
 }
 
@@ -144,7 +152,8 @@ TEST_F(PayloadDecryptorTest, TruncatedOrDoubledPayloadIsTheWrongLength)
     auto r = PayloadDecryptor::decrypt(key, hex + hex);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, PayloadErrc::WrongLength);
-    EXPECT_TRUE(r.error().message.contains(QLatin1String("512 bytes"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("512 bytes")))
+        << r.error().message.toStdString();
 }
 
 TEST_F(PayloadDecryptorTest, PayloadForAnotherKeyIsTheWrongKey)
@@ -153,13 +162,16 @@ TEST_F(PayloadDecryptorTest, PayloadForAnotherKeyIsTheWrongKey)
     ASSERT_FALSE(r.ok());
     // A wrong key leaves a random number; 1 in 256 of those starts with 00 and is then reported
     // as the generic failure. Both are "does not decrypt with this key".
-    EXPECT_TRUE(r.error().code == PayloadErrc::WrongKey || r.error().code == PayloadErrc::DecryptFailed);
-    EXPECT_TRUE(r.error().message.contains(QLatin1String("fingerprint"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().code == PayloadErrc::WrongKey ||
+                r.error().code == PayloadErrc::DecryptFailed);
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("fingerprint")))
+        << r.error().message.toStdString();
 }
 
 TEST_F(PayloadDecryptorTest, Pkcs1v15PaddingIsNamed)
 {
-    EXPECT_EQ(errorOf(seal(kAuth, {QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")})),
+    EXPECT_EQ(errorOf(seal(
+                  kAuth, { QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1") })),
               PayloadErrc::WrongPadding);
 }
 
@@ -187,28 +199,45 @@ TEST_F(PayloadDecryptorTest, ContentProblemsEachHaveTheirOwnCode)
     EXPECT_EQ(notJson.error().code, PayloadErrc::NotJson);
     EXPECT_GE(notJson.error().position, 0);
     EXPECT_EQ(errorOf(seal("[1,2]")), PayloadErrc::NotObject);
-    EXPECT_EQ(errorOf(seal(R"({"userCode":5,"retUrl":"https://h.example/r"})")), PayloadErrc::BadField);
-    EXPECT_EQ(errorOf(seal(R"({"attemptId":"","retUrl":"https://h.example/r"})")), PayloadErrc::BadField);
-    EXPECT_EQ(errorOf(seal(R"({"attemptId":"a","retUrl":"http://h.example/r"})")), PayloadErrc::BadRetUrl);
+    EXPECT_EQ(errorOf(seal(R"({"userCode":5,"retUrl":"https://h.example/r"})")),
+              PayloadErrc::BadField);
+    EXPECT_EQ(errorOf(seal(R"({"attemptId":"","retUrl":"https://h.example/r"})")),
+              PayloadErrc::BadField);
+    EXPECT_EQ(errorOf(seal(R"({"attemptId":"a","retUrl":"http://h.example/r"})")),
+              PayloadErrc::BadRetUrl);
     EXPECT_EQ(errorOf(seal(R"({"attemptId":"a","retUrl":"/relative"})")), PayloadErrc::BadRetUrl);
-    EXPECT_TRUE(PayloadDecryptor::decrypt(key, seal(R"({"attemptId":"a","retUrl":"http://127.0.0.1:9/r"})")).ok());
+    EXPECT_TRUE(
+        PayloadDecryptor::decrypt(key, seal(R"({"attemptId":"a","retUrl":"http://127.0.0.1:9/r"})"))
+            .ok());
 
-    auto shape = PayloadDecryptor::decrypt(key, seal(R"({"foo":"secret-value","retUrl":"https://h.example/r"})"));
+    auto shape = PayloadDecryptor::decrypt(
+        key, seal(R"({"foo":"secret-value","retUrl":"https://h.example/r"})"));
     ASSERT_FALSE(shape.ok());
     EXPECT_EQ(shape.error().code, PayloadErrc::UnknownShape);
     EXPECT_TRUE(shape.error().message.contains(QLatin1String("foo")));
-    EXPECT_FALSE(shape.error().message.contains(QLatin1String("secret-value"))) << "messages never carry values";
+    EXPECT_FALSE(shape.error().message.contains(QLatin1String("secret-value")))
+        << "messages never carry values";
     EXPECT_EQ(errorOf(seal(R"({"userCode":"u","attemptId":"a","retUrl":"https://h.example/r"})")),
               PayloadErrc::UnknownShape);
 }
 
 TEST_F(PayloadDecryptorTest, EveryFailureHasItsOwnMessage)
 {
-    const QList<QByteArray> inputs{
-        "", "abc", "zz", seal(kAuth).left(100), seal(kAuth, oaepSha1(), QStringLiteral("other")),
-        seal(kAuth, {QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")}), seal(kAuth, oaepSha256()),
-        seal(QByteArray("\xff\xfe", 2)), seal("nope"), seal("[true]"), seal(R"({"x":1})"),
-        seal(R"({"userCode":1,"retUrl":"https://h.example/r"})"), seal(R"({"attemptId":"a","retUrl":"ftp://h/r"})")};
+    const QList<QByteArray> inputs {
+        "",
+        "abc",
+        "zz",
+        seal(kAuth).left(100),
+        seal(kAuth, oaepSha1(), QStringLiteral("other")),
+        seal(kAuth, { QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1") }),
+        seal(kAuth, oaepSha256()),
+        seal(QByteArray("\xff\xfe", 2)),
+        seal("nope"),
+        seal("[true]"),
+        seal(R"({"x":1})"),
+        seal(R"({"userCode":1,"retUrl":"https://h.example/r"})"),
+        seal(R"({"attemptId":"a","retUrl":"ftp://h/r"})")
+    };
     QSet<QString> messages;
     std::set<PayloadErrc> codes;
     for (const QByteArray &in : inputs) {
@@ -224,7 +253,8 @@ TEST_F(PayloadDecryptorTest, EveryFailureHasItsOwnMessage)
 
 TEST_F(PayloadDecryptorTest, NoKeyIsItsOwnError)
 {
-    EXPECT_EQ(PayloadDecryptor::decrypt(crypto::RsaPrivateKey{}, seal(kAuth)).error().code, PayloadErrc::NoKey);
+    EXPECT_EQ(PayloadDecryptor::decrypt(crypto::RsaPrivateKey {}, seal(kAuth)).error().code,
+              PayloadErrc::NoKey);
 }
 
 TEST_F(PayloadDecryptorTest, SilentAuthReplyOpensWithOpenSsl)
@@ -239,16 +269,19 @@ TEST_F(PayloadDecryptorTest, SilentAuthReplyOpensWithOpenSsl)
     const QByteArray body = reply->toJson();
     EXPECT_FALSE(body.contains("0f1e2d3c")) << "the userCode is only inside the encrypted payload";
 
-    auto cipher = crypto::Hex::decode(reply->body().value(QLatin1String("payload")).toString().toLatin1());
+    auto cipher =
+        crypto::Hex::decode(reply->body().value(QLatin1String("payload")).toString().toLatin1());
     ASSERT_TRUE(cipher.ok());
-    const QByteArray plain = cli->run({QStringLiteral("pkeyutl"), QStringLiteral("-decrypt"), QStringLiteral("-inkey"),
-                                       cli->path(QStringLiteral("other.pkcs8.pem")), QStringLiteral("-pkeyopt"),
-                                       QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
-                                       QStringLiteral("rsa_oaep_md:sha1")},
-                                      cipher.value());
+    const QByteArray plain =
+        cli->run({ QStringLiteral("pkeyutl"), QStringLiteral("-decrypt"), QStringLiteral("-inkey"),
+                   cli->path(QStringLiteral("other.pkcs8.pem")), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("rsa_oaep_md:sha1") },
+                 cipher.value());
     const QJsonObject o = QJsonDocument::fromJson(plain).object();
     EXPECT_EQ(o.value(QLatin1String("attemptId")).toString(), QStringLiteral("7d1f00aa"));
-    EXPECT_EQ(o.value(QLatin1String("userCode")).toString(), QStringLiteral("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+    EXPECT_EQ(o.value(QLatin1String("userCode")).toString(),
+              QStringLiteral("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
     EXPECT_EQ(o.size(), 2);
 }
 
@@ -256,28 +289,41 @@ TEST_F(PayloadDecryptorTest, SilentAuthReplyRefusesWhatItCannotBuild)
 {
     auto pub = crypto::RsaPublicKey::fromPem(cli->readFile(QStringLiteral("other.spki.pem")));
     ASSERT_TRUE(pub.ok());
-    EXPECT_EQ(RetUrlReply::silentAuth({}, QStringLiteral("a"), crypto::SecureBytes(QByteArrayView("c"))).error().code,
-              PayloadErrc::NoKey);
-    EXPECT_EQ(RetUrlReply::silentAuth(pub.value(), QStringLiteral("a"), crypto::SecureBytes()).error().code,
+    EXPECT_EQ(
+        RetUrlReply::silentAuth({}, QStringLiteral("a"), crypto::SecureBytes(QByteArrayView("c")))
+            .error()
+            .code,
+        PayloadErrc::NoKey);
+    EXPECT_EQ(RetUrlReply::silentAuth(pub.value(), QStringLiteral("a"), crypto::SecureBytes())
+                  .error()
+                  .code,
               PayloadErrc::BadField);
-    EXPECT_EQ(RetUrlReply::silentAuth(pub.value(), QStringLiteral("a"), crypto::SecureBytes(QByteArrayView("x\"y"))).error().code,
+    EXPECT_EQ(RetUrlReply::silentAuth(pub.value(), QStringLiteral("a"),
+                                      crypto::SecureBytes(QByteArrayView("x\"y")))
+                  .error()
+                  .code,
               PayloadErrc::BadField);
     // An attemptId with characters JSON must escape is escaped correctly.
-    auto odd = RetUrlReply::silentAuth(pub.value(), QStringLiteral("a\"b\\c"), crypto::SecureBytes(QByteArrayView("u1")));
+    auto odd = RetUrlReply::silentAuth(pub.value(), QStringLiteral("a\"b\\c"),
+                                       crypto::SecureBytes(QByteArrayView("u1")));
     ASSERT_TRUE(odd.ok());
-    auto cipher = crypto::Hex::decode(odd->body().value(QLatin1String("payload")).toString().toLatin1());
-    const QByteArray plain = cli->run({QStringLiteral("pkeyutl"), QStringLiteral("-decrypt"), QStringLiteral("-inkey"),
-                                       cli->path(QStringLiteral("other.pkcs8.pem")), QStringLiteral("-pkeyopt"),
-                                       QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
-                                       QStringLiteral("rsa_oaep_md:sha1")},
-                                      cipher.value());
-    EXPECT_EQ(QJsonDocument::fromJson(plain).object().value(QLatin1String("attemptId")).toString(), QStringLiteral("a\"b\\c"));
+    auto cipher =
+        crypto::Hex::decode(odd->body().value(QLatin1String("payload")).toString().toLatin1());
+    const QByteArray plain =
+        cli->run({ QStringLiteral("pkeyutl"), QStringLiteral("-decrypt"), QStringLiteral("-inkey"),
+                   cli->path(QStringLiteral("other.pkcs8.pem")), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("rsa_padding_mode:oaep"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("rsa_oaep_md:sha1") },
+                 cipher.value());
+    EXPECT_EQ(QJsonDocument::fromJson(plain).object().value(QLatin1String("attemptId")).toString(),
+              QStringLiteral("a\"b\\c"));
 }
 
 TEST(RetUrlReplyTest, ConnectReplyCarriesStatusAndOptionalReason)
 {
     EXPECT_EQ(RetUrlReply::connect().toJson(), QByteArray(R"({"status":"OK"})"));
-    const QJsonObject o = RetUrlReply::connect(QStringLiteral("DECLINED"), QStringLiteral("user cancelled")).body();
+    const QJsonObject o =
+        RetUrlReply::connect(QStringLiteral("DECLINED"), QStringLiteral("user cancelled")).body();
     EXPECT_EQ(o.value(QLatin1String("status")).toString(), QStringLiteral("DECLINED"));
     EXPECT_EQ(o.value(QLatin1String("reason")).toString(), QStringLiteral("user cancelled"));
 }

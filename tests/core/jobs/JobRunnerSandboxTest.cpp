@@ -1,10 +1,9 @@
 // JobRunner against the real sandbox over HTTPS (time scale 0.05: jobs take well under a
 // second, the MFA window is 6 s).
-#include "tests/core/api/ClientHarness.h"
-
 #include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/api/LinkWidgetSession.h"
 #include "core/jobs/JobRunner.h"
+#include "tests/core/api/ClientHarness.h"
 
 #include <optional>
 
@@ -26,9 +25,13 @@ struct SandboxRig
         p.mfaWindowMs = 6000;
         p.mfaGraceMs = 10000;
         runner = std::make_unique<JobRunner>(*client, clock, p);
-        QObject::connect(runner.get(), &JobRunner::finished, &ctx, [this](const JobResult &r) { results.append(r); });
-        QObject::connect(runner.get(), &JobRunner::mfaRequired, &ctx,
-                         [this](quint64 key, const QString &jobId, const QString &, const QDateTime &) { mfa.append({key, jobId}); });
+        QObject::connect(runner.get(), &JobRunner::finished, &ctx,
+                         [this](const JobResult &r) { results.append(r); });
+        QObject::connect(
+            runner.get(), &JobRunner::mfaRequired, &ctx,
+            [this](quint64 key, const QString &jobId, const QString &, const QDateTime &) {
+                mfa.append({ key, jobId });
+            });
         QObject::connect(&client->transport(), &api::HttpTransport::requestStarted, &ctx,
                          [this](const QByteArray &m, const QString &path) {
                              if (m == "POST" && path.endsWith(QLatin1String("/refresh")))
@@ -43,24 +46,26 @@ struct SandboxRig
     }
     /// Plays the widget's MFA relaunch through LinkWidgetSession (fresh widget token, handleMFA +
     /// jobId + connectionId), answering the code prompt with `code`.
-    api::LinkWidgetResult relaunchMfa(const QString &jobId, const QString &connectionId, const QString &code)
+    api::LinkWidgetResult relaunchMfa(const QString &jobId, const QString &connectionId,
+                                      const QString &code)
     {
         api::LinkWidgetEventDispatcher dispatcher;
         api::LinkWidgetSession session(*client, dispatcher);
         QStringList states;
         std::optional<api::LinkWidgetResult> result;
-        QObject::connect(&session, &api::LinkWidgetSession::stepReady, &ctx, [&](const api::LinkWidgetStep &step) {
-            states.append(step.state);
-            if (step.state == QLatin1String("mfa"))
-                session.submitMfaCode(code);
-            else
-                session.close();
-        });
+        QObject::connect(&session, &api::LinkWidgetSession::stepReady, &ctx,
+                         [&](const api::LinkWidgetStep &step) {
+                             states.append(step.state);
+                             if (step.state == QLatin1String("mfa"))
+                                 session.submitMfaCode(code);
+                             else
+                                 session.close();
+                         });
         QObject::connect(&session, &api::LinkWidgetSession::finished, &ctx,
                          [&](const api::LinkWidgetResult &r) { result = r; });
         session.startMfaRelaunch(jobId, connectionId);
         EXPECT_TRUE(test::waitUntil([&] { return result.has_value(); }, 30000));
-        EXPECT_EQ(states, QStringList{QStringLiteral("mfa")}); // straight to the code
+        EXPECT_EQ(states, QStringList { QStringLiteral("mfa") }); // straight to the code
         return result.value_or(api::LinkWidgetResult());
     }
 
@@ -99,7 +104,8 @@ TEST(JobRunnerSandbox, RemoteAc112NamesTheRunningJob)
     const QString c = rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(c.isEmpty());
     // Another client starts an identity job first.
-    const auto other = rig.h.sandbox.request("POST", QStringLiteral("/v2/accounts/%1/identity").arg(c), {}, rig.h.sandbox.bearer());
+    const auto other = rig.h.sandbox.request(
+        "POST", QStringLiteral("/v2/accounts/%1/identity").arg(c), {}, rig.h.sandbox.bearer());
     const QString running = other.json.value(QStringLiteral("jobId")).toString();
     ASSERT_FALSE(running.isEmpty()) << other.body.toStdString();
     rig.runner->start(JobType::Identity, c);
@@ -117,8 +123,10 @@ TEST(JobRunnerSandbox, MfaPromptRelaunchThenCompletion)
     ASSERT_FALSE(c.isEmpty()) << rig.h.sandbox.lastError().toStdString();
     const quint64 key = rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    const api::LinkWidgetResult relaunch = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
-    EXPECT_EQ(relaunch.outcome, api::LinkWidgetResult::Outcome::Linked) << relaunch.message.toStdString();
+    const api::LinkWidgetResult relaunch =
+        rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("1234"));
+    EXPECT_EQ(relaunch.outcome, api::LinkWidgetResult::Outcome::Linked)
+        << relaunch.message.toStdString();
     EXPECT_EQ(relaunch.success.connectionId, c);
     rig.runner->mfaCompleted(key);
     const JobResult r = rig.wait(0);
@@ -147,7 +155,8 @@ TEST(JobRunnerSandbox, Ac108EndsWithoutRetry)
     ASSERT_FALSE(c.isEmpty());
     rig.runner->start(JobType::Balance, c);
     ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 30000));
-    const api::LinkWidgetResult lockout = rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
+    const api::LinkWidgetResult lockout =
+        rig.relaunchMfa(rig.mfa.first().second, c, QStringLiteral("0002")); // sandbox: lockout
     EXPECT_EQ(lockout.error.code, QStringLiteral("AC-108"));
     const JobResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, JobOutcome::MfaLocked) << r.message.toStdString();

@@ -1,9 +1,8 @@
-#include "tests/core/jobs/ScriptedAerosync.h"
-
 #include "core/crypto/Random.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
 #include "core/util/Clock.h"
+#include "tests/core/jobs/ScriptedAerosync.h"
 #include "tests/support/Wait.h"
 
 #include <gtest/gtest.h>
@@ -20,7 +19,8 @@ struct Rig
     Rig()
     {
         keychain = std::make_unique<keychain::Keychain>(
-            QStringLiteral("aerodesk-test-jobs-%1").arg(QString::fromLatin1(crypto::Random::hex(6))));
+            QStringLiteral("aerodesk-test-jobs-%1")
+                .arg(QString::fromLatin1(crypto::Random::hex(6))));
         write(QStringLiteral("apiKey"), "k");
         write(QStringLiteral("apiSecret"), "s");
         api::Environment env;
@@ -37,29 +37,32 @@ struct Rig
         p.mfaWindowMs = 2000;
         p.mfaGraceMs = 2000;
         runner = std::make_unique<JobRunner>(*client, clock, p);
-        QObject::connect(runner.get(), &JobRunner::finished, &ctx, [this](const JobResult &r) { results.append(r); });
-        QObject::connect(runner.get(), &JobRunner::mfaRequired, &ctx,
-                         [this](quint64 key, const QString &, const QString &c, const QDateTime &ends) {
-                             mfa.append({key, c});
-                             mfaEnds = ends;
-                         });
+        QObject::connect(runner.get(), &JobRunner::finished, &ctx,
+                         [this](const JobResult &r) { results.append(r); });
+        QObject::connect(
+            runner.get(), &JobRunner::mfaRequired, &ctx,
+            [this](quint64 key, const QString &, const QString &c, const QDateTime &ends) {
+                mfa.append({ key, c });
+                mfaEnds = ends;
+            });
         QObject::connect(runner.get(), &JobRunner::progress, &ctx,
                          [this](quint64, JobState s, int, qint64, qint64) { states.append(s); });
     }
     ~Rig()
     {
         int pending = 2;
-        for (const QString &n : {QStringLiteral("apiKey"), QStringLiteral("apiSecret")})
+        for (const QString &n : { QStringLiteral("apiKey"), QStringLiteral("apiSecret") })
             keychain->remove(n, [&](const keychain::KeychainError &) { --pending; });
         test::waitUntil([&] { return pending == 0; }, 10000);
     }
     void write(const QString &name, const char *value)
     {
         bool done = false;
-        keychain->write(name, crypto::SecureBytes(QByteArrayView(value)), [&](const keychain::KeychainError &e) {
-            EXPECT_TRUE(e.ok()) << e.message.toStdString();
-            done = true;
-        });
+        keychain->write(name, crypto::SecureBytes(QByteArrayView(value)),
+                        [&](const keychain::KeychainError &e) {
+                            EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                            done = true;
+                        });
         EXPECT_TRUE(test::waitUntil([&] { return done; }, 20000));
     }
     JobResult run(JobType type, const QString &connection)
@@ -145,10 +148,12 @@ TEST(JobRunnerScripted, LocalExclusivityNamesTheRunningJob)
     EXPECT_EQ(second.outcome, JobOutcome::AlreadyRunning);
     EXPECT_EQ(second.runningJobId, running);
     EXPECT_EQ(second.message, QStringLiteral("already running: %1").arg(running));
-    EXPECT_EQ(rig.peer.creates.value(QStringLiteral("slowB")), 1) << "refused locally: no second POST";
+    EXPECT_EQ(rig.peer.creates.value(QStringLiteral("slowB")), 1)
+        << "refused locally: no second POST";
     // A different type on the same connection may run.
     rig.runner->start(JobType::Transactions, QStringLiteral("slowB"));
-    EXPECT_TRUE(test::waitUntil([&] { return rig.peer.creates.value(QStringLiteral("slowB")) == 2; }, 10000));
+    EXPECT_TRUE(test::waitUntil(
+        [&] { return rig.peer.creates.value(QStringLiteral("slowB")) == 2; }, 10000));
     rig.runner->cancel(1);
 }
 
@@ -183,7 +188,8 @@ TEST(JobRunnerScripted, MfaPromptThenRelaunchThenCompletion)
     EXPECT_EQ(rig.runner->mfaDeadline(key), rig.mfaEnds);
     // Several polls while pending: still one prompt, no timeout by the attempt bound.
     const int polls = rig.peer.polls.value(QStringLiteral("mfaA"));
-    ASSERT_TRUE(test::waitUntil([&] { return rig.peer.polls.value(QStringLiteral("mfaA")) >= polls + 6; }, 10000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return rig.peer.polls.value(QStringLiteral("mfaA")) >= polls + 6; }, 10000));
     EXPECT_EQ(rig.mfa.size(), 1);
     EXPECT_EQ(rig.results.size(), before);
     // The widget's MFA step completes; the caller tells the runner.
@@ -211,7 +217,8 @@ TEST(JobRunnerScripted, Ac108EndsWithoutAnyRetry)
     EXPECT_EQ(r.error.retry, api::RetryPolicy::Never);
     // Give any (wrong) automatic retry the chance to happen, then check none did.
     const int polls = rig.peer.polls.value(QStringLiteral("lockedA"));
-    const JobResult other = rig.run(JobType::Identity, QStringLiteral("okZ")); // the event loop runs meanwhile
+    const JobResult other =
+        rig.run(JobType::Identity, QStringLiteral("okZ")); // the event loop runs meanwhile
     EXPECT_EQ(other.outcome, JobOutcome::Completed);
     EXPECT_EQ(rig.peer.creates.value(QStringLiteral("lockedA")), 1);
     EXPECT_EQ(rig.peer.polls.value(QStringLiteral("lockedA")), polls);
@@ -226,7 +233,8 @@ TEST(JobRunnerScripted, CancelStopsPolling)
 {
     Rig rig;
     const quint64 key = rig.runner->start(JobType::Identity, QStringLiteral("slowC"));
-    ASSERT_TRUE(test::waitUntil([&] { return rig.peer.polls.value(QStringLiteral("slowC")) >= 1; }, 10000));
+    ASSERT_TRUE(
+        test::waitUntil([&] { return rig.peer.polls.value(QStringLiteral("slowC")) >= 1; }, 10000));
     rig.runner->cancel(key);
     ASSERT_FALSE(rig.results.isEmpty());
     EXPECT_EQ(rig.results.last().outcome, JobOutcome::Cancelled);
@@ -239,7 +247,8 @@ TEST(JobRunnerScripted, HundredsOfJobsAtOnce)
     Rig rig;
     for (int i = 0; i < 300; ++i)
         rig.runner->start(JobType::Identity, QStringLiteral("ok%1").arg(i));
-    ASSERT_TRUE(test::waitUntil([&] { return rig.results.size() == 300; }, 60000)) << rig.results.size();
+    ASSERT_TRUE(test::waitUntil([&] { return rig.results.size() == 300; }, 60000))
+        << rig.results.size();
     int completed = 0;
     for (const auto &r : rig.results)
         completed += r.outcome == JobOutcome::Completed;

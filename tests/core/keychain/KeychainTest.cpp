@@ -1,18 +1,18 @@
 // Keychain against the real Secret Service (scripts/run-headless.sh gives each run a private
 // D-Bus session and an unlocked gnome-keyring).
 #include "core/keychain/Keychain.h"
+
 #include "tests/support/Wait.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUuid>
 
 #include <gtest/gtest.h>
-
 #include <optional>
 
 using aerodesk::crypto::SecureBytes;
@@ -32,7 +32,8 @@ KeychainError writeSync(Keychain &kc, const QString &name, const SecureBytes &va
     std::optional<KeychainError> result;
     kc.write(name, value, [&](const KeychainError &e) { result = e; });
     EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "write never finished";
-    return result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")});
+    return result.value_or(
+        KeychainError { KeychainError::Kind::Timeout, QStringLiteral("test timeout") });
 }
 
 std::pair<KeychainError, QByteArray> readSync(Keychain &kc, const QString &name)
@@ -44,7 +45,9 @@ std::pair<KeychainError, QByteArray> readSync(Keychain &kc, const QString &name)
         result = e;
     });
     EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "read never finished";
-    return {result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")}), bytes};
+    return { result.value_or(
+                 KeychainError { KeychainError::Kind::Timeout, QStringLiteral("test timeout") }),
+             bytes };
 }
 
 KeychainError removeSync(Keychain &kc, const QString &name)
@@ -52,7 +55,8 @@ KeychainError removeSync(Keychain &kc, const QString &name)
     std::optional<KeychainError> result;
     kc.remove(name, [&](const KeychainError &e) { result = e; });
     EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, 20000)) << "remove never finished";
-    return result.value_or(KeychainError{KeychainError::Kind::Timeout, QStringLiteral("test timeout")});
+    return result.value_or(
+        KeychainError { KeychainError::Kind::Timeout, QStringLiteral("test timeout") });
 }
 
 /// Runs `secret-tool lookup` for an AeroDesk item; returns its exit code (0 found, 1 not).
@@ -61,8 +65,9 @@ int secretToolLookup(const QString &qualifiedKey)
     const QString tool = QStandardPaths::findExecutable(QStringLiteral("secret-tool"));
     EXPECT_FALSE(tool.isEmpty()) << "secret-tool not found: run scripts/install-deps.sh";
     QProcess p;
-    p.start(tool, {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("AeroDesk"),
-                   QStringLiteral("user"), qualifiedKey});
+    p.start(tool,
+            { QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("AeroDesk"),
+              QStringLiteral("user"), qualifiedKey });
     if (!p.waitForFinished(15000)) {
         p.kill();
         ADD_FAILURE() << "secret-tool hung";
@@ -111,7 +116,8 @@ TEST(Keychain, MissingEntryIsNotFoundNotACrash)
     Keychain kc(uniqueProfile());
     const auto [error, bytes] = readSync(kc, QStringLiteral("never-written"));
     EXPECT_EQ(error.kind, KeychainError::Kind::NotFound);
-    EXPECT_TRUE(error.message.contains(QStringLiteral("never-written"))) << error.message.toStdString();
+    EXPECT_TRUE(error.message.contains(QStringLiteral("never-written")))
+        << error.message.toStdString();
     EXPECT_TRUE(bytes.isEmpty());
 }
 
@@ -125,8 +131,10 @@ TEST(Keychain, ProfilesAreIsolated)
 {
     Keychain a(uniqueProfile());
     Keychain b(uniqueProfile());
-    ASSERT_TRUE(writeSync(a, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("alpha"))).ok());
-    ASSERT_TRUE(writeSync(b, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("bravo"))).ok());
+    ASSERT_TRUE(
+        writeSync(a, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("alpha"))).ok());
+    ASSERT_TRUE(
+        writeSync(b, QStringLiteral("apiSecret"), SecureBytes(QByteArrayView("bravo"))).ok());
     EXPECT_EQ(readSync(a, QStringLiteral("apiSecret")).second, QByteArray("alpha"));
     EXPECT_EQ(readSync(b, QStringLiteral("apiSecret")).second, QByteArray("bravo"));
     removeSync(a, QStringLiteral("apiSecret"));
@@ -170,15 +178,19 @@ TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
     ASSERT_TRUE(dir.isValid());
     QFile config(dir.filePath(QStringLiteral("bus.conf")));
     ASSERT_TRUE(config.open(QIODevice::WriteOnly));
-    config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                 " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                 "<busconfig><type>session</type><listen>unix:dir=" + dir.path().toUtf8() +
-                 "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
-                 "<allow own=\"*\"/></policy></busconfig>\n");
+    config.write(
+        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+        "<busconfig><type>session</type><listen>unix:dir=" +
+        dir.path().toUtf8() +
+        "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" "
+        "eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
+        "<allow own=\"*\"/></policy></busconfig>\n");
     config.close();
     QProcess bus;
-    bus.start(daemon, {QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
-                       QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
+    bus.start(daemon,
+              { QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
+                QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1") });
     ASSERT_TRUE(bus.waitForStarted(5000));
     ASSERT_TRUE(waitUntil([&] { return bus.canReadLine(); }, 10000)) << "no bus address";
     const QString address = QString::fromUtf8(bus.readLine()).trimmed();
@@ -191,7 +203,7 @@ TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--gtest_filter=KeychainChild.ReportsNoBackend")});
+                { QStringLiteral("--gtest_filter=KeychainChild.ReportsNoBackend") });
     const bool finished = child.waitForFinished(40000);
     if (!finished)
         child.kill();

@@ -1,8 +1,9 @@
 // StoreLoader: 20,000 rows decrypted on the worker thread, in order, in batches; cancellation;
 // errors. Real SQLite files, real threads.
+#include "core/store/StoreLoader.h"
+
 #include "core/crypto/Random.h"
 #include "core/store/Store.h"
-#include "core/store/StoreLoader.h"
 #include "core/store/StoreWorker.h"
 #include "tests/support/Wait.h"
 
@@ -10,9 +11,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 #include <optional>
 
 using namespace aerodesk;
@@ -30,12 +30,15 @@ const QDateTime kBase(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
 Connection row(int i)
 {
     Connection c;
-    c.connectionId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("beef"));
-    c.aeroPassUserUuid = QStringLiteral("0b1c2d3e-4f50-4a6b-8c7d-%1").arg(i, 12, 10, QLatin1Char('0'));
+    c.connectionId =
+        QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("beef"));
+    c.aeroPassUserUuid =
+        QStringLiteral("0b1c2d3e-4f50-4a6b-8c7d-%1").arg(i, 12, 10, QLatin1Char('0'));
     c.bankName = i % 2 ? QStringLiteral("Aerosync Bank (MFA)") : QStringLiteral("Aerosync Bank");
     c.status = i % 3 ? QStringLiteral("CONNECTED") : QStringLiteral("EXPIRED");
     c.connectionExpiry = kBase.addSecs(60LL * i);
-    c.accountSummary = QJsonObject{{QStringLiteral("accountNumber"), QStringLiteral("77%1").arg(i, 8, 10, QLatin1Char('0'))}};
+    c.accountSummary = QJsonObject { { QStringLiteral("accountNumber"),
+                                       QStringLiteral("77%1").arg(i, 8, 10, QLatin1Char('0')) } };
     return c;
 }
 
@@ -52,14 +55,18 @@ struct Received
     void attach(StoreLoader &loader)
     {
         QThread *main = QThread::currentThread();
-        QObject::connect(&loader, &StoreLoader::batchReady, &loader, [this, main](quint64, qint64 first, const QList<Connection> &b) {
-            allOnMainThread = allOnMainThread && QThread::currentThread() == main;
-            firstIndexes << first;
-            rows += b;
-        });
-        QObject::connect(&loader, &StoreLoader::finished, &loader, [this](quint64, qint64 n) { finished = n; });
-        QObject::connect(&loader, &StoreLoader::cancelled, &loader, [this](quint64, qint64 n) { cancelled = n; });
-        QObject::connect(&loader, &StoreLoader::failed, &loader, [this](quint64, const StoreError &e) { failed = e; });
+        QObject::connect(&loader, &StoreLoader::batchReady, &loader,
+                         [this, main](quint64, qint64 first, const QList<Connection> &b) {
+                             allOnMainThread = allOnMainThread && QThread::currentThread() == main;
+                             firstIndexes << first;
+                             rows += b;
+                         });
+        QObject::connect(&loader, &StoreLoader::finished, &loader,
+                         [this](quint64, qint64 n) { finished = n; });
+        QObject::connect(&loader, &StoreLoader::cancelled, &loader,
+                         [this](quint64, qint64 n) { cancelled = n; });
+        QObject::connect(&loader, &StoreLoader::failed, &loader,
+                         [this](quint64, const StoreError &e) { failed = e; });
     }
 };
 } // namespace
@@ -91,14 +98,17 @@ TEST_F(StoreLoaderTest, TwentyThousandRowsArriveDecryptedInOrderFromTheWorkerThr
     StoreLoader loader(path(), key);
     Received got;
     got.attach(loader);
-    std::atomic<QThread *> decryptingThread{nullptr};
-    std::atomic<int> batchesOnOtherThreads{0};
+    std::atomic<QThread *> decryptingThread { nullptr };
+    std::atomic<int> batchesOnOtherThreads { 0 };
     // Direct: runs where the batch was decrypted and emitted.
-    QObject::connect(loader.worker(), &StoreWorker::batchReady, loader.worker(), [&](quint64, qint64, const QList<Connection> &) {
-        decryptingThread = QThread::currentThread();
-        if (QThread::currentThread() != loader.worker()->thread())
-            ++batchesOnOtherThreads;
-    }, Qt::DirectConnection);
+    QObject::connect(
+        loader.worker(), &StoreWorker::batchReady, loader.worker(),
+        [&](quint64, qint64, const QList<Connection> &) {
+            decryptingThread = QThread::currentThread();
+            if (QThread::currentThread() != loader.worker()->thread())
+                ++batchesOnOtherThreads;
+        },
+        Qt::DirectConnection);
 
     loader.load({}, 2000);
     ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }, 120000));
@@ -132,15 +142,18 @@ TEST_F(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelive
     Received got;
     got.attach(loader);
     QSemaphore reached, resume;
-    std::atomic<int> produced{0};
+    std::atomic<int> produced { 0 };
     // Holds the worker after its third batch until the test has cancelled: no timing involved.
-    QObject::connect(loader.worker(), &StoreWorker::batchReady, loader.worker(), [&](quint64, qint64, const QList<Connection> &b) {
-        produced += int(b.size());
-        if (produced == kStopAfter * kBatch) {
-            reached.release();
-            resume.acquire();
-        }
-    }, Qt::DirectConnection);
+    QObject::connect(
+        loader.worker(), &StoreWorker::batchReady, loader.worker(),
+        [&](quint64, qint64, const QList<Connection> &b) {
+            produced += int(b.size());
+            if (produced == kStopAfter * kBatch) {
+                reached.release();
+                resume.acquire();
+            }
+        },
+        Qt::DirectConnection);
 
     loader.load({}, kBatch);
     ASSERT_TRUE(reached.tryAcquire(1, 60000)) << "the worker never produced three batches";
@@ -148,7 +161,8 @@ TEST_F(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelive
     resume.release();
     ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }, 60000));
 
-    EXPECT_EQ(produced.load(), kStopAfter * kBatch) << "the worker went on decrypting after the cancel";
+    EXPECT_EQ(produced.load(), kStopAfter * kBatch)
+        << "the worker went on decrypting after the cancel";
     ASSERT_TRUE(got.cancelled);
     EXPECT_FALSE(got.finished);
     EXPECT_FALSE(got.failed);
@@ -176,16 +190,16 @@ TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
     Received got;
     got.attach(loader);
     ConnectionQuery q;
-    q.status = QStringLiteral("EXPIRED");           // i % 3 == 0
-    q.bankName = QStringLiteral("Aerosync Bank");   // i even
-    q.expiresBefore = kBase.addSecs(60LL * 240);    // i < 240
+    q.status = QStringLiteral("EXPIRED"); // i % 3 == 0
+    q.bankName = QStringLiteral("Aerosync Bank"); // i even
+    q.expiresBefore = kBase.addSecs(60LL * 240); // i < 240
     q.offset = 2;
     q.limit = 30;
     loader.load(q, 7);
     ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }));
     ASSERT_TRUE(got.finished);
     QStringList expected;
-    for (int i = 0; i < 240; i += 6)                // i % 6 == 0: EXPIRED and even
+    for (int i = 0; i < 240; i += 6) // i % 6 == 0: EXPIRED and even
         expected << row(i).connectionId;
     expected = expected.mid(2, 30);
     ASSERT_EQ(expected.size(), 30) << "fixture too small for the page";
@@ -193,7 +207,7 @@ TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
     for (const Connection &c : got.rows)
         ids << c.connectionId;
     EXPECT_EQ(ids, expected);
-    EXPECT_EQ(got.firstIndexes, (QList<qint64>{0, 7, 14, 21, 28}));
+    EXPECT_EQ(got.firstIndexes, (QList<qint64> { 0, 7, 14, 21, 28 }));
 }
 
 TEST_F(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
@@ -206,7 +220,8 @@ TEST_F(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
     ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }));
     ASSERT_TRUE(got.failed);
     EXPECT_EQ(got.failed->kind, StoreError::Kind::WrongKey);
-    EXPECT_TRUE(got.failed->message.contains(QStringLiteral("does not open this store"))) << got.failed->message.toStdString();
+    EXPECT_TRUE(got.failed->message.contains(QStringLiteral("does not open this store")))
+        << got.failed->message.toStdString();
     EXPECT_TRUE(got.rows.isEmpty());
 }
 
@@ -219,6 +234,7 @@ TEST_F(StoreLoaderTest, AMissingStoreIsAnErrorAndIsNotCreated)
     ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }));
     ASSERT_TRUE(got.failed);
     EXPECT_EQ(got.failed->kind, StoreError::Kind::OpenFailed);
-    EXPECT_TRUE(got.failed->message.contains(QStringLiteral("There is no store"))) << got.failed->message.toStdString();
+    EXPECT_TRUE(got.failed->message.contains(QStringLiteral("There is no store")))
+        << got.failed->message.toStdString();
     EXPECT_FALSE(Store::exists(path())) << "reading must not create a store";
 }

@@ -25,23 +25,29 @@ namespace {
 Connection row(int i)
 {
     Connection c;
-    c.connectionId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("a11e"));
-    c.aeroPassUserUuid = QStringLiteral("5f0e6c1a-2b3c-4d5e-8f90-%1").arg(i, 12, 10, QLatin1Char('0'));
+    c.connectionId =
+        QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("a11e"));
+    c.aeroPassUserUuid =
+        QStringLiteral("5f0e6c1a-2b3c-4d5e-8f90-%1").arg(i, 12, 10, QLatin1Char('0'));
     c.bankName = QStringLiteral("Aerosync Bank");
     c.status = QStringLiteral("CONNECTED");
     c.connectionExpiry = QDateTime(QDate(2027, 3, 1), QTime(9, 0), Qt::UTC).addDays(i);
-    c.accountSummary = QJsonObject{{QStringLiteral("accountNumber"), QStringLiteral("55%1").arg(i, 6, 10, QLatin1Char('0'))}};
+    c.accountSummary = QJsonObject { { QStringLiteral("accountNumber"),
+                                       QStringLiteral("55%1").arg(i, 6, 10, QLatin1Char('0')) } };
     return c;
 }
 const QDateTime kT0(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
 
-QList<Migration> v1Only() { return {StoreSchema::migrations().first()}; }
+QList<Migration> v1Only()
+{
+    return { StoreSchema::migrations().first() };
+}
 
 /// The database file and its WAL, hashed (the -shm index is transient: see StoreTest).
 QByteArray fileHash(const QString &path)
 {
     QByteArray bytes;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+    for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
         QFile f(path + suffix);
         if (f.open(QIODevice::ReadOnly))
             bytes += f.readAll();
@@ -52,7 +58,8 @@ QByteArray fileHash(const QString &path)
 /// Reads the file with plain QtSql, outside the Store: what is on disk, not what the code thinks.
 struct RawFile
 {
-    explicit RawFile(const QString &path) : name(QStringLiteral("raw-%1").arg(++counter))
+    explicit RawFile(const QString &path)
+        : name(QStringLiteral("raw-%1").arg(++counter))
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -68,14 +75,23 @@ struct RawFile
         QSqlQuery q(QSqlDatabase::database(name, false));
         return q.exec(sql) && q.next() ? q.value(0) : QVariant();
     }
-    bool exec(const QString &sql) const { return QSqlQuery(QSqlDatabase::database(name, false)).exec(sql); }
+    bool exec(const QString &sql) const
+    {
+        return QSqlQuery(QSqlDatabase::database(name, false)).exec(sql);
+    }
     bool hasColumn(const QString &table, const QString &column) const
     {
-        return scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1') WHERE name = '%2'").arg(table, column)).toInt() == 1;
+        return scalar(
+                   QStringLiteral("SELECT count(*) FROM pragma_table_info('%1') WHERE name = '%2'")
+                       .arg(table, column))
+                   .toInt() == 1;
     }
     bool hasIndex(const QString &index) const
     {
-        return scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '%1'").arg(index)).toInt() == 1;
+        return scalar(QStringLiteral(
+                          "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '%1'")
+                          .arg(index))
+                   .toInt() == 1;
     }
     QString name;
     static inline int counter = 0;
@@ -96,8 +112,18 @@ protected:
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         for (int i = 0; i < 3; ++i)
             ASSERT_TRUE((*s)->connections().upsert(row(i)).ok());
-        ASSERT_TRUE((*s)->history().record(row(0).connectionId, {kT0, QStringLiteral("job"), {{QStringLiteral("jobId"), QStringLiteral("j-1")}}}).ok());
-        ASSERT_TRUE((*s)->history().record(row(0).connectionId, {kT0.addSecs(5), QStringLiteral("error"), {{QStringLiteral("code"), QStringLiteral("AC-112")}}}).ok());
+        ASSERT_TRUE((*s)->history()
+                        .record(row(0).connectionId,
+                                { kT0,
+                                  QStringLiteral("job"),
+                                  { { QStringLiteral("jobId"), QStringLiteral("j-1") } } })
+                        .ok());
+        ASSERT_TRUE((*s)->history()
+                        .record(row(0).connectionId,
+                                { kT0.addSecs(5),
+                                  QStringLiteral("error"),
+                                  { { QStringLiteral("code"), QStringLiteral("AC-112") } } })
+                        .ok());
         EXPECT_EQ((*s)->database().schemaVersion(), 1);
     }
 };
@@ -107,7 +133,9 @@ TEST_F(StoreMigrationTest, AV1FileIsMigratedToV2WithItsRowsIntact)
     makeV1File();
     {
         RawFile raw(path());
-        ASSERT_FALSE(raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key"))) << "not a v1 file";
+        ASSERT_FALSE(
+            raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key")))
+            << "not a v1 file";
     }
     auto s = Store::open(path(), key); // the current schema
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
@@ -124,12 +152,18 @@ TEST_F(StoreMigrationTest, AV1FileIsMigratedToV2WithItsRowsIntact)
     ASSERT_EQ(history->size(), 2);
     EXPECT_EQ(history->at(0).kind, QStringLiteral("job"));
     EXPECT_EQ(history->at(0).at, kT0);
-    EXPECT_EQ(history->at(1).detail.value(QStringLiteral("code")).toString(), QStringLiteral("AC-112"));
+    EXPECT_EQ(history->at(1).detail.value(QStringLiteral("code")).toString(),
+              QStringLiteral("AC-112"));
 
     // v2's feature works on the migrated file: a keyed event is recorded once.
-    const ConnectionEvent webhook{kT0.addSecs(60), QStringLiteral("webhook"), {{QStringLiteral("type"), QStringLiteral("connection.expired")}}};
-    auto first = (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
-    auto retry = (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
+    const ConnectionEvent webhook { kT0.addSecs(60),
+                                    QStringLiteral("webhook"),
+                                    { { QStringLiteral("type"),
+                                        QStringLiteral("connection.expired") } } };
+    auto first =
+        (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
+    auto retry =
+        (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
     ASSERT_TRUE(first.ok() && retry.ok());
     EXPECT_TRUE(*first);
     EXPECT_FALSE(*retry) << "a retried delivery must be recorded once";
@@ -141,15 +175,18 @@ TEST_F(StoreMigrationTest, AFileFromANewerVersionIsRefusedAndLeftUntouched)
     makeV1File();
     {
         RawFile raw(path());
-        ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO schema_version(version, name, applied_at)"
-                                            " VALUES(99, 'from the future', '2031-01-01T00:00:00Z')")));
+        ASSERT_TRUE(
+            raw.exec(QStringLiteral("INSERT INTO schema_version(version, name, applied_at)"
+                                    " VALUES(99, 'from the future', '2031-01-01T00:00:00Z')")));
     }
     const QByteArray before = fileHash(path());
     auto s = Store::open(path(), key);
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.error().kind, StoreError::Kind::TooNew);
-    EXPECT_TRUE(s.error().message.contains(QStringLiteral("schema version 99"))) << s.error().message.toStdString();
-    EXPECT_TRUE(s.error().message.contains(QStringLiteral("newer AeroDesk"))) << s.error().message.toStdString();
+    EXPECT_TRUE(s.error().message.contains(QStringLiteral("schema version 99")))
+        << s.error().message.toStdString();
+    EXPECT_TRUE(s.error().message.contains(QStringLiteral("newer AeroDesk")))
+        << s.error().message.toStdString();
     EXPECT_EQ(fileHash(path()), before) << "a refused file must not be modified";
     RawFile raw(path());
     EXPECT_FALSE(raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key")));
@@ -161,24 +198,28 @@ TEST_F(StoreMigrationTest, AMigrationThatFailsHalfWayIsRolledBack)
     makeV1File();
     // v2's real statements, then one that fails: the column and indexes must all go again.
     QList<Migration> broken = v1Only();
-    broken.append(Migration{2, QStringLiteral("history event keys (broken)"), [](QSqlDatabase &db, QString &error) {
-                                for (const QString &sql : StoreSchema::v2Statements() + QStringList{QStringLiteral("SELECT * FROM no_such_table")}) {
-                                    QSqlQuery q(db);
-                                    if (!q.exec(sql)) {
-                                        error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql);
-                                        return false;
-                                    }
-                                }
-                                return true;
-                            }});
+    broken.append(Migration {
+        2, QStringLiteral("history event keys (broken)"), [](QSqlDatabase &db, QString &error) {
+            for (const QString &sql : StoreSchema::v2Statements() +
+                     QStringList { QStringLiteral("SELECT * FROM no_such_table") }) {
+                QSqlQuery q(db);
+                if (!q.exec(sql)) {
+                    error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql);
+                    return false;
+                }
+            }
+            return true;
+        } });
     auto failed = Store::open(path(), key, broken);
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.error().kind, StoreError::Kind::Migration);
-    EXPECT_TRUE(failed.error().message.contains(QStringLiteral("migration 2"))) << failed.error().message.toStdString();
+    EXPECT_TRUE(failed.error().message.contains(QStringLiteral("migration 2")))
+        << failed.error().message.toStdString();
     {
         RawFile raw(path());
         EXPECT_EQ(raw.scalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(), 1);
-        EXPECT_FALSE(raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key")));
+        EXPECT_FALSE(
+            raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key")));
         EXPECT_FALSE(raw.hasIndex(QStringLiteral("connection_events_key")));
         EXPECT_FALSE(raw.hasIndex(QStringLiteral("connection_events_at")));
         EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM connections")).toInt(), 3);
@@ -199,8 +240,17 @@ TEST_F(StoreMigrationTest, HistoryIsTimeOrderedLimitedPrunedAndSealed)
     ASSERT_TRUE((*s)->connections().upsert(row(1)).ok());
     auto &history = (*s)->history();
     for (int i = 9; i >= 0; --i) // recorded out of order
-        ASSERT_TRUE(history.record(row(0).connectionId, {kT0.addSecs(i), QStringLiteral("job"), {{QStringLiteral("n"), i}}}, QStringLiteral("job-%1").arg(i)).ok());
-    ASSERT_TRUE(history.record(row(1).connectionId, {kT0, QStringLiteral("job"), {{QStringLiteral("n"), 0}}}, QStringLiteral("job-0")).value())
+        ASSERT_TRUE(
+            history
+                .record(row(0).connectionId,
+                        { kT0.addSecs(i), QStringLiteral("job"), { { QStringLiteral("n"), i } } },
+                        QStringLiteral("job-%1").arg(i))
+                .ok());
+    ASSERT_TRUE(history
+                    .record(row(1).connectionId,
+                            { kT0, QStringLiteral("job"), { { QStringLiteral("n"), 0 } } },
+                            QStringLiteral("job-0"))
+                    .value())
         << "the same key on another connection is another event";
 
     auto all = history.forConnection(row(0).connectionId);
@@ -217,11 +267,19 @@ TEST_F(StoreMigrationTest, HistoryIsTimeOrderedLimitedPrunedAndSealed)
     EXPECT_EQ(history.forConnection(row(0).connectionId)->size(), 5);
     EXPECT_EQ(history.forConnection(row(1).connectionId)->size(), 0);
 
-    EXPECT_EQ(history.record(row(0).connectionId, {kT0, QString(), {}}).error().kind, StoreError::Kind::InvalidInput);
-    EXPECT_EQ(history.record(row(5).connectionId, {kT0, QStringLiteral("job"), {}}).error().kind, StoreError::Kind::NotFound);
+    EXPECT_EQ(history.record(row(0).connectionId, { kT0, QString(), {} }).error().kind,
+              StoreError::Kind::InvalidInput);
+    EXPECT_EQ(history.record(row(5).connectionId, { kT0, QStringLiteral("job"), {} }).error().kind,
+              StoreError::Kind::NotFound);
 
     // Keys are blind-indexed: the delivery id is not on disk in plain.
     RawFile raw(path());
-    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM connection_events WHERE CAST(event_key AS TEXT) LIKE '%job-%'")).toInt(), 0);
-    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM connection_events WHERE event_key IS NOT NULL")).toInt(), 5);
+    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM connection_events WHERE "
+                                        "CAST(event_key AS TEXT) LIKE '%job-%'"))
+                  .toInt(),
+              0);
+    EXPECT_EQ(raw.scalar(QStringLiteral(
+                             "SELECT count(*) FROM connection_events WHERE event_key IS NOT NULL"))
+                  .toInt(),
+              5);
 }

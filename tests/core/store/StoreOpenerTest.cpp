@@ -1,6 +1,7 @@
 // The store's data key lives in the real keychain; userCodes too, never in the store.
-#include "core/keychain/Keychain.h"
 #include "core/store/StoreOpener.h"
+
+#include "core/keychain/Keychain.h"
 #include "core/store/UserCodeVault.h"
 #include "tests/support/Wait.h"
 
@@ -9,7 +10,6 @@
 #include <QUuid>
 
 #include <gtest/gtest.h>
-
 #include <optional>
 
 using namespace aerodesk;
@@ -49,10 +49,11 @@ TEST(StoreOpener, CreatesTheKeyInTheKeychainThenReopensWithIt)
 
     // The key is in the keychain (32 bytes) and nowhere in the folder.
     std::optional<crypto::SecureBytes> key;
-    kc.read(QStringLiteral("storeKey"), [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
-        EXPECT_TRUE(e.ok()) << e.message.toStdString();
-        key.emplace(std::move(v));
-    });
+    kc.read(QStringLiteral("storeKey"),
+            [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+                EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                key.emplace(std::move(v));
+            });
     ASSERT_TRUE(test::waitUntil([&] { return key.has_value(); }, 20000));
     EXPECT_EQ(key->size(), 32u);
     QFile db(path);
@@ -102,16 +103,19 @@ TEST(UserCodeVault, KeepsUserCodesInTheKeychainOnly)
     ASSERT_TRUE(test::waitUntil([&] { return saved.has_value(); }, 20000));
     ASSERT_TRUE(saved->ok()) << saved->message.toStdString();
     std::optional<QByteArray> loaded;
-    vault.load(QStringLiteral("partner-user-1"), [&](const keychain::KeychainError &, crypto::SecureBytes v) {
-        loaded = QByteArray(v.constChar(), qsizetype(v.size()));
-    });
+    vault.load(QStringLiteral("partner-user-1"),
+               [&](const keychain::KeychainError &, crypto::SecureBytes v) {
+                   loaded = QByteArray(v.constChar(), qsizetype(v.size()));
+               });
     ASSERT_TRUE(test::waitUntil([&] { return loaded.has_value(); }, 20000));
     EXPECT_EQ(*loaded, QByteArray("UC-8f2e"));
     std::optional<keychain::KeychainError> forgotten;
-    vault.forget(QStringLiteral("partner-user-1"), [&](const keychain::KeychainError &e) { forgotten = e; });
+    vault.forget(QStringLiteral("partner-user-1"),
+                 [&](const keychain::KeychainError &e) { forgotten = e; });
     ASSERT_TRUE(test::waitUntil([&] { return forgotten.has_value(); }, 20000));
     std::optional<keychain::KeychainError> after;
-    vault.load(QStringLiteral("partner-user-1"), [&](const keychain::KeychainError &e, crypto::SecureBytes) { after = e; });
+    vault.load(QStringLiteral("partner-user-1"),
+               [&](const keychain::KeychainError &e, crypto::SecureBytes) { after = e; });
     ASSERT_TRUE(test::waitUntil([&] { return after.has_value(); }, 20000));
     EXPECT_EQ(after->kind, keychain::KeychainError::Kind::NotFound);
 }

@@ -1,6 +1,7 @@
 // The encrypted store on real SQLite files: nothing identifying on disk, reopen, wrong key.
-#include "core/crypto/Random.h"
 #include "core/store/Store.h"
+
+#include "core/crypto/Random.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,13 +19,17 @@ namespace {
 Connection sample(int i)
 {
     Connection c;
-    c.connectionId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("c0de"));
-    c.aeroPassUserUuid = QStringLiteral("7d3dba48-9c44-4cce-9aea-%1").arg(i, 12, 10, QLatin1Char('0'));
+    c.connectionId =
+        QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).replace(0, 4, QStringLiteral("c0de"));
+    c.aeroPassUserUuid =
+        QStringLiteral("7d3dba48-9c44-4cce-9aea-%1").arg(i, 12, 10, QLatin1Char('0'));
     c.bankName = QStringLiteral("Aerosync Bank (MFA)");
     c.status = QStringLiteral("CONNECTED");
     c.connectionExpiry = QDateTime(QDate(2027, 5, 1), QTime(12, 0), Qt::UTC);
-    c.accountSummary = QJsonObject{{QStringLiteral("accountNumber"), QStringLiteral("9537989%1").arg(i, 3, 10, QLatin1Char('0'))},
-                                   {QStringLiteral("routingNumber"), QStringLiteral("021000021")}};
+    c.accountSummary =
+        QJsonObject { { QStringLiteral("accountNumber"),
+                        QStringLiteral("9537989%1").arg(i, 3, 10, QLatin1Char('0')) },
+                      { QStringLiteral("routingNumber"), QStringLiteral("021000021") } };
     return c;
 }
 
@@ -32,7 +37,7 @@ Connection sample(int i)
 QByteArray rawBytes(const QString &path)
 {
     QByteArray all;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
         QFile f(path + suffix);
         if (f.open(QIODevice::ReadOnly))
             all += f.readAll();
@@ -73,12 +78,14 @@ TEST_F(StoreTest, NoIdentifierIsEverOnDisk)
     ASSERT_GT(disk.size(), 0);
     for (int i = 0; i < 50; ++i) {
         const Connection c = sample(i);
-        for (const QString &secret : {c.connectionId, c.aeroPassUserUuid,
-                                      c.accountSummary.value(QStringLiteral("accountNumber")).toString()}) {
+        for (const QString &secret :
+             { c.connectionId, c.aeroPassUserUuid,
+               c.accountSummary.value(QStringLiteral("accountNumber")).toString() }) {
             const QByteArray utf8 = secret.toUtf8();
             EXPECT_FALSE(disk.contains(utf8)) << "plaintext on disk: " << secret.toStdString();
             EXPECT_FALSE(disk.contains(utf8.toUpper())) << secret.toStdString();
-            EXPECT_FALSE(disk.contains(utf8.toBase64())) << "base64 on disk: " << secret.toStdString();
+            EXPECT_FALSE(disk.contains(utf8.toBase64()))
+                << "base64 on disk: " << secret.toStdString();
             EXPECT_FALSE(disk.contains(utf8.toHex())) << "hex on disk: " << secret.toStdString();
         }
     }
@@ -138,8 +145,15 @@ TEST_F(StoreTest, HistoryComesBackInTimeOrder)
     const Connection c = sample(4);
     ASSERT_TRUE((*s)->connections().upsert(c).ok());
     const QDateTime t0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
-    ASSERT_TRUE((*s)->connections().addEvent(c.connectionId, {t0.addSecs(60), QStringLiteral("job"), {{QStringLiteral("n"), 2}}}).ok());
-    ASSERT_TRUE((*s)->connections().addEvent(c.connectionId, {t0, QStringLiteral("error"), {{QStringLiteral("n"), 1}}}).ok());
+    ASSERT_TRUE(
+        (*s)->connections()
+            .addEvent(c.connectionId,
+                      { t0.addSecs(60), QStringLiteral("job"), { { QStringLiteral("n"), 2 } } })
+            .ok());
+    ASSERT_TRUE((*s)->connections()
+                    .addEvent(c.connectionId,
+                              { t0, QStringLiteral("error"), { { QStringLiteral("n"), 1 } } })
+                    .ok());
     auto events = (*s)->connections().events(c.connectionId);
     ASSERT_TRUE(events.ok());
     ASSERT_EQ(events->size(), 2);
@@ -157,5 +171,6 @@ TEST_F(StoreTest, BulkInsertOfAHundredThousand)
         many.append(sample(i));
     ASSERT_TRUE((*s)->connections().upsertMany(many).ok());
     EXPECT_EQ((*s)->connections().count(), 100000);
-    EXPECT_EQ((*s)->connections().get(sample(99999).connectionId)->aeroPassUserUuid, sample(99999).aeroPassUserUuid);
+    EXPECT_EQ((*s)->connections().get(sample(99999).connectionId)->aeroPassUserUuid,
+              sample(99999).aeroPassUserUuid);
 }

@@ -1,7 +1,8 @@
+#include "core/webhooks/SignatureVerifier.h"
+
 #include "core/crypto/Hex.h"
 #include "core/crypto/Hmac.h"
 #include "core/util/FixedClock.h"
-#include "core/webhooks/SignatureVerifier.h"
 #include "core/webhooks/WebhookLog.h"
 
 #include <QProcess>
@@ -15,7 +16,8 @@ using K = WebhookVerdict::Kind;
 using S = WebhookVerdict::Secret;
 
 namespace {
-const QByteArray kBody = R"({"event":"job.balance","timestamp":1700000000,"merchant_id":"m1","data":{"status":"completed","job_id":"REF-1"}})";
+const QByteArray kBody =
+    R"({"event":"job.balance","timestamp":1700000000,"merchant_id":"m1","data":{"status":"completed","job_id":"REF-1"}})";
 
 crypto::SecureBytes secret(const char *s)
 {
@@ -24,8 +26,8 @@ crypto::SecureBytes secret(const char *s)
 
 struct Ring
 {
-    FixedClock clock{QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC)};
-    SecretRing ring{clock};
+    FixedClock clock { QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC) };
+    SecretRing ring { clock };
     Ring() { ring.setCurrent(secret("whsec-current")); }
 };
 } // namespace
@@ -35,8 +37,9 @@ TEST(SignatureVerifier, MatchesOpensslDgst)
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     ASSERT_FALSE(openssl.isEmpty()) << "openssl CLI not found";
     QProcess p;
-    p.start(openssl, {QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-hmac"), QStringLiteral("whsec-current"),
-                      QStringLiteral("-r")});
+    p.start(openssl,
+            { QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-hmac"),
+              QStringLiteral("whsec-current"), QStringLiteral("-r") });
     ASSERT_TRUE(p.waitForStarted());
     p.write(kBody);
     p.closeWriteChannel();
@@ -44,7 +47,8 @@ TEST(SignatureVerifier, MatchesOpensslDgst)
     const QByteArray hex = p.readAllStandardOutput().left(64);
     Ring r;
     EXPECT_EQ(SignatureVerifier::sign(kBody, "whsec-current"), "sha256=" + hex);
-    const auto v = SignatureVerifier::verify(kBody, std::optional<QByteArray>("sha256=" + hex), r.ring);
+    const auto v =
+        SignatureVerifier::verify(kBody, std::optional<QByteArray>("sha256=" + hex), r.ring);
     EXPECT_EQ(v.kind, K::Valid);
     EXPECT_EQ(v.secret, S::Current);
 }
@@ -53,19 +57,34 @@ TEST(SignatureVerifier, HeaderProblemsEachHaveTheirVerdict)
 {
     Ring r;
     EXPECT_EQ(SignatureVerifier::verify(kBody, std::nullopt, r.ring).kind, K::HeaderMissing);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>("  "), r.ring).kind, K::HeaderMissing);
+    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>("  "), r.ring).kind,
+              K::HeaderMissing);
     const QByteArray good = SignatureVerifier::sign(kBody, "whsec-current");
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(good.mid(7)), r.ring).kind, K::WrongPrefix);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>("sha1=" + good.mid(7)), r.ring).kind, K::WrongPrefix);
+    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(good.mid(7)), r.ring).kind,
+              K::WrongPrefix);
+    EXPECT_EQ(
+        SignatureVerifier::verify(kBody, std::optional<QByteArray>("sha1=" + good.mid(7)), r.ring)
+            .kind,
+        K::WrongPrefix);
     QByteArray badHex = good;
     badHex[10] = 'z';
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(badHex), r.ring).kind, K::BadHex);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(good.left(good.size() - 1)), r.ring).kind, K::BadHex);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(good.left(good.size() - 2)), r.ring).kind, K::WrongLength);
+    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(badHex), r.ring).kind,
+              K::BadHex);
+    EXPECT_EQ(SignatureVerifier::verify(
+                  kBody, std::optional<QByteArray>(good.left(good.size() - 1)), r.ring)
+                  .kind,
+              K::BadHex);
+    EXPECT_EQ(SignatureVerifier::verify(
+                  kBody, std::optional<QByteArray>(good.left(good.size() - 2)), r.ring)
+                  .kind,
+              K::WrongLength);
     // Header lookup is case-insensitive.
-    QList<QPair<QByteArray, QByteArray>> headers{{"content-type", "application/json"}, {"x-webhook-signature", good}};
+    QList<QPair<QByteArray, QByteArray>> headers { { "content-type", "application/json" },
+                                                   { "x-webhook-signature", good } };
     EXPECT_EQ(SignatureVerifier::verify(kBody, headers, r.ring).kind, K::Valid);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, QList<QPair<QByteArray, QByteArray>>{}, r.ring).kind, K::HeaderMissing);
+    EXPECT_EQ(
+        SignatureVerifier::verify(kBody, QList<QPair<QByteArray, QByteArray>> {}, r.ring).kind,
+        K::HeaderMissing);
 }
 
 TEST(SignatureVerifier, TamperedBodyAndWrongSecret)
@@ -77,7 +96,8 @@ TEST(SignatureVerifier, TamperedBodyAndWrongSecret)
     const auto t = SignatureVerifier::verify(tampered, std::optional<QByteArray>(sig), r.ring);
     EXPECT_EQ(t.kind, K::NoSecretMatched);
     EXPECT_FALSE(t.message.isEmpty());
-    const auto w = SignatureVerifier::verify(kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "other")), r.ring);
+    const auto w = SignatureVerifier::verify(
+        kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "other")), r.ring);
     EXPECT_EQ(w.kind, K::NoSecretMatched);
     EXPECT_EQ(w.secret, S::None);
 }
@@ -86,8 +106,10 @@ TEST(SignatureVerifier, ReserialisedBodyDetected)
 {
     Ring r;
     const QByteArray sig = SignatureVerifier::sign(kBody, "whsec-current");
-    // A framework pretty-printed the body, or reordered its keys: signature valid only for the compact form.
-    const QByteArray pretty = "{\n  \"event\": \"job.balance\",\n  \"timestamp\": 1700000000,\n  \"merchant_id\": \"m1\",\n"
+    // A framework pretty-printed the body, or reordered its keys: signature valid only for the
+    // compact form.
+    const QByteArray pretty = "{\n  \"event\": \"job.balance\",\n  \"timestamp\": 1700000000,\n  "
+                              "\"merchant_id\": \"m1\",\n"
                               "  \"data\": {\"status\": \"completed\", \"job_id\": \"REF-1\"}\n}";
     const auto v = SignatureVerifier::verify(pretty, std::optional<QByteArray>(sig), r.ring);
     EXPECT_EQ(v.kind, K::ReserialisedBody);
@@ -95,8 +117,10 @@ TEST(SignatureVerifier, ReserialisedBodyDetected)
     EXPECT_FALSE(v.detail.isEmpty());
 
     // The sender signed the sorted-key compact form; we received the original order.
-    const QByteArray sorted = R"({"data":{"job_id":"REF-1","status":"completed"},"event":"job.balance","merchant_id":"m1","timestamp":1700000000})";
-    const auto s = SignatureVerifier::verify(kBody, std::optional<QByteArray>(SignatureVerifier::sign(sorted, "whsec-current")), r.ring);
+    const QByteArray sorted =
+        R"({"data":{"job_id":"REF-1","status":"completed"},"event":"job.balance","merchant_id":"m1","timestamp":1700000000})";
+    const auto s = SignatureVerifier::verify(
+        kBody, std::optional<QByteArray>(SignatureVerifier::sign(sorted, "whsec-current")), r.ring);
     EXPECT_EQ(s.kind, K::ReserialisedBody);
     EXPECT_TRUE(s.detail.contains(QStringLiteral("sorted")));
 }
@@ -112,7 +136,8 @@ TEST(SignatureVerifier, RotatedSecretInsideAndOutsideOverlap)
     auto inside = SignatureVerifier::verify(kBody, std::optional<QByteArray>(oldSig), r.ring);
     EXPECT_EQ(inside.kind, K::Valid);
     EXPECT_EQ(inside.secret, S::Previous);
-    auto fresh = SignatureVerifier::verify(kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "whsec-next")), r.ring);
+    auto fresh = SignatureVerifier::verify(
+        kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "whsec-next")), r.ring);
     EXPECT_EQ(fresh.secret, S::Current);
 
     r.clock.advanceMs(2LL * 3600 * 1000);
@@ -122,14 +147,17 @@ TEST(SignatureVerifier, RotatedSecretInsideAndOutsideOverlap)
     EXPECT_FALSE(outside.ok());
 
     r.ring.setOverlapSecs(48 * 3600);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(oldSig), r.ring).kind, K::Valid);
+    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(oldSig), r.ring).kind,
+              K::Valid);
 }
 
 TEST(SignatureVerifier, NoSecretConfigured)
 {
     FixedClock clock;
     SecretRing empty(clock);
-    EXPECT_EQ(SignatureVerifier::verify(kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "x")), empty).kind,
+    EXPECT_EQ(SignatureVerifier::verify(
+                  kBody, std::optional<QByteArray>(SignatureVerifier::sign(kBody, "x")), empty)
+                  .kind,
               K::NoSecretConfigured);
 }
 
@@ -138,7 +166,8 @@ TEST(WebhookLog, RingBufferDropsOldest)
     WebhookLog log(3);
     int signals = 0;
     QObject ctx;
-    QObject::connect(&log, &WebhookLog::appended, &ctx, [&](const WebhookLogEntry &) { ++signals; });
+    QObject::connect(&log, &WebhookLog::appended, &ctx,
+                     [&](const WebhookLogEntry &) { ++signals; });
     for (int i = 0; i < 5; ++i) {
         WebhookLogEntry e;
         e.event = QStringLiteral("e%1").arg(i);

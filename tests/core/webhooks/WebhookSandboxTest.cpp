@@ -1,8 +1,7 @@
-#include "tests/core/api/ClientHarness.h"
-
 #include "core/util/FixedClock.h"
 #include "core/webhooks/SecretRingStore.h"
 #include "core/webhooks/SignatureVerifier.h"
+#include "tests/core/api/ClientHarness.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -33,7 +32,7 @@ struct Receiver
     Receiver()
     {
         server.route(QStringLiteral("/hook"), [this](const QHttpServerRequest &req) {
-            deliveries.append({req.body(), req.headers()});
+            deliveries.append({ req.body(), req.headers() });
             return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok);
         });
         port = server.listen(QHostAddress::LocalHost, 0);
@@ -60,11 +59,13 @@ TEST(WebhookSandbox, RealDeliveriesVerifyAndRotationWindowHolds)
     ASSERT_NE(receiver.port, 0);
 
     auto sub = await<HttpResponse>([&](auto cb) {
-        client->callWebhookApi("POST", QStringLiteral("/webhooks/subscribe"),
-                               QJsonObject{{QStringLiteral("url"), receiver.url()},
-                                           {QStringLiteral("events"), QJsonArray{QStringLiteral("job.balance")}},
-                                           {QStringLiteral("secret_key"), QStringLiteral("whsec-1")}},
-                               cb);
+        client->callWebhookApi(
+            "POST", QStringLiteral("/webhooks/subscribe"),
+            QJsonObject {
+                { QStringLiteral("url"), receiver.url() },
+                { QStringLiteral("events"), QJsonArray { QStringLiteral("job.balance") } },
+                { QStringLiteral("secret_key"), QStringLiteral("whsec-1") } },
+            cb);
     });
     ASSERT_TRUE(sub && sub->ok()) << (sub ? sub->error().message.toStdString() : "no answer");
     EXPECT_EQ((*sub)->status, 201);
@@ -74,7 +75,8 @@ TEST(WebhookSandbox, RealDeliveriesVerifyAndRotationWindowHolds)
     auto sendTest = [&] {
         const int before = receiver.deliveries.size();
         auto t = await<HttpResponse>([&](auto cb) {
-            client->callWebhookApi("POST", QStringLiteral("/webhooks/%1/test").arg(id), QJsonObject{}, cb);
+            client->callWebhookApi("POST", QStringLiteral("/webhooks/%1/test").arg(id),
+                                   QJsonObject {}, cb);
         });
         EXPECT_TRUE(t && t->ok()) << (t ? t->error().message.toStdString() : "no answer");
         EXPECT_TRUE(test::waitUntil([&] { return receiver.deliveries.size() > before; }, 20000));
@@ -106,8 +108,9 @@ TEST(WebhookSandbox, RealDeliveriesVerifyAndRotationWindowHolds)
 
     // Rotate on the sandbox (PATCH secret_key) and locally.
     auto patched = await<HttpResponse>([&](auto cb) {
-        client->callWebhookApi("PATCH", QStringLiteral("/webhooks/%1").arg(id),
-                               QJsonObject{{QStringLiteral("secret_key"), QStringLiteral("whsec-2")}}, cb);
+        client->callWebhookApi(
+            "PATCH", QStringLiteral("/webhooks/%1").arg(id),
+            QJsonObject { { QStringLiteral("secret_key"), QStringLiteral("whsec-2") } }, cb);
     });
     ASSERT_TRUE(patched && patched->ok());
     ring.rotate(secret("whsec-2"));
@@ -129,11 +132,12 @@ TEST(WebhookSandbox, RealDeliveriesVerifyAndRotationWindowHolds)
     // Without a secret the sandbox sends no signature header.
     auto removed = await<HttpResponse>([&](auto cb) {
         client->callWebhookApi("PATCH", QStringLiteral("/webhooks/%1").arg(id),
-                               QJsonObject{{QStringLiteral("secret_key"), QString()}}, cb);
+                               QJsonObject { { QStringLiteral("secret_key"), QString() } }, cb);
     });
     ASSERT_TRUE(removed && removed->ok());
     const Delivery unsigned_ = sendTest();
-    EXPECT_EQ(SignatureVerifier::verify(unsigned_.body, unsigned_.headers, ring).kind, K::HeaderMissing);
+    EXPECT_EQ(SignatureVerifier::verify(unsigned_.body, unsigned_.headers, ring).kind,
+              K::HeaderMissing);
 }
 
 TEST(WebhookSandbox, SecretRingPersistsInKeychainAndSettings)
@@ -167,9 +171,10 @@ TEST(WebhookSandbox, SecretRingPersistsInKeychainAndSettings)
     EXPECT_TRUE(loaded.previous().equals(secret("whsec-a")));
     EXPECT_EQ(loaded.rotatedAt(), ring.rotatedAt());
 
-    for (const char *n : {SecretRingStore::kCurrentName, SecretRingStore::kPreviousName}) {
+    for (const char *n : { SecretRingStore::kCurrentName, SecretRingStore::kPreviousName }) {
         bool removed = false;
-        h.keychain->remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { removed = true; });
+        h.keychain->remove(QString::fromLatin1(n),
+                           [&](const keychain::KeychainError &) { removed = true; });
         test::waitUntil([&] { return removed; }, 10000);
     }
 }

@@ -86,7 +86,8 @@ TEST_F(ConnectionTableModelTest, ThreeDaysLeftShowsTheSevenDayBandByTextIconAndC
 
     EXPECT_EQ(model.index(0, M::DaysLeftColumn).data().toString(), QStringLiteral("3"));
     EXPECT_EQ(band.data().toString(), QStringLiteral("≤ 7 days"));
-    EXPECT_EQ(band.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Expires within 7 days"));
+    EXPECT_EQ(band.data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("Expires within 7 days"));
     EXPECT_EQ(band.data(M::BandRole).toInt(), static_cast<int>(ExpiryStatus::Within7Days));
     EXPECT_EQ(model.index(0, M::ExpiryDateColumn).data().toString(), QStringLiteral("2024-05-04"));
     EXPECT_EQ(model.index(0, M::DaysLeftColumn).data(Qt::AccessibleTextRole).toString(),
@@ -140,8 +141,12 @@ TEST_F(ConnectionTableModelTest, MaskedIdsNeverShowTheFullValueUnlessRevealed)
 {
     ConnectionTableModel model(clock);
     model.setConnections(manyConnections(20));
-    QList<int> roles { Qt::DisplayRole,      Qt::EditRole,     Qt::ToolTipRole,
-                       Qt::StatusTipRole,    Qt::WhatsThisRole, Qt::AccessibleTextRole,
+    QList<int> roles { Qt::DisplayRole,
+                       Qt::EditRole,
+                       Qt::ToolTipRole,
+                       Qt::StatusTipRole,
+                       Qt::WhatsThisRole,
+                       Qt::AccessibleTextRole,
                        Qt::AccessibleDescriptionRole };
     for (int role = Qt::UserRole; role < Qt::UserRole + 20; ++role)
         roles << role;
@@ -221,7 +226,8 @@ TEST_F(ConnectionTableModelTest, AppendsOneInsertPerBatchAndUpdatesKnownIdsInPla
     // A batch of known ids (one with a new bank, upper-cased id) plus one new id, twice.
     auto known = makeConnection(42, 9 * kDay, QStringLiteral("Moved Bank"));
     known.connectionId = known.connectionId.toUpper();
-    model.appendConnections({ known, makeConnection(20000, kDay), makeConnection(20000, 2 * kDay) });
+    model.appendConnections(
+        { known, makeConnection(20000, kDay), makeConnection(20000, 2 * kDay) });
     EXPECT_EQ(model.rowCount(), 10001);
     EXPECT_EQ(inserted.count(), 5);
     EXPECT_EQ(changed.count(), 1);

@@ -8,9 +8,9 @@
 #include "core/connections/ConnectionId.h"
 #include "core/crypto/Random.h"
 #include "core/jobs/JobRunner.h"
-#include "core/util/FixedClock.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/util/FixedClock.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
 #include "ui/connections/ConnectionActions.h"
@@ -24,9 +24,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
-#include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -45,15 +45,20 @@ using M = ui::ConnectionTableModel;
 
 namespace {
 
-QString newId() { return QString::fromLatin1(crypto::Random::hex(16)); }
+QString newId()
+{
+    return QString::fromLatin1(crypto::Random::hex(16));
+}
 
 Connection stored(const QString &id, const QString &bank, const QDateTime &expiry)
 {
     Connection c;
     c.connectionId = id;
     c.aeroPassUserUuid = QStringLiteral("%1-%2-%3-%4-%5")
-                             .arg(QString::fromLatin1(crypto::Random::hex(4)), QString::fromLatin1(crypto::Random::hex(2)),
-                                  QString::fromLatin1(crypto::Random::hex(2)), QString::fromLatin1(crypto::Random::hex(2)),
+                             .arg(QString::fromLatin1(crypto::Random::hex(4)),
+                                  QString::fromLatin1(crypto::Random::hex(2)),
+                                  QString::fromLatin1(crypto::Random::hex(2)),
+                                  QString::fromLatin1(crypto::Random::hex(2)),
                                   QString::fromLatin1(crypto::Random::hex(6)));
     c.bankName = bank;
     c.status = QStringLiteral("CONNECTED");
@@ -67,7 +72,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        auto opened = store::Store::open(dir.filePath(QStringLiteral("aerodesk.sqlite")), crypto::Random::secretBytes(32));
+        auto opened = store::Store::open(dir.filePath(QStringLiteral("aerodesk.sqlite")),
+                                         crypto::Random::secretBytes(32));
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         db = std::shared_ptr<store::Store>(std::move(opened).value());
     }
@@ -94,9 +100,18 @@ protected:
         }
     }
 
-    QAction *action(const char *name) const { return panel->findChild<QAction *>(QLatin1String(name)); }
-    QToolButton *button(const char *name) const { return panel->findChild<QToolButton *>(QLatin1String(name)); }
-    QLabel *label(const char *name) const { return panel->findChild<QLabel *>(QLatin1String(name)); }
+    QAction *action(const char *name) const
+    {
+        return panel->findChild<QAction *>(QLatin1String(name));
+    }
+    QToolButton *button(const char *name) const
+    {
+        return panel->findChild<QToolButton *>(QLatin1String(name));
+    }
+    QLabel *label(const char *name) const
+    {
+        return panel->findChild<QLabel *>(QLatin1String(name));
+    }
     const Connection *row(const QString &id) const
     {
         const int r = panel->model()->rowOf(id);
@@ -113,16 +128,18 @@ protected:
     QString linkThroughWidget(bool manual)
     {
         api::LinkWidgetSession widget(*session->client(), *session->widgetEvents());
-        QObject::connect(&widget, &api::LinkWidgetSession::stepReady, &widget, [&](const api::LinkWidgetStep &step) {
-            if (step.state == QLatin1String("manual"))
-                widget.submitManual(QStringLiteral("021000021"), QStringLiteral("123456789"));
-            else if (step.state == QLatin1String("bank"))
-                widget.chooseBank(QStringLiteral("oauth"));
-            else if (step.state == QLatin1String("credentials"))
-                widget.signIn(QStringLiteral("mxuser"), QStringLiteral("challenge"));
-            else if (step.state == QLatin1String("oauth"))
-                widget.answerOAuth(true);
-        });
+        QObject::connect(
+            &widget, &api::LinkWidgetSession::stepReady, &widget,
+            [&](const api::LinkWidgetStep &step) {
+                if (step.state == QLatin1String("manual"))
+                    widget.submitManual(QStringLiteral("021000021"), QStringLiteral("123456789"));
+                else if (step.state == QLatin1String("bank"))
+                    widget.chooseBank(QStringLiteral("oauth"));
+                else if (step.state == QLatin1String("credentials"))
+                    widget.signIn(QStringLiteral("mxuser"), QStringLiteral("challenge"));
+                else if (step.state == QLatin1String("oauth"))
+                    widget.answerOAuth(true);
+            });
         QSignalSpy done(&widget, &api::LinkWidgetSession::finished);
         widget.startLink({}, {}, manual);
         EXPECT_TRUE(waitUntil([&] { return done.count() == 1; }, 30000));
@@ -132,7 +149,12 @@ protected:
         EXPECT_TRUE(result.linked()) << result.message.toStdString();
         const QString id = result.success.connectionId;
         // The recorder's follow-up GET /accounts reaches the panel through accountLoaded.
-        EXPECT_TRUE(waitUntil([&] { return row(id) && row(id)->accountSummary.contains(QStringLiteral("canFetchBalance")); }, 30000))
+        EXPECT_TRUE(waitUntil(
+            [&] {
+                return row(id) &&
+                    row(id)->accountSummary.contains(QStringLiteral("canFetchBalance"));
+            },
+            30000))
             << "the linked connection did not arrive in the panel with its account summary";
         return id;
     }
@@ -153,13 +175,15 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     startSandbox();
     const QDateTime now = clock.nowUtc();
     const QString soon = newId(), month = newId(), later = newId();
-    ASSERT_TRUE(db->connections().upsertMany({stored(soon, QStringLiteral("Aerosync Bank (MFA)"), now.addDays(3)),
-                                              stored(month, QStringLiteral("Aerosync Bank (OAuth)"), now.addDays(20)),
-                                              stored(later, QStringLiteral("Aerosync Bank (Security Question)"), now.addDays(60))}));
+    ASSERT_TRUE(db->connections().upsertMany(
+        { stored(soon, QStringLiteral("Aerosync Bank (MFA)"), now.addDays(3)),
+          stored(month, QStringLiteral("Aerosync Bank (OAuth)"), now.addDays(20)),
+          stored(later, QStringLiteral("Aerosync Bank (Security Question)"), now.addDays(60)) }));
     showPanel(false);
     EXPECT_EQ(panel->model()->rowCount(), 0) << "nothing before the store is there";
     EXPECT_FALSE(button("importButton")->isEnabled());
-    EXPECT_TRUE(button("importButton")->toolTip().contains(QStringLiteral("store is not open"))) << button("importButton")->toolTip().toStdString();
+    EXPECT_TRUE(button("importButton")->toolTip().contains(QStringLiteral("store is not open")))
+        << button("importButton")->toolTip().toStdString();
 
     QStatusBar bar;
     ui::ExpiryNotifier notifier(&bar);
@@ -171,7 +195,8 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     ASSERT_EQ(started.count(), 1);
     EXPECT_EQ(started.first().first().toLongLong(), 3);
     EXPECT_TRUE(label("connectionsLoading")->isVisible());
-    EXPECT_TRUE(label("connectionsLoading")->text().startsWith(QStringLiteral("Loading 3"))) << label("connectionsLoading")->text().toStdString();
+    EXPECT_TRUE(label("connectionsLoading")->text().startsWith(QStringLiteral("Loading 3")))
+        << label("connectionsLoading")->text().toStdString();
     EXPECT_EQ(panel->model()->rowCount(), 0) << "the rows come from the loader's thread, later";
 
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000));
@@ -183,8 +208,10 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
     ASSERT_GE(r, 0);
     EXPECT_EQ(panel->model()->displayText(r, M::BandColumn), QStringLiteral("≤ 7 days"));
     EXPECT_EQ(panel->model()->displayText(r, M::DaysLeftColumn), QStringLiteral("3"));
-    EXPECT_EQ(panel->model()->index(r, M::BandColumn).data(Qt::AccessibleTextRole).toString(), QStringLiteral("Expires within 7 days"));
-    EXPECT_EQ(panel->model()->displayText(panel->model()->rowOf(month), M::BandColumn), QStringLiteral("≤ 30 days"));
+    EXPECT_EQ(panel->model()->index(r, M::BandColumn).data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("Expires within 7 days"));
+    EXPECT_EQ(panel->model()->displayText(panel->model()->rowOf(month), M::BandColumn),
+              QStringLiteral("≤ 30 days"));
     // Decrypted on the worker: the ids arrived whole (the model masks them for display).
     EXPECT_EQ(panel->model()->connection(r).connectionId, soon);
     // The first load is summarised once (it does not count as entering the band).
@@ -195,26 +222,31 @@ TEST_F(ConnectionsLive, StoreLoadsThroughTheLoaderAndShowsTheSevenDayWarning)
 TEST_F(ConnectionsLive, ActionsWaitForTheEnvironmentAndARow)
 {
     const QString id = newId();
-    ASSERT_TRUE(db->connections().upsert(stored(id, QStringLiteral("Aerosync Bank"), clock.nowUtc().addDays(40))));
+    ASSERT_TRUE(db->connections().upsert(
+        stored(id, QStringLiteral("Aerosync Bank"), clock.nowUtc().addDays(40))));
     showPanel();
     ASSERT_EQ(panel->model()->rowCount(), 1);
     select(id);
     for (QAction *a : panel->actions()->all()) {
         EXPECT_FALSE(a->isEnabled()) << a->objectName().toStdString();
-        EXPECT_TRUE(a->toolTip().contains(QStringLiteral("still starting"))) << a->toolTip().toStdString();
+        EXPECT_TRUE(a->toolTip().contains(QStringLiteral("still starting")))
+            << a->toolTip().toStdString();
     }
     EXPECT_FALSE(button("refreshDetailsButton")->isEnabled());
     EXPECT_FALSE(panel->importer()->fromSandbox()->isEnabled());
 
     startSandbox();
     for (QAction *a : panel->actions()->all())
-        EXPECT_TRUE(a->isEnabled()) << a->objectName().toStdString() << " " << a->toolTip().toStdString();
-    EXPECT_TRUE(panel->importer()->fromSandbox()->isEnabled()) << panel->importer()->fromSandbox()->toolTip().toStdString();
+        EXPECT_TRUE(a->isEnabled())
+            << a->objectName().toStdString() << " " << a->toolTip().toStdString();
+    EXPECT_TRUE(panel->importer()->fromSandbox()->isEnabled())
+        << panel->importer()->fromSandbox()->toolTip().toStdString();
 
     panel->table()->setCurrentIndex(QModelIndex());
     for (QAction *a : panel->actions()->all()) {
         EXPECT_FALSE(a->isEnabled()) << a->objectName().toStdString();
-        EXPECT_TRUE(a->toolTip().contains(QStringLiteral("select a connection"))) << a->toolTip().toStdString();
+        EXPECT_TRUE(a->toolTip().contains(QStringLiteral("select a connection")))
+            << a->toolTip().toStdString();
     }
 }
 
@@ -230,17 +262,21 @@ TEST_F(ConnectionsLive, RefreshDetailsUpdatesBankStatusAndExpiry)
     ASSERT_NE(row(id), nullptr);
     EXPECT_TRUE(row(id)->bankName.isEmpty());
     EXPECT_FALSE(row(id)->connectionExpiry.isValid());
-    EXPECT_EQ(panel->model()->displayText(panel->model()->rowOf(id), M::BandColumn), QStringLiteral("Unknown"));
+    EXPECT_EQ(panel->model()->displayText(panel->model()->rowOf(id), M::BandColumn),
+              QStringLiteral("Unknown"));
 
     select(id);
-    ASSERT_TRUE(button("refreshDetailsButton")->isEnabled()) << button("refreshDetailsButton")->toolTip().toStdString();
+    ASSERT_TRUE(button("refreshDetailsButton")->isEnabled())
+        << button("refreshDetailsButton")->toolTip().toStdString();
     QTest::mouseClick(button("refreshDetailsButton"), Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return row(id) && row(id)->connectionExpiry.isValid(); }, 30000))
         << label("connectionsMessage")->text().toStdString();
-    EXPECT_TRUE(row(id)->bankName.contains(QStringLiteral("OAuth"))) << row(id)->bankName.toStdString();
+    EXPECT_TRUE(row(id)->bankName.contains(QStringLiteral("OAuth")))
+        << row(id)->bankName.toStdString();
     EXPECT_EQ(row(id)->status, QStringLiteral("CONNECTED"));
     EXPECT_TRUE(row(id)->lastRefresh.isValid());
-    EXPECT_NE(panel->model()->displayText(panel->model()->rowOf(id), M::BandColumn), QStringLiteral("Unknown"));
+    EXPECT_NE(panel->model()->displayText(panel->model()->rowOf(id), M::BandColumn),
+              QStringLiteral("Unknown"));
 
     // The store was updated first; the row was read back from it.
     auto saved = db->connections().get(id);
@@ -249,7 +285,12 @@ TEST_F(ConnectionsLive, RefreshDetailsUpdatesBankStatusAndExpiry)
     EXPECT_EQ(saved->connectionExpiry, row(id)->connectionExpiry);
     EXPECT_FALSE(saved->accountSummary.isEmpty());
     EXPECT_TRUE(label("connectionDetail")->text().contains(QStringLiteral("OAuth")));
-    EXPECT_TRUE(waitUntil([&] { return panel->historyView()->lines().join(QLatin1Char('\n')).contains(QStringLiteral("refresh details")); }));
+    EXPECT_TRUE(waitUntil([&] {
+        return panel->historyView()
+            ->lines()
+            .join(QLatin1Char('\n'))
+            .contains(QStringLiteral("refresh details"));
+    }));
 }
 
 TEST_F(ConnectionsLive, RefreshBalanceIsDisabledWithTheReasonWhenCanFetchBalanceIsFalse)
@@ -260,16 +301,19 @@ TEST_F(ConnectionsLive, RefreshBalanceIsDisabledWithTheReasonWhenCanFetchBalance
     ASSERT_FALSE(manual.isEmpty());
     const QString oauth = linkThroughWidget(false);
     ASSERT_FALSE(oauth.isEmpty());
-    EXPECT_EQ(panel->model()->rowCount(), 2) << "both links reached the panel live, without a reload";
+    EXPECT_EQ(panel->model()->rowCount(), 2)
+        << "both links reached the panel live, without a reload";
 
     select(manual);
     QAction *balance = action("refreshBalanceAction");
     EXPECT_FALSE(balance->isEnabled());
     EXPECT_FALSE(button("refreshBalanceButton")->isEnabled());
-    EXPECT_TRUE(balance->toolTip().contains(QStringLiteral("canFetchBalance is false"))) << balance->toolTip().toStdString();
+    EXPECT_TRUE(balance->toolTip().contains(QStringLiteral("canFetchBalance is false")))
+        << balance->toolTip().toStdString();
     QLabel *note = label("balanceUnavailable");
     EXPECT_TRUE(note->isVisible());
-    EXPECT_TRUE(note->text().contains(QStringLiteral("canFetchBalance is false"))) << note->text().toStdString();
+    EXPECT_TRUE(note->text().contains(QStringLiteral("canFetchBalance is false")))
+        << note->text().toStdString();
     // The other actions stay usable on that row.
     EXPECT_TRUE(action("fetchTransactionsAction")->isEnabled());
     EXPECT_TRUE(action("refreshDetailsAction")->isEnabled());
@@ -294,8 +338,9 @@ TEST_F(ConnectionsLive, ReconnectEmitsTheRowsIdAndStartsNoLink)
 {
     startSandbox();
     const QString a = newId(), b = newId();
-    ASSERT_TRUE(db->connections().upsertMany({stored(a, QStringLiteral("Bank A"), clock.nowUtc().addDays(5)),
-                                              stored(b, QStringLiteral("Bank B"), clock.nowUtc().addDays(50))}));
+    ASSERT_TRUE(db->connections().upsertMany(
+        { stored(a, QStringLiteral("Bank A"), clock.nowUtc().addDays(5)),
+          stored(b, QStringLiteral("Bank B"), clock.nowUtc().addDays(50)) }));
     showPanel();
     QSignalSpy reconnect(panel.get(), &ui::ConnectionsPanel::reconnectRequested);
     QSignalSpy requests(&session->client()->transport(), &api::HttpTransport::requestStarted);
@@ -307,43 +352,56 @@ TEST_F(ConnectionsLive, ReconnectEmitsTheRowsIdAndStartsNoLink)
     QTest::mouseClick(button("reconnectButton"), Qt::LeftButton);
     ASSERT_EQ(reconnect.count(), 2);
     EXPECT_EQ(reconnect.at(1).first().toString(), a);
-    EXPECT_EQ(requests.count(), 0) << "the panel itself sends nothing: the console's widget dialog reconnects";
+    EXPECT_EQ(requests.count(), 0)
+        << "the panel itself sends nothing: the console's widget dialog reconnects";
     EXPECT_EQ(db->connections().count(), 2);
 }
 
 TEST_F(ConnectionsLive, ImportFromTheSandboxListingAddsRows)
 {
     startSandbox();
-    const auto seeded = h.sandbox.request("POST", QStringLiteral("/sandbox/seed"), QJsonObject{{QStringLiteral("count"), 40}}, {}, 60000);
+    const auto seeded =
+        h.sandbox.request("POST", QStringLiteral("/sandbox/seed"),
+                          QJsonObject { { QStringLiteral("count"), 40 } }, {}, 60000);
     ASSERT_EQ(seeded.status, 200) << seeded.body.toStdString();
     const int total = seeded.json.value(QStringLiteral("total")).toInt();
     ASSERT_GE(total, 40);
-    const auto first = h.sandbox.request("GET", QStringLiteral("/sandbox/connections?offset=0&limit=1"), {}, h.sandbox.bearer());
-    const QString someId = first.json.value(QStringLiteral("connections")).toArray().first().toObject().value(QStringLiteral("connectionId")).toString();
+    const auto first = h.sandbox.request(
+        "GET", QStringLiteral("/sandbox/connections?offset=0&limit=1"), {}, h.sandbox.bearer());
+    const QString someId = first.json.value(QStringLiteral("connections"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("connectionId"))
+                               .toString();
     ASSERT_FALSE(someId.isEmpty());
     showPanel();
     ASSERT_EQ(panel->model()->rowCount(), 0);
 
     QSignalSpy finished(panel->importer(), &ui::ConnectionImporter::finished);
     QSignalSpy loaded(panel->feed(), &ui::ConnectionStoreFeed::loadingFinished);
-    ASSERT_TRUE(panel->importer()->fromSandbox()->isEnabled()) << panel->importer()->fromSandbox()->toolTip().toStdString();
+    ASSERT_TRUE(panel->importer()->fromSandbox()->isEnabled())
+        << panel->importer()->fromSandbox()->toolTip().toStdString();
     panel->importer()->fromSandbox()->trigger();
     EXPECT_FALSE(panel->importer()->fromSandbox()->isEnabled()) << "one import at a time";
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 60000));
     const auto summary = finished.first().first().value<connections::ImportSummary>();
     EXPECT_TRUE(summary.ok()) << summary.error.toStdString();
     EXPECT_EQ(summary.created, total);
-    ASSERT_TRUE(waitUntil([&] { return panel->model()->rowCount() == total; }, 30000)) << panel->model()->rowCount();
+    ASSERT_TRUE(waitUntil([&] { return panel->model()->rowCount() == total; }, 30000))
+        << panel->model()->rowCount();
     EXPECT_GE(panel->model()->rowOf(someId), 0);
     EXPECT_EQ(db->connections().count(), total);
-    EXPECT_TRUE(label("connectionsMessage")->text().contains(QStringLiteral("%1 new").arg(total))) << label("connectionsMessage")->text().toStdString();
+    EXPECT_TRUE(label("connectionsMessage")->text().contains(QStringLiteral("%1 new").arg(total)))
+        << label("connectionsMessage")->text().toStdString();
 }
 
 TEST_F(ConnectionsLive, PastedBadIdShowsTheValidationMessageAndAddsNothing)
 {
     startSandbox();
     const QString existing = newId();
-    ASSERT_TRUE(db->connections().upsert(stored(existing, QStringLiteral("Bank"), clock.nowUtc().addDays(9))));
+    ASSERT_TRUE(db->connections().upsert(
+        stored(existing, QStringLiteral("Bank"), clock.nowUtc().addDays(9))));
     showPanel();
     ASSERT_EQ(panel->model()->rowCount(), 1);
 
@@ -379,7 +437,8 @@ TEST_F(ConnectionsLive, ImportFromAFileAddsItsIdsAndReportsItsErrors)
 {
     startSandbox();
     const QString known = newId(), fresh = newId();
-    ASSERT_TRUE(db->connections().upsert(stored(known, QStringLiteral("Kept Bank"), clock.nowUtc().addDays(12))));
+    ASSERT_TRUE(db->connections().upsert(
+        stored(known, QStringLiteral("Kept Bank"), clock.nowUtc().addDays(12))));
     showPanel();
     const QString path = dir.filePath(QStringLiteral("ids.csv"));
     QFile file(path);
@@ -394,28 +453,34 @@ TEST_F(ConnectionsLive, ImportFromAFileAddsItsIdsAndReportsItsErrors)
     EXPECT_TRUE(summary.error.contains(QStringLiteral("line 4"))) << summary.error.toStdString();
     ASSERT_EQ(panel->model()->rowCount(), 2);
     EXPECT_GE(panel->model()->rowOf(fresh), 0);
-    EXPECT_EQ(row(known)->bankName, QStringLiteral("Kept Bank")) << "an id already tracked keeps its row";
+    EXPECT_EQ(row(known)->bankName, QStringLiteral("Kept Bank"))
+        << "an id already tracked keeps its row";
     EXPECT_TRUE(db->connections().contains(fresh));
-    EXPECT_TRUE(label("connectionsMessage")->text().contains(QStringLiteral("1 new"))) << label("connectionsMessage")->text().toStdString();
+    EXPECT_TRUE(label("connectionsMessage")->text().contains(QStringLiteral("1 new")))
+        << label("connectionsMessage")->text().toStdString();
 }
 
 TEST_F(ConnectionsLive, RemoveAsksThenRemovesFromTheStore)
 {
     startSandbox();
     const QString keep = newId(), drop = newId();
-    ASSERT_TRUE(db->connections().upsertMany({stored(keep, QStringLiteral("Keep"), clock.nowUtc().addDays(12)),
-                                              stored(drop, QStringLiteral("Drop"), clock.nowUtc().addDays(13))}));
+    ASSERT_TRUE(db->connections().upsertMany(
+        { stored(keep, QStringLiteral("Keep"), clock.nowUtc().addDays(12)),
+          stored(drop, QStringLiteral("Drop"), clock.nowUtc().addDays(13)) }));
     showPanel();
     select(drop);
     QTest::mouseClick(button("removeButton"), Qt::LeftButton);
-    const QString question = test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Cancel);
+    const QString question = test::answerMessageBox(
+        panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Cancel);
     EXPECT_TRUE(question.contains(M::mask(drop)));
     EXPECT_FALSE(question.contains(drop)) << "the question shows the id masked";
     EXPECT_EQ(db->connections().count(), 2);
     EXPECT_EQ(panel->model()->rowCount(), 2);
 
     QTest::mouseClick(button("removeButton"), Qt::LeftButton);
-    ASSERT_FALSE(test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Yes).isEmpty());
+    ASSERT_FALSE(
+        test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Yes)
+            .isEmpty());
     EXPECT_EQ(db->connections().count(), 1);
     EXPECT_FALSE(db->connections().contains(drop));
     EXPECT_EQ(panel->model()->rowOf(drop), -1);
@@ -427,27 +492,42 @@ TEST_F(ConnectionsLive, HistoryShowsACompletedJobInTimeOrder)
     startSandbox();
     const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
-    ASSERT_TRUE(db->connections().upsert(stored(id, QStringLiteral("Aerosync Bank (OAuth)"), clock.nowUtc().addDays(30))));
+    ASSERT_TRUE(db->connections().upsert(
+        stored(id, QStringLiteral("Aerosync Bank (OAuth)"), clock.nowUtc().addDays(30))));
     // An event from before, so the order can be checked.
-    ASSERT_TRUE(db->history().record(id, {clock.nowUtc().addSecs(-3600), QStringLiteral("webhook"),
-                                          QJsonObject{{QStringLiteral("event"), QStringLiteral("bank.revocation")}}}).ok());
+    ASSERT_TRUE(db->history()
+                    .record(id,
+                            { clock.nowUtc().addSecs(-3600), QStringLiteral("webhook"),
+                              QJsonObject { { QStringLiteral("event"),
+                                              QStringLiteral("bank.revocation") } } })
+                    .ok());
     showPanel();
     select(id);
-    ASSERT_TRUE(waitUntil([&] { return panel->historyView()->lines().join(QLatin1Char('\n')).contains(QStringLiteral("bank.revocation")); }));
+    ASSERT_TRUE(waitUntil([&] {
+        return panel->historyView()
+            ->lines()
+            .join(QLatin1Char('\n'))
+            .contains(QStringLiteral("bank.revocation"));
+    }));
 
     QSignalSpy recorded(panel->feed(), &ui::ConnectionStoreFeed::jobRecorded);
-    ASSERT_TRUE(action("refreshBalanceAction")->isEnabled()) << action("refreshBalanceAction")->toolTip().toStdString();
+    ASSERT_TRUE(action("refreshBalanceAction")->isEnabled())
+        << action("refreshBalanceAction")->toolTip().toStdString();
     QTest::keyClick(panel->table(), Qt::Key_B, Qt::ControlModifier);
-    EXPECT_FALSE(action("refreshBalanceAction")->isEnabled()) << "a balance job is running on this row";
-    EXPECT_TRUE(action("refreshBalanceAction")->toolTip().contains(QStringLiteral("already"))) << action("refreshBalanceAction")->toolTip().toStdString();
-    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 1; }, 90000)) << label("connectionsMessage")->text().toStdString();
+    EXPECT_FALSE(action("refreshBalanceAction")->isEnabled())
+        << "a balance job is running on this row";
+    EXPECT_TRUE(action("refreshBalanceAction")->toolTip().contains(QStringLiteral("already")))
+        << action("refreshBalanceAction")->toolTip().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 1; }, 90000))
+        << label("connectionsMessage")->text().toStdString();
     const auto result = recorded.first().first().value<jobs::JobResult>();
     ASSERT_EQ(result.outcome, jobs::JobOutcome::Completed) << result.message.toStdString();
 
     const QStringList lines = panel->historyView()->lines();
     ASSERT_EQ(lines.size(), 2) << lines.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(lines.at(0).contains(QStringLiteral("bank.revocation")));
-    EXPECT_TRUE(lines.at(1).contains(QStringLiteral("Balance job: Completed"))) << lines.at(1).toStdString();
+    EXPECT_TRUE(lines.at(1).contains(QStringLiteral("Balance job: Completed")))
+        << lines.at(1).toStdString();
     EXPECT_TRUE(lines.at(1).contains(result.jobId));
     auto events = db->history().forConnection(id);
     ASSERT_TRUE(events.ok());
@@ -459,7 +539,8 @@ TEST_F(ConnectionsLive, HistoryShowsACompletedJobInTimeOrder)
     // Fetch transactions and Identity, from their buttons, land in the history after it.
     QTest::mouseClick(button("fetchTransactionsButton"), Qt::LeftButton);
     QTest::mouseClick(button("identityButton"), Qt::LeftButton);
-    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 3; }, 90000)) << label("connectionsMessage")->text().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 3; }, 90000))
+        << label("connectionsMessage")->text().toStdString();
     const QString all = panel->historyView()->lines().join(QLatin1Char('\n'));
     EXPECT_TRUE(all.contains(QStringLiteral("Transactions job: Completed"))) << all.toStdString();
     EXPECT_TRUE(all.contains(QStringLiteral("transaction(s)"))) << all.toStdString();
@@ -471,7 +552,8 @@ TEST_F(ConnectionsLive, EveryControlHasAnAccessibleName)
 {
     startSandbox();
     const QString id = newId();
-    ASSERT_TRUE(db->connections().upsert(stored(id, QStringLiteral("Bank"), clock.nowUtc().addDays(9))));
+    ASSERT_TRUE(
+        db->connections().upsert(stored(id, QStringLiteral("Bank"), clock.nowUtc().addDays(9))));
     showPanel();
     select(id);
     panel->importer()->pasteId()->trigger();
@@ -492,7 +574,8 @@ TEST(ExpiryNotifierTest, EnteringTheSevenDayBandNotifiesWithAMaskedId)
     notifier.watch(&panel);
     QSignalSpy notified(&notifier, &ui::ExpiryNotifier::notified);
     const QString id = newId();
-    panel.setConnections(std::vector<Connection>{stored(id, QStringLiteral("Aerosync Bank (MFA)"), clock.nowUtc().addDays(10))});
+    panel.setConnections(std::vector<Connection> {
+        stored(id, QStringLiteral("Aerosync Bank (MFA)"), clock.nowUtc().addDays(10)) });
     clock.set(clock.nowUtc().addDays(4));
     panel.refreshExpiry();
     ASSERT_TRUE(waitUntil([&] { return notified.count() == 1; }));
@@ -502,14 +585,18 @@ TEST(ExpiryNotifierTest, EnteringTheSevenDayBandNotifiesWithAMaskedId)
     EXPECT_TRUE(text.contains(M::mask(id))) << text.toStdString();
     EXPECT_FALSE(text.contains(id)) << "never the full id";
     if (!notifier.usesTray()) {
-        EXPECT_TRUE(bar.currentMessage().contains(M::mask(id))) << bar.currentMessage().toStdString();
+        EXPECT_TRUE(bar.currentMessage().contains(M::mask(id)))
+            << bar.currentMessage().toStdString();
     }
 
     // Several at once make one message.
     const QString a = newId(), b = newId();
-    panel.setConnections(std::vector<Connection>{stored(a, QStringLiteral("A"), clock.nowUtc().addDays(9)), stored(b, QStringLiteral("B"), clock.nowUtc().addDays(9))});
+    panel.setConnections(
+        std::vector<Connection> { stored(a, QStringLiteral("A"), clock.nowUtc().addDays(9)),
+                                  stored(b, QStringLiteral("B"), clock.nowUtc().addDays(9)) });
     clock.set(clock.nowUtc().addDays(3));
     panel.refreshExpiry();
     ASSERT_TRUE(waitUntil([&] { return notified.count() == 2; }));
-    EXPECT_TRUE(notifier.lastTitle().startsWith(QStringLiteral("2 connection"))) << notifier.lastTitle().toStdString();
+    EXPECT_TRUE(notifier.lastTitle().startsWith(QStringLiteral("2 connection")))
+        << notifier.lastTitle().toStdString();
 }

@@ -1,5 +1,6 @@
 #include "ui/connections/ConnectionsPanel.h"
 
+#include "core/session/Session.h"
 #include "core/util/FixedClock.h"
 #include "tests/support/Wait.h"
 #include "tests/support/WidgetDriver.h"
@@ -9,7 +10,6 @@
 #include "ui/connections/ExpiryTimeline.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PanelCatalogue.h"
-#include "core/session/Session.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -85,7 +85,8 @@ TEST_F(ConnectionsPanelTest, AConnectionExpiringInThreeDaysShowsTheSevenDayWarni
     EXPECT_EQ(cell(row, M::BandColumn), QStringLiteral("≤ 7 days"));
     const QModelIndex band = table->model()->index(row, M::BandColumn);
     EXPECT_FALSE(band.data(Qt::DecorationRole).value<QIcon>().isNull());
-    EXPECT_EQ(band.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Expires within 7 days"));
+    EXPECT_EQ(band.data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("Expires within 7 days"));
     EXPECT_TRUE(table->visualRect(band).isValid()) << "the warning is on screen";
     EXPECT_EQ(timeline->count(connectionsNow().date().addDays(3)), 1);
 }

@@ -18,8 +18,10 @@ protected:
     void SetUp() override
     {
         timeline.setToday(today);
-        timeline.setCounts({ { today.addDays(2), 4 }, { today.addDays(5), 1 },
-                             { today.addDays(60), 7 }, { today.addDays(-1), 9 } });
+        timeline.setCounts({ { today.addDays(2), 4 },
+                             { today.addDays(5), 1 },
+                             { today.addDays(60), 7 },
+                             { today.addDays(-1), 9 } });
         timeline.resize(620, 140);
         timeline.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&timeline));
@@ -103,7 +105,8 @@ TEST_F(ExpiryTimelineTest, HasAnAccessibleNameAndADescriptionOfItsData)
     QTest::keyClick(&timeline, Qt::Key_Right);
     QTest::keyClick(&timeline, Qt::Key_Right);
     QTest::keyClick(&timeline, Qt::Key_Space);
-    EXPECT_TRUE(timeline.accessibleDescription().contains(QStringLiteral("Table filtered to 2024-05-03")))
+    EXPECT_TRUE(
+        timeline.accessibleDescription().contains(QStringLiteral("Table filtered to 2024-05-03")))
         << timeline.accessibleDescription().toStdString();
 }
 

@@ -2,6 +2,8 @@
 // sandbox (HTTPS, time scale 0.2: jobs take 1–3 s, the MFA window is 24 s) and the real keychain.
 // Every wait is bounded by a condition (waitUntil), never by time.
 
+#include "ui/jobs/JobsPanel.h"
+
 #include "core/api/LinkWidgetSession.h"
 #include "core/connections/IdMask.h"
 #include "core/jobs/JobRunner.h"
@@ -9,15 +11,12 @@
 #include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
 #include "ui/jobs/JobsModel.h"
-#include "ui/jobs/JobsPanel.h"
-#include "ui/jobs/MfaPromptDialog.h"
 #include "ui/jobs/LinkWidgetDialog.h"
+#include "ui/jobs/MfaPromptDialog.h"
 
 #include <QAbstractItemModelTester>
-#include <QHeaderView>
-
-#include <algorithm>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +27,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace aerodesk;
 using aerodesk::api::JobType;
 using aerodesk::jobs::JobOutcome;
@@ -36,8 +37,7 @@ using aerodesk::ui::JobsModel;
 
 namespace {
 
-template <class T>
-T *child(QWidget *root, const char *name)
+template<class T> T *child(QWidget *root, const char *name)
 {
     return test::findNamed<T>(root, QString::fromLatin1(name));
 }
@@ -53,9 +53,11 @@ class JobsPanelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(rig.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--time-scale"), QStringLiteral("0.2")}));
+        ASSERT_TRUE(rig.start({ QStringLiteral("--seed"), QStringLiteral("7"),
+                                QStringLiteral("--time-scale"), QStringLiteral("0.2") }));
         panel = std::make_unique<ui::JobsPanel>(rig.session());
-        tester = std::make_unique<QAbstractItemModelTester>(panel->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            panel->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         panel->show();
         // No environment yet: a loading state, never an enabled button that cannot work.
         EXPECT_FALSE(startButton()->isEnabled());
@@ -80,7 +82,10 @@ protected:
 
     QPushButton *startButton() { return child<QPushButton>(panel.get(), "jobStart"); }
     JobsModel *model() { return panel->model(); }
-    QString cell(quint64 key, int column) { return model()->index(model()->rowForKey(key), column).data().toString(); }
+    QString cell(quint64 key, int column)
+    {
+        return model()->index(model()->rowForKey(key), column).data().toString();
+    }
     QVariant role(quint64 key, int r) { return model()->index(model()->rowForKey(key), 0).data(r); }
 
     /// Types the connection, picks the type and clicks Start, as a person would; returns the key.
@@ -99,17 +104,21 @@ protected:
     }
     std::optional<JobOutcome> waitOutcome(quint64 key, int timeoutMs = 60000)
     {
-        EXPECT_TRUE(waitUntil([&] { return model()->outcomeAt(model()->rowForKey(key)).has_value(); }, timeoutMs))
-            << "job " << key << " did not end; state " << cell(key, JobsModel::StateColumn).toStdString();
+        EXPECT_TRUE(waitUntil(
+            [&] { return model()->outcomeAt(model()->rowForKey(key)).has_value(); }, timeoutMs))
+            << "job " << key << " did not end; state "
+            << cell(key, JobsModel::StateColumn).toStdString();
         return model()->outcomeAt(model()->rowForKey(key));
     }
     ui::MfaPromptDialog *waitPrompt(quint64 key)
     {
-        EXPECT_TRUE(waitUntil([&] { return panel->mfaPrompt(key) != nullptr; }, 30000)) << "no MFA prompt";
+        EXPECT_TRUE(waitUntil([&] { return panel->mfaPrompt(key) != nullptr; }, 30000))
+            << "no MFA prompt";
         return panel->mfaPrompt(key);
     }
     /// Clicks Relaunch and enters `code` in the widget dialog's MFA page.
-    QPointer<ui::LinkWidgetDialog> relaunchWithCode(ui::MfaPromptDialog *prompt, const QString &code)
+    QPointer<ui::LinkWidgetDialog> relaunchWithCode(ui::MfaPromptDialog *prompt,
+                                                    const QString &code)
     {
         EXPECT_TRUE(prompt->relaunchButton()->isVisible());
         QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
@@ -151,9 +160,11 @@ TEST_F(JobsPanelTest, BalanceJobProgressReachesCompletion)
     EXPECT_EQ(cell(key, JobsModel::TypeColumn), QStringLiteral("Balance"));
     EXPECT_EQ(cell(key, JobsModel::ConnectionColumn), connections::IdMask::mask(c));
     EXPECT_FALSE(cell(key, JobsModel::ConnectionColumn).contains(c));
-    EXPECT_TRUE(child<QPushButton>(panel.get(), "jobCancel")->isEnabled()) << "the new job is selected and running";
+    EXPECT_TRUE(child<QPushButton>(panel.get(), "jobCancel")->isEnabled())
+        << "the new job is selected and running";
 
-    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed)
+        << cell(key, JobsModel::ResultColumn).toStdString();
     EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Completed"));
     EXPECT_EQ(role(key, JobsModel::ProgressRole).toInt(), 100);
     EXPECT_EQ(cell(key, JobsModel::ProgressColumn), QStringLiteral("100"));
@@ -167,7 +178,8 @@ TEST_F(JobsPanelTest, BalanceJobProgressReachesCompletion)
     EXPECT_FALSE(panel->table()->grab().isNull());
     auto *cancel = child<QPushButton>(panel.get(), "jobCancel");
     EXPECT_FALSE(cancel->isEnabled());
-    EXPECT_TRUE(cancel->toolTip().contains(QLatin1String("ended"))) << cancel->toolTip().toStdString();
+    EXPECT_TRUE(cancel->toolTip().contains(QLatin1String("ended")))
+        << cancel->toolTip().toStdString();
 }
 
 TEST_F(JobsPanelTest, MfaBankRaisesThePromptAndCompletesAfterRelaunch)
@@ -186,14 +198,18 @@ TEST_F(JobsPanelTest, MfaBankRaisesThePromptAndCompletesAfterRelaunch)
     EXPECT_FALSE(text.contains(c)) << "the connectionId is masked";
     EXPECT_TRUE(text.contains(QLatin1String("the bank"))) << "no store: the bank is not named";
     const QString countdown = child<QLabel>(prompt.data(), "mfaCountdown")->text();
-    EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d+:\\d\\d left$")).match(countdown).hasMatch()) << countdown.toStdString();
+    EXPECT_TRUE(
+        QRegularExpression(QStringLiteral("^\\d+:\\d\\d left$")).match(countdown).hasMatch())
+        << countdown.toStdString();
     expectAccessibleNames(prompt);
 
     QPointer<ui::LinkWidgetDialog> dialog = relaunchWithCode(prompt, QStringLiteral("1234"));
     ASSERT_TRUE(waitUntil([&] { return !dialog || dialog->result().has_value(); }, 30000));
-    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_EQ(waitOutcome(key), JobOutcome::Completed)
+        << cell(key, JobsModel::ResultColumn).toStdString();
     EXPECT_EQ(role(key, JobsModel::ProgressRole).toInt(), 100);
-    EXPECT_TRUE(waitUntil([&] { return !prompt || !prompt->isVisible(); }, 5000)) << "the prompt goes away once done";
+    EXPECT_TRUE(waitUntil([&] { return !prompt || !prompt->isVisible(); }, 5000))
+        << "the prompt goes away once done";
 }
 
 TEST_F(JobsPanelTest, MfaCode0002LocksOutWithoutRelaunch)
@@ -210,13 +226,15 @@ TEST_F(JobsPanelTest, MfaCode0002LocksOutWithoutRelaunch)
     EXPECT_TRUE(status.contains(QLatin1String("AC-108"))) << status.toStdString();
     EXPECT_TRUE(status.contains(QLatin1String("locked"))) << status.toStdString();
 
-    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaLocked) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaLocked)
+        << cell(key, JobsModel::ResultColumn).toStdString();
     EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("MFA locked"));
     EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Error));
     ASSERT_FALSE(prompt.isNull());
     EXPECT_TRUE(prompt->isVisible());
     EXPECT_FALSE(prompt->relaunchButton()->isVisible());
-    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value()) << "nothing retried";
+    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value())
+        << "nothing retried";
     EXPECT_EQ(model()->rowCount(), 1);
 }
 
@@ -250,7 +268,9 @@ TEST_F(JobsPanelTest, ManualLinkIsRefusedWithItsReason)
     EXPECT_TRUE(result.contains(QLatin1String("canFetchBalance is false"))) << result.toStdString();
     EXPECT_TRUE(result.contains(QLatin1String("Next step"))) << result.toStdString();
     EXPECT_EQ(role(key, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Warning));
-    EXPECT_TRUE(child<QLabel>(panel.get(), "jobsSummary")->text().contains(QLatin1String("canFetchBalance")));
+    EXPECT_TRUE(child<QLabel>(panel.get(), "jobsSummary")
+                    ->text()
+                    .contains(QLatin1String("canFetchBalance")));
 }
 
 TEST_F(JobsPanelTest, SecondBalanceJobShowsAlreadyRunningAsInformation)
@@ -259,17 +279,26 @@ TEST_F(JobsPanelTest, SecondBalanceJobShowsAlreadyRunningAsInformation)
     ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
     const quint64 first = panel->startJob(JobType::Balance, c);
     // Once the server has named the job, and while it still runs, a second one is refused.
-    ASSERT_TRUE(waitUntil([&] { return !role(first, JobsModel::JobIdRole).toString().isEmpty() || model()->outcomeAt(0); }, 30000));
-    ASSERT_TRUE(role(first, JobsModel::RunningRole).toBool()) << cell(first, JobsModel::ResultColumn).toStdString();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return !role(first, JobsModel::JobIdRole).toString().isEmpty() || model()->outcomeAt(0);
+        },
+        30000));
+    ASSERT_TRUE(role(first, JobsModel::RunningRole).toBool())
+        << cell(first, JobsModel::ResultColumn).toStdString();
     const QString jobId = role(first, JobsModel::JobIdRole).toString();
     const quint64 second = startFromUi(JobType::Balance, c);
     ASSERT_NE(second, first);
     ASSERT_EQ(waitOutcome(second), JobOutcome::AlreadyRunning);
-    EXPECT_EQ(cell(second, JobsModel::ResultColumn), QStringLiteral("already running: %1").arg(jobId));
+    EXPECT_EQ(cell(second, JobsModel::ResultColumn),
+              QStringLiteral("already running: %1").arg(jobId));
     EXPECT_EQ(role(second, JobsModel::SeverityRole).toInt(), int(JobsModel::Severity::Information));
     const QModelIndex result = model()->index(model()->rowForKey(second), JobsModel::ResultColumn);
-    EXPECT_TRUE(result.data(Qt::AccessibleTextRole).toString().startsWith(QLatin1String("Information"))) << "not an error";
-    EXPECT_EQ(waitOutcome(first), JobOutcome::Completed) << cell(first, JobsModel::ResultColumn).toStdString();
+    EXPECT_TRUE(
+        result.data(Qt::AccessibleTextRole).toString().startsWith(QLatin1String("Information")))
+        << "not an error";
+    EXPECT_EQ(waitOutcome(first), JobOutcome::Completed)
+        << cell(first, JobsModel::ResultColumn).toStdString();
     EXPECT_EQ(model()->rowCount(), 2);
 }
 
@@ -301,7 +330,8 @@ TEST_F(JobsPanelTest, RebindsOnEnvironmentChangeAndNamesEveryControl)
     EXPECT_EQ(model()->runner(), rig.session().jobs());
     const quint64 next = panel->startJob(JobType::Identity, c);
     ASSERT_NE(next, 0u);
-    EXPECT_EQ(waitOutcome(next), JobOutcome::Completed) << cell(next, JobsModel::ResultColumn).toStdString();
+    EXPECT_EQ(waitOutcome(next), JobOutcome::Completed)
+        << cell(next, JobsModel::ResultColumn).toStdString();
     EXPECT_EQ(model()->rowCount(), 2);
     expectAccessibleNames(panel.get());
 }
@@ -314,23 +344,34 @@ TEST_F(JobsPanelTest, MfaCode0001ExplainsAc110AndOffersRelaunch)
     QPointer<ui::MfaPromptDialog> prompt = waitPrompt(key);
     ASSERT_FALSE(prompt.isNull());
     relaunchWithCode(prompt, QStringLiteral("0001"));
-    ASSERT_TRUE(waitUntil([&] { return prompt && child<QLabel>(prompt.data(), "mfaStatus")->text().contains(QLatin1String("AC-110")); }, 30000))
-        << (prompt ? child<QLabel>(prompt.data(), "mfaStatus")->text().toStdString() : std::string("prompt gone"));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return prompt &&
+                child<QLabel>(prompt.data(), "mfaStatus")->text().contains(QLatin1String("AC-110"));
+        },
+        30000))
+        << (prompt ? child<QLabel>(prompt.data(), "mfaStatus")->text().toStdString()
+                   : std::string("prompt gone"));
     EXPECT_TRUE(prompt->relaunchButton()->isVisible());
     EXPECT_TRUE(prompt->relaunchButton()->isEnabled());
     EXPECT_FALSE(prompt->isLockedOut());
 
     // The job ends with AC-110; Relaunch then starts it again (a person's click, never automatic).
-    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaTimedOut) << cell(key, JobsModel::ResultColumn).toStdString();
-    EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("Next step"))) << cell(key, JobsModel::ResultColumn).toStdString();
+    ASSERT_EQ(waitOutcome(key), JobOutcome::MfaTimedOut)
+        << cell(key, JobsModel::ResultColumn).toStdString();
+    EXPECT_TRUE(cell(key, JobsModel::ResultColumn).contains(QLatin1String("Next step")))
+        << cell(key, JobsModel::ResultColumn).toStdString();
     ASSERT_FALSE(prompt.isNull());
-    EXPECT_EQ(child<QLabel>(prompt.data(), "mfaCountdown")->text(), QStringLiteral("The MFA window has closed."));
-    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value()) << "not started again by itself";
+    EXPECT_EQ(child<QLabel>(prompt.data(), "mfaCountdown")->text(),
+              QStringLiteral("The MFA window has closed."));
+    EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value())
+        << "not started again by itself";
     ASSERT_TRUE(prompt->relaunchButton()->isEnabled());
     QSignalSpy opened(panel.get(), &ui::JobsPanel::mfaPromptOpened);
     QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
     EXPECT_EQ(model()->rowCount(), 2);
-    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }, 30000)) << "the new job asks for MFA again";
+    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }, 30000))
+        << "the new job asks for MFA again";
 }
 
 TEST_F(JobsPanelTest, TimedOutShowsTheFriendlyMessageAndNextStep)
@@ -362,25 +403,32 @@ TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
     QStringList names;
     for (int i = 0; i < banks->count(); ++i)
         names << banks->item(i)->text();
-    EXPECT_EQ(names, (QStringList{QStringLiteral("Aerosync Bank (MFA)"), QStringLiteral("Aerosync Bank (OAuth)"),
-                                  QStringLiteral("Aerosync Bank (Security Question)")}));
+    EXPECT_EQ(names,
+              (QStringList { QStringLiteral("Aerosync Bank (MFA)"),
+                             QStringLiteral("Aerosync Bank (OAuth)"),
+                             QStringLiteral("Aerosync Bank (Security Question)") }));
     banks->setCurrentRow(2);
     QTest::mouseClick(child<QPushButton>(&link, "widgetContinue"), Qt::LeftButton);
     QStringList states;
     bool wrongTried = false;
     while (!link.result()) {
-        ASSERT_TRUE(waitUntil([&] { return link.isWaitingForInput() || link.result().has_value(); }, 30000)) << link.state().toStdString();
+        ASSERT_TRUE(
+            waitUntil([&] { return link.isWaitingForInput() || link.result().has_value(); }, 30000))
+            << link.state().toStdString();
         if (link.result())
             break;
         states << link.state();
         if (link.state() == QLatin1String("credentials")) {
             QTest::keyClicks(child<QLineEdit>(&link, "widgetUsername"), QStringLiteral("mxuser"));
-            QTest::keyClicks(child<QLineEdit>(&link, "widgetPassword"), QStringLiteral("challenge"));
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetPassword"),
+                             QStringLiteral("challenge"));
         } else if (link.state() == QLatin1String("question")) {
             if (wrongTried) {
-                EXPECT_FALSE(child<QLabel>(&link, "widgetError")->text().isEmpty()) << "the wrong answer is explained";
+                EXPECT_FALSE(child<QLabel>(&link, "widgetError")->text().isEmpty())
+                    << "the wrong answer is explained";
             }
-            QTest::keyClicks(child<QLineEdit>(&link, "widgetAnswer"), wrongTried ? QStringLiteral("correct") : QStringLiteral("rex"));
+            QTest::keyClicks(child<QLineEdit>(&link, "widgetAnswer"),
+                             wrongTried ? QStringLiteral("correct") : QStringLiteral("rex"));
             wrongTried = true;
         } else {
             FAIL() << "unexpected state " << link.state().toStdString();
@@ -391,5 +439,6 @@ TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
     EXPECT_EQ(states.count(QStringLiteral("question")), 2);
     ASSERT_TRUE(link.result()->linked()) << link.result()->message.toStdString();
     EXPECT_FALSE(link.result()->success.connectionId.isEmpty());
-    EXPECT_TRUE(child<QLineEdit>(&link, "widgetPassword")->text().isEmpty()) << "the password is not kept in the field";
+    EXPECT_TRUE(child<QLineEdit>(&link, "widgetPassword")->text().isEmpty())
+        << "the password is not kept in the field";
 }

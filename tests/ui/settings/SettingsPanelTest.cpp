@@ -3,6 +3,8 @@
 // profile and nowhere in the QSettings file; a custom sandbox profile becomes the session's
 // environment with the right base URL and pin.
 
+#include "ui/settings/SettingsPanel.h"
+
 #include "core/api/ApiClient.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
@@ -13,7 +15,6 @@
 #include "core/webhooks/WebhookSubscriptionClient.h"
 #include "tests/core/api/ClientHarness.h"
 #include "tests/support/WidgetDriver.h"
-#include "ui/settings/SettingsPanel.h"
 #include "ui/webhooks/WebhooksPanel.h"
 
 #include <QAbstractItemView>
@@ -38,7 +39,8 @@ class SettingsPanelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")),
+                                               QSettings::IniFormat);
         session = std::make_unique<session::Session>(clock, settings.get());
         panel = std::make_unique<ui::SettingsPanel>(*session, settings.get());
         panel->resize(1000, 700);
@@ -52,17 +54,31 @@ protected:
             keychain::Keychain kc(profile);
             int pending = 4;
             namespace entries = keychain::entries;
-            for (const char *n : {entries::kApiKey, entries::kApiSecret, entries::kWebhookSecretCurrent, entries::kWebhookSecretPrevious})
-                kc.remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
+            for (const char *n :
+                 { entries::kApiKey, entries::kApiSecret, entries::kWebhookSecretCurrent,
+                   entries::kWebhookSecretPrevious })
+                kc.remove(QString::fromLatin1(n),
+                          [&](const keychain::KeychainError &) { --pending; });
             waitUntil([&] { return pending == 0; }, 10000);
         }
     }
 
-    template <class T = QWidget>
-    T *child(const char *name) const { return test::findNamed<T>(panel.get(), QLatin1String(name)); }
-    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
-    void type(const char *name, const QString &text) { test::typeInto(panel.get(), QLatin1String(name), text); }
-    void click(const char *name) { ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name))); }
+    template<class T = QWidget> T *child(const char *name) const
+    {
+        return test::findNamed<T>(panel.get(), QLatin1String(name));
+    }
+    QString label(const char *name) const
+    {
+        return test::labelText(panel.get(), QLatin1String(name));
+    }
+    void type(const char *name, const QString &text)
+    {
+        test::typeInto(panel.get(), QLatin1String(name), text);
+    }
+    void click(const char *name)
+    {
+        ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name)));
+    }
     /// Adds a custom profile through the UI and returns its keychain profile name.
     QString addProfile(const QString &name, const QString &url)
     {
@@ -85,7 +101,9 @@ protected:
     {
         keychain::Keychain kc(profile);
         std::optional<QString> out;
-        kc.read(name, [&](const keychain::KeychainError &e, crypto::SecureBytes v) { out = e.ok() ? v.toUtf8String() : QString(); });
+        kc.read(name, [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+            out = e.ok() ? v.toUtf8String() : QString();
+        });
         waitUntil([&] { return out.has_value(); }, 20000);
         return out.value_or(QString());
     }
@@ -103,11 +121,13 @@ protected:
 TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheFields)
 {
     const QString suffix = QString::fromLatin1(crypto::Random::hex(4));
-    const QString profile = addProfile(QStringLiteral("QA sandbox %1").arg(suffix), QStringLiteral("https://127.0.0.1:9443"));
+    const QString profile = addProfile(QStringLiteral("QA sandbox %1").arg(suffix),
+                                       QStringLiteral("https://127.0.0.1:9443"));
     ASSERT_TRUE(waitUntil(
         [&] {
-            return label("apiKeyStatus") == QLatin1String("not set") && label("apiSecretStatus") == QLatin1String("not set")
-                   && label("webhookSecretStatus") == QLatin1String("not set");
+            return label("apiKeyStatus") == QLatin1String("not set") &&
+                label("apiSecretStatus") == QLatin1String("not set") &&
+                label("webhookSecretStatus") == QLatin1String("not set");
         },
         20000))
         << label("apiKeyStatus").toStdString() << " " << label("apiSecretStatus").toStdString();
@@ -133,7 +153,8 @@ TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheField
     // In the keychain under this profile (read back through keychain::Keychain).
     EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kApiKey)), apiKey);
     EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kApiSecret)), apiSecret);
-    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kWebhookSecretCurrent)), hookSecret);
+    EXPECT_EQ(readKeychain(profile, QString::fromLatin1(keychain::entries::kWebhookSecretCurrent)),
+              hookSecret);
 
     // The settings file: the public fields are there, no secret in any encoding.
     settings->sync();
@@ -142,7 +163,7 @@ TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheField
     const QByteArray ini = f.readAll();
     EXPECT_TRUE(ini.contains("cfg-" + suffix.toLatin1())) << ini.toStdString();
     EXPECT_TRUE(ini.contains("127.0.0.1:9443"));
-    for (const QString &s : {apiKey, apiSecret, hookSecret}) {
+    for (const QString &s : { apiKey, apiSecret, hookSecret }) {
         EXPECT_FALSE(ini.contains(s.toUtf8())) << s.toStdString();
         EXPECT_FALSE(ini.contains(s.toUtf8().toBase64()));
         EXPECT_FALSE(ini.contains(s.toUtf8().toHex()));
@@ -152,9 +173,11 @@ TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheField
     // Reselecting the profile never reads a secret back into a field.
     panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kProductionId));
     panel->selectProfile(panel->profiles().findByKeychainProfile(profile)->id);
-    ASSERT_TRUE(waitUntil([&] { return label("apiKeyStatus") == QStringLiteral("saved ✓"); }, 20000));
+    ASSERT_TRUE(
+        waitUntil([&] { return label("apiKeyStatus") == QStringLiteral("saved ✓"); }, 20000));
     EXPECT_TRUE(child<QLineEdit>("apiKeyEdit")->text().isEmpty());
-    EXPECT_EQ(child<QLineEdit>("configurationIdEdit")->text(), QStringLiteral("cfg-%1").arg(suffix));
+    EXPECT_EQ(child<QLineEdit>("configurationIdEdit")->text(),
+              QStringLiteral("cfg-%1").arg(suffix));
 
     // A fresh EnvironmentProfiles over the same file sees the profile (persisted).
     session::EnvironmentProfiles again(*settings);
@@ -175,12 +198,14 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
         ASSERT_TRUE(cert.open(QIODevice::WriteOnly));
         cert.write(ep.certPem);
     }
-    const QString profile = addProfile(QStringLiteral("Local sandbox %1").arg(QString::fromLatin1(crypto::Random::hex(4))),
-                                       ep.baseUrl.toString());
+    const QString profile = addProfile(
+        QStringLiteral("Local sandbox %1").arg(QString::fromLatin1(crypto::Random::hex(4))),
+        ep.baseUrl.toString());
     type("certFileEdit", certPath);
     QTest::keyClick(child<QLineEdit>("certFileEdit"), Qt::Key_Return);
     const QString fingerprint = session::EnvironmentProfiles::formatFingerprint(ep.certSha256Hex);
-    ASSERT_TRUE(waitUntil([&] { return label("fingerprintLabel").contains(fingerprint); }, 10000)) << label("fingerprintLabel").toStdString();
+    ASSERT_TRUE(waitUntil([&] { return label("fingerprintLabel").contains(fingerprint); }, 10000))
+        << label("fingerprintLabel").toStdString();
     type("apiKeyEdit", ep.apiKey);
     type("apiSecretEdit", ep.apiSecret);
     ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
@@ -188,7 +213,8 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
     QSignalSpy chosen(panel.get(), &ui::SettingsPanel::environmentChosen);
     QSignalSpy changed(session.get(), &session::Session::environmentChanged);
     click("useEnvironmentButton");
-    ASSERT_TRUE(waitUntil([&] { return chosen.count() == 1; }, 10000)) << label("settingsNotice").toStdString();
+    ASSERT_TRUE(waitUntil([&] { return chosen.count() == 1; }, 10000))
+        << label("settingsNotice").toStdString();
     const auto env = chosen.first().at(0).value<api::Environment>();
     EXPECT_EQ(env.kind, Kind::CustomSandbox);
     EXPECT_EQ(env.baseUrl, ep.baseUrl);
@@ -209,14 +235,17 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
 // The webhook secret typed in Settings goes through the session's secret ring, as a rotation in
 // the Webhooks panel does: the old secret stays accepted as the previous one, the rotation time
 // is recorded, and the Webhooks panel shows it at once. For a profile that is not active, too.
-TEST_F(SettingsPanelTest, WebhookSecretFromSettingsKeepsThePreviousOneAndTheRotationTimeLikeARotation)
+TEST_F(SettingsPanelTest,
+       WebhookSecretFromSettingsKeepsThePreviousOneAndTheRotationTimeLikeARotation)
 {
     namespace entries = keychain::entries;
     const QString suffix = QString::fromLatin1(crypto::Random::hex(4));
-    const QString profile = addProfile(QStringLiteral("Hooks %1").arg(suffix), QStringLiteral("https://127.0.0.1:9443"));
+    const QString profile = addProfile(QStringLiteral("Hooks %1").arg(suffix),
+                                       QStringLiteral("https://127.0.0.1:9443"));
     // This profile is the active environment (the secrets need the keychain only, no sandbox).
-    session->setEnvironment(api::Environment::sandbox(Kind::CustomSandbox, QStringLiteral("Hooks %1").arg(suffix), profile,
-                                                      QUrl(QStringLiteral("https://127.0.0.1:9443")), QByteArray(), QByteArray()));
+    session->setEnvironment(api::Environment::sandbox(
+        Kind::CustomSandbox, QStringLiteral("Hooks %1").arg(suffix), profile,
+        QUrl(QStringLiteral("https://127.0.0.1:9443")), QByteArray(), QByteArray()));
     ui::WebhooksPanel webhooksPanel(*session);
     ASSERT_TRUE(waitUntil([&] { return webhooksPanel.secretsLoaded(); }, 20000));
     ASSERT_TRUE(webhooksPanel.ring()->current().isEmpty());
@@ -233,20 +262,24 @@ TEST_F(SettingsPanelTest, WebhookSecretFromSettingsKeepsThePreviousOneAndTheRota
     ASSERT_TRUE(firstRotation.isValid());
 
     // The secret typed in Settings for the same profile: the rotated one becomes the previous one.
-    const QString typed = QStringLiteral("wh-settings-") + QString::fromLatin1(crypto::Random::hex(8));
+    const QString typed =
+        QStringLiteral("wh-settings-") + QString::fromLatin1(crypto::Random::hex(8));
     {
         QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
         type("webhookSecretEdit", typed);
         ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
-        ASSERT_TRUE(waitUntil([&] { return changed.count() >= 1; }, 20000)) << "the Webhooks panel follows the session's ring";
+        ASSERT_TRUE(waitUntil([&] { return changed.count() >= 1; }, 20000))
+            << "the Webhooks panel follows the session's ring";
     }
     const webhooks::SecretRing *ring = webhooksPanel.ring();
     EXPECT_EQ(ring->current().toUtf8String(), typed);
-    EXPECT_EQ(ring->previous().toUtf8String(), rotated) << "the old secret is kept as the previous one";
+    EXPECT_EQ(ring->previous().toUtf8String(), rotated)
+        << "the old secret is kept as the previous one";
     ASSERT_TRUE(ring->rotatedAt().isValid());
     EXPECT_GE(ring->rotatedAt(), firstRotation);
     EXPECT_TRUE(ring->previousActive()) << "the previous secret is accepted for the overlap window";
-    EXPECT_EQ(ring->previousValidUntil(), ring->rotatedAt().addSecs(webhooks::SecretRing::kDefaultOverlapSecs));
+    EXPECT_EQ(ring->previousValidUntil(),
+              ring->rotatedAt().addSecs(webhooks::SecretRing::kDefaultOverlapSecs));
     EXPECT_TRUE(child<QLineEdit>("webhookSecretEdit")->text().isEmpty());
     EXPECT_EQ(label("webhookSecretStatus"), QStringLiteral("saved ✓"));
     // In the keychain and the settings, as SecretRingStore keeps a rotation.
@@ -255,11 +288,14 @@ TEST_F(SettingsPanelTest, WebhookSecretFromSettingsKeepsThePreviousOneAndTheRota
     auto rotatedAtInSettings = [&](const QString &p) {
         settings->sync();
         QSettings reread(settings->fileName(), QSettings::IniFormat);
-        return QDateTime::fromString(reread.value(QStringLiteral("webhooks/%1/rotatedAt").arg(p)).toString(), Qt::ISODate);
+        return QDateTime::fromString(
+            reread.value(QStringLiteral("webhooks/%1/rotatedAt").arg(p)).toString(), Qt::ISODate);
     };
-    EXPECT_EQ(rotatedAtInSettings(profile).toSecsSinceEpoch(), ring->rotatedAt().toSecsSinceEpoch());
+    EXPECT_EQ(rotatedAtInSettings(profile).toSecsSinceEpoch(),
+              ring->rotatedAt().toSecsSinceEpoch());
 
-    // A rotation in the Webhooks panel afterwards keeps the secret from Settings as the previous one.
+    // A rotation in the Webhooks panel afterwards keeps the secret from Settings as the previous
+    // one.
     {
         QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
         webhooksPanel.rotate();
@@ -268,17 +304,21 @@ TEST_F(SettingsPanelTest, WebhookSecretFromSettingsKeepsThePreviousOneAndTheRota
     EXPECT_EQ(webhooksPanel.ring()->previous().toUtf8String(), typed);
 
     // A profile that is not the active one: the same bookkeeping.
-    const QString other = addProfile(QStringLiteral("Other hooks %1").arg(suffix), QStringLiteral("https://127.0.0.1:9444"));
+    const QString other = addProfile(QStringLiteral("Other hooks %1").arg(suffix),
+                                     QStringLiteral("https://127.0.0.1:9444"));
     ASSERT_NE(other, session->environment().profile);
     type("webhookSecretEdit", QStringLiteral("wh-other-1"));
     ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
     EXPECT_FALSE(rotatedAtInSettings(other).isValid()) << "a first secret is no rotation";
     type("webhookSecretEdit", QStringLiteral("wh-other-2"));
     ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
-    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretCurrent)), QStringLiteral("wh-other-2"));
-    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretPrevious)), QStringLiteral("wh-other-1"));
+    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretCurrent)),
+              QStringLiteral("wh-other-2"));
+    EXPECT_EQ(readKeychain(other, QString::fromLatin1(entries::kWebhookSecretPrevious)),
+              QStringLiteral("wh-other-1"));
     EXPECT_TRUE(rotatedAtInSettings(other).isValid());
-    EXPECT_EQ(session->webhookSecretsFor(other).ring().previous().toUtf8String(), QStringLiteral("wh-other-1"));
+    EXPECT_EQ(session->webhookSecretsFor(other).ring().previous().toUtf8String(),
+              QStringLiteral("wh-other-1"));
     // The active environment's ring was not touched.
     EXPECT_EQ(webhooksPanel.ring()->previous().toUtf8String(), typed);
 }
@@ -288,28 +328,36 @@ TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDist
     // Until the built-in sandbox has started, "Use" says why.
     panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kBuiltInId));
     EXPECT_FALSE(child<QPushButton>("useEnvironmentButton")->isEnabled());
-    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->toolTip().contains(QLatin1String("not started")));
+    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")
+                    ->toolTip()
+                    .contains(QLatin1String("not started")));
     EXPECT_TRUE(child<QLineEdit>("baseUrlEdit")->isReadOnly());
-    EXPECT_FALSE(child<QLineEdit>("apiKeyEdit")->isEnabled()) << "the built-in sandbox's credentials are AeroDesk's";
+    EXPECT_FALSE(child<QLineEdit>("apiKeyEdit")->isEnabled())
+        << "the built-in sandbox's credentials are AeroDesk's";
     EXPECT_FALSE(child<QPushButton>("removeProfileButton")->isEnabled());
 
-    api::Environment builtIn = api::Environment::sandbox(Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
-                                                         QStringLiteral("aerodesk-test-unused-%1").arg(QString::fromLatin1(crypto::Random::hex(4))),
-                                                         QUrl(QStringLiteral("https://127.0.0.1:4711")), QByteArray(), "00ff" + QByteArray(60, 'a'));
+    api::Environment builtIn = api::Environment::sandbox(
+        Kind::BuiltInSandbox, QStringLiteral("Built-in sandbox"),
+        QStringLiteral("aerodesk-test-unused-%1").arg(QString::fromLatin1(crypto::Random::hex(4))),
+        QUrl(QStringLiteral("https://127.0.0.1:4711")), QByteArray(), "00ff" + QByteArray(60, 'a'));
     session->setEnvironment(builtIn);
-    EXPECT_TRUE(label("fingerprintLabel").contains(QLatin1String("00:ff:aa:aa"))) << label("fingerprintLabel").toStdString();
+    EXPECT_TRUE(label("fingerprintLabel").contains(QLatin1String("00:ff:aa:aa")))
+        << label("fingerprintLabel").toStdString();
     EXPECT_EQ(child<QLineEdit>("baseUrlEdit")->text(), QStringLiteral("https://127.0.0.1:4711"));
     EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->isEnabled());
 
     panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kProductionId));
     EXPECT_TRUE(label("profileKind").contains(QLatin1String("PRODUCTION")));
-    EXPECT_TRUE(child<QPushButton>("useEnvironmentButton")->text().contains(QLatin1String("PRODUCTION")));
-    EXPECT_TRUE(label("fingerprintLabel").contains(QLatin1String("system certificate authorities")));
+    EXPECT_TRUE(
+        child<QPushButton>("useEnvironmentButton")->text().contains(QLatin1String("PRODUCTION")));
+    EXPECT_TRUE(
+        label("fingerprintLabel").contains(QLatin1String("system certificate authorities")));
 }
 
 TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
 {
-    EXPECT_GE(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::AllControls, true), 18);
+    EXPECT_GE(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::AllControls, true),
+              18);
 }
 
 TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
@@ -322,9 +370,12 @@ TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
     EXPECT_EQ(profiles.profiles().at(0).keychainProfile, QStringLiteral("Built-in sandbox"));
     EXPECT_EQ(profiles.profiles().at(1).kind, Kind::Production);
 
-    const auto lab = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9000")));
-    const auto lab2 = profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9001")));
-    EXPECT_TRUE(lab.keychainProfile.startsWith(QLatin1String("Custom sandbox "))) << lab.keychainProfile.toStdString();
+    const auto lab =
+        profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9000")));
+    const auto lab2 =
+        profiles.addCustom(QStringLiteral("Lab"), QUrl(QStringLiteral("https://127.0.0.1:9001")));
+    EXPECT_TRUE(lab.keychainProfile.startsWith(QLatin1String("Custom sandbox ")))
+        << lab.keychainProfile.toStdString();
     EXPECT_NE(lab.keychainProfile, lab2.keychainProfile) << "keychain namespaces never shared";
     EXPECT_EQ(lab2.name, QStringLiteral("Lab (2)")) << "names stay distinct";
     ASSERT_EQ(profiles.profiles().size(), 4);
@@ -349,9 +400,11 @@ TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
 
     auto broken = *profiles.find(lab.id);
     broken.pinnedCertFile = dir.filePath(QStringLiteral("missing.pem"));
-    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("Cannot read")));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(
+        QLatin1String("Cannot read")));
     broken.baseUrl = QUrl(QStringLiteral("not a url"));
-    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(QLatin1String("not an absolute")));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(
+        QLatin1String("not an absolute")));
     auto production = session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(1));
     ASSERT_TRUE(production.ok());
     EXPECT_TRUE(production->isProduction());

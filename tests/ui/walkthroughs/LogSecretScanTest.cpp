@@ -22,7 +22,6 @@
 #include "ui/walkthroughs/WalkthroughsPanel.h"
 
 #include <QDir>
-#include <QSettings>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>

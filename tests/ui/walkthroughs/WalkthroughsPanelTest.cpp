@@ -2,14 +2,15 @@
 // real keychain and a real encrypted store; each step is ticked only on the sandbox's word, and
 // the exported report carries no identifier or secret.
 
+#include "ui/walkthroughs/WalkthroughsPanel.h"
+
+#include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "core/store/StoreOpener.h"
-#include "core/keychain/KeychainEntries.h"
+#include "core/walkthrough/WalkthroughReport.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
-#include "core/walkthrough/WalkthroughReport.h"
-#include "ui/walkthroughs/WalkthroughsPanel.h"
 
 #include <QFile>
 #include <QPushButton>
@@ -31,8 +32,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(rig.start());
-        rig.removeAtEnd({QString::fromLatin1(keychain::entries::kPartnerPrivateKey),
-                         QString::fromLatin1(keychain::entries::kProviderPublicKey)});
+        rig.removeAtEnd({ QString::fromLatin1(keychain::entries::kPartnerPrivateKey),
+                          QString::fromLatin1(keychain::entries::kProviderPublicKey) });
         ASSERT_TRUE(rig.openStore());
         panel = std::make_unique<ui::WalkthroughsPanel>(rig.session());
         QPushButton *run = runButton();
@@ -41,7 +42,10 @@ protected:
         rig.setEnvironment();
         panel->show();
     }
-    QPushButton *runButton() const { return test::buttonByText(panel.get(), QStringLiteral("Run walkthrough")); }
+    QPushButton *runButton() const
+    {
+        return test::buttonByText(panel.get(), QStringLiteral("Run walkthrough"));
+    }
 
     test::SessionRig rig;
     std::unique_ptr<ui::WalkthroughsPanel> panel;
@@ -58,12 +62,15 @@ TEST_P(Walkthroughs, RunsToItsEndWithEveryStepConfirmed)
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 90000)) << [&] {
         std::string out;
         for (const auto &s : panel->current().steps())
-            out += s.title.toStdString() + " = " + walkthrough::WalkthroughStep::stateName(s.state).toStdString() + " " + s.result.toStdString() + "\n";
+            out += s.title.toStdString() + " = " +
+                walkthrough::WalkthroughStep::stateName(s.state).toStdString() + " " +
+                s.result.toStdString() + "\n";
         return out;
     }();
     const auto &steps = panel->current().steps();
     for (const auto &s : steps)
-        EXPECT_EQ(s.state, State::Done) << s.title.toStdString() << ": " << s.result.toStdString() << " / " << s.nextStep.toStdString();
+        EXPECT_EQ(s.state, State::Done) << s.title.toStdString() << ": " << s.result.toStdString()
+                                        << " / " << s.nextStep.toStdString();
     EXPECT_TRUE(finished.first().at(1).toBool());
     auto *tree = panel->findChild<QTreeWidget *>(QStringLiteral("walkthroughSteps"));
     ASSERT_EQ(tree->topLevelItemCount(), steps.size());
@@ -89,13 +96,18 @@ TEST_P(Walkthroughs, RunsToItsEndWithEveryStepConfirmed)
 }
 
 INSTANTIATE_TEST_SUITE_P(AllFour, Walkthroughs,
-                         ::testing::Values(Kind::MfaBank, Kind::OAuthBank, Kind::SecurityQuestionBank, Kind::EmbeddedBanking),
+                         ::testing::Values(Kind::MfaBank, Kind::OAuthBank,
+                                           Kind::SecurityQuestionBank, Kind::EmbeddedBanking),
                          [](const auto &info) {
                              switch (info.param) {
-                             case Kind::MfaBank: return std::string("MfaBank");
-                             case Kind::OAuthBank: return std::string("OAuthBank");
-                             case Kind::SecurityQuestionBank: return std::string("SecurityQuestionBank");
-                             case Kind::EmbeddedBanking: return std::string("EmbeddedBanking");
+                             case Kind::MfaBank:
+                                 return std::string("MfaBank");
+                             case Kind::OAuthBank:
+                                 return std::string("OAuthBank");
+                             case Kind::SecurityQuestionBank:
+                                 return std::string("SecurityQuestionBank");
+                             case Kind::EmbeddedBanking:
+                                 return std::string("EmbeddedBanking");
                              }
                              return std::string("x");
                          });
@@ -103,7 +115,8 @@ INSTANTIATE_TEST_SUITE_P(AllFour, Walkthroughs,
 TEST(WalkthroughReport, ScrubsIdsAndKeys)
 {
     const QString s = walkthrough::WalkthroughReport::scrub(
-        QStringLiteral("id 3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f and -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY----- ok"));
+        QStringLiteral("id 3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f and -----BEGIN PRIVATE "
+                       "KEY-----\nMIIE\n-----END PRIVATE KEY----- ok"));
     EXPECT_FALSE(s.contains(QLatin1String("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f")));
     EXPECT_TRUE(s.contains(QStringLiteral("3f0c…4e5f")));
     EXPECT_FALSE(s.contains(QLatin1String("MIIE")));

@@ -4,6 +4,8 @@
 // ready. Signatures for pasted bodies are computed with Qt's QMessageAuthenticationCode, an
 // implementation independent of the verifier under test.
 
+#include "ui/webhooks/WebhooksPanel.h"
+
 #include "core/keychain/Keychain.h"
 #include "core/session/Session.h"
 #include "core/util/FixedClock.h"
@@ -14,7 +16,6 @@
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
 #include "ui/webhooks/WebhookVerdictView.h"
-#include "ui/webhooks/WebhooksPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
@@ -41,10 +42,12 @@ namespace {
 
 QByteArray independentSignature(const QByteArray &body, const QByteArray &secret)
 {
-    return "sha256=" + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+    return "sha256=" +
+        QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
 }
 
-const QByteArray kBody = R"({"data":{"message":"hello","status":"test"},"event":"test.event","merchant_id":"m-1","timestamp":1764054843})";
+const QByteArray kBody =
+    R"({"data":{"message":"hello","status":"test"},"event":"test.event","merchant_id":"m-1","timestamp":1764054843})";
 
 class WebhooksPanelTest : public ::testing::Test
 {
@@ -52,27 +55,38 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(rig.start());
-        rig.removeAtEnd({QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                         QString::fromLatin1(webhooks::SecretRingStore::kPreviousName)});
+        rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                          QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
         settings = &rig.settings();
         rig.setEnvironment();
         panel = std::make_unique<ui::WebhooksPanel>(rig.session());
         panel->resize(1100, 760);
         panel->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(panel.get()));
-        ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000)) << label("webhooksState").toStdString();
-        EXPECT_TRUE(label("webhooksState").contains(QLatin1String("no webhook secret yet"))) << label("webhooksState").toStdString();
+        ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000))
+            << label("webhooksState").toStdString();
+        EXPECT_TRUE(label("webhooksState").contains(QLatin1String("no webhook secret yet")))
+            << label("webhooksState").toStdString();
     }
-    template <class T = QWidget>
-    T *child(const char *name) const { return test::findNamed<T>(panel.get(), QLatin1String(name)); }
-    QString label(const char *name) const { return test::labelText(panel.get(), QLatin1String(name)); }
-    void click(const char *name) { ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name))); }
+    template<class T = QWidget> T *child(const char *name) const
+    {
+        return test::findNamed<T>(panel.get(), QLatin1String(name));
+    }
+    QString label(const char *name) const
+    {
+        return test::labelText(panel.get(), QLatin1String(name));
+    }
+    void click(const char *name)
+    {
+        ASSERT_TRUE(test::clickNamed(panel.get(), QLatin1String(name)));
+    }
 
     void rotateAndWait()
     {
         QSignalSpy changed(panel.get(), &ui::WebhooksPanel::secretsChanged);
         click("rotateButton");
-        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000))
+            << label("webhooksState").toStdString();
     }
 
     /// Pastes through the clipboard into the body editor, as a support person would.
@@ -112,8 +126,10 @@ TEST_F(WebhooksPanelTest, PastedBodyValidWithCurrentAndTamperedRejectedWithTheRe
     ASSERT_TRUE(waitUntil([&] { return dialog->isVisible(); }, 5000));
     QTest::keyClicks(dialog->secretEdit(), QStringLiteral("whsec-ui-1"));
     QSignalSpy changed(panel.get(), &ui::WebhooksPanel::secretsChanged);
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000))
+        << label("webhooksState").toStdString();
     ASSERT_TRUE(panel->ring()->current().equals(crypto::SecureBytes(QByteArrayView("whsec-ui-1"))));
 
     pasteBody(kBody);
@@ -151,18 +167,19 @@ TEST_F(WebhooksPanelTest, PastedBodyValidWithCurrentAndTamperedRejectedWithTheRe
     // Every header fault has its own words.
     pasteBody(kBody);
     const std::pair<QByteArray, const char *> faults[] = {
-        {QByteArray(), "header missing"},
-        {"sha1=" + signature.mid(7), "wrong prefix"},
-        {"sha256=zz" + signature.mid(9), "bad hex"},
-        {"sha256=abcd", "wrong length"},
+        { QByteArray(), "header missing" },
+        { "sha1=" + signature.mid(7), "wrong prefix" },
+        { "sha256=zz" + signature.mid(9), "bad hex" },
+        { "sha256=abcd", "wrong length" },
     };
     for (const auto &[header, words] : faults) {
         verifyWith(header);
-        EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String(words))) << words << ": "
-                                                                                  << panel->verdictView()->text().toStdString();
+        EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String(words)))
+            << words << ": " << panel->verdictView()->text().toStdString();
     }
     // Pasted bytes are kept exactly, including a no-break space and a tab inside strings.
-    const QByteArray unusual = "{\"data\":{\"note\":\"a\xc2\xa0" "b\tc\"},\"event\":\"job.balance\"}\n";
+    const QByteArray unusual = "{\"data\":{\"note\":\"a\xc2\xa0"
+                               "b\tc\"},\"event\":\"job.balance\"}\n";
     pasteBody(unusual);
     EXPECT_EQ(panel->body(), unusual);
     EXPECT_EQ(verifyWith(independentSignature(unusual, "whsec-ui-1")).kind, K::Valid);
@@ -193,16 +210,18 @@ TEST_F(WebhooksPanelTest, RotationKeepsTheOldSecretAsPreviousAndShowsTheOverlapE
     const QDateTime until = panel->ring()->previousValidUntil();
     ASSERT_TRUE(until.isValid());
     EXPECT_EQ(until, panel->ring()->rotatedAt().addSecs(24 * 3600));
-    EXPECT_TRUE(label("overlapLabel").contains(QStringLiteral("Previous secret accepted until %1")
-                                                   .arg(until.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")))))
+    EXPECT_TRUE(label("overlapLabel")
+                    .contains(QStringLiteral("Previous secret accepted until %1")
+                                  .arg(until.toUTC().toString(
+                                      QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")))))
         << label("overlapLabel").toStdString();
 
     // Both are in the keychain (read back independently of the panel).
     std::optional<QString> previousInKeychain;
     rig.keychain().read(QString::fromLatin1(webhooks::SecretRingStore::kPreviousName),
-                     [&](const keychain::KeychainError &e, crypto::SecureBytes value) {
-                         previousInKeychain = e.ok() ? value.toUtf8String() : e.message;
-                     });
+                        [&](const keychain::KeychainError &e, crypto::SecureBytes value) {
+                            previousInKeychain = e.ok() ? value.toUtf8String() : e.message;
+                        });
     ASSERT_TRUE(waitUntil([&] { return previousInKeychain.has_value(); }, 20000));
     EXPECT_EQ(*previousInKeychain, old);
 
@@ -211,7 +230,8 @@ TEST_F(WebhooksPanelTest, RotationKeepsTheOldSecretAsPreviousAndShowsTheOverlapE
     const webhooks::WebhookVerdict v = verifyWith(independentSignature(kBody, old.toUtf8()));
     EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
     EXPECT_EQ(v.secret, S::Previous);
-    EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String("previous"))) << panel->verdictView()->text().toStdString();
+    EXPECT_TRUE(panel->verdictView()->text().contains(QLatin1String("previous")))
+        << panel->verdictView()->text().toStdString();
 
     // The settings file has the rotation time and no secret.
     settings->sync();
@@ -231,7 +251,8 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
 
     QSignalSpy watching(panel.get(), &ui::WebhooksPanel::watchingChanged);
     click("watchButton");
-    ASSERT_TRUE(waitUntil([&] { return watching.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+    ASSERT_TRUE(waitUntil([&] { return watching.count() == 1; }, 20000))
+        << label("webhooksState").toStdString();
     ASSERT_TRUE(watching.first().at(0).toBool());
     EXPECT_FALSE(panel->subscriptionId().isEmpty());
     EXPECT_TRUE(panel->listenerUrl().startsWith(QLatin1String("http://127.0.0.1:")));
@@ -241,9 +262,11 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
         QSignalSpy queued(panel.get(), &ui::WebhooksPanel::testEventQueued);
         QSignalSpy logged(panel.get(), &ui::WebhooksPanel::deliveryLogged);
         click("sendTestButton");
-        EXPECT_TRUE(waitUntil([&] { return queued.count() == 1; }, 20000)) << label("webhooksState").toStdString();
+        EXPECT_TRUE(waitUntil([&] { return queued.count() == 1; }, 20000))
+            << label("webhooksState").toStdString();
         EXPECT_TRUE(waitUntil([&] { return logged.count() >= 1; }, 30000));
-        return logged.isEmpty() ? webhooks::WebhookLogEntry{} : logged.first().at(0).value<webhooks::WebhookLogEntry>();
+        return logged.isEmpty() ? webhooks::WebhookLogEntry {}
+                                : logged.first().at(0).value<webhooks::WebhookLogEntry>();
     };
 
     webhooks::WebhookLogEntry e = sendAndWait();
@@ -252,13 +275,19 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
     EXPECT_EQ(e.verdict.secret, S::Current);
     ui::WebhookLogModel *model = panel->logModel();
     ASSERT_EQ(model->rowCount(), 1);
-    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Event).data().toString(), QStringLiteral("test.event"));
-    EXPECT_TRUE(model->index(0, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("valid")));
-    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Secret).data().toString(), QStringLiteral("current"));
+    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Event).data().toString(),
+              QStringLiteral("test.event"));
+    EXPECT_TRUE(model->index(0, ui::WebhookLogModel::Verdict)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("valid")));
+    EXPECT_EQ(model->index(0, ui::WebhookLogModel::Secret).data().toString(),
+              QStringLiteral("current"));
 
     // Rotating while watching PATCHes the subscription: the next delivery uses the new secret.
     rotateAndWait();
-    ASSERT_TRUE(waitUntil([&] { return label("watchState").contains(QLatin1String("new secret")); }, 20000))
+    ASSERT_TRUE(
+        waitUntil([&] { return label("watchState").contains(QLatin1String("new secret")); }, 20000))
         << label("watchState").toStdString() << " / " << label("webhooksState").toStdString();
     e = sendAndWait();
     EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
@@ -288,20 +317,28 @@ protected:
 
 TEST_F(WebhooksPanelNotReady, EverythingDisabledWithAReasonUntilTheSessionIsReady)
 {
-    for (const char *name : {"rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton"}) {
+    for (const char *name :
+         { "rotateButton", "setSecretButton", "verifyButton", "watchButton", "sendTestButton" }) {
         auto *b = panel.findChild<QPushButton *>(QLatin1String(name));
         ASSERT_NE(b, nullptr) << name;
         EXPECT_FALSE(b->isEnabled()) << name;
-        EXPECT_TRUE(b->toolTip().contains(QLatin1String("Waiting for the environment"))) << name << ": " << b->toolTip().toStdString();
+        EXPECT_TRUE(b->toolTip().contains(QLatin1String("Waiting for the environment")))
+            << name << ": " << b->toolTip().toStdString();
     }
-    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("webhooksState"))->text().contains(QLatin1String("Waiting")));
+    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("webhooksState"))
+                    ->text()
+                    .contains(QLatin1String("Waiting")));
     session.setEnvironmentFailed(QStringLiteral("The built-in sandbox could not start: boom"));
-    EXPECT_TRUE(panel.findChild<QPushButton *>(QStringLiteral("rotateButton"))->toolTip().contains(QLatin1String("boom")));
+    EXPECT_TRUE(panel.findChild<QPushButton *>(QStringLiteral("rotateButton"))
+                    ->toolTip()
+                    .contains(QLatin1String("boom")));
 }
 
 TEST_F(WebhooksPanelNotReady, AccessibleNamesOnEveryControl)
 {
-    EXPECT_GE(test::expectAccessibleNames(&panel, test::AccessibleCheck::AllControls, true, {QStringLiteral("verdictIcon")}), 15);
+    EXPECT_GE(test::expectAccessibleNames(&panel, test::AccessibleCheck::AllControls, true,
+                                          { QStringLiteral("verdictIcon") }),
+              15);
 }
 
 TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
@@ -313,15 +350,30 @@ TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
         webhooks::WebhookVerdict v;
         v.kind = i % 2 ? K::Valid : K::NoSecretMatched;
         v.secret = i % 2 ? S::Previous : S::None;
-        log.append({QDateTime(QDate(2026, 11, 25), QTime(10, 0, i), Qt::UTC), v, QStringLiteral("job.balance-%1").arg(i), 10 + i});
+        log.append({ QDateTime(QDate(2026, 11, 25), QTime(10, 0, i), Qt::UTC), v,
+                     QStringLiteral("job.balance-%1").arg(i), 10 + i });
     }
     ASSERT_EQ(model.rowCount(), 3);
-    EXPECT_EQ(model.index(0, ui::WebhookLogModel::Event).data().toString(), QStringLiteral("job.balance-2")) << "oldest dropped";
-    EXPECT_EQ(model.index(1, ui::WebhookLogModel::Time).data().toString(), QStringLiteral("2026-11-25 10:00:03 UTC"));
-    EXPECT_TRUE(model.index(1, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("valid (previous secret)")));
-    EXPECT_TRUE(model.index(2, ui::WebhookLogModel::Verdict).data().toString().contains(QLatin1String("no secret matched")));
-    EXPECT_FALSE(model.index(2, ui::WebhookLogModel::Verdict).data(Qt::DecorationRole).value<QIcon>().isNull());
-    EXPECT_EQ(model.index(2, ui::WebhookLogModel::Size).data(ui::WebhookLogModel::RawRole).toLongLong(), 14);
+    EXPECT_EQ(model.index(0, ui::WebhookLogModel::Event).data().toString(),
+              QStringLiteral("job.balance-2"))
+        << "oldest dropped";
+    EXPECT_EQ(model.index(1, ui::WebhookLogModel::Time).data().toString(),
+              QStringLiteral("2026-11-25 10:00:03 UTC"));
+    EXPECT_TRUE(model.index(1, ui::WebhookLogModel::Verdict)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("valid (previous secret)")));
+    EXPECT_TRUE(model.index(2, ui::WebhookLogModel::Verdict)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("no secret matched")));
+    EXPECT_FALSE(model.index(2, ui::WebhookLogModel::Verdict)
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
+    EXPECT_EQ(
+        model.index(2, ui::WebhookLogModel::Size).data(ui::WebhookLogModel::RawRole).toLongLong(),
+        14);
     model.clear();
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_EQ(log.size(), 0);
@@ -332,13 +384,13 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
     FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
     test::SessionRig rig(&clock);
     ASSERT_TRUE(rig.start());
-    rig.removeAtEnd({QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                     QString::fromLatin1(webhooks::SecretRingStore::kPreviousName)});
+    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
     rig.setEnvironment();
     ui::WebhooksPanel panel(rig.session());
     panel.show();
     ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
-    for (const char *secret : {"whsec-old", "whsec-new"}) {
+    for (const char *secret : { "whsec-old", "whsec-new" }) {
         QSignalSpy changed(&panel, &ui::WebhooksPanel::secretsChanged);
         panel.setSecret(crypto::SecureBytes(QByteArrayView(secret)), true);
         ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
@@ -346,7 +398,8 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
     ASSERT_EQ(panel.ring()->previous().toUtf8String(), QStringLiteral("whsec-old"));
 
     // A body with CRLF line ends (opened from a file) is verified byte for byte.
-    const QByteArray crlf = "{\r\n  \"event\": \"job.balance\",\r\n  \"timestamp\": 1764054843\r\n}";
+    const QByteArray crlf =
+        "{\r\n  \"event\": \"job.balance\",\r\n  \"timestamp\": 1764054843\r\n}";
     panel.setBody(crlf);
     EXPECT_EQ(panel.body(), crlf);
     panel.setSignatureHeader(QString::fromLatin1(independentSignature(crlf, "whsec-old")));
@@ -363,6 +416,8 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
     clock.advanceMs(25LL * 3600 * 1000);
     v = verify();
     EXPECT_EQ(v.kind, K::PreviousExpired);
-    EXPECT_TRUE(panel.verdictView()->text().contains(QStringLiteral("previous secret expired"))) << panel.verdictView()->text().toStdString();
-    EXPECT_TRUE(test::labelText(&panel, QStringLiteral("overlapLabel")).contains(QLatin1String("closed")));
+    EXPECT_TRUE(panel.verdictView()->text().contains(QStringLiteral("previous secret expired")))
+        << panel.verdictView()->text().toStdString();
+    EXPECT_TRUE(
+        test::labelText(&panel, QStringLiteral("overlapLabel")).contains(QLatin1String("closed")));
 }
