@@ -4,6 +4,7 @@
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
 #include "core/webhooks/WebhookSecrets.h"
+#include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 
@@ -59,24 +60,6 @@ QLineEdit *lineEdit(const QString &name, const QString &accessible, QWidget *par
     return e;
 }
 
-QLabel *label(const QString &name, const QString &accessible, QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(name);
-    l->setAccessibleName(accessible);
-    l->setWordWrap(true);
-    return l;
-}
-
-QPushButton *button(const QString &text, const QString &name, const QString &accessible,
-                    QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    b->setAccessibleName(accessible);
-    return b;
-}
-
 QString kindText(Kind kind)
 {
     switch (kind) {
@@ -116,10 +99,10 @@ void SettingsPanel::build()
     m_list->setAccessibleName(tr("Environment profiles"));
     left->addWidget(m_list, 1);
     auto *listButtons = new QHBoxLayout;
-    m_add = button(tr("&Add custom sandbox"), QStringLiteral("addProfileButton"),
-                   tr("Add a custom sandbox profile"), this);
-    m_remove = button(tr("Remove"), QStringLiteral("removeProfileButton"),
-                      tr("Remove the selected custom sandbox profile"), this);
+    m_add = namedButton(tr("&Add custom sandbox"), QStringLiteral("addProfileButton"),
+                        tr("Add a custom sandbox profile"), this);
+    m_remove = namedButton(tr("Remove"), QStringLiteral("removeProfileButton"),
+                           tr("Remove the selected custom sandbox profile"), this);
     listButtons->addWidget(m_add);
     listButtons->addWidget(m_remove);
     left->addLayout(listButtons);
@@ -127,31 +110,32 @@ void SettingsPanel::build()
 
     auto *box = new QGroupBox(tr("Environment"), this);
     auto *form = new QFormLayout(box);
-    m_kind = label(QStringLiteral("profileKind"), tr("Environment kind"), box);
-    m_active = label(QStringLiteral("activeLabel"), tr("Whether this environment is active"), box);
+    m_kind = namedLabel(QStringLiteral("profileKind"), tr("Environment kind"), box);
+    m_active =
+        namedLabel(QStringLiteral("activeLabel"), tr("Whether this environment is active"), box);
     m_name = lineEdit(QStringLiteral("profileName"), tr("Profile name"), box);
     m_baseUrl = lineEdit(QStringLiteral("baseUrlEdit"), tr("Base URL"), box);
     m_baseUrl->setPlaceholderText(QStringLiteral("https://127.0.0.1:8443"));
     m_certFile = lineEdit(QStringLiteral("certFileEdit"), tr("Pinned certificate PEM file"), box);
     m_certFile->setPlaceholderText(tr("optional: the sandbox's certificate (PEM) to pin"));
-    m_browse = button(tr("Browse…"), QStringLiteral("browseCertButton"),
-                      tr("Choose the pinned certificate PEM file"), box);
+    m_browse = namedButton(tr("Browse…"), QStringLiteral("browseCertButton"),
+                           tr("Choose the pinned certificate PEM file"), box);
     auto *certRow = new QHBoxLayout;
     certRow->addWidget(m_certFile, 1);
     certRow->addWidget(m_browse);
     m_fingerprint =
-        label(QStringLiteral("fingerprintLabel"), tr("Pinned certificate fingerprint"), box);
+        namedLabel(QStringLiteral("fingerprintLabel"), tr("Pinned certificate fingerprint"), box);
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_configurationId =
         lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
     m_apiKey = lineEdit(QStringLiteral("apiKeyEdit"), tr("apiKey"), box, true);
-    m_apiKeyStatus = label(QStringLiteral("apiKeyStatus"), tr("apiKey status"), box);
+    m_apiKeyStatus = namedLabel(QStringLiteral("apiKeyStatus"), tr("apiKey status"), box);
     m_apiSecret = lineEdit(QStringLiteral("apiSecretEdit"), tr("apiSecret"), box, true);
-    m_apiSecretStatus = label(QStringLiteral("apiSecretStatus"), tr("apiSecret status"), box);
+    m_apiSecretStatus = namedLabel(QStringLiteral("apiSecretStatus"), tr("apiSecret status"), box);
     m_webhookSecret =
         lineEdit(QStringLiteral("webhookSecretEdit"), tr("Webhook secret"), box, true);
     m_webhookSecretStatus =
-        label(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
+        namedLabel(QStringLiteral("webhookSecretStatus"), tr("Webhook secret status"), box);
     // Rows whose field sits in a layout get an explicit buddy so the mnemonic works.
     auto layoutRow = [form, box](const QString &text, QWidget *buddy, QLayout *row) {
         auto *l = new QLabel(text, box);
@@ -178,10 +162,10 @@ void SettingsPanel::build()
     layoutRow(tr("&Webhook secret:"), m_webhookSecret,
               secretRow(m_webhookSecret, m_webhookSecretStatus));
     auto *actions = new QHBoxLayout;
-    m_save = button(tr("Sa&ve"), QStringLiteral("saveProfileButton"),
-                    tr("Save this environment's settings and secrets"), box);
-    m_use = button(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"),
-                   tr("Use this environment"), box);
+    m_save = namedButton(tr("Sa&ve"), QStringLiteral("saveProfileButton"),
+                         tr("Save this environment's settings and secrets"), box);
+    m_use = namedButton(tr("&Use this environment"), QStringLiteral("useEnvironmentButton"),
+                        tr("Use this environment"), box);
     actions->addStretch();
     actions->addWidget(m_save);
     actions->addWidget(m_use);

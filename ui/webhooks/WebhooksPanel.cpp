@@ -8,6 +8,7 @@
 #include "core/webhooks/WebhookSubscriptionClient.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
+#include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/webhooks/WebhookLogModel.h"
@@ -54,15 +55,6 @@ struct DeliveryCheck
     WebhookVerdict verdict;
     QString event;
 };
-
-QPushButton *button(const QString &text, const QString &name, const QString &accessible,
-                    QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    b->setAccessibleName(accessible);
-    return b;
-}
 
 QString utc(const QDateTime &t)
 {
@@ -126,12 +118,13 @@ QWidget *WebhooksPanel::buildSecrets()
     m_overlap->setAccessibleName(tr("Overlap window"));
     m_overlap->setWordWrap(true);
     auto *row = new QHBoxLayout;
-    m_rotate = button(tr("&Rotate secret"), QStringLiteral("rotateButton"),
-                      tr("Rotate the webhook secret: a new random secret, the old one accepted for "
-                         "the overlap window"),
-                      box);
-    m_setSecret = button(tr("Set secret…"), QStringLiteral("setSecretButton"),
-                         tr("Enter a webhook secret"), box);
+    m_rotate =
+        namedButton(tr("&Rotate secret"), QStringLiteral("rotateButton"),
+                    tr("Rotate the webhook secret: a new random secret, the old one accepted for "
+                       "the overlap window"),
+                    box);
+    m_setSecret = namedButton(tr("Set secret…"), QStringLiteral("setSecretButton"),
+                              tr("Enter a webhook secret"), box);
     row->addWidget(m_rotate);
     row->addWidget(m_setSecret);
     row->addStretch();
@@ -159,8 +152,8 @@ QWidget *WebhooksPanel::buildVerify()
     m_bodyBytes = new QLabel(box);
     m_bodyBytes->setObjectName(QStringLiteral("bodyBytes"));
     m_bodyBytes->setAccessibleName(tr("Body size"));
-    m_openBody = button(tr("Open body file…"), QStringLiteral("openBodyButton"),
-                        tr("Open a file with the raw body (keeps its exact bytes)"), box);
+    m_openBody = namedButton(tr("Open body file…"), QStringLiteral("openBodyButton"),
+                             tr("Open a file with the raw body (keeps its exact bytes)"), box);
     bodyRow->addWidget(m_bodyBytes, 1);
     bodyRow->addWidget(m_openBody);
     layout->addLayout(bodyRow);
@@ -175,7 +168,7 @@ QWidget *WebhooksPanel::buildVerify()
     form->addRow(tr("X-Webhook-&Signature:"), m_header);
     layout->addLayout(form);
     m_verify =
-        button(tr("&Verify"), QStringLiteral("verifyButton"), tr("Verify the signature"), box);
+        namedButton(tr("&Verify"), QStringLiteral("verifyButton"), tr("Verify the signature"), box);
     layout->addWidget(m_verify, 0, Qt::AlignRight);
     m_verdict = new WebhookVerdictView(box);
     layout->addWidget(m_verdict);
@@ -205,12 +198,12 @@ QWidget *WebhooksPanel::buildWatch()
     auto *box = new QGroupBox(tr("Sandbox deliveries"), this);
     auto *layout = new QVBoxLayout(box);
     auto *row = new QHBoxLayout;
-    m_watch = button(tr("&Watch sandbox deliveries"), QStringLiteral("watchButton"),
-                     tr("Watch sandbox deliveries on a local listener"), box);
-    m_sendTest = button(tr("Send &test event"), QStringLiteral("sendTestButton"),
-                        tr("Ask the sandbox to send a test event"), box);
-    m_clearLog = button(tr("Clear log"), QStringLiteral("clearLogButton"),
-                        tr("Clear the delivery log"), box);
+    m_watch = namedButton(tr("&Watch sandbox deliveries"), QStringLiteral("watchButton"),
+                          tr("Watch sandbox deliveries on a local listener"), box);
+    m_sendTest = namedButton(tr("Send &test event"), QStringLiteral("sendTestButton"),
+                             tr("Ask the sandbox to send a test event"), box);
+    m_clearLog = namedButton(tr("Clear log"), QStringLiteral("clearLogButton"),
+                             tr("Clear the delivery log"), box);
     row->addWidget(m_watch);
     row->addWidget(m_sendTest);
     row->addStretch();
