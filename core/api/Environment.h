@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace aerodesk::api {
@@ -23,6 +24,9 @@ struct Environment
     int requestTimeoutMs = 30000; ///< every request's transfer timeout
     QString merchantId; ///< webhook management bodies carry merchant_id
     bool legacyJobPath = false; ///< poll GET /v2/job/{jobId} (older API revision)
+    /// Embedded banking: the origins (scheme://host[:port]) an event's retUrl may point to.
+    /// A sandbox's own origin is always allowed; production has only what Settings lists.
+    QStringList retUrlOrigins;
 
     /// baseUrl + `path` ("/v2/token"; a "?query" part is kept), keeping any path prefix of the
     /// base.

@@ -12,18 +12,6 @@ namespace aerodesk::embedded {
 
 namespace {
 
-QByteArrayView trimmed(QByteArrayView text)
-{
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && isSpace(text[begin]))
-        ++begin;
-    while (end > begin && isSpace(text[end - 1]))
-        --end;
-    return text.sliced(begin, end - begin);
-}
-
 PayloadError diagnose(const crypto::RsaPrivateKey &key, const QByteArray &cipher)
 {
     const QString fingerprint = QString::fromLatin1(key.publicKey().fingerprintSha256().left(16));
@@ -58,25 +46,22 @@ PayloadError diagnose(const crypto::RsaPrivateKey &key, const QByteArray &cipher
             .arg(fingerprint));
 }
 
-Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteArrayView hexText)
+Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteArrayView hexText,
+                                        PayloadDecryptor::Options options, HexInput *input)
 {
     if (key.isNull())
         return PayloadError::make(PayloadErrc::NoKey,
                                   QStringLiteral("Choose a private key first."));
-    const QByteArrayView text = trimmed(hexText);
-    if (text.isEmpty())
-        return PayloadError::make(PayloadErrc::Empty,
-                                  QStringLiteral("There is no payload to decrypt."));
-    const qsizetype offset = text.data() - hexText.data();
-    auto bytes = crypto::Hex::decode(text, PayloadDecryptor::kMaxHexChars / 2);
-    if (!bytes) {
-        const auto &e = bytes.error();
-        const qsizetype pos = e.position >= 0 ? e.position + offset : -1;
-        QString message = QStringLiteral("The payload is not valid hex: %1").arg(e.message);
-        if (pos >= 0 && pos != e.position)
-            message += QStringLiteral(" (position %1 in the text as pasted)").arg(pos);
-        return PayloadError::make(PayloadErrc::BadHex, message, pos);
-    }
+    auto normalised = HexInput::normalise(hexText, PayloadDecryptor::kMaxHexChars);
+    if (!normalised)
+        return normalised.error();
+    if (input)
+        *input = normalised.value();
+    auto bytes = crypto::Hex::decode(normalised->digits, PayloadDecryptor::kMaxHexChars / 2);
+    if (!bytes) // cannot happen after normalise(), but never decrypt what did not decode
+        return PayloadError::make(
+            PayloadErrc::BadHex,
+            QStringLiteral("The payload is not valid hex: %1").arg(bytes.error().message));
     const int block = key.publicKey().sizeBytes();
     if (bytes->size() != block)
         return PayloadError::make(
@@ -90,6 +75,10 @@ Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteA
                 .arg(block)
                 .arg(block * 2));
     auto plain = crypto::RsaOaep::decrypt(key, bytes.value(), crypto::OaepHash::Sha1);
+    if (!plain && !options.diagnose)
+        return PayloadError::make(
+            PayloadErrc::DecryptFailed,
+            QStringLiteral("The payload does not decrypt with this key (RSA-OAEP, SHA-1)."));
     if (!plain)
         return diagnose(key, bytes.value());
 
@@ -127,7 +116,14 @@ Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteA
 Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key,
                                                              QByteArrayView hexText)
 {
-    auto result = open(key, hexText);
+    return decrypt(key, hexText, Options {});
+}
+
+Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPrivateKey &key,
+                                                             QByteArrayView hexText,
+                                                             Options options, HexInput *input)
+{
+    auto result = open(key, hexText, options, input);
     // The cause and its sentence only: never the payload or what it decrypted to.
     if (result)
         qCDebug(aerodesk::log::embedded).noquote() << "event payload opened:" << result->kindName();

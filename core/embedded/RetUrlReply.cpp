@@ -44,6 +44,11 @@ bool isPlainCode(const crypto::SecureBytes &code)
 
 RetUrlReply RetUrlReply::connect(const QString &status, const QString &reason)
 {
+    return statusOnly(status, reason);
+}
+
+RetUrlReply RetUrlReply::statusOnly(const QString &status, const QString &reason)
+{
     RetUrlReply r;
     r.m_body.insert(QStringLiteral("status"), status);
     if (!reason.isEmpty())

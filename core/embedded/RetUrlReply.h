@@ -21,6 +21,9 @@ class RetUrlReply
 public:
     static RetUrlReply connect(const QString &status = QStringLiteral("OK"),
                                const QString &reason = {});
+    /// A reply that carries no payload: {"status": <status>} plus an optional "reason" — a
+    /// connect answer, or a silent-authentication answer whose payload could not be built.
+    static RetUrlReply statusOnly(const QString &status, const QString &reason = {});
     static Result<RetUrlReply, PayloadError>
     silentAuth(const crypto::RsaPublicKey &providerKey, const QString &attemptId,
                const crypto::SecureBytes &userCode, const QString &status = QStringLiteral("OK"));

@@ -20,6 +20,11 @@ inline constexpr const char *kWebhookSecretPrevious = "webhookSecret.previous";
 /// Embedded banking keys of an environment (PEM).
 inline constexpr const char *kPartnerPrivateKey = "eb.partnerPrivateKey";
 inline constexpr const char *kProviderPublicKey = "eb.providerPublicKey";
+/// Embedded banking, per partner user: "userCode.<partner user id>" holds that user's userCode
+/// (store::UserCodeVault); "eb.partnerUsers" the partner-user list (ids, states, times — no
+/// code; embedded::PartnerUserDirectory).
+inline constexpr const char *kUserCodePrefix = "userCode.";
+inline constexpr const char *kPartnerUsers = "eb.partnerUsers";
 
 /// The encrypted store's data key, in the profile kStoreProfile.
 inline constexpr const char *kStoreProfile = "Local store";

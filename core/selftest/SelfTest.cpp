@@ -284,7 +284,9 @@ void SelfTest::answerEmbeddedEvent(Next next)
 {
     m_state->keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_state->keychain);
     m_state->events = std::make_unique<embedded::EmulatorEventSource>(*m_state->client);
-    m_state->retUrls = std::make_unique<embedded::RetUrlClient>(m_state->client->transport());
+    m_state->retUrls = std::make_unique<embedded::RetUrlClient>(
+        m_state->client->transport(),
+        embedded::RetUrlAllowList::forEnvironment(m_state->client->environment()));
     m_state->written << QString::fromLatin1(keychain::entries::kPartnerPrivateKey)
                      << QString::fromLatin1(keychain::entries::kProviderPublicKey);
     auto failWith = [this, next](const QString &detail, const QString &fix) {

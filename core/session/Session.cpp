@@ -4,7 +4,9 @@
 #include "core/api/LinkWidgetEventDispatcher.h"
 #include "core/connections/LinkRecorder.h"
 #include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
+#include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/RetUrlClient.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
@@ -29,6 +31,8 @@ Session::~Session()
 {
     // Members that refer to others go first.
     m_recorder.reset();
+    m_embedded.reset();
+    m_partnerUsers.reset();
     m_sandboxEvents.reset();
     m_retUrls.reset();
     m_jobs.reset();
@@ -52,6 +56,8 @@ void Session::retire()
         }
     };
     adopt(m_recorder);
+    adopt(m_embedded);
+    adopt(m_partnerUsers);
     adopt(m_sandboxEvents);
     adopt(m_retUrls);
     adopt(m_jobs);
@@ -71,9 +77,14 @@ void Session::setEnvironment(const api::Environment &environment)
     m_jobs = std::make_unique<jobs::JobRunner>(*m_client, m_clock);
     m_dispatcher = std::make_unique<api::LinkWidgetEventDispatcher>();
     m_keys = std::make_unique<embedded::EmbeddedKeyStore>(*m_keychain);
-    m_retUrls = std::make_unique<embedded::RetUrlClient>(m_client->transport());
+    m_retUrls = std::make_unique<embedded::RetUrlClient>(
+        m_client->transport(), embedded::RetUrlAllowList::forEnvironment(environment));
     if (environment.kind != api::Environment::Kind::Production)
         m_sandboxEvents = std::make_unique<embedded::EmulatorEventSource>(*m_client);
+    m_partnerUsers = std::make_unique<embedded::PartnerUserDirectory>(*m_keychain);
+    m_embedded = std::make_unique<embedded::EmbeddedWorkflow>(
+        *m_keychain, *m_keys, *m_retUrls, *m_partnerUsers, m_sandboxEvents.get());
+    m_partnerUsers->load();
     m_activeSecrets = &webhookSecretsFor(environment.profile);
     rebuildRecorder();
     // The kind, name and host only: never a full URL (it could carry credentials).

@@ -33,6 +33,8 @@ namespace aerodesk::embedded {
 class EmbeddedKeyStore;
 class RetUrlClient;
 class EmulatorEventSource;
+class EmbeddedWorkflow;
+class PartnerUserDirectory;
 } // namespace aerodesk::embedded
 namespace aerodesk::webhooks {
 class WebhookSecrets;
@@ -82,6 +84,10 @@ public:
     embedded::RetUrlClient *retUrls() const { return m_retUrls.get(); }
     /// Only for a sandbox environment (null otherwise).
     embedded::EmulatorEventSource *sandboxEvents() const { return m_sandboxEvents.get(); }
+    /// The embedded-banking rules for this environment (partner users, userCodes, answers).
+    embedded::EmbeddedWorkflow *embedded() const { return m_embedded.get(); }
+    /// This environment's partner users (loading starts when the environment is set).
+    embedded::PartnerUserDirectory *partnerUsers() const { return m_partnerUsers.get(); }
     store::Store *store() const { return m_store.get(); }
     /// The active environment's webhook secret ring (null until an environment is set).
     webhooks::WebhookSecrets *webhookSecrets() const { return m_activeSecrets; }
@@ -114,6 +120,8 @@ private:
     std::unique_ptr<embedded::EmbeddedKeyStore> m_keys;
     std::unique_ptr<embedded::RetUrlClient> m_retUrls;
     std::unique_ptr<embedded::EmulatorEventSource> m_sandboxEvents;
+    std::unique_ptr<embedded::PartnerUserDirectory> m_partnerUsers;
+    std::unique_ptr<embedded::EmbeddedWorkflow> m_embedded;
     std::shared_ptr<store::Store> m_store;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
     webhooks::WebhookSecrets *m_activeSecrets = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/keychain/KeychainError.h"
 
 #include <QString>
@@ -22,7 +23,7 @@ public:
 
     static QString keyName(const QString &partnerUserId)
     {
-        return QStringLiteral("userCode.") + partnerUserId;
+        return QLatin1String(keychain::entries::kUserCodePrefix) + partnerUserId;
     }
 
     void save(const QString &partnerUserId, const crypto::SecureBytes &userCode,

@@ -27,7 +27,8 @@ protected:
         client = h.makeClient(clock);
         keys = std::make_unique<EmbeddedKeyStore>(*h.keychain);
         events = std::make_unique<EmulatorEventSource>(*client);
-        retUrls = std::make_unique<RetUrlClient>(client->transport());
+        retUrls = std::make_unique<RetUrlClient>(
+            client->transport(), RetUrlAllowList::forEnvironment(client->environment()));
         QString error = QStringLiteral("pending");
         events->installSandboxKeys(*keys, [&](const QString &e) { error = e; });
         ASSERT_TRUE(waitUntil([&] { return error != QLatin1String("pending"); }, 30000));
