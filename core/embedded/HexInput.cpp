@@ -78,11 +78,10 @@ Result<HexInput, PayloadError> HexInput::normalise(QByteArrayView text, qsizetyp
             QString where = tr("position %1").arg(i);
             if (line > 1)
                 where += tr(" (line %1, column %2)").arg(line).arg(i - lineStart + 1);
-            return PayloadError::make(
-                PayloadErrc::BadHex,
-                tr("The payload is not hex: %1 at %2 is not a hex digit.")
-                    .arg(describeChar(c), where),
-                i);
+            return PayloadError::make(PayloadErrc::BadHex,
+                                      tr("The payload is not hex: %1 at %2 is not a hex digit.")
+                                          .arg(describeChar(c), where),
+                                      i);
         }
         if (out.digits.size() >= maxDigits)
             return PayloadError::make(

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTimer>
 
 namespace aerodesk::embedded {
 
@@ -80,6 +81,15 @@ std::optional<PartnerUser> PartnerUserDirectory::find(const QString &id) const
 
 void PartnerUserDirectory::put(const PartnerUser &user, Done done)
 {
+    if (!m_loaded) {
+        // Writing now would replace a list that was never read: refuse instead.
+        const keychain::KeychainError e { keychain::KeychainError::Kind::Other,
+                                          tr("The partner-user list was not read, so it is not "
+                                             "written either.") };
+        if (done)
+            QTimer::singleShot(0, this, [done, e] { done(e); });
+        return;
+    }
     PartnerUser row = user;
     if (!row.changedAt.isValid())
         row.changedAt = QDateTime::currentDateTimeUtc();

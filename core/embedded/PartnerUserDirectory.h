@@ -39,6 +39,7 @@ public:
     std::optional<PartnerUser> find(const QString &id) const;
 
     /// Adds or replaces `user` and writes the list; `done` runs when the write finished.
+    /// Refused (Kind::Other) until the list was read: a write would replace the unread list.
     void put(const PartnerUser &user, Done done = {});
 
 Q_SIGNALS:

@@ -43,8 +43,8 @@ RetUrlAllowList RetUrlAllowList::fromOrigins(const QStringList &origins, QString
         const QString origin = originOf(QUrl(trimmed, QUrl::StrictMode));
         if (origin.isEmpty()) {
             if (rejected)
-                rejected->append(
-                    tr("\"%1\" is not an http(s) origin such as https://host.example").arg(trimmed));
+                rejected->append(tr("\"%1\" is not an http(s) origin such as https://host.example")
+                                     .arg(trimmed));
             continue;
         }
         if (!list.m_origins.contains(origin))
@@ -58,8 +58,8 @@ std::optional<QString> RetUrlAllowList::refusal(const QUrl &url) const
     const QString origin = originOf(url);
     if (!origin.isEmpty() && m_origins.contains(origin))
         return std::nullopt;
-    const QString shown = origin.isEmpty() ? url.toString(QUrl::RemovePath | QUrl::RemoveQuery)
-                                           : origin;
+    const QString shown =
+        origin.isEmpty() ? url.toString(QUrl::RemovePath | QUrl::RemoveQuery) : origin;
     if (m_origins.isEmpty())
         return tr("The retUrl points to %1, and this environment allows no retUrl host yet: add "
                   "the provider's origin in Settings → Embedded banking. Nothing was sent.")

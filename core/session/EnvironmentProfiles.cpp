@@ -49,6 +49,7 @@ EnvironmentProfile EnvironmentProfiles::read(const QString &id) const
     p.id = id;
     const QString g = group(id);
     p.configurationId = m_settings.value(g + QLatin1String("configurationId")).toString();
+    p.retUrlOrigins = m_settings.value(g + QLatin1String("retUrlOrigins")).toStringList();
     if (id == QLatin1String(kBuiltInId)) {
         p.kind = Kind::BuiltInSandbox;
         p.name = QStringLiteral("Built-in sandbox");
@@ -131,6 +132,7 @@ void EnvironmentProfiles::save(const EnvironmentProfile &profile)
     const QString g = group(profile.id);
     m_settings.setValue(g + QLatin1String("kind"), kindName(profile.kind));
     m_settings.setValue(g + QLatin1String("configurationId"), profile.configurationId);
+    m_settings.setValue(g + QLatin1String("retUrlOrigins"), profile.retUrlOrigins);
     if (profile.kind == Kind::CustomSandbox) {
         m_settings.setValue(g + QLatin1String("name"), profile.name);
         m_settings.setValue(g + QLatin1String("baseUrl"), profile.baseUrl.toString());
@@ -153,8 +155,11 @@ bool EnvironmentProfiles::remove(const QString &id)
 Result<api::Environment, QString>
 EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
 {
-    if (profile.kind == Kind::Production)
-        return api::Environment::production(profile.keychainProfile);
+    if (profile.kind == Kind::Production) {
+        api::Environment env = api::Environment::production(profile.keychainProfile);
+        env.retUrlOrigins = profile.retUrlOrigins;
+        return env;
+    }
     if (profile.kind == Kind::BuiltInSandbox)
         return QStringLiteral(
             "The built-in sandbox's address exists only while it runs; AeroDesk sets it itself.");
@@ -178,6 +183,7 @@ EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
     }
     api::Environment env = api::Environment::sandbox(Kind::CustomSandbox, profile.name,
                                                      profile.keychainProfile, url, pem, sha);
+    env.retUrlOrigins = profile.retUrlOrigins;
     return env;
 }
 

@@ -26,6 +26,9 @@ struct EnvironmentProfile
     QUrl baseUrl; ///< custom sandbox only
     QString pinnedCertFile; ///< custom sandbox: optional PEM file of the pinned certificate
     QString configurationId; ///< widget configurationId (not a secret)
+    /// Embedded banking: the origins an event's retUrl may point to, besides a sandbox's own
+    /// (production has only these). Not secret.
+    QStringList retUrlOrigins;
 };
 
 /// The environment profiles of the Settings panel, stored in QSettings under "environments/":

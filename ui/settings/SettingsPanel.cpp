@@ -1,5 +1,6 @@
 #include "ui/settings/SettingsPanel.h"
 
+#include "core/embedded/RetUrlAllowList.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
@@ -128,6 +129,9 @@ void SettingsPanel::build()
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_configurationId =
         lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
+    m_retUrlOrigins =
+        lineEdit(QStringLiteral("retUrlOriginsEdit"), tr("Embedded-banking retUrl origins"), box);
+    m_retUrlOrigins->setPlaceholderText(tr("https://eb.provider.example, … (comma-separated)"));
     m_apiKey = lineEdit(QStringLiteral("apiKeyEdit"), tr("apiKey"), box, true);
     m_apiKeyStatus = namedLabel(QStringLiteral("apiKeyStatus"), tr("apiKey status"), box);
     m_apiSecret = lineEdit(QStringLiteral("apiSecretEdit"), tr("apiSecret"), box, true);
@@ -157,6 +161,7 @@ void SettingsPanel::build()
     layoutRow(tr("Pinned ce&rtificate:"), m_certFile, certRow);
     form->addRow(tr("Fingerprint:"), m_fingerprint);
     form->addRow(tr("&configurationId:"), m_configurationId);
+    form->addRow(tr("retUrl &origins:"), m_retUrlOrigins);
     layoutRow(tr("api&Key:"), m_apiKey, secretRow(m_apiKey, m_apiKeyStatus));
     layoutRow(tr("api&Secret:"), m_apiSecret, secretRow(m_apiSecret, m_apiSecretStatus));
     layoutRow(tr("&Webhook secret:"), m_webhookSecret,
@@ -258,6 +263,15 @@ void SettingsPanel::showProfile()
     else
         m_baseUrl->setText(p->baseUrl.toString());
     m_configurationId->setText(p->configurationId);
+    m_retUrlOrigins->setText(p->retUrlOrigins.join(QStringLiteral(", ")));
+    m_retUrlOrigins->setEnabled(!builtIn);
+    m_retUrlOrigins->setToolTip(
+        builtIn ? tr("The built-in sandbox's events are answered on its own origin only.")
+            : p->kind == Kind::Production
+            ? tr("Embedded banking answers an event's retUrl only on these origins; none are "
+                 "allowed until listed here.")
+            : tr("Embedded banking answers an event's retUrl on this sandbox's own origin and on "
+                 "any origin listed here."));
     for (QLineEdit *e : { m_apiKey, m_apiSecret, m_webhookSecret })
         e->clear();
     // The built-in sandbox's credentials are its own: AeroDesk writes them when it starts.
@@ -360,6 +374,11 @@ EnvironmentProfile SettingsPanel::editedProfile() const
 {
     EnvironmentProfile p = m_profiles.find(m_currentId).value_or(EnvironmentProfile {});
     p.configurationId = m_configurationId->text().trimmed();
+    p.retUrlOrigins.clear();
+    for (const QString &origin :
+         m_retUrlOrigins->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!origin.trimmed().isEmpty())
+            p.retUrlOrigins << origin.trimmed();
     if (p.kind == Kind::CustomSandbox) {
         p.name = m_name->text().trimmed().isEmpty() ? p.name : m_name->text().trimmed();
         p.baseUrl = QUrl(m_baseUrl->text().trimmed());
@@ -380,6 +399,11 @@ void SettingsPanel::saveCurrent()
             return m_notice->showError(
                 tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
     }
+    QStringList rejected;
+    embedded::RetUrlAllowList::fromOrigins(p.retUrlOrigins, &rejected);
+    if (!rejected.isEmpty())
+        return m_notice->showError(
+            tr("retUrl origins: %1").arg(rejected.join(QStringLiteral("; "))));
     m_profiles.save(p);
 
     // Secrets: keychain only, from the fields straight into wiping memory; the fields are cleared.

@@ -104,6 +104,7 @@ private:
     QPushButton *m_browse = nullptr;
     QLabel *m_fingerprint = nullptr;
     QLineEdit *m_configurationId = nullptr;
+    QLineEdit *m_retUrlOrigins = nullptr;
     QLineEdit *m_apiKey = nullptr;
     QLabel *m_apiKeyStatus = nullptr;
     QLineEdit *m_apiSecret = nullptr;

@@ -114,16 +114,84 @@ TEST_F(PayloadDecryptorTest, UnknownExtraFieldsAreToleratedAndListed)
     EXPECT_EQ(r->extraKeys(), QStringList { QStringLiteral("v") });
 }
 
-TEST_F(PayloadDecryptorTest, SurroundingWhitespaceIsIgnoredButInnerWhitespaceIsPlaced)
+TEST_F(PayloadDecryptorTest, SurroundingWhitespaceIsIgnoredSilently)
 {
     const QByteArray hex = seal(kAuth);
-    EXPECT_TRUE(PayloadDecryptor::decrypt(key, "  " + hex + "\r\n").ok());
-    QByteArray broken = hex;
-    broken.insert(40, ' ');
-    auto r = PayloadDecryptor::decrypt(key, "\n" + broken);
+    HexInput input;
+    EXPECT_TRUE(PayloadDecryptor::decrypt(key, "  " + hex + "\r\n", {}, &input).ok());
+    EXPECT_FALSE(input.wasNormalised()) << input.describe().toStdString();
+}
+
+TEST_F(PayloadDecryptorTest, WrappedAndPrefixedPayloadsDecryptAndSaySo)
+{
+    const QByteArray hex = seal(kAuth);
+    // As copied from a terminal: 64 digits per line, indented, CRLF, with a 0x prefix.
+    QByteArray wrapped = "  0x";
+    for (qsizetype i = 0; i < hex.size(); i += 64)
+        wrapped += "    " + hex.mid(i, 64) + "\r\n";
+    HexInput input;
+    auto r = PayloadDecryptor::decrypt(key, wrapped, {}, &input);
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r->kind(), EventPayload::Kind::SilentAuth);
+    EXPECT_TRUE(input.prefixRemoved);
+    EXPECT_EQ(input.lineBreaks, int(hex.size() / 64) - 1);
+    EXPECT_TRUE(input.describe().contains(QLatin1String("0x"))) << input.describe().toStdString();
+    EXPECT_TRUE(input.describe().contains(QLatin1String("line break")))
+        << input.describe().toStdString();
+
+    // Spaces in the middle of a single line are fine too.
+    QByteArray spaced = hex;
+    spaced.insert(40, ' ');
+    spaced.insert(100, "\t");
+    EXPECT_TRUE(PayloadDecryptor::decrypt(key, spaced).ok());
+    // 0X, upper case, works; "0x" anywhere but the start is a stray 'x' with its position.
+    EXPECT_TRUE(PayloadDecryptor::decrypt(key, "0X" + hex.toUpper()).ok());
+    QByteArray inner = hex;
+    inner.insert(10, "0x");
+    auto x = PayloadDecryptor::decrypt(key, inner);
+    ASSERT_FALSE(x.ok());
+    EXPECT_EQ(x.error().code, PayloadErrc::BadHex);
+    EXPECT_EQ(x.error().position, 11);
+    EXPECT_TRUE(x.error().message.contains(QLatin1String("'x'")))
+        << x.error().message.toStdString();
+}
+
+TEST_F(PayloadDecryptorTest, AStrayCharacterInAWrappedPayloadIsPlacedByLineAndColumn)
+{
+    const QByteArray hex = seal(kAuth);
+    QByteArray wrapped;
+    for (qsizetype i = 0; i < hex.size(); i += 64)
+        wrapped += hex.mid(i, 64) + "\n";
+    // Line 3, column 6: the 5 characters before it on its line, two full lines of 65 before.
+    wrapped[2 * 65 + 5] = 'g';
+    auto r = PayloadDecryptor::decrypt(key, wrapped);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, PayloadErrc::BadHex);
-    EXPECT_EQ(r.error().position, 41) << r.error().message.toStdString();
+    EXPECT_EQ(r.error().position, 2 * 65 + 5);
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("line 3, column 6")))
+        << r.error().message.toStdString();
+}
+
+TEST_F(PayloadDecryptorTest, WithoutDiagnosisEveryDecryptFailureIsTheSame)
+{
+    const QByteArray pkcs1 =
+        seal(kAuth, { QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1") });
+    const QByteArray sha256 = seal(kAuth, oaepSha256());
+    const QByteArray other = seal(kAuth, oaepSha1(), QStringLiteral("other"));
+    const PayloadDecryptor::Options quiet { false };
+    QStringList messages;
+    for (const QByteArray &hex : { pkcs1, sha256, other }) {
+        auto r = PayloadDecryptor::decrypt(key, hex, quiet);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, PayloadErrc::DecryptFailed);
+        messages << r.error().message;
+    }
+    EXPECT_EQ(messages.count(messages.first()), 3) << messages.join(QLatin1Char('|')).toStdString();
+    EXPECT_FALSE(messages.first().contains(QLatin1String("PKCS")));
+    EXPECT_FALSE(messages.first().contains(QLatin1String("SHA-256")));
+    // With diagnosis (the inspector), the same inputs are told apart.
+    EXPECT_EQ(errorOf(pkcs1), PayloadErrc::WrongPadding);
+    EXPECT_EQ(errorOf(sha256), PayloadErrc::WrongOaepHash);
 }
 
 TEST_F(PayloadDecryptorTest, MalformedHexNamesTheProblem)

@@ -7,6 +7,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/crypto/Random.h"
+#include "core/embedded/RetUrlAllowList.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/EnvironmentProfiles.h"
@@ -352,6 +353,41 @@ TEST_F(SettingsPanelTest, BuiltInIsReadOnlyWithItsFingerprintAndProductionIsDist
         child<QPushButton>("useEnvironmentButton")->text().contains(QLatin1String("PRODUCTION")));
     EXPECT_TRUE(
         label("fingerprintLabel").contains(QLatin1String("system certificate authorities")));
+}
+
+TEST_F(SettingsPanelTest, ProductionRetUrlOriginsAreCheckedSavedAndReachTheEnvironment)
+{
+    const QString production = QString::fromLatin1(session::EnvironmentProfiles::kProductionId);
+    panel->selectProfile(production);
+    auto *origins = child<QLineEdit>("retUrlOriginsEdit");
+    ASSERT_TRUE(origins->isEnabled());
+    EXPECT_TRUE(origins->toolTip().contains(QLatin1String("none are allowed")))
+        << origins->toolTip().toStdString();
+
+    // A bad entry is refused with its reason, and nothing is saved.
+    type("retUrlOriginsEdit", QStringLiteral("https://eb.provider.example, ftp://nope"));
+    click("saveProfileButton");
+    EXPECT_TRUE(label("settingsNotice").contains(QLatin1String("ftp://nope")))
+        << label("settingsNotice").toStdString();
+    session::EnvironmentProfiles profiles(*settings);
+    EXPECT_TRUE(profiles.find(production)->retUrlOrigins.isEmpty());
+
+    type("retUrlOriginsEdit",
+         QStringLiteral("https://eb.provider.example, https://eb2.example:8443"));
+    click("saveProfileButton");
+    const QStringList saved = profiles.find(production)->retUrlOrigins;
+    EXPECT_EQ(saved,
+              (QStringList { QStringLiteral("https://eb.provider.example"),
+                             QStringLiteral("https://eb2.example:8443") }));
+    auto env = session::EnvironmentProfiles::toEnvironment(*profiles.find(production));
+    ASSERT_TRUE(env.ok());
+    const embedded::RetUrlAllowList list = embedded::RetUrlAllowList::forEnvironment(env.value());
+    EXPECT_FALSE(list.refusal(QUrl(QStringLiteral("https://eb2.example:8443/ret/x"))));
+    EXPECT_TRUE(list.refusal(QUrl(QStringLiteral("https://eb2.example/ret/x"))));
+
+    // The built-in sandbox answers on its own origin only: the field is not editable there.
+    panel->selectProfile(QString::fromLatin1(session::EnvironmentProfiles::kBuiltInId));
+    EXPECT_FALSE(child<QLineEdit>("retUrlOriginsEdit")->isEnabled());
 }
 
 TEST_F(SettingsPanelTest, AccessibleNamesOnEveryControl)
