@@ -5,6 +5,7 @@
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/util/LogCategories.h"
 
+#include <QJsonArray>
 #include <QPointer>
 
 namespace aerodesk::embedded {
@@ -79,6 +80,69 @@ void EmulatorEventSource::event(const QString &path, const QString &user, EventD
                    .arg(e.payloadHex.size() / 2);
         done(std::move(e));
     });
+}
+
+void EmulatorEventSource::logout(const QString &user, Done done)
+{
+    control(QStringLiteral("/sandbox/eb/logout"), QJsonObject { { QStringLiteral("user"), user } },
+            tr("The sandbox could not log the user out: %1"), std::move(done));
+}
+
+void EmulatorEventSource::expire(const QString &user, Done done)
+{
+    QJsonObject body;
+    if (!user.isEmpty())
+        body.insert(QStringLiteral("user"), user);
+    control(QStringLiteral("/sandbox/eb/expire"), body,
+            tr("The sandbox could not disconnect the user: %1"), std::move(done));
+}
+
+void EmulatorEventSource::setIdleTimeout(qint64 ms, Done done)
+{
+    control(QStringLiteral("/sandbox/eb/idle-timeout"),
+            QJsonObject { { QStringLiteral("ms"), ms } },
+            tr("The sandbox could not set its idle timeout: %1"), std::move(done));
+}
+
+void EmulatorEventSource::control(const QString &path, const QJsonObject &body,
+                                  const QString &failed, Done done)
+{
+    m_client.call("POST", path, body,
+                  [path, failed, done](Result<api::HttpResponse, api::ApiError> r) {
+                      if (r)
+                          return done(QString());
+                      qCWarning(aerodesk::log::embedded).noquote()
+                          << QStringLiteral("sandbox %1 failed: %2")
+                                 .arg(path, api::apiErrorLogText(r.error()));
+                      QString text = failed.arg(r.error().message);
+                      if (!r.error().code.isEmpty())
+                          text += QStringLiteral(" [%1]").arg(r.error().code);
+                      done(text);
+                  });
+}
+
+void EmulatorEventSource::state(StateDone done)
+{
+    m_client.call("GET", QStringLiteral("/sandbox/eb/state"), {},
+                  [done](Result<api::HttpResponse, api::ApiError> r) {
+                      if (!r)
+                          return done(r.error());
+                      if (!r->json.value(QLatin1String("users")).isArray())
+                          return done(api::ApiError::make(
+                              api::ApiError::Kind::BadResponse,
+                              tr("The sandbox's embedded-banking state has no user list.")));
+                      done(r->json);
+                  });
+}
+
+QJsonObject EmulatorEventSource::sandboxUserState(const QJsonObject &state, const QString &user)
+{
+    const QJsonArray users = state.value(QLatin1String("users")).toArray();
+    for (const QJsonValue &row : users) {
+        if (row.toObject().value(QLatin1String("user")).toString() == user)
+            return row.toObject();
+    }
+    return {};
 }
 
 } // namespace aerodesk::embedded
