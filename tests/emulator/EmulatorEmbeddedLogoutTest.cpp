@@ -54,8 +54,8 @@ protected:
     crypto::SecureBytes connect(const QString &user)
     {
         embedded::EventPayload e = event(QStringLiteral("connect-event"), user);
-        const auto ok = sb.request("POST", e.retUrl().path(),
-                                   embedded::RetUrlReply::connect().body());
+        const auto ok =
+            sb.request("POST", e.retUrl().path(), embedded::RetUrlReply::connect().body());
         EXPECT_EQ(ok.status, 204) << ok.body.toStdString();
         return e.userCode().clone();
     }
@@ -124,7 +124,8 @@ TEST_F(SandboxEbLogout, LogoutDropsTheCodeAndClosesEveryRetUrlWith410)
     const embedded::EventPayload otherAuth =
         event(QStringLiteral("auth-event"), QStringLiteral("dee"));
 
-    const auto out = control(QStringLiteral("logout"), { { QStringLiteral("user"), QStringLiteral("cid") } });
+    const auto out =
+        control(QStringLiteral("logout"), { { QStringLiteral("user"), QStringLiteral("cid") } });
     ASSERT_EQ(out.status, 200) << out.body.toStdString();
     EXPECT_EQ(out.json.value(QStringLiteral("state")).toString(), QStringLiteral("logged-out"));
     EXPECT_EQ(out.json.value(QStringLiteral("closedAttempts")).toInt(), 1);
@@ -145,7 +146,8 @@ TEST_F(SandboxEbLogout, LogoutDropsTheCodeAndClosesEveryRetUrlWith410)
     EXPECT_EQ(oldConnect.status, 410) << oldConnect.body.toStdString();
     EXPECT_EQ(code(oldConnect), QStringLiteral("EB-410-LOGGED-OUT"));
     // No new silent authentication for a logged-out user.
-    const auto noAuth = control(QStringLiteral("auth-event"), { { QStringLiteral("user"), QStringLiteral("cid") } });
+    const auto noAuth = control(QStringLiteral("auth-event"),
+                                { { QStringLiteral("user"), QStringLiteral("cid") } });
     EXPECT_EQ(noAuth.status, 409);
     EXPECT_EQ(code(noAuth), QStringLiteral("EB-409-NOT-CONNECTED"));
 
@@ -170,7 +172,8 @@ TEST_F(SandboxEbLogout, LogoutDropsTheCodeAndClosesEveryRetUrlWith410)
 
 TEST_F(SandboxEbLogout, LogoutNeedsAKnownUser)
 {
-    const auto nobody = control(QStringLiteral("logout"), { { QStringLiteral("user"), QStringLiteral("nobody") } });
+    const auto nobody =
+        control(QStringLiteral("logout"), { { QStringLiteral("user"), QStringLiteral("nobody") } });
     EXPECT_EQ(nobody.status, 404);
     EXPECT_EQ(code(nobody), QStringLiteral("EB-404-USER"));
     for (const QJsonObject &body :
@@ -188,7 +191,8 @@ TEST_F(SandboxEbLogout, DisconnectIsTheOlderNameOfLogout)
 {
     const crypto::SecureBytes userCode = connect(QStringLiteral("eve"));
     const embedded::EventPayload auth = event(QStringLiteral("auth-event"), QStringLiteral("eve"));
-    const auto out = control(QStringLiteral("disconnect"), { { QStringLiteral("user"), QStringLiteral("eve") } });
+    const auto out = control(QStringLiteral("disconnect"),
+                             { { QStringLiteral("user"), QStringLiteral("eve") } });
     ASSERT_EQ(out.status, 200) << out.body.toStdString();
     const QJsonObject eve = userRow(QStringLiteral("eve"));
     EXPECT_EQ(eve.value(QStringLiteral("state")).toString(), QStringLiteral("logged-out"));
@@ -199,7 +203,7 @@ TEST_F(SandboxEbLogout, DisconnectIsTheOlderNameOfLogout)
 TEST_F(SandboxEbLogout, IdleTimeoutRouteExpiresTheUser)
 {
     for (const QJsonValue &bad : { QJsonValue(0), QJsonValue(86400001), QJsonValue(1.5),
-                                  QJsonValue(QStringLiteral("10")), QJsonValue() }) {
+                                   QJsonValue(QStringLiteral("10")), QJsonValue() }) {
         const auto r = control(QStringLiteral("idle-timeout"), { { QStringLiteral("ms"), bad } });
         EXPECT_EQ(r.status, 400) << r.body.toStdString();
         EXPECT_EQ(code(r), QStringLiteral("EB-400-FIELDS"));
