@@ -540,7 +540,8 @@ void EmbeddedWorkflow::logout(const QString &user, Done done)
         return removeLocal(o);
     }
     m_sandbox->logout(user, [removeLocal, o, user](const QString &error) mutable {
-        if (error.isEmpty()) {
+        // A user the sandbox never saw has no session there to end.
+        if (error.isEmpty() || error.contains(QLatin1String("[EB-404-USER]"))) {
             o.result = EventOutcome::Result::Answered;
             o.httpStatus = 200;
             o.message = tr("The sandbox logged %1 out, and AeroDesk removed their userCode and "

@@ -5,8 +5,9 @@
 // artifact in the keychain and in the sandbox, and a retUrl off the allow-list is never
 // contacted.
 
-#include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmbeddedWorkflow.h"
+
+#include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/PayloadDecryptor.h"
@@ -40,8 +41,8 @@ protected:
         retUrls = std::make_unique<RetUrlClient>(
             client->transport(), RetUrlAllowList::forEnvironment(client->environment()));
         users = std::make_unique<PartnerUserDirectory>(*h.keychain);
-        workflow = std::make_unique<EmbeddedWorkflow>(*h.keychain, *keys, *retUrls, *users,
-                                                      events.get());
+        workflow =
+            std::make_unique<EmbeddedWorkflow>(*h.keychain, *keys, *retUrls, *users, events.get());
         QString error = QStringLiteral("pending");
         events->installSandboxKeys(*keys, [&](const QString &e) { error = e; });
         ASSERT_TRUE(waitUntil([&] { return error != QLatin1String("pending"); }, 30000));
@@ -101,10 +102,7 @@ protected:
     {
         return run([&](auto done) { workflow->answerOk(id, confirmed, done); });
     }
-    EventOutcome connect(const QString &user)
-    {
-        return ok(receive(true, user));
-    }
+    EventOutcome connect(const QString &user) { return ok(receive(true, user)); }
 
     QJsonObject sandboxState()
     {
@@ -184,8 +182,7 @@ TEST_F(EmbeddedWorkflowTest, SilentAuthForBCarriesBsCodeNeverAs)
 
     // bob's attempt handled as alice's: alice's code goes out, and the sandbox refuses it —
     // the workflow sends the NAMED user's code, so naming the user is what matters.
-    const EventOutcome crossed =
-        ok(receive(false, QStringLiteral("bob"), QStringLiteral("alice")));
+    const EventOutcome crossed = ok(receive(false, QStringLiteral("bob"), QStringLiteral("alice")));
     EXPECT_FALSE(crossed.ok());
     EXPECT_EQ(crossed.code, QStringLiteral("EB-403-USERCODE")) << crossed.message.toStdString();
 }
@@ -225,15 +222,16 @@ TEST_F(EmbeddedWorkflowTest, NoCodeMeansNoOkButAStatusCanBeSent)
         const QJsonObject r = row.toObject();
         recorded |= r.value(QLatin1String("kind")).toString() == QLatin1String("auth-answer") &&
             r.value(QLatin1String("outcome")).toString() == QLatin1String("refused") &&
-            r.value(QLatin1String("message")).toString().contains(
-                QLatin1String("USER_NOT_AUTHENTICATED"));
+            r.value(QLatin1String("message"))
+                .toString()
+                .contains(QLatin1String("USER_NOT_AUTHENTICATED"));
     }
     EXPECT_TRUE(recorded);
 
     // A custom value is checked before anything is sent.
     const int another = receive(false, QStringLiteral("dave"));
-    const EventOutcome bad = run(
-        [&](auto done) { workflow->answerNotOk(another, QStringLiteral("OK"), {}, done); });
+    const EventOutcome bad =
+        run([&](auto done) { workflow->answerNotOk(another, QStringLiteral("OK"), {}, done); });
     EXPECT_EQ(bad.result, EventOutcome::Result::NotSent);
     EXPECT_TRUE(workflow->pending(another).has_value());
 }
@@ -266,7 +264,8 @@ TEST_F(EmbeddedWorkflowTest, The410RemovesTheStoredCodeAtOnce)
     EXPECT_EQ(gone.httpStatus, 410);
     EXPECT_EQ(gone.code, QStringLiteral("EB-410-EXPIRED"));
     EXPECT_TRUE(gone.codeRemoved);
-    EXPECT_TRUE(gone.message.contains(QLatin1String("connect again"))) << gone.message.toStdString();
+    EXPECT_TRUE(gone.message.contains(QLatin1String("connect again")))
+        << gone.message.toStdString();
     EXPECT_EQ(users->find(QStringLiteral("erin"))->state, PartnerUser::State::Invalid);
     EXPECT_EQ(storedCode(QStringLiteral("erin")), keychain::KeychainError::Kind::NotFound);
     EXPECT_EQ(secretTool(QStringLiteral("erin")), 1) << "secret-tool still finds the code";
@@ -320,8 +319,8 @@ TEST_F(EmbeddedWorkflowTest, ARetUrlOffTheAllowListIsNeverContacted)
     ASSERT_TRUE(elsewhere.listen(QHostAddress::LocalHost));
     int contacted = 0;
     QObject::connect(&elsewhere, &QTcpServer::newConnection, [&] { ++contacted; });
-    const QUrl url(QStringLiteral("https://127.0.0.1:%1/eb/ret/connect/abc")
-                       .arg(elsewhere.serverPort()));
+    const QUrl url(
+        QStringLiteral("https://127.0.0.1:%1/eb/ret/connect/abc").arg(elsewhere.serverPort()));
     ASSERT_TRUE(retUrls->refusal(url).has_value());
 
     std::optional<Result<api::HttpResponse, api::ApiError>> r;
