@@ -6,6 +6,9 @@
 
 #include <QPointer>
 
+#include <algorithm>
+#include <climits>
+
 namespace aerodesk::jobs {
 
 using api::ApiError;
@@ -27,7 +30,9 @@ struct JobRunner::Job
     bool mfaPending = false;
     qint64 mfaDeadlineMs = 0;
     QDateTime mfaEndsAt;
-    QTimer timer;
+    qint64 capMs = 0; ///< monotonic: start + PollPolicy::totalBoundMs()
+    QTimer timer; ///< the next poll
+    QTimer deadline; ///< the current bound's end (fires whatever the polls answer)
 };
 
 JobRunner::JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy, QObject *parent)
@@ -152,8 +157,12 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
     job->startDate = startDate;
     job->endDate = endDate;
     job->createdMs = job->boundStartMs = m_clock.monotonicMs();
+    job->capMs = job->createdMs + m_policy.totalBoundMs();
     job->timer.setSingleShot(true);
+    job->deadline.setSingleShot(true);
     connect(&job->timer, &QTimer::timeout, this, [this, key] { poll(key); });
+    connect(&job->deadline, &QTimer::timeout, this, [this, key] { onDeadline(key); });
+    armDeadline(*job, job->createdMs + m_policy.maxDurationMs);
     m_jobs.emplace(key, std::move(job));
     qCInfo(aerodesk::log::jobs).noquote() << "job" << key << api::jobTypeName(type) << "started on"
                                           << connections::IdMask::mask(connectionId);
@@ -210,6 +219,7 @@ void JobRunner::create(quint64 key)
             qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "created as" << job->jobId
                                                    << "state" << api::jobStateName(job->state);
             job->boundStartMs = self->m_clock.monotonicMs();
+            self->armDeadline(*job, job->boundStartMs + self->m_policy.maxDurationMs);
             Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job),
                                   self->m_policy.expectedDurationMs);
             self->schedulePoll(*job, self->m_policy.intervalForAttempt(1));
@@ -250,6 +260,8 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
                                            << api::jobStateName(status.state);
 
     if (status.state == JobState::Completed) {
+        // Done at the bank: the result fetch is bounded by the request timeout, not the poll bound.
+        job.deadline.stop();
         Q_EMIT progress(key, job.state, job.totalAttempts, elapsed(job), 0);
         fetch(key);
         return;
@@ -272,6 +284,7 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
             job.mfaPending = true;
             job.mfaDeadlineMs = now + m_policy.mfaWindowMs;
             job.mfaEndsAt = m_clock.nowUtc().addMSecs(m_policy.mfaWindowMs);
+            armDeadline(job, job.mfaDeadlineMs + m_policy.mfaGraceMs);
             qCInfo(aerodesk::log::jobs)
                 << "job" << key << "waits for MFA; window" << m_policy.mfaWindowMs / 1000 << "s";
             Q_EMIT mfaRequired(key, job.jobId, job.connectionId, job.mfaEndsAt);
@@ -292,6 +305,7 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
         job.mfaPending = false;
         job.attempt = 0;
         job.boundStartMs = now;
+        armDeadline(job, now + m_policy.maxDurationMs);
     }
     const qint64 inBound = now - job.boundStartMs;
     const qint64 remainingEstimate = std::max<qint64>(0, m_policy.expectedDurationMs - inBound);
@@ -302,16 +316,7 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
         qCWarning(aerodesk::log::jobs)
             << "job" << key << "reached its poll bound:" << job.attempt << "/"
             << m_policy.maxAttempts << "polls," << inBound << "/" << m_policy.maxDurationMs << "ms";
-        JobResult r = base(job, JobOutcome::TimedOut);
-        r.message = QStringLiteral("The %1 job %2 did not finish within %3 s / %4 checks.")
-                        .arg(api::jobTypeName(job.type), job.jobId)
-                        .arg(m_policy.maxDurationMs / 1000.0, 0, 'f', 0)
-                        .arg(m_policy.maxAttempts);
-        r.nextStep = QStringLiteral(
-            "The bank is slow to answer. Check the job again in a few minutes (it may "
-            "still complete), or start it again later; starting another one now gives "
-            "AC-112 while this one runs.");
-        finish(key, r);
+        finish(key, timedOut(job, QStringLiteral("%1 checks").arg(job.attempt)));
         return;
     }
     schedulePoll(job, m_policy.intervalForAttempt(job.attempt + 1));
@@ -324,10 +329,12 @@ void JobRunner::onPollError(quint64 key, const ApiError &error)
         (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
          error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited ||
          error.kind == ApiError::Kind::NonJson);
-    const qint64 inBound = m_clock.monotonicMs() - job.boundStartMs;
-    if (transient &&
-        (job.mfaPending ||
-         (job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs))) {
+    const qint64 now = m_clock.monotonicMs();
+    const qint64 inBound = now - job.boundStartMs;
+    const bool withinBound = job.mfaPending
+        ? now <= job.mfaDeadlineMs + m_policy.mfaGraceMs
+        : job.attempt < m_policy.maxAttempts && inBound < m_policy.maxDurationMs;
+    if (transient && withinBound && now < job.capMs) {
         // A poll is a read: retrying it later is safe (never the create).
         qCInfo(aerodesk::log::jobs).noquote()
             << "job" << key << "poll failed transiently:" << api::apiErrorKindName(error.kind)
@@ -335,7 +342,52 @@ void JobRunner::onPollError(quint64 key, const ApiError &error)
         schedulePoll(job, m_policy.maxIntervalMs);
         return;
     }
+    if (transient && job.mfaPending) // the MFA window ran out while the polls were failing
+        return onDeadline(key);
     finish(key, fromError(job, error.info, error));
+}
+
+void JobRunner::armDeadline(Job &job, qint64 atMs)
+{
+    const qint64 at = std::min(atMs, job.capMs);
+    job.deadline.start(int(std::clamp<qint64>(at - m_clock.monotonicMs(), 0, INT_MAX)));
+}
+
+void JobRunner::onDeadline(quint64 key)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    const qint64 now = m_clock.monotonicMs();
+    qCWarning(aerodesk::log::jobs)
+        << "job" << key << "reached its deadline after" << now - job->createdMs << "ms"
+        << (job->mfaPending ? "waiting for MFA" : "");
+    if (now >= job->capMs)
+        return finish(key,
+                      timedOut(*job,
+                               QStringLiteral("the total bound of %1 s")
+                                   .arg(m_policy.totalBoundMs() / 1000.0, 0, 'f', 0)));
+    if (job->mfaPending)
+        return finish(
+            key,
+            fromError(*job, api::ErrorCatalog::lookup(QStringLiteral("AC-110")), std::nullopt));
+    finish(key,
+           timedOut(*job, QStringLiteral("%1 s").arg(m_policy.maxDurationMs / 1000.0, 0, 'f', 0)));
+}
+
+JobResult JobRunner::timedOut(const Job &job, const QString &why) const
+{
+    JobResult r = base(job, JobOutcome::TimedOut);
+    r.message = QStringLiteral("The %1 job %2 did not finish within %3 (the bound is %4 s or %5 "
+                               "checks, and a fresh one after MFA).")
+                    .arg(api::jobTypeName(job.type), job.jobId, why)
+                    .arg(m_policy.maxDurationMs / 1000.0, 0, 'f', 0)
+                    .arg(m_policy.maxAttempts);
+    r.nextStep =
+        QStringLiteral("The bank is slow to answer. Check the job again in a few minutes (it may "
+                       "still complete), or start it again later; starting another one now gives "
+                       "AC-112 while this one runs.");
+    return r;
 }
 
 void JobRunner::fetch(quint64 key)
@@ -409,6 +461,7 @@ void JobRunner::mfaCompleted(quint64 key)
     job->mfaPending = false;
     job->attempt = 0;
     job->boundStartMs = m_clock.monotonicMs();
+    armDeadline(*job, job->boundStartMs + m_policy.maxDurationMs);
     qCInfo(aerodesk::log::jobs) << "job" << key
                                 << "MFA relaunch completed; polling with a fresh bound";
     schedulePoll(*job, 0);
@@ -420,6 +473,7 @@ void JobRunner::finish(quint64 key, JobResult result)
     if (it == m_jobs.end())
         return;
     it->second->timer.stop();
+    it->second->deadline.stop();
     // Delete later: we may be inside the job's own callback chain.
     m_finished.push_back(std::move(it->second));
     m_jobs.erase(it);

@@ -29,6 +29,10 @@ namespace aerodesk::jobs {
 ///   mfaRequired() with the window's end; when the relaunch completes (mfaCompleted(), or a poll
 ///   shows progress again) polling resumes with a fresh bound. AC-110 → MfaTimedOut,
 ///   AC-108 → MfaLocked; nothing is ever retried automatically (no second create).
+/// - Bounds (PollPolicy): maxDurationMs / maxAttempts before MFA; the MFA window plus its grace
+///   while MFA is pending (then MfaTimedOut with AC-110's advice); a fresh maxDurationMs /
+///   maxAttempts after MFA; never beyond totalBoundMs() from start(). Each time bound is a
+///   deadline timer of the job's own: it fires whatever the polls answer (errors, no answer).
 /// - Scale: one single-shot QTimer per job, all on this thread; no busy loops, no threads.
 ///
 /// Every outcome, including a local refusal, arrives through finished() (never inside start()).
@@ -75,6 +79,10 @@ private:
     void poll(quint64 key);
     void onStatus(quint64 key, const api::JobStatus &status);
     void onPollError(quint64 key, const api::ApiError &error);
+    /// Arms the job's deadline at `atMs` (monotonic), never beyond its total bound.
+    void armDeadline(Job &job, qint64 atMs);
+    void onDeadline(quint64 key);
+    JobResult timedOut(const Job &job, const QString &why) const;
     void fetch(quint64 key);
     void finish(quint64 key, JobResult result);
     JobResult base(const Job &job, JobOutcome outcome) const;

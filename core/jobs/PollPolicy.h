@@ -7,8 +7,10 @@ namespace aerodesk::jobs {
 /// How a job is polled. Defaults follow the team's practice: about every 1 s growing to 3 s,
 /// bounded by 90 s or 30 attempts (whichever comes first); an MFA window of 120 s (the
 /// sandbox's design; set it to the environment's). While MFA is pending the attempt/time bound
-/// is suspended: the MFA window (plus a grace) bounds the wait instead; after the MFA step the
-/// bound starts afresh.
+/// is suspended: the MFA window (plus a grace) bounds the wait instead, whatever the polls
+/// answer; after the MFA step the bound starts afresh; and a job never runs longer than the sum
+/// of the three (totalBoundMs), however often it goes back to MFA. JobRunner enforces each bound
+/// with a deadline timer of its own, so a poll that fails or hangs cannot stretch it.
 struct PollPolicy
 {
     int initialIntervalMs = 1000;
@@ -22,6 +24,8 @@ struct PollPolicy
 
     /// Delay before poll number `attempt` (1-based): initial × factor^(attempt−1), capped.
     int intervalForAttempt(int attempt) const;
+    /// The longest a job may run: a bound before MFA, the MFA window and its grace, a bound after.
+    qint64 totalBoundMs() const { return 2 * maxDurationMs + mfaWindowMs + mfaGraceMs; }
 };
 
 } // namespace aerodesk::jobs

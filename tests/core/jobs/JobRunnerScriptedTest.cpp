@@ -5,6 +5,8 @@
 #include "tests/core/jobs/ScriptedAerosync.h"
 #include "tests/support/Wait.h"
 
+#include <QElapsedTimer>
+
 #include <gtest/gtest.h>
 
 using namespace aerodesk;
@@ -254,4 +256,97 @@ TEST(JobRunnerScripted, HundredsOfJobsAtOnce)
         completed += r.outcome == JobOutcome::Completed;
     EXPECT_EQ(completed, 300);
     EXPECT_EQ(rig.peer.tokenRequests, 1);
+}
+
+// Each bound of PollPolicy holds by itself, whatever the polls answer. The policy is the
+// production one scaled down (90 s → 900 ms), so the duration bound is exercised for real.
+namespace {
+PollPolicy scaled()
+{
+    PollPolicy p;
+    p.initialIntervalMs = 20;
+    p.maxIntervalMs = 60;
+    p.maxAttempts = 30;
+    p.maxDurationMs = 900;
+    p.mfaWindowMs = 600;
+    p.mfaGraceMs = 300;
+    return p;
+}
+} // namespace
+
+TEST(JobRunnerBounds, TheDurationBoundEndsAJobBeforeItsAttemptsRunOut)
+{
+    Rig rig;
+    PollPolicy p = scaled();
+    p.initialIntervalMs = p.maxIntervalMs = 100; // ~9 polls in 900 ms, far from 30
+    rig.runner->setPolicy(p);
+    QElapsedTimer t;
+    t.start();
+    const JobResult r = rig.run(JobType::Identity, QStringLiteral("slowD"));
+    EXPECT_EQ(r.outcome, JobOutcome::TimedOut);
+    EXPECT_LT(r.attempts, 30);
+    EXPECT_GE(t.elapsed(), 850);
+    EXPECT_LT(t.elapsed(), 900 + 1500) << "the duration bound did not hold";
+    EXPECT_TRUE(r.message.contains(QLatin1String("did not finish"))) << r.message.toStdString();
+}
+
+TEST(JobRunnerBounds, TheAttemptBoundEndsAFastPollingJob)
+{
+    Rig rig;
+    PollPolicy p = scaled();
+    p.maxDurationMs = 60000;
+    p.initialIntervalMs = p.maxIntervalMs = 5;
+    rig.runner->setPolicy(p);
+    const JobResult r = rig.run(JobType::Identity, QStringLiteral("slowE"));
+    EXPECT_EQ(r.outcome, JobOutcome::TimedOut);
+    EXPECT_EQ(r.attempts, 30);
+    EXPECT_EQ(rig.peer.polls.value(QStringLiteral("slowE")), 30);
+}
+
+TEST(JobRunnerBounds, FailingPollsDuringMfaEndAtTheWindowAndItsGrace)
+{
+    Rig rig;
+    rig.runner->setPolicy(scaled());
+    QElapsedTimer t;
+    t.start();
+    const JobResult r = rig.run(JobType::Balance, QStringLiteral("mfaflakyA"));
+    EXPECT_EQ(rig.mfa.size(), 1);
+    EXPECT_EQ(r.outcome, JobOutcome::MfaTimedOut);
+    EXPECT_EQ(r.error.code, QStringLiteral("AC-110"));
+    EXPECT_GE(rig.peer.polls.value(QStringLiteral("mfaflakyA")), 3) << "the 502s were retried";
+    EXPECT_LT(t.elapsed(), 600 + 300 + 1500) << "failing polls stretched the MFA bound";
+}
+
+TEST(JobRunnerBounds, AfterMfaAFreshBoundAndNeverBeyondTheSum)
+{
+    Rig rig;
+    const PollPolicy p = scaled();
+    rig.runner->setPolicy(p);
+    QElapsedTimer t;
+    t.start();
+    const int before = rig.results.size();
+    const quint64 key = rig.runner->start(JobType::Balance, QStringLiteral("mfaslowA"));
+    ASSERT_TRUE(test::waitUntil([&] { return !rig.mfa.isEmpty(); }, 10000));
+    // The MFA step completes near the end of the window: the fresh bound starts then.
+    test::waitUntil([] { return false; }, 400);
+    const int pollsAtMfa = rig.peer.polls.value(QStringLiteral("mfaslowA"));
+    rig.peer.mfaDone[QStringLiteral("mfaslowA")] = true;
+    QElapsedTimer afterMfa;
+    afterMfa.start();
+    rig.runner->mfaCompleted(key);
+    ASSERT_TRUE(test::waitUntil([&] { return rig.results.size() > before; }, 10000));
+    const JobResult r = rig.results.last();
+    EXPECT_EQ(r.outcome, JobOutcome::TimedOut);
+    EXPECT_GE(afterMfa.elapsed(), 850) << "the bound after MFA was not a fresh one";
+    EXPECT_GT(rig.peer.polls.value(QStringLiteral("mfaslowA")), pollsAtMfa);
+    EXPECT_LT(t.elapsed(), p.totalBoundMs() + 1500);
+
+    // A job that keeps going back to MFA is stopped by the total bound.
+    QElapsedTimer total;
+    total.start();
+    const JobResult loop = rig.run(JobType::Balance, QStringLiteral("mfarepeatA"));
+    EXPECT_EQ(loop.outcome, JobOutcome::TimedOut);
+    EXPECT_TRUE(loop.message.contains(QLatin1String("total bound"))) << loop.message.toStdString();
+    EXPECT_GE(total.elapsed(), p.totalBoundMs() - 100);
+    EXPECT_LT(total.elapsed(), p.totalBoundMs() + 1500);
 }

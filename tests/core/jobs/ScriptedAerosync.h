@@ -183,6 +183,17 @@ private:
         if (c.startsWith(QLatin1String("fail")))
             return n < 2 ? status("in_progress")
                          : status("FAILED", false, err("AC-103", "bank returned nothing"));
+        // MFA, then a bad gateway for every later poll: only the MFA bound can end it.
+        if (c.startsWith(QLatin1String("mfaflaky")))
+            return n == 1 ? status("MFA_REQUIRED", true)
+                          : QHttpServerResponse("text/plain", "upstream exploded",
+                                                QHttpServerResponder::StatusCode::BadGateway);
+        // MFA until it is done, then in progress for ever: the fresh bound after MFA ends it.
+        if (c.startsWith(QLatin1String("mfaslow")))
+            return mfaDone.value(c) ? status("IN_PROGRESS") : status("Pending MFA", true);
+        // MFA and progress in turn for ever: only the total bound ends it.
+        if (c.startsWith(QLatin1String("mfarepeat")))
+            return n % 2 == 1 ? status("Pending MFA", true) : status("IN_PROGRESS");
         if (c.startsWith(QLatin1String("mfatimeout")))
             return n < 3 ? status("MFA_REQUIRED", true)
                          : status("FAILED", false, err("AC-110", "MFA session timed out"));
