@@ -141,10 +141,15 @@ void EmbeddedBankingService::registerRoutes(QHttpServer &server)
                 [this](const EmulatorRequest &r) { return connectEvent(r.body); });
     guarded.add(M::Post, QStringLiteral("/sandbox/eb/auth-event"), B::Json,
                 [this](const EmulatorRequest &r) { return authEvent(r.body); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/logout"), B::Json,
+                [this](const EmulatorRequest &r) { return logout(r.body); });
+    // The older name of logout (issue 3), kept for scripts: the same flow, the user required.
     guarded.add(M::Post, QStringLiteral("/sandbox/eb/disconnect"), B::Json,
-                [this](const EmulatorRequest &r) { return invalidate(r.body, false); });
+                [this](const EmulatorRequest &r) { return logout(r.body); });
     guarded.add(M::Post, QStringLiteral("/sandbox/eb/expire"), B::Json,
-                [this](const EmulatorRequest &r) { return invalidate(r.body, true); });
+                [this](const EmulatorRequest &r) { return expire(r.body); });
+    guarded.add(M::Post, QStringLiteral("/sandbox/eb/idle-timeout"), B::Json,
+                [this](const EmulatorRequest &r) { return idleTimeout(r.body); });
     guarded.add(
         M::Get, QStringLiteral("/sandbox/eb/state"), B::Ignored,
         [this](const EmulatorRequest &) { return EmulatorHttp::json(m_store.stateJson()); });
@@ -215,22 +220,61 @@ QHttpServerResponse EmbeddedBankingService::authEvent(const QJsonObject &body)
                       { QStringLiteral("payload"), QString::fromLatin1(payload.value()) } });
 }
 
-QHttpServerResponse EmbeddedBankingService::invalidate(const QJsonObject &body, bool expired)
+QHttpServerResponse EmbeddedBankingService::logout(const QJsonObject &body)
+{
+    QString user;
+    if (auto e = readString(body, QStringLiteral("user"), user, true,
+                            QStringLiteral("the request body")))
+        return e->toResponse();
+    if (user.isEmpty())
+        return EmbeddedError { Code::BadRequest, QStringLiteral("EB-400-FIELDS"),
+                               QStringLiteral("'user' in the request body must not be empty.") }
+            .toResponse();
+    auto done = m_store.logout(user);
+    if (!done)
+        return done.error().toResponse();
+    return EmulatorHttp::json(QJsonObject {
+        { QStringLiteral("user"), done->user },
+        { QStringLiteral("state"),
+          EmbeddedSessionStore::stateName(EmbeddedSessionStore::UserState::LoggedOut) },
+        { QStringLiteral("closedConnects"), done->closedConnects },
+        { QStringLiteral("closedAttempts"), done->closedAttempts },
+        { QStringLiteral("message"),
+          QStringLiteral("The user logged out: the sandbox dropped its userCode and closed its "
+                         "retUrls (answering one now gets 410); connect again to continue.") } });
+}
+
+QHttpServerResponse EmbeddedBankingService::expire(const QJsonObject &body)
 {
     QString user;
     if (auto e = readString(body, QStringLiteral("user"), user, false,
                             QStringLiteral("the request body")))
         return e->toResponse();
-    auto done = m_store.invalidate(user, expired);
+    auto done = m_store.expire(user);
     if (!done)
         return done.error().toResponse();
     return EmulatorHttp::json(QJsonObject {
         { QStringLiteral("user"), done.value() },
         { QStringLiteral("state"),
-          expired ? QStringLiteral("expired") : QStringLiteral("disconnected") },
+          EmbeddedSessionStore::stateName(EmbeddedSessionStore::UserState::Expired) },
         { QStringLiteral("message"),
           QStringLiteral("The user's userCode is no longer valid; silent authentication "
                          "with it now gets 410.") } });
+}
+
+QHttpServerResponse EmbeddedBankingService::idleTimeout(const QJsonObject &body)
+{
+    const QJsonValue v = body.value(QStringLiteral("ms"));
+    const double ms = v.toDouble(-1);
+    // Range first: only then is the cast to qint64 defined.
+    if (!v.isDouble() || !(ms >= 1 && ms <= double(kMaxIdleTimeoutMs)) || ms != double(qint64(ms)))
+        return EmbeddedError { Code::BadRequest, QStringLiteral("EB-400-FIELDS"),
+                               QStringLiteral("'ms' in the request body must be a whole number "
+                                              "of milliseconds from 1 to %1.")
+                                   .arg(kMaxIdleTimeoutMs) }
+            .toResponse();
+    m_store.setIdleTimeoutMs(qint64(ms));
+    return EmulatorHttp::json(QJsonObject { { QStringLiteral("idleTimeoutMs"), qint64(ms) } });
 }
 
 QHttpServerResponse EmbeddedBankingService::answerConnect(const QString &token,

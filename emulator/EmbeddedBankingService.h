@@ -16,15 +16,20 @@ namespace aerodesk::emulator {
 /// Two RSA key pairs: the partner's (events the partner receives are encrypted to its public
 /// key; it decrypts them with its private key) and the provider's ("Apiture": the partner
 /// encrypts its silent-authentication answer to the provider's public key). Routes:
-///   GET  /sandbox/eb/keys            the partner private key + provider public key, as a
-///                                    developer portal would hand them out (sandbox only)
-///   POST /sandbox/eb/connect-event   {user?} -> {kind:"connect", payload: hex OAEP({userCode,
-///   retUrl})} POST /sandbox/eb/auth-event      {user?} -> {kind:"authenticate", payload: hex
-///   OAEP({attemptId, retUrl})} POST /sandbox/eb/disconnect      {user?} logout/disconnect: the
-///   userCode stops working (410) POST /sandbox/eb/expire          {user?} the FI's automatic
-///   disconnect, now (ours) GET  /sandbox/eb/state           users and an outcome log, no secrets
-///   (ours) POST /eb/ret/connect/<token>     retUrl of a connect: {status:"OK"} -> 204 POST
-///   /eb/ret/auth/<attemptId>    retUrl of a silent auth: {payload, status:"OK"} -> 204
+///   GET  /sandbox/eb/keys          the partner private key + provider public key, as a developer
+///                                  portal would hand them out (sandbox only)
+///   POST /sandbox/eb/connect-event {user?} -> {kind:"connect", payload: hex OAEP({userCode,
+///                                  retUrl})}
+///   POST /sandbox/eb/auth-event    {user?} -> {kind:"authenticate", payload: hex
+///                                  OAEP({attemptId, retUrl})}
+///   POST /sandbox/eb/logout        {user} the logout flow: the userCode and the user's open
+///                                  retUrls are dropped; old retUrls get 410 EB-410-LOGGED-OUT
+///   POST /sandbox/eb/disconnect    {user} the older name of logout, same behaviour
+///   POST /sandbox/eb/expire        {user?} the FI's automatic disconnect, now (ours)
+///   POST /sandbox/eb/idle-timeout  {ms} sets the automatic-disconnect period (ours)
+///   GET  /sandbox/eb/state         users and an outcome log, no secrets (ours)
+///   POST /eb/ret/connect/<token>   retUrl of a connect: {status:"OK"} -> 204
+///   POST /eb/ret/auth/<attemptId>  retUrl of a silent auth: {payload, status:"OK"} -> 204
 /// /sandbox/eb/* routes need the Authorizer (Bearer); retUrls need none (the URL is the
 /// capability, as in the real flow). Errors: docs/sandbox-webhooks-and-eb.md.
 class EmbeddedBankingService : public QObject
@@ -32,6 +37,7 @@ class EmbeddedBankingService : public QObject
     Q_OBJECT
 public:
     static constexpr qint64 kIdleTimeoutMs = 15 * 60 * 1000; ///< before time scaling
+    static constexpr qint64 kMaxIdleTimeoutMs = 24 * 60 * 60 * 1000; ///< /sandbox/eb/idle-timeout
 
     EmbeddedBankingService(double timeScale, quint64 seed, QObject *parent = nullptr);
 
@@ -62,7 +68,9 @@ private:
     // Route handlers, given the request body (registerRoutes() parses it).
     QHttpServerResponse connectEvent(const QJsonObject &body);
     QHttpServerResponse authEvent(const QJsonObject &body);
-    QHttpServerResponse invalidate(const QJsonObject &body, bool expired);
+    QHttpServerResponse logout(const QJsonObject &body);
+    QHttpServerResponse expire(const QJsonObject &body);
+    QHttpServerResponse idleTimeout(const QJsonObject &body);
     QHttpServerResponse answerConnect(const QString &token, const QJsonObject &body);
     QHttpServerResponse answerAuth(const QString &attemptId, const QJsonObject &body);
     QUrl retUrl(const QString &path) const;

@@ -33,6 +33,8 @@ QString EmbeddedSessionStore::stateName(UserState state)
         return QStringLiteral("disconnected");
     case UserState::Expired:
         return QStringLiteral("expired");
+    case UserState::LoggedOut:
+        return QStringLiteral("logged-out");
     }
     return QStringLiteral("unknown");
 }
@@ -77,6 +79,16 @@ void EmbeddedSessionStore::applyIdleTimeout(User &user)
     }
 }
 
+EmbeddedError EmbeddedSessionStore::loggedOutError(const QString &what)
+{
+    return EmbeddedError {
+        Code::Gone, QStringLiteral("EB-410-LOGGED-OUT"),
+        QStringLiteral("This %1 belongs to a session that ended: the user logged out; connect "
+                       "again.")
+            .arg(what)
+    };
+}
+
 void EmbeddedSessionStore::record(const QString &kind, const QString &user, const QString &outcome,
                                   const QString &code, const QString &message)
 {
@@ -119,6 +131,12 @@ std::optional<EmbeddedError> EmbeddedSessionStore::answerConnect(const QString &
         return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-CONNECT"),
                                QStringLiteral(
                                    "This connect retUrl was never issued by the sandbox.") };
+    if (it->second.loggedOut) {
+        EmbeddedError e = loggedOutError(QStringLiteral("connect retUrl"));
+        record(QStringLiteral("connect-answer"), it->second.user, QStringLiteral("rejected"),
+               e.code, e.message);
+        return e;
+    }
     if (!it->second.open)
         return EmbeddedError { Code::Conflict, QStringLiteral("EB-409-CONNECT-CLOSED"),
                                QStringLiteral("This connect retUrl has already been answered.") };
@@ -166,6 +184,12 @@ EmbeddedSessionStore::beginAuth(const QString &requested)
     if (!user)
         return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-USER"),
                                QStringLiteral("No embedded-banking user named '%1'.").arg(name) };
+    if (user->state == UserState::LoggedOut)
+        return EmbeddedError {
+            Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
+            QStringLiteral("User '%1' logged out: send a connect event and answer it first.")
+                .arg(name)
+        };
     if (!user->connectedAt.isValid())
         return EmbeddedError {
             Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
@@ -173,7 +197,7 @@ EmbeddedSessionStore::beginAuth(const QString &requested)
                            "with status OK first).")
                 .arg(name)
         };
-    // Silent authentication is attempted even for a disconnected user, as the real component
+    // Silent authentication is attempted even for an expired user, as the real component
     // would: the answer then gets 410, which is what a partner must learn to handle.
     AuthIssue issue { name, randomHex(kIdBytes) };
     m_attempts[issue.attemptId] = Attempt { name, true };
@@ -190,6 +214,12 @@ std::optional<EmbeddedError> EmbeddedSessionStore::checkAttemptOpen(const QStrin
             QStringLiteral("This silent-authentication retUrl names an attemptId the sandbox never "
                            "issued.")
         };
+    if (it->second.loggedOut) {
+        EmbeddedError e = loggedOutError(QStringLiteral("silent-authentication retUrl"));
+        record(QStringLiteral("auth-answer"), it->second.user, QStringLiteral("rejected"), e.code,
+               e.message);
+        return e;
+    }
     if (!it->second.open)
         return EmbeddedError {
             Code::Conflict, QStringLiteral("EB-409-ATTEMPT-CLOSED"),
@@ -246,6 +276,8 @@ std::optional<EmbeddedError> EmbeddedSessionStore::answerAuth(const QString &url
         return fail(
             { Code::NotFound, QStringLiteral("EB-404-USER"), QStringLiteral("The user is gone.") });
     applyIdleTimeout(*user);
+    if (user->state == UserState::LoggedOut) // cannot happen: logout closes its attempts
+        return fail(loggedOutError(QStringLiteral("silent-authentication retUrl")));
     if (!user->userCode.equals(userCode))
         return fail({ Code::Forbidden, QStringLiteral("EB-403-USERCODE"),
                       QStringLiteral(
@@ -275,8 +307,7 @@ std::optional<EmbeddedError> EmbeddedSessionStore::answerAuth(const QString &url
     return std::nullopt;
 }
 
-Result<QString, EmbeddedError> EmbeddedSessionStore::invalidate(const QString &requested,
-                                                                bool expired)
+Result<QString, EmbeddedError> EmbeddedSessionStore::expire(const QString &requested)
 {
     const QString name = requested.isEmpty() ? m_lastConnectedUser : requested;
     User *user = name.isEmpty() ? nullptr : findUser(name);
@@ -286,13 +317,75 @@ Result<QString, EmbeddedError> EmbeddedSessionStore::invalidate(const QString &r
             name.isEmpty() ? QStringLiteral("No user has connected yet.")
                            : QStringLiteral("No embedded-banking user named '%1'.").arg(name)
         };
-    user->state = expired ? UserState::Expired : UserState::Disconnected;
-    user->invalidatedReason = expired
-        ? QStringLiteral("automatically disconnected by the FI's timeout")
-        : QStringLiteral("disconnected by logout");
-    record(expired ? QStringLiteral("expire") : QStringLiteral("disconnect"), name,
-           stateName(user->state));
+    if (user->state == UserState::LoggedOut)
+        return EmbeddedError {
+            Code::Conflict, QStringLiteral("EB-409-NOT-CONNECTED"),
+            QStringLiteral("User '%1' logged out: there is no userCode left to expire.").arg(name)
+        };
+    user->state = UserState::Expired;
+    user->invalidatedReason = QStringLiteral("automatically disconnected by the FI's timeout");
+    record(QStringLiteral("expire"), name, stateName(user->state));
     return name;
+}
+
+Result<EmbeddedSessionStore::LogoutDone, EmbeddedError>
+EmbeddedSessionStore::logout(const QString &name)
+{
+    User *user = name.isEmpty() ? nullptr : findUser(name);
+    if (!user)
+        return EmbeddedError { Code::NotFound, QStringLiteral("EB-404-USER"),
+                               QStringLiteral("No embedded-banking user named '%1'.").arg(name) };
+    LogoutDone done { name };
+    // Every retUrl issued to the user so far, answered or not, now belongs to an ended session:
+    // its answer gets 410 EB-410-LOGGED-OUT, even after the user connects again.
+    for (auto &[token, connect] : m_connects) {
+        if (connect.user != name || connect.loggedOut)
+            continue;
+        done.closedConnects += connect.open ? 1 : 0;
+        connect.open = false;
+        connect.loggedOut = true;
+    }
+    for (auto &[id, attempt] : m_attempts) {
+        if (attempt.user != name || attempt.loggedOut)
+            continue;
+        done.closedAttempts += attempt.open ? 1 : 0;
+        attempt.open = false;
+        attempt.loggedOut = true;
+    }
+    user->userCode.clear(); // wiped and released
+    user->state = UserState::LoggedOut;
+    user->invalidatedReason = QStringLiteral("logged out");
+    record(QStringLiteral("logout"), name, stateName(user->state), {},
+           QStringLiteral("userCode removed; %1 open connect retUrl(s) and %2 open "
+                          "silent-authentication attempt(s) closed")
+               .arg(done.closedConnects)
+               .arg(done.closedAttempts));
+    return done;
+}
+
+QJsonObject EmbeddedSessionStore::userJson(const User &user) const
+{
+    int openConnects = 0;
+    int openAttempts = 0;
+    for (const auto &[token, connect] : m_connects)
+        openConnects += (connect.open && connect.user == user.name) ? 1 : 0;
+    for (const auto &[id, attempt] : m_attempts)
+        openAttempts += (attempt.open && attempt.user == user.name) ? 1 : 0;
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs))
+                           : QJsonValue(QJsonValue::Null);
+    };
+    return QJsonObject { { QStringLiteral("user"), user.name },
+                         { QStringLiteral("state"), stateName(user.state) },
+                         { QStringLiteral("hasUserCode"), !user.userCode.isEmpty() },
+                         { QStringLiteral("openConnects"), openConnects },
+                         { QStringLiteral("openAttempts"), openAttempts },
+                         { QStringLiteral("connectedAt"), time(user.connectedAt) },
+                         { QStringLiteral("lastAuthenticatedAt"), time(user.lastAuthenticatedAt) },
+                         { QStringLiteral("invalidatedReason"),
+                           user.invalidatedReason.isEmpty()
+                               ? QJsonValue(QJsonValue::Null)
+                               : QJsonValue(user.invalidatedReason) } };
 }
 
 QJsonObject EmbeddedSessionStore::stateJson()
@@ -300,19 +393,7 @@ QJsonObject EmbeddedSessionStore::stateJson()
     QJsonArray users;
     for (auto &[name, user] : m_users) {
         applyIdleTimeout(user);
-        users.append(QJsonObject {
-            { QStringLiteral("user"), name },
-            { QStringLiteral("state"), stateName(user.state) },
-            { QStringLiteral("connectedAt"),
-              user.connectedAt.isValid() ? QJsonValue(user.connectedAt.toString(Qt::ISODateWithMs))
-                                         : QJsonValue(QJsonValue::Null) },
-            { QStringLiteral("lastAuthenticatedAt"),
-              user.lastAuthenticatedAt.isValid()
-                  ? QJsonValue(user.lastAuthenticatedAt.toString(Qt::ISODateWithMs))
-                  : QJsonValue(QJsonValue::Null) },
-            { QStringLiteral("invalidatedReason"),
-              user.invalidatedReason.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                               : QJsonValue(user.invalidatedReason) } });
+        users.append(userJson(user));
     }
     return QJsonObject { { QStringLiteral("users"), users },
                          { QStringLiteral("idleTimeoutMs"), m_idleTimeoutMs },

@@ -21,12 +21,13 @@ namespace aerodesk::emulator {
 /// log of outcomes. No HTTP and no crypto here: EmbeddedBankingService feeds it decrypted data.
 ///
 /// User states: pending (connect event sent, not yet answered) -> connected (answered OK)
-/// -> authenticated (a silent auth succeeded); disconnected (logout/disconnect) and expired
-/// (idle timeout or /sandbox/eb/expire) invalidate the userCode, which then gets 410.
+/// -> authenticated (a silent auth succeeded); logged-out (the logout flow: the userCode and
+/// every open retUrl of the user are dropped), expired (idle timeout or /sandbox/eb/expire) and
+/// disconnected (a connect answered with a non-OK status) make the userCode invalid (410).
 class EmbeddedSessionStore
 {
 public:
-    enum class UserState { Pending, Connected, Authenticated, Disconnected, Expired };
+    enum class UserState { Pending, Connected, Authenticated, Disconnected, Expired, LoggedOut };
 
     struct ConnectIssue
     {
@@ -65,9 +66,20 @@ public:
                                             const QString &payloadAttemptId,
                                             const crypto::SecureBytes &userCode);
 
-    /// Logout/disconnect (`expired` false) or the FI's automatic disconnect (`expired` true):
-    /// the user's userCode stops working. Returns the user affected.
-    Result<QString, EmbeddedError> invalidate(const QString &user, bool expired);
+    /// The FI's automatic disconnect, now: the user's userCode stops working (410
+    /// EB-410-EXPIRED). `user` empty: the last user who connected. Returns the user affected.
+    Result<QString, EmbeddedError> expire(const QString &user);
+
+    struct LogoutDone
+    {
+        QString user;
+        int closedConnects = 0; ///< open connect retUrls closed by the logout
+        int closedAttempts = 0; ///< open silent-auth attempts closed by the logout
+    };
+    /// The logout flow (the web component's route="logout"): wipes and drops the user's
+    /// userCode, closes all its connect retUrls and silent-auth attempts (answering one later
+    /// gets 410 EB-410-LOGGED-OUT) and keeps the user row as "logged-out". `user` is required.
+    Result<LogoutDone, EmbeddedError> logout(const QString &user);
 
     /// {users: [...], log: [...]} with no userCodes in it.
     QJsonObject stateJson();
@@ -88,17 +100,21 @@ private:
     {
         QString user;
         bool open = true;
+        bool loggedOut = false; ///< issued before its user's logout: answers get 410
     };
     struct Attempt
     {
         QString user;
         bool open = true;
+        bool loggedOut = false; ///< issued before its user's logout: answers get 410
     };
 
     QString randomHex(int bytes);
     crypto::SecureBytes randomSecretHex(int bytes);
     User *findUser(const QString &name);
     void applyIdleTimeout(User &user);
+    QJsonObject userJson(const User &user) const;
+    static EmbeddedError loggedOutError(const QString &what);
     void record(const QString &kind, const QString &user, const QString &outcome,
                 const QString &code = {}, const QString &message = {});
 

@@ -149,14 +149,25 @@ constexpr std::array kEntries {
             "This connect retUrl was already answered.",
             "Nothing to do: the connect was already handled.", RetryPolicy::Never },
     Entry { "EB-409-NOT-CONNECTED", "User not connected",
-            "Silent authentication was asked for a user who never completed a connect.",
+            "Silent authentication was asked for a user who never completed a connect or who "
+            "logged out.",
             "Run the connect flow for this user first.", RetryPolicy::AfterUserAction },
     Entry { "EB-410-DISCONNECTED", "userCode invalidated (disconnect)",
-            "The userCode was invalidated by a logout or disconnect.",
-            "Run the connect flow again to get a new userCode.", RetryPolicy::AfterUserAction },
+            "The userCode was invalidated: the user's connect was refused or the user was "
+            "disconnected.",
+            "The stored userCode is no longer valid: AeroDesk removes it at once. The user must "
+            "connect again.",
+            RetryPolicy::AfterUserAction },
     Entry { "EB-410-EXPIRED", "userCode expired",
-            "The userCode was invalidated after being idle too long.",
-            "Run the connect flow again to get a new userCode.", RetryPolicy::AfterUserAction },
+            "The userCode was invalidated by the automatic disconnect after being idle too long.",
+            "The stored userCode is no longer valid: AeroDesk removes it at once. The user must "
+            "connect again.",
+            RetryPolicy::AfterUserAction },
+    Entry { "EB-410-LOGGED-OUT", "User logged out",
+            "The retUrl belongs to an embedded-banking session the user ended by logging out.",
+            "The user logged out of embedded banking: AeroDesk removed the stored userCode; the "
+            "user must connect again.",
+            RetryPolicy::AfterUserAction },
     Entry { "EB-500-ENCRYPT", "Sandbox could not encrypt",
             "The sandbox failed to encrypt an event.",
             "Restart the sandbox; report it if it happens again.", RetryPolicy::Backoff },

@@ -284,17 +284,23 @@ TEST_F(EmbeddedBankingIntegration, WrongUserCodeIs403)
               204);
 }
 
+// Disconnect is the older name of the logout flow (issue 11): the sandbox drops the userCode and
+// closes the user's retUrls; an attempt issued before it gets 410, and no new one is issued.
 TEST_F(EmbeddedBankingIntegration, DisconnectedUserCodeIs410)
 {
     ASSERT_NO_FATAL_FAILURE(connectUser("ivan"));
+    const auto [attemptId, path] = authEvent();
     const auto out = m_sandbox.call("POST", "/sandbox/eb/disconnect", { { "user", "ivan" } });
     ASSERT_EQ(out.status, 200) << out.body.toStdString();
-    const auto [attemptId, path] = authEvent();
+    EXPECT_EQ(out.json.value("state").toString(), "logged-out");
     const auto r = post(
         path,
         { { "payload", QString::fromLatin1(reply(attemptId, m_userCode)) }, { "status", "OK" } });
     EXPECT_EQ(r.status, 410) << r.body.toStdString();
-    EXPECT_EQ(codeOf(r), "EB-410-DISCONNECTED");
+    EXPECT_EQ(codeOf(r), "EB-410-LOGGED-OUT");
+    const auto again = m_sandbox.call("POST", "/sandbox/eb/auth-event", { { "user", "ivan" } });
+    EXPECT_EQ(again.status, 409) << again.body.toStdString();
+    EXPECT_EQ(codeOf(again), "EB-409-NOT-CONNECTED");
 }
 
 TEST_F(EmbeddedBankingIntegration, AutomaticDisconnectUserCodeIs410)

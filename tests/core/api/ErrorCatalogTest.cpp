@@ -33,6 +33,8 @@ TEST(ErrorCatalog, EveryDocumentedCodeHasCauseNextStepAndPolicy)
         { "INVALID_TOKEN", RetryPolicy::AfterRefreshToken },
         { "EB-400-DECRYPT", RetryPolicy::AfterUserAction },
         { "EB-410-DISCONNECTED", RetryPolicy::AfterUserAction },
+        { "EB-410-EXPIRED", RetryPolicy::AfterUserAction },
+        { "EB-410-LOGGED-OUT", RetryPolicy::AfterUserAction },
         { "WH-404", RetryPolicy::Never },
     };
     for (const Row &r : rows) {
@@ -140,6 +142,22 @@ TEST(ErrorCatalog, KnownCodesListsEveryDocumentedCode)
          { "AC-001", "AC-100", "AC-101", "AC-102", "AC-103", "AC-104", "AC-105", "AC-106", "AC-108",
            "AC-110", "AC-112", "AC-117", "AC-204", "AR-100", "AR-500" })
         EXPECT_TRUE(codes.contains(QString::fromLatin1(c))) << c;
+}
+
+// Issue 11: every 410 of embedded banking means the stored userCode is gone (AeroDesk removes it
+// at once) and the user must connect again; the catalogue says so.
+TEST(ErrorCatalog, EmbeddedBanking410sSayTheCodeIsRemovedAndTheUserMustConnectAgain)
+{
+    for (const char *c : { "EB-410-DISCONNECTED", "EB-410-EXPIRED", "EB-410-LOGGED-OUT" }) {
+        const ErrorInfo info = ErrorCatalog::lookup(QString::fromLatin1(c));
+        EXPECT_TRUE(info.known) << c;
+        EXPECT_TRUE(info.nextStep.contains(QLatin1String("userCode"))) << c;
+        EXPECT_TRUE(info.nextStep.contains(QLatin1String("remove"))) << c;
+        EXPECT_TRUE(info.nextStep.contains(QLatin1String("must connect again"))) << c;
+    }
+    EXPECT_EQ(ErrorCatalog::lookup(QStringLiteral("EB-410-LOGGED-OUT")).nextStep,
+              QStringLiteral("The user logged out of embedded banking: AeroDesk removed the stored "
+                             "userCode; the user must connect again."));
 }
 
 // What a code means for the UI is the catalogue's answer; widgets ask these, never the codes.

@@ -1,7 +1,8 @@
 // The embedded-banking flow as the console runs it, against the real sandbox over HTTPS with
 // the real keychain: keys fetched into the keychain, a connect event decrypted and answered
 // (204), the userCode kept in the keychain, a silent-auth event answered with the encrypted
-// {attemptId, userCode} (204), and the provider's refusals surfaced with their codes.
+// {attemptId, userCode} (204), and the provider's refusals surfaced with their codes. The
+// sandbox's logout flow, automatic disconnect and per-user state through EmulatorEventSource.
 
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmulatorEventSource.h"
@@ -72,6 +73,38 @@ protected:
                 PayloadErrc::Empty, sample ? sample->error().message : QStringLiteral("no answer"));
         EXPECT_EQ(sample->value().user, user);
         return PayloadDecryptor::decrypt(partnerKey, sample->value().payloadHex);
+    }
+
+    /// Runs one EmulatorEventSource control call; "" or its error text.
+    QString control(const std::function<void(EmulatorEventSource::Done)> &start)
+    {
+        std::optional<QString> error;
+        start([&](const QString &e) { error = e; });
+        EXPECT_TRUE(waitUntil([&] { return error.has_value(); }, 20000));
+        return error.value_or(QStringLiteral("no answer"));
+    }
+
+    /// The sandbox's row for `user` (GET /sandbox/eb/state through EmulatorEventSource).
+    QJsonObject sandboxUser(const QString &user)
+    {
+        auto state = await<QJsonObject>([&](auto cb) { events->state(cb); });
+        EXPECT_TRUE(state && state->ok());
+        if (!state || !state->ok())
+            return {};
+        EXPECT_TRUE(state->value().value(QStringLiteral("users")).isArray());
+        return EmulatorEventSource::sandboxUserState(state->value(), user);
+    }
+
+    /// A connect for `user` answered OK; its userCode.
+    crypto::SecureBytes connectUser(const QString &user)
+    {
+        auto connect = event(true, user);
+        EXPECT_TRUE(connect.ok());
+        if (!connect.ok())
+            return {};
+        auto ok = answer(connect->retUrl(), RetUrlReply::connect());
+        EXPECT_TRUE(ok && ok->ok());
+        return connect->userCode().clone();
     }
 
     std::optional<Result<api::HttpResponse, api::ApiError>> answer(const QUrl &url,
@@ -167,24 +200,82 @@ TEST_F(EmbeddedSandbox, DeclinedConnectIsRecordedAsAnError)
     EXPECT_EQ(r->error().code, QStringLiteral("EB-400-STATUS"));
 }
 
-TEST_F(EmbeddedSandbox, DisconnectedUserCodeGets410)
+TEST_F(EmbeddedSandbox, LogoutRemovesEverySandboxArtifactOfTheUser)
 {
-    auto connect = event(true, QStringLiteral("dave"));
-    ASSERT_TRUE(connect.ok());
-    const crypto::SecureBytes code = connect->userCode().clone();
-    ASSERT_TRUE(answer(connect->retUrl(), RetUrlReply::connect())->ok());
-    auto off = await<api::HttpResponse>([&](auto cb) {
-        client->call("POST", QStringLiteral("/sandbox/eb/disconnect"),
-                     QJsonObject { { QStringLiteral("user"), QStringLiteral("dave") } }, cb);
-    });
-    ASSERT_TRUE(off && off->ok());
+    const crypto::SecureBytes code = connectUser(QStringLiteral("dave"));
     auto auth = event(false, QStringLiteral("dave"));
+    ASSERT_TRUE(auth.ok());
+    const QJsonObject before = sandboxUser(QStringLiteral("dave"));
+    EXPECT_TRUE(before.value(QStringLiteral("hasUserCode")).toBool());
+    EXPECT_EQ(before.value(QStringLiteral("openAttempts")).toInt(-1), 1);
+
+    EXPECT_EQ(control([&](auto cb) { events->logout(QStringLiteral("dave"), cb); }), QString());
+
+    const QJsonObject after = sandboxUser(QStringLiteral("dave"));
+    EXPECT_EQ(after.value(QStringLiteral("state")).toString(), QStringLiteral("logged-out"));
+    EXPECT_FALSE(after.value(QStringLiteral("hasUserCode")).toBool(true));
+    EXPECT_EQ(after.value(QStringLiteral("openAttempts")).toInt(-1), 0);
+    EXPECT_EQ(after.value(QStringLiteral("openConnects")).toInt(-1), 0);
+
+    // The attempt issued before the logout is closed with the provider's reason.
+    auto r = answer(auth->retUrl(),
+                    RetUrlReply::silentAuth(providerKey, auth->attemptId(), code).value());
+    ASSERT_TRUE(r && !r->ok());
+    EXPECT_EQ(r->error().httpStatus, 410);
+    EXPECT_EQ(r->error().code, QStringLiteral("EB-410-LOGGED-OUT"));
+    EXPECT_TRUE(r->error().info.nextStep.contains(QLatin1String("must connect again")));
+    // And no new silent authentication until the user connects again.
+    auto refused = await<EmulatorEventSource::SampleEvent>(
+        [&](auto cb) { events->authEvent(QStringLiteral("dave"), cb); });
+    ASSERT_TRUE(refused && !refused->ok());
+    EXPECT_EQ(refused->error().code, QStringLiteral("EB-409-NOT-CONNECTED"));
+}
+
+TEST_F(EmbeddedSandbox, LogoutNeedsAKnownUser)
+{
+    const QString unknown = control([&](auto cb) { events->logout(QStringLiteral("nobody"), cb); });
+    EXPECT_TRUE(unknown.endsWith(QLatin1String("[EB-404-USER]"))) << unknown.toStdString();
+    const QString missing = control([&](auto cb) { events->logout(QString(), cb); });
+    EXPECT_TRUE(missing.endsWith(QLatin1String("[EB-400-FIELDS]"))) << missing.toStdString();
+    EXPECT_TRUE(sandboxUser(QStringLiteral("nobody")).isEmpty());
+}
+
+TEST_F(EmbeddedSandbox, ExpiredUserCodeGets410)
+{
+    const crypto::SecureBytes code = connectUser(QStringLiteral("erin"));
+    EXPECT_EQ(control([&](auto cb) { events->expire(QStringLiteral("erin"), cb); }), QString());
+    EXPECT_EQ(sandboxUser(QStringLiteral("erin")).value(QStringLiteral("state")).toString(),
+              QStringLiteral("expired"));
+    auto auth = event(false, QStringLiteral("erin"));
     ASSERT_TRUE(auth.ok());
     auto r = answer(auth->retUrl(),
                     RetUrlReply::silentAuth(providerKey, auth->attemptId(), code).value());
     ASSERT_TRUE(r && !r->ok());
     EXPECT_EQ(r->error().httpStatus, 410);
-    EXPECT_EQ(r->error().code, QStringLiteral("EB-410-DISCONNECTED"));
+    EXPECT_EQ(r->error().code, QStringLiteral("EB-410-EXPIRED"));
+}
+
+TEST_F(EmbeddedSandbox, IdleTimeoutExpiresTheUserAndItsCodeGets410)
+{
+    const QString bad = control([&](auto cb) { events->setIdleTimeout(0, cb); });
+    EXPECT_TRUE(bad.endsWith(QLatin1String("[EB-400-FIELDS]"))) << bad.toStdString();
+    const crypto::SecureBytes code = connectUser(QStringLiteral("gus"));
+    auto auth = event(false, QStringLiteral("gus"));
+    ASSERT_TRUE(auth.ok());
+    EXPECT_EQ(sandboxUser(QStringLiteral("gus")).value(QStringLiteral("state")).toString(),
+              QStringLiteral("connected"));
+    EXPECT_EQ(control([&](auto cb) { events->setIdleTimeout(200, cb); }), QString());
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return sandboxUser(QStringLiteral("gus")).value(QStringLiteral("state")).toString() ==
+                QLatin1String("expired");
+        },
+        10000));
+    auto r = answer(auth->retUrl(),
+                    RetUrlReply::silentAuth(providerKey, auth->attemptId(), code).value());
+    ASSERT_TRUE(r && !r->ok());
+    EXPECT_EQ(r->error().httpStatus, 410);
+    EXPECT_EQ(r->error().code, QStringLiteral("EB-410-EXPIRED"));
 }
 
 TEST_F(EmbeddedSandbox, ARetUrlOffTheRulesIsNotContacted)
