@@ -61,12 +61,12 @@ Result<int, QString> EmbeddedWorkflow::receive(const QString &user, EventPayload
 {
     if (auto bad = PartnerUser::checkId(user))
         return *bad;
-    if (!m_users.isLoaded())
-        return m_users.loadError().isEmpty()
-            ? tr("The partner-user list is still being read from the keychain; try again in a "
-                 "moment.")
-            : tr("The partner-user list could not be read from the keychain: %1")
-                  .arg(m_users.loadError());
+    // While the list is being read, wait. When it could not be read (the keychain is
+    // unavailable), the event is still taken: OK cannot be answered, but the provider must be
+    // told why (a connect answers DATA_STORE_UNAVAILABLE, see connectOk()).
+    if (!m_users.isLoaded() && m_users.loadError().isEmpty())
+        return tr("The partner-user list is still being read from the keychain; try again in a "
+                  "moment.");
     auto held = std::make_unique<Held>(Held { {}, std::move(event), false });
     held->info.id = m_nextId++;
     held->info.user = user;
@@ -134,8 +134,8 @@ void EmbeddedWorkflow::finish(EventOutcome result, const Done &done)
     qCInfo(aerodesk::log::embedded).noquote()
         << "embedded-banking" << result.action << EventOutcome::resultName(result.result)
         << "status" << (result.statusSent.isEmpty() ? QStringLiteral("-") : result.statusSent)
-        << "http" << result.httpStatus << result.code
-        << (result.codeRemoved ? "code removed" : "") << (result.codeStored ? "code stored" : "");
+        << "http" << result.httpStatus << result.code << (result.codeRemoved ? "code removed" : "")
+        << (result.codeStored ? "code stored" : "");
     Q_EMIT outcome(result);
     if (done)
         done(result);
@@ -169,6 +169,15 @@ void EmbeddedWorkflow::connectOk(int id, bool replaceConfirmed, Done done)
 {
     Held *h = held(id);
     const QString user = h->info.user;
+    if (!m_users.isLoaded()) {
+        // Storing would succeed or fail without the user's record; either way nothing can be
+        // recorded consistently, so this connect is a data-store failure.
+        h->busy = true;
+        return storeFailed(id,
+                           tr("the partner-user list could not be read from the keychain: %1")
+                               .arg(m_users.loadError()),
+                           std::move(done));
+    }
     const std::optional<PartnerUser> existing = m_users.find(user);
     if (existing && existing->state == PartnerUser::State::Connected && !replaceConfirmed) {
         EventOutcome o = start(id, {});
@@ -181,8 +190,8 @@ void EmbeddedWorkflow::connectOk(int id, bool replaceConfirmed, Done done)
     h->busy = true;
     // Store first: OK means "obtained and stored correctly".
     QPointer<EmbeddedWorkflow> self(this);
-    store::UserCodeVault(m_keychain).save(
-        user, h->event.userCode(), [self, id, user, done](const keychain::KeychainError &e) {
+    store::UserCodeVault(m_keychain)
+        .save(user, h->event.userCode(), [self, id, user, done](const keychain::KeychainError &e) {
             if (!self)
                 return;
             Held *h = self->held(id);
@@ -203,8 +212,8 @@ void EmbeddedWorkflow::connectOk(int id, bool replaceConfirmed, Done done)
                     u.state = PartnerUser::State::Connected;
                     u.connectedSince = QDateTime::currentDateTimeUtc();
                     u.changedAt = u.connectedSince;
-                    u.note = tr("Connected: userCode stored, provider answered %1.")
-                                 .arg(o.httpStatus);
+                    u.note =
+                        tr("Connected: userCode stored, provider answered %1.").arg(o.httpStatus);
                     self->m_users.put(u);
                     o.message = tr("The userCode is stored in the keychain for %1 and the provider "
                                    "answered %2: the user is connected.")
@@ -222,32 +231,34 @@ void EmbeddedWorkflow::storeFailed(int id, const QString &why, Done done)
     qCWarning(aerodesk::log::embedded).noquote() << "userCode not stored:" << why;
     // Nothing half-done: whatever may have been written is removed, the user is not marked
     // connected, and the provider is told the code was not stored.
-    store::UserCodeVault(m_keychain).forget(user, [](const keychain::KeychainError &) { });
-    invalidateUser(user, tr("A new connect could not store its userCode (%1); the old one is no "
-                            "longer valid. Connect again.")
-                             .arg(why));
+    store::UserCodeVault(m_keychain).forget(user, [](const keychain::KeychainError &) {});
+    invalidateUser(user,
+                   tr("A new connect could not store its userCode (%1); the old one is no "
+                      "longer valid. Connect again.")
+                       .arg(why));
     EventOutcome base = start(id, {});
     base.statusSent = QString::fromLatin1(ReplyStatus::kDataStoreUnavailable);
     const QString reason = tr("the userCode could not be stored");
-    post(id, RetUrlReply::statusOnly(base.statusSent, reason), base,
-         [why](EventOutcome &o) {
-             if (o.result == EventOutcome::Result::Answered)
-                 o.message = tr("The userCode could not be stored in the keychain (%1), so OK was "
-                                "not sent: DATA_STORE_UNAVAILABLE was sent instead and the "
-                                "provider recorded the failed connect (%2 %3). Fix the keychain, "
-                                "then have the user connect again.")
-                                 .arg(why)
-                                 .arg(o.httpStatus)
-                                 .arg(o.code)
-                                 .simplified();
-             else
-                 o.message = tr("The userCode could not be stored in the keychain (%1), so OK "
-                                "was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2")
-                                 .arg(why, o.message);
-             // Whatever the provider said, this connect failed.
-             o.result = EventOutcome::Result::ProviderRefused;
-         },
-         done);
+    post(
+        id, RetUrlReply::statusOnly(base.statusSent, reason), base,
+        [why](EventOutcome &o) {
+            if (o.result == EventOutcome::Result::Answered)
+                o.message = tr("The userCode could not be stored in the keychain (%1), so OK was "
+                               "not sent: DATA_STORE_UNAVAILABLE was sent instead and the "
+                               "provider recorded the failed connect (%2 %3). Fix the keychain, "
+                               "then have the user connect again.")
+                                .arg(why)
+                                .arg(o.httpStatus)
+                                .arg(o.code)
+                                .simplified();
+            else
+                o.message = tr("The userCode could not be stored in the keychain (%1), so OK "
+                               "was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2")
+                                .arg(why, o.message);
+            // Whatever the provider said, this connect failed.
+            o.result = EventOutcome::Result::ProviderRefused;
+        },
+        done);
 }
 
 void EmbeddedWorkflow::silentAuthOk(int id, Done done)
@@ -255,6 +266,14 @@ void EmbeddedWorkflow::silentAuthOk(int id, Done done)
     Held *h = held(id);
     const QString user = h->info.user;
     EventOutcome o = start(id, {});
+    if (!m_users.isLoaded()) {
+        o.canSendNotOk = true;
+        o.suggestedStatus = QString::fromLatin1(ReplyStatus::kDataStoreUnavailable);
+        o.message = tr("The partner-user list could not be read from the keychain (%1): OK "
+                       "cannot be sent. Send a status instead.")
+                        .arg(m_users.loadError());
+        return QTimer::singleShot(0, this, [this, o, done] { finish(o, done); });
+    }
     const std::optional<PartnerUser> known = m_users.find(user);
     if (!known || !known->hasCode()) {
         o.canSendNotOk = true;
@@ -281,59 +300,65 @@ void EmbeddedWorkflow::silentAuthOk(int id, Done done)
         o.message = why;
         self->finish(o, done);
     };
-    store::UserCodeVault(m_keychain).load(user, [self, id, user, done, notBuilt](
-                                                    const keychain::KeychainError &e,
-                                                    crypto::SecureBytes code) {
-        if (!self || !self->held(id))
-            return;
-        if (e.kind == keychain::KeychainError::Kind::NotFound)
-            return notBuilt(tr("No userCode is stored for %1 (it was removed): OK cannot be sent. "
-                               "Send a status instead; the user must connect again.")
-                                .arg(user),
-                            QString::fromLatin1(ReplyStatus::kUserNotAuthenticated));
-        if (!e.ok())
-            return notBuilt(tr("The userCode of %1 could not be read from the keychain (%2): OK "
-                               "cannot be sent.")
-                                .arg(user, e.message),
-                            QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
-        auto shared = std::make_shared<crypto::SecureBytes>(std::move(code));
-        self->m_keys.loadProviderKey([self, id, user, done, notBuilt,
-                                      shared](Result<crypto::RsaPublicKey, QString> key) {
-            if (!self)
-                return;
-            Held *h = self->held(id);
-            if (!h)
-                return;
-            if (!key)
-                return notBuilt(tr("The provider's public key is not usable (%1): the reply "
-                                   "cannot be encrypted.")
-                                    .arg(key.error()),
-                                QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
-            auto reply = RetUrlReply::silentAuth(key.value(), h->info.attemptId, *shared);
-            shared->clear();
-            if (!reply)
-                return notBuilt(tr("The reply could not be built: %1").arg(reply.error().message),
-                                {});
-            EventOutcome base = self->start(id, {});
-            base.statusSent = QString::fromLatin1(ReplyStatus::kOk);
-            self->post(
-                id, reply.value(), base,
-                [self, user](EventOutcome &o) {
-                    if (o.result != EventOutcome::Result::Answered)
-                        return;
-                    if (auto u = self->m_users.find(user)) {
-                        u->lastSilentAuth = QDateTime::currentDateTimeUtc();
-                        u->note = tr("Silently authenticated (%1).").arg(o.httpStatus);
-                        self->m_users.put(*u);
-                    }
-                    o.message = tr("%1's stored userCode was sent encrypted to the provider, "
-                                   "which answered %2: silent authentication succeeded.")
-                                    .arg(user)
-                                    .arg(o.httpStatus);
-                },
-                done);
-        });
-    });
+    store::UserCodeVault(m_keychain)
+        .load(user,
+              [self, id, user, done, notBuilt](const keychain::KeychainError &e,
+                                               crypto::SecureBytes code) {
+                  if (!self || !self->held(id))
+                      return;
+                  if (e.kind == keychain::KeychainError::Kind::NotFound)
+                      return notBuilt(
+                          tr("No userCode is stored for %1 (it was removed): OK cannot be sent. "
+                             "Send a status instead; the user must connect again.")
+                              .arg(user),
+                          QString::fromLatin1(ReplyStatus::kUserNotAuthenticated));
+                  if (!e.ok())
+                      return notBuilt(
+                          tr("The userCode of %1 could not be read from the keychain (%2): OK "
+                             "cannot be sent.")
+                              .arg(user, e.message),
+                          QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
+                  auto shared = std::make_shared<crypto::SecureBytes>(std::move(code));
+                  self->m_keys.loadProviderKey([self, id, user, done, notBuilt,
+                                                shared](Result<crypto::RsaPublicKey, QString> key) {
+                      if (!self)
+                          return;
+                      Held *h = self->held(id);
+                      if (!h)
+                          return;
+                      if (!key)
+                          return notBuilt(
+                              tr("The provider's public key is not usable (%1): the reply "
+                                 "cannot be encrypted.")
+                                  .arg(key.error()),
+                              QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
+                      auto reply = RetUrlReply::silentAuth(key.value(), h->info.attemptId, *shared);
+                      shared->clear();
+                      if (!reply)
+                          return notBuilt(
+                              tr("The reply could not be built: %1").arg(reply.error().message),
+                              {});
+                      EventOutcome base = self->start(id, {});
+                      base.statusSent = QString::fromLatin1(ReplyStatus::kOk);
+                      self->post(
+                          id, reply.value(), base,
+                          [self, user](EventOutcome &o) {
+                              if (o.result != EventOutcome::Result::Answered)
+                                  return;
+                              if (auto u = self->m_users.find(user)) {
+                                  u->lastSilentAuth = QDateTime::currentDateTimeUtc();
+                                  u->note = tr("Silently authenticated (%1).").arg(o.httpStatus);
+                                  self->m_users.put(*u);
+                              }
+                              o.message =
+                                  tr("%1's stored userCode was sent encrypted to the provider, "
+                                     "which answered %2: silent authentication succeeded.")
+                                      .arg(user)
+                                      .arg(o.httpStatus);
+                          },
+                          done);
+                  });
+              });
 }
 
 void EmbeddedWorkflow::answerNotOk(int id, const QString &status, const QString &reason, Done done)
@@ -359,17 +384,19 @@ void EmbeddedWorkflow::answerNotOk(int id, const QString &status, const QString 
     }
     h->busy = true;
     o.statusSent = value;
-    post(id, RetUrlReply::statusOnly(value, reason.trimmed()), o,
-         [value](EventOutcome &out) {
-             if (out.result != EventOutcome::Result::Answered)
-                 return;
-             out.message = tr("Status %1 was sent; the provider recorded the failed attempt (%2 %3).")
-                               .arg(value)
-                               .arg(out.httpStatus)
-                               .arg(out.code)
-                               .simplified();
-         },
-         done);
+    post(
+        id, RetUrlReply::statusOnly(value, reason.trimmed()), o,
+        [value](EventOutcome &out) {
+            if (out.result != EventOutcome::Result::Answered)
+                return;
+            out.message =
+                tr("Status %1 was sent; the provider recorded the failed attempt (%2 %3).")
+                    .arg(value)
+                    .arg(out.httpStatus)
+                    .arg(out.code)
+                    .simplified();
+        },
+        done);
 }
 
 void EmbeddedWorkflow::post(int id, const RetUrlReply &reply, EventOutcome base, Adjust adjust,
@@ -380,76 +407,79 @@ void EmbeddedWorkflow::post(int id, const RetUrlReply &reply, EventOutcome base,
     const QString user = h->info.user;
     const bool notOk = base.statusSent != QLatin1String(ReplyStatus::kOk);
     QPointer<EmbeddedWorkflow> self(this);
-    m_retUrls.answer(url, reply, [self, id, user, base, notOk, adjust, done](
-                                     Result<api::HttpResponse, api::ApiError> r) {
-        if (!self)
-            return;
-        EventOutcome o = base;
-        if (r) {
-            o.result = EventOutcome::Result::Answered;
-            o.httpStatus = r->status;
-        } else {
-            const api::ApiError &e = r.error();
-            o.httpStatus = e.httpStatus;
-            o.code = e.code;
-            o.nextStep = e.info.nextStep;
-            o.message = e.httpStatus
-                ? tr("The provider answered %1 %2: %3").arg(e.httpStatus).arg(e.code, e.message)
-                : tr("The answer did not reach the provider: %1").arg(e.message);
-            if (e.code == QLatin1String(RetUrlClient::kRefusedCode))
-                o.result = EventOutcome::Result::NotSent;
-            else if (notOk && statusRecorded(e))
-                // A non-OK status is answered with the provider's "recorded" refusal: that is
-                // the expected end of it, not a failure to deliver.
+    m_retUrls.answer(
+        url, reply,
+        [self, id, user, base, notOk, adjust, done](Result<api::HttpResponse, api::ApiError> r) {
+            if (!self)
+                return;
+            EventOutcome o = base;
+            if (r) {
                 o.result = EventOutcome::Result::Answered;
-            else
-                o.result = EventOutcome::Result::ProviderRefused;
-        }
-        // An answer that reached the provider ends the event; one that did not (network,
-        // refused URL) can be tried again.
-        if (o.httpStatus != 0)
-            self->m_pending.erase(id);
-        else if (Held *held = self->held(id))
-            held->busy = false;
-        if (o.codeStored && o.result != EventOutcome::Result::Answered) {
-            // The provider did not take the connect: the code just stored is of no use, and a
-            // code it replaced is gone too. Nothing half-done.
-            o.codeStored = false;
-            o.codeRemoved = true;
-            self->invalidateUser(user, o.message);
-            store::UserCodeVault(self->m_keychain).forget(user, [](const keychain::KeychainError &) {
-            });
-        }
-        if (adjust)
-            adjust(o);
-        if (!r && codeInvalidated(r.error())) {
-            self->invalidateUser(user,
-                                 tr("The provider answered %1 %2: the userCode is no longer valid "
-                                    "and was removed. The user must connect again.")
-                                     .arg(o.httpStatus)
-                                     .arg(o.code));
-            o.message = tr("The provider says %1's userCode is no longer valid (%2 %3). AeroDesk "
-                           "removed the stored code; the user must connect again.")
-                            .arg(user)
-                            .arg(o.httpStatus)
-                            .arg(o.code);
-            // Removed at once; the outcome is reported once the keychain has done it.
-            store::UserCodeVault(self->m_keychain)
-                .forget(user, [self, o, done](const keychain::KeychainError &e) mutable {
-                    o.codeRemoved = e.ok();
-                    if (!e.ok())
-                        o.message += QLatin1Char(' ') +
-                            tr("Removing it from the keychain failed: %1").arg(e.message);
-                    if (self) {
-                        Q_EMIT self->pendingChanged();
-                        self->finish(o, done);
-                    }
-                });
-            return;
-        }
-        Q_EMIT self->pendingChanged();
-        self->finish(o, done);
-    });
+                o.httpStatus = r->status;
+            } else {
+                const api::ApiError &e = r.error();
+                o.httpStatus = e.httpStatus;
+                o.code = e.code;
+                o.nextStep = e.info.nextStep;
+                o.message = e.httpStatus
+                    ? tr("The provider answered %1 %2: %3").arg(e.httpStatus).arg(e.code, e.message)
+                    : tr("The answer did not reach the provider: %1").arg(e.message);
+                if (e.code == QLatin1String(RetUrlClient::kRefusedCode))
+                    o.result = EventOutcome::Result::NotSent;
+                else if (notOk && statusRecorded(e))
+                    // A non-OK status is answered with the provider's "recorded" refusal: that is
+                    // the expected end of it, not a failure to deliver.
+                    o.result = EventOutcome::Result::Answered;
+                else
+                    o.result = EventOutcome::Result::ProviderRefused;
+            }
+            // An answer that reached the provider ends the event; one that did not (network,
+            // refused URL) can be tried again.
+            if (o.httpStatus != 0)
+                self->m_pending.erase(id);
+            else if (Held *held = self->held(id))
+                held->busy = false;
+            if (o.codeStored && o.result != EventOutcome::Result::Answered) {
+                // The provider did not take the connect: the code just stored is of no use, and a
+                // code it replaced is gone too. Nothing half-done.
+                o.codeStored = false;
+                o.codeRemoved = true;
+                self->invalidateUser(user, o.message);
+                store::UserCodeVault(self->m_keychain)
+                    .forget(user, [](const keychain::KeychainError &) {});
+            }
+            if (adjust)
+                adjust(o);
+            if (!r && codeInvalidated(r.error())) {
+                self->invalidateUser(
+                    user,
+                    tr("The provider answered %1 %2: the userCode is no longer valid "
+                       "and was removed. The user must connect again.")
+                        .arg(o.httpStatus)
+                        .arg(o.code));
+                o.message =
+                    tr("The provider says %1's userCode is no longer valid (%2 %3). AeroDesk "
+                       "removed the stored code; the user must connect again.")
+                        .arg(user)
+                        .arg(o.httpStatus)
+                        .arg(o.code);
+                // Removed at once; the outcome is reported once the keychain has done it.
+                store::UserCodeVault(self->m_keychain)
+                    .forget(user, [self, o, done](const keychain::KeychainError &e) mutable {
+                        o.codeRemoved = e.ok();
+                        if (!e.ok())
+                            o.message += QLatin1Char(' ') +
+                                tr("Removing it from the keychain failed: %1").arg(e.message);
+                        if (self) {
+                            Q_EMIT self->pendingChanged();
+                            self->finish(o, done);
+                        }
+                    });
+                return;
+            }
+            Q_EMIT self->pendingChanged();
+            self->finish(o, done);
+        });
 }
 
 void EmbeddedWorkflow::invalidateUser(const QString &user, const QString &note)
@@ -492,8 +522,12 @@ void EmbeddedWorkflow::logout(const QString &user, Done done)
                 if (!e.ok()) {
                     o.result = EventOutcome::Result::ProviderRefused;
                     o.message += QLatin1Char(' ') +
-                        tr("The userCode could not be removed from the keychain: %1").arg(e.message);
+                        tr("The userCode could not be removed from the keychain: %1")
+                            .arg(e.message);
                 }
+                if (!self->m_users.isLoaded())
+                    // Writing a list that was never read would drop every other user.
+                    return self->finish(o, done);
                 PartnerUser u = self->m_users.find(user).value_or(PartnerUser {});
                 u.id = user;
                 u.state = PartnerUser::State::LoggedOut;
@@ -533,8 +567,8 @@ void EmbeddedWorkflow::revealCode(const QString &user, CodeDone done)
 {
     qCInfo(aerodesk::log::embedded) << "a partner user's userCode is being revealed on request";
     QPointer<EmbeddedWorkflow> self(this);
-    store::UserCodeVault(m_keychain).load(
-        user, [self, done](const keychain::KeychainError &e, crypto::SecureBytes code) {
+    store::UserCodeVault(m_keychain)
+        .load(user, [self, done](const keychain::KeychainError &e, crypto::SecureBytes code) {
             if (!self)
                 return;
             if (e.kind == keychain::KeychainError::Kind::NotFound)

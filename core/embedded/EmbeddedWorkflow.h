@@ -67,7 +67,9 @@ public:
     const RetUrlClient &retUrls() const { return m_retUrls; }
 
     /// Takes a decrypted event for `user`; its id, or why it cannot be taken (no or bad user id,
-    /// the partner-user list not read).
+    /// the partner-user list still being read). When the list could not be read (keychain
+    /// unavailable) the event is taken, but only a non-OK status can be answered: a connect's OK
+    /// becomes DATA_STORE_UNAVAILABLE.
     Result<int, QString> receive(const QString &user, EventPayload event);
     std::optional<PendingEvent> pending(int id) const;
     QList<PendingEvent> pendingFor(const QString &user) const;
