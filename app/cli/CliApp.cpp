@@ -4,6 +4,11 @@
 #include "commands/AccountsCommand.h"
 #include "commands/ConnectionsCommand.h"
 #include "commands/DecryptCommand.h"
+#include "commands/EbConnectCommand.h"
+#include "commands/EbLogoutCommand.h"
+#include "commands/EbSilentAuthCommand.h"
+#include "commands/EbStatusCommand.h"
+#include "commands/EbUsersCommand.h"
 #include "commands/ImportKeyCommand.h"
 #include "commands/JobCommand.h"
 #include "commands/TokenCommand.h"
@@ -36,6 +41,11 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<JobCommand>());
     m_commands.push_back(std::make_unique<ConnectionsCommand>());
     m_commands.push_back(std::make_unique<ImportKeyCommand>());
+    m_commands.push_back(std::make_unique<EbConnectCommand>());
+    m_commands.push_back(std::make_unique<EbSilentAuthCommand>());
+    m_commands.push_back(std::make_unique<EbStatusCommand>());
+    m_commands.push_back(std::make_unique<EbUsersCommand>());
+    m_commands.push_back(std::make_unique<EbLogoutCommand>());
 
     m_global.setApplicationDescription(
         QStringLiteral("AeroDesk's command line, over the same core as the console."));

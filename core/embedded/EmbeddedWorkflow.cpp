@@ -61,6 +61,12 @@ Result<int, QString> EmbeddedWorkflow::receive(const QString &user, EventPayload
 {
     if (auto bad = PartnerUser::checkId(user))
         return *bad;
+    // While the list is being read, wait. When it could not be read (the keychain is
+    // unavailable), the event is still taken: OK cannot be answered, but the provider must be
+    // told why (a connect answers DATA_STORE_UNAVAILABLE, see connectOk()).
+    if (!m_users.isLoaded() && m_users.loadError().isEmpty())
+        return tr("The partner-user list is still being read from the keychain; try again in a "
+                  "moment.");
     auto held = std::make_unique<Held>(Held { {}, std::move(event), false });
     held->info.id = m_nextId++;
     held->info.user = user;
@@ -169,7 +175,7 @@ void EmbeddedWorkflow::answerOk(int id, bool replaceConfirmed, Done done)
         }
         o.canSendNotOk = true;
         o.suggestedStatus = QString::fromLatin1(ReplyStatus::kDataStoreUnavailable);
-        o.message = tr("OK cannot be sent: %1.").arg(why);
+        o.message = tr("OK cannot be sent: %1. Send a status instead.").arg(why);
         return QTimer::singleShot(0, this, [this, o, done] { finish(o, done); });
     }
     if (h->info.kind == EventPayload::Kind::Connect)
@@ -521,6 +527,9 @@ void EmbeddedWorkflow::logout(const QString &user, Done done)
                         tr("The userCode could not be removed from the keychain: %1")
                             .arg(e.message);
                 }
+                if (!self->m_users.isLoaded())
+                    // Writing a list that was never read would drop every other user.
+                    return self->finish(o, done);
                 PartnerUser u = self->m_users.find(user).value_or(PartnerUser {});
                 u.id = user;
                 u.state = PartnerUser::State::LoggedOut;

@@ -66,9 +66,10 @@ public:
     PartnerUserDirectory &users() { return m_users; }
     const RetUrlClient &retUrls() const { return m_retUrls; }
 
-    /// Takes a decrypted event for `user`; its id, or why it cannot be taken (no or bad user
-    /// id). If the partner-user list could not be read, a connect is answered
-    /// DATA_STORE_UNAVAILABLE and a silent authentication cannot get OK.
+    /// Takes a decrypted event for `user`; its id, or why it cannot be taken (no or bad user id,
+    /// the partner-user list still being read). When the list could not be read (keychain
+    /// unavailable) the event is taken, but only a non-OK status can be answered: a connect's OK
+    /// becomes DATA_STORE_UNAVAILABLE.
     Result<int, QString> receive(const QString &user, EventPayload event);
     std::optional<PendingEvent> pending(int id) const;
     QList<PendingEvent> pendingFor(const QString &user) const;

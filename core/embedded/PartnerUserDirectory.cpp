@@ -98,6 +98,16 @@ void PartnerUserDirectory::put(const PartnerUser &user, Done done)
     persist(std::move(done));
 }
 
+void PartnerUserDirectory::whenWritten(Done done)
+{
+    if (!done)
+        return;
+    if (m_writing)
+        // Written again once the current write ends; `done` runs after that write.
+        return persist(std::move(done));
+    QTimer::singleShot(0, this, [done = std::move(done)] { done({}); });
+}
+
 void PartnerUserDirectory::persist(Done done)
 {
     if (done)

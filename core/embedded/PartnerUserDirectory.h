@@ -41,6 +41,10 @@ public:
     /// Adds or replaces `user` and writes the list; `done` runs when the write finished.
     /// Refused (Kind::Other) until the list was read: a write would replace the unread list.
     void put(const PartnerUser &user, Done done = {});
+    /// Runs `done` (later) once every change made so far is written (the last write's error),
+    /// at once when none is under way: a short-lived process (aerodesk-cli) waits for it
+    /// before it exits.
+    void whenWritten(Done done);
 
 Q_SIGNALS:
     void loaded();

@@ -3,10 +3,12 @@
 #include "core/api/ApiClient.h"
 #include "core/api/LinkWidgetSession.h"
 #include "core/connections/IdMask.h"
+#include "core/crypto/Random.h"
 #include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
+#include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/PayloadDecryptor.h"
-#include "core/embedded/RetUrlClient.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
@@ -20,6 +22,12 @@
 namespace aerodesk::walkthrough {
 
 using State = WalkthroughStep::State;
+
+namespace {
+constexpr qint64 kShortIdleTimeoutMs = 2000; ///< the sandbox's disconnect period, for one step
+constexpr int kExpiryPollMs = 500;
+constexpr int kExpiryWaitMs = 30000;
+} // namespace
 
 struct Walkthrough::Context
 {
@@ -36,9 +44,11 @@ struct Walkthrough::Context
     std::function<void()> jobEvent; ///< re-checks the waiting step when the job moves
     QList<QMetaObject::Connection> links;
     crypto::RsaPrivateKey partner;
-    crypto::RsaPublicKey provider;
-    crypto::SecureBytes userCode;
-    std::optional<embedded::EventPayload> payload;
+    /// The embedded walkthrough's partner user: "walkthrough-<4 random hex>", new every run.
+    QString ebUser =
+        QStringLiteral("walkthrough-%1").arg(QString::fromLatin1(crypto::Random::hex(2)));
+    qint64 savedIdleTimeoutMs = 0; ///< the sandbox's own period while ours is set
+    std::function<void(int leftMs)> pollExpiry;
     ~Context()
     {
         for (const auto &c : links)
@@ -56,7 +66,7 @@ QString Walkthrough::title(Kind kind)
     case Kind::SecurityQuestionBank:
         return tr("Aerosync Bank (Security Question)");
     case Kind::EmbeddedBanking:
-        return tr("Embedded banking: connect + silent authentication");
+        return tr("Embedded banking: a partner user from connect to logout");
     }
     return {};
 }
@@ -358,83 +368,207 @@ void Walkthrough::buildEmbedded()
                 *keys, [keys, c, done](const QString &error) {
                     if (!error.isEmpty())
                         return done(false, error, {});
-                    keys->loadPartnerKey([keys, c, done](Result<crypto::RsaPrivateKey, QString> k) {
+                    keys->loadPartnerKey([c, done](Result<crypto::RsaPrivateKey, QString> k) {
                         if (!k)
                             return done(false, k.error(), {});
                         c->partner = k.value();
-                        keys->loadProviderKey([c, done](Result<crypto::RsaPublicKey, QString> p) {
-                            if (!p)
-                                return done(false, p.error(), {});
-                            c->provider = p.value();
-                            done(true,
-                                 tr("partner key %1…")
-                                     .arg(QString::fromLatin1(
-                                         c->partner.publicKey().fingerprintSha256().left(12))),
-                                 {});
-                        });
+                        done(true,
+                             tr("partner key %1…, partner user %2")
+                                 .arg(QString::fromLatin1(
+                                          c->partner.publicKey().fingerprintSha256().left(12)),
+                                      c->ebUser),
+                             {});
                     });
                 });
         });
 
-    auto decryptEvent = [this](bool connect) {
-        return [this, connect](Done done) {
-            Context *c = m_ctx.get();
-            auto got = [c, done, connect](
-                           Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
-                if (!e)
-                    return done(false, e.error().message, e.error().info.nextStep);
-                auto p = embedded::PayloadDecryptor::decrypt(c->partner, e->payloadHex);
-                if (!p)
-                    return done(false, p.error().message, {});
-                if (connect)
-                    c->userCode = p->userCode().clone();
-                const QString what = connect
-                    ? tr("connect event: retUrl and userCode (masked)")
-                    : tr("silent-auth event: attemptId %1").arg(p->attemptId());
-                c->payload.emplace(std::move(p).value());
-                done(true, what, {});
-            };
+    // A fresh sandbox event for the walkthrough's partner user, decrypted and handed to the
+    // workflow; `then` gets the workflow's event id.
+    auto receive = [this](bool connect, Done done, std::function<void(int)> then) {
+        Context *c = m_ctx.get();
+        embedded::EmbeddedWorkflow *workflow = m_session.embedded();
+        embedded::PartnerUserDirectory *users = m_session.partnerUsers();
+        auto got = [c, workflow, done,
+                    then](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
+            if (!e)
+                return done(false, e.error().message, e.error().info.nextStep);
+            auto p = embedded::PayloadDecryptor::decrypt(c->partner, e->payloadHex);
+            if (!p)
+                return done(false, p.error().message, {});
+            const Result<int, QString> id = workflow->receive(c->ebUser, std::move(p).value());
+            if (!id)
+                return done(false, id.error(), {});
+            then(id.value());
+        };
+        auto ask = [this, c, connect, got] {
             if (connect)
-                m_session.sandboxEvents()->connectEvent(QStringLiteral("walkthrough"), got);
+                m_session.sandboxEvents()->connectEvent(c->ebUser, got);
             else
-                m_session.sandboxEvents()->authEvent(QStringLiteral("walkthrough"), got);
+                m_session.sandboxEvents()->authEvent(c->ebUser, got);
+        };
+        // The session reads the partner-user list when the environment is set; wait for it.
+        if (users->isLoaded())
+            return ask();
+        users->load([ask](const keychain::KeychainError &) { ask(); });
+    };
+    auto answered204 = [](const Done &done, const QString &what) {
+        return [done, what](const embedded::EventOutcome &o) {
+            if (o.ok() && o.httpStatus == 204)
+                return done(true, QStringLiteral("%1 (%2)").arg(what, o.summary()), {});
+            done(false, o.message.isEmpty() ? o.summary() : o.message, o.nextStep);
         };
     };
-    auto answer = [this](bool connect) {
-        return [this, connect](Done done) {
+    auto connectStep = [this, receive, answered204](const QString &what) {
+        return [this, receive, answered204, what](Done done) {
+            receive(true, done, [this, done, answered204, what](int id) {
+                m_session.embedded()->answerOk(id, false, answered204(done, what));
+            });
+        };
+    };
+
+    add(tr("Connect: decrypt the event, store the userCode, answer OK"),
+        tr("RSA-OAEP (SHA-1) with the partner private key → {userCode, retUrl}; the code is "
+           "stored in the keychain for the partner user first, then {\"status\": \"OK\"} is "
+           "posted: the provider answers 204."),
+        connectStep(tr("connected")));
+
+    add(tr("Silent authentication with the user's stored code"),
+        tr("→ {attemptId, retUrl}; the reply carries this user's stored userCode, encrypted to the "
+           "provider's public key: 204."),
+        [this, receive, answered204](Done done) {
+            receive(false, done, [this, done, answered204](int id) {
+                m_session.embedded()->answerOk(id, false,
+                                               answered204(done, tr("silently authenticated")));
+            });
+        });
+
+    add(tr("Automatic disconnect (time-scaled sandbox)"),
+        tr("The provider disconnects an idle user after a long period (days in production). The "
+           "sandbox's period is set to %1 ms for this step, then restored.")
+            .arg(kShortIdleTimeoutMs),
+        [this](Done done) {
             Context *c = m_ctx.get();
-            if (!c->payload)
-                return done(false, tr("No event to answer."), {});
-            std::optional<embedded::RetUrlReply> reply;
-            if (connect) {
-                reply = embedded::RetUrlReply::connect();
-            } else {
-                auto r = embedded::RetUrlReply::silentAuth(c->provider, c->payload->attemptId(),
-                                                           c->userCode);
-                if (!r)
-                    return done(false, r.error().message, {});
-                reply = r.value();
-            }
-            m_session.retUrls()->answer(
-                c->payload->retUrl(), *reply, [done](Result<api::HttpResponse, api::ApiError> r) {
-                    if (!r)
-                        return done(false,
-                                    QStringLiteral("%1 %2").arg(r.error().code, r.error().message),
-                                    r.error().info.nextStep);
-                    done(true, tr("retUrl answered %1").arg(r->status), {});
+            embedded::EmulatorEventSource *sandbox = m_session.sandboxEvents();
+            const quint64 generation = m_generation;
+            QPointer<Walkthrough> self(this);
+            // Every end of this step restores the sandbox's own period first.
+            auto end = [self, sandbox, c, done](bool ok, const QString &result,
+                                                const QString &next) {
+                if (!self || c->savedIdleTimeoutMs <= 0)
+                    return done(ok, result, next);
+                const qint64 saved = std::exchange(c->savedIdleTimeoutMs, 0);
+                sandbox->setIdleTimeout(saved, [done, ok, result, next](const QString &error) {
+                    if (!error.isEmpty())
+                        return done(false, error, {});
+                    done(ok, result, next);
                 });
-        };
-    };
-    add(tr("Decrypt a connect event"),
-        tr("RSA-OAEP (SHA-1) with the partner private key → {userCode, retUrl}."),
-        decryptEvent(true));
-    add(tr("Answer the connect retUrl"), tr("POST {\"status\": \"OK\"}: the provider answers 204."),
-        answer(true));
-    add(tr("Decrypt a silent-authentication event"), tr("→ {attemptId, retUrl}."),
-        decryptEvent(false));
-    add(tr("Answer with the encrypted {attemptId, userCode}"),
-        tr("Encrypted to the provider's public key, hex, posted as {payload, status}: 204."),
-        answer(false));
+            };
+            c->pollExpiry = [self, sandbox, c, generation, end](int left) {
+                if (!self || generation != self->m_generation)
+                    return;
+                sandbox->state([self, c, generation, end,
+                                left](Result<QJsonObject, api::ApiError> st) {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    if (!st)
+                        return end(false, st.error().message, st.error().info.nextStep);
+                    const QString state =
+                        embedded::EmulatorEventSource::sandboxUserState(st.value(), c->ebUser)
+                            .value(QLatin1String("state"))
+                            .toString();
+                    if (state == QLatin1String("expired"))
+                        return end(true, tr("the sandbox says %1 is expired").arg(c->ebUser), {});
+                    if (left <= 0)
+                        return end(false,
+                                   tr("The sandbox did not disconnect %1 within %2 s (state: %3).")
+                                       .arg(c->ebUser)
+                                       .arg(kExpiryWaitMs / 1000)
+                                       .arg(state),
+                                   tr("Check the sandbox's idle timeout in /sandbox/eb/state."));
+                    QTimer::singleShot(kExpiryPollMs, self, [self, c, generation, left] {
+                        if (self && generation == self->m_generation)
+                            c->pollExpiry(left - kExpiryPollMs);
+                    });
+                });
+            };
+            sandbox->state([self, sandbox, c, generation, end,
+                            done](Result<QJsonObject, api::ApiError> st) {
+                if (!self || generation != self->m_generation)
+                    return;
+                if (!st)
+                    return done(false, st.error().message, st.error().info.nextStep);
+                const qint64 saved = qint64(st->value(QLatin1String("idleTimeoutMs")).toDouble());
+                if (saved <= 0)
+                    return done(false, tr("The sandbox's state has no idleTimeoutMs."), {});
+                sandbox->setIdleTimeout(kShortIdleTimeoutMs,
+                                        [self, c, generation, saved, end](const QString &error) {
+                                            if (!self || generation != self->m_generation)
+                                                return;
+                                            if (!error.isEmpty())
+                                                return end(false, error, {});
+                                            c->savedIdleTimeoutMs = saved;
+                                            c->pollExpiry(kExpiryWaitMs);
+                                        });
+            });
+        });
+
+    add(tr("The invalid code is removed"),
+        tr("A silent authentication answered with the disconnected user's code gets 410: the "
+           "workflow removes the stored code at once and marks the user invalid."),
+        [this, receive](Done done) {
+            receive(false, done, [this, done](int id) {
+                m_session.embedded()->answerOk(
+                    id, false, [this, done](const embedded::EventOutcome &o) {
+                        const auto user = m_session.partnerUsers()->find(m_ctx->ebUser);
+                        const bool invalid =
+                            user && user->state == embedded::PartnerUser::State::Invalid;
+                        if (o.httpStatus == 410 && o.codeRemoved && invalid)
+                            return done(true,
+                                        tr("%1 %2: code removed, %3 is invalid")
+                                            .arg(o.httpStatus)
+                                            .arg(o.code, m_ctx->ebUser),
+                                        {});
+                        done(false,
+                             o.message.isEmpty()
+                                 ? tr("Expected 410 and the code removed: %1").arg(o.summary())
+                                 : o.message,
+                             o.nextStep);
+                    });
+            });
+        });
+
+    add(tr("Connect again"),
+        tr("The invalid user connects again: a new code is stored and OK answered (204)."),
+        connectStep(tr("connected again")));
+
+    add(tr("Logout"),
+        tr("The environment's logout flow, then every artifact of the user's session is removed: "
+           "the sandbox shows the user logged out with no userCode."),
+        [this](Done done) {
+            Context *c = m_ctx.get();
+            embedded::EmulatorEventSource *sandbox = m_session.sandboxEvents();
+            m_session.embedded()->logout(
+                c->ebUser, [sandbox, c, done](const embedded::EventOutcome &o) {
+                    if (!o.ok() || !o.codeRemoved)
+                        return done(false, o.message.isEmpty() ? o.summary() : o.message,
+                                    o.nextStep);
+                    sandbox->state([c, done](Result<QJsonObject, api::ApiError> st) {
+                        if (!st)
+                            return done(false, st.error().message, st.error().info.nextStep);
+                        const QJsonObject row =
+                            embedded::EmulatorEventSource::sandboxUserState(st.value(), c->ebUser);
+                        const QString state = row.value(QLatin1String("state")).toString();
+                        if (state == QLatin1String("logged-out") &&
+                            !row.value(QLatin1String("hasUserCode")).toBool(true))
+                            return done(true,
+                                        tr("the sandbox says %1 is logged out, with no userCode")
+                                            .arg(c->ebUser),
+                                        {});
+                        done(false, tr("The sandbox still shows %1 as %2.").arg(c->ebUser, state),
+                             {});
+                    });
+                });
+        });
 }
 
 } // namespace aerodesk::walkthrough

@@ -24,8 +24,12 @@ namespace aerodesk::walkthrough {
 ///  OAuthBank           link (approve) → persisted → balance job completed
 ///  SecurityQuestionBank link (answer "correct") → persisted → transactions job → question →
 ///                      relaunch (answer "correct") → job completed
-///  EmbeddedBanking     keys → connect event decrypted → retUrl 204 → silent-auth event
-///                      decrypted → encrypted reply → retUrl 204
+///  EmbeddedBanking     through the EmbeddedWorkflow, for one partner user "walkthrough-<hex>":
+///                      keys → connect (code stored, OK, 204) → silent authentication (204) →
+///                      automatic disconnect (the sandbox's period set short, then restored;
+///                      ticked when the sandbox says "expired") → silent auth answered 410, code
+///                      removed and the user invalid → connect again (204) → logout (the
+///                      sandbox says logged-out, no userCode)
 class Walkthrough : public QObject
 {
     Q_OBJECT

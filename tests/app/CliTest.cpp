@@ -8,6 +8,7 @@
 #include "core/store/Store.h"
 #include "core/store/StoreOpener.h"
 #include "core/webhooks/SignatureVerifier.h"
+#include "tests/app/CliRunner.h"
 #include "tests/core/api/ClientHarness.h"
 #include "tests/core/crypto/OpenSslCli.h"
 #include "tests/support/TestPaths.h"
@@ -20,52 +21,13 @@
 #include <gtest/gtest.h>
 
 using namespace aerodesk;
+using aerodesk::test::cli;
+using aerodesk::test::CliRun;
+using aerodesk::test::errorField;
+using aerodesk::test::str;
 using aerodesk::test::waitUntil;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QJsonObject json;
-    QByteArray out;
-    QString err;
-};
-
-CliRun cli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 90000)
-{
-    QProcess p;
-    p.start(test::executable(QStringLiteral("aerodesk-cli")), args);
-    CliRun r;
-    if (!p.waitForStarted(10000)) {
-        ADD_FAILURE() << "aerodesk-cli did not start";
-        return r;
-    }
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        ADD_FAILURE() << "aerodesk-cli did not finish: "
-                      << args.join(QLatin1Char(' ')).toStdString();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.json = QJsonDocument::fromJson(r.out).object();
-    return r;
-}
-
-QString str(const CliRun &r, const char *key)
-{
-    return r.json.value(QLatin1String(key)).toString();
-}
-QString errorField(const CliRun &r, const char *key)
-{
-    return r.json.value(QLatin1String("error")).toObject().value(QLatin1String(key)).toString();
-}
 
 QString randomProfile()
 {
@@ -116,7 +78,8 @@ TEST(Cli, HelpListsEveryCommandAndExitCodes)
     const CliRun r = cli({ QStringLiteral("--help") });
     EXPECT_EQ(r.exitCode, 0);
     for (const char *c :
-         { "decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key" })
+         { "decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key",
+           "eb-connect", "eb-silent-auth", "eb-status", "eb-users", "eb-logout" })
         EXPECT_TRUE(r.out.contains(c)) << c;
     EXPECT_TRUE(r.out.contains("Exit codes"));
     const CliRun v = cli({ QStringLiteral("--version") });

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "../CliCommand.h"
+#include "../EmbeddedContext.h"
+#include "core/embedded/EmbeddedWorkflow.h"
+
+#include <memory>
+#include <optional>
+
+namespace aerodesk::cli {
+
+/// The common run of the commands that answer one embedded-banking event for a partner user
+/// (eb-connect, eb-silent-auth, eb-status): read the hex, load the key (--key or the keychain),
+/// decrypt (--diagnose), read the partner-user list, hand the event to the EmbeddedWorkflow
+/// for --user, then answer() — and print the EventOutcome as one JSON document.
+class EmbeddedEventCommand : public CliCommand
+{
+public:
+    QString arguments() const override { return QStringLiteral("[hex | -]"); }
+    void addOptions(QCommandLineParser &parser) override;
+    bool needsApi() const override { return true; }
+    void run(CliContext &ctx, Finish finish) override;
+
+protected:
+    using Answered = embedded::EmbeddedWorkflow::Done;
+    /// Checks the command's own options; a usage problem, or empty.
+    virtual QString checkOptions(const CliContext &) const { return {}; }
+    /// The event kind this command answers; nullopt: any.
+    virtual std::optional<embedded::EventPayload::Kind> expects() const = 0;
+    /// True when the command answers OK (connect / silent auth), false for a status.
+    virtual bool answersOk() const = 0;
+    virtual void answer(CliContext &ctx, embedded::EmbeddedWorkflow &workflow, int id,
+                        Answered done) = 0;
+
+private:
+    std::unique_ptr<EmbeddedContext> m_eb;
+};
+
+} // namespace aerodesk::cli

@@ -1,0 +1,383 @@
+// aerodesk-cli's embedded-banking commands from the outside (issue 11, item 9): the built
+// executable against a real sandbox over HTTPS (--base-url/--cert/--profile), the real keychain,
+// and — for "storage made to fail" — a session bus with no Secret Service at all. The sandbox's
+// own /sandbox/eb/state (read here with the test's client) is the judge of what reached it.
+
+#include "core/crypto/Hex.h"
+#include "core/crypto/Random.h"
+#include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/EmulatorEventSource.h"
+#include "core/keychain/Keychain.h"
+#include "core/store/UserCodeVault.h"
+#include "core/util/Clock.h"
+#include "tests/app/CliRunner.h"
+#include "tests/core/api/ClientHarness.h"
+#include "tests/core/crypto/OpenSslCli.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace aerodesk;
+using aerodesk::embedded::EmulatorEventSource;
+using aerodesk::test::cli;
+using aerodesk::test::CliRun;
+using aerodesk::test::errorField;
+using aerodesk::test::str;
+using aerodesk::test::waitUntil;
+
+namespace {
+
+QString uniqueUser(const char *prefix)
+{
+    return QStringLiteral("%1-%2").arg(QLatin1String(prefix),
+                                       QString::fromLatin1(crypto::Random::hex(3)));
+}
+
+class CliEmbedded : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(h.start());
+        ASSERT_TRUE(dir.isValid());
+        QFile cert(dir.filePath(QStringLiteral("sandbox.pem")));
+        ASSERT_TRUE(cert.open(QIODevice::WriteOnly));
+        cert.write(h.sandbox.endpoint().certPem);
+        cert.close();
+        client = h.makeClient(clock);
+        events = std::make_unique<EmulatorEventSource>(*client);
+        keys = std::make_unique<embedded::EmbeddedKeyStore>(*h.keychain);
+        std::optional<QString> installed;
+        events->installSandboxKeys(*keys, [&](const QString &e) { installed = e; });
+        ASSERT_TRUE(waitUntil([&] { return installed.has_value(); }, 30000));
+        ASSERT_TRUE(installed->isEmpty()) << installed->toStdString();
+    }
+    void TearDown() override
+    {
+        if (!h.keychain)
+            return;
+        QStringList names { QStringLiteral("eb.partnerPrivateKey"),
+                            QStringLiteral("eb.providerPublicKey"),
+                            QStringLiteral("eb.partnerUsers") };
+        for (const QString &u : std::as_const(usersToForget))
+            names << store::UserCodeVault::keyName(u);
+        int pending = int(names.size());
+        for (const QString &n : names)
+            h.keychain->remove(n, [&](const keychain::KeychainError &) { --pending; });
+        waitUntil([&] { return pending == 0; }, 20000);
+    }
+
+    QStringList env() const
+    {
+        return { QStringLiteral("--base-url"), h.sandbox.endpoint().baseUrl.toString(),
+                 QStringLiteral("--cert"),     dir.filePath(QStringLiteral("sandbox.pem")),
+                 QStringLiteral("--profile"),  h.profile };
+    }
+    CliRun run(const QStringList &args, const QByteArray &input = {},
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        return cli(env() + args, input, 90000, environment);
+    }
+    /// A fresh event from the sandbox for `user` (connect or silent authentication), as hex.
+    QByteArray event(bool connect, const QString &user)
+    {
+        if (connect && !usersToForget.contains(user))
+            usersToForget << user;
+        std::optional<Result<EmulatorEventSource::SampleEvent, api::ApiError>> r;
+        auto done = [&](Result<EmulatorEventSource::SampleEvent, api::ApiError> e) {
+            r.emplace(std::move(e));
+        };
+        if (connect)
+            events->connectEvent(user, done);
+        else
+            events->authEvent(user, done);
+        if (!waitUntil([&] { return r.has_value(); }, 20000) || !r->ok()) {
+            ADD_FAILURE() << "no sandbox event for " << user.toStdString();
+            return {};
+        }
+        return r->value().payloadHex;
+    }
+    QJsonObject sandboxState()
+    {
+        std::optional<Result<QJsonObject, api::ApiError>> r;
+        events->state([&](Result<QJsonObject, api::ApiError> s) { r.emplace(std::move(s)); });
+        if (!waitUntil([&] { return r.has_value(); }, 20000) || !r->ok()) {
+            ADD_FAILURE() << "no sandbox state";
+            return {};
+        }
+        return r->value();
+    }
+    QJsonObject sandboxUser(const QString &user)
+    {
+        return EmulatorEventSource::sandboxUserState(sandboxState(), user);
+    }
+    keychain::KeychainError::Kind userCodeState(const QString &user)
+    {
+        std::optional<keychain::KeychainError> e;
+        store::UserCodeVault(*h.keychain)
+            .load(user, [&](const keychain::KeychainError &err, crypto::SecureBytes) { e = err; });
+        waitUntil([&] { return e.has_value(); }, 20000);
+        return e ? e->kind : keychain::KeychainError::Kind::Other;
+    }
+    /// The sandbox's partner private key as a PEM file (for --key).
+    QString partnerKeyFile()
+    {
+        const auto keysReply =
+            h.sandbox.request("GET", QStringLiteral("/sandbox/eb/keys"), {}, h.sandbox.bearer());
+        const QString path = dir.filePath(QStringLiteral("partner.pem"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(keysReply.json.value(QLatin1String("partnerPrivateKeyPem")).toString().toUtf8());
+        return path;
+    }
+
+    test::ClientHarness h;
+    SystemClock clock;
+    QTemporaryDir dir;
+    std::unique_ptr<api::ApiClient> client;
+    std::unique_ptr<EmulatorEventSource> events;
+    std::unique_ptr<embedded::EmbeddedKeyStore> keys;
+    QStringList usersToForget;
+};
+
+} // namespace
+
+TEST_F(CliEmbedded, TwoUsersSilentAuthForBThenLogoutB)
+{
+    const QString a = uniqueUser("cli-a");
+    const QString b = uniqueUser("cli-b");
+    for (const QString &u : { a, b }) {
+        const CliRun c = run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), u,
+                               QString::fromLatin1(event(true, u)) });
+        ASSERT_EQ(c.exitCode, 0) << c.out.toStdString() << c.err.toStdString();
+        EXPECT_EQ(str(c, "result"), QStringLiteral("answered"));
+        EXPECT_EQ(str(c, "statusSent"), QStringLiteral("OK"));
+        EXPECT_EQ(c.json.value(QLatin1String("httpStatus")).toInt(), 204);
+        EXPECT_TRUE(c.json.value(QLatin1String("codeStored")).toBool());
+        EXPECT_EQ(userCodeState(u), keychain::KeychainError::Kind::None) << "code stored";
+    }
+
+    // B's silent authentication: the sandbox decrypts the reply and checks it is B's code.
+    const CliRun s = run({ QStringLiteral("eb-silent-auth"), QStringLiteral("--user"), b,
+                           QString::fromLatin1(event(false, b)) });
+    ASSERT_EQ(s.exitCode, 0) << s.out.toStdString() << s.err.toStdString();
+    EXPECT_EQ(s.json.value(QLatin1String("httpStatus")).toInt(), 204);
+    EXPECT_EQ(sandboxUser(b).value(QLatin1String("state")).toString(),
+              QStringLiteral("authenticated"));
+    EXPECT_EQ(sandboxUser(a).value(QLatin1String("state")).toString(), QStringLiteral("connected"))
+        << "A's session is untouched";
+
+    const CliRun users = run({ QStringLiteral("eb-users") });
+    ASSERT_EQ(users.exitCode, 0) << users.out.toStdString();
+    QStringList ids;
+    for (const QJsonValue &row : users.json.value(QLatin1String("users")).toArray()) {
+        ids << row.toObject().value(QLatin1String("id")).toString();
+        EXPECT_EQ(row.toObject().value(QLatin1String("state")).toString(),
+                  QStringLiteral("connected"));
+    }
+    EXPECT_TRUE(ids.contains(a) && ids.contains(b)) << users.out.toStdString();
+    EXPECT_FALSE(users.out.toLower().contains("usercode\":")) << "no code in the listing";
+
+    // A second connect for a connected user needs --yes.
+    const QByteArray again = event(true, a);
+    const CliRun unconfirmed = run(
+        { QStringLiteral("eb-connect"), QStringLiteral("--user"), a, QString::fromLatin1(again) });
+    EXPECT_EQ(unconfirmed.exitCode, 1) << unconfirmed.out.toStdString();
+    EXPECT_EQ(str(unconfirmed, "result"), QStringLiteral("confirm"));
+    EXPECT_TRUE(str(unconfirmed, "message").contains(QLatin1String("already connected")));
+    const CliRun confirmed = run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), a,
+                                   QStringLiteral("--yes"), QString::fromLatin1(again) });
+    EXPECT_EQ(confirmed.exitCode, 0) << confirmed.out.toStdString();
+
+    const CliRun out = run({ QStringLiteral("eb-logout"), QStringLiteral("--user"), b });
+    ASSERT_EQ(out.exitCode, 0) << out.out.toStdString() << out.err.toStdString();
+    EXPECT_TRUE(out.json.value(QLatin1String("codeRemoved")).toBool());
+    EXPECT_EQ(userCodeState(b), keychain::KeychainError::Kind::NotFound);
+    EXPECT_EQ(userCodeState(a), keychain::KeychainError::Kind::None) << "only B's code goes";
+    const QJsonObject bState = sandboxUser(b);
+    EXPECT_EQ(bState.value(QLatin1String("state")).toString(), QStringLiteral("logged-out"));
+    EXPECT_FALSE(bState.value(QLatin1String("hasUserCode")).toBool(true));
+
+    // B has no code now: a silent authentication cannot be answered OK.
+    const CliRun noCode = run({ QStringLiteral("eb-silent-auth"), QStringLiteral("--user"), b,
+                                QString::fromLatin1(event(false, a)) });
+    EXPECT_EQ(noCode.exitCode, 1) << noCode.out.toStdString();
+    EXPECT_EQ(str(noCode, "result"), QStringLiteral("not-sent"));
+    EXPECT_TRUE(str(noCode, "statusSent").isEmpty());
+}
+
+TEST_F(CliEmbedded, StatusIsSentAndRecorded)
+{
+    const QString u = uniqueUser("cli-status");
+    const CliRun r =
+        run({ QStringLiteral("eb-status"), QStringLiteral("--user"), u, QStringLiteral("--status"),
+              QStringLiteral("SESSION_EXPIRED"), QString::fromLatin1(event(true, u)) });
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_EQ(str(r, "statusSent"), QStringLiteral("SESSION_EXPIRED"));
+    EXPECT_EQ(r.json.value(QLatin1String("httpStatus")).toInt(), 400);
+    EXPECT_EQ(str(r, "code"), QStringLiteral("EB-400-STATUS"));
+    EXPECT_FALSE(r.json.value(QLatin1String("codeStored")).toBool());
+
+    const CliRun bad =
+        run({ QStringLiteral("eb-status"), QStringLiteral("--user"), u, QStringLiteral("--status"),
+              QStringLiteral("OK"), QString::fromLatin1(event(true, u)) });
+    EXPECT_EQ(bad.exitCode, 2) << "OK is not a status for eb-status: " << bad.out.toStdString();
+}
+
+TEST_F(CliEmbedded, WrappedAndPrefixedPayloadIsAccepted)
+{
+    const QString u = uniqueUser("cli-wrap");
+    const QByteArray hex = event(true, u);
+    QByteArray wrapped = "0x";
+    for (qsizetype i = 0; i < hex.size(); i += 64)
+        wrapped += hex.mid(i, 64) + "\n  ";
+    const CliRun r =
+        run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), u, QStringLiteral("-") },
+            wrapped);
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject note = r.json.value(QLatin1String("hexInput")).toObject();
+    EXPECT_TRUE(note.value(QLatin1String("normalised")).toBool());
+    EXPECT_TRUE(note.value(QLatin1String("note")).toString().contains(QLatin1String("0x")))
+        << r.out.toStdString();
+
+    // A stray character is still refused with its position (after "0x" and the first line).
+    QByteArray stray = wrapped;
+    stray[70] = 'g';
+    const CliRun bad = run(
+        { QStringLiteral("eb-connect"), QStringLiteral("--user"), u, QStringLiteral("-") }, stray);
+    EXPECT_EQ(bad.exitCode, 3);
+    EXPECT_EQ(errorField(bad, "code"), QStringLiteral("bad-hex"));
+    EXPECT_EQ(
+        bad.json.value(QLatin1String("error")).toObject().value(QLatin1String("position")).toInt(),
+        70);
+}
+
+TEST_F(CliEmbedded, DecryptFailureIsSingleUnlessDiagnosed)
+{
+    test::OpenSslCli ssl;
+    ASSERT_TRUE(ssl.ok());
+    ssl.makeRsaKey(QStringLiteral("other"));
+    const QString otherKey = ssl.path(QStringLiteral("other.pkcs8.pem"));
+    const QString u = uniqueUser("cli-diag");
+    const QString hex = QString::fromLatin1(event(true, u)); // encrypted to the sandbox's key
+    // PKCS#1 v1.5 to the right key: the padding oracle a script must not get.
+    const auto keysReply =
+        h.sandbox.request("GET", QStringLiteral("/sandbox/eb/keys"), {}, h.sandbox.bearer());
+    ssl.writeFile(QStringLiteral("partner.pem"),
+                  keysReply.json.value(QLatin1String("partnerPrivateKeyPem")).toString().toUtf8());
+    ssl.run({ QStringLiteral("pkey"), QStringLiteral("-in"),
+              ssl.path(QStringLiteral("partner.pem")), QStringLiteral("-pubout"),
+              QStringLiteral("-out"), ssl.path(QStringLiteral("partner.spki.pem")) });
+    const QString v15 = QString::fromLatin1(crypto::Hex::encode(ssl.run(
+        { QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"), QStringLiteral("-pubin"),
+          QStringLiteral("-inkey"), ssl.path(QStringLiteral("partner.spki.pem")),
+          QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1") },
+        R"({"retUrl":"https://127.0.0.1/x","userCode":"00112233445566778899aabbccddeeff"})")));
+    const QString partnerKey = ssl.path(QStringLiteral("partner.pem"));
+
+    const auto leaks = [](const CliRun &r) {
+        const QString all = QString::fromUtf8(r.out) + r.err;
+        return all.contains(QLatin1String("PKCS#1")) || all.contains(QLatin1String("SHA-256")) ||
+            all.contains(QLatin1String("wrong key"), Qt::CaseInsensitive) ||
+            all.contains(QLatin1String("not encrypted to this"));
+    };
+    for (const QString &command : { QStringLiteral("decrypt"), QStringLiteral("eb-connect") }) {
+        QStringList base { command };
+        if (command != QLatin1String("decrypt"))
+            base << QStringLiteral("--user") << u;
+        const CliRun wrongKey = run(base + QStringList { QStringLiteral("--key"), otherKey, hex });
+        EXPECT_EQ(wrongKey.exitCode, 3) << wrongKey.out.toStdString();
+        EXPECT_EQ(errorField(wrongKey, "code"), QStringLiteral("decrypt-failed"));
+        EXPECT_FALSE(leaks(wrongKey)) << wrongKey.out.toStdString();
+        const CliRun padding = run(base + QStringList { QStringLiteral("--key"), partnerKey, v15 });
+        EXPECT_EQ(padding.exitCode, 3);
+        EXPECT_EQ(errorField(padding, "code"), QStringLiteral("decrypt-failed"));
+        EXPECT_FALSE(leaks(padding)) << padding.out.toStdString();
+
+        const CliRun diagnosed = run(
+            base +
+            QStringList { QStringLiteral("--diagnose"), QStringLiteral("--key"), otherKey, hex });
+        EXPECT_EQ(diagnosed.exitCode, 3);
+        EXPECT_EQ(errorField(diagnosed, "code"), QStringLiteral("wrong-key"))
+            << diagnosed.out.toStdString();
+        const CliRun diagnosedPadding =
+            run(base +
+                QStringList { QStringLiteral("--diagnose"), QStringLiteral("--key-file"),
+                              partnerKey, v15 });
+        EXPECT_EQ(errorField(diagnosedPadding, "code"), QStringLiteral("wrong-padding"));
+        EXPECT_TRUE(errorField(diagnosedPadding, "message").contains(QLatin1String("PKCS#1")));
+    }
+    EXPECT_EQ(sandboxUser(u).value(QLatin1String("openConnects")).toInt(), 1)
+        << "nothing was answered";
+}
+
+TEST_F(CliEmbedded, StorageMadeToFailSendsDataStoreUnavailable)
+{
+    // A private bus with no service directories: no Secret Service exists or can be activated.
+    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+    ASSERT_FALSE(daemon.isEmpty()) << "dbus-daemon not found: run scripts/install-deps.sh";
+    QTemporaryDir busDir;
+    ASSERT_TRUE(busDir.isValid());
+    QFile config(busDir.filePath(QStringLiteral("bus.conf")));
+    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
+    config.write(
+        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+        "<busconfig><type>session</type><listen>unix:dir=" +
+        busDir.path().toUtf8() +
+        "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" "
+        "eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
+        "<allow own=\"*\"/></policy></busconfig>\n");
+    config.close();
+    QProcess bus;
+    bus.start(daemon,
+              { QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
+                QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1") });
+    ASSERT_TRUE(bus.waitForStarted(5000));
+    ASSERT_TRUE(waitUntil([&] { return bus.canReadLine(); }, 10000)) << "no bus address";
+    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+    QProcessEnvironment noKeychain = QProcessEnvironment::systemEnvironment();
+    noKeychain.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+    noKeychain.remove(QStringLiteral("DISPLAY"));
+
+    const QString u = uniqueUser("cli-nostore");
+    const QString key = partnerKeyFile();
+    ASSERT_FALSE(key.isEmpty());
+    const CliRun r = run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), u,
+                           QStringLiteral("--key"), key, QString::fromLatin1(event(true, u)) },
+                         {}, noKeychain);
+    bus.terminate();
+    bus.waitForFinished(5000);
+
+    EXPECT_NE(r.exitCode, 0) << r.out.toStdString();
+    EXPECT_EQ(r.exitCode, 4) << "the keychain's exit code: " << r.out.toStdString();
+    EXPECT_EQ(str(r, "statusSent"), QStringLiteral("DATA_STORE_UNAVAILABLE"));
+    EXPECT_FALSE(r.json.value(QLatin1String("codeStored")).toBool(true));
+    EXPECT_TRUE(str(r, "message").contains(QLatin1String("keychain")) &&
+                str(r, "message").contains(QLatin1String("Secret Service")))
+        << str(r, "message").toStdString();
+    EXPECT_TRUE(r.err.contains(QLatin1String("DATA_STORE_UNAVAILABLE"))) << r.err.toStdString();
+
+    // The sandbox, asked with the test's own client: the connect answer it got was that status.
+    bool refused = false;
+    for (const QJsonValue &row : sandboxState().value(QLatin1String("log")).toArray()) {
+        const QJsonObject o = row.toObject();
+        if (o.value(QLatin1String("kind")).toString() == QLatin1String("connect-answer") &&
+            o.value(QLatin1String("user")).toString() == u) {
+            EXPECT_EQ(o.value(QLatin1String("outcome")).toString(), QStringLiteral("refused"));
+            EXPECT_TRUE(o.value(QLatin1String("message"))
+                            .toString()
+                            .contains(QLatin1String("DATA_STORE_UNAVAILABLE")))
+                << o.value(QLatin1String("message")).toString().toStdString();
+            refused = true;
+        }
+    }
+    EXPECT_TRUE(refused) << "the sandbox never got the connect answer";
+    EXPECT_NE(sandboxUser(u).value(QLatin1String("state")).toString(), QStringLiteral("connected"));
+}
