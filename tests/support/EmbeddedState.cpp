@@ -10,7 +10,6 @@
 #include <QRandomGenerator>
 
 #include <gtest/gtest.h>
-
 #include <optional>
 
 namespace aerodesk::test {
