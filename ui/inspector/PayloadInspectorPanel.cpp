@@ -184,14 +184,18 @@ void PayloadInspectorPanel::build()
     m_userNotice = new NoticeLine(QStringLiteral("userNotice"), tr("Partner user notice"), this);
     layout->addWidget(m_userNotice);
     connect(m_user, &QComboBox::editTextChanged, this, [this] {
-        m_userNotice->clearNotice();
+        if (m_payload && !m_eventDone && partnerUser().isEmpty())
+            m_userNotice->showWarning(
+                tr("Name the partner user this event is for before answering it."));
+        else
+            m_userNotice->clearNotice();
         updateActions();
     });
 
     // Answer.
     m_answerBox = new QGroupBox(tr("Answer the retUrl"), this);
     auto *answerLayout = new QVBoxLayout(m_answerBox);
-    m_answerOk = button(tr("Answer &OK"), tr("Answer OK for the partner user"), m_answerBox);
+    m_answerOk = button(tr("&Answer OK"), tr("Answer OK for the partner user"), m_answerBox);
     m_answerOk->setObjectName(QStringLiteral("answerOkButton"));
     auto *okRow = new QHBoxLayout;
     okRow->addWidget(m_answerOk);
@@ -598,7 +602,12 @@ void PayloadInspectorPanel::fetchSample(bool connect)
             return;
         m_busy = false;
         if (!e) {
-            showError(e.error().code.isEmpty() ? tr("sandbox") : e.error().code, e.error().message);
+            // The sandbox may name the partner user: shown, kept out of the log.
+            m_error->setNotice(
+                NoticeLine::Kind::Error,
+                tr("%1 — %2").arg(e.error().code.isEmpty() ? tr("sandbox") : e.error().code,
+                                  e.error().message),
+                { partnerUser() });
             return updateActions();
         }
         m_error->clearNotice();
@@ -684,7 +693,7 @@ void PayloadInspectorPanel::sendOk(bool replaceConfirmed)
 
 void PayloadInspectorPanel::askReplace(const embedded::EventOutcome &outcome)
 {
-    m_answerResult->showWarning(outcome.message);
+    m_answerResult->setNotice(NoticeLine::Kind::Warning, outcome.message, { outcome.user });
     updateActions();
     auto *box = new QMessageBox(QMessageBox::Question, tr("Replace the stored userCode?"),
                                 outcome.message, QMessageBox::NoButton, this);
@@ -737,10 +746,9 @@ void PayloadInspectorPanel::showOutcome(const embedded::EventOutcome &o)
     if (!o.nextStep.isEmpty())
         parts << tr("Next step: %1").arg(o.nextStep);
     const QString text = parts.join(QLatin1Char(' '));
-    if (o.ok())
-        m_answerResult->showSuccess(text);
-    else
-        m_answerResult->showError(text);
+    // The partner-user id is shown in full but kept out of the diagnostic log (PII-adjacent).
+    m_answerResult->setNotice(o.ok() ? NoticeLine::Kind::Success : NoticeLine::Kind::Error, text,
+                              { o.user });
     setStatusHighlighted(o.canSendNotOk, o.suggestedStatus);
     updateActions();
     Q_EMIT answered(o.httpStatus, embedded::EventOutcome::resultName(o.result));

@@ -122,8 +122,7 @@ QVariant PartnerUserTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant PartnerUserTableModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const
+QVariant PartnerUserTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

@@ -107,7 +107,8 @@ void PartnerUsersPanel::build()
     m_code->hide();
     layout->addWidget(m_code);
 
-    m_notice = new NoticeLine(QStringLiteral("partnerUsersNotice"), tr("Partner users result"), this);
+    m_notice =
+        new NoticeLine(QStringLiteral("partnerUsersNotice"), tr("Partner users result"), this);
     layout->addWidget(m_notice);
 
     auto *recent = new QLabel(tr("Recent outcomes (newest first):"), this);
@@ -189,19 +190,17 @@ void PartnerUsersPanel::updateActions()
     else if (user.isEmpty())
         why = tr("Select a partner user first.");
     m_reveal->setEnabled(why.isEmpty());
-    m_reveal->setToolTip(why.isEmpty()
-                             ? tr("Show %1's stored userCode here, after a confirmation").arg(user)
-                             : why);
+    m_reveal->setToolTip(
+        why.isEmpty() ? tr("Show %1's stored userCode here, after a confirmation").arg(user) : why);
     m_logout->setEnabled(why.isEmpty());
-    m_logout->setToolTip(why.isEmpty()
-                             ? tr("Run the logout flow for %1 and remove their userCode").arg(user)
-                             : why);
+    m_logout->setToolTip(
+        why.isEmpty() ? tr("Run the logout flow for %1 and remove their userCode").arg(user) : why);
     const bool sandbox = m_session.sandboxEvents() != nullptr;
     m_expire->setVisible(sandbox);
     m_expire->setEnabled(sandbox && why.isEmpty());
     m_expire->setToolTip(
         !sandbox ? tr("Only in a sandbox environment.")
-        : why.isEmpty()
+            : why.isEmpty()
             ? tr("Rehearse the FI's automatic disconnect of %1: the next silent authentication "
                  "gets 410")
                   .arg(user)
@@ -233,8 +232,10 @@ void PartnerUsersPanel::revealCode()
                 if (!env)
                     return;
                 if (!code) {
-                    m_notice->showError(tr("The userCode of %1 cannot be shown: %2")
-                                            .arg(user, code.error()));
+                    m_notice->setNotice(
+                        NoticeLine::Kind::Error,
+                        tr("The userCode of %1 cannot be shown: %2").arg(user, code.error()),
+                        { user });
                 } else if (selectedUser() == user) {
                     m_codeUser = user;
                     m_code->setSecret(std::move(code).value());
@@ -283,10 +284,9 @@ void PartnerUsersPanel::logOut()
             if (!env)
                 return;
             m_busy = false;
-            if (o.ok())
-                m_notice->showSuccess(o.message);
-            else
-                m_notice->showError(o.message);
+            // The id is shown in full but kept out of the diagnostic log (PII-adjacent).
+            m_notice->setNotice(o.ok() ? NoticeLine::Kind::Success : NoticeLine::Kind::Error,
+                                o.message, { o.user });
             updateActions();
             Q_EMIT actionFinished();
         });
@@ -313,7 +313,7 @@ void PartnerUsersPanel::expireNow()
                    "userCode.")
                     .arg(user));
         else
-            m_notice->showError(error);
+            m_notice->setNotice(NoticeLine::Kind::Error, error, { user });
         updateActions();
         Q_EMIT actionFinished();
     });

@@ -3,6 +3,8 @@
 // the panel shows their state, reveals a stored code only after a confirmation, rehearses the
 // FI's automatic disconnect in the sandbox and logs a user out.
 
+#include "ui/partnerusers/PartnerUsersPanel.h"
+
 #include "core/embedded/EmbeddedWorkflow.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
@@ -13,7 +15,6 @@
 #include "ui/common/NoticeLine.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
 #include "ui/partnerusers/PartnerUserTableModel.h"
-#include "ui/partnerusers/PartnerUsersPanel.h"
 
 #include <QListWidget>
 #include <QPushButton>
@@ -106,8 +107,7 @@ protected:
         if (!test::clickNamed(panel.get(), QLatin1String(name)))
             return false;
         if (box)
-            lastBoxText =
-                test::answerMessageBox(panel.get(), QLatin1String(box), QMessageBox::Yes);
+            lastBoxText = test::answerMessageBox(panel.get(), QLatin1String(box), QMessageBox::Yes);
         return waitUntil([&] { return finished.count() == 1; }, 30000);
     }
     QString notice() const
@@ -134,8 +134,8 @@ TEST_F(PartnerUsers, EmptyStateThenAConnectedRow)
     EXPECT_TRUE(test::findNamed<QWidget>(panel.get(), QStringLiteral("emptyState"))->isVisible());
     EXPECT_TRUE(test::labelText(panel.get(), QStringLiteral("emptyState"))
                     .contains(QLatin1String("connect event")));
-    EXPECT_FALSE(test::findNamed<QPushButton>(panel.get(), QStringLiteral("logoutButton"))
-                     ->isEnabled());
+    EXPECT_FALSE(
+        test::findNamed<QPushButton>(panel.get(), QStringLiteral("logoutButton"))->isEnabled());
 
     const QString user = test::uniquePartnerUser(rig, QStringLiteral("row"));
     connectUser(user);
@@ -224,14 +224,14 @@ TEST_F(PartnerUsers, RevealNeedsAConfirmationAndHidesOnAnotherRow)
     auto *model = table()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         for (int column = 0; column < model->columnCount(); ++column) {
-            for (int role : { int(Qt::DisplayRole), int(Qt::ToolTipRole),
-                              ui::PartnerUserTableModel::RawRole })
+            for (int role :
+                 { int(Qt::DisplayRole), int(Qt::ToolTipRole), ui::PartnerUserTableModel::RawRole })
                 EXPECT_FALSE(model->index(row, column).data(role).toString().contains(code));
         }
     }
 
-    auto *secret = test::findNamed<ui::MaskedSecretLabel>(panel.get(),
-                                                         QStringLiteral("userCodeSecret"));
+    auto *secret =
+        test::findNamed<ui::MaskedSecretLabel>(panel.get(), QStringLiteral("userCodeSecret"));
     ASSERT_TRUE(panel->selectUser(a));
     // Cancelled: nothing shown.
     ASSERT_TRUE(test::clickNamed(panel.get(), QStringLiteral("revealUserCodeButton")));
