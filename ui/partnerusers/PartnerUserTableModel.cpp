@@ -7,10 +7,10 @@ namespace aerodesk::ui {
 
 namespace {
 
-QString utc(const QDateTime &at)
+/// `at` in UTC, or `none` when it is not set.
+QString utc(const QDateTime &at, const QString &none)
 {
-    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
-                        : PartnerUserTableModel::tr("never");
+    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")) : none;
 }
 
 } // namespace
@@ -100,9 +100,9 @@ QVariant PartnerUserTableModel::data(const QModelIndex &index, int role) const
         case State:
             return embedded::PartnerUser::stateLabel(u.state);
         case ConnectedSince:
-            return u.connectedSince.isValid() ? utc(u.connectedSince) : tr("not connected");
+            return utc(u.connectedSince, tr("not connected"));
         case LastSilentAuth:
-            return utc(u.lastSilentAuth);
+            return utc(u.lastSilentAuth, tr("never"));
         case Pending:
             return pending;
         case Note:

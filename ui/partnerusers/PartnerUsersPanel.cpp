@@ -262,8 +262,8 @@ void PartnerUsersPanel::logOut()
              "browser side.");
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Log out %1?").arg(user),
-        tr("Log out the partner user %1? Their stored userCode is removed from the keychain and "
-           "their %n pending event(s) are dropped; they must connect again.",
+        tr("Log out the partner user %1? Their stored userCode is removed from the keychain, "
+           "%n pending event(s) of theirs dropped, and they must connect again.",
            nullptr, int(m_session.embedded()->pendingFor(user).size()))
             .arg(user),
         QMessageBox::NoButton, this);
