@@ -82,6 +82,288 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::embedded::EmbeddedWorkflow</name>
+    <message>
+        <source>The partner-user list is still being read from the keychain; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner-user list could not be read from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is no longer pending: it was answered, discarded, or its user logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is already being answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already connected: answering OK replaces their stored userCode with this event&apos;s. Confirm to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: userCode stored, provider answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode is stored in the keychain for %1 and the provider answered %2: the user is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new connect could not store its userCode (%1); the old one is no longer valid. Connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the userCode could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be stored in the keychain (%1), so OK was not sent: DATA_STORE_UNAVAILABLE was sent instead and the provider recorded the failed connect (%2 %3). Fix the keychain, then have the user connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be stored in the keychain (%1), so OK was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has never connected here, so there is no userCode to send: OK cannot be sent. Send a status instead, or have the user connect first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no valid userCode (%2): OK cannot be sent. Send a status instead; the user must connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No userCode is stored for %1 (it was removed): OK cannot be sent. Send a status instead; the user must connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode of %1 could not be read from the keychain (%2): OK cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s public key is not usable (%1): the reply cannot be encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silently authenticated (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s stored userCode was sent encrypted to the provider, which answered %2: silent authentication succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status %1 was sent; the provider recorded the failed attempt (%2 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider answered %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer did not reach the provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider answered %1 %2: the userCode is no longer valid and was removed. The user must connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider says %1&apos;s userCode is no longer valid (%2 %3). AeroDesk removed the stored code; the user must connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing it from the keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be removed from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged out: userCode and pending events removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1&apos;s userCode and pending events. In production the logout web component on the partner&apos;s logout page clears the browser side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox logged %1 out, and AeroDesk removed their userCode and pending events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s logout failed (%1); AeroDesk still removed %2&apos;s userCode and pending events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No userCode is stored for this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::EmulatorEventSource</name>
+    <message>
+        <source>The sandbox could not log the user out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox could not disconnect the user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox could not set its idle timeout: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s embedded-banking state has no user list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::HexInput</name>
+    <message>
+        <source>a leading 0x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n line break(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n space(s) or tab(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalised the pasted text: removed %1 before decrypting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is not hex: %1 at %2 is not a hex digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is longer than %1 hex digits; an event is one RSA block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no payload to decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is not hex: it has an odd number of digits (%1); a digit is missing or one too many was pasted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::PartnerUser</name>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid — must connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the partner user the event belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner user id has no spaces at its start or end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner user id is at most 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner user id has no control characters and no &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::ReplyStatus</name>
+    <message>
+        <source>User not authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner could not authenticate or authorise the current user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User session expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user&apos;s session with the partner application has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data store unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner&apos;s data store (here: the keychain) could not be reached to store or read the user&apos;s userCode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type a status to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK is not an error status: it can only be sent when the reply was built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A status is at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A status uses only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (for example PARTNER_MAINTENANCE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::RetUrlAllowList</name>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) origin such as https://host.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retUrl points to %1, and this environment allows no retUrl host yet: add the provider&apos;s origin in Settings → Embedded banking. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retUrl points to %1, which is not on this environment&apos;s retUrl allow-list (%2). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::emulatorhost::BuiltInEnvironment</name>
     <message>
         <source>The built-in sandbox could not start: %1</source>
@@ -1649,6 +1931,198 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::PartnerUserTableModel</name>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) received for this user and not answered yet</source>
+        <translation>
+            <numerusform>%n event received for this user and not answered yet</numerusform>
+            <numerusform>%n events received for this user and not answered yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partner user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last silent authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::PartnerUsersPanel</name>
+    <message>
+        <source>&lt;h2&gt;Partner users&lt;/h2&gt;The users of the partner&apos;s application for embedded banking, as this environment knows them. Their userCodes are in the keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner users yet. A user appears here once a connect event was answered OK for them: in the Payload Inspector, name the partner user, decrypt their connect event and answer OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal userCode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the selected user&apos;s stored userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log the selected user out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expire now (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the selected user in the sandbox now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner users result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent outcomes (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the environment to be ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a partner user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1&apos;s stored userCode here, after a confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the logout flow for %1 and remove their userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in a sandbox environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearse the FI&apos;s automatic disconnect of %1: the next silent authentication gets 410</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the userCode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the stored userCode of %1? It is a secret: anyone who sees your screen can use it to authenticate as this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode of %1 cannot be shown: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode of %1 is below, masked: Reveal shows it; selecting another row hides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s logout flow runs for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In production the logout web component on the partner&apos;s logout page does the browser side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging %1 out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox disconnected %1 as the FI&apos;s automatic disconnect would. The next silent authentication gets 410, and AeroDesk then removes the stored userCode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending event(s) of theirs dropped, and they must connect again.</source>
+        <translation>
+            <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending event of theirs dropped, and they must connect again.</numerusform>
+            <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending events of theirs dropped, and they must connect again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::PayloadInspectorPanel</name>
     <message>
         <source>&lt;h2&gt;Payload Inspector&lt;/h2&gt;Decrypt an embedded-banking event and answer its retUrl.</source>
@@ -1755,26 +2229,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason (for a status other than OK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, sent with a status other than OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Answer retUrl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the answer to the retUrl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>retUrl result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1827,15 +2281,7 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ask the sandbox for a fresh connect event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only in a sandbox environment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask the sandbox for a silent-authentication event (after a connect was answered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1867,10 +2313,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A silent-authentication reply needs the userCode of a connect event: decrypt the user&apos;s connect event first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import the partner private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,10 +2322,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1907,11 +2345,163 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2 — the provider accepted the answer.</source>
+        <source>Input normalisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2 — %3</source>
+        <source>Partner user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partner&apos;s user id this event is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event is handled for one partner user: their userCode is stored (connect) or sent (silent authentication).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner user notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the partner user this event is for before answering it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer OK for the partner user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status to send instead of OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any other value (A–Z a–z 0–9 _ . -): the provider records it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a custom status value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, sent with the status of a connect event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send s&amp;tatus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the chosen status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was answered (see the result below); decrypt a new event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the partner user this event is for (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>➜ Send status… (OK cannot be sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK cannot be sent for this event: choose a status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK cannot be sent for this event: %1 is suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any event can be refused with a status instead of OK; the provider records it as a failed attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sandbox for a fresh connect event for the partner user (the sandbox names one when the box is empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sandbox for a silent-authentication event for the partner user (after a connect was answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the userCode in the keychain for %1, then answer OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1&apos;s stored userCode, encrypted, with OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 instead of OK; nothing is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the stored userCode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s current userCode is replaced by this event&apos;s and cannot be used any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace and answer OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered: the stored userCode was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored userCode of %1 was removed: the user must connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

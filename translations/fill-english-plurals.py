@@ -14,7 +14,9 @@ path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).with_name("aero
 text = path.read_text(encoding="utf-8")
 
 message = re.compile(
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)'
+    # [^<]*, not .*?: a lazy match could run on past an already-filled message into the next
+    # unfilled one, copying everything in between (the XML escapes '<' inside a source).
+    r'(<message numerus="yes">\s*<source>(?P<source>[^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)'
     r'<translation type="unfinished">\s*<numerusform></numerusform>\s*<numerusform></numerusform>\s*</translation>',
     re.S)
 

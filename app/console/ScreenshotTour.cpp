@@ -16,6 +16,8 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 
 #include <cstdio>
@@ -151,11 +153,43 @@ void ScreenshotTour::decryptSample()
                                   disconnect(*loaded);
                                   delete loaded;
                                   inspector->decrypt();
-                                  prepareWebhooks();
+                                  answerAndAuthenticate(inspector);
                               });
             inspector->fetchSample(true);
         });
     inspector->installSandboxKeys();
+}
+
+void ScreenshotTour::answerAndAuthenticate(ui::PayloadInspectorPanel *inspector)
+{
+    // The connect answered OK (the Partner Users panel then has a connected user and an
+    // outcome), and that user's silent-authentication event decrypted but not answered (the
+    // inspector shows it; the user's row counts it as pending).
+    auto *answered = new QMetaObject::Connection;
+    *answered = connect(inspector, &ui::PayloadInspectorPanel::answered, this,
+                        [this, inspector, answered](int httpStatus) {
+                            disconnect(*answered);
+                            delete answered;
+                            if (httpStatus != 204)
+                                return prepareWebhooks();
+                            auto *loaded = new QMetaObject::Connection;
+                            *loaded = connect(inspector, &ui::PayloadInspectorPanel::sampleLoaded,
+                                              this, [this, inspector, loaded] {
+                                                  disconnect(*loaded);
+                                                  delete loaded;
+                                                  inspector->decrypt();
+                                                  prepareWebhooks();
+                                              });
+                            inspector->fetchSample(false);
+                        });
+    // The user may be connected from an earlier tour in the same keyring: confirm replacing.
+    connect(inspector, &ui::PayloadInspectorPanel::confirmationAsked, this, [inspector] {
+        QTimer::singleShot(0, inspector, [inspector] {
+            if (auto *box = inspector->findChild<QMessageBox *>(QStringLiteral("replaceCodeBox")))
+                box->button(QMessageBox::Yes)->click();
+        });
+    });
+    inspector->answerOk();
 }
 
 void ScreenshotTour::prepareWebhooks()

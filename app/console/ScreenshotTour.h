@@ -5,7 +5,8 @@
 
 namespace aerodesk::ui {
 class MainWindow;
-}
+class PayloadInspectorPanel;
+} // namespace aerodesk::ui
 
 namespace aerodesk {
 
@@ -37,6 +38,7 @@ private:
     void runWalkthroughs(int index);
     void expireOneSoon();
     void decryptSample();
+    void answerAndAuthenticate(ui::PayloadInspectorPanel *inspector);
     void prepareWebhooks();
     void capture();
     void fail(const QString &why);

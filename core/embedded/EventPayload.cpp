@@ -86,6 +86,18 @@ Result<EventPayload, PayloadError> EventPayload::classify(QJsonObject object)
     return p;
 }
 
+EventPayload EventPayload::clone() const
+{
+    EventPayload copy;
+    copy.m_kind = m_kind;
+    copy.m_retUrl = m_retUrl;
+    copy.m_attemptId = m_attemptId;
+    copy.m_userCode = m_userCode.clone();
+    copy.m_extraKeys = m_extraKeys;
+    copy.m_display = m_display;
+    return copy;
+}
+
 QString EventPayload::kindName() const
 {
     return m_kind == Kind::Connect ? QStringLiteral("connect") : QStringLiteral("silent-auth");

@@ -32,6 +32,9 @@ public:
     const QString &attemptId() const { return m_attemptId; } ///< SilentAuth only
     const crypto::SecureBytes &userCode() const { return m_userCode; } ///< Connect only
     QStringList extraKeys() const { return m_extraKeys; }
+    /// A copy (the userCode copied into new wiping memory): the payload inspector keeps the
+    /// event it shows and hands the workflow its own.
+    EventPayload clone() const;
 
     /// The payload as JSON for display: the userCode replaced by `maskedUserCode()`.
     QJsonObject displayObject() const { return m_display; }

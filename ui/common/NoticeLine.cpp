@@ -4,6 +4,8 @@
 
 #include <QEvent>
 
+#include <utility>
+
 namespace aerodesk::ui {
 
 namespace {
@@ -69,6 +71,13 @@ QString NoticeLine::sign(Kind kind)
     return {};
 }
 
+void NoticeLine::setNotice(Kind kind, const QString &message, const QStringList &keepOutOfLog)
+{
+    m_keepOutOfLog = keepOutOfLog;
+    setNotice(kind, message);
+    m_keepOutOfLog.clear();
+}
+
 void NoticeLine::setNotice(Kind kind, const QString &message)
 {
     if (message.isEmpty())
@@ -76,8 +85,13 @@ void NoticeLine::setNotice(Kind kind, const QString &message)
     const bool changed = kind != m_kind || message != m_message;
     if (changed && (kind == Kind::Warning || kind == Kind::Error)) {
         // Once per notice shown: re-showing the same one (e.g. on every state refresh) is silent.
+        QString logged = message;
+        for (const QString &hidden : std::as_const(m_keepOutOfLog)) {
+            if (!hidden.isEmpty())
+                logged.replace(hidden, QStringLiteral("<id>"));
+        }
         qCWarning(aerodesk::log::ui).noquote()
-            << objectName() << (kind == Kind::Error ? "error:" : "warning:") << message;
+            << objectName() << (kind == Kind::Error ? "error:" : "warning:") << logged;
     }
     const bool restyle = kind != m_kind;
     m_kind = kind;

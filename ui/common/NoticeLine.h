@@ -23,6 +23,9 @@ public:
     NoticeLine(const QString &objectName, const QString &accessibleName, QWidget *parent = nullptr);
 
     void setNotice(Kind kind, const QString &message);
+    /// As setNotice(), but the diagnostic log's copy has every string of `keepOutOfLog` (e.g. a
+    /// partner-user id, shown in full to the person but PII-adjacent) replaced by "<id>".
+    void setNotice(Kind kind, const QString &message, const QStringList &keepOutOfLog);
     void showInfo(const QString &message) { setNotice(Kind::Info, message); }
     void showSuccess(const QString &message) { setNotice(Kind::Success, message); }
     void showWarning(const QString &message) { setNotice(Kind::Warning, message); }
@@ -52,6 +55,7 @@ private:
     Kind m_kind = Kind::Info;
     QString m_message;
     bool m_styling = false;
+    QStringList m_keepOutOfLog;
 };
 
 } // namespace aerodesk::ui

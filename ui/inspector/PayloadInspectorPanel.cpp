@@ -2,10 +2,13 @@
 
 #include "core/api/ApiClient.h"
 #include "core/embedded/EmbeddedKeyStore.h"
+#include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
+#include "core/embedded/HexInput.h"
+#include "core/embedded/PartnerUser.h"
+#include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/PayloadDecryptor.h"
-#include "core/embedded/RetUrlClient.h"
-#include "core/embedded/RetUrlReply.h"
+#include "core/embedded/ReplyStatus.h"
 #include "core/session/Session.h"
 #include "ui/common/JsonHighlighter.h"
 #include "ui/common/NoticeLine.h"
@@ -21,11 +24,15 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTextBlock>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace aerodesk::ui {
 
@@ -129,6 +136,8 @@ void PayloadInspectorPanel::build()
     // Result.
     m_error = new NoticeLine(QStringLiteral("errorLabel"), tr("Decryption error"), this);
     layout->addWidget(m_error);
+    m_hexNote = new NoticeLine(QStringLiteral("hexNote"), tr("Input normalisation"), this);
+    layout->addWidget(m_hexNote);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
@@ -157,29 +166,89 @@ void PayloadInspectorPanel::build()
     m_highlighter = new JsonHighlighter(m_json->document());
     layout->addWidget(m_json, 1);
 
+    // Partner user.
+    auto *userRow = new QFormLayout;
+    m_user = new QComboBox(this);
+    m_user->setObjectName(QStringLiteral("partnerUserBox"));
+    m_user->setEditable(true);
+    m_user->setInsertPolicy(QComboBox::NoInsert);
+    m_user->setAccessibleName(tr("Partner user"));
+    m_user->lineEdit()->setObjectName(QStringLiteral("partnerUserEdit"));
+    m_user->lineEdit()->setAccessibleName(tr("Partner user"));
+    m_user->lineEdit()->setPlaceholderText(tr("the partner's user id this event is for"));
+    m_user->setToolTip(tr("Every event is handled for one partner user: their userCode is stored "
+                          "(connect) or sent (silent authentication)."));
+    m_user->setMinimumContentsLength(24);
+    userRow->addRow(tr("Partner &user:"), m_user);
+    layout->addLayout(userRow);
+    m_userNotice = new NoticeLine(QStringLiteral("userNotice"), tr("Partner user notice"), this);
+    layout->addWidget(m_userNotice);
+    connect(m_user, &QComboBox::editTextChanged, this, [this] {
+        if (m_payload && !m_eventDone && partnerUser().isEmpty())
+            m_userNotice->showWarning(
+                tr("Name the partner user this event is for before answering it."));
+        else
+            m_userNotice->clearNotice();
+        updateActions();
+    });
+
     // Answer.
     m_answerBox = new QGroupBox(tr("Answer the retUrl"), this);
-    auto *form = new QFormLayout(m_answerBox);
-    m_status = new QComboBox(m_answerBox);
-    m_status->setEditable(true);
-    m_status->addItems(
-        { QStringLiteral("OK"), QStringLiteral("DECLINED"), QStringLiteral("ERROR") });
-    m_status->setAccessibleName(tr("Status to send"));
-    m_status->lineEdit()->setAccessibleName(tr("Status to send"));
-    m_reason = new QLineEdit(m_answerBox);
-    m_reason->setAccessibleName(tr("Reason (for a status other than OK)"));
-    m_reason->setPlaceholderText(tr("optional, sent with a status other than OK"));
-    m_answer = button(tr("&Answer retUrl"), tr("Send the answer to the retUrl"), m_answerBox);
-    m_answer->setObjectName(QStringLiteral("answerButton"));
+    auto *answerLayout = new QVBoxLayout(m_answerBox);
+    m_answerOk = button(tr("&Answer OK"), tr("Answer OK for the partner user"), m_answerBox);
+    m_answerOk->setObjectName(QStringLiteral("answerOkButton"));
+    auto *okRow = new QHBoxLayout;
+    okRow->addWidget(m_answerOk);
+    okRow->addStretch();
+    answerLayout->addLayout(okRow);
+    connect(m_answerOk, &QPushButton::clicked, this, &PayloadInspectorPanel::answerOk);
+
+    m_statusBox = new QGroupBox(tr("Send status…"), m_answerBox);
+    m_statusBox->setObjectName(QStringLiteral("statusBox"));
+    auto *form = new QFormLayout(m_statusBox);
+    m_status = new QComboBox(m_statusBox);
+    m_status->setObjectName(QStringLiteral("statusChooser"));
+    m_status->setAccessibleName(tr("Status to send instead of OK"));
+    for (const embedded::ReplyStatus &status : embedded::ReplyStatus::standard()) {
+        m_status->addItem(tr("%1 (%2)").arg(status.label, status.value), status.value);
+        m_status->setItemData(m_status->count() - 1, status.when, Qt::ToolTipRole);
+    }
+    m_status->addItem(tr("Custom…"), QString());
+    m_status->setItemData(m_status->count() - 1,
+                          tr("Any other value (A–Z a–z 0–9 _ . -): the provider records it."),
+                          Qt::ToolTipRole);
+    m_customStatus = new QLineEdit(m_statusBox);
+    m_customStatus->setObjectName(QStringLiteral("customStatus"));
+    m_customStatus->setAccessibleName(tr("Custom status"));
+    m_customStatus->setPlaceholderText(tr("a custom status value"));
+    m_reason = new QLineEdit(m_statusBox);
+    m_reason->setObjectName(QStringLiteral("reasonEdit"));
+    m_reason->setAccessibleName(tr("Reason (optional)"));
+    m_reason->setPlaceholderText(tr("optional, sent with the status of a connect event"));
+    m_statusHint = new QLabel(m_statusBox);
+    m_statusHint->setObjectName(QStringLiteral("statusHint"));
+    m_statusHint->setAccessibleName(tr("Status hint"));
+    m_statusHint->setWordWrap(true);
+    m_sendStatus = button(tr("Send s&tatus"), tr("Send the chosen status"), m_statusBox);
+    m_sendStatus->setObjectName(QStringLiteral("sendStatusButton"));
+    form->addRow(tr("Status:"), m_status);
+    form->addRow(tr("Custom:"), m_customStatus);
+    form->addRow(tr("Reason:"), m_reason);
+    form->addRow(m_statusHint);
+    form->addRow(m_sendStatus);
+    answerLayout->addWidget(m_statusBox);
+    connect(m_status, &QComboBox::currentIndexChanged, this,
+            &PayloadInspectorPanel::onStatusChosen);
+    connect(m_customStatus, &QLineEdit::textChanged, this, &PayloadInspectorPanel::updateActions);
+    connect(m_sendStatus, &QPushButton::clicked, this, &PayloadInspectorPanel::sendStatus);
+
     m_answerResult =
         new NoticeLine(QStringLiteral("answerResult"), tr("retUrl result"), m_answerBox);
     m_answerResult->setKeepsSpaceWhenEmpty(true);
-    form->addRow(tr("Status:"), m_status);
-    form->addRow(tr("Reason:"), m_reason);
-    form->addRow(m_answer);
-    form->addRow(m_answerResult);
+    answerLayout->addWidget(m_answerResult);
     layout->addWidget(m_answerBox);
-    connect(m_answer, &QPushButton::clicked, this, &PayloadInspectorPanel::answer);
+    setStatusHighlighted(false);
+    onStatusChosen();
 
     showPayload();
 }
@@ -188,9 +257,59 @@ void PayloadInspectorPanel::onEnvironment()
 {
     m_key = {};
     m_payload.reset();
-    m_lastUserCode.clear();
+    m_pendingId = 0;
+    m_eventDone = false;
+    m_lastOutcome.reset();
+    m_answerResult->clearNotice();
+    m_userNotice->clearNotice();
+    m_hexNote->clearNotice();
+    setStatusHighlighted(false);
+    // The workflow and the partner-user list are the environment's: follow the new ones.
+    const CallbackGuard::Token env = environmentToken();
+    if (auto *users = m_session.partnerUsers()) {
+        connect(users, &embedded::PartnerUserDirectory::changed, this, [this, env] {
+            if (env)
+                reloadUsers();
+        });
+        connect(users, &embedded::PartnerUserDirectory::loaded, this, [this, env] {
+            if (env)
+                reloadUsers();
+        });
+    }
+    if (auto *workflow = m_session.embedded()) {
+        connect(workflow, &embedded::EmbeddedWorkflow::pendingChanged, this, [this, env] {
+            if (env)
+                onPendingChanged();
+        });
+    }
+    reloadUsers();
     showPayload();
     loadKey();
+}
+
+void PayloadInspectorPanel::reloadUsers()
+{
+    const QString current = m_user->currentText();
+    const QSignalBlocker block(m_user);
+    m_user->clear();
+    if (auto *users = m_session.partnerUsers()) {
+        for (const embedded::PartnerUser &u : users->users()) {
+            m_user->addItem(u.id);
+            m_user->setItemData(m_user->count() - 1, embedded::PartnerUser::stateLabel(u.state),
+                                Qt::ToolTipRole);
+        }
+    }
+    m_user->setEditText(current);
+}
+
+QString PayloadInspectorPanel::partnerUser() const
+{
+    return m_user->currentText().trimmed();
+}
+
+void PayloadInspectorPanel::setPartnerUser(const QString &user)
+{
+    m_user->setEditText(user);
 }
 
 void PayloadInspectorPanel::loadKey()
@@ -233,8 +352,17 @@ void PayloadInspectorPanel::decrypt()
     if (!m_decrypt->isEnabled())
         return;
     const QByteArray text = m_input->toPlainText().toLatin1();
-    auto r = embedded::PayloadDecryptor::decrypt(m_key, text);
+    embedded::HexInput hex;
+    auto r = embedded::PayloadDecryptor::decrypt(m_key, text, {}, &hex);
     m_answerResult->clearNotice();
+    m_hexNote->clearNotice();
+    setStatusHighlighted(false);
+    // A new event replaces the one shown: an unanswered one is dropped from the workflow.
+    if (m_pendingId && m_session.embedded())
+        m_session.embedded()->discard(std::exchange(m_pendingId, 0));
+    m_pendingId = 0;
+    m_eventDone = false;
+    m_lastOutcome.reset();
     if (!r) {
         m_payload.reset();
         showPayload();
@@ -242,12 +370,56 @@ void PayloadInspectorPanel::decrypt()
                          r.error().position);
     }
     m_error->clearNotice();
+    if (hex.wasNormalised())
+        m_hexNote->showInfo(hex.describe());
     m_payload.emplace(std::move(r).value());
-    if (m_payload->kind() == embedded::EventPayload::Kind::Connect)
-        m_lastUserCode = m_payload->userCode().clone();
     setRevealed(false);
     m_reveal->setChecked(false);
     showPayload();
+    if (partnerUser().isEmpty()) {
+        m_userNotice->showWarning(
+            tr("Name the partner user this event is for before answering it."));
+    } else {
+        ensureReceived();
+    }
+    updateActions();
+}
+
+bool PayloadInspectorPanel::ensureReceived()
+{
+    if (!m_payload || m_eventDone || !m_session.embedded())
+        return false;
+    const QString user = partnerUser();
+    if (auto bad = embedded::PartnerUser::checkId(user)) {
+        m_userNotice->showWarning(tr("Partner user: %1").arg(*bad));
+        return false;
+    }
+    embedded::EmbeddedWorkflow &workflow = *m_session.embedded();
+    if (m_pendingId) {
+        const auto held = workflow.pending(m_pendingId);
+        if (held && held->user == user)
+            return true;
+        // Named for another user since: the event is handed over again, for this one.
+        workflow.discard(std::exchange(m_pendingId, 0));
+    }
+    auto id = workflow.receive(user, m_payload->clone());
+    if (!id) {
+        m_userNotice->showError(id.error());
+        return false;
+    }
+    m_pendingId = id.value();
+    m_userNotice->clearNotice();
+    return true;
+}
+
+void PayloadInspectorPanel::onPendingChanged()
+{
+    if (m_pendingId && m_session.embedded() && !m_session.embedded()->pending(m_pendingId)) {
+        // Answered (the provider had its say), or removed by a logout of the user.
+        m_pendingId = 0;
+        m_eventDone = true;
+    }
+    updateActions();
 }
 
 void PayloadInspectorPanel::showError(const QString &code, const QString &message,
@@ -287,8 +459,6 @@ void PayloadInspectorPanel::showPayload()
     m_summary->setText(summary);
     m_json->setPlainText(
         QString::fromUtf8(QJsonDocument(p.displayObject()).toJson(QJsonDocument::Indented)));
-    m_status->setEnabled(true);
-    m_reason->setEnabled(p.kind() == embedded::EventPayload::Kind::Connect);
     setRevealed(m_revealed);
     updateActions();
 }
@@ -304,6 +474,66 @@ void PayloadInspectorPanel::setRevealed(bool revealed)
     m_reveal->setText(revealed ? tr("&Hide userCode") : tr("&Reveal userCode"));
 }
 
+QString PayloadInspectorPanel::answerBlocked() const
+{
+    if (!m_payload)
+        return tr("Decrypt an event first.");
+    if (m_eventDone)
+        return tr("This event was answered (see the result below); decrypt a new event.");
+    if (m_busy)
+        return tr("Sending…");
+    if (!m_session.embedded())
+        return tr("Waiting for the environment to be ready.");
+    if (auto bad = embedded::PartnerUser::checkId(partnerUser()))
+        return tr("Name the partner user this event is for (%1).").arg(*bad);
+    return {};
+}
+
+QString PayloadInspectorPanel::chosenStatus() const
+{
+    const QString value = m_status->currentData().toString();
+    return value.isEmpty() ? m_customStatus->text().trimmed() : value;
+}
+
+QString PayloadInspectorPanel::statusProblem() const
+{
+    if (auto bad = embedded::ReplyStatus::checkCustom(chosenStatus()))
+        return *bad;
+    return {};
+}
+
+void PayloadInspectorPanel::onStatusChosen()
+{
+    const bool custom = m_status->currentData().toString().isEmpty();
+    m_customStatus->setEnabled(custom);
+    m_status->setToolTip(m_status->currentData(Qt::ToolTipRole).toString());
+    if (custom)
+        m_customStatus->setFocus();
+    updateActions();
+}
+
+void PayloadInspectorPanel::setStatusHighlighted(bool on, const QString &suggested)
+{
+    // Highlighted by a frame, a sign and words — never by colour alone.
+    m_statusBox->setStyleSheet(on ? QStringLiteral("QGroupBox#statusBox { border: 2px solid "
+                                                   "palette(highlight); margin-top: 1.2em; }")
+                                  : QString());
+    m_statusBox->setTitle(on ? tr("➜ Send status… (OK cannot be sent)") : tr("Send status…"));
+    if (on) {
+        const int index = suggested.isEmpty() ? -1 : m_status->findData(suggested);
+        if (index >= 0)
+            m_status->setCurrentIndex(index);
+        m_statusHint->setText(
+            suggested.isEmpty()
+                ? tr("OK cannot be sent for this event: choose a status.")
+                : tr("OK cannot be sent for this event: %1 is suggested.").arg(suggested));
+        m_status->setFocus();
+    } else {
+        m_statusHint->setText(tr("Any event can be refused with a status instead of OK; the "
+                                 "provider records it as a failed attempt."));
+    }
+}
+
 void PayloadInspectorPanel::updateActions()
 {
     const bool ready = m_session.isReady();
@@ -311,11 +541,14 @@ void PayloadInspectorPanel::updateActions()
     const QString waiting = tr("Waiting for the environment to be ready.");
     m_sampleConnect->setEnabled(sandbox && !m_busy);
     m_sampleAuth->setEnabled(sandbox && !m_busy);
-    m_sampleConnect->setToolTip(sandbox ? tr("Ask the sandbox for a fresh connect event")
-                                        : tr("Only in a sandbox environment."));
+    m_sampleConnect->setToolTip(
+        sandbox ? tr("Ask the sandbox for a fresh connect event for the partner user (the sandbox "
+                     "names one when the box is empty)")
+                : tr("Only in a sandbox environment."));
     m_sampleAuth->setToolTip(
         sandbox
-            ? tr("Ask the sandbox for a silent-authentication event (after a connect was answered)")
+            ? tr("Ask the sandbox for a silent-authentication event for the partner user (after "
+                 "a connect was answered)")
             : tr("Only in a sandbox environment."));
     m_sandboxKeys->setEnabled(sandbox && !m_busy);
     m_sandboxKeys->setToolTip(sandbox ? tr("Fetch the sandbox's key pair into the keychain")
@@ -323,6 +556,7 @@ void PayloadInspectorPanel::updateActions()
     m_importKey->setEnabled(ready && !m_busy);
     m_importKey->setToolTip(ready ? tr("Choose a PEM file; it is stored in the keychain only")
                                   : waiting);
+    m_user->setEnabled(ready && !m_busy);
 
     QString why;
     if (!ready)
@@ -337,17 +571,22 @@ void PayloadInspectorPanel::updateActions()
     m_decrypt->setToolTip(why.isEmpty() ? tr("Decrypt with the partner private key (Ctrl+Return)")
                                         : why);
 
-    QString answerWhy;
-    if (!m_payload)
-        answerWhy = tr("Decrypt an event first.");
-    else if (m_busy)
-        answerWhy = tr("Sending…");
-    else if (m_payload->kind() == embedded::EventPayload::Kind::SilentAuth &&
-             m_lastUserCode.isEmpty())
-        answerWhy = tr("A silent-authentication reply needs the userCode of a connect event: "
-                       "decrypt the user's connect event first.");
-    m_answer->setEnabled(answerWhy.isEmpty());
-    m_answer->setToolTip(answerWhy);
+    const QString blocked = answerBlocked();
+    m_answerOk->setEnabled(blocked.isEmpty());
+    m_answerOk->setToolTip(
+        blocked.isEmpty()
+            ? (m_payload->kind() == embedded::EventPayload::Kind::Connect
+                   ? tr("Store the userCode in the keychain for %1, then answer OK")
+                         .arg(partnerUser())
+                   : tr("Send %1's stored userCode, encrypted, with OK").arg(partnerUser()))
+            : blocked);
+    const QString statusWhy = blocked.isEmpty() ? statusProblem() : blocked;
+    m_sendStatus->setEnabled(statusWhy.isEmpty());
+    m_sendStatus->setToolTip(
+        statusWhy.isEmpty() ? tr("Send %1 instead of OK; nothing is stored").arg(chosenStatus())
+                            : statusWhy);
+    m_customStatus->setToolTip(m_customStatus->isEnabled() ? statusProblem() : QString());
+    m_reason->setEnabled(m_payload && m_payload->kind() == embedded::EventPayload::Kind::Connect);
     m_answerBox->setEnabled(m_payload.has_value());
 }
 
@@ -357,24 +596,31 @@ void PayloadInspectorPanel::fetchSample(bool connect)
         return;
     m_busy = true;
     updateActions();
-    const CallbackGuard::Token alive = panelToken();
+    const CallbackGuard::Token alive = environmentToken();
     auto done = [this, alive](Result<embedded::EmulatorEventSource::SampleEvent, api::ApiError> e) {
         if (!alive)
             return;
         m_busy = false;
         if (!e) {
-            showError(e.error().code.isEmpty() ? tr("sandbox") : e.error().code, e.error().message);
+            // The sandbox may name the partner user: shown, kept out of the log.
+            m_error->setNotice(
+                NoticeLine::Kind::Error,
+                tr("%1 — %2").arg(e.error().code.isEmpty() ? tr("sandbox") : e.error().code,
+                                  e.error().message),
+                { partnerUser() });
             return updateActions();
         }
         m_error->clearNotice();
+        // The event is for the user the sandbox named: the answer must be handled for them.
+        setPartnerUser(e->user);
         setPayloadText(QString::fromLatin1(e->payloadHex));
         updateActions();
         Q_EMIT sampleLoaded();
     };
     if (connect)
-        m_session.sandboxEvents()->connectEvent(QStringLiteral("inspector"), done);
+        m_session.sandboxEvents()->connectEvent(partnerUser(), done);
     else
-        m_session.sandboxEvents()->authEvent(QStringLiteral("inspector"), done);
+        m_session.sandboxEvents()->authEvent(partnerUser(), done);
 }
 
 void PayloadInspectorPanel::installSandboxKeys()
@@ -420,67 +666,92 @@ void PayloadInspectorPanel::importKeyFromFile()
     dialog->open();
 }
 
-void PayloadInspectorPanel::answer()
+void PayloadInspectorPanel::answerOk()
 {
-    if (!m_payload || !m_answer->isEnabled())
-        return;
-    const QString status = m_status->currentText().trimmed().isEmpty()
-        ? QStringLiteral("OK")
-        : m_status->currentText().trimmed();
-    const CallbackGuard::Token alive = panelToken();
-    auto send = [this, alive](const QUrl &url, const embedded::RetUrlReply &reply) {
-        m_busy = true;
-        m_answerResult->showInfo(tr("Sending…"));
-        updateActions();
-        m_session.retUrls()->answer(
-            url, reply, [this, alive](Result<api::HttpResponse, api::ApiError> r) {
-                if (!alive)
-                    return;
-                m_busy = false;
-                if (r) {
-                    m_answerResult->showSuccess(
-                        tr("%1 %2 — the provider accepted the answer.")
-                            .arg(r->status)
-                            .arg(r->status == 204 ? QStringLiteral("No Content") : QString()));
-                    Q_EMIT answered(r->status, {});
-                } else {
-                    const api::ApiError &e = r.error();
-                    m_answerResult->showError(
-                        tr("%1 %2 — %3")
-                            .arg(e.httpStatus ? QString::number(e.httpStatus) : tr("not sent"),
-                                 e.code, e.message));
-                    Q_EMIT answered(0, e.message);
-                }
-                updateActions();
-            });
-    };
-    if (m_payload->kind() == embedded::EventPayload::Kind::Connect)
-        return send(m_payload->retUrl(),
-                    embedded::RetUrlReply::connect(
-                        status, status == QLatin1String("OK") ? QString() : m_reason->text()));
+    if (!m_answerOk->isEnabled() || !ensureReceived())
+        return updateActions();
+    sendOk(false);
+}
 
-    // Silent authentication: {attemptId, userCode} encrypted to the provider's public key.
-    const QUrl url = m_payload->retUrl();
-    const QString attemptId = m_payload->attemptId();
+void PayloadInspectorPanel::sendOk(bool replaceConfirmed)
+{
     m_busy = true;
+    m_answerResult->showInfo(tr("Sending…"));
+    setStatusHighlighted(false);
     updateActions();
-    m_session.embeddedKeys()->loadProviderKey(
-        [this, alive, url, attemptId, status, send](Result<crypto::RsaPublicKey, QString> key) {
+    const CallbackGuard::Token alive = environmentToken();
+    m_session.embedded()->answerOk(
+        m_pendingId, replaceConfirmed, [this, alive](const embedded::EventOutcome &o) {
             if (!alive)
                 return;
             m_busy = false;
-            if (!key) {
-                m_answerResult->showError(key.error());
-                return updateActions();
-            }
-            auto reply =
-                embedded::RetUrlReply::silentAuth(key.value(), attemptId, m_lastUserCode, status);
-            if (!reply) {
-                m_answerResult->showError(reply.error().message);
-                return updateActions();
-            }
-            send(url, reply.value());
+            if (o.result == embedded::EventOutcome::Result::NeedsConfirmation)
+                return askReplace(o);
+            showOutcome(o);
         });
+}
+
+void PayloadInspectorPanel::askReplace(const embedded::EventOutcome &outcome)
+{
+    m_answerResult->setNotice(NoticeLine::Kind::Warning, outcome.message, { outcome.user });
+    updateActions();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Replace the stored userCode?"),
+                                outcome.message, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("replaceCodeBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("%1's current userCode is replaced by this event's and cannot be used any more.")
+            .arg(outcome.user));
+    box->setStandardButtons(QMessageBox::Yes | QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("Replace and answer OK"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    const CallbackGuard::Token alive = environmentToken();
+    const int id = m_pendingId;
+    connect(box, &QMessageBox::finished, this, [this, alive, id](int result) {
+        if (!alive)
+            return;
+        if (result == QMessageBox::Yes && id == m_pendingId && !m_busy)
+            return sendOk(true);
+        m_answerResult->showInfo(tr("Not answered: the stored userCode was kept."));
+    });
+    box->open();
+    Q_EMIT confirmationAsked();
+}
+
+void PayloadInspectorPanel::sendStatus()
+{
+    if (!m_sendStatus->isEnabled() || !ensureReceived())
+        return updateActions();
+    m_busy = true;
+    m_answerResult->showInfo(tr("Sending…"));
+    updateActions();
+    const CallbackGuard::Token alive = environmentToken();
+    const QString reason = m_reason->isEnabled() ? m_reason->text() : QString();
+    m_session.embedded()->answerNotOk(m_pendingId, chosenStatus(), reason,
+                                      [this, alive](const embedded::EventOutcome &o) {
+                                          if (!alive)
+                                              return;
+                                          m_busy = false;
+                                          showOutcome(o);
+                                      });
+}
+
+void PayloadInspectorPanel::showOutcome(const embedded::EventOutcome &o)
+{
+    m_lastOutcome = o;
+    QStringList parts { o.message };
+    if (o.codeRemoved)
+        parts << tr("The stored userCode of %1 was removed: the user must connect again.")
+                     .arg(o.user);
+    if (!o.nextStep.isEmpty())
+        parts << tr("Next step: %1").arg(o.nextStep);
+    const QString text = parts.join(QLatin1Char(' '));
+    // The partner-user id is shown in full but kept out of the diagnostic log (PII-adjacent).
+    m_answerResult->setNotice(o.ok() ? NoticeLine::Kind::Success : NoticeLine::Kind::Error, text,
+                              { o.user });
+    setStatusHighlighted(o.canSendNotOk, o.suggestedStatus);
+    updateActions();
+    Q_EMIT answered(o.httpStatus, embedded::EventOutcome::resultName(o.result));
 }
 
 void PayloadInspectorPanel::changeEvent(QEvent *event)

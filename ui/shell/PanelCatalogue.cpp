@@ -3,6 +3,7 @@
 #include "ui/connections/ConnectionsPanel.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
 #include "ui/jobs/JobsPanel.h"
+#include "ui/partnerusers/PartnerUsersPanel.h"
 #include "ui/settings/SettingsPanel.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/walkthroughs/WalkthroughsPanel.h"
@@ -43,14 +44,19 @@ std::vector<PanelEntry> build()
           ctrl(3),
           TR("Decrypt and answer embedded-banking events (connect and silent authentication)."),
           make<PayloadInspectorPanel>() },
-        { QStringLiteral("webhooks"), TR("Webhooks"), QStringLiteral("nav-webhooks"), 40, ctrl(4),
+        { QStringLiteral("partnerusers"), TR("Partner Users"), QStringLiteral("nav-partnerusers"),
+          35, ctrl(4),
+          TR("Embedded-banking partner users: connected, invalid or logged out; log out, reveal "
+             "a stored userCode, rehearse the automatic disconnect."),
+          make<PartnerUsersPanel>() },
+        { QStringLiteral("webhooks"), TR("Webhooks"), QStringLiteral("nav-webhooks"), 40, ctrl(5),
           TR("Check webhook signatures and manage the signing secret."), make<WebhooksPanel>() },
         { QStringLiteral("walkthroughs"), TR("Walkthroughs"), QStringLiteral("nav-walkthroughs"),
-          50, ctrl(5),
+          50, ctrl(6),
           TR("Guided runs of the sandbox test banks, ticked step by step as the sandbox confirms "
              "them."),
           make<WalkthroughsPanel>() },
-        { QStringLiteral("settings"), TR("Settings"), QStringLiteral("nav-settings"), 60, ctrl(6),
+        { QStringLiteral("settings"), TR("Settings"), QStringLiteral("nav-settings"), 60, ctrl(7),
           TR("Environments and their credentials: built-in sandbox, custom sandbox or production."),
           make<SettingsPanel>() },
     };

@@ -94,4 +94,21 @@ TEST(NoticeLine, LogsEachWarningOrErrorOnceAndNeverInformation)
     EXPECT_EQ(log.lines().size(), 4);
 }
 
+TEST(NoticeLine, ShowsAnIdInFullButKeepsItOutOfTheLog)
+{
+    UiLogCapture log;
+    NoticeLine line(QStringLiteral("answerResult"), QStringLiteral("Result"));
+    const QString user = QStringLiteral("partner-user-4711");
+    line.setNotice(NoticeLine::Kind::Error, QStringLiteral("%1 has no valid userCode.").arg(user),
+                   { user });
+    EXPECT_TRUE(line.text().contains(user)) << "the person sees the id";
+    ASSERT_EQ(log.lines().size(), 1);
+    EXPECT_FALSE(log.lines().first().contains(user)) << log.lines().first().toStdString();
+    EXPECT_TRUE(log.lines().first().contains(QStringLiteral("<id> has no valid userCode.")));
+    // The next notice without ids is logged as it is.
+    line.showWarning(QStringLiteral("Plain %1").arg(user));
+    ASSERT_EQ(log.lines().size(), 2);
+    EXPECT_TRUE(log.lines().last().contains(user));
+}
+
 } // namespace
