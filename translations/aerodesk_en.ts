@@ -88,10 +88,6 @@ Try &apos;aerodesk --help&apos;.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The partner-user list could not be read from the keychain: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This event is no longer pending: it was answered, discarded, or its user logged out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,6 +203,14 @@ Try &apos;aerodesk --help&apos;.
         <source>No userCode is stored for this user.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the partner-user list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK cannot be sent: %1. Send a status instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::embedded::EmulatorEventSource</name>
@@ -233,13 +237,19 @@ Try &apos;aerodesk --help&apos;.
         <source>a leading 0x</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n line break(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%n line break</numerusform>
+            <numerusform>%n line breaks</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n space(s) or tab(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%n space or tab</numerusform>
+            <numerusform>%n spaces or tabs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Normalised the pasted text: removed %1 before decrypting.</source>
@@ -302,6 +312,13 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>A partner user id has no control characters and no &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::PartnerUserDirectory</name>
+    <message>
+        <source>The partner-user list was not read, so it is not written either.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2835,6 +2852,34 @@ Qt %2 (built with %3)
         <source>Not saved in the keychain — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Embedded-banking retUrl origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://eb.provider.example, … (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retUrl &amp;origins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox&apos;s events are answered on its own origin only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded banking answers an event&apos;s retUrl only on these origins; none are allowed until listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded banking answers an event&apos;s retUrl on this sandbox&apos;s own origin and on any origin listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retUrl origins: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::WalkthroughsPanel</name>
@@ -3436,10 +3481,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Embedded banking: connect + silent authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The sandbox is not ready yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3560,55 +3601,103 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>partner key %1…</source>
+        <source>Embedded banking: a partner user from connect to logout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connect event: retUrl and userCode (masked)</source>
+        <source>partner key %1…, partner user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>silent-auth event: attemptId %1</source>
+        <source>Connect: decrypt the event, store the userCode, answer OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No event to answer.</source>
+        <source>RSA-OAEP (SHA-1) with the partner private key → {userCode, retUrl}; the code is stored in the keychain for the partner user first, then {&quot;status&quot;: &quot;OK&quot;} is posted: the provider answers 204.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>retUrl answered %1</source>
+        <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decrypt a connect event</source>
+        <source>Silent authentication with the user&apos;s stored code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RSA-OAEP (SHA-1) with the partner private key → {userCode, retUrl}.</source>
+        <source>→ {attemptId, retUrl}; the reply carries this user&apos;s stored userCode, encrypted to the provider&apos;s public key: 204.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer the connect retUrl</source>
+        <source>silently authenticated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>POST {&quot;status&quot;: &quot;OK&quot;}: the provider answers 204.</source>
+        <source>Automatic disconnect (time-scaled sandbox)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decrypt a silent-authentication event</source>
+        <source>The provider disconnects an idle user after a long period (days in production). The sandbox&apos;s period is set to %1 ms for this step, then restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>→ {attemptId, retUrl}.</source>
+        <source>the sandbox says %1 is expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer with the encrypted {attemptId, userCode}</source>
+        <source>The sandbox did not disconnect %1 within %2 s (state: %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Encrypted to the provider&apos;s public key, hex, posted as {payload, status}: 204.</source>
+        <source>Check the sandbox&apos;s idle timeout in /sandbox/eb/state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s state has no idleTimeoutMs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invalid code is removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silent authentication answered with the disconnected user&apos;s code gets 410: the workflow removes the stored code at once and marks the user invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: code removed, %3 is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected 410 and the code removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invalid user connects again: a new code is stored and OK answered (204).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment&apos;s logout flow, then every artifact of the user&apos;s session is removed: the sandbox shows the user logged out with no userCode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox says %1 is logged out, with no userCode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox still shows %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,9 +16,9 @@ bool isHexDigit(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("aerodesk::embedded::HexInput", text, nullptr, n);
+    return QCoreApplication::translate("aerodesk::embedded::HexInput", text);
 }
 
 /// "'g' (U+0067)" — printable ASCII shown as itself, anything else by its code.
@@ -40,10 +40,12 @@ QString HexInput::describe() const
     if (prefixRemoved)
         parts << tr("a leading 0x");
     if (lineBreaks > 0)
-        parts << tr("%n line break(s)", lineBreaks);
+        parts << QCoreApplication::translate("aerodesk::embedded::HexInput", "%n line break(s)",
+                                             nullptr, lineBreaks);
     const int spaces = whitespaceRemoved - lineBreaks;
     if (spaces > 0)
-        parts << tr("%n space(s) or tab(s)", spaces);
+        parts << QCoreApplication::translate("aerodesk::embedded::HexInput",
+                                             "%n space(s) or tab(s)", nullptr, spaces);
     return tr("Normalised the pasted text: removed %1 before decrypting.")
         .arg(parts.join(tr(" and ")));
 }
