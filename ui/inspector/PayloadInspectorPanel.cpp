@@ -337,6 +337,8 @@ void PayloadInspectorPanel::loadKey()
                 m_key = {};
                 m_keyLabel->setText(key.error());
             }
+            if (!m_payload)
+                showPayload(); // the first-step hint depends on the key
             updateActions();
             Q_EMIT keyChanged();
         });
@@ -442,7 +444,22 @@ void PayloadInspectorPanel::showPayload()
     m_userCode->setVisible(has && m_payload->kind() == embedded::EventPayload::Kind::Connect);
     m_reveal->setVisible(m_userCode->isVisible());
     if (!has) {
-        m_summary->setText(tr("Nothing decrypted yet."));
+        // The empty state says what to do first.
+        const bool sandbox = m_session.isReady() && m_session.sandboxEvents();
+        if (m_key.isNull())
+            m_summary->setText(
+                sandbox ? tr("<b>First step:</b> put a partner private key in the keychain — "
+                             "<i>Use sandbox keys</i> takes the sandbox's pair, <i>Import key…</i> "
+                             "a PEM file. Then get a sample event or paste one, and Decrypt.")
+                        : tr("<b>First step:</b> import the partner private key (PEM) from the "
+                             "provider's developer portal with <i>Import key…</i>; it is kept in "
+                             "the keychain only. Then paste an event's hex payload and Decrypt."));
+        else
+            m_summary->setText(
+                sandbox ? tr("Nothing decrypted yet: get a sample connect event (or paste one), "
+                             "name its partner user, and Decrypt.")
+                        : tr("Nothing decrypted yet: paste an event's hex payload, name its "
+                             "partner user, and Decrypt."));
         m_json->clear();
         return updateActions();
     }

@@ -47,10 +47,17 @@ protected:
             [&] { return label("keyLabel").contains(QLatin1String("No partner private key")); },
             20000))
             << label("keyLabel").toStdString();
+        // The empty state says what to do first: get a key (here, the sandbox's).
+        EXPECT_TRUE(label("summaryLabel").contains(QLatin1String("First step")))
+            << label("summaryLabel").toStdString();
+        EXPECT_TRUE(label("summaryLabel").contains(QLatin1String("Use sandbox keys")));
         QTest::mouseClick(button("Use sandbox keys"), Qt::LeftButton);
         ASSERT_TRUE(waitUntil(
             [&] { return label("keyLabel").contains(QLatin1String("fingerprint")); }, 30000))
             << label("keyLabel").toStdString();
+        EXPECT_FALSE(label("summaryLabel").contains(QLatin1String("First step")))
+            << "the next step once a key is there";
+        EXPECT_TRUE(label("summaryLabel").contains(QLatin1String("sample connect event")));
     }
 
     QString label(const char *name) const
