@@ -98,8 +98,8 @@ void ConnectionLinker::onFinished(const api::LinkWidgetResult &result)
                            true);
         else
             Q_EMIT message(m_reconnect ? tr("%1 reconnected.").arg(ConnectionTableModel::mask(id))
-                                   : tr("%1 linked.").arg(ConnectionTableModel::mask(id)),
-                       false);
+                                       : tr("%1 linked.").arg(ConnectionTableModel::mask(id)),
+                           false);
     } else if (result.outcome == api::LinkWidgetResult::Outcome::Closed) {
         Q_EMIT message(tr("The widget was closed before the link was completed."), false);
     } else {

@@ -100,23 +100,28 @@ protected:
     /// Answers the dialog the way a person would: the OAuth test bank, then Approve.
     static void driveOAuth(ui::LinkWidgetDialog *dialog)
     {
-        QObject::connect(dialog, &ui::LinkWidgetDialog::stepShown, dialog, [dialog](const QString &state) {
-            QTimer::singleShot(0, dialog, [dialog, state] {
-                if (state == QLatin1String("bank")) {
-                    auto *banks = dialog->findChild<QListWidget *>(QStringLiteral("widgetBankList"));
-                    const auto items = banks->findItems(QStringLiteral("OAuth"), Qt::MatchContains);
-                    ASSERT_FALSE(items.isEmpty());
-                    banks->setCurrentItem(items.first());
-                    test::clickNamed(dialog, QStringLiteral("widgetContinue"));
-                } else if (state == QLatin1String("oauth")) {
-                    test::clickNamed(dialog, QStringLiteral("widgetApprove"));
-                } else if (state == QLatin1String("credentials")) {
-                    test::typeInto(dialog, QStringLiteral("widgetUsername"), QStringLiteral("mxuser"));
-                    test::typeInto(dialog, QStringLiteral("widgetPassword"), QStringLiteral("challenge"));
-                    test::clickNamed(dialog, QStringLiteral("widgetContinue"));
-                }
+        QObject::connect(
+            dialog, &ui::LinkWidgetDialog::stepShown, dialog, [dialog](const QString &state) {
+                QTimer::singleShot(0, dialog, [dialog, state] {
+                    if (state == QLatin1String("bank")) {
+                        auto *banks =
+                            dialog->findChild<QListWidget *>(QStringLiteral("widgetBankList"));
+                        const auto items =
+                            banks->findItems(QStringLiteral("OAuth"), Qt::MatchContains);
+                        ASSERT_FALSE(items.isEmpty());
+                        banks->setCurrentItem(items.first());
+                        test::clickNamed(dialog, QStringLiteral("widgetContinue"));
+                    } else if (state == QLatin1String("oauth")) {
+                        test::clickNamed(dialog, QStringLiteral("widgetApprove"));
+                    } else if (state == QLatin1String("credentials")) {
+                        test::typeInto(dialog, QStringLiteral("widgetUsername"),
+                                       QStringLiteral("mxuser"));
+                        test::typeInto(dialog, QStringLiteral("widgetPassword"),
+                                       QStringLiteral("challenge"));
+                        test::clickNamed(dialog, QStringLiteral("widgetContinue"));
+                    }
+                });
             });
-        });
     }
 
     test::SessionRig rig;
@@ -191,11 +196,13 @@ TEST_F(ConnectionsFlow, APersistFailureIsShownAndRetriedWithNothingLost)
     showPanel();
     // A second connection holds the store's write lock: the recorder's write fails with
     // "database is locked" after the store's busy timeout (SQLite's default, 5 s).
-    QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+    QSqlDatabase locker =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
     locker.setDatabaseName(storePath());
     ASSERT_TRUE(locker.open()) << locker.lastError().text().toStdString();
     QSqlQuery lock(locker);
-    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE"))) << lock.lastError().text().toStdString();
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")))
+        << lock.lastError().text().toStdString();
 
     panel->linkBank();
     ui::LinkWidgetDialog *dialog = panel->linker()->dialog();
@@ -302,7 +309,8 @@ TEST_F(ConnectionsFlow, ReconnectFromTheExpiryNoticeAndFromASevenDayRow)
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->session().mode(), api::LinkWidgetSession::Mode::Reconnect);
     QSignalSpy second(dialog, &ui::LinkWidgetDialog::sessionFinished);
-    ASSERT_TRUE(waitUntil([&] { return dialog->isVisible() && dialog->isWaitingForInput(); }, 30000));
+    ASSERT_TRUE(
+        waitUntil([&] { return dialog->isVisible() && dialog->isWaitingForInput(); }, 30000));
     dialog->reject();
     ASSERT_TRUE(waitUntil([&] { return second.count() == 1; }, 30000));
     // A row far from expiry has no such button.
@@ -314,13 +322,13 @@ TEST_F(ConnectionsFlow, ReconnectFromTheExpiryNoticeAndFromASevenDayRow)
 TEST_F(ConnectionsFlow, RefreshAllOverAThousandImportedIdsShowsProgressAndCancels)
 {
     startSandbox();
-    const auto seeded = h.sandbox.request("POST", QStringLiteral("/sandbox/seed"),
-                                          QJsonObject { { QStringLiteral("count"), 1000 } }, {},
-                                          60000);
+    const auto seeded =
+        h.sandbox.request("POST", QStringLiteral("/sandbox/seed"),
+                          QJsonObject { { QStringLiteral("count"), 1000 } }, {}, 60000);
     ASSERT_EQ(seeded.status, 200) << seeded.body.toStdString();
-    const auto listing = h.sandbox.request(
-        "GET", QStringLiteral("/sandbox/connections?offset=0&limit=1000"), {}, h.sandbox.bearer(),
-        60000);
+    const auto listing =
+        h.sandbox.request("GET", QStringLiteral("/sandbox/connections?offset=0&limit=1000"), {},
+                          h.sandbox.bearer(), 60000);
     ASSERT_EQ(listing.status, 200);
     QStringList ids;
     for (const QJsonValue &v : listing.json.value(QStringLiteral("connections")).toArray())
@@ -331,7 +339,8 @@ TEST_F(ConnectionsFlow, RefreshAllOverAThousandImportedIdsShowsProgressAndCancel
     const QString path = dir.filePath(QStringLiteral("ids.txt"));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write((QStringLiteral("connectionId\n") + ids.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    file.write((QStringLiteral("connectionId\n") + ids.join(QLatin1Char('\n')) + QLatin1Char('\n'))
+                   .toUtf8());
     file.close();
     const auto imported = panel->importer()->importFile(path);
     ASSERT_EQ(imported.created, 1000);
