@@ -829,6 +829,7 @@ QWidget *ConnectionsPanel::buildEmptyState()
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     title->setFont(bold);
+    title->setWordWrap(true);
     auto *text = new QLabel(
         tr("Start with one of these:\n"
            "• Import the sandbox's connections — every connection the built-in sandbox knows, "
@@ -852,11 +853,11 @@ QWidget *ConnectionsPanel::buildEmptyState()
     walkthrough->setAccessibleName(tr("Run a walkthrough"));
     walkthrough->setToolTip(tr("Open the Walkthroughs panel"));
     connect(walkthrough, &QPushButton::clicked, this, &ConnectionsPanel::walkthroughRequested);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_emptyImport);
-    buttons->addWidget(m_emptyLink);
-    buttons->addWidget(walkthrough);
-    buttons->addStretch(1);
+    // One above the other: a longer language never makes the panel wider than the window.
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_emptyImport, 0, Qt::AlignLeft);
+    buttons->addWidget(m_emptyLink, 0, Qt::AlignLeft);
+    buttons->addWidget(walkthrough, 0, Qt::AlignLeft);
     auto *layout = new QVBoxLayout(m_emptyState);
     layout->addStretch(1);
     layout->addWidget(title);
