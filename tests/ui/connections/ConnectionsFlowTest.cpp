@@ -14,6 +14,7 @@
 #include "tests/support/WidgetDriver.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/connections/BulkRefreshBar.h"
+#include "ui/connections/ConnectionFilterProxy.h"
 #include "ui/connections/ConnectionImporter.h"
 #include "ui/connections/ConnectionLinker.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -151,6 +152,7 @@ TEST_F(ConnectionsFlow, EmptyStateSaysWhatToDoFirstAndLinkShowsItsLoadingState)
         EXPECT_TRUE(button->isVisible() && button->isEnabled())
             << name << ": " << button->toolTip().toStdString();
     }
+    EXPECT_GE(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::OwnControlsOnly), 10);
     QSignalSpy walkthrough(panel.get(), &ui::ConnectionsPanel::walkthroughRequested);
     ASSERT_TRUE(test::clickNamed(panel.get(), QStringLiteral("emptyRunWalkthrough")));
     EXPECT_EQ(walkthrough.count(), 1);
@@ -424,4 +426,64 @@ TEST_F(ConnectionsFlow, HeadersAndATypicalBankNameFitAt1280x800)
     EXPECT_GE(header->sectionSize(M::BankColumn), bank);
     EXPECT_LE(header->length(), panel->table()->viewport()->width())
         << "every column is in view, none scrolled off";
+}
+
+TEST_F(ConnectionsFlow, RefreshSelectedMarksEachRowWithItsOutcome)
+{
+    startSandbox();
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+        ids << h.sandbox.linkConnection(QStringLiteral("oauth"));
+        ASSERT_FALSE(ids.last().isEmpty()) << h.sandbox.lastError().toStdString();
+        Connection bare;
+        bare.connectionId = ids.last();
+        ASSERT_TRUE(db->connections().upsert(bare));
+    }
+    // The third is deleted at Aerosync: its refresh fails, alone.
+    const auto deleted = h.sandbox.request("DELETE", QStringLiteral("/v2/accounts/%1").arg(ids[2]),
+                                           {}, h.sandbox.bearer());
+    ASSERT_EQ(deleted.status, 200) << deleted.body.toStdString();
+    showPanel();
+    ASSERT_EQ(panel->model()->rowCount(), 3);
+    EXPECT_FALSE(panel->refreshSelectedAction()->isEnabled());
+    EXPECT_TRUE(panel->refreshSelectedAction()->toolTip().contains(QStringLiteral("select")))
+        << panel->refreshSelectedAction()->toolTip().toStdString();
+
+    // Two rows selected (the first and the deleted one): only they are refreshed.
+    auto *selection = panel->table()->selectionModel();
+    for (const QString &id : { ids[0], ids[2] }) {
+        const QModelIndex index =
+            panel->proxy()->mapFromSource(panel->model()->index(panel->model()->rowOf(id), 0));
+        selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    ASSERT_TRUE(panel->refreshSelectedAction()->isEnabled())
+        << panel->refreshSelectedAction()->toolTip().toStdString();
+    QSignalSpy done(panel->bulkRefresh(), &ui::BulkRefreshBar::finished);
+    ASSERT_TRUE(test::clickNamed(panel.get(), QStringLiteral("refreshSelectedButton")));
+    ASSERT_TRUE(waitUntil([&] { return done.count() == 1; }, 30000));
+    const auto summary = done.first().first().value<connections::BulkRefreshSummary>();
+    EXPECT_EQ(summary.total, 2);
+    EXPECT_EQ(summary.ok, 1);
+    EXPECT_EQ(summary.failed, 1);
+    auto outcome = [&](const QString &id, int role) {
+        return panel->model()
+            ->index(panel->model()->rowOf(id), M::StatusColumn)
+            .data(role)
+            .toString();
+    };
+    EXPECT_EQ(outcome(ids[0], M::RefreshOutcomeRole), QStringLiteral("ok"));
+    EXPECT_TRUE(row(ids[0])->connectionExpiry.isValid());
+    EXPECT_EQ(outcome(ids[1], M::RefreshOutcomeRole), QString()) << "not selected, not refreshed";
+    EXPECT_FALSE(row(ids[1])->connectionExpiry.isValid());
+    EXPECT_EQ(outcome(ids[2], M::RefreshOutcomeRole), QStringLiteral("error"));
+    EXPECT_TRUE(
+        outcome(ids[2], Qt::ToolTipRole).startsWith(QStringLiteral("Last refresh failed: ")))
+        << outcome(ids[2], Qt::ToolTipRole).toStdString();
+    EXPECT_FALSE(panel->model()
+                     ->index(panel->model()->rowOf(ids[2]), M::StatusColumn)
+                     .data(Qt::DecorationRole)
+                     .isNull());
+    EXPECT_TRUE(test::labelText(panel.get(), QStringLiteral("bulkRefreshLabel"))
+                    .contains(QStringLiteral("1 failed")))
+        << test::labelText(panel.get(), QStringLiteral("bulkRefreshLabel")).toStdString();
 }
