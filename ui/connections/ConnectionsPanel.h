@@ -51,6 +51,11 @@ class UnsavedLinksNotice;
 /// setConnections() / appendConnections() (tests, benchmarks). Expiry is re-read from the clock
 /// every minute; connectionEnteredSevenDayBand() fires when a known connection crosses into the
 /// 7-day band (ExpiryNotifier turns it into a notification).
+///
+/// Live, it also links and reconnects itself (ConnectionLinker: Link a bank…, Reconnect, with a
+/// loading state until the widget's first step), warns about linked ids the store refused
+/// (UnsavedLinksNotice, with Retry), refreshes many rows (BulkRefreshBar: Refresh all /
+/// selected, progress, Cancel, a per-row outcome) and shows what to do first while empty.
 class ConnectionsPanel : public SessionPanel
 {
     Q_OBJECT
