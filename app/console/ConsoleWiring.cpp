@@ -4,7 +4,6 @@
 #include "core/store/StoreLocation.h"
 #include "ui/connections/ConnectionsPanel.h"
 #include "ui/connections/ExpiryNotifier.h"
-#include "ui/jobs/LinkWidgetDialog.h"
 #include "ui/settings/SettingsPanel.h"
 #include "ui/shell/EnvironmentBanner.h"
 #include "ui/shell/MainWindow.h"
@@ -47,18 +46,11 @@ void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)
 {
     auto *expiryNotifier = new ui::ExpiryNotifier(m_window.statusBar(), this);
     expiryNotifier->watch(connections);
-    // Reconnect runs the widget on the same connection (never a fresh link). In the sandbox a
-    // native dialog plays the widget's part.
-    connect(connections, &ui::ConnectionsPanel::reconnectRequested, this,
-            [this](const QString &connectionId) {
-                if (!m_session.isReady())
-                    return;
-                auto *dialog = new ui::LinkWidgetDialog(*m_session.client(),
-                                                        *m_session.widgetEvents(), &m_window);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                dialog->startReconnect(connectionId);
-                dialog->show();
-            });
+    // Link and Reconnect run the widget from the panel itself (ui::ConnectionLinker: loading
+    // state, the dialog shown with its first step); the expiry notice's Reconnect goes there too.
+    // "Run a walkthrough" in the panel's empty state opens the Walkthroughs panel.
+    connect(connections, &ui::ConnectionsPanel::walkthroughRequested, this,
+            [this] { m_window.showPanel(QStringLiteral("walkthroughs")); });
 }
 
 void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)

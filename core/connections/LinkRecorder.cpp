@@ -11,7 +11,19 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace aerodesk::connections {
+
+namespace {
+QStringList unsavedIds(const QList<UnsavedLink> &items)
+{
+    QStringList ids;
+    for (const auto &item : items)
+        ids.append(item.connectionId);
+    return ids;
+}
+} // namespace
 
 LinkRecorder::LinkRecorder(api::LinkWidgetEventDispatcher &dispatcher,
                            store::ConnectionRepository &repository, api::ApiClient &client,
@@ -38,54 +50,115 @@ bool LinkRecorder::persist(const api::LinkWidgetEvent::PageSuccess &success, QSt
 {
     m_lastRecorded.clear();
     const QStringList ids = success.connectionIds();
-    const auto fail = [&](const QString &text) {
-        qCWarning(aerodesk::log::connections).noquote() << "pageSuccess not recorded:" << text;
-        *why = text;
-        Q_EMIT recordFailed(ids, text);
+    if (ids.isEmpty()) {
+        *why = tr("The widget reported success without a connectionId; nothing was recorded.");
+        qCWarning(aerodesk::log::connections).noquote() << "pageSuccess not recorded:" << *why;
+        Q_EMIT recordFailed(ids, *why);
         return false;
-    };
-    if (ids.isEmpty())
-        return fail(QStringLiteral(
-            "The widget reported success without a connectionId; nothing was recorded."));
-
-    QList<Connection> rows;
+    }
+    UnsavedLinks items;
+    for (const QString &id : ids)
+        items.append({ id, success.aeroPassUserUuid });
     QStringList created;
-    for (const QString &id : ids) {
+    if (const QString failure = write(items, &created); !failure.isEmpty()) {
+        *why = tr("The new connection could not be saved in the store, so nothing else was "
+                  "started: %1")
+                   .arg(failure);
+        keepUnsaved(items, *why);
+        return false;
+    }
+    m_lastRecorded = ids;
+    Q_EMIT recorded(ids, created);
+    return true;
+}
+
+QString LinkRecorder::write(const UnsavedLinks &items, QStringList *created)
+{
+    QList<Connection> rows;
+    for (const UnsavedLink &item : items) {
         Connection c;
-        auto existing = m_repository.get(id);
+        auto existing = m_repository.get(item.connectionId);
         if (existing.ok()) {
             c = std::move(existing).value();
         } else if (existing.error().kind == store::StoreError::Kind::NotFound) {
-            c.connectionId = store::BlindIndex::normalise(id);
-            created.append(id);
+            c.connectionId = store::BlindIndex::normalise(item.connectionId);
+            created->append(item.connectionId);
         } else {
-            return fail(
-                QStringLiteral(
-                    "The new connection could not be saved in the store, so nothing else was "
-                    "started: %1")
-                    .arg(existing.error().message));
+            return existing.error().message;
         }
-        if (!success.aeroPassUserUuid.isEmpty())
-            c.aeroPassUserUuid = success.aeroPassUserUuid;
+        if (!item.aeroPassUserUuid.isEmpty())
+            c.aeroPassUserUuid = item.aeroPassUserUuid;
         c.status =
             QStringLiteral("CONNECTED"); // what a pageSuccess means; GET /accounts refines it
         rows.append(std::move(c));
     }
     if (auto stored = m_repository.upsertMany(rows); !stored)
-        return fail(QStringLiteral(
-                        "The new connection could not be saved in the store, so nothing else was "
-                        "started: %1")
-                        .arg(stored.error().message));
-    m_lastRecorded = ids;
+        return stored.error().message;
     QStringList masked;
-    for (const QString &id : ids)
-        masked << IdMask::mask(id);
+    for (const UnsavedLink &item : items)
+        masked << IdMask::mask(item.connectionId);
     qCInfo(aerodesk::log::connections).noquote()
         << QStringLiteral("pageSuccess recorded: %1 (%2 new)")
                .arg(masked.join(QStringLiteral(", ")))
-               .arg(created.size());
+               .arg(created->size());
+    return {};
+}
+
+void LinkRecorder::keepUnsaved(const UnsavedLinks &items, const QString &why)
+{
+    QStringList ids;
+    for (const UnsavedLink &item : items) {
+        ids.append(item.connectionId);
+        const QString key = store::BlindIndex::normalise(item.connectionId);
+        const bool known =
+            std::any_of(m_unsaved.cbegin(), m_unsaved.cend(), [&](const UnsavedLink &u) {
+                return store::BlindIndex::normalise(u.connectionId) == key;
+            });
+        if (!known)
+            m_unsaved.append(item);
+    }
+    m_unsavedReason = why;
+    qCWarning(aerodesk::log::connections).noquote()
+        << "pageSuccess not recorded:" << why
+        << QStringLiteral("(%1 kept in memory)").arg(m_unsaved.size());
+    Q_EMIT recordFailed(ids, why);
+    Q_EMIT unsavedChanged(int(m_unsaved.size()));
+}
+
+QStringList LinkRecorder::unsaved() const
+{
+    return unsavedIds(m_unsaved);
+}
+
+bool LinkRecorder::retryUnsaved()
+{
+    if (m_unsaved.isEmpty())
+        return true;
+    const UnsavedLinks items = m_unsaved;
+    QStringList created;
+    if (const QString failure = write(items, &created); !failure.isEmpty()) {
+        keepUnsaved(
+            items, tr("The new connection could still not be saved in the store: %1").arg(failure));
+        return false;
+    }
+    m_unsaved.clear();
+    m_unsavedReason.clear();
+    const QStringList ids = unsavedIds(items);
     Q_EMIT recorded(ids, created);
+    Q_EMIT unsavedChanged(0);
+    if (m_fetchAccounts)
+        for (const QString &id : ids)
+            loadAccount(id);
     return true;
+}
+
+void LinkRecorder::adoptUnsaved(const UnsavedLinks &unsaved, const QString &reason)
+{
+    if (unsaved.isEmpty())
+        return;
+    m_unsaved = unsaved;
+    m_unsavedReason = reason;
+    Q_EMIT unsavedChanged(int(m_unsaved.size()));
 }
 
 void LinkRecorder::onPageSuccess(const api::LinkWidgetEvent::PageSuccess &success)

@@ -55,6 +55,7 @@ void Session::retire()
             o->deleteLater();
         }
     };
+    keepUnsaved();
     adopt(m_recorder);
     adopt(m_embedded);
     adopt(m_partnerUsers);
@@ -117,6 +118,7 @@ void Session::setEnvironmentFailed(const QString &why)
 
 void Session::setStore(std::shared_ptr<store::Store> store)
 {
+    keepUnsaved();
     m_recorder.reset();
     m_store = std::move(store);
     rebuildRecorder();
@@ -132,13 +134,24 @@ void Session::setStoreFailed(const QString &why)
     Q_EMIT storeFailed(why);
 }
 
+void Session::keepUnsaved()
+{
+    if (m_recorder && m_recorder->unsavedCount() > 0) {
+        m_unsavedCarry = m_recorder->unsavedLinks();
+        m_unsavedReason = m_recorder->unsavedReason();
+    }
+}
+
 void Session::rebuildRecorder()
 {
     // pageSuccess is recorded in the store before anything else, once both exist.
     if (!m_dispatcher || !m_client || !m_store)
         return;
-    m_recorder = std::make_unique<connections::LinkRecorder>(*m_dispatcher, m_store->connections(),
-                                                             *m_client, m_clock);
+    auto next = std::make_unique<connections::LinkRecorder>(*m_dispatcher, m_store->connections(),
+                                                            *m_client, m_clock);
+    // Linked connections the old store refused stay in memory with the next recorder: never lost.
+    next->adoptUnsaved(std::exchange(m_unsavedCarry, {}), std::exchange(m_unsavedReason, {}));
+    m_recorder = std::move(next);
 }
 
 } // namespace aerodesk::session

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/Environment.h"
+#include "core/connections/UnsavedLink.h"
 
 #include <QObject>
 #include <QString>
@@ -105,6 +106,8 @@ Q_SIGNALS:
 
 private:
     void rebuildRecorder();
+    /// Keeps the recorder's unsaved links for the next recorder (before it is replaced).
+    void keepUnsaved();
     void retire();
 
     const Clock &m_clock;
@@ -117,6 +120,8 @@ private:
     std::unique_ptr<jobs::JobRunner> m_jobs;
     std::unique_ptr<api::LinkWidgetEventDispatcher> m_dispatcher;
     std::unique_ptr<connections::LinkRecorder> m_recorder;
+    connections::UnsavedLinks m_unsavedCarry; ///< between two recorders: never dropped
+    QString m_unsavedReason;
     std::unique_ptr<embedded::EmbeddedKeyStore> m_keys;
     std::unique_ptr<embedded::RetUrlClient> m_retUrls;
     std::unique_ptr<embedded::EmulatorEventSource> m_sandboxEvents;

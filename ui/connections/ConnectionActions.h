@@ -31,9 +31,9 @@ class ConnectionStoreFeed;
 /// | Refresh details | F5 | GET /v2/accounts/{id} through session.client(); store and row updated |
 /// | Refresh balance | Ctrl+B | session.jobs()->start(Balance, id) — disabled when canFetchBalance
 /// is false | | Fetch transactions | Ctrl+T | a transactions job | | Identity | Ctrl+I | an
-/// identity job | | Reconnect… | Ctrl+R | emits reconnectRequested(id): the console runs
-/// LinkWidgetSession::startReconnect | | Remove… | Delete | asks, then removes the connection and
-/// its history from the store |
+/// identity job | | Reconnect… | Ctrl+R | emits reconnectRequested(id): the panel
+/// (ConnectionLinker) runs LinkWidgetSession::startReconnect | | Remove… | Delete | asks, then
+/// removes the connection and its history from the store |
 ///
 /// Every action is disabled until it can work, and its tooltip then says why: no environment
 /// yet, no store, no row selected, a job of that kind already running on the row, a refresh
@@ -63,8 +63,8 @@ public:
     void refreshIcons();
 
 Q_SIGNALS:
-    /// Reconnect this (existing) connection — the console connects it to the widget dialog that
-    /// runs LinkWidgetSession::startReconnect(connectionId). Never a fresh link.
+    /// Reconnect this (existing) connection — the panel connects it to its ConnectionLinker, whose
+    /// dialog runs LinkWidgetSession::startReconnect(connectionId). Never a fresh link.
     void reconnectRequested(const QString &connectionId);
     /// One sentence for the panel's message line (`error`: shown as a problem).
     void message(const QString &text, bool error);

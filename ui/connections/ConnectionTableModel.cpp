@@ -2,8 +2,10 @@
 
 #include "ui/connections/ExpiryBandStyle.h"
 
+#include <QApplication>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QStyle>
 
 #include <algorithm>
 #include <limits>
@@ -95,6 +97,7 @@ void ConnectionTableModel::setConnections(std::vector<Connection> connections)
 {
     beginResetModel();
     m_rows.clear();
+    m_refreshOutcomes.clear();
     m_rowById.clear();
     m_rows.reserve(connections.size());
     for (Connection &connection : connections) {
@@ -362,6 +365,16 @@ QVariant ConnectionTableModel::sortData(const Row &row, int column) const
     }
 }
 
+void ConnectionTableModel::setRefreshOutcome(const QString &connectionId, bool ok,
+                                             const QString &text)
+{
+    const QString key = normalizedId(connectionId);
+    m_refreshOutcomes.insert(key, { ok, text });
+    if (const int row = m_rowById.value(key, -1); row >= 0)
+        Q_EMIT dataChanged(index(row, StatusColumn), index(row, StatusColumn),
+                           { Qt::DecorationRole, Qt::ToolTipRole, RefreshOutcomeRole });
+}
+
 QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -381,11 +394,24 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
             return tr("Hidden — use Reveal ids to show it in full");
         if (column == BankColumn) // a long bank name is elided in its column: in full here
             return displayData(row, column);
+        if (column == StatusColumn) {
+            if (auto o = m_refreshOutcomes.constFind(row.idKey); o != m_refreshOutcomes.cend())
+                return o->ok ? tr("Last refresh: ok") : tr("Last refresh failed: %1").arg(o->text);
+        }
         return {};
     case Qt::DecorationRole:
         if (column == BandColumn)
             return ExpiryBandStyle::icon(band, QGuiApplication::palette());
+        if (column == StatusColumn) {
+            if (auto o = m_refreshOutcomes.constFind(row.idKey); o != m_refreshOutcomes.cend())
+                return QApplication::style()->standardIcon(o->ok ? QStyle::SP_DialogApplyButton
+                                                                 : QStyle::SP_MessageBoxWarning);
+        }
         return {};
+    case RefreshOutcomeRole:
+        if (auto o = m_refreshOutcomes.constFind(row.idKey); o != m_refreshOutcomes.cend())
+            return o->ok ? QStringLiteral("ok") : QStringLiteral("error");
+        return QString();
     case Qt::ForegroundRole:
         if (column == BandColumn || column == DaysLeftColumn)
             return ExpiryBandStyle::ink(band, QGuiApplication::palette());

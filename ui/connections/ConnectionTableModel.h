@@ -46,6 +46,7 @@ public:
         BandRole, ///< int(connections::ExpiryStatus) of the row, any column
         ExpiryDayRole, ///< QDate (UTC) of the expiry, invalid when unknown
         RevealedRole, ///< bool: are this row's ids shown in full
+        RefreshOutcomeRole, ///< QString: the last bulk refresh of the row, "ok", "error" or ""
     };
 
     explicit ConnectionTableModel(const Clock &clock, QObject *parent = nullptr);
@@ -89,6 +90,9 @@ public:
     /// Shows (or hides again) this row's connectionId and aeroPassUserUuid in full.
     void setRevealed(int row, bool revealed);
 
+    /// The outcome of the last (bulk) refresh of `connectionId`: shown on the Status column as
+    /// an icon with `text` in its tooltip ("ok", or the error). Kept until the model is reset.
+    void setRefreshOutcome(const QString &connectionId, bool ok, const QString &text);
     /// Connections per UTC expiry day, for days in [from, to]; days with none are absent.
     QMap<QDate, int> expiryCountsByDay(const QDate &from, const QDate &to) const;
 
@@ -128,6 +132,12 @@ private:
     connections::ExpiryChecker m_checker;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    struct Outcome
+    {
+        bool ok = false;
+        QString text;
+    };
+    QHash<QString, Outcome> m_refreshOutcomes; ///< by normalised connectionId
 };
 
 } // namespace aerodesk::ui

@@ -4,14 +4,17 @@
 #include "core/store/Store.h"
 #include "ui/common/Icons.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/connections/BulkRefreshBar.h"
 #include "ui/connections/ConnectionActions.h"
 #include "ui/connections/ConnectionFilterProxy.h"
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionImporter.h"
+#include "ui/connections/ConnectionLinker.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ExpiryBandStyle.h"
 #include "ui/connections/ExpiryTimeline.h"
+#include "ui/connections/UnsavedLinksNotice.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -30,6 +33,7 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -107,14 +111,15 @@ void ConnectionsPanel::build()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ConnectionTableModel::DaysLeftColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be selected for "Refresh selected"; the detail pane follows the current one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setIconSize(QSize(16, 16));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     m_table->horizontalHeader()->setAccessibleName(tr("Columns; click to sort"));
-    m_table->setCornerButtonEnabled(false); // single selection: "select all" means nothing here
+    m_table->setCornerButtonEnabled(false); // Ctrl+A selects all; no corner button to explain
     for (auto *corner : m_table->findChildren<QAbstractButton *>())
         corner->setAccessibleName(tr("Select all"));
     // Fixed row heights and no content-based column sizing: nothing scans 100,000 rows to lay out.
@@ -122,18 +127,28 @@ void ConnectionsPanel::build()
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    // Widths from the font, never narrower than the (translated) header title. A bank name longer
-    // than its column is elided; its cell's tooltip has it in full.
+    // Widths from the font, never narrower than the (translated) header title with its sort
+    // indicator; the bank column fits a typical test-bank name. A longer name is elided; its
+    // cell's tooltip has it in full. At 1280×800 every header and such a name fit (tested).
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[] = { 15, 10, 10, 10, 9, 7, 9 };
-    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        m_table->setColumnWidth(
-            column,
-            std::max(widths[column] * em, m_table->horizontalHeader()->sectionSizeHint(column)));
+    const int typicalBank =
+        fontMetrics().horizontalAdvance(QStringLiteral("Aerosync Bank (Security Question)")) +
+        2 * em;
+    QHeaderView *columns = m_table->horizontalHeader();
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column) {
+        int width = std::max(widths[column] * em, columns->sectionSizeHint(column) + em);
+        if (column == ConnectionTableModel::BankColumn)
+            width = std::max(width, typicalBank);
+        m_table->setColumnWidth(column, width);
+    }
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("connectionsSplitter"));
-    splitter->addWidget(m_table);
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->setObjectName(QStringLiteral("connectionsTableStack"));
+    m_tableStack->addWidget(m_table);
+    splitter->addWidget(m_tableStack);
     splitter->addWidget(buildDetailPane());
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
@@ -149,8 +164,13 @@ void ConnectionsPanel::build()
     layout->addWidget(buildFilterBar());
     layout->addWidget(buildTimelineBar());
     layout->addWidget(m_timeline);
-    if (m_session)
+    if (m_session) {
         layout->addWidget(buildStatusRow());
+        m_unsaved = new UnsavedLinksNotice(*m_session, this);
+        layout->addWidget(m_unsaved);
+        m_bulk = new BulkRefreshBar(*m_session, this);
+        layout->addWidget(m_bulk);
+    }
     layout->addWidget(splitter, 1);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
@@ -302,6 +322,22 @@ QWidget *ConnectionsPanel::buildDetailPane()
     factsLayout->setContentsMargins(0, 0, 0, 0);
     factsLayout->addWidget(m_detail);
     factsLayout->addWidget(m_reveal, 0, Qt::AlignLeft);
+    if (m_session) {
+        // Shown for a row in the 7-day or expired band: the renewal is one click from its facts.
+        m_detailReconnect = new QPushButton(tr("Reconnect…"), box);
+        m_detailReconnect->setObjectName(QStringLiteral("detailReconnect"));
+        m_detailReconnect->setAccessibleName(tr("Reconnect this connection"));
+        m_detailReconnect->setToolTip(
+            tr("Renew this connection through the widget before (or after) it expires — the same "
+               "connection, never a new link"));
+        m_detailReconnect->hide();
+        connect(m_detailReconnect, &QPushButton::clicked, this, [this] {
+            const int row = currentSourceRow();
+            if (row >= 0)
+                reconnect(m_model->connection(row).connectionId);
+        });
+        factsLayout->addWidget(m_detailReconnect, 0, Qt::AlignLeft);
+    }
     auto *factsScroll = new QScrollArea(box);
     factsScroll->setObjectName(QStringLiteral("connectionFactsScroll"));
     factsScroll->setAccessibleName(tr("Connection details"));
@@ -407,6 +443,7 @@ void ConnectionsPanel::onDaySelected(const QDate &day)
 
 void ConnectionsPanel::updateCount()
 {
+    updateEmptyState();
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     if (total == 0)
@@ -424,6 +461,9 @@ void ConnectionsPanel::updateDetail()
     m_reveal->setEnabled(row >= 0);
     if (m_actions)
         m_actions->updateState();
+    updateReconnectButton();
+    if (m_refreshSelected)
+        updateLinkState();
     if (row < 0) {
         m_detail->setText(tr("Select a connection to see its details."));
         const QSignalBlocker block(m_reveal);
@@ -578,12 +618,25 @@ QWidget *ConnectionsPanel::buildStatusRow()
     m_loadingBar->setTextVisible(false);
     m_loadingLabel->hide();
     m_loadingBar->hide();
+    m_linkLoading = new QLabel(tr("Getting a widget token…"), row);
+    m_linkLoading->setObjectName(QStringLiteral("linkLoading"));
+    m_linkLoading->setAccessibleName(m_linkLoading->text());
+    m_linkBusy = new QProgressBar(row);
+    m_linkBusy->setObjectName(QStringLiteral("linkBusy"));
+    m_linkBusy->setAccessibleName(tr("Opening the widget"));
+    m_linkBusy->setRange(0, 0); // busy: no known length
+    m_linkBusy->setMaximumWidth(120);
+    m_linkBusy->setTextVisible(false);
+    m_linkLoading->hide();
+    m_linkBusy->hide();
     m_message = new NoticeLine(QStringLiteral("connectionsMessage"), tr("Last action"), row);
     m_message->setKeepsSpaceWhenEmpty(true);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_loadingLabel);
     layout->addWidget(m_loadingBar);
+    layout->addWidget(m_linkLoading);
+    layout->addWidget(m_linkBusy);
     layout->addWidget(m_message, 1);
     return row;
 }
@@ -594,7 +647,9 @@ void ConnectionsPanel::buildLive()
     m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
 
+    m_linker = new ConnectionLinker(*m_session, *this, this);
     auto *bar = static_cast<QToolBar *>(m_actionBar);
+    buildLinkAndRefresh(bar);
     for (QAction *action : m_actions->all()) {
         addAction(action); // shortcuts work wherever focus is inside the panel
         auto *button = new QToolButton(m_actionBar);
@@ -618,6 +673,17 @@ void ConnectionsPanel::buildLive()
     import->setPopupMode(QToolButton::InstantPopup);
     import->setMenu(m_importer->menu());
     bar->addWidget(import);
+    for (QAction *action : { m_refreshAll, m_refreshSelected }) {
+        addAction(action);
+        auto *button = new QToolButton(m_actionBar);
+        button->setDefaultAction(action);
+        button->setObjectName(
+            action->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAccessibleName(action->text());
+        bar->addWidget(button);
+    }
+    m_tableStack->addWidget(buildEmptyState());
     auto importState = [import](bool available, const QString &why) {
         import->setEnabled(available);
         import->setToolTip(
@@ -640,13 +706,13 @@ void ConnectionsPanel::buildLive()
         menu->setAttribute(Qt::WA_DeleteOnClose);
         const QList<QAction *> actions = m_actions->all();
         menu->addActions(actions.mid(0, 4));
+        menu->addAction(m_refreshSelected);
         menu->addSeparator();
         menu->addActions(actions.mid(4));
         menu->popup(m_table->viewport()->mapToGlobal(pos));
     });
 
-    connect(m_actions, &ConnectionActions::reconnectRequested, this,
-            &ConnectionsPanel::reconnectRequested);
+    connect(m_actions, &ConnectionActions::reconnectRequested, this, &ConnectionsPanel::reconnect);
     connect(m_actions, &ConnectionActions::message, this, &ConnectionsPanel::showMessage);
     connect(m_importer, &ConnectionImporter::message, this, &ConnectionsPanel::showMessage);
     connect(m_feed, &ConnectionStoreFeed::historyChanged, this, [this](const QString &id) {
@@ -680,6 +746,7 @@ void ConnectionsPanel::buildLive()
         m_loadingLabel->hide();
         m_loadingBar->hide();
         updateDetail();
+        updateEmptyState();
     });
     connect(m_feed, &ConnectionStoreFeed::loadingFailed, this, [this](const QString &why) {
         m_loadingLabel->hide();
@@ -690,7 +757,208 @@ void ConnectionsPanel::buildLive()
         showLoading(0, m_feed->expected());
     if (!m_session->store() && !m_session->lastError().isEmpty())
         showMessage(m_session->lastError(), true);
+    for (auto signal : { &session::Session::environmentChanged, &session::Session::storeChanged })
+        connect(m_session, signal, this, &ConnectionsPanel::updateLinkState);
+    connect(m_session, &session::Session::environmentFailed, this,
+            &ConnectionsPanel::updateLinkState);
+    connect(m_importer, &ConnectionImporter::availabilityChanged, this,
+            &ConnectionsPanel::updateLinkState);
     updateDetail();
+    updateLinkState();
+    updateEmptyState();
+}
+
+void ConnectionsPanel::buildLinkAndRefresh(QToolBar *bar)
+{
+    const QColor ink = palette().color(QPalette::ButtonText);
+    m_linkAction = new QAction(tr("Link a bank…"), this);
+    m_linkAction->setObjectName(QStringLiteral("linkBankAction"));
+    m_linkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_linkAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_linkAction->setStatusTip(
+        tr("Link a new bank connection through the Aerosync widget (a fresh widget token)"));
+    m_linkAction->setIcon(Icons::themed(QStringLiteral("action-reconnect"), ink));
+    addAction(m_linkAction);
+    connect(m_linkAction, &QAction::triggered, this, &ConnectionsPanel::linkBank);
+    auto *link = new QToolButton(bar);
+    link->setDefaultAction(m_linkAction);
+    link->setObjectName(QStringLiteral("linkBankButton"));
+    link->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    link->setAccessibleName(tr("Link a bank"));
+    bar->addWidget(link);
+    bar->addSeparator();
+
+    m_refreshAll = new QAction(tr("Refresh all"), this);
+    m_refreshAll->setObjectName(QStringLiteral("refreshAllAction"));
+    m_refreshAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_refreshAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_refreshAll->setStatusTip(tr("Read every tracked connection again (GET /accounts, a few at a "
+                                  "time): bank, status and expiry"));
+    m_refreshAll->setIcon(Icons::themed(QStringLiteral("action-refresh"), ink));
+    m_refreshSelected = new QAction(tr("Refresh selected"), this);
+    m_refreshSelected->setObjectName(QStringLiteral("refreshSelectedAction"));
+    m_refreshSelected->setStatusTip(tr("Read the selected connections again (GET /accounts)"));
+    m_refreshSelected->setIcon(Icons::themed(QStringLiteral("action-refresh"), ink));
+    connect(m_refreshAll, &QAction::triggered, this, &ConnectionsPanel::refreshAll);
+    connect(m_refreshSelected, &QAction::triggered, this, &ConnectionsPanel::refreshSelected);
+
+    connect(m_linker, &ConnectionLinker::openingChanged, this, &ConnectionsPanel::updateLinkState);
+    connect(m_linker, &ConnectionLinker::message, this, &ConnectionsPanel::showMessage);
+    connect(m_bulk, &BulkRefreshBar::runningChanged, this, &ConnectionsPanel::updateLinkState);
+    connect(m_bulk, &BulkRefreshBar::outcome, this,
+            [this](const connections::RefreshOutcome &outcome) {
+                using S = connections::RefreshOutcome::Status;
+                if (outcome.status == S::Cancelled)
+                    return;
+                if (outcome.ok())
+                    m_feed->refreshRow(outcome.connectionId);
+                m_model->setRefreshOutcome(outcome.connectionId, outcome.ok(), outcome.message);
+            });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ConnectionsPanel::updateLinkState);
+}
+
+QWidget *ConnectionsPanel::buildEmptyState()
+{
+    m_emptyState = new QWidget(this);
+    m_emptyState->setObjectName(QStringLiteral("connectionsEmptyState"));
+    m_emptyState->setAccessibleName(tr("No connections yet: what to do first"));
+    auto *title = new QLabel(tr("No connections are tracked yet"), m_emptyState);
+    title->setObjectName(QStringLiteral("emptyStateTitle"));
+    QFont bold = title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    title->setFont(bold);
+    title->setWordWrap(true);
+    auto *text = new QLabel(
+        tr("Start with one of these:\n"
+           "• Import the sandbox's connections — every connection the built-in sandbox knows, "
+           "with its bank and expiry.\n"
+           "• Link a bank — run the Aerosync widget and track the new connection.\n"
+           "• Run a walkthrough — a guided tour of the test banks, step by step."),
+        m_emptyState);
+    text->setObjectName(QStringLiteral("emptyStateText"));
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    m_emptyImport = new QPushButton(tr("Import the sandbox's connections"), m_emptyState);
+    m_emptyImport->setObjectName(QStringLiteral("emptyImportSandbox"));
+    m_emptyImport->setAccessibleName(tr("Import the sandbox's connections"));
+    connect(m_emptyImport, &QPushButton::clicked, m_importer->fromSandbox(), &QAction::trigger);
+    m_emptyLink = new QPushButton(tr("Link a bank…"), m_emptyState);
+    m_emptyLink->setObjectName(QStringLiteral("emptyLinkBank"));
+    m_emptyLink->setAccessibleName(tr("Link a bank"));
+    connect(m_emptyLink, &QPushButton::clicked, this, &ConnectionsPanel::linkBank);
+    auto *walkthrough = new QPushButton(tr("Run a walkthrough"), m_emptyState);
+    walkthrough->setObjectName(QStringLiteral("emptyRunWalkthrough"));
+    walkthrough->setAccessibleName(tr("Run a walkthrough"));
+    walkthrough->setToolTip(tr("Open the Walkthroughs panel"));
+    connect(walkthrough, &QPushButton::clicked, this, &ConnectionsPanel::walkthroughRequested);
+    // One above the other: a longer language never makes the panel wider than the window.
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_emptyImport, 0, Qt::AlignLeft);
+    buttons->addWidget(m_emptyLink, 0, Qt::AlignLeft);
+    buttons->addWidget(walkthrough, 0, Qt::AlignLeft);
+    auto *layout = new QVBoxLayout(m_emptyState);
+    layout->addStretch(1);
+    layout->addWidget(title);
+    layout->addWidget(text);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    return m_emptyState;
+}
+
+void ConnectionsPanel::updateEmptyState()
+{
+    if (!m_emptyState)
+        return;
+    const bool empty = m_model->rowCount() == 0 && !m_feed->isLoading() && m_session->store();
+    m_tableStack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_table));
+    updateLinkState();
+}
+
+void ConnectionsPanel::updateLinkState()
+{
+    if (!m_linker || !m_refreshAll)
+        return;
+    const bool opening = m_linker->isOpening();
+    const QString linkBlocked = m_linker->blockedBecause();
+    m_linkAction->setEnabled(linkBlocked.isEmpty());
+    m_linkAction->setText(opening ? tr("Getting a widget token…") : tr("Link a bank…"));
+    m_linkAction->setToolTip(linkBlocked.isEmpty()
+                                 ? m_linkAction->statusTip()
+                                 : tr("Link a bank — unavailable: %1").arg(linkBlocked));
+    m_linkLoading->setVisible(opening);
+    m_linkBusy->setVisible(opening);
+    if (m_emptyLink) {
+        m_emptyLink->setEnabled(m_linkAction->isEnabled());
+        m_emptyLink->setText(m_linkAction->text());
+        m_emptyLink->setToolTip(m_linkAction->toolTip());
+        m_emptyImport->setEnabled(m_importer->fromSandbox()->isEnabled());
+        m_emptyImport->setToolTip(m_importer->fromSandbox()->toolTip());
+    }
+    QString bulkBlocked = m_bulk->blockedBecause();
+    QString all = bulkBlocked;
+    if (all.isEmpty() && m_model->rowCount() == 0)
+        all = tr("no connection is tracked yet.");
+    m_refreshAll->setEnabled(all.isEmpty());
+    m_refreshAll->setToolTip(all.isEmpty() ? m_refreshAll->statusTip()
+                                           : tr("Refresh all — unavailable: %1").arg(all));
+    if (bulkBlocked.isEmpty() && !m_table->selectionModel()->hasSelection())
+        bulkBlocked = tr("select one or more connections in the table first.");
+    m_refreshSelected->setEnabled(bulkBlocked.isEmpty());
+    m_refreshSelected->setToolTip(bulkBlocked.isEmpty()
+                                      ? m_refreshSelected->statusTip()
+                                      : tr("Refresh selected — unavailable: %1").arg(bulkBlocked));
+}
+
+void ConnectionsPanel::updateReconnectButton()
+{
+    if (!m_detailReconnect)
+        return;
+    const int row = currentSourceRow();
+    const ExpiryStatus band = row >= 0 ? m_model->expiry(row).status : ExpiryStatus::Unknown;
+    const bool needed = band == ExpiryStatus::Within7Days || band == ExpiryStatus::Expired;
+    m_detailReconnect->setVisible(needed);
+    const QString blocked = m_linker ? m_linker->blockedBecause() : QString();
+    m_detailReconnect->setEnabled(needed && blocked.isEmpty());
+    m_detailReconnect->setText(band == ExpiryStatus::Expired ? tr("Reconnect (expired)…")
+                                                             : tr("Reconnect before it expires…"));
+}
+
+void ConnectionsPanel::linkBank()
+{
+    if (m_linker)
+        m_linker->linkBank();
+}
+
+void ConnectionsPanel::reconnect(const QString &connectionId)
+{
+    if (!m_linker || connectionId.isEmpty())
+        return;
+    const QString blocked = m_linker->blockedBecause();
+    if (!blocked.isEmpty()) {
+        showMessage(tr("Reconnect is unavailable: %1").arg(blocked), true);
+        return;
+    }
+    m_linker->reconnect(connectionId);
+    Q_EMIT reconnectRequested(connectionId);
+}
+
+void ConnectionsPanel::refreshAll()
+{
+    QStringList ids;
+    ids.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ids.append(m_model->connection(row).connectionId);
+    m_bulk->start(ids);
+}
+
+void ConnectionsPanel::refreshSelected()
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.append(m_model->connection(m_proxy->mapToSource(index).row()).connectionId);
+    m_bulk->start(ids);
 }
 
 void ConnectionsPanel::showMessage(const QString &text, bool error)

@@ -16,7 +16,10 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QStackedWidget;
 class QToolButton;
+class QAction;
+class QToolBar;
 
 namespace aerodesk::session {
 class Session;
@@ -24,7 +27,9 @@ class Session;
 
 namespace aerodesk::ui {
 
+class BulkRefreshBar;
 class ConnectionActions;
+class ConnectionLinker;
 class ConnectionHistoryView;
 class ConnectionImporter;
 class ConnectionStoreFeed;
@@ -32,6 +37,7 @@ class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ExpiryTimeline;
 class NoticeLine;
+class UnsavedLinksNotice;
 
 /// The Connections panel (panel id "connections"): a filter line edit (Ctrl+F), a band filter,
 /// the expiry timeline (30/90 days; clicking a bar filters the table by that day), the table of
@@ -45,6 +51,11 @@ class NoticeLine;
 /// setConnections() / appendConnections() (tests, benchmarks). Expiry is re-read from the clock
 /// every minute; connectionEnteredSevenDayBand() fires when a known connection crosses into the
 /// 7-day band (ExpiryNotifier turns it into a notification).
+///
+/// Live, it also links and reconnects itself (ConnectionLinker: Link a bank…, Reconnect, with a
+/// loading state until the widget's first step), warns about linked ids the store refused
+/// (UnsavedLinksNotice, with Retry), refreshes many rows (BulkRefreshBar: Refresh all /
+/// selected, progress, Cancel, a per-row outcome) and shows what to do first while empty.
 class ConnectionsPanel : public SessionPanel
 {
     Q_OBJECT
@@ -79,12 +90,33 @@ public:
     ConnectionActions *actions() const { return m_actions; }
     ConnectionImporter *importer() const { return m_importer; }
     ConnectionHistoryView *historyView() const { return m_history; }
+    ConnectionLinker *linker() const { return m_linker; }
+    BulkRefreshBar *bulkRefresh() const { return m_bulk; }
+    UnsavedLinksNotice *unsavedNotice() const { return m_unsaved; }
+    /// Toolbar actions (null unless built with a Session).
+    QAction *linkAction() const { return m_linkAction; }
+    QAction *refreshAllAction() const { return m_refreshAll; }
+    QAction *refreshSelectedAction() const { return m_refreshSelected; }
+    /// The "what to do first" page shown instead of the table while no connection is tracked.
+    QWidget *emptyState() const { return m_emptyState; }
+
+public Q_SLOTS:
+    /// Opens the widget for a new link (fresh token; loading state until its first step).
+    void linkBank();
+    /// Opens the widget to reconnect this existing connection (never a fresh link).
+    void reconnect(const QString &connectionId);
+    /// Refreshes every tracked connection / the selected rows (BulkRefreshBar).
+    void refreshAll();
+    void refreshSelected();
 
 Q_SIGNALS:
     void connectionEnteredSevenDayBand(const QString &connectionId);
-    /// Reconnect was chosen for this existing connection: run LinkWidgetSession::startReconnect on
-    /// it (the console connects this to its widget dialog). Never a fresh link.
+    /// A reconnect of this existing connection was started (the panel's ConnectionLinker opened
+    /// the widget with LinkWidgetSession::startReconnect). Never a fresh link.
     void reconnectRequested(const QString &connectionId);
+    /// "Run a walkthrough" was chosen in the empty state (the console shows the Walkthroughs
+    /// panel).
+    void walkthroughRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -105,6 +137,11 @@ private:
     void buildLive();
     void reloadHistory();
     void showMessage(const QString &text, bool error);
+    QWidget *buildEmptyState();
+    void buildLinkAndRefresh(QToolBar *bar);
+    void updateLinkState();
+    void updateEmptyState();
+    void updateReconnectButton();
     QString accountSummaryText(const connections::Connection &c) const;
 
     std::unique_ptr<Clock> m_ownClock;
@@ -133,6 +170,19 @@ private:
     QLabel *m_loadingLabel = nullptr;
     QProgressBar *m_loadingBar = nullptr;
     QString m_historyFor;
+    ConnectionLinker *m_linker = nullptr;
+    BulkRefreshBar *m_bulk = nullptr;
+    UnsavedLinksNotice *m_unsaved = nullptr;
+    QAction *m_linkAction = nullptr;
+    QAction *m_refreshAll = nullptr;
+    QAction *m_refreshSelected = nullptr;
+    QStackedWidget *m_tableStack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QPushButton *m_emptyLink = nullptr;
+    QPushButton *m_emptyImport = nullptr;
+    QPushButton *m_detailReconnect = nullptr;
+    QLabel *m_linkLoading = nullptr;
+    QProgressBar *m_linkBusy = nullptr;
     QTimer m_expiryTimer;
     QTimer m_timelineTimer;
 };

@@ -5,8 +5,10 @@
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
 
+#include <QAction>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QToolButton>
 
 namespace aerodesk::ui {
 
@@ -23,6 +25,28 @@ ExpiryNotifier::ExpiryNotifier(QStatusBar *fallback, QObject *parent)
     m_gather.setSingleShot(true);
     m_gather.setInterval(0);
     connect(&m_gather, &QTimer::timeout, this, &ExpiryNotifier::flush);
+
+    m_reconnect = new QAction(tr("Reconnect…"), this);
+    m_reconnect->setObjectName(QStringLiteral("expiryReconnectAction"));
+    m_reconnect->setToolTip(tr("Renew the connection of this notice through the widget"));
+    m_reconnect->setEnabled(false);
+    connect(m_reconnect, &QAction::triggered, this, &ExpiryNotifier::reconnectLast);
+    if (m_tray)
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &ExpiryNotifier::reconnectLast);
+    if (m_fallback) {
+        m_reconnectButton = new QToolButton(m_fallback);
+        m_reconnectButton->setObjectName(QStringLiteral("expiryReconnect"));
+        m_reconnectButton->setDefaultAction(m_reconnect);
+        m_reconnectButton->setAccessibleName(tr("Reconnect the expiring connection"));
+        m_fallback->addWidget(m_reconnectButton);
+        m_reconnectButton->hide();
+        // The button goes with the message it belongs to.
+        connect(m_fallback, &QStatusBar::messageChanged, m_reconnectButton,
+                [this](const QString &text) {
+                    if (text.isEmpty() && m_reconnectButton)
+                        m_reconnectButton->hide();
+                });
+    }
 }
 
 ExpiryNotifier::~ExpiryNotifier() = default;
@@ -79,7 +103,7 @@ void ExpiryNotifier::flush()
             }
         }
         title = tr("A connection expires within 7 days");
-        text = tr("%1%2 expires in %3 day(s). Reconnect it before it expires.")
+        text = tr("%1%2 expires in %3 day(s). Reconnect it before it expires (Reconnect…).")
                    .arg(bank.isEmpty() ? QString() : bank + QStringLiteral(" — "),
                         ConnectionTableModel::mask(ids.first()),
                         days.isEmpty() ? QStringLiteral("≤ 7") : days);
@@ -89,18 +113,30 @@ void ExpiryNotifier::flush()
                   "days\" to see them.",
                   nullptr, int(ids.size()));
     }
-    deliver(title, text);
+    deliver(title, text, ids.size() == 1 ? ids.first() : QString());
 }
 
-void ExpiryNotifier::deliver(const QString &title, const QString &text)
+void ExpiryNotifier::deliver(const QString &title, const QString &text, const QString &connectionId)
 {
     m_lastTitle = title;
     m_lastMessage = text;
+    m_reconnectId = connectionId;
+    m_reconnect->setEnabled(!connectionId.isEmpty() && m_panel);
+    if (m_reconnectButton)
+        m_reconnectButton->setVisible(m_reconnect->isEnabled() && !m_tray);
     if (m_tray)
         m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
     else if (m_fallback)
         m_fallback->showMessage(title + QStringLiteral(": ") + text, kStatusMessageMs);
     Q_EMIT notified(title, text);
+}
+
+void ExpiryNotifier::reconnectLast()
+{
+    if (m_reconnectId.isEmpty() || !m_panel)
+        return;
+    m_panel->selectConnection(m_reconnectId);
+    m_panel->reconnect(m_reconnectId);
 }
 
 } // namespace aerodesk::ui

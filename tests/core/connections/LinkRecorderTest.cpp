@@ -6,6 +6,8 @@
 #include "core/api/LinkWidgetSession.h"
 #include "tests/core/connections/ConnectionsEmulatorRig.h"
 
+#include <QSignalSpy>
+
 using namespace aerodesk;
 using api::LinkWidgetResult;
 using api::LinkWidgetSession;
@@ -195,6 +197,27 @@ TEST(LinkRecorderSandbox, StoreFailureStopsTheFollowUpWithAClearError)
     EXPECT_TRUE(rig.accountFailures.isEmpty());
     EXPECT_TRUE(rig.recordedIds.isEmpty());
     EXPECT_EQ(rig.repo().count(), 0);
+
+    // The id was not lost: it waits in memory until the store takes it.
+    const QString id = rig.results.first().success.connectionId;
+    EXPECT_EQ(rig.recorder->unsaved(), QStringList { id });
+    QSignalSpy unsavedChanged(rig.recorder.get(), &LinkRecorder::unsavedChanged);
+    EXPECT_FALSE(rig.recorder->retryUnsaved()) << "the store still refuses";
+    EXPECT_EQ(rig.recorder->unsaved(), QStringList { id });
+    EXPECT_EQ(rig.failures.size(), 2);
+    ASSERT_TRUE(rig.db->database()
+                    .exec(QStringLiteral("DROP TRIGGER refuse_writes"), QStringLiteral("test"))
+                    .ok());
+    EXPECT_TRUE(rig.recorder->retryUnsaved());
+    EXPECT_TRUE(rig.recorder->unsaved().isEmpty());
+    ASSERT_EQ(unsavedChanged.count(), 2);
+    EXPECT_EQ(unsavedChanged.last().first().toInt(), 0);
+    EXPECT_EQ(rig.recordedIds, QStringList { id });
+    EXPECT_EQ(rig.createdIds, QStringList { id });
+    EXPECT_EQ(rig.repo().count(), 1);
+    // Then, and only then, the follow-up GET /accounts, as for a fresh success.
+    ASSERT_TRUE(test::waitUntil([&] { return rig.loaded.size() == 1; }, 30000))
+        << rig.accountFailures.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST(LinkRecorderSandbox, MultiAccountSuccessRecordsEveryConnection)

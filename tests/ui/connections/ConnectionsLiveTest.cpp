@@ -17,10 +17,12 @@
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionIdDialog.h"
 #include "ui/connections/ConnectionImporter.h"
+#include "ui/connections/ConnectionLinker.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
 #include "ui/connections/ExpiryNotifier.h"
+#include "ui/jobs/LinkWidgetDialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -334,27 +336,36 @@ TEST_F(ConnectionsLive, RefreshBalanceIsDisabledWithTheReasonWhenCanFetchBalance
     EXPECT_TRUE(label("accountSummary")->text().contains(QStringLiteral("can be fetched")));
 }
 
-TEST_F(ConnectionsLive, ReconnectEmitsTheRowsIdAndStartsNoLink)
+TEST_F(ConnectionsLive, ReconnectOpensTheWidgetOnTheRowsIdAndStartsNoLink)
 {
     startSandbox();
-    const QString a = newId(), b = newId();
+    const QString a = newId(), b = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(b.isEmpty()) << h.sandbox.lastError().toStdString();
     ASSERT_TRUE(db->connections().upsertMany(
         { stored(a, QStringLiteral("Bank A"), clock.nowUtc().addDays(5)),
           stored(b, QStringLiteral("Bank B"), clock.nowUtc().addDays(50)) }));
     showPanel();
     QSignalSpy reconnect(panel.get(), &ui::ConnectionsPanel::reconnectRequested);
-    QSignalSpy requests(&session->client()->transport(), &api::HttpTransport::requestStarted);
     select(b);
     QTest::keyClick(panel->table(), Qt::Key_R, Qt::ControlModifier);
     ASSERT_EQ(reconnect.count(), 1);
     EXPECT_EQ(reconnect.first().first().toString(), b);
+    // The panel's own widget dialog runs the reconnect: the same connection, no bank picker.
+    ui::LinkWidgetDialog *dialog = panel->linker()->dialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->session().mode(), api::LinkWidgetSession::Mode::Reconnect);
+    ASSERT_TRUE(
+        waitUntil([&] { return dialog->isVisible() && dialog->isWaitingForInput(); }, 30000));
+    EXPECT_NE(dialog->state(), QStringLiteral("bank")) << "a reconnect never picks a bank";
+    QSignalSpy ended(dialog, &ui::LinkWidgetDialog::sessionFinished);
+    dialog->reject();
+    ASSERT_TRUE(waitUntil([&] { return ended.count() == 1; }, 30000));
+
     select(a);
     QTest::mouseClick(button("reconnectButton"), Qt::LeftButton);
     ASSERT_EQ(reconnect.count(), 2);
     EXPECT_EQ(reconnect.at(1).first().toString(), a);
-    EXPECT_EQ(requests.count(), 0)
-        << "the panel itself sends nothing: the console's widget dialog reconnects";
-    EXPECT_EQ(db->connections().count(), 2);
+    EXPECT_EQ(db->connections().count(), 2) << "a reconnect adds no connection";
 }
 
 TEST_F(ConnectionsLive, ImportFromTheSandboxListingAddsRows)
