@@ -196,11 +196,10 @@ void SecretRotation::storeLocally(std::shared_ptr<Run> run)
                 o.message = tr("Rotated: Aerosync signs with the new secret (%n subscription(s) "
                                "patched)%1.",
                                nullptr, int(run->patched.size()))
-                                .arg(until.isValid()
-                                         ? tr("; the old one is accepted until %1")
-                                               .arg(until.toString(
-                                                   QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
-                                         : QString());
+                                .arg(until.isValid() ? tr("; the old one is accepted until %1")
+                                                           .arg(until.toString(QStringLiteral(
+                                                               "yyyy-MM-dd HH:mm 'UTC'")))
+                                                     : QString());
             self->finish(run, o);
         });
 }

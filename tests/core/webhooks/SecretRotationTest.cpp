@@ -58,9 +58,9 @@ public:
             if (!listener->start())
                 return false;
             auto sub = await<WebhookSubscription>([&](auto cb) {
-                WebhookSubscriptionClient(*api).subscribe(
-                    listener->url(), WebhookSubscriptionClient::allEvents(),
-                    bytes("whsec-rot-1"), cb);
+                WebhookSubscriptionClient(*api).subscribe(listener->url(),
+                                                          WebhookSubscriptionClient::allEvents(),
+                                                          bytes("whsec-rot-1"), cb);
             });
             if (!sub || !sub->ok()) {
                 ADD_FAILURE() << "subscribe failed";
@@ -217,7 +217,8 @@ TEST(SecretRotation, AFailedPatchPutsBackWhatWasPatchedAndLeavesTheRingAsItWas)
     EXPECT_EQ(o.error.httpStatus, 503);
     EXPECT_EQ(o.error.code, QStringLiteral("WH-503-FAULT"));
     EXPECT_TRUE(o.message.contains(o.failedCall)) << o.message.toStdString();
-    EXPECT_TRUE(o.message.contains(QLatin1String("Nothing was changed"))) << o.message.toStdString();
+    EXPECT_TRUE(o.message.contains(QLatin1String("Nothing was changed")))
+        << o.message.toStdString();
     EXPECT_TRUE(o.patched.isEmpty());
     EXPECT_TRUE(o.leftWithNewSecret.isEmpty());
 
@@ -269,8 +270,10 @@ TEST(SecretRotation, TheSandboxStoppedFailsAtTheListAndChangesNothing)
     const SecretRotation::Outcome o = rig.rotate();
     EXPECT_FALSE(o.ok);
     EXPECT_EQ(o.failedCall, QStringLiteral("POST /webhooks/list"));
-    EXPECT_TRUE(o.message.contains(QLatin1String("POST /webhooks/list"))) << o.message.toStdString();
-    EXPECT_TRUE(o.message.contains(QLatin1String("Nothing was changed"))) << o.message.toStdString();
+    EXPECT_TRUE(o.message.contains(QLatin1String("POST /webhooks/list")))
+        << o.message.toStdString();
+    EXPECT_TRUE(o.message.contains(QLatin1String("Nothing was changed")))
+        << o.message.toStdString();
     EXPECT_TRUE(rig.secrets->ring().current().equals(bytes("whsec-rot-1")));
     EXPECT_TRUE(rig.secrets->ring().previous().isEmpty());
 }

@@ -50,7 +50,8 @@ protected:
     int post(const QByteArray &body, const QByteArray &signature)
     {
         QNetworkRequest request { QUrl(listener.url()) };
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         if (!signature.isEmpty())
             request.setRawHeader("X-Webhook-Signature", signature);
         QNetworkReply *reply = nam.post(request, body);
