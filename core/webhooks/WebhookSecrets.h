@@ -62,8 +62,9 @@ public:
 
     /// Re-reads both secrets and the rotation time (e.g. after another program changed them).
     void reload(Done done = {});
-    /// A new random secret (generated off this thread) becomes current; the old one becomes the
-    /// previous secret for the overlap window.
+    /// The LOCAL step only: a new random secret (generated off this thread) becomes current; the
+    /// old one becomes the previous secret for the overlap window. Aerosync is not told — a
+    /// rotation of an environment goes through SecretRotation (Aerosync first, then the ring).
     void rotate(Done done = {});
     /// `secret` becomes current. With `keepPrevious` the old one becomes the previous secret as
     /// in a rotation (rotation time: now); without it no previous secret is kept.
