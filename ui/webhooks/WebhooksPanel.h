@@ -65,6 +65,8 @@ public:
     webhooks::WebhookLog &log() { return m_log; }
     WebhookLogModel *logModel() const { return m_model; }
     WebhookVerdictView *verdictView() const { return m_verdict; }
+    /// The rotation reminder now (empty when the secret is not due).
+    QString rotationReminder() const { return m_reminder; }
 
     /// `secret` becomes current; with `keepPrevious` the old one becomes the previous secret.
     void setSecret(crypto::SecureBytes secret, bool keepPrevious);

@@ -15,6 +15,7 @@
 #include "tests/support/WidgetDriver.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/webhooks/RotationReminderStatus.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
 #include "ui/webhooks/WebhookVerdictView.h"
@@ -27,12 +28,14 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMessageAuthenticationCode>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -562,4 +565,38 @@ TEST(WebhooksPanelClock, TheSecretsAgeAndAReminderWhenItsRotationIsDue)
     EXPECT_TRUE(reminded.last().at(0).toString().isEmpty());
     EXPECT_TRUE(
         test::labelText(&panel, QStringLiteral("secretAge")).contains(QLatin1String("0 day")));
+}
+
+TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
+{
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    test::SessionRig rig(&clock);
+    ASSERT_TRUE(rig.start());
+    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
+    rig.setEnvironment();
+    QMainWindow window;
+    auto *panel = new ui::WebhooksPanel(rig.session());
+    window.setCentralWidget(panel);
+    auto *status = new ui::RotationReminderStatus(window.statusBar(), panel);
+    window.resize(1000, 700);
+    window.show();
+    ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000));
+    EXPECT_FALSE(status->line()->hasNotice());
+    EXPECT_TRUE(status->line()->isHidden());
+    QSignalSpy changed(panel, &ui::WebhooksPanel::secretsChanged);
+    panel->setSecret(crypto::SecureBytes(QByteArrayView("whsec-status")), true);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    EXPECT_FALSE(status->line()->hasNotice()) << "not due yet";
+
+    clock.advanceMs(100LL * 24 * 3600 * 1000);
+    panel->setRotationPeriodDays(90); // any refresh: the minute timer does the same
+    panel->setRotationPeriodDays(91);
+    ASSERT_TRUE(status->line()->hasNotice());
+    EXPECT_FALSE(status->line()->isHidden());
+    EXPECT_EQ(status->line()->kind(), ui::NoticeLine::Kind::Warning);
+    EXPECT_EQ(status->line()->message(), panel->rotationReminder());
+    EXPECT_TRUE(status->line()->message().contains(QLatin1String("rotation is due")));
+    EXPECT_LE(window.minimumSizeHint().width(), 1000)
+        << "a long reminder does not widen the window";
 }
