@@ -185,6 +185,7 @@ void WebhookService::registerRoutes(QHttpServer &server)
         { M::Patch, "/webhooks/<arg>", B::Json, &WebhookService::update },
         { M::Delete, "/webhooks/<arg>", B::Ignored, &WebhookService::remove },
         { M::Get, "/sandbox/webhooks/deliveries", B::Ignored, &WebhookService::deliveries },
+        { M::Post, "/sandbox/webhooks/faults", B::Json, &WebhookService::faults },
     };
     EmulatorRoutes routes(server, QStringLiteral("WH-400-JSON"), m_authorize);
     for (const Row &row : kTable)
@@ -262,6 +263,19 @@ QHttpServerResponse WebhookService::update(const EmulatorRequest &request)
     if (!sub)
         return notFound(id);
     const QJsonObject &body = request.body;
+    if (auto f = m_patchFaults.find(id); f != m_patchFaults.end()) {
+        PatchFault &fault = f->second;
+        if (fault.after > 0) {
+            --fault.after;
+        } else if (fault.count > 0) {
+            if (--fault.count == 0)
+                m_patchFaults.erase(f);
+            return EmulatorHttp::error(
+                Code::ServiceUnavailable, QStringLiteral("WH-503-FAULT"),
+                QStringLiteral("Injected fault: this PATCH of '%1' was refused; nothing changed.")
+                    .arg(id));
+        }
+    }
 
     // Validate everything before changing anything.
     QUrl newUrl;
@@ -397,6 +411,28 @@ QHttpServerResponse WebhookService::test(const EmulatorRequest &request)
             { QStringLiteral("delivery_id"), deliveryId },
             { QStringLiteral("event"), QStringLiteral("test.event") } },
         Code::Accepted);
+}
+
+QHttpServerResponse WebhookService::faults(const EmulatorRequest &request)
+{
+    // {"webhook_id": "...", "fail_patch": N, "after": K}: the subscription's next K PATCHes
+    // pass, the N after them answer 503 WH-503-FAULT (ours, sandbox only).
+    const QJsonObject &body = request.body;
+    const QString id = body.value(QLatin1String("webhook_id")).toString();
+    if (!find(id))
+        return notFound(id);
+    const int count = body.value(QLatin1String("fail_patch")).toInt(-1);
+    const int after = body.value(QLatin1String("after")).toInt(0);
+    if (count < 0 || count > 100 || after < 0 || after > 100)
+        return EmulatorHttp::error(Code::BadRequest, QStringLiteral("WH-400-FAULT"),
+                                   QStringLiteral("fail_patch and after must be 0 to 100."));
+    if (count == 0)
+        m_patchFaults.erase(id);
+    else
+        m_patchFaults[id] = PatchFault { after, count };
+    return EmulatorHttp::json({ { QStringLiteral("webhook_id"), id },
+                                { QStringLiteral("fail_patch"), count },
+                                { QStringLiteral("after"), after } });
 }
 
 QHttpServerResponse WebhookService::deliveries(const EmulatorRequest &request)

@@ -11,6 +11,7 @@
 #include <QSslCertificate>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -83,6 +84,7 @@ private:
     QHttpServerResponse remove(const EmulatorRequest &request);
     QHttpServerResponse test(const EmulatorRequest &request);
     QHttpServerResponse deliveries(const EmulatorRequest &request);
+    QHttpServerResponse faults(const EmulatorRequest &request);
 
     WebhookSubscription *find(const QString &id);
     QString newWebhookId();
@@ -103,6 +105,14 @@ private:
     std::vector<std::unique_ptr<WebhookSubscription>> m_subscriptions;
     std::vector<std::unique_ptr<WebhookDelivery>> m_deliveries;
     quint64 m_nextDelivery = 1;
+    /// Injected PATCH failures per webhook id (ours): let `after` PATCHes through, then refuse
+    /// the next `count` with 503 WH-503-FAULT, changing nothing.
+    struct PatchFault
+    {
+        int after = 0;
+        int count = 0;
+    };
+    std::map<QString, PatchFault> m_patchFaults;
 };
 
 } // namespace aerodesk::emulator

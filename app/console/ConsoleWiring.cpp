@@ -8,6 +8,7 @@
 #include "ui/shell/EnvironmentBanner.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PanelCatalogue.h"
+#include "ui/webhooks/RotationReminderStatus.h"
 #include "ui/webhooks/WebhooksPanel.h"
 
 #include <QStatusBar>
@@ -40,6 +41,8 @@ void ConsoleWiring::installPanels()
     }
     if (settings)
         wireSettings(settings);
+    if (webhooks) // the rotation reminder also in the status bar
+        new ui::RotationReminderStatus(m_window.statusBar(), webhooks);
 }
 
 void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)

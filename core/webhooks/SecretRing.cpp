@@ -13,6 +13,7 @@ void SecretRing::restore(crypto::SecureBytes current, crypto::SecureBytes previo
     m_current = std::move(current);
     m_previous = std::move(previous);
     m_rotatedAt = rotatedAt.toUTC();
+    m_currentSince = {};
 }
 
 void SecretRing::rotate(crypto::SecureBytes next)
@@ -20,6 +21,7 @@ void SecretRing::rotate(crypto::SecureBytes next)
     m_previous = std::move(m_current);
     m_current = std::move(next);
     m_rotatedAt = m_clock.nowUtc();
+    m_currentSince = m_rotatedAt;
 }
 
 QDateTime SecretRing::previousValidUntil() const

@@ -24,10 +24,18 @@ public:
     /// The current secret becomes the previous one (its window starts now); `next` is current.
     void rotate(crypto::SecureBytes next);
     void setOverlapSecs(qint64 secs) { m_overlapSecs = secs; }
+    /// When the current secret was set (a rotation sets it to now); the secret's age counts from
+    /// it. Invalid when unknown (saved by a version that did not record it).
+    void setCurrentSince(const QDateTime &since) { m_currentSince = since.toUTC(); }
 
     const crypto::SecureBytes &current() const { return m_current; }
     const crypto::SecureBytes &previous() const { return m_previous; }
     QDateTime rotatedAt() const { return m_rotatedAt; }
+    /// When the current secret was set; falls back to the last rotation time when not recorded.
+    QDateTime currentSince() const
+    {
+        return m_currentSince.isValid() ? m_currentSince : m_rotatedAt;
+    }
     qint64 overlapSecs() const { return m_overlapSecs; }
     /// When the previous secret stops being accepted (invalid without a previous secret).
     QDateTime previousValidUntil() const;
@@ -38,6 +46,7 @@ private:
     crypto::SecureBytes m_current;
     crypto::SecureBytes m_previous;
     QDateTime m_rotatedAt;
+    QDateTime m_currentSince;
     qint64 m_overlapSecs = kDefaultOverlapSecs;
 };
 

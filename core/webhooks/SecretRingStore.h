@@ -17,8 +17,10 @@ class Keychain;
 namespace aerodesk::webhooks {
 
 /// Loads and saves a SecretRing: the secrets in the keychain (names "webhookSecret.current",
-/// "webhookSecret.previous" in the environment's profile), the rotation time — not a secret —
-/// in QSettings ("webhooks/<profile>/rotatedAt"). Asynchronous like the keychain.
+/// "webhookSecret.previous" in the environment's profile), the rotation time and the time the
+/// current secret was set — not secrets — in QSettings ("webhooks/<profile>/rotatedAt",
+/// "webhooks/<profile>/currentSince"), and the profile's rotation period
+/// ("webhooks/<profile>/rotationPeriodDays"). Asynchronous like the keychain.
 class SecretRingStore : public QObject
 {
     Q_OBJECT
@@ -35,8 +37,12 @@ public:
     /// Writes both secrets (removes the previous entry when the ring has none) and the time.
     void save(const SecretRing &ring, Done done);
 
+    /// The rotation period in days (RotationSchedule::kDefaultPeriodDays when not set).
+    int rotationPeriodDays() const;
+    void setRotationPeriodDays(int days);
+
 private:
-    QString settingsKey() const;
+    QString settingsKey(const char *name = "rotatedAt") const;
 
     keychain::Keychain &m_keychain;
     QSettings &m_settings;

@@ -14,10 +14,14 @@ void WebhookLog::append(WebhookLogEntry entry)
 {
     // The verdict, never the body or a secret.
     const QString line =
-        QStringLiteral("delivery %1 (%2 bytes): %3, secret %4")
+        QStringLiteral("delivery %1 (%2 bytes): %3, secret %4%5")
             .arg(entry.event.isEmpty() ? QStringLiteral("(no event)") : entry.event)
             .arg(entry.bodySize)
-            .arg(verdictKindName(entry.verdict.kind), verdictSecretName(entry.verdict.secret));
+            .arg(verdictKindName(entry.verdict.kind), verdictSecretName(entry.verdict.secret),
+                 entry.httpStatus == 0 ? QString()
+                     : entry.rejected()
+                     ? QStringLiteral(", rejected (HTTP %1)").arg(entry.httpStatus)
+                     : QStringLiteral(", accepted (HTTP %1)").arg(entry.httpStatus));
     if (entry.verdict.ok())
         qCInfo(aerodesk::log::webhooks).noquote() << line;
     else

@@ -10,13 +10,19 @@
 
 namespace aerodesk::webhooks {
 
-/// One verified delivery, as the Webhooks panel lists it (no secrets; the body is not kept).
+/// One verified (or rejected) delivery, as the Webhooks panel lists it (no secrets; the body is not
+/// kept).
 struct WebhookLogEntry
 {
     QDateTime receivedAt;
     WebhookVerdict verdict;
     QString event; ///< the body's "event" when it parsed ("job.balance"...)
     qsizetype bodySize = 0;
+    /// The HTTP status the local listener answered (200 verified, 401 rejected, 413 too large);
+    /// 0 when the delivery was not answered by the listener.
+    int httpStatus = 0;
+
+    bool rejected() const { return httpStatus >= 400; }
 };
 
 /// An in-memory, bounded log (ring buffer) of webhook verdicts, oldest dropped first.

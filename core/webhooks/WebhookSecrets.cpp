@@ -28,6 +28,7 @@ std::shared_ptr<SecretRing> WebhookSecrets::copyRing() const
 {
     auto ring = std::make_shared<SecretRing>(m_clock);
     ring->restore(m_ring->current().clone(), m_ring->previous().clone(), m_ring->rotatedAt());
+    ring->setCurrentSince(m_ring->currentSince());
     ring->setOverlapSecs(m_ring->overlapSecs());
     return ring;
 }
@@ -57,7 +58,7 @@ void WebhookSecrets::runNext()
     op();
 }
 
-void WebhookSecrets::load(Done then)
+void WebhookSecrets::load(std::function<void(const KeychainError &, bool replaced)> then)
 {
     auto fresh = std::make_shared<SecretRing>(m_clock);
     QPointer<WebhookSecrets> self(this);
@@ -71,9 +72,7 @@ void WebhookSecrets::load(Done then)
             self->m_ring = std::make_shared<SecretRing>(self->m_clock);
         self->m_loaded = e.ok() || none;
         self->m_lastError = self->m_loaded ? KeychainError {} : e;
-        if (self->m_loaded)
-            Q_EMIT self->changed();
-        then(self->m_loaded ? KeychainError {} : e);
+        then(self->m_loaded ? KeychainError {} : e, self->m_loaded);
     });
 }
 
@@ -82,9 +81,11 @@ void WebhookSecrets::reload(Done done)
     ++m_pendingLoads;
     Q_EMIT stateChanged();
     enqueue([this, done] {
-        load([this, done](const KeychainError &e) {
+        load([this, done](const KeychainError &e, bool replaced) {
             --m_pendingLoads;
             Q_EMIT stateChanged();
+            if (replaced)
+                Q_EMIT changed();
             if (done)
                 done(e);
             runNext();
@@ -94,36 +95,51 @@ void WebhookSecrets::reload(Done done)
 
 void WebhookSecrets::write(Change change, Done done)
 {
-    auto finish = [this, done](const KeychainError &e) {
+    // One end for every path: the counters first, then changed() (the stored state), then the
+    // caller's callback.
+    auto finish = [this, done](const KeychainError &e, bool replaced) {
         --m_pendingWrites;
         Q_EMIT stateChanged();
+        if (replaced)
+            Q_EMIT changed();
         if (done)
             done(e);
         runNext();
     };
-    auto save = [this, change, finish] {
+    auto save = [this, change, finish](bool reread) {
         auto next = copyRing();
         change(*next);
         QPointer<WebhookSecrets> self(this);
-        m_store->save(*next, [self, next, finish](const KeychainError &e) {
+        m_store->save(*next, [self, next, finish, reread](const KeychainError &e) {
             if (!self)
                 return;
-            if (e.ok()) {
+            if (e.ok())
                 self->m_ring = next;
-                Q_EMIT self->changed();
-            }
-            finish(e);
+            finish(e, e.ok() || reread);
         });
     };
     if (m_loaded)
-        return save();
+        return save(false);
     // Not read yet (or the last read failed): read first, so the previous secret is kept.
-    load([this, save, finish](const KeychainError &e) {
-        if (m_loaded)
-            save();
+    load([save, finish](const KeychainError &e, bool replaced) {
+        if (replaced)
+            save(true);
         else
-            finish(e);
+            finish(e, false);
     });
+}
+
+int WebhookSecrets::rotationPeriodDays() const
+{
+    return m_store->rotationPeriodDays();
+}
+
+void WebhookSecrets::setRotationPeriodDays(int days)
+{
+    if (days == rotationPeriodDays())
+        return;
+    m_store->setRotationPeriodDays(days);
+    Q_EMIT rotationPeriodChanged();
 }
 
 void WebhookSecrets::setSecret(crypto::SecureBytes secret, bool keepPrevious, Done done)
@@ -133,11 +149,13 @@ void WebhookSecrets::setSecret(crypto::SecureBytes secret, bool keepPrevious, Do
     auto shared = std::make_shared<crypto::SecureBytes>(std::move(secret));
     enqueue([this, shared, keepPrevious, done] {
         write(
-            [shared, keepPrevious](SecretRing &ring) {
-                if (keepPrevious && !ring.current().isEmpty())
+            [this, shared, keepPrevious](SecretRing &ring) {
+                if (keepPrevious && !ring.current().isEmpty()) {
                     ring.rotate(std::move(*shared));
-                else
+                } else {
                     ring.restore(std::move(*shared), {}, {});
+                    ring.setCurrentSince(m_clock.nowUtc());
+                }
             },
             done);
     });

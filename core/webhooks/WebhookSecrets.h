@@ -26,7 +26,13 @@ class SecretRingStore;
 /// owns one per profile): read from the keychain and the settings through SecretRingStore, and
 /// the ONLY way to change the webhook secrets. rotate() and setSecret() go through the ring's
 /// bookkeeping — the old secret becomes the previous one, accepted for the overlap window, and
-/// the rotation time is recorded — and are saved before changed() is emitted.
+/// the rotation time is recorded — and are saved before changed() is emitted: changed() comes
+/// once per operation, after the keychain writes finished and isSaving()/isLoading() were
+/// updated, so a listener sees the stored state (a write that first reads the ring does not
+/// announce the read on its own).
+///
+/// This object only stores; a rotation that must reach Aerosync goes through SecretRotation,
+/// which patches the subscriptions first and then calls setSecret().
 ///
 /// Operations run one at a time in the order asked. A write asked before the ring was read
 /// reads it first, so it never overwrites a previous secret it has not seen; if that read fails
@@ -56,12 +62,17 @@ public:
 
     /// Re-reads both secrets and the rotation time (e.g. after another program changed them).
     void reload(Done done = {});
-    /// A new random secret (generated off this thread) becomes current; the old one becomes the
-    /// previous secret for the overlap window.
+    /// The LOCAL step only: a new random secret (generated off this thread) becomes current; the
+    /// old one becomes the previous secret for the overlap window. Aerosync is not told — a
+    /// rotation of an environment goes through SecretRotation (Aerosync first, then the ring).
     void rotate(Done done = {});
     /// `secret` becomes current. With `keepPrevious` the old one becomes the previous secret as
     /// in a rotation (rotation time: now); without it no previous secret is kept.
     void setSecret(crypto::SecureBytes secret, bool keepPrevious, Done done = {});
+
+    /// The rotation period of this profile in days (a setting, not a secret; default 90).
+    int rotationPeriodDays() const;
+    void setRotationPeriodDays(int days);
 
     /// A fresh random webhook secret ("whsec_" + 48 hex digits).
     static crypto::SecureBytes generateSecret();
@@ -71,12 +82,15 @@ Q_SIGNALS:
     void changed();
     /// isLoading() / isSaving() changed.
     void stateChanged();
+    /// setRotationPeriodDays() changed the period.
+    void rotationPeriodChanged();
 
 private:
     using Change = std::function<void(SecretRing &)>;
     void enqueue(std::function<void()> op);
     void runNext();
-    void load(Done then);
+    /// Reads the ring; `then` gets the error and whether the ring was replaced.
+    void load(std::function<void(const keychain::KeychainError &, bool replaced)> then);
     void write(Change change, Done done);
 
     const Clock &m_clock;

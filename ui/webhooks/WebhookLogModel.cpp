@@ -62,7 +62,8 @@ QVariant WebhookLogModel::data(const QModelIndex &index, int role) const
             return e.event.isEmpty() ? tr("(no event)") : e.event;
         case Verdict:
             return (ok ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) +
-                WebhookVerdictView::summary(e.verdict);
+                WebhookVerdictView::summary(e.verdict) +
+                (e.rejected() ? tr(" — rejected (HTTP %1)").arg(e.httpStatus) : QString());
         case Secret:
             return WebhookVerdictView::secretText(e.verdict.secret);
         case Size:

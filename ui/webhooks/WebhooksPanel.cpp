@@ -3,6 +3,8 @@
 #include "core/keychain/KeychainError.h"
 #include "core/session/Session.h"
 #include "core/util/LogCategories.h"
+#include "core/webhooks/RotationSchedule.h"
+#include "core/webhooks/SecretRotation.h"
 #include "core/webhooks/SignatureVerifier.h"
 #include "core/webhooks/WebhookSecrets.h"
 #include "core/webhooks/WebhookSubscriptionClient.h"
@@ -31,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextDocument>
@@ -39,7 +42,10 @@
 
 namespace aerodesk::ui {
 
+using webhooks::RotationDue;
+using webhooks::RotationSchedule;
 using webhooks::SecretRing;
+using webhooks::SecretRotation;
 using webhooks::SignatureVerifier;
 using webhooks::WebhookListener;
 using webhooks::WebhookSecrets;
@@ -49,12 +55,6 @@ using webhooks::WebhookVerdict;
 namespace {
 
 constexpr qsizetype kMaxBody = 1024 * 1024;
-
-struct DeliveryCheck
-{
-    WebhookVerdict verdict;
-    QString event;
-};
 
 QString utc(const QDateTime &t)
 {
@@ -68,12 +68,18 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
     , m_session(session)
     , m_noRing(session.clock())
 {
-    m_listener = new WebhookListener(this);
-    connect(m_listener, &WebhookListener::delivered, this, &WebhooksPanel::onDelivery);
+    m_listener = new WebhookListener(m_log, session.clock(), this);
+    // The listener verifies each delivery with the ring as it is at that moment.
+    m_listener->setRingSource([this]() -> std::shared_ptr<SecretRing> {
+        const WebhookSecrets *secrets = m_session.webhookSecrets();
+        return secrets && secrets->isLoaded() ? secrets->copyRing() : nullptr;
+    });
+    connect(m_listener, &WebhookListener::logged, this, &WebhooksPanel::onLogged);
     build();
     // The overlap line follows the clock (it says when the window closed once it has).
     auto *minute = new QTimer(this);
     connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshOverlap);
+    connect(minute, &QTimer::timeout, this, &WebhooksPanel::refreshAge);
     minute->start(60 * 1000);
     syncWithSession();
 }
@@ -117,6 +123,22 @@ QWidget *WebhooksPanel::buildSecrets()
     m_overlap->setObjectName(QStringLiteral("overlapLabel"));
     m_overlap->setAccessibleName(tr("Overlap window"));
     m_overlap->setWordWrap(true);
+    m_age = new QLabel(box);
+    m_age->setObjectName(QStringLiteral("secretAge"));
+    m_age->setAccessibleName(tr("Age of the current secret"));
+    m_age->setWordWrap(true);
+    m_period = new QSpinBox(box);
+    m_period->setObjectName(QStringLiteral("rotationPeriod"));
+    m_period->setAccessibleName(tr("Rotation period in days"));
+    m_period->setRange(RotationSchedule::kMinPeriodDays, RotationSchedule::kMaxPeriodDays);
+    m_period->setValue(RotationSchedule::kDefaultPeriodDays);
+    m_period->setSuffix(tr(" days"));
+    m_period->setToolTip(tr("Rotate the secret when it is this old (kept for this environment)"));
+    if (auto *edit = m_period->findChild<QLineEdit *>()) // the spin box's own field
+        edit->setAccessibleName(m_period->accessibleName());
+    m_reminderLine =
+        new NoticeLine(QStringLiteral("rotationReminder"), tr("Rotation reminder"), box);
+    m_reminderLine->clearNotice();
     auto *row = new QHBoxLayout;
     m_rotate =
         namedButton(tr("&Rotate secret"), QStringLiteral("rotateButton"),
@@ -131,7 +153,12 @@ QWidget *WebhooksPanel::buildSecrets()
     form->addRow(tr("Current:"), m_current);
     form->addRow(tr("Previous:"), m_previous);
     form->addRow(m_overlap);
+    form->addRow(tr("Rotate every:"), m_period);
+    form->addRow(tr("Age:"), m_age);
+    form->addRow(m_reminderLine);
     form->addRow(row);
+    connect(m_period, &QSpinBox::editingFinished, this,
+            [this] { setRotationPeriodDays(m_period->value()); });
     connect(m_rotate, &QPushButton::clicked, this, &WebhooksPanel::rotate);
     connect(m_setSecret, &QPushButton::clicked, this, &WebhooksPanel::openSetSecretDialog);
     return box;
@@ -208,7 +235,7 @@ QWidget *WebhooksPanel::buildWatch()
     row->addWidget(m_sendTest);
     row->addStretch();
     layout->addLayout(row);
-    m_watchState = new QLabel(tr("Not watching."), box);
+    m_watchState = new QLabel(notWatchingText(), box);
     m_watchState->setObjectName(QStringLiteral("watchState"));
     m_watchState->setAccessibleName(tr("Watching state"));
     m_watchState->setWordWrap(true);
@@ -256,9 +283,10 @@ void WebhooksPanel::onEnvironment()
     m_subscriptionId.clear();
     m_subscribedSecret = {};
     m_patching = false;
+    m_rotating = false;
     m_notice.clear();
     m_noticeIsError = false;
-    m_watchState->setText(tr("Not watching."));
+    m_watchState->setText(notWatchingText());
     m_watchBusy = false;
     for (const QMetaObject::Connection &c : std::as_const(m_secretsConnections))
         disconnect(c);
@@ -267,7 +295,9 @@ void WebhooksPanel::onEnvironment()
     if (WebhookSecrets *secrets = m_session.webhookSecrets()) {
         m_secretsConnections = {
             connect(secrets, &WebhookSecrets::changed, this, &WebhooksPanel::onSecretsChanged),
-            connect(secrets, &WebhookSecrets::stateChanged, this, &WebhooksPanel::updateActions)
+            connect(secrets, &WebhookSecrets::stateChanged, this, &WebhooksPanel::updateActions),
+            connect(secrets, &WebhookSecrets::rotationPeriodChanged, this,
+                    &WebhooksPanel::refreshAge)
         };
         reloadSecrets();
     }
@@ -310,8 +340,9 @@ void WebhooksPanel::onSecretsChanged()
     showSecrets();
     updateActions();
     Q_EMIT secretsChanged();
-    // Watching: the subscription follows the ring's current secret (rotated here or in Settings).
-    if (!m_subscriptionId.isEmpty() && !ring()->current().equals(m_subscribedSecret))
+    // Watching: the subscription follows the ring's current secret when Set secret or Settings
+    // changed it (a rotation patches every subscription itself, before the ring moves).
+    if (!m_rotating && !m_subscriptionId.isEmpty() && !ring()->current().equals(m_subscribedSecret))
         patchSubscriptionSecret();
 }
 
@@ -381,44 +412,53 @@ void WebhooksPanel::verify()
         });
 }
 
-void WebhooksPanel::onDelivery(const QByteArray &body, const WebhookListener::Headers &headers)
+QString WebhooksPanel::notWatchingText() const
 {
-    const QDateTime at = m_session.clock().nowUtc();
-    std::optional<QByteArray> header;
-    for (const auto &h : headers) {
-        if (h.first.compare(SignatureVerifier::kHeaderName, Qt::CaseInsensitive) == 0) {
-            header = h.second;
-            break;
-        }
-    }
-    auto ring = copyRing();
-    const CallbackGuard::Token alive = environmentToken();
-    const qsizetype size = body.size();
-    runOffUiThread<DeliveryCheck>(
-        this,
-        [body, header, ring] {
-            DeliveryCheck check;
-            check.verdict = SignatureVerifier::verify(body, header, *ring);
-            check.event =
-                QJsonDocument::fromJson(body).object().value(QLatin1String("event")).toString();
-            return check;
-        },
-        [this, at, size, alive](DeliveryCheck check) {
-            if (!alive)
-                return;
-            webhooks::WebhookLogEntry entry { at, check.verdict, check.event, size };
-            m_log.append(entry);
-            m_table->scrollToBottom();
-            Q_EMIT deliveryLogged(entry);
-        });
+    return tr("Not watching. Watch sandbox deliveries subscribes a local listener; each delivery "
+              "is verified before it is answered (200, or 401 for a bad signature) and listed "
+              "here.");
+}
+
+void WebhooksPanel::onLogged(const webhooks::WebhookLogEntry &entry)
+{
+    m_table->scrollToBottom();
+    Q_EMIT deliveryLogged(entry);
 }
 
 void WebhooksPanel::rotate()
 {
     if (!m_rotate->isEnabled())
         return;
-    // The session's ring generates the secret (off the UI thread) and keeps the old one.
-    m_session.webhookSecrets()->rotate(whenSaved(tr("Rotated")));
+    // Aerosync first, the local ring after (SecretRotation); the panel only shows the outcome.
+    m_rotating = true;
+    m_notice = tr("Rotating: patching the environment's webhook subscriptions first…");
+    m_noticeIsError = false;
+    auto *rotation = new SecretRotation(m_session.client(), *m_session.webhookSecrets(), this);
+    const CallbackGuard::Token alive = environmentToken();
+    rotation->rotate([this, rotation, alive](const SecretRotation::Outcome &o) {
+        rotation->deleteLater();
+        if (!alive)
+            return;
+        m_rotating = false;
+        if (o.ok) {
+            m_notice = o.message;
+            m_noticeIsError = false;
+            if (!m_subscriptionId.isEmpty() && o.patched.contains(m_subscriptionId)) {
+                m_subscribedSecret = ring()->current().clone();
+                m_watchState->setText(tr("Listening on %1 · subscription %2 · the sandbox now "
+                                         "signs with the new secret.")
+                                          .arg(m_listener->url(), m_subscriptionId));
+            }
+        } else {
+            showError(o.message);
+        }
+        refreshAge();
+        updateActions();
+        Q_EMIT rotationFinished(o.ok, o.message);
+        // Set secret / Settings may have changed the ring meanwhile.
+        if (o.ok && !m_subscriptionId.isEmpty() && !ring()->current().equals(m_subscribedSecret))
+            patchSubscriptionSecret();
+    });
     updateActions();
 }
 
@@ -508,7 +548,7 @@ void WebhooksPanel::startWatching()
                        m_watchBusy = false;
                        if (!r) {
                            m_listener->stop();
-                           m_watchState->setText(tr("Not watching."));
+                           m_watchState->setText(notWatchingText());
                            showError(
                                tr("Subscribing the listener failed: %1").arg(r.error().message));
                            return updateActions();
@@ -542,7 +582,7 @@ void WebhooksPanel::stopWatching()
     m_subscribedSecret = {};
     m_patching = false;
     m_watchBusy = false;
-    m_watchState->setText(tr("Not watching."));
+    m_watchState->setText(notWatchingText());
     updateActions();
     Q_EMIT watchingChanged(false);
 }
@@ -576,6 +616,59 @@ void WebhooksPanel::showSecrets()
     m_current->setSecret(ring()->current().clone());
     m_previous->setSecret(ring()->previous().clone());
     refreshOverlap();
+    refreshAge();
+}
+
+void WebhooksPanel::setRotationPeriodDays(int days)
+{
+    if (WebhookSecrets *secrets = m_session.webhookSecrets())
+        secrets->setRotationPeriodDays(days);
+    refreshAge();
+}
+
+void WebhooksPanel::refreshAge()
+{
+    const WebhookSecrets *secrets = m_session.webhookSecrets();
+    const int period =
+        secrets ? secrets->rotationPeriodDays() : RotationSchedule::kDefaultPeriodDays;
+    if (!m_period->hasFocus()) {
+        const QSignalBlocker block(m_period);
+        m_period->setValue(period);
+    }
+    m_period->setEnabled(secrets != nullptr);
+    const RotationDue due = RotationSchedule::evaluate(*ring(), period, m_session.clock().nowUtc());
+    QString reminder;
+    switch (due.state) {
+    case RotationDue::State::NoSecret:
+        m_age->setText(tr("No secret yet."));
+        break;
+    case RotationDue::State::AgeUnknown:
+        m_age->setText(tr("Unknown: this secret was set before AeroDesk recorded when. Rotate it "
+                          "to start counting."));
+        break;
+    case RotationDue::State::NotDue:
+        m_age->setText(tr("%n day(s) old (set %1); rotation due %2.", nullptr, int(due.ageDays))
+                           .arg(utc(due.since), utc(due.dueAt)));
+        break;
+    case RotationDue::State::Due:
+        m_age->setText(tr("%n day(s) old (set %1); rotation was due %2.", nullptr, int(due.ageDays))
+                           .arg(utc(due.since), utc(due.dueAt)));
+        reminder = tr("%1: the webhook secret is %n day(s) old — its %2-day rotation is due. "
+                      "Rotate secret patches Aerosync first, then the keychain.",
+                      nullptr, int(due.ageDays))
+                       .arg(m_session.environment().name)
+                       .arg(due.periodDays);
+        break;
+    }
+    m_age->setAccessibleDescription(m_age->text());
+    if (reminder.isEmpty())
+        m_reminderLine->clearNotice();
+    else
+        m_reminderLine->showWarning(reminder);
+    if (reminder != m_reminder) {
+        m_reminder = reminder;
+        Q_EMIT rotationReminderChanged(reminder);
+    }
 }
 
 void WebhooksPanel::refreshOverlap()
@@ -628,8 +721,12 @@ void WebhooksPanel::updateActions()
         m_state->setNotice(m_noticeIsError ? NoticeLine::Kind::Error : NoticeLine::Kind::Success,
                            m_notice);
     else if (ring()->current().isEmpty())
-        m_state->showInfo(tr("%1 · no webhook secret yet: Rotate to generate one, or Set secret….")
-                              .arg(m_session.environment().name));
+        m_state->showInfo(
+            tr("%1 · no webhook secret yet. First: Set secret… with the secret configured for "
+               "this environment at Aerosync, or Rotate secret to make one (it is sent to every "
+               "subscription). Then Watch sandbox deliveries and Send test event to see them "
+               "verified.")
+                .arg(m_session.environment().name));
     else
         m_state->showInfo(tr("%1 · secrets from the keychain profile \"%2\".")
                               .arg(m_session.environment().name, m_session.environment().profile));
@@ -637,8 +734,12 @@ void WebhooksPanel::updateActions()
         b->setEnabled(reason.isEmpty());
         b->setToolTip(reason.isEmpty() ? tip : reason);
     };
-    apply(m_rotate, why,
-          tr("Generate a new random secret; the current one stays accepted for 24 h"));
+    QString rotateWhy = why;
+    if (rotateWhy.isEmpty() && m_rotating)
+        rotateWhy = tr("Rotating…");
+    apply(m_rotate, rotateWhy,
+          tr("Generate a new random secret, patch it into every webhook subscription of this "
+             "environment at Aerosync, then keep it; the current one stays accepted for 24 h"));
     apply(m_setSecret, why, tr("Enter the secret configured for this environment"));
 
     QString verifyWhy = why;

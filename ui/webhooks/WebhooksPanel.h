@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace aerodesk::session {
@@ -34,13 +35,16 @@ class WebhookVerdictView;
 
 /// The Webhooks panel (docs/ui.md): verify a pasted raw body + X-Webhook-Signature against the
 /// environment's current and previous secret; watch sandbox deliveries through a local listener
-/// (webhooks::WebhookListener) subscribed through webhooks::WebhookSubscriptionClient, each
-/// verified into a log table; rotate the secret or set one. The secrets are the session's ring
-/// (session::Session::webhookSecrets(): keychain, previous secret, overlap window); the panel
-/// only asks it and shows it, and PATCHes the subscription whenever the ring's current secret
-/// changes — also when Settings changed it. Secrets are shown masked with a Reveal toggle.
-/// Verification, secret generation, keychain and network work never run on the UI thread;
-/// until the session is ready everything is disabled with the reason.
+/// (webhooks::WebhookListener, which verifies each delivery before answering 200 or 401 and logs
+/// it) subscribed through webhooks::WebhookSubscriptionClient; rotate the secret
+/// (webhooks::SecretRotation: Aerosync's subscriptions are patched first, the ring moves after;
+/// a failure is shown with the call that failed) or set one; the current secret's age against
+/// the environment's rotation period (webhooks::RotationSchedule) with a reminder when due. The
+/// secrets are the session's ring (session::Session::webhookSecrets(): keychain, previous secret,
+/// overlap window); the panel only asks it and shows it, and PATCHes the listener's subscription
+/// when Set secret or Settings changed the ring's current secret. Secrets are shown masked with a
+/// Reveal toggle. Pasted-body verification, secret generation, keychain and network work never
+/// run on the UI thread; until the session is ready everything is disabled with the reason.
 class WebhooksPanel : public SessionPanel
 {
     Q_OBJECT
@@ -61,14 +65,19 @@ public:
     webhooks::WebhookLog &log() { return m_log; }
     WebhookLogModel *logModel() const { return m_model; }
     WebhookVerdictView *verdictView() const { return m_verdict; }
+    /// The rotation reminder now (empty when the secret is not due).
+    QString rotationReminder() const { return m_reminder; }
 
     /// `secret` becomes current; with `keepPrevious` the old one becomes the previous secret.
     void setSecret(crypto::SecureBytes secret, bool keepPrevious);
 
 public Q_SLOTS:
     void verify();
-    /// A new random secret becomes current; the old one stays accepted for the overlap window.
+    /// A new random secret becomes current — at Aerosync first (every subscription of the
+    /// environment), then locally; the old one stays accepted for the overlap window.
     void rotate();
+    /// The environment's rotation period (days; kept in the settings per keychain profile).
+    void setRotationPeriodDays(int days);
     void openSetSecretDialog();
     void startWatching();
     void stopWatching();
@@ -83,6 +92,10 @@ Q_SIGNALS:
     void testEventQueued(const QString &deliveryId);
     void deliveryLogged(const aerodesk::webhooks::WebhookLogEntry &entry);
     void failed(const QString &message);
+    /// A rotation ended (`ok`, with the message shown).
+    void rotationFinished(bool ok, const QString &message);
+    /// The rotation reminder (empty when none is due), e.g. for the main window's status bar.
+    void rotationReminderChanged(const QString &reminder);
 
 protected:
     void sessionEnvironmentChanged() override { onEnvironment(); }
@@ -95,7 +108,10 @@ private:
     QWidget *buildWatch();
     void onEnvironment();
     void onBodyEdited();
-    void onDelivery(const QByteArray &body, const webhooks::WebhookListener::Headers &headers);
+    void onLogged(const webhooks::WebhookLogEntry &entry);
+    void refreshAge();
+    /// The watch state's text while not watching: what watching does (the first-minute hint).
+    QString notWatchingText() const;
     void onSecretsChanged();
     /// The callback for a rotation or a new secret: the notice or the error (current environment
     /// only).
@@ -120,12 +136,17 @@ private:
     bool m_settingBody = false;
     bool m_watchBusy = false; ///< subscribing/sending
     bool m_patching = false; ///< a PATCH of the subscription's secret is on its way
+    bool m_rotating = false; ///< a SecretRotation is on its way
+    QString m_reminder; ///< the rotation reminder shown (empty: none)
     int m_verifying = 0;
 
     NoticeLine *m_state = nullptr;
     MaskedSecretLabel *m_current = nullptr;
     MaskedSecretLabel *m_previous = nullptr;
     QLabel *m_overlap = nullptr;
+    QLabel *m_age = nullptr;
+    QSpinBox *m_period = nullptr;
+    NoticeLine *m_reminderLine = nullptr;
     QPushButton *m_rotate = nullptr;
     QPushButton *m_setSecret = nullptr;
     QPlainTextEdit *m_bodyEdit = nullptr;

@@ -145,3 +145,53 @@ TEST_F(WebhookSecretsTest, WritesAskedBeforeTheFirstReadKeepWhatIsAlreadyThereAn
     EXPECT_TRUE(reader.ring().previous().equals(bytes("whsec-b")));
     EXPECT_TRUE(reader.ring().current().equals(secrets.ring().current()));
 }
+
+TEST_F(WebhookSecretsTest, ChangedComesOnceAfterTheWriteWithTheStoredStateVisible)
+{
+    {
+        WebhookSecrets first(profile, *settings, clock);
+        ASSERT_TRUE(run([&](auto done) { first.setSecret(bytes("whsec-s1"), true, done); }).ok());
+    }
+    // Not read yet: the write reads first. Listeners must not hear about that read on its own
+    // (it is not what will be stored), and when changed() comes the write is finished: the
+    // ring is the new one, nothing is saving any more, and a fresh reader finds it stored.
+    WebhookSecrets secrets(profile, *settings, clock);
+    struct Seen
+    {
+        QString current;
+        bool saving = true;
+        bool loading = true;
+    };
+    std::vector<Seen> seen;
+    QObject::connect(&secrets, &WebhookSecrets::changed, [&] {
+        seen.push_back(
+            { secrets.ring().current().toUtf8String(), secrets.isSaving(), secrets.isLoading() });
+    });
+    ASSERT_TRUE(run([&](auto done) { secrets.setSecret(bytes("whsec-s2"), true, done); }).ok());
+    ASSERT_EQ(seen.size(), 1u) << "one changed() per operation, none for the read before it";
+    EXPECT_EQ(seen[0].current, QStringLiteral("whsec-s2"));
+    EXPECT_FALSE(seen[0].saving) << "the write had finished";
+    EXPECT_FALSE(seen[0].loading);
+    // What the keychain and settings hold, read independently.
+    auto reader = std::make_unique<WebhookSecrets>(profile, *settings, clock);
+    ASSERT_TRUE(run([&](auto cb) { reader->reload(cb); }).ok());
+    EXPECT_EQ(reader->ring().current().toUtf8String(), QStringLiteral("whsec-s2"));
+    EXPECT_EQ(reader->ring().previous().toUtf8String(), QStringLiteral("whsec-s1"));
+    EXPECT_EQ(reader->ring().currentSince(), clock.nowUtc()) << "when the current secret was set";
+}
+
+TEST_F(WebhookSecretsTest, TheRotationPeriodIsASettingOfTheProfile)
+{
+    WebhookSecrets secrets(profile, *settings, clock);
+    EXPECT_EQ(secrets.rotationPeriodDays(), 90) << "the default";
+    QSignalSpy changed(&secrets, &WebhookSecrets::rotationPeriodChanged);
+    secrets.setRotationPeriodDays(30);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(secrets.rotationPeriodDays(), 30);
+    EXPECT_EQ(
+        settings->value(QStringLiteral("webhooks/%1/rotationPeriodDays").arg(profile)).toInt(), 30);
+    WebhookSecrets other(profile, *settings, clock);
+    EXPECT_EQ(other.rotationPeriodDays(), 30);
+    WebhookSecrets elsewhere(profile + QStringLiteral("-other"), *settings, clock);
+    EXPECT_EQ(elsewhere.rotationPeriodDays(), 90) << "per profile";
+}

@@ -51,7 +51,17 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     auto api = h.makeClient(system);
     WebhookSubscriptionClient client(*api);
 
-    WebhookListener listener;
+    // The listener verifies with the test's ring (a copy at each delivery).
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
+    SecretRing ring(clock);
+    ring.setCurrent(secret("whsec-client-1"));
+    WebhookLog log;
+    WebhookListener listener(log, clock);
+    listener.setRingSource([&] {
+        auto copy = std::make_shared<SecretRing>(clock);
+        copy->restore(ring.current().clone(), ring.previous().clone(), ring.rotatedAt());
+        return copy;
+    });
     EXPECT_FALSE(listener.isListening());
     EXPECT_TRUE(listener.url().isEmpty());
     ASSERT_TRUE(listener.start()) << listener.errorString().toStdString();
@@ -87,9 +97,6 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     EXPECT_EQ(it->failureCount, 0);
 
     // A test event arrives at the listener, signed with the subscription's secret.
-    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
-    SecretRing ring(clock);
-    ring.setCurrent(secret("whsec-client-1"));
     auto sendAndReceive = [&]() -> Delivery {
         const qsizetype before = deliveries.size();
         auto queued = await<QString>([&](auto cb) { client.sendTest(created.id, cb); });

@@ -251,10 +251,12 @@ TEST_F(SettingsPanelTest,
     ASSERT_TRUE(waitUntil([&] { return webhooksPanel.secretsLoaded(); }, 20000));
     ASSERT_TRUE(webhooksPanel.ring()->current().isEmpty());
 
-    // A rotation in the Webhooks panel.
+    // A rotation of the session's ring (the ring's own step: this environment has no Aerosync to
+    // patch, and the panel's Rotate refuses to move the ring without patching — that order is
+    // SecretRotation's, tested in tests/core/webhooks and tests/ui/webhooks).
     {
         QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
-        webhooksPanel.rotate();
+        session->webhookSecrets()->rotate();
         ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
     }
     const QString rotated = webhooksPanel.ring()->current().toUtf8String();
@@ -295,11 +297,10 @@ TEST_F(SettingsPanelTest,
     EXPECT_EQ(rotatedAtInSettings(profile).toSecsSinceEpoch(),
               ring->rotatedAt().toSecsSinceEpoch());
 
-    // A rotation in the Webhooks panel afterwards keeps the secret from Settings as the previous
-    // one.
+    // A rotation of the ring afterwards keeps the secret from Settings as the previous one.
     {
         QSignalSpy changed(&webhooksPanel, &ui::WebhooksPanel::secretsChanged);
-        webhooksPanel.rotate();
+        session->webhookSecrets()->rotate();
         ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
     }
     EXPECT_EQ(webhooksPanel.ring()->previous().toUtf8String(), typed);

@@ -10,9 +10,12 @@
 #include "core/session/Session.h"
 #include "core/util/FixedClock.h"
 #include "core/webhooks/SecretRingStore.h"
+#include "core/webhooks/WebhookSecrets.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
 #include "ui/common/MaskedSecretLabel.h"
+#include "ui/common/NoticeLine.h"
+#include "ui/webhooks/RotationReminderStatus.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
 #include "ui/webhooks/WebhookVerdictView.h"
@@ -25,11 +28,14 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMessageAuthenticationCode>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -420,4 +426,177 @@ TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWi
         << panel.verdictView()->text().toStdString();
     EXPECT_TRUE(
         test::labelText(&panel, QStringLiteral("overlapLabel")).contains(QLatin1String("closed")));
+}
+
+namespace {
+
+/// Asks the sandbox (POST /sandbox/webhooks/faults) to refuse the next `count` PATCHes of
+/// subscription `id` with 503.
+bool injectPatchFailure(test::SessionRig &rig, const QString &id, int count)
+{
+    SystemClock clock;
+    auto api = rig.harness().makeClient(clock);
+    auto r = test::await<api::HttpResponse>([&](auto cb) {
+        api->callWebhookApi(
+            "POST", QStringLiteral("/sandbox/webhooks/faults"),
+            { { QStringLiteral("webhook_id"), id }, { QStringLiteral("fail_patch"), count } }, cb);
+    });
+    return r && r->ok();
+}
+
+} // namespace
+
+TEST_F(WebhooksPanelTest, RotationPatchesTheSubscriptionFirstAndAFailedPatchChangesNothing)
+{
+    EXPECT_TRUE(label("webhooksState").contains(QLatin1String("First: Set secret")))
+        << "the first-minute hint: " << label("webhooksState").toStdString();
+    EXPECT_TRUE(label("watchState").contains(QLatin1String("verified before it is answered")))
+        << label("watchState").toStdString();
+    rotateAndWait();
+    const QString first = panel->ring()->current().toUtf8String();
+    QSignalSpy watching(panel.get(), &ui::WebhooksPanel::watchingChanged);
+    click("watchButton");
+    ASSERT_TRUE(waitUntil([&] { return watching.count() == 1; }, 20000))
+        << label("webhooksState").toStdString();
+    const QString id = panel->subscriptionId();
+    ASSERT_FALSE(id.isEmpty());
+
+    auto sendAndWait = [&] {
+        QSignalSpy logged(panel.get(), &ui::WebhooksPanel::deliveryLogged);
+        click("sendTestButton");
+        EXPECT_TRUE(waitUntil([&] { return logged.count() >= 1; }, 30000))
+            << label("webhooksState").toStdString();
+        return logged.isEmpty() ? webhooks::WebhookLogEntry {}
+                                : logged.first().at(0).value<webhooks::WebhookLogEntry>();
+    };
+    auto rotateAndFinish = [&] {
+        QSignalSpy finished(panel.get(), &ui::WebhooksPanel::rotationFinished);
+        click("rotateButton");
+        EXPECT_FALSE(child<QPushButton>("rotateButton")->isEnabled()) << "busy while rotating";
+        EXPECT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000));
+        return finished.isEmpty() ? false : finished.first().at(0).toBool();
+    };
+
+    // A refused PATCH: the panel says which call failed and why; both sides keep the old secret.
+    ASSERT_TRUE(injectPatchFailure(rig, id, 1));
+    QSignalSpy changed(panel.get(), &ui::WebhooksPanel::secretsChanged);
+    EXPECT_FALSE(rotateAndFinish());
+    const QString state = label("webhooksState");
+    EXPECT_TRUE(state.contains(QStringLiteral("PATCH /webhooks/%1").arg(id)))
+        << state.toStdString();
+    EXPECT_TRUE(state.contains(QLatin1String("HTTP 503"))) << state.toStdString();
+    EXPECT_TRUE(state.contains(QLatin1String("Nothing was changed"))) << state.toStdString();
+    EXPECT_EQ(changed.count(), 0) << "the ring did not move";
+    EXPECT_EQ(panel->ring()->current().toUtf8String(), first);
+    webhooks::WebhookLogEntry e = sendAndWait();
+    EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
+    EXPECT_EQ(e.verdict.secret, S::Current) << "the sandbox still signs with the old secret";
+
+    // A rotation that goes through: the subscription is patched, then the ring moves, and the
+    // sandbox's next delivery is signed with the new secret.
+    EXPECT_TRUE(rotateAndFinish()) << label("webhooksState").toStdString();
+    EXPECT_TRUE(
+        label("webhooksState").contains(QLatin1String("Aerosync signs with the new secret")))
+        << label("webhooksState").toStdString();
+    EXPECT_TRUE(label("watchState").contains(QLatin1String("new secret")))
+        << label("watchState").toStdString();
+    const QString second = panel->ring()->current().toUtf8String();
+    EXPECT_NE(second, first);
+    EXPECT_EQ(panel->ring()->previous().toUtf8String(), first);
+    e = sendAndWait();
+    EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
+    EXPECT_EQ(e.verdict.secret, S::Current);
+    EXPECT_EQ(e.httpStatus, 200);
+}
+
+TEST(WebhooksPanelClock, TheSecretsAgeAndAReminderWhenItsRotationIsDue)
+{
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    test::SessionRig rig(&clock);
+    ASSERT_TRUE(rig.start());
+    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
+    rig.setEnvironment();
+    ui::WebhooksPanel panel(rig.session());
+    panel.show();
+    ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
+    EXPECT_EQ(test::labelText(&panel, QStringLiteral("secretAge")),
+              QStringLiteral("No secret yet."));
+    QSignalSpy changed(&panel, &ui::WebhooksPanel::secretsChanged);
+    panel.setSecret(crypto::SecureBytes(QByteArrayView("whsec-age")), true);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    auto *period = panel.findChild<QSpinBox *>(QStringLiteral("rotationPeriod"));
+    ASSERT_NE(period, nullptr);
+    EXPECT_EQ(period->value(), 90) << "the default period";
+    QString age = test::labelText(&panel, QStringLiteral("secretAge"));
+    EXPECT_TRUE(age.contains(QLatin1String("0 day"))) << age.toStdString();
+    EXPECT_TRUE(age.contains(QLatin1String("2027-02-23")))
+        << "due 90 days later: " << age.toStdString();
+    auto *reminder = panel.findChild<ui::NoticeLine *>(QStringLiteral("rotationReminder"));
+    ASSERT_NE(reminder, nullptr);
+    EXPECT_FALSE(reminder->hasNotice());
+
+    // 31 days later the support person shortens the period to 30 days: it is due now.
+    clock.advanceMs(31LL * 24 * 3600 * 1000);
+    QSignalSpy reminded(&panel, &ui::WebhooksPanel::rotationReminderChanged);
+    period->setFocus();
+    period->selectAll();
+    QTest::keyClicks(period, QStringLiteral("30"));
+    QTest::keyClick(period, Qt::Key_Return);
+    ASSERT_TRUE(waitUntil([&] { return reminded.count() >= 1; }, 5000));
+    EXPECT_TRUE(reminder->hasNotice());
+    EXPECT_EQ(reminder->kind(), ui::NoticeLine::Kind::Warning);
+    EXPECT_TRUE(reminder->message().contains(QLatin1String("31 day")))
+        << reminder->message().toStdString();
+    EXPECT_TRUE(reminder->message().contains(QLatin1String("30-day rotation is due")))
+        << reminder->message().toStdString();
+    EXPECT_EQ(reminded.last().at(0).toString(), reminder->message());
+    age = test::labelText(&panel, QStringLiteral("secretAge"));
+    EXPECT_TRUE(age.contains(QLatin1String("was due"))) << age.toStdString();
+    EXPECT_EQ(rig.session().webhookSecrets()->rotationPeriodDays(), 30) << "kept for the profile";
+
+    // Rotating (locally: no subscription in this sandbox) starts the count again.
+    QSignalSpy finished(&panel, &ui::WebhooksPanel::rotationFinished);
+    panel.rotate();
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000));
+    EXPECT_TRUE(finished.first().at(0).toBool()) << finished.first().at(1).toString().toStdString();
+    EXPECT_TRUE(finished.first().at(1).toString().contains(QLatin1String("locally only")));
+    EXPECT_FALSE(reminder->hasNotice());
+    EXPECT_TRUE(reminded.last().at(0).toString().isEmpty());
+    EXPECT_TRUE(
+        test::labelText(&panel, QStringLiteral("secretAge")).contains(QLatin1String("0 day")));
+}
+
+TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
+{
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    test::SessionRig rig(&clock);
+    ASSERT_TRUE(rig.start());
+    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
+    rig.setEnvironment();
+    QMainWindow window;
+    auto *panel = new ui::WebhooksPanel(rig.session());
+    window.setCentralWidget(panel);
+    auto *status = new ui::RotationReminderStatus(window.statusBar(), panel);
+    window.resize(1000, 700);
+    window.show();
+    ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000));
+    EXPECT_FALSE(status->line()->hasNotice());
+    EXPECT_TRUE(status->line()->isHidden());
+    QSignalSpy changed(panel, &ui::WebhooksPanel::secretsChanged);
+    panel->setSecret(crypto::SecureBytes(QByteArrayView("whsec-status")), true);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    EXPECT_FALSE(status->line()->hasNotice()) << "not due yet";
+
+    clock.advanceMs(100LL * 24 * 3600 * 1000);
+    panel->setRotationPeriodDays(90); // any refresh: the minute timer does the same
+    panel->setRotationPeriodDays(91);
+    ASSERT_TRUE(status->line()->hasNotice());
+    EXPECT_FALSE(status->line()->isHidden());
+    EXPECT_EQ(status->line()->kind(), ui::NoticeLine::Kind::Warning);
+    EXPECT_EQ(status->line()->message(), panel->rotationReminder());
+    EXPECT_TRUE(status->line()->message().contains(QLatin1String("rotation is due")));
+    EXPECT_LE(window.minimumSizeHint().width(), 1000)
+        << "a long reminder does not widen the window";
 }
