@@ -489,8 +489,11 @@ void SettingsPanel::useCurrent()
     if (!p || !m_use->isEnabled())
         return;
     if (p->kind == Kind::BuiltInSandbox) {
-        if (m_builtIn)
-            apply(*m_builtIn);
+        if (m_builtIn) {
+            api::Environment env = *m_builtIn; // its configurationId as edited here
+            env.configurationId = editedProfile().configurationId;
+            apply(env);
+        }
         return;
     }
     const EnvironmentProfile edited = p->kind == Kind::CustomSandbox ? editedProfile() : *p;
