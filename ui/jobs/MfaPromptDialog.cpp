@@ -100,6 +100,9 @@ QString MfaPromptDialog::countdownText() const
 void MfaPromptDialog::tick()
 {
     m_remaining->setText(countdownText());
+    if (m_widget) // the widget shows the bank's window too: the user is looking at it
+        m_widget->setCountdownText(
+            m_jobEnded ? QString() : tr("%1 in the bank's MFA window").arg(countdownText()));
     if (m_jobEnded)
         m_countdown.stop();
 }
@@ -132,9 +135,14 @@ void MfaPromptDialog::relaunch()
     connect(m_widget, &LinkWidgetDialog::sessionFinished, this, &MfaPromptDialog::onWidgetFinished);
     m_relaunch->setEnabled(false);
     m_relaunch->setToolTip(tr("The widget is open."));
-    setStatus(tr("Relaunching the widget (a fresh widget token)…"));
+    setStatus(tr("The MFA widget is open (a fresh widget token): the user enters the code or "
+                 "answer there now."));
     m_widget->startMfaRelaunch(m_request.jobId, m_request.connectionId);
+    tick();
     m_widget->show();
+    m_widget->raise();
+    m_widget->activateWindow();
+    Q_EMIT widgetOpened(m_widget);
 }
 
 void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
@@ -153,6 +161,16 @@ void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
         showLockout(error, result.message);
         return;
     }
+    if (result.outcome == Outcome::Closed && !m_jobEnded) {
+        // The widget's own retry prompt was answered "Not now": Relaunch stays on offer.
+        m_relaunch->setEnabled(true);
+        m_relaunch->setToolTip({});
+        setStatus(tr("The MFA widget was closed before the bank's step was done. Relaunch while "
+                     "the window is open."));
+        return;
+    }
+    if (m_jobEnded)
+        return; // jobFinished() said what happened
     QString text = result.message;
     if (error.relaunchesMfa())
         text = tr("%1 (%2): %3 %4").arg(error.title, error.code, error.cause, error.nextStep);
@@ -183,6 +201,9 @@ void MfaPromptDialog::jobFinished(const jobs::JobResult &result)
 {
     m_jobEnded = true;
     tick();
+    // The job is over: its MFA widget (or its retry prompt) has nothing left to do.
+    if (m_widget)
+        m_widget->dismiss();
     if (result.outcome == JobOutcome::Completed || result.outcome == JobOutcome::Cancelled) {
         close();
         return;
