@@ -31,7 +31,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(rig.start({ QStringLiteral("--seed"), QStringLiteral("5"),
-                                QStringLiteral("--time-scale"), QStringLiteral("1") }));
+                                QStringLiteral("--time-scale"), timeScale() }));
         rig.setEnvironment();
         panel = std::make_unique<ui::JobsPanel>(rig.session());
         panel->show();
@@ -62,8 +62,18 @@ protected:
         return panel->model()->index(panel->model()->rowForKey(key), column).data().toString();
     }
 
+    virtual QString timeScale() const { return QStringLiteral("1"); }
+
     test::SessionRig rig;
     std::unique_ptr<ui::JobsPanel> panel;
+};
+
+/// The sandbox three times slower (MFA after 6 s, jobs 15–45 s), so one bound fits before MFA and
+/// the fresh one after it ends before the job does.
+class JobBoundsSlowTest : public JobBoundsTest
+{
+protected:
+    QString timeScale() const override { return QStringLiteral("3"); }
 };
 
 } // namespace
@@ -77,7 +87,8 @@ TEST_F(JobBoundsTest, TimeBoundEndsWithTheFriendlyTimeout)
     ASSERT_EQ(waitOutcome(key), JobOutcome::TimedOut)
         << cell(key, JobsModel::ResultColumn).toStdString();
     const QString result = cell(key, JobsModel::ResultColumn);
-    EXPECT_TRUE(result.contains(QLatin1String("did not finish within 2 s"))) << result.toStdString();
+    EXPECT_TRUE(result.contains(QLatin1String("did not finish within 2 s")))
+        << result.toStdString();
     EXPECT_TRUE(result.contains(QLatin1String("Next step:"))) << result.toStdString();
     EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Timed out"));
     EXPECT_LT(cell(key, JobsModel::AttemptsColumn).toInt(), 1000);
@@ -125,4 +136,31 @@ TEST_F(JobBoundsTest, MfaWindowBoundEndsWithTheAc110RelaunchOffer)
     EXPECT_TRUE(!widget || !widget->retryPrompt()) << "and no retry prompt for it";
     EXPECT_FALSE(rig.session().jobs()->runningJob(c, JobType::Balance).has_value())
         << "not started again by itself";
+}
+
+TEST_F(JobBoundsSlowTest, AFreshTimeBoundAfterMfaEndsWithTheFriendlyTimeout)
+{
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty());
+    // 7 s before MFA (MFA comes at 6 s), then a fresh 7 s after it (the job needs 9 s or more).
+    setPolicy(7000, 1000, 360000, 30000);
+    std::optional<jobs::JobResult> ended;
+    QObject ctx;
+    QObject::connect(rig.session().jobs(), &jobs::JobRunner::finished, &ctx,
+                     [&](const jobs::JobResult &r) { ended = r; });
+    const quint64 key = panel->startJob(JobType::Balance, c);
+    ASSERT_TRUE(waitUntil([&] { return panel->mfaPrompt(key) != nullptr; }, 20000));
+    QPointer<ui::LinkWidgetDialog> widget = panel->mfaPrompt(key)->widgetDialog();
+    ASSERT_TRUE(waitUntil([&] { return widget && widget->isWaitingForInput(); }, 20000));
+    ASSERT_TRUE(test::typeInto(widget, QStringLiteral("widgetMfaCode"), QStringLiteral("1234")));
+    ASSERT_TRUE(test::clickNamed(widget, QStringLiteral("widgetContinue")));
+    ASSERT_EQ(waitOutcome(key), JobOutcome::TimedOut)
+        << cell(key, JobsModel::ResultColumn).toStdString();
+    const QString result = cell(key, JobsModel::ResultColumn);
+    EXPECT_TRUE(result.contains(QLatin1String("did not finish within 7 s")))
+        << result.toStdString();
+    EXPECT_TRUE(result.contains(QLatin1String("Next step:"))) << result.toStdString();
+    ASSERT_TRUE(ended.has_value());
+    EXPECT_GT(ended->elapsedMs, 7000 + 5000) << "the bound started afresh after MFA";
+    EXPECT_LT(ended->elapsedMs, rig.session().jobs()->policy().totalBoundMs());
 }

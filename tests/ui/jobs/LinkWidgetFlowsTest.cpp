@@ -241,7 +241,9 @@ TEST_F(LinkWidgetFlowsTest, MfaWidgetOpensWithNoClickAndItsCloseOffersRetry)
     QTest::keyClicks(child<QLineEdit>(widget.data(), "widgetMfaCode"), QStringLiteral("1234"));
     QTest::mouseClick(child<QPushButton>(widget.data(), "widgetContinue"), Qt::LeftButton);
     const int row = [&] {
-        waitUntil([&] { return panel.model()->outcomeAt(panel.model()->rowForKey(key)).has_value(); }, 60000);
+        waitUntil(
+            [&] { return panel.model()->outcomeAt(panel.model()->rowForKey(key)).has_value(); },
+            60000);
         return panel.model()->rowForKey(key);
     }();
     ASSERT_EQ(panel.model()->outcomeAt(row), JobOutcome::Completed);
@@ -320,8 +322,8 @@ TEST_F(LinkWidgetFlowsTest, ConfigurationIdOfTheEnvironmentReachesTheSandboxOnEv
     plain->startLink();
     plain->show();
     ASSERT_TRUE(waitUntil([&] { return plain->isWaitingForInput(); }, 30000));
-    EXPECT_TRUE(launches().last().toObject().value(QStringLiteral("configurationId")).toString()
-                    .isEmpty());
+    EXPECT_TRUE(
+        launches().last().toObject().value(QStringLiteral("configurationId")).toString().isEmpty());
     EXPECT_TRUE(
         child<QLabel>(plain.get(), "widgetBranding")->text().contains(QLatin1String("default")));
 }
@@ -338,8 +340,8 @@ TEST_F(LinkWidgetFlowsTest, JobErrorThatNeedsTheUserOffersReconnect)
 
     // A job that completes offers no Reconnect.
     const quint64 ok = panel.startJob(JobType::Identity, c);
-    ASSERT_TRUE(waitUntil([&] { return panel.model()->outcomeAt(panel.model()->rowForKey(ok)).has_value(); },
-                          60000));
+    ASSERT_TRUE(waitUntil(
+        [&] { return panel.model()->outcomeAt(panel.model()->rowForKey(ok)).has_value(); }, 60000));
     EXPECT_FALSE(reconnect->isEnabled());
 
     // The bank needs the user again (AC-104, catalogue: Reconnect).
@@ -348,8 +350,9 @@ TEST_F(LinkWidgetFlowsTest, JobErrorThatNeedsTheUserOffersReconnect)
         QJsonObject { { QStringLiteral("code"), QStringLiteral("AC-104") } });
     ASSERT_EQ(set.status, 200) << set.body.toStdString();
     const quint64 key = panel.startJob(JobType::Identity, c);
-    ASSERT_TRUE(waitUntil([&] { return panel.model()->outcomeAt(panel.model()->rowForKey(key)).has_value(); },
-                          60000));
+    ASSERT_TRUE(waitUntil(
+        [&] { return panel.model()->outcomeAt(panel.model()->rowForKey(key)).has_value(); },
+        60000));
     const int row = panel.model()->rowForKey(key);
     ASSERT_EQ(panel.model()->outcomeAt(row), JobOutcome::Failed);
     EXPECT_TRUE(panel.model()->index(row, 0).data(JobsModel::NeedsReconnectRole).toBool());
