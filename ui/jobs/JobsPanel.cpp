@@ -6,6 +6,7 @@
 #include "core/session/Session.h"
 #include "core/store/ConnectionQuery.h"
 #include "core/store/Store.h"
+#include "ui/common/DataText.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/jobs/JobProgressDelegate.h"
 #include "ui/jobs/JobsModel.h"
@@ -81,6 +82,7 @@ void JobsPanel::build()
     m_connection->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_connection->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_connection->setToolTip(tr("Type part of a bank name or of the masked id to search."));
+    markAsData(m_connection); // masked ids and bank names, or a typed id
     m_start = new QPushButton(tr("&Start job"), this);
     m_start->setObjectName(QStringLiteral("jobStart"));
     m_start->setAccessibleName(tr("Start the job"));
