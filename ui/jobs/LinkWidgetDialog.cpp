@@ -370,7 +370,9 @@ void LinkWidgetDialog::onFinished(const api::LinkWidgetResult &result)
     m_prompt->setText(result.linked() ? tr("Done.") : result.message);
     setBusy(true);
     if (result.outcome == api::LinkWidgetResult::Outcome::Closed && !m_dismissing) {
-        offerRetry(result);
+        // Each session reports its end (once per start); the dialog stays for the retry prompt.
+        offerRetry();
+        Q_EMIT sessionFinished(result);
         return;
     }
     finishWith(result);
@@ -382,7 +384,7 @@ void LinkWidgetDialog::finishWith(const api::LinkWidgetResult &result)
     done(result.linked() ? QDialog::Accepted : QDialog::Rejected);
 }
 
-void LinkWidgetDialog::offerRetry(const api::LinkWidgetResult &result)
+void LinkWidgetDialog::offerRetry()
 {
     // The common drop-out point: a soft prompt, never blocking (open(), not exec()).
     m_prompt->setText(tr("The bank connection was not finished."));
@@ -401,13 +403,13 @@ void LinkWidgetDialog::offerRetry(const api::LinkWidgetResult &result)
     box->setDefaultButton(again);
     box->setEscapeButton(later);
     m_retryPrompt = box;
-    connect(box, &QMessageBox::finished, this, [this, box, again, result] {
+    connect(box, &QMessageBox::finished, this, [this, box, again] {
         const bool retry = box->clickedButton() == again;
         m_retryPrompt = nullptr;
         if (retry && !m_dismissing)
             launch();
         else
-            finishWith(result);
+            done(QDialog::Rejected); // Not now: the Closed result was already reported
     });
     box->open();
     Q_EMIT retryOffered(box);

@@ -33,10 +33,12 @@ namespace aerodesk::ui {
 ///
 /// Closed without completing (Close widget, OAuth denied): the soft retry prompt of every path
 /// — "The bank connection was not finished. Try again?" (a window-modal QMessageBox opened with
-/// open(), never exec()). Try again starts the same path again (a fresh widget token, a new
-/// session); Not now ends the dialog with the Closed result. dismiss() closes without it (the
-/// job behind an MFA relaunch ended). The launch's branding (configurationId) and, for an MFA
-/// relaunch, the countdown of the bank's window (setCountdownText) are shown above the pages.
+/// open(), never exec()). sessionFinished(Closed) is emitted as for any session (once per
+/// start) and the dialog stays: Try again starts the same path again (a fresh widget token, a
+/// new session, its own sessionFinished later); Not now ends the dialog (QDialog::finished,
+/// Rejected). dismiss() closes without the prompt (the job behind an MFA relaunch ended). The
+/// launch's branding (configurationId) and, for an MFA relaunch, the countdown of the bank's window
+/// (setCountdownText) are shown above the pages.
 class LinkWidgetDialog : public QDialog
 {
     Q_OBJECT
@@ -81,7 +83,7 @@ private:
     void onFinished(const api::LinkWidgetResult &result);
     void setBusy(bool busy, const QString &why = {});
     void launch();
-    void offerRetry(const api::LinkWidgetResult &result);
+    void offerRetry();
     void finishWith(const api::LinkWidgetResult &result);
 
     enum class Path { None, Link, Reconnect, MfaRelaunch };

@@ -133,6 +133,18 @@ void MfaPromptDialog::relaunch()
     m_widget = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
     m_widget->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_widget, &LinkWidgetDialog::sessionFinished, this, &MfaPromptDialog::onWidgetFinished);
+    LinkWidgetDialog *widget = m_widget;
+    connect(m_widget, &QDialog::finished, this, [this, widget] {
+        const auto &last = widget->result();
+        if (m_jobEnded || m_locked || !last ||
+            last->outcome != api::LinkWidgetResult::Outcome::Closed)
+            return;
+        // Closed, and the retry prompt answered Not now: Relaunch stays on offer.
+        m_relaunch->setEnabled(true);
+        m_relaunch->setToolTip({});
+        setStatus(tr("The MFA widget was closed before the bank's step was done. Relaunch while "
+                     "the window is open."));
+    });
     m_relaunch->setEnabled(false);
     m_relaunch->setToolTip(tr("The widget is open."));
     setStatus(tr("The MFA widget is open (a fresh widget token): the user enters the code or "
@@ -162,11 +174,10 @@ void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
         return;
     }
     if (result.outcome == Outcome::Closed && !m_jobEnded) {
-        // The widget's own retry prompt was answered "Not now": Relaunch stays on offer.
-        m_relaunch->setEnabled(true);
-        m_relaunch->setToolTip({});
-        setStatus(tr("The MFA widget was closed before the bank's step was done. Relaunch while "
-                     "the window is open."));
+        // The widget's own retry prompt asks now; Not now (the widget dialog's finished()) puts
+        // Relaunch back on offer here.
+        setStatus(tr("The MFA widget was closed before the bank's step was done; it offers to "
+                     "try again."));
         return;
     }
     if (m_jobEnded)

@@ -137,7 +137,9 @@ TEST_F(LinkWidgetFlowsTest, LinkClosedOffersRetryTryAgainOpensAFreshSessionNotNo
     const int before = int(launches().size());
 
     ASSERT_FALSE(closeAndWaitRetry(dialog.get()).isNull());
-    EXPECT_EQ(finished.count(), 0) << "not finished while the prompt asks";
+    ASSERT_EQ(finished.count(), 1) << "each session reports its end";
+    EXPECT_EQ(finished.first().first().value<api::LinkWidgetResult>().outcome,
+              api::LinkWidgetResult::Outcome::Closed);
     tryAgain(dialog.get(), QStringLiteral("bank"));
     const QJsonArray after = launches();
     ASSERT_EQ(after.size(), before + 1) << "one more launch reached the sandbox";
@@ -146,11 +148,15 @@ TEST_F(LinkWidgetFlowsTest, LinkClosedOffersRetryTryAgainOpensAFreshSessionNotNo
     EXPECT_EQ(after.last().toObject().value(QStringLiteral("sessionId")).toString(),
               dialog->session().sessionId());
 
-    // Closed again: Not now ends the dialog with the Closed result, once.
+    // Closed again: Not now ends the dialog (Rejected), with nothing more launched.
     QPointer<QMessageBox> box = closeAndWaitRetry(dialog.get());
     ASSERT_FALSE(box.isNull());
+    EXPECT_EQ(finished.count(), 2);
+    QSignalSpy ended(dialog.get(), &QDialog::finished);
     QTest::mouseClick(test::buttonByText(box, QStringLiteral("Not now")), Qt::LeftButton);
-    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return ended.count() == 1; }, 10000));
+    EXPECT_EQ(ended.first().first().toInt(), int(QDialog::Rejected));
+    EXPECT_EQ(finished.count(), 2);
     ASSERT_TRUE(dialog->result().has_value());
     EXPECT_EQ(dialog->result()->outcome, api::LinkWidgetResult::Outcome::Closed);
     EXPECT_FALSE(dialog->isVisible());
