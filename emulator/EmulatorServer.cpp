@@ -565,6 +565,8 @@ void EmulatorServer::routeWidget()
             launch.manualLinkOnly = body.value(QStringLiteral("manualLinkOnly")).toBool();
             return EmulatorHttp::json(m_widget.launch(launch));
         });
+    routes.add(Method::Get, QStringLiteral("/sandbox/widget/state"), Body::Ignored,
+               [this](const EmulatorRequest &) { return EmulatorHttp::json(m_widget.state()); });
     routes.add(Method::Post, QStringLiteral("/sandbox/widget/sessions/<arg>/<arg>"), Body::Json,
                [this](const EmulatorRequest &request) {
                    bool found = false;

@@ -13,6 +13,8 @@ QJsonObject event(const QString &type, const QJsonValue &payload = QJsonValue())
     return e;
 }
 
+constexpr int kKeptLaunches = 50;
+
 QString stageName(int stage)
 {
     static const char *const names[] = { "bank",  "credentials", "mfa", "question",
@@ -52,12 +54,25 @@ qint64 LinkWidgetSessions::inactivityMs() const
     return m_world.scaledMs(90);
 }
 
+QJsonObject LinkWidgetSessions::state() const
+{
+    const QString last = m_launches.isEmpty()
+        ? QString()
+        : m_launches.last().toObject().value(QStringLiteral("configurationId")).toString();
+    return QJsonObject { { QStringLiteral("launches"), m_launches },
+                         { QStringLiteral("lastConfigurationId"), last } };
+}
+
 QJsonObject LinkWidgetSessions::reply(const Session &s, const QJsonArray &events,
                                       const QString &error) const
 {
     QJsonObject r { { QStringLiteral("sessionId"), s.id },
                     { QStringLiteral("state"), stageName(int(s.stage)) },
                     { QStringLiteral("events"), events } };
+    // Branding: the stand-in "themes" itself with the configurationId it was launched with.
+    r.insert(QStringLiteral("branding"),
+             QJsonObject { { QStringLiteral("configurationId"), s.launch.configurationId },
+                           { QStringLiteral("default"), s.launch.configurationId.isEmpty() } });
     const QString prompt = promptFor(int(s.stage), s.bank);
     if (!prompt.isEmpty())
         r.insert(QStringLiteral("prompt"), prompt);
@@ -79,6 +94,15 @@ QJsonObject LinkWidgetSessions::launch(const Launch &launch)
     s.launch = launch;
     s.lastActivityMs = m_world.nowMs();
     QJsonArray events;
+    m_launches.append(
+        QJsonObject { { QStringLiteral("sessionId"), s.id },
+                      { QStringLiteral("mode"),
+                        launch.handleMfa                    ? QStringLiteral("mfaRelaunch")
+                            : launch.connectionId.isEmpty() ? QStringLiteral("link")
+                                                            : QStringLiteral("reconnect") },
+                      { QStringLiteral("configurationId"), launch.configurationId } });
+    while (m_launches.size() > kKeptLaunches)
+        m_launches.removeFirst();
     if (launch.handleMfa) {
         EmulatedJob *job = m_world.job(launch.jobId);
         EmulatedConnection *c = m_world.connection(launch.connectionId);
@@ -110,10 +134,12 @@ QJsonObject LinkWidgetSessions::launch(const Launch &launch)
         s.bank = TestBank::Manual;
         s.stage = Stage::Manual;
     }
-    events.append(event(QStringLiteral("widgetPageLoaded"),
-                        QJsonObject { { QStringLiteral("pageTitle"), stageName(int(s.stage)) },
-                                      { QStringLiteral("onLoadApi"),
-                                        QStringLiteral("/") + stageName(int(s.stage)) } }));
+    events.append(
+        event(QStringLiteral("widgetPageLoaded"),
+              QJsonObject {
+                  { QStringLiteral("pageTitle"), stageName(int(s.stage)) },
+                  { QStringLiteral("onLoadApi"), QStringLiteral("/") + stageName(int(s.stage)) },
+                  { QStringLiteral("configurationId"), launch.configurationId } }));
     m_sessions.insert(s.id, s);
     return reply(s, events);
 }

@@ -37,6 +37,9 @@ public:
                      bool *found);
 
     qint64 inactivityMs() const;
+    /// What the stand-in received (GET /sandbox/widget/state): the latest launches, newest last,
+    /// each {sessionId, mode, configurationId}, and `lastConfigurationId`.
+    QJsonObject state() const;
 
 private:
     enum class Stage { Bank, Credentials, Mfa, Question, OAuth, Manual, Done };
@@ -59,6 +62,7 @@ private:
     EmulatorWorld &m_world;
     QString m_clientName;
     QHash<QString, Session> m_sessions;
+    QJsonArray m_launches; ///< the latest launches (at most kKeptLaunches)
 };
 
 } // namespace aerodesk::emulator

@@ -1,7 +1,10 @@
 #include "app/console/BuiltInSandboxWiring.h"
 
+#include "core/session/EnvironmentProfiles.h"
 #include "core/session/Session.h"
 #include "ui/shell/EnvironmentBanner.h"
+
+#include <QSettings>
 
 namespace aerodesk {
 
@@ -31,6 +34,11 @@ BuiltInSandboxWiring::BuiltInSandboxWiring(ui::EnvironmentBanner *banner, sessio
 void BuiltInSandboxWiring::start()
 {
     showState(tr("starting…"));
+    // Branding: the built-in profile's configurationId (Settings) goes with every widget launch.
+    QSettings settings;
+    const auto profile = session::EnvironmentProfiles(settings).find(
+        QString::fromLatin1(session::EnvironmentProfiles::kBuiltInId));
+    m_environment.setConfigurationId(profile ? profile->configurationId : QString());
     m_environment.start();
 }
 

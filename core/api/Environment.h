@@ -27,6 +27,9 @@ struct Environment
     /// Embedded banking: the origins (scheme://host[:port]) an event's retUrl may point to.
     /// A sandbox's own origin is always allowed; production has only what Settings lists.
     QStringList retUrlOrigins;
+    /// The widget's configurationId (branding), sent with every widget launch; empty = Aerosync's
+    /// default branding. Not a secret (saved in Settings per environment).
+    QString configurationId;
 
     /// baseUrl + `path` ("/v2/token"; a "?query" part is kept), keeping any path prefix of the
     /// base.

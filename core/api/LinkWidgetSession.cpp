@@ -97,6 +97,9 @@ void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
                                         "of the job waiting for MFA.")));
         return;
     }
+    // Branding: the environment's configurationId goes with every launch unless one was given.
+    if (launch.configurationId.isEmpty())
+        launch.configurationId = m_client.environment().configurationId;
     m_mode = mode;
     m_launch = launch;
     m_sessionId.clear();

@@ -24,6 +24,8 @@ class LinkWidgetEventDispatcher;
 ///  - startReconnect always sends the existing connectionId (no bank picker, same id kept); it
 ///    is refused without one, so a reconnect can never turn into a fresh link. startMfaRelaunch
 ///    sends handleMFA + jobId + connectionId and goes straight to the code or the question.
+///  - Every launch carries a configurationId (branding): the one given to start*(), else the
+///    environment's (api::Environment::configurationId, from Settings).
 ///  - The `events[]` of every answer are handed, in order, to the LinkWidgetEventDispatcher given
 ///  at
 ///    construction, so a pageSuccess reaches its persist hook (LinkRecorder) before anything

@@ -11,6 +11,10 @@ LinkWidgetStep LinkWidgetStep::fromJson(const QJsonObject &reply)
     s.state = reply.value(QLatin1String("state")).toString();
     s.prompt = reply.value(QLatin1String("prompt")).toString();
     s.error = reply.value(QLatin1String("error")).toString();
+    s.brandingConfigurationId = reply.value(QLatin1String("branding"))
+                                    .toObject()
+                                    .value(QLatin1String("configurationId"))
+                                    .toString();
     for (const QJsonValue &b : reply.value(QLatin1String("banks")).toArray())
         s.banks.append(b.toString());
     for (const QJsonValue &e : reply.value(QLatin1String("events")).toArray())

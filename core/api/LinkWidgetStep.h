@@ -21,6 +21,8 @@ struct LinkWidgetStep
     QStringList banks;
     QString error;
     QList<LinkWidgetEvent> events;
+    /// The configurationId the widget shows its branding for (empty: Aerosync's default).
+    QString brandingConfigurationId;
 
     bool isDone() const { return state == QLatin1String("done"); }
 

@@ -75,9 +75,10 @@ void BuiltInEnvironment::onLaunched(const EmulatorEndpoint &endpoint)
     // reads them from there. Two writes at once; the first error is the one reported.
     auto pending = std::make_shared<int>(2);
     auto firstError = std::make_shared<QString>();
-    const api::Environment environment = api::Environment::sandbox(
+    api::Environment environment = api::Environment::sandbox(
         api::Environment::Kind::BuiltInSandbox, QString::fromLatin1(kDisplayName),
         m_keychain.profile(), endpoint.baseUrl, endpoint.certPem, endpoint.certSha256Hex);
+    environment.configurationId = m_configurationId;
     QPointer<BuiltInEnvironment> self(this);
     auto written = [self, generation, pending, firstError,
                     environment](const keychain::KeychainError &error) {

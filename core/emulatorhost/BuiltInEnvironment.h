@@ -49,6 +49,9 @@ public:
     ~BuiltInEnvironment() override;
 
     void start();
+    /// The widget configurationId (branding) the environment is built with: the built-in
+    /// profile's, from Settings. Takes effect at the next ready().
+    void setConfigurationId(const QString &configurationId) { m_configurationId = configurationId; }
     /// Stops the child; pending answers are dropped.
     void stop();
 
@@ -70,6 +73,7 @@ private:
 
     keychain::Keychain &m_keychain;
     EmulatorLauncher m_launcher;
+    QString m_configurationId;
     quint64 m_generation = 0; ///< bumped by start()/stop(): older keychain answers are ignored
 };
 

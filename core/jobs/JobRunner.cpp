@@ -316,7 +316,13 @@ void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
         qCWarning(aerodesk::log::jobs)
             << "job" << key << "reached its poll bound:" << job.attempt << "/"
             << m_policy.maxAttempts << "polls," << inBound << "/" << m_policy.maxDurationMs << "ms";
-        finish(key, timedOut(job, QStringLiteral("%1 checks").arg(job.attempt)));
+        // Name the bound that was reached: a poll can also be the first to see the time run out.
+        const bool byAttempts = job.attempt >= m_policy.maxAttempts;
+        finish(key,
+               timedOut(job,
+                        byAttempts ? QStringLiteral("%1 checks").arg(job.attempt)
+                                   : QStringLiteral("%1 s").arg(m_policy.maxDurationMs / 1000.0, 0,
+                                                                'f', 0)));
         return;
     }
     schedulePoll(job, m_policy.intervalForAttempt(job.attempt + 1));

@@ -158,6 +158,7 @@ EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
     if (profile.kind == Kind::Production) {
         api::Environment env = api::Environment::production(profile.keychainProfile);
         env.retUrlOrigins = profile.retUrlOrigins;
+        env.configurationId = profile.configurationId;
         return env;
     }
     if (profile.kind == Kind::BuiltInSandbox)
@@ -184,6 +185,7 @@ EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
     api::Environment env = api::Environment::sandbox(Kind::CustomSandbox, profile.name,
                                                      profile.keychainProfile, url, pem, sha);
     env.retUrlOrigins = profile.retUrlOrigins;
+    env.configurationId = profile.configurationId;
     return env;
 }
 

@@ -161,6 +161,7 @@ void JobsModel::onFinished(const jobs::JobResult &result)
         r.progress = 100;
     r.result = result.message;
     r.nextStep = result.nextStep;
+    r.needsReconnect = result.outcome != JobOutcome::Completed && result.error.needsReconnect();
     changed(i);
 }
 
@@ -208,6 +209,10 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return int(severity);
     case NextStepRole:
         return r.nextStep;
+    case ConnectionIdRole:
+        return r.connectionId;
+    case NeedsReconnectRole:
+        return r.needsReconnect;
     default:
         break;
     }

@@ -45,6 +45,10 @@ public:
         JobIdRole, ///< the server's job id (empty until created)
         SeverityRole, ///< Severity as int
         NextStepRole, ///< what to do next (finished rows)
+        ConnectionIdRole, ///< the full connectionId (the column shows it masked)
+        /// bool: the job ended with an error whose catalogue entry means the connection needs
+        /// the user again (api::ErrorInfo::needsReconnect): the panel offers Reconnect.
+        NeedsReconnectRole,
     };
     enum class Severity { None, Success, Information, Warning, Error };
 
@@ -91,6 +95,7 @@ private:
         std::optional<jobs::JobOutcome> outcome;
         QString result;
         QString nextStep;
+        bool needsReconnect = false;
     };
 
     void onStarted(quint64 key, api::JobType type, const QString &connectionId);

@@ -1,21 +1,28 @@
 #include "ui/jobs/JobsPanel.h"
 
+#include "core/connections/IdMask.h"
+#include "core/connections/LinkRecorder.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
+#include "core/store/ConnectionQuery.h"
 #include "core/store/Store.h"
+#include "ui/common/DataText.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/jobs/JobProgressDelegate.h"
 #include "ui/jobs/JobsModel.h"
+#include "ui/jobs/LinkWidgetDialog.h"
 #include "ui/jobs/MfaPromptDialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -33,6 +40,8 @@ JobsPanel::JobsPanel(session::Session &session, QWidget *parent)
 JobsPanel::~JobsPanel()
 {
     for (const auto &c : std::as_const(m_runnerConnections))
+        disconnect(c);
+    for (const auto &c : std::as_const(m_recorderConnections))
         disconnect(c);
 }
 
@@ -54,13 +63,26 @@ void JobsPanel::build()
     for (api::JobType t :
          { api::JobType::Balance, api::JobType::Transactions, api::JobType::Identity })
         m_type->addItem(JobsModel::typeText(t), int(t));
-    m_connection = new QLineEdit(this);
-    m_connection->setObjectName(QStringLiteral("jobConnectionId"));
-    m_connection->setAccessibleName(tr("Connection ID"));
-    m_connection->setPlaceholderText(tr("connectionId"));
-    m_connection->setClearButtonEnabled(true);
-    for (auto *clear : m_connection->findChildren<QAbstractButton *>())
+    // The tracked connections (masked id + bank name), searchable; a raw id can still be typed.
+    m_connection = new QComboBox(this);
+    m_connection->setObjectName(QStringLiteral("jobConnection"));
+    m_connection->setAccessibleName(tr("Connection"));
+    m_connection->setEditable(true);
+    m_connection->setInsertPolicy(QComboBox::NoInsert);
+    m_connection->setMinimumContentsLength(28);
+    m_connection->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_connection->lineEdit()->setObjectName(QStringLiteral("jobConnectionId"));
+    m_connection->lineEdit()->setAccessibleName(tr("Connection ID"));
+    m_connection->lineEdit()->setPlaceholderText(tr("Pick a tracked connection or type a "
+                                                    "connectionId"));
+    m_connection->lineEdit()->setClearButtonEnabled(true);
+    for (auto *clear : m_connection->lineEdit()->findChildren<QAbstractButton *>())
         clear->setAccessibleName(tr("Clear the connection ID"));
+    m_connection->completer()->setFilterMode(Qt::MatchContains);
+    m_connection->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_connection->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_connection->setToolTip(tr("Type part of a bank name or of the masked id to search."));
+    markAsData(m_connection); // masked ids and bank names, or a typed id
     m_start = new QPushButton(tr("&Start job"), this);
     m_start->setObjectName(QStringLiteral("jobStart"));
     m_start->setAccessibleName(tr("Start the job"));
@@ -76,6 +98,11 @@ void JobsPanel::build()
     startRow->addWidget(m_start);
     layout->addLayout(startRow);
     layout->addWidget(m_loading);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("jobsEmptyState"));
+    m_empty->setAccessibleName(tr("What to do first"));
+    m_empty->setWordWrap(true);
+    layout->addWidget(m_empty);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("jobsTable"));
@@ -107,23 +134,114 @@ void JobsPanel::build()
     m_cancel = new QPushButton(tr("&Cancel job"), this);
     m_cancel->setObjectName(QStringLiteral("jobCancel"));
     m_cancel->setAccessibleName(tr("Cancel the selected job"));
+    m_reconnectButton = new QPushButton(tr("&Reconnect…"), this);
+    m_reconnectButton->setObjectName(QStringLiteral("jobReconnect"));
+    m_reconnectButton->setAccessibleName(tr("Reconnect the selected job's connection"));
     bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_reconnectButton);
     bottom->addWidget(m_cancel);
     layout->addLayout(bottom);
 
     connect(m_start, &QPushButton::clicked, this, [this] {
-        startJob(api::JobType(m_type->currentData().toInt()), m_connection->text().trimmed());
+        startJob(api::JobType(m_type->currentData().toInt()), chosenConnectionId());
     });
-    connect(m_connection, &QLineEdit::returnPressed, m_start, &QPushButton::click);
-    connect(m_connection, &QLineEdit::textChanged, this, &JobsPanel::updateActions);
+    connect(m_connection->lineEdit(), &QLineEdit::returnPressed, m_start, [this] {
+        if (m_start->isEnabled())
+            m_start->click();
+    });
+    connect(m_connection, &QComboBox::editTextChanged, this, &JobsPanel::updateActions);
     connect(m_cancel, &QPushButton::clicked, this, &JobsPanel::cancelSelected);
+    connect(m_reconnectButton, &QPushButton::clicked, this, &JobsPanel::reconnectSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) {
                 m_table->selectRow(last); // the newest job is the one being watched
+                updateEmptyState();
             });
+    updateEmptyState();
+}
+
+void JobsPanel::sessionEnvironmentChanged()
+{
+    rebind();
+    // A link or reconnect recorded by the session's LinkRecorder appears in the picker at once.
+    for (const auto &c : std::as_const(m_recorderConnections))
+        disconnect(c);
+    m_recorderConnections.clear();
+    if (connections::LinkRecorder *recorder = m_session.linkRecorder())
+        m_recorderConnections << connect(recorder, &connections::LinkRecorder::recorded, this,
+                                         &JobsPanel::reloadConnections);
+    reloadConnections();
+}
+
+void JobsPanel::showEvent(QShowEvent *event)
+{
+    SessionPanel::showEvent(event);
+    reloadConnections(); // the Connections panel may have imported or removed some meanwhile
+}
+
+void JobsPanel::reloadConnections()
+{
+    const QString typed = m_connection->currentText();
+    const QString chosen = chosenConnectionId();
+    QList<connections::Connection> listed;
+    if (store::Store *store = m_session.store()) {
+        store::ConnectionQuery query;
+        query.limit = kMaxListed;
+        auto status = store->connections().scan(query, 100, [&listed](auto &&batch) {
+            listed.append(batch);
+            return true;
+        });
+        if (!status.ok())
+            listed.clear();
+    }
+    const QSignalBlocker block(m_connection);
+    m_connection->clear();
+    for (const connections::Connection &c : std::as_const(listed)) {
+        const QString text = c.bankName.isEmpty()
+            ? connections::IdMask::mask(c.connectionId)
+            : tr("%1 — %2").arg(connections::IdMask::mask(c.connectionId), c.bankName);
+        m_connection->addItem(text, c.connectionId);
+        m_connection->setItemData(m_connection->count() - 1, text, Qt::AccessibleTextRole);
+    }
+    // Keep what the person had chosen or typed.
+    const int again = m_connection->findData(chosen);
+    if (again >= 0)
+        m_connection->setCurrentIndex(again);
+    else {
+        m_connection->setCurrentIndex(-1);
+        m_connection->setEditText(typed);
+    }
+    updateActions();
+}
+
+QString JobsPanel::chosenConnectionId() const
+{
+    const QString text = m_connection->currentText().trimmed();
+    if (text.isEmpty())
+        return {};
+    const int picked = m_connection->findText(text, Qt::MatchFixedString);
+    if (picked >= 0)
+        return m_connection->itemData(picked).toString();
+    return text; // a raw connectionId typed in
+}
+
+void JobsPanel::updateEmptyState()
+{
+    if (m_model->rowCount() > 0) {
+        m_empty->hide();
+        return;
+    }
+    m_empty->setText(
+        m_connection->count() == 0
+            ? tr("No jobs yet. First track or link a connection in the Connections panel (import "
+                 "the sandbox's connections, or Link a bank); then pick it here and start a job. "
+                 "A connectionId can also be typed in.")
+            : tr("No jobs yet. Pick a tracked connection above, choose the job type and click "
+                 "Start job."));
+    m_empty->show();
 }
 
 void JobsPanel::rebind()
@@ -184,6 +302,7 @@ void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &
                 request.type = t;
     }
     auto *prompt = new MfaPromptDialog(m_session, request, this);
+    // The MFA widget itself opens at once with the bank's countdown: no extra click.
     prompt->setWindowFlag(Qt::Dialog);
     connect(prompt, &MfaPromptDialog::mfaCompleted, this, [this](quint64 k) {
         if (jobs::JobRunner *r = m_session.jobs())
@@ -192,9 +311,8 @@ void JobsPanel::onMfaRequired(quint64 key, const QString &jobId, const QString &
     connect(prompt, &MfaPromptDialog::restartRequested, this, &JobsPanel::startJob);
     m_prompts.insert(key, prompt);
     prompt->show(); // at once, non-modal
-    prompt->raise();
-    prompt->activateWindow();
     Q_EMIT mfaPromptOpened(key, prompt);
+    prompt->relaunch();
 }
 
 void JobsPanel::onFinished(const jobs::JobResult &result)
@@ -202,6 +320,40 @@ void JobsPanel::onFinished(const jobs::JobResult &result)
     if (QPointer<MfaPromptDialog> prompt = m_prompts.take(result.key))
         prompt->jobFinished(result);
     updateActions();
+}
+
+void JobsPanel::reconnectSelected()
+{
+    const QModelIndex index = m_model->index(m_table->currentIndex().row(), 0);
+    if (!index.data(JobsModel::NeedsReconnectRole).toBool())
+        return;
+    openReconnect(index.data(JobsModel::ConnectionIdRole).toString());
+}
+
+LinkWidgetDialog *JobsPanel::openReconnect(const QString &connectionId)
+{
+    if (!m_session.isReady() || connectionId.isEmpty())
+        return nullptr;
+    if (m_reconnect)
+        m_reconnect->dismiss();
+    auto *dialog = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_reconnect = dialog;
+    connect(dialog, &LinkWidgetDialog::sessionFinished, this,
+            [this, connectionId](const api::LinkWidgetResult &result) {
+                if (result.linked())
+                    m_loading->showSuccess(tr("Connection %1 is reconnected: start the job again.")
+                                               .arg(connections::IdMask::mask(connectionId)));
+                else if (result.outcome != api::LinkWidgetResult::Outcome::Closed)
+                    m_loading->showError(
+                        tr("The reconnect did not complete: %1").arg(result.message));
+            });
+    dialog->startReconnect(connectionId);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    Q_EMIT reconnectOpened(dialog);
+    return dialog;
 }
 
 void JobsPanel::cancelSelected()
@@ -223,8 +375,11 @@ void JobsPanel::updateActions()
     QString why;
     if (!ready)
         why = tr("Waiting for the environment…");
-    else if (m_connection->text().trimmed().isEmpty())
-        why = tr("Enter a connectionId first.");
+    else if (chosenConnectionId().isEmpty())
+        why = m_connection->count() == 0
+            ? tr("Type a connectionId, or track or link a connection in the Connections panel "
+                 "first.")
+            : tr("Pick a connection first (or type a connectionId).");
     m_start->setEnabled(why.isEmpty());
     m_start->setToolTip(why);
 
@@ -239,6 +394,14 @@ void JobsPanel::updateActions()
     m_cancel->setToolTip(cancelWhy.isEmpty()
                              ? tr("Stop watching this job (the bank's job is not stopped).")
                              : cancelWhy);
+    const bool reconnect =
+        ready && row >= 0 && m_model->index(row, 0).data(JobsModel::NeedsReconnectRole).toBool();
+    m_reconnectButton->setEnabled(reconnect);
+    m_reconnectButton->setToolTip(
+        reconnect ? tr("The bank needs the user again: open the reconnect widget on this same "
+                       "connection (never a fresh link).")
+                  : tr("Offered when a job's error means the connection needs the user again."));
+    updateEmptyState();
     if (row >= 0) {
         const QModelIndex result = m_model->index(row, JobsModel::ResultColumn);
         const QString jobId = result.data(JobsModel::JobIdRole).toString();

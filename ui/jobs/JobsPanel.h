@@ -3,6 +3,7 @@
 #include "core/api/JobType.h"
 #include "core/jobs/JobResult.h"
 #include "ui/common/SessionPanel.h"
+#include "ui/jobs/LinkWidgetDialog.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -10,6 +11,7 @@
 
 class QComboBox;
 class QLabel;
+class QShowEvent;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -24,11 +26,15 @@ class JobsModel;
 class MfaPromptDialog;
 class NoticeLine;
 
-/// The Jobs panel (panel id "jobs"): a "Start job" row (type, connectionId, Start — disabled with
-/// "Waiting for the environment…" until the session is ready), the table of jobs (JobsModel with
-/// a progress-bar delegate) and Cancel for the selected running job (disabled with the reason
-/// otherwise). When a job reports MFA, an MfaPromptDialog opens at once. Follows the session:
-/// rebinds to the new JobRunner on environmentChanged().
+/// The Jobs panel (panel id "jobs"): a "Start job" row (type; the connection, picked from the
+/// store's tracked connections — masked id and bank name, searchable by typing — or typed as a
+/// raw connectionId; Start — disabled with "Waiting for the environment…" until the session is
+/// ready), the table of jobs (JobsModel with a progress-bar delegate), an empty state saying
+/// what to do first, Cancel for the selected running job and Reconnect for a job whose error
+/// means the connection needs the user again (api::ErrorInfo::needsReconnect; opens the
+/// reconnect widget on that connection). When a job reports MFA, an MfaPromptDialog opens at
+/// once and opens the MFA widget itself (no click). Follows the session: rebinds to the new
+/// JobRunner on environmentChanged().
 class JobsPanel : public SessionPanel
 {
     Q_OBJECT
@@ -43,19 +49,33 @@ public:
 
     JobsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    /// The connectionId the Start row names: the picked tracked connection, or the typed id.
+    QString chosenConnectionId() const;
+    /// Re-reads the tracked connections into the picker (at most kMaxListed, by expiry).
+    void reloadConnections();
+    /// Opens the reconnect widget on `connectionId` (as the Reconnect button does).
+    LinkWidgetDialog *openReconnect(const QString &connectionId);
+    LinkWidgetDialog *reconnectDialog() const { return m_reconnect; }
+
+    static constexpr int kMaxListed = 500;
 
 Q_SIGNALS:
     void mfaPromptOpened(quint64 key, aerodesk::ui::MfaPromptDialog *prompt);
+    void reconnectOpened(aerodesk::ui::LinkWidgetDialog *dialog);
 
 protected:
-    void sessionEnvironmentChanged() override { rebind(); }
+    void sessionEnvironmentChanged() override;
     void sessionEnvironmentFailed(const QString &) override { updateActions(); }
+    void sessionStoreChanged() override { reloadConnections(); }
+    void showEvent(QShowEvent *event) override;
 
 private:
     void build();
     void rebind();
     void updateActions();
     void cancelSelected();
+    void reconnectSelected();
+    void updateEmptyState();
     void onMfaRequired(quint64 key, const QString &jobId, const QString &connectionId,
                        const QDateTime &endsAt);
     void onFinished(const jobs::JobResult &result);
@@ -65,9 +85,13 @@ private:
     JobsModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_type = nullptr;
-    QLineEdit *m_connection = nullptr;
+    QComboBox *m_connection = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_reconnectButton = nullptr;
+    QLabel *m_empty = nullptr;
+    QPointer<LinkWidgetDialog> m_reconnect;
+    QList<QMetaObject::Connection> m_recorderConnections;
     NoticeLine *m_loading = nullptr;
     QLabel *m_summary = nullptr;
     QMap<quint64, QPointer<MfaPromptDialog>> m_prompts;

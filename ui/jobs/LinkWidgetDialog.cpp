@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -69,6 +70,12 @@ void LinkWidgetDialog::build()
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: palette(link-visited); font-weight: bold;"));
     layout->addWidget(m_error);
+    m_countdown = new QLabel(this);
+    m_countdown->setObjectName(QStringLiteral("widgetCountdown"));
+    m_countdown->setAccessibleName(tr("Time left in the bank's MFA window"));
+    m_countdown->setFont(bold);
+    m_countdown->hide();
+    layout->addWidget(m_countdown);
 
     m_pages = new QStackedWidget(this);
     m_loadingPage = new QWidget(m_pages);
@@ -131,6 +138,12 @@ void LinkWidgetDialog::build()
     m_hint->setAccessibleName(tr("Sandbox hint"));
     m_hint->setWordWrap(true);
     layout->addWidget(m_hint);
+    m_branding = new QLabel(this);
+    m_branding->setObjectName(QStringLiteral("widgetBranding"));
+    m_branding->setAccessibleName(tr("Widget branding"));
+    m_branding->setWordWrap(true);
+    m_branding->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_branding);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -148,24 +161,65 @@ void LinkWidgetDialog::build()
     connect(m_continue, &QPushButton::clicked, this, &LinkWidgetDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &LinkWidgetDialog::reject);
     setBusy(true, tr("Getting a fresh widget token…"));
+    m_pages->setCurrentWidget(m_loadingPage);
 }
 
 void LinkWidgetDialog::startLink(bool manualLinkOnly)
 {
     setWindowTitle(tr("Link an account (sandbox widget)"));
-    m_session->startLink({}, {}, manualLinkOnly);
+    m_path = Path::Link;
+    m_manualLinkOnly = manualLinkOnly;
+    launch();
 }
 
 void LinkWidgetDialog::startReconnect(const QString &connectionId)
 {
     setWindowTitle(tr("Reconnect (sandbox widget)"));
-    m_session->startReconnect(connectionId);
+    m_path = Path::Reconnect;
+    m_connectionId = connectionId;
+    launch();
 }
 
 void LinkWidgetDialog::startMfaRelaunch(const QString &jobId, const QString &connectionId)
 {
     setWindowTitle(tr("MFA relaunch (sandbox widget)"));
-    m_session->startMfaRelaunch(jobId, connectionId);
+    m_path = Path::MfaRelaunch;
+    m_jobId = jobId;
+    m_connectionId = connectionId;
+    launch();
+}
+
+void LinkWidgetDialog::launch()
+{
+    // Every launch, a first one or a Try again, gets a fresh widget token (LinkWidgetSession) and
+    // the environment's configurationId (branding).
+    ++m_launches;
+    m_result.reset();
+    m_state.clear();
+    m_error->clear();
+    m_hint->clear();
+    m_pages->setCurrentWidget(m_loadingPage);
+    setBusy(true, tr("Getting a fresh widget token…"));
+    switch (m_path) {
+    case Path::Link:
+        m_session->startLink({}, {}, m_manualLinkOnly);
+        break;
+    case Path::Reconnect:
+        m_session->startReconnect(m_connectionId);
+        break;
+    case Path::MfaRelaunch:
+        m_session->startMfaRelaunch(m_jobId, m_connectionId);
+        break;
+    case Path::None:
+        break;
+    }
+}
+
+void LinkWidgetDialog::setCountdownText(const QString &text)
+{
+    m_countdown->setText(text);
+    m_countdown->setAccessibleDescription(text);
+    m_countdown->setVisible(!text.isEmpty());
 }
 
 QWidget *LinkWidgetDialog::page(const QString &state) const
@@ -232,6 +286,11 @@ void LinkWidgetDialog::showStep(const api::LinkWidgetStep &step)
         m_approve->setFocus();
     }
     m_hint->setText(hint);
+    m_branding->setText(
+        step.brandingConfigurationId.isEmpty()
+            ? tr("Branding: Aerosync's default (no configurationId set for this "
+                 "environment).")
+            : tr("Branding: configuration “%1”.").arg(step.brandingConfigurationId));
     setBusy(false);
     // Room for the error and the hint, no more: re-read the hints of the page shown now.
     m_pages->updateGeometry();
@@ -273,6 +332,10 @@ void LinkWidgetDialog::submit()
 
 void LinkWidgetDialog::reject()
 {
+    if (m_retryPrompt) { // Esc on the dialog while the prompt is open: Not now
+        m_retryPrompt->reject();
+        return;
+    }
     if (!m_result && m_session->isActive()) {
         // Closing the widget is a step of its own (widgetClose); a step under way finishes first.
         if (!m_session->isBusy()) {
@@ -284,14 +347,72 @@ void LinkWidgetDialog::reject()
     QDialog::reject();
 }
 
+void LinkWidgetDialog::dismiss()
+{
+    m_dismissing = true;
+    if (m_retryPrompt) {
+        m_retryPrompt->reject(); // its answer ends the dialog (Not now)
+        return;
+    }
+    if (!m_result && m_session->isActive() && !m_session->isBusy()) {
+        m_session->close(); // onFinished ends the dialog, without a prompt
+        return;
+    }
+    if (m_result || !m_session->isActive())
+        QDialog::reject();
+    // A step under way: its answer ends the session (or the next reject() closes it).
+}
+
 void LinkWidgetDialog::onFinished(const api::LinkWidgetResult &result)
 {
     m_result = result;
     m_state = QStringLiteral("done");
     m_prompt->setText(result.linked() ? tr("Done.") : result.message);
     setBusy(true);
+    if (result.outcome == api::LinkWidgetResult::Outcome::Closed && !m_dismissing) {
+        // Each session reports its end (once per start); the dialog stays for the retry prompt.
+        offerRetry();
+        Q_EMIT sessionFinished(result);
+        return;
+    }
+    finishWith(result);
+}
+
+void LinkWidgetDialog::finishWith(const api::LinkWidgetResult &result)
+{
     Q_EMIT sessionFinished(result);
     done(result.linked() ? QDialog::Accepted : QDialog::Rejected);
+}
+
+void LinkWidgetDialog::offerRetry()
+{
+    // The common drop-out point: a soft prompt, never blocking (open(), not exec()).
+    m_prompt->setText(tr("The bank connection was not finished."));
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Bank connection not finished"),
+                                tr("The bank connection was not finished. Try again?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("widgetRetryPrompt"));
+    box->setAccessibleName(tr("Retry the bank connection"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *again = box->addButton(tr("&Try again"), QMessageBox::AcceptRole);
+    again->setObjectName(QStringLiteral("widgetRetryTryAgain"));
+    again->setAccessibleName(tr("Try again with a fresh widget"));
+    QPushButton *later = box->addButton(tr("&Not now"), QMessageBox::RejectRole);
+    later->setObjectName(QStringLiteral("widgetRetryNotNow"));
+    later->setAccessibleName(tr("Not now"));
+    box->setDefaultButton(again);
+    box->setEscapeButton(later);
+    m_retryPrompt = box;
+    connect(box, &QMessageBox::finished, this, [this, box, again] {
+        const bool retry = box->clickedButton() == again;
+        m_retryPrompt = nullptr;
+        if (retry && !m_dismissing)
+            launch();
+        else
+            done(QDialog::Rejected); // Not now: the Closed result was already reported
+    });
+    box->open();
+    Q_EMIT retryOffered(box);
 }
 
 } // namespace aerodesk::ui

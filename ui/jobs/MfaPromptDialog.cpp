@@ -100,6 +100,9 @@ QString MfaPromptDialog::countdownText() const
 void MfaPromptDialog::tick()
 {
     m_remaining->setText(countdownText());
+    if (m_widget) // the widget shows the bank's window too: the user is looking at it
+        m_widget->setCountdownText(
+            m_jobEnded ? QString() : tr("%1 in the bank's MFA window").arg(countdownText()));
     if (m_jobEnded)
         m_countdown.stop();
 }
@@ -130,11 +133,28 @@ void MfaPromptDialog::relaunch()
     m_widget = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
     m_widget->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_widget, &LinkWidgetDialog::sessionFinished, this, &MfaPromptDialog::onWidgetFinished);
+    LinkWidgetDialog *widget = m_widget;
+    connect(m_widget, &QDialog::finished, this, [this, widget] {
+        const auto &last = widget->result();
+        if (m_jobEnded || m_locked || !last ||
+            last->outcome != api::LinkWidgetResult::Outcome::Closed)
+            return;
+        // Closed, and the retry prompt answered Not now: Relaunch stays on offer.
+        m_relaunch->setEnabled(true);
+        m_relaunch->setToolTip({});
+        setStatus(tr("The MFA widget was closed before the bank's step was done. Relaunch while "
+                     "the window is open."));
+    });
     m_relaunch->setEnabled(false);
     m_relaunch->setToolTip(tr("The widget is open."));
-    setStatus(tr("Relaunching the widget (a fresh widget token)…"));
+    setStatus(tr("The MFA widget is open (a fresh widget token): the user enters the code or "
+                 "answer there now."));
     m_widget->startMfaRelaunch(m_request.jobId, m_request.connectionId);
+    tick();
     m_widget->show();
+    m_widget->raise();
+    m_widget->activateWindow();
+    Q_EMIT widgetOpened(m_widget);
 }
 
 void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
@@ -153,6 +173,15 @@ void MfaPromptDialog::onWidgetFinished(const api::LinkWidgetResult &result)
         showLockout(error, result.message);
         return;
     }
+    if (result.outcome == Outcome::Closed && !m_jobEnded) {
+        // The widget's own retry prompt asks now; Not now (the widget dialog's finished()) puts
+        // Relaunch back on offer here.
+        setStatus(tr("The MFA widget was closed before the bank's step was done; it offers to "
+                     "try again."));
+        return;
+    }
+    if (m_jobEnded)
+        return; // jobFinished() said what happened
     QString text = result.message;
     if (error.relaunchesMfa())
         text = tr("%1 (%2): %3 %4").arg(error.title, error.code, error.cause, error.nextStep);
@@ -183,6 +212,9 @@ void MfaPromptDialog::jobFinished(const jobs::JobResult &result)
 {
     m_jobEnded = true;
     tick();
+    // The job is over: its MFA widget (or its retry prompt) has nothing left to do.
+    if (m_widget)
+        m_widget->dismiss();
     if (result.outcome == JobOutcome::Completed || result.outcome == JobOutcome::Cancelled) {
         close();
         return;

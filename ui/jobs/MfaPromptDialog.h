@@ -32,9 +32,12 @@ struct MfaRequest
 
 /// The MFA relaunch prompt, shown at once (non-modal) when a job reports MFA: names the
 /// connection (masked) and the bank, counts down to the end of the MFA window ("4:52 left",
-/// every second) and offers Relaunch, which opens a LinkWidgetDialog with
-/// LinkWidgetSession::startMfaRelaunch(jobId, connectionId) (a fresh widget token each time). On
-/// Linked it emits mfaCompleted(key) (the panel calls JobRunner::mfaCompleted).
+/// every second, also shown in the widget) and offers Relaunch, which opens a LinkWidgetDialog
+/// with LinkWidgetSession::startMfaRelaunch(jobId, connectionId) (a fresh widget token each
+/// time). The Jobs panel calls relaunch() at once, so the MFA widget opens with no click; the
+/// widget's own retry prompt covers a close (Not now leaves Relaunch here). On Linked it emits
+/// mfaCompleted(key) (the panel calls JobRunner::mfaCompleted). When the job ends, an open
+/// widget is dismissed.
 ///
 /// What an error means is asked of the error catalogue (api::ErrorInfo), never decided from its
 /// code here: an MFA timeout (AC-110, in the widget or as the job's end) explains and offers
@@ -63,6 +66,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void mfaCompleted(quint64 key);
+    /// relaunch() opened the MFA widget.
+    void widgetOpened(aerodesk::ui::LinkWidgetDialog *widget);
     /// The job ended with AC-110 and the user asked to start it again.
     void restartRequested(aerodesk::api::JobType type, const QString &connectionId);
 

@@ -129,6 +129,9 @@ void SettingsPanel::build()
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_configurationId =
         lineEdit(QStringLiteral("configurationIdEdit"), tr("Widget configurationId"), box);
+    m_configurationId->setToolTip(
+        tr("Sent with every widget launch (link, reconnect, MFA relaunch) so the widget wears "
+           "your branding. Takes effect when the environment is used (Use this environment)."));
     m_retUrlOrigins =
         lineEdit(QStringLiteral("retUrlOriginsEdit"), tr("Embedded-banking retUrl origins"), box);
     m_retUrlOrigins->setPlaceholderText(tr("https://eb.provider.example, … (comma-separated)"));
@@ -489,8 +492,11 @@ void SettingsPanel::useCurrent()
     if (!p || !m_use->isEnabled())
         return;
     if (p->kind == Kind::BuiltInSandbox) {
-        if (m_builtIn)
-            apply(*m_builtIn);
+        if (m_builtIn) {
+            api::Environment env = *m_builtIn; // its configurationId as edited here
+            env.configurationId = editedProfile().configurationId;
+            apply(env);
+        }
         return;
     }
     const EnvironmentProfile edited = p->kind == Kind::CustomSandbox ? editedProfile() : *p;

@@ -86,6 +86,7 @@ TEST(BuiltInEnvironment, StartsThePinnedSandboxStoresItsCredentialsAndBuildsAWor
                                    { QStringLiteral("--seed"), QStringLiteral("7"),
                                      QStringLiteral("--time-scale"), QStringLiteral("0.05") });
         observe(builtIn, out);
+        builtIn.setConfigurationId(QStringLiteral("brand-builtin")); // Settings' built-in profile
         builtIn.start();
         EXPECT_FALSE(out.launched || out.ready || out.failed)
             << "start() must return before any answer";
@@ -108,6 +109,7 @@ TEST(BuiltInEnvironment, StartsThePinnedSandboxStoresItsCredentialsAndBuildsAWor
         EXPECT_EQ(env.baseUrl.host(), QStringLiteral("127.0.0.1"));
         EXPECT_TRUE(env.isPinned());
         EXPECT_EQ(env.pinnedCertSha256Hex, ep.certSha256Hex);
+        EXPECT_EQ(env.configurationId, QStringLiteral("brand-builtin"));
         EXPECT_EQ(env.pinnedCertPem, ep.certPem);
 
         // The credentials are in the real keychain under the entry names of KeychainEntries.h.

@@ -116,12 +116,22 @@ protected:
             << "no MFA prompt";
         return panel->mfaPrompt(key);
     }
-    /// Clicks Relaunch and enters `code` in the widget dialog's MFA page.
+    /// The MFA widget the prompt opened by itself (no click), at its first page.
+    QPointer<ui::LinkWidgetDialog> waitMfaWidget(ui::MfaPromptDialog *prompt)
+    {
+        QPointer<ui::LinkWidgetDialog> dialog = prompt->widgetDialog();
+        EXPECT_FALSE(dialog.isNull()) << "the MFA widget opens at once";
+        if (!dialog)
+            return dialog;
+        EXPECT_TRUE(waitUntil([&] { return dialog && dialog->isWaitingForInput(); }, 30000));
+        return dialog;
+    }
+    /// Enters `code` in the MFA page of the widget the prompt opened at once (no click).
     QPointer<ui::LinkWidgetDialog> relaunchWithCode(ui::MfaPromptDialog *prompt,
                                                     const QString &code)
     {
         EXPECT_TRUE(prompt->relaunchButton()->isVisible());
-        QTest::mouseClick(prompt->relaunchButton(), Qt::LeftButton);
+        EXPECT_FALSE(prompt->relaunchButton()->isEnabled()) << "the widget is already open";
         QPointer<ui::LinkWidgetDialog> dialog = prompt->widgetDialog();
         EXPECT_FALSE(dialog.isNull());
         if (!dialog)

@@ -6,6 +6,7 @@
 #include "ui/settings/SettingsPanel.h"
 
 #include "core/api/ApiClient.h"
+#include "core/api/LinkWidgetSession.h"
 #include "core/crypto/Random.h"
 #include "core/embedded/RetUrlAllowList.h"
 #include "core/keychain/Keychain.h"
@@ -209,6 +210,7 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
         << label("fingerprintLabel").toStdString();
     type("apiKeyEdit", ep.apiKey);
     type("apiSecretEdit", ep.apiSecret);
+    type("configurationIdEdit", QStringLiteral("brand-local-42"));
     ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
 
     QSignalSpy chosen(panel.get(), &ui::SettingsPanel::environmentChosen);
@@ -221,6 +223,7 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
     EXPECT_EQ(env.baseUrl, ep.baseUrl);
     EXPECT_EQ(env.profile, profile);
     EXPECT_EQ(env.pinnedCertSha256Hex, ep.certSha256Hex.toLower());
+    EXPECT_EQ(env.configurationId, QStringLiteral("brand-local-42")) << "branding from Settings";
     EXPECT_EQ(changed.count(), 1);
     ASSERT_TRUE(session->isReady());
     EXPECT_EQ(session->environment().baseUrl, ep.baseUrl);
@@ -231,6 +234,17 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
         [&](auto cb) { webhooks::WebhookSubscriptionClient(*session->client()).list(cb); });
     ASSERT_TRUE(listed.has_value());
     EXPECT_TRUE(listed->ok()) << listed->error().message.toStdString();
+
+    // A widget launched on this environment carries its configurationId to the sandbox.
+    api::LinkWidgetSession widget(*session->client(), *session->widgetEvents());
+    QSignalSpy step(&widget, &api::LinkWidgetSession::stepReady);
+    widget.startLink();
+    ASSERT_TRUE(waitUntil([&] { return step.count() == 1; }, 10000));
+    EXPECT_EQ(widget.lastStep().brandingConfigurationId, QStringLiteral("brand-local-42"));
+    EXPECT_EQ(h.sandbox.request("GET", QStringLiteral("/sandbox/widget/state"))
+                  .json.value(QStringLiteral("lastConfigurationId"))
+                  .toString(),
+              QStringLiteral("brand-local-42"));
 }
 
 // The webhook secret typed in Settings goes through the session's secret ring, as a rotation in
