@@ -31,6 +31,8 @@ struct JobRunner::Job
     qint64 mfaDeadlineMs = 0;
     QDateTime mfaEndsAt;
     qint64 capMs = 0; ///< monotonic: start + PollPolicy::totalBoundMs()
+    quint64 pollSeq = 0; ///< polls sent
+    quint64 mfaDoneAfterSeq = 0; ///< polls sent up to this one predate the completed MFA step
     QTimer timer; ///< the next poll
     QTimer deadline; ///< the current bound's end (fires whatever the polls answer)
 };
@@ -239,21 +241,28 @@ void JobRunner::poll(quint64 key)
         return;
     ++job->attempt;
     ++job->totalAttempts;
+    const quint64 seq = ++job->pollSeq;
     QPointer<JobRunner> self(this);
     m_client.getJobStatus(job->connectionId, job->jobId,
-                          [self, key](Result<api::JobStatus, ApiError> s) {
+                          [self, key, seq](Result<api::JobStatus, ApiError> s) {
                               if (!self || !self->find(key))
                                   return;
                               if (s.ok())
-                                  self->onStatus(key, *s);
+                                  self->onStatus(key, *s, seq);
                               else
                                   self->onPollError(key, s.error());
                           });
 }
 
-void JobRunner::onStatus(quint64 key, const api::JobStatus &status)
+void JobRunner::onStatus(quint64 key, const api::JobStatus &status, quint64 seq)
 {
     Job &job = *find(key);
+    if (status.needsMfa() && seq <= job.mfaDoneAfterSeq) {
+        // Sent before the MFA step completed: its "pending MFA" is stale and must not reopen
+        // the MFA widget; the polls sent since then tell the job's real state.
+        qCDebug(aerodesk::log::jobs) << "job" << key << "ignores a stale MFA answer of poll" << seq;
+        return schedulePoll(job, m_policy.intervalForAttempt(job.attempt + 1));
+    }
     job.state = status.state;
     const qint64 now = m_clock.monotonicMs();
     qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "poll" << job.totalAttempts << "state"
@@ -466,6 +475,7 @@ void JobRunner::mfaCompleted(quint64 key)
         return;
     job->mfaPending = false;
     job->attempt = 0;
+    job->mfaDoneAfterSeq = job->pollSeq;
     job->boundStartMs = m_clock.monotonicMs();
     armDeadline(*job, job->boundStartMs + m_policy.maxDurationMs);
     qCInfo(aerodesk::log::jobs) << "job" << key

@@ -77,7 +77,8 @@ private:
     void create(quint64 key);
     void schedulePoll(Job &job, int delayMs);
     void poll(quint64 key);
-    void onStatus(quint64 key, const api::JobStatus &status);
+    /// `seq`: the poll's number, to recognise answers sent before a completed MFA step.
+    void onStatus(quint64 key, const api::JobStatus &status, quint64 seq);
     void onPollError(quint64 key, const api::ApiError &error);
     /// Arms the job's deadline at `atMs` (monotonic), never beyond its total bound.
     void armDeadline(Job &job, qint64 atMs);
