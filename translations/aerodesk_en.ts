@@ -82,6 +82,21 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::connections::LinkRecorder</name>
+    <message>
+        <source>The widget reported success without a connectionId; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new connection could not be saved in the store, so nothing else was started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new connection could still not be saved in the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::embedded::EmbeddedWorkflow</name>
     <message>
         <source>The partner-user list is still being read from the keychain; try again in a moment.</source>
@@ -421,6 +436,85 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::BulkRefreshBar</name>
+    <message>
+        <source>Refresh of many connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send no more requests; the rows already refreshed stay refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the refresh result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment is still starting (waiting for its credentials and client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a refresh is already under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: no more requests are sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %L1 of %Ln connection(s)…</source>
+        <translation>
+            <numerusform>Refreshing %L1 of %Ln connection…</numerusform>
+            <numerusform>Refreshing %L1 of %Ln connections…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %L1 of %Ln connection(s)</source>
+        <translation>
+            <numerusform>Refreshed %L1 of %Ln connection</numerusform>
+            <numerusform>Refreshed %L1 of %Ln connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln failed (see the Status column&apos;s warning icon)</source>
+        <translation>
+            <numerusform>, %Ln failed (see the Status column&apos;s warning icon)</numerusform>
+            <numerusform>, %Ln failed (see the Status column&apos;s warning icon)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — cancelled, %Ln not refreshed</source>
+        <translation>
+            <numerusform> — cancelled, %Ln not refreshed</numerusform>
+            <numerusform> — cancelled, %Ln not refreshed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::ConnectionActions</name>
     <message>
         <source>Refresh details</source>
@@ -754,6 +848,49 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::ConnectionLinker</name>
+    <message>
+        <source>the environment is still starting (waiting for its credentials and client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local store is not open yet, so a new connection could not be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a widget is already being opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was linked but is not stored yet: see the warning above the table and use Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The widget was closed before the link was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The widget could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The widget ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::ConnectionTableModel</name>
     <message>
         <source>not known</source>
@@ -827,6 +964,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Expiry band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refresh: ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refresh failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1081,6 +1226,113 @@ Qt %2 (built with %3)
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew this connection through the widget before (or after) it expires — the same connection, never a new link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a widget token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link a bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link a new bank connection through the Aerosync widget (a fresh widget token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link a bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every tracked connection again (GET /accounts, a few at a time): bank, status and expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the selected connections again (GET /accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections yet: what to do first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections are tracked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with one of these:
+• Import the sandbox&apos;s connections — every connection the built-in sandbox knows, with its bank and expiry.
+• Link a bank — run the Aerosync widget and track the new connection.
+• Run a walkthrough — a guided tour of the test banks, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the sandbox&apos;s connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Walkthroughs panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link a bank — unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection is tracked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh all — unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select one or more connections in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh selected — unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect (expired)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect before it expires…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::DiagnosticsMenu</name>
@@ -1215,16 +1467,28 @@ Qt %2 (built with %3)
         <source>A connection expires within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1%2 expires in %3 day(s). Reconnect it before it expires.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n connection(s) entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</source>
         <translation>
             <numerusform>%n connection entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
             <numerusform>%n connections entered the 7-day band. Filter the Connections panel by &quot;≤ 7 days&quot; to see them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the connection of this notice through the widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect the expiring connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 expires in %3 day(s). Reconnect it before it expires (Reconnect…).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1444,10 +1708,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connectionId</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Start job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,10 +1752,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter a connectionId first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a running job to cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,6 +1781,62 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a tracked connection or type a connectionId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a bank name or of the masked id to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect the selected job&apos;s connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet. First track or link a connection in the Connections panel (import the sandbox&apos;s connections, or Link a bank); then pick it here and start a job. A connectionId can also be typed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet. Pick a tracked connection above, choose the job type and click Start job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is reconnected: start the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reconnect did not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a connectionId, or track or link a connection in the Connections panel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a connection first (or type a connectionId).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank needs the user again: open the reconnect widget on this same connection (never a fresh link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered when a job&apos;s error means the connection needs the user again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1714,6 +2026,54 @@ Qt %2 (built with %3)
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Time left in the bank&apos;s MFA window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget branding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branding: Aerosync&apos;s default (no configurationId set for this environment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branding: configuration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank connection was not finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank connection not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank connection was not finished. Try again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the bank connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again with a fresh widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::MainWindow</name>
@@ -1876,10 +2236,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Relaunching the widget (a fresh widget token)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>MFA is done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,6 +2273,22 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>%1 (%2): the user did not finish the bank&apos;s step in time, so the job ended. Relaunch starts the job again; answer the new prompt at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the bank&apos;s MFA window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA widget was closed before the bank&apos;s step was done. Relaunch while the window is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA widget is open (a fresh widget token): the user enters the code or answer there now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MFA widget was closed before the bank&apos;s step was done; it offers to try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2270,10 +2642,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing decrypted yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Connect event&lt;/b&gt; (initializeConnect)&lt;br&gt;retUrl: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,6 +2887,29 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Next step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First step:&lt;/b&gt; put a partner private key in the keychain — &lt;i&gt;Use sandbox keys&lt;/i&gt; takes the sandbox&apos;s pair, &lt;i&gt;Import key…&lt;/i&gt; a PEM file. Then get a sample event or paste one, and Decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First step:&lt;/b&gt; import the partner private key (PEM) from the provider&apos;s developer portal with &lt;i&gt;Import key…&lt;/i&gt;; it is kept in the keychain only. Then paste an event&apos;s hex payload and Decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing decrypted yet: get a sample connect event (or paste one), name its partner user, and Decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing decrypted yet: paste an event&apos;s hex payload, name its partner user, and Decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::RotationReminderStatus</name>
+    <message>
+        <source>Webhook secret rotation reminder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2880,6 +3271,36 @@ Qt %2 (built with %3)
         <source>retUrl origins: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sent with every widget launch (link, reconnect, MFA relaunch) so the widget wears your branding. Takes effect when the environment is used (Use this environment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::UnsavedLinksNotice</name>
+    <message>
+        <source>Linked connections not stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry storing the linked connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the connections kept in memory to the local store again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new connection(s) linked but not stored yet: %1. They are kept in memory until the store takes them — do not quit; use Retry. %2</source>
+        <translation>
+            <numerusform>%n new connection linked but not stored yet: %1. They are kept in memory until the store takes them — do not quit; use Retry. %2</numerusform>
+            <numerusform>%n new connections linked but not stored yet: %1. They are kept in memory until the store takes them — do not quit; use Retry. %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::WalkthroughsPanel</name>
@@ -3032,6 +3453,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — rejected (HTTP %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3288,10 +3713,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not watching.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Watching state</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3335,10 +3756,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rotated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3410,15 +3827,7 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · no webhook secret yet: Rotate to generate one, or Set secret….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 · secrets from the keychain profile &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate a new random secret; the current one stays accepted for 24 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3463,6 +3872,83 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>POST /webhooks/{id}/test: the sandbox sends a signed test.event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age of the current secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation period in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the secret when it is this old (kept for this environment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watching. Watch sandbox deliveries subscribes a local listener; each delivery is verified before it is answered (200, or 401 for a bad signature) and listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating: patching the environment&apos;s webhook subscriptions first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: this secret was set before AeroDesk recorded when. Rotate it to start counting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old (set %1); rotation due %2.</source>
+        <translation>
+            <numerusform>%n day old (set %1); rotation due %2.</numerusform>
+            <numerusform>%n days old (set %1); rotation due %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old (set %1); rotation was due %2.</source>
+        <translation>
+            <numerusform>%n day old (set %1); rotation was due %2.</numerusform>
+            <numerusform>%n days old (set %1); rotation was due %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the webhook secret is %n day(s) old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</source>
+        <translation>
+            <numerusform>%1: the webhook secret is %n day old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
+            <numerusform>%1: the webhook secret is %n days old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · no webhook secret yet. First: Set secret… with the secret configured for this environment at Aerosync, or Rotate secret to make one (it is sent to every subscription). Then Watch sandbox deliveries and Send test event to see them verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a new random secret, patch it into every webhook subscription of this environment at Aerosync, then keep it; the current one stays accepted for 24 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3702,9 +4188,71 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::webhooks::SecretRotation</name>
+    <message>
+        <source>The secret was not rotated: there is no environment to reach Aerosync with. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: the current secret could not be read from the keychain (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: listing the subscriptions (%1) failed — %2. Nothing was changed, here or at Aerosync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: the environment went away during the rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: %1 failed — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not rotated: saving it in the keychain failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated locally only: this environment has no webhook subscription, so Aerosync had nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotated: Aerosync signs with the new secret (%n subscription(s) patched)%1.</source>
+        <translation>
+            <numerusform>Rotated: Aerosync signs with the new secret (%n subscription patched)%1.</numerusform>
+            <numerusform>Rotated: Aerosync signs with the new secret (%n subscriptions patched)%1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the old one is accepted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the local secret and Aerosync&apos;s are the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the old secret back failed (no environment); these subscriptions now sign with a secret that is not in the keychain: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the old secret back with %1 failed too — %2; these subscriptions now sign with a secret that is not in the keychain: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::webhooks::WebhookListener</name>
     <message>
         <source>Could not listen on 127.0.0.1 (no free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is larger than 1 MiB: refused unread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No webhook secret to verify with.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
