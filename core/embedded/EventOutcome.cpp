@@ -22,8 +22,9 @@ QString EventOutcome::resultName(Result result)
 QString EventOutcome::summary() const
 {
     QStringList parts { action, user };
-    parts << (statusSent.isEmpty() ? QStringLiteral("nothing sent")
-                                   : QStringLiteral("sent %1").arg(statusSent));
+    if (action != QLatin1String("logout")) // a logout posts no status
+        parts << (statusSent.isEmpty() ? QStringLiteral("nothing sent")
+                                       : QStringLiteral("sent %1").arg(statusSent));
     if (httpStatus)
         parts << QStringLiteral("%1 %2").arg(httpStatus).arg(code).trimmed();
     else if (!code.isEmpty())
