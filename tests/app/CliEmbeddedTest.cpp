@@ -13,6 +13,7 @@
 #include "tests/app/CliRunner.h"
 #include "tests/core/api/ClientHarness.h"
 #include "tests/core/crypto/OpenSslCli.h"
+#include "tests/support/BareSessionBus.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -327,28 +328,10 @@ TEST_F(CliEmbedded, DecryptFailureIsSingleUnlessDiagnosed)
 TEST_F(CliEmbedded, StorageMadeToFailSendsDataStoreUnavailable)
 {
     // A private bus with no service directories: no Secret Service exists or can be activated.
-    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-    ASSERT_FALSE(daemon.isEmpty()) << "dbus-daemon not found: run scripts/install-deps.sh";
-    QTemporaryDir busDir;
-    ASSERT_TRUE(busDir.isValid());
-    QFile config(busDir.filePath(QStringLiteral("bus.conf")));
-    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
-    config.write(
-        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-        "<busconfig><type>session</type><listen>unix:dir=" +
-        busDir.path().toUtf8() +
-        "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" "
-        "eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
-        "<allow own=\"*\"/></policy></busconfig>\n");
-    config.close();
-    QProcess bus;
-    bus.start(daemon,
-              { QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
-                QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1") });
-    ASSERT_TRUE(bus.waitForStarted(5000));
-    ASSERT_TRUE(waitUntil([&] { return bus.canReadLine(); }, 10000)) << "no bus address";
-    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+    test::BareSessionBus bus;
+    QString busError;
+    ASSERT_TRUE(bus.start(&busError)) << busError.toStdString();
+    const QString address = bus.address();
     QProcessEnvironment noKeychain = QProcessEnvironment::systemEnvironment();
     noKeychain.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
     noKeychain.remove(QStringLiteral("DISPLAY"));
@@ -359,8 +342,6 @@ TEST_F(CliEmbedded, StorageMadeToFailSendsDataStoreUnavailable)
     const CliRun r = run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), u,
                            QStringLiteral("--key"), key, QString::fromLatin1(event(true, u)) },
                          {}, noKeychain);
-    bus.terminate();
-    bus.waitForFinished(5000);
 
     EXPECT_NE(r.exitCode, 0) << r.out.toStdString();
     EXPECT_EQ(r.exitCode, 4) << "the keychain's exit code: " << r.out.toStdString();

@@ -2,6 +2,7 @@
 // D-Bus session and an unlocked gnome-keyring).
 #include "core/keychain/Keychain.h"
 
+#include "tests/support/BareSessionBus.h"
 #include "tests/support/Wait.h"
 
 #include <QCoreApplication>
@@ -172,28 +173,10 @@ TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
 {
     // A fresh private bus with no service directories: nothing can provide (or be activated
     // as) org.freedesktop.secrets on it.
-    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-    ASSERT_FALSE(daemon.isEmpty()) << "dbus-daemon not found: run scripts/install-deps.sh";
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    QFile config(dir.filePath(QStringLiteral("bus.conf")));
-    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
-    config.write(
-        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-        "<busconfig><type>session</type><listen>unix:dir=" +
-        dir.path().toUtf8() +
-        "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" "
-        "eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow receive_sender=\"*\"/>"
-        "<allow own=\"*\"/></policy></busconfig>\n");
-    config.close();
-    QProcess bus;
-    bus.start(daemon,
-              { QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
-                QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1") });
-    ASSERT_TRUE(bus.waitForStarted(5000));
-    ASSERT_TRUE(waitUntil([&] { return bus.canReadLine(); }, 10000)) << "no bus address";
-    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+    aerodesk::test::BareSessionBus bus;
+    QString busError;
+    ASSERT_TRUE(bus.start(&busError)) << busError.toStdString();
+    const QString address = bus.address();
 
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -207,8 +190,6 @@ TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
     const bool finished = child.waitForFinished(40000);
     if (!finished)
         child.kill();
-    bus.terminate();
-    bus.waitForFinished(5000);
     const QString out = QString::fromUtf8(child.readAll());
     ASSERT_TRUE(finished) << "the keychain hung with no Secret Service:\n" << out.toStdString();
     EXPECT_EQ(child.exitCode(), 0) << out.toStdString();
