@@ -19,6 +19,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("AeroDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AERODESK_VERSION));
 
+    if (!aerodesk::ProcessHardening::applied())
+        std::fprintf(stderr, "aerodesk-sandbox: warning: %s\n",
+                     qPrintable(aerodesk::ProcessHardening::warning()));
+
     EmulatorCommandLine::Extra extra;
     const aerodesk::emulator::EmulatorOptions options = EmulatorCommandLine::parse(app, &extra);
     ShutdownWatcher watcher(extra.watchStdin);

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     aerodesk::ProcessHardening::disableCoreDumps();
@@ -22,6 +24,10 @@ int main(int argc, char *argv[])
     qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("aerodesk.*.info=false"));
+
+    if (!aerodesk::ProcessHardening::applied())
+        std::fprintf(stderr, "aerodesk-cli: warning: %s\n",
+                     qPrintable(aerodesk::ProcessHardening::warning()));
 
     aerodesk::cli::CliApp cli;
     const int early = cli.start(QCoreApplication::arguments());

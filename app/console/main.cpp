@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QLocale>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -132,6 +133,15 @@ int main(int argc, char **argv)
     }
 
     window.restoreSettings();
+    if (!aerodesk::ProcessHardening::applied()) {
+        // Not fatal (the console still works) but never silent: stderr, the diagnostic log
+        // and the status bar say it until another message replaces it.
+        const QString warning = aerodesk::ProcessHardening::warning();
+        qCWarning(aerodesk::log::session).noquote()
+            << "process hardening failed:" << aerodesk::ProcessHardening::failure();
+        std::fprintf(stderr, "aerodesk: warning: %s\n", qPrintable(warning));
+        window.statusBar()->showMessage(warning);
+    }
     if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {
         std::fprintf(stderr, "aerodesk: unknown panel '%s' (known: %s)\n",
                      qPrintable(options.panelId()),

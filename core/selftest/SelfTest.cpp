@@ -15,6 +15,7 @@
 #include "core/keychain/KeychainEntries.h"
 #include "core/util/Clock.h"
 #include "core/util/LogCategories.h"
+#include "core/util/ProcessHardening.h"
 
 #include <QSslSocket>
 #include <QTimer>
@@ -27,13 +28,15 @@ namespace aerodesk::selftest {
 
 namespace {
 const QString kVersions = QStringLiteral("Qt and OpenSSL");
+const QString kHardening = QStringLiteral("Process hardening");
 const QString kKeychain = QStringLiteral("Keychain backend");
 const QString kSandbox = QStringLiteral("Bundled sandbox");
 const QString kToken = QStringLiteral("API token");
 const QString kLink = QStringLiteral("Link on Aerosync Bank (OAuth)");
 const QString kBalance = QStringLiteral("Balance job");
 const QString kEmbedded = QStringLiteral("Embedded-banking payload and retUrl");
-const QStringList kAll { kVersions, kKeychain, kSandbox, kToken, kLink, kBalance, kEmbedded };
+const QStringList kAll { kVersions, kHardening, kKeychain, kSandbox,
+                         kToken,    kLink,      kBalance,  kEmbedded };
 } // namespace
 
 struct SelfTest::State
@@ -98,6 +101,7 @@ void SelfTest::run()
     m_remaining = kAll;
     QTimer::singleShot(0, this, [this] {
         checkVersions();
+        checkHardening();
         checkKeychain([this] {
             startSandbox([this] {
                 getToken([this] {
@@ -127,6 +131,18 @@ void SelfTest::checkVersions()
                     QStringLiteral("Qt has no TLS backend: install the Qt OpenSSL TLS plugin "
                                    "(Debian 12: libqt6network6)."));
     pass(kVersions, detail);
+}
+
+void SelfTest::checkHardening()
+{
+    if (ProcessHardening::applied() && ProcessHardening::coreDumpsDisabled())
+        return pass(kHardening, QStringLiteral("core dumps off, not dumpable"));
+    fail(kHardening,
+         ProcessHardening::applied() ? QStringLiteral("core dumps were turned back on")
+                                     : ProcessHardening::failure(),
+         QStringLiteral("Find out why the system refuses RLIMIT_CORE = 0 or PR_SET_DUMPABLE = 0 "
+                        "(a seccomp profile or a security module); until then a crash may write "
+                        "secrets to disk."));
 }
 
 void SelfTest::checkKeychain(Next next)

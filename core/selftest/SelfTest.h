@@ -12,7 +12,8 @@ namespace aerodesk::selftest {
 
 /// `aerodesk --self-test`: proves an installation works, headless, in about ten seconds.
 ///
-///  1. Qt runtime version (≥ 6.4) and its TLS backend;  2. OpenSSL version (≥ 3.0);
+///  1. Qt runtime version (≥ 6.4) and its TLS backend, OpenSSL version (≥ 3.0);
+///  1b. process hardening: core dumps off (ProcessHardening);
 ///  3. the keychain backend: write, read back and remove a probe secret;
 ///  4. start the bundled aerodesk-sandbox (pinned HTTPS on loopback);
 ///  5. an API token;  6. link a connection on Aerosync Bank (OAuth) through the widget stand-in,
@@ -43,6 +44,7 @@ private:
     void fail(const QString &name, const QString &detail, const QString &fix);
     void skipRest(const QString &why);
     void checkVersions();
+    void checkHardening();
     void checkKeychain(Next next);
     void startSandbox(Next next);
     void getToken(Next next);

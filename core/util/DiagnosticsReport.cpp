@@ -2,6 +2,7 @@
 
 #include "core/util/CoreVersion.h"
 #include "core/util/DiagnosticLog.h"
+#include "core/util/ProcessHardening.h"
 
 #include <QDateTime>
 #include <QSslSocket>
@@ -38,6 +39,10 @@ QString DiagnosticsReport::text(std::optional<api::Environment::Kind> environmen
         << QStringLiteral("OS: %1 (%2 %3, %4)")
                .arg(QSysInfo::prettyProductName(), QSysInfo::kernelType(),
                     QSysInfo::kernelVersion(), QSysInfo::currentCpuArchitecture())
+        << QStringLiteral("Core dumps: %1")
+               .arg(ProcessHardening::applied()
+                        ? QStringLiteral("off")
+                        : QStringLiteral("NOT off (%1)").arg(ProcessHardening::failure()))
         << QStringLiteral("Environment: %1")
                .arg(environment ? environmentKindName(*environment)
                                 : QStringLiteral("not set up yet"))

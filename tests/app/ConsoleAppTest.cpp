@@ -155,14 +155,14 @@ TEST(ConsoleApp, SelfTestPassesEveryStepWithNoDisplay)
     const RunResult r = runConsole({ QStringLiteral("--self-test") }, /*headless=*/true);
     ASSERT_TRUE(r.finished);
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
-    for (const char *step :
-         { "Qt and OpenSSL", "Keychain backend", "Bundled sandbox", "API token",
-           "Link on Aerosync Bank (OAuth)", "Balance job", "Embedded-banking payload and retUrl" })
+    for (const char *step : { "Qt and OpenSSL", "Process hardening", "Keychain backend",
+                              "Bundled sandbox", "API token", "Link on Aerosync Bank (OAuth)",
+                              "Balance job", "Embedded-banking payload and retUrl" })
         EXPECT_TRUE(r.out.contains(QStringLiteral("[PASS] ") + QLatin1String(step)))
             << step << "\n"
             << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QLatin1String("retUrl answered 204")));
-    EXPECT_TRUE(r.out.contains(QLatin1String("PASS: 7 of 7 steps passed")));
+    EXPECT_TRUE(r.out.contains(QLatin1String("PASS: 8 of 8 steps passed")));
     EXPECT_FALSE(r.out.contains(QLatin1String("[FAIL]")));
 }
 
