@@ -83,7 +83,13 @@ struct Operation : std::enable_shared_from_this<Operation>
     QString name;
     QString profile;
     QString key;
-    QByteArray payload; // wiped after use
+    /// What is written. QtKeychain's job keeps a shallow copy of it (setBinaryData), so it is
+    /// wiped once the last job is destroyed, when this is its only owner.
+    QByteArray payload;
+    /// What a read returned, shared with the job's own copy until the job is destroyed; then
+    /// wiped in place (a wipe while shared would only drop this reference).
+    QByteArray received;
+    int liveJobs = 0;
     std::function<void(const KeychainError &, crypto::SecureBytes)> done;
     QPointer<QObject> context;
     QTimer timer;
@@ -120,11 +126,18 @@ struct Operation : std::enable_shared_from_this<Operation>
             job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Keychain::kServiceName));
             break;
         }
-        job->setAutoDelete(true);
+        // Deleted by onFinished() (not auto-deleted) so that the buffers it shares with this
+        // operation are wiped after it is gone: see wipeWhenNoJobHoldsACopy().
+        job->setAutoDelete(false);
         job->setInsecureFallback(false);
         Q_ASSERT(!job->insecureFallback()); // never a plaintext fallback
         job->setKey(key);
         auto self = shared_from_this();
+        ++liveJobs;
+        QObject::connect(job, &QObject::destroyed, [self] {
+            --self->liveJobs;
+            self->wipeWhenNoJobHoldsACopy();
+        });
         QObject::connect(job, &QKeychain::Job::finished, context.data(),
                          [self](QKeychain::Job *j) { self->onFinished(j); });
         job->start();
@@ -132,6 +145,7 @@ struct Operation : std::enable_shared_from_this<Operation>
 
     void onFinished(QKeychain::Job *job)
     {
+        job->deleteLater(); // not now: QtKeychain still uses it after emitting finished()
         if (finished)
             return;
         const QKeychain::Error error = job->error();
@@ -156,10 +170,20 @@ struct Operation : std::enable_shared_from_this<Operation>
             result = mapError(error, job->errorString(), name, profile);
         }
         if (result.ok() && type == Type::Read) {
-            QByteArray bytes = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
-            value = crypto::SecureBytes::takeFrom(bytes);
+            received = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
+            value = crypto::SecureBytes(received.constData(), std::size_t(received.size()));
         }
         finish(result, std::move(value));
+    }
+
+    /// Wipes payload and received once no QtKeychain job shares them any more (a job that
+    /// timed out may still be running; its destruction wipes them later).
+    void wipeWhenNoJobHoldsACopy()
+    {
+        if (liveJobs > 0 || !finished)
+            return;
+        crypto::secureWipe(payload);
+        crypto::secureWipe(received);
     }
 
     void finish(const KeychainError &result, crypto::SecureBytes value)
@@ -170,7 +194,7 @@ struct Operation : std::enable_shared_from_this<Operation>
         timer.stop();
         // Drop the timeout connection: its functor holds a reference to this operation.
         QObject::disconnect(&timer, nullptr, nullptr, nullptr);
-        crypto::secureWipe(payload);
+        wipeWhenNoJobHoldsACopy();
         // Names and profiles only: never a value.
         if (result.ok())
             qCDebug(aerodesk::log::keychain).noquote()
