@@ -8,6 +8,7 @@
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
+#include "ui/common/SecretText.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -424,10 +425,7 @@ void SettingsPanel::saveCurrent()
     for (const auto &[name, edit] : fields) {
         if (!edit->isEnabled() || edit->text().isEmpty())
             continue;
-        QString text = edit->text();
-        crypto::SecureBytes secret = crypto::SecureBytes::fromUtf8(text);
-        crypto::secureWipe(text);
-        edit->clear();
+        crypto::SecureBytes secret = takeSecretText(*edit);
         ++m_pendingWrites;
         const QString secretName =
             edit == m_webhookSecret ? tr("webhook secret") : QString::fromLatin1(name);

@@ -1,5 +1,7 @@
 #include "ui/webhooks/WebhookSecretDialog.h"
 
+#include "ui/common/SecretText.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -54,16 +56,12 @@ WebhookSecretDialog::WebhookSecretDialog(QWidget *parent)
 WebhookSecretDialog::~WebhookSecretDialog()
 {
     if (m_secret)
-        m_secret->clear();
+        takeSecretText(*m_secret); // a cancelled dialog leaves no copy either
 }
 
 crypto::SecureBytes WebhookSecretDialog::takeSecret()
 {
-    QString text = m_secret->text();
-    crypto::SecureBytes secret = crypto::SecureBytes::fromUtf8(text);
-    crypto::secureWipe(text);
-    m_secret->clear();
-    return secret;
+    return takeSecretText(*m_secret);
 }
 
 bool WebhookSecretDialog::keepPrevious() const
