@@ -2,6 +2,7 @@
 
 #include "core/crypto/Hex.h"
 #include "core/crypto/Random.h"
+#include "emulator/IssuedSecretsLog.h"
 
 namespace aerodesk::emulator {
 
@@ -115,6 +116,7 @@ EmbeddedSessionStore::ConnectIssue EmbeddedSessionStore::beginConnect(const QStr
     user.name = name;
     user.state = UserState::Pending;
     user.userCode = randomSecretHex(kUserCodeBytes);
+    IssuedSecretsLog::record(user.userCode.view());
     user.invalidatedReason.clear();
     ConnectIssue issue { name, randomHex(kIdBytes), user.userCode.clone() };
     m_connects[issue.token] = Connect { name, true };

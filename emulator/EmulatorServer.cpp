@@ -3,6 +3,7 @@
 #include "emulator/EmulatorHttp.h"
 #include "emulator/EmulatorRoutes.h"
 #include "emulator/EmulatorTlsServer.h"
+#include "emulator/IssuedSecretsLog.h"
 
 #include <QCoreApplication>
 #include <QHttpServerRequest>
@@ -87,6 +88,8 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, QObject *parent)
     m_apiSecret = m_options.apiSecret.isEmpty()
         ? QStringLiteral("sandbox-secret-") + m_world.randomHex(16)
         : m_options.apiSecret;
+    IssuedSecretsLog::record(m_apiKey.toUtf8());
+    IssuedSecretsLog::record(m_apiSecret.toUtf8());
     const Authorizer bearerOnly = [this](const QHttpServerRequest &r) { return authorize(r); };
     // The webhook management API wants the Bearer token and the x-api-key header.
     const Authorizer bearerAndKey =

@@ -2,6 +2,7 @@
 
 #include "core/crypto/Hmac.h"
 #include "core/crypto/Random.h"
+#include "emulator/IssuedSecretsLog.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -36,20 +37,22 @@ QByteArray TokenIssuer::issueApiToken(const QString &clientId, const QString &cl
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 now = nowMs / 1000;
     const qint64 exp = (nowMs + ttlSeconds * 1000 + 999) / 1000;
-    return sign(
+    const QByteArray token = sign(
         QJsonObject { { QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
                       { QStringLiteral("iat"), now },
                       { QStringLiteral("exp"), exp },
                       { QStringLiteral("gen"), m_generation },
                       { QStringLiteral("ClientId"), clientId },
                       { QStringLiteral("ClientName"), clientName } });
+    IssuedSecretsLog::record(token);
+    return token;
 }
 
 QByteArray TokenIssuer::issueWidgetToken(const QString &clientId, const QString &clientName,
                                          const QString &userId)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return sign(QJsonObject {
+    const QByteArray token = sign(QJsonObject {
         { QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
         { QStringLiteral("iat"), now },
         { QStringLiteral("exp"), now + 30 * 60 },
@@ -58,6 +61,8 @@ QByteArray TokenIssuer::issueWidgetToken(const QString &clientId, const QString 
         { QStringLiteral("ClientName"), clientName },
         { QStringLiteral("sessionId"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
         { QStringLiteral("widget"), true } });
+    IssuedSecretsLog::record(token);
+    return token;
 }
 
 TokenIssuer::Check TokenIssuer::check(const QByteArray &token, QJsonObject *claims) const
