@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace aerodesk::api {
@@ -37,13 +38,17 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QJsonO
     callWithToken(std::move(req), false, std::move(done));
 }
 
-void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpResponse> done)
+void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpResponse> done,
+                              bool waitedForRateLimit)
 {
     QPointer<ApiClient> self(this);
-    m_tokens.token([self, request, replayed, done](Result<ApiToken, ApiError> t) mutable {
+    m_tokens.token([self, request, replayed, done,
+                    waitedForRateLimit](Result<ApiToken, ApiError> t) mutable {
         if (!self)
             return;
         if (!t.ok()) {
+            if (self->waitOutRateLimit(t.error(), request, replayed, done, waitedForRateLimit))
+                return;
             done(t.error());
             return;
         }
@@ -53,7 +58,8 @@ void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpR
             { QByteArrayLiteral("Authorization"), "Bearer " + t->bytes->view().toByteArray() });
         self->m_transport.send(
             sent,
-            [self, request, replayed, generation, done](Result<HttpResponse, ApiError> r) mutable {
+            [self, request, replayed, generation, done,
+             waitedForRateLimit](Result<HttpResponse, ApiError> r) mutable {
                 if (!self)
                     return;
                 if (!r.ok() && r.error().hasCode("AC-001") && r.error().httpStatus == 403 &&
@@ -65,9 +71,31 @@ void ApiClient::callWithToken(HttpRequest request, bool replayed, Callback<HttpR
                     self->callWithToken(std::move(request), true, std::move(done));
                     return;
                 }
+                if (!r.ok() &&
+                    self->waitOutRateLimit(r.error(), request, replayed, done, waitedForRateLimit))
+                    return;
                 done(std::move(r));
             });
     });
+}
+
+bool ApiClient::waitOutRateLimit(const ApiError &error, const HttpRequest &request, bool replayed,
+                                 const Callback<HttpResponse> &done, bool alreadyWaited)
+{
+    // Told when to come back, and soon: wait once, then ask again (the token request or the
+    // call itself). A longer Retry-After, none, or a second 429 goes to the caller, whose
+    // message says when to try again.
+    if (alreadyWaited || error.httpStatus != 429 || error.retryAfterSeconds < 0 ||
+        error.retryAfterSeconds > kMaxRetryAfterSeconds)
+        return false;
+    qCInfo(aerodesk::log::api) << "HTTP 429 with Retry-After" << error.retryAfterSeconds
+                               << "s - one replay then";
+    QPointer<ApiClient> self(this);
+    QTimer::singleShot(error.retryAfterSeconds * 1000, this, [self, request, replayed, done] {
+        if (self)
+            self->callWithToken(request, replayed, done, true);
+    });
+    return true;
 }
 
 void ApiClient::callWebhookApi(const QByteArray &method, const QString &path, QJsonObject body,

@@ -67,7 +67,13 @@ public:
     void deleteConnection(const QString &connectionId, Callback<HttpResponse> done);
 
 private:
-    void callWithToken(HttpRequest request, bool replayed, Callback<HttpResponse> done);
+    /// The longest Retry-After a call waits out by itself (once) before it reports the 429.
+    static constexpr int kMaxRetryAfterSeconds = 10;
+    void callWithToken(HttpRequest request, bool replayed, Callback<HttpResponse> done,
+                       bool waitedForRateLimit = false);
+    /// Schedules one replay after a short Retry-After of a 429; false when it does not apply.
+    bool waitOutRateLimit(const ApiError &error, const HttpRequest &request, bool replayed,
+                          const Callback<HttpResponse> &done, bool alreadyWaited);
     template<class T>
     void typed(const QByteArray &method, const QString &path, const QJsonObject &body,
                Callback<T> done);

@@ -30,6 +30,8 @@ struct ApiError
     QString code; ///< Aerosync code ("AC-112") when the body carried one
     QString message; ///< human sentence
     ErrorInfo info; ///< catalogue explanation (always filled for Aerosync codes)
+    /// The server's Retry-After (delta-seconds) on a 429 or 503; -1 when it sent none.
+    int retryAfterSeconds = -1;
 
     bool hasCode(const char *c) const { return code == QLatin1String(c); }
 

@@ -92,6 +92,12 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
             [reply, timeoutMs, done = std::move(done), method = request.method, logPath, clock] {
                 reply->deleteLater();
                 auto result = mapReply(reply, timeoutMs);
+                if (!result.ok() &&
+                    (result.error().httpStatus == 429 || result.error().httpStatus == 503)) {
+                    ApiError limited = result.error();
+                    limited.retryAfterSeconds = retryAfterSeconds(reply);
+                    result = std::move(limited);
+                }
                 logOutcome(method, logPath, clock.elapsed(), result);
                 done(std::move(result));
             });
@@ -108,6 +114,14 @@ void HttpTransport::checkPin(QNetworkReply *reply)
         reply->setProperty(kPinFailed, QString::fromLatin1(actual));
         reply->abort();
     }
+}
+
+int HttpTransport::retryAfterSeconds(const QNetworkReply *reply)
+{
+    // Delta-seconds only (RFC 9110 also allows an HTTP-date, which Aerosync does not send).
+    bool ok = false;
+    const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+    return ok && seconds >= 0 ? seconds : -1;
 }
 
 Result<HttpResponse, ApiError> HttpTransport::mapReply(QNetworkReply *reply, int timeoutMs)

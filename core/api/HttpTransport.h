@@ -41,6 +41,7 @@ public:
 
     /// Maps a finished reply (used by send(); public for the widget-session client).
     static Result<HttpResponse, ApiError> mapReply(QNetworkReply *reply, int timeoutMs);
+    static int retryAfterSeconds(const QNetworkReply *reply);
 
 Q_SIGNALS:
     /// Emitted for every request as it is sent (method, URL path): a hook for counters and logs.
