@@ -56,8 +56,8 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
         return QStringLiteral("--cert pins a --base-url; give the URL too.");
     if (p.isSet(QStringLiteral("base-url"))) {
         const QUrl url(p.value(QStringLiteral("base-url")), QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
-            return QStringLiteral("--base-url must be an https:// URL.");
+        if (auto problem = api::Environment::baseUrlProblem(url))
+            return QStringLiteral("--base-url: %1").arg(*problem);
     }
     if ((p.isSet(QStringLiteral("base-url")) || p.isSet(QStringLiteral("production"))) &&
         !p.isSet(QStringLiteral("profile")))

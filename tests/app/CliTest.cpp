@@ -104,6 +104,23 @@ TEST(Cli, UsageErrorsExitTwoWithJson)
     EXPECT_EQ(badJob.exitCode, 2);
 }
 
+// Issue 13, finding 1: --base-url over plain http is refused (loopback too) with core's one
+// specific message, before the keychain or the network is touched.
+TEST(Cli, PlainHttpBaseUrlIsRefusedWithTheSpecificMessage)
+{
+    for (const char *url : { "http://127.0.0.1:9", "http://api.example.com" }) {
+        const CliRun r =
+            cli({ QStringLiteral("--base-url"), QString::fromLatin1(url),
+                  QStringLiteral("--profile"), randomProfile(), QStringLiteral("token") });
+        EXPECT_EQ(r.exitCode, 2) << url;
+        EXPECT_EQ(errorField(r, "kind"), QStringLiteral("usage"));
+        const QString message = errorField(r, "message");
+        EXPECT_TRUE(message.contains(QLatin1String("only over TLS")) &&
+                    message.contains(QLatin1String(url)))
+            << message.toStdString();
+    }
+}
+
 TEST_F(CliOffline, DecryptWithAKeyFileMasksTheUserCode)
 {
     const QString hex = QString::fromLatin1(seal(kConnect));
