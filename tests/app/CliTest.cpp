@@ -42,6 +42,16 @@ bool writeSecret(keychain::Keychain &kc, const QString &name, const QByteArray &
     return waitUntil([&] { return e.has_value(); }, 20000) && e->ok();
 }
 
+QByteArray readSecret(keychain::Keychain &kc, const QString &name)
+{
+    std::optional<QByteArray> out;
+    kc.read(name, [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+        out = e.ok() ? QByteArray(v.toUtf8String().toUtf8()) : QByteArray();
+    });
+    waitUntil([&] { return out.has_value(); }, 20000);
+    return out.value_or(QByteArray());
+}
+
 class CliOffline : public ::testing::Test
 {
 protected:
@@ -372,4 +382,41 @@ TEST(CliBuiltIn, TokenAgainstTheBundledSandbox)
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_EQ(str(r, "environment"), QStringLiteral("Built-in sandbox"));
     EXPECT_TRUE(str(r, "baseUrl").startsWith(QLatin1String("https://127.0.0.1:")));
+}
+
+// Issue 13, finding 2: `--profile X` with no environment option never starts the bundled sandbox
+// into X — X's apiKey/apiSecret (say, production's) stay as they were, and the run is refused
+// (exit 2) with a message naming the missing option.
+TEST(CliBuiltIn, ProfileWithoutAnEnvironmentIsRefusedAndItsSecretsAreKept)
+{
+    const QString profile = randomProfile();
+    keychain::Keychain kc(profile);
+    const QByteArray apiKey = "prod-key-" + crypto::Random::hex(8);
+    const QByteArray apiSecret = "prod-secret-" + crypto::Random::hex(16);
+    ASSERT_TRUE(writeSecret(kc, QStringLiteral("apiKey"), apiKey));
+    ASSERT_TRUE(writeSecret(kc, QStringLiteral("apiSecret"), apiSecret));
+
+    for (const QStringList &args :
+         { QStringList { QStringLiteral("--profile"), profile, QStringLiteral("token") },
+           QStringList { QStringLiteral("--profile"), profile, QStringLiteral("--sandbox"),
+                         QStringLiteral("token") },
+           QStringList { QStringLiteral("--profile"), profile, QStringLiteral("eb-logout"),
+                         QStringLiteral("--user"), QStringLiteral("u1") } }) {
+        const CliRun r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << ": "
+                                 << r.out.toStdString();
+        EXPECT_EQ(errorField(r, "kind"), QStringLiteral("environment"));
+        const QString message = errorField(r, "message");
+        EXPECT_TRUE(message.contains(QLatin1String("--base-url")) &&
+                    message.contains(QLatin1String("--production")) && message.contains(profile))
+            << message.toStdString();
+        EXPECT_EQ(readSecret(kc, QStringLiteral("apiKey")), apiKey) << "X's apiKey was replaced";
+        EXPECT_EQ(readSecret(kc, QStringLiteral("apiSecret")), apiSecret)
+            << "X's apiSecret was replaced by the sandbox's throwaway one";
+    }
+
+    int pending = 2;
+    for (const char *n : { "apiKey", "apiSecret" })
+        kc.remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
+    waitUntil([&] { return pending == 0; }, 10000);
 }
