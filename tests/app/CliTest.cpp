@@ -341,24 +341,79 @@ TEST_F(CliSandbox, AccountsAndJobsOnALinkedConnection)
 {
     const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
-    const CliRun acc = cli(env() + QStringList { QStringLiteral("accounts"), id });
+    const QByteArray idLine = id.toLatin1() + '\n'; // ids on stdin, never argv
+    const CliRun acc = cli(env() +
+                               QStringList { QStringLiteral("accounts"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           idLine);
     ASSERT_EQ(acc.exitCode, 0) << acc.out.toStdString();
     EXPECT_FALSE(str(acc, "bankName").isEmpty());
     EXPECT_FALSE(acc.out.contains(id.toLatin1())) << "ids are masked by default";
 
-    const CliRun job =
-        cli(env() + QStringList { QStringLiteral("job"), QStringLiteral("balance"), id });
+    const CliRun job = cli(env() +
+                               QStringList { QStringLiteral("job"), QStringLiteral("balance"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           idLine);
     ASSERT_EQ(job.exitCode, 0) << job.out.toStdString() << job.err.toStdString();
     EXPECT_EQ(str(job, "outcome"), QStringLiteral("completed"));
     EXPECT_TRUE(job.json.contains(QLatin1String("balance")));
     EXPECT_TRUE(job.err.contains(QLatin1String("poll")))
         << "progress goes to stderr: " << job.err.toStdString();
 
-    const CliRun unknown = cli(env() +
-                               QStringList { QStringLiteral("accounts"),
-                                             QStringLiteral("00000000000000000000000000000000") });
+    const CliRun unknown =
+        cli(env() +
+                QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"),
+                              QStringLiteral("-") },
+            "00000000000000000000000000000000\n");
     EXPECT_EQ(unknown.exitCode, 1);
     EXPECT_EQ(errorField(unknown, "code"), QStringLiteral("AC-102"));
+}
+
+// Issue 13, finding 5: a connection id on argv (readable in /proc/<pid>/cmdline, kept in shell
+// history) is refused with how to pass it; --ids-file FILE and --ids-file - (stdin) work.
+TEST_F(CliSandbox, ConnectionIdsAreRefusedOnArgvAndReadFromAFileOrStdin)
+{
+    const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
+    for (const QStringList &argvForm :
+         { QStringList { QStringLiteral("accounts"), id },
+           QStringList { QStringLiteral("job"), QStringLiteral("balance"), id } }) {
+        const CliRun refused = cli(env() + argvForm);
+        EXPECT_EQ(refused.exitCode, 2) << refused.out.toStdString();
+        EXPECT_EQ(errorField(refused, "kind"), QStringLiteral("usage"));
+        EXPECT_TRUE(errorField(refused, "message").contains(QLatin1String("--ids-file -")))
+            << refused.out.toStdString();
+        EXPECT_FALSE(refused.out.contains(id.toLatin1()) || refused.err.contains(id))
+            << "the refusal never repeats the id";
+    }
+    const CliRun noId = cli(env() + QStringList { QStringLiteral("accounts") });
+    EXPECT_EQ(noId.exitCode, 2);
+    EXPECT_TRUE(errorField(noId, "message").contains(QLatin1String("--ids-file")));
+
+    const CliRun fromStdin =
+        cli(env() +
+                QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"),
+                              QStringLiteral("-") },
+            "  " + id.toLatin1() + "  \n\n");
+    ASSERT_EQ(fromStdin.exitCode, 0) << fromStdin.out.toStdString();
+    EXPECT_FALSE(str(fromStdin, "bankName").isEmpty());
+
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("ids.txt")));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(id.toLatin1() + '\n');
+    f.close();
+    const CliRun fromFile =
+        cli(env() +
+            QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"), f.fileName() });
+    ASSERT_EQ(fromFile.exitCode, 0) << fromFile.out.toStdString();
+    EXPECT_EQ(str(fromFile, "bankName"), str(fromStdin, "bankName"));
+
+    const CliRun two = cli(env() +
+                               QStringList { QStringLiteral("accounts"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           id.toLatin1() + '\n' + id.toLatin1() + '\n');
+    EXPECT_EQ(two.exitCode, 3) << two.out.toStdString();
 }
 
 TEST_F(CliSandbox, MissingCredentialsAndUnreachableHostsHaveTheirExitCodes)
