@@ -56,8 +56,8 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
         return QStringLiteral("--cert pins a --base-url; give the URL too.");
     if (p.isSet(QStringLiteral("base-url"))) {
         const QUrl url(p.value(QStringLiteral("base-url")), QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
-            return QStringLiteral("--base-url must be an https:// URL.");
+        if (auto problem = api::Environment::baseUrlProblem(url))
+            return QStringLiteral("--base-url: %1").arg(*problem);
     }
     if ((p.isSet(QStringLiteral("base-url")) || p.isSet(QStringLiteral("production"))) &&
         !p.isSet(QStringLiteral("profile")))
@@ -70,6 +70,16 @@ std::optional<QString> CliEnvironment::validate(const QCommandLineParser &p)
             return QStringLiteral("--timeout-ms must be a number of milliseconds (at least 100).");
     }
     return std::nullopt;
+}
+
+QString CliEnvironment::noEnvironmentFor(const QString &profile)
+{
+    return QStringLiteral(
+               "--profile \"%1\" names a keychain profile but no environment: add --base-url URL "
+               "[--cert PEM] or --production for the environment whose credentials it holds. "
+               "The bundled sandbox (--sandbox, the default) uses only its own profile \"%2\" "
+               "and never writes into another one.")
+        .arg(profile, QString::fromLatin1(keychain::entries::kBuiltInProfile));
 }
 
 QString CliEnvironment::profileFor(const QCommandLineParser &p)
@@ -86,6 +96,8 @@ CliEnvironment::CliEnvironment(const QCommandLineParser &parser, keychain::Keych
     , m_keychain(keychain)
 {
 }
+
+CliEnvironment::~CliEnvironment() = default;
 
 void CliEnvironment::prepare(bool startSandbox, Ready ready)
 {
@@ -125,6 +137,12 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
         env.requestTimeoutMs = timeout;
         return later(std::move(ready), env);
     }
+    if (startSandbox && profile != QLatin1String(keychain::entries::kBuiltInProfile)) {
+        // The bundled sandbox writes throwaway credentials: only ever into its own reserved
+        // profile, never into a user-named one (that would overwrite, say, production's
+        // apiSecret with no way back).
+        return later(std::move(ready), Failure { Usage, noEnvironmentFor(profile) });
+    }
     if (!startSandbox) {
         api::Environment env;
         env.kind = api::Environment::Kind::BuiltInSandbox;
@@ -132,9 +150,11 @@ void CliEnvironment::prepare(bool startSandbox, Ready ready)
         env.profile = profile;
         return later(std::move(ready), env);
     }
-    // The bundled sandbox for this run; its credentials go to the keychain profile of this run
-    // (the built-in one unless --profile says otherwise), where the client reads them.
-    m_sandbox = std::make_unique<BuiltInEnvironment>(m_keychain);
+    // The bundled sandbox for this run; its credentials go to its own reserved keychain profile
+    // ("Built-in sandbox", the one the run's client reads here), and nowhere else.
+    m_sandboxKeychain = std::make_unique<keychain::Keychain>(
+        QString::fromLatin1(keychain::entries::kBuiltInProfile));
+    m_sandbox = std::make_unique<BuiltInEnvironment>(*m_sandboxKeychain);
     connect(m_sandbox.get(), &BuiltInEnvironment::ready, this,
             [ready, timeout](api::Environment env) {
                 env.requestTimeoutMs = timeout;

@@ -17,9 +17,6 @@ void PayloadInput::addOptions(QCommandLineParser &p)
     p.addOption({ { QStringLiteral("key"), QStringLiteral("key-file") },
                   QStringLiteral("The partner private key (PEM) to use instead of the keychain's."),
                   QStringLiteral("file") });
-    p.addOption({ QStringLiteral("diagnose"),
-                  QStringLiteral("On a decryption failure, tell a wrong key, PKCS#1 v1.5 padding "
-                                 "and OAEP-SHA-256 apart (default: one decrypt-failed).") });
 }
 
 std::optional<QByteArray> PayloadInput::readHex(CliContext &ctx, const CliCommand::Finish &finish)
@@ -71,8 +68,11 @@ std::optional<embedded::EventPayload>
 PayloadInput::open(CliContext &ctx, const crypto::RsaPrivateKey &key, const QByteArray &hex,
                    embedded::HexInput &input, const CliCommand::Finish &finish)
 {
+    // Never diagnosed here: a wrong key, PKCS#1 v1.5 and OAEP-SHA-256 are all the one
+    // decrypt-failed, so a script cannot use the CLI as a padding oracle (issue 13). The cause
+    // is told apart in the console's payload inspector only.
     embedded::PayloadDecryptor::Options options;
-    options.diagnose = ctx.options->isSet(QStringLiteral("diagnose"));
+    options.diagnose = false;
     auto r = embedded::PayloadDecryptor::decrypt(key, hex, options, &input);
     if (!r) {
         QJsonObject extra { { QStringLiteral("code"), embedded::payloadErrcName(r.error().code) } };

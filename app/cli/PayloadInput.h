@@ -17,11 +17,11 @@ struct CliContext;
 
 /// The payload side of the commands that open an embedded-banking event (decrypt, eb-connect,
 /// eb-silent-auth, eb-status): the hex text (argument, `-`/standard input, or --file), the
-/// partner private key (--key FILE, also spelled --key-file, or the profile's keychain entry)
-/// and --diagnose. Without --diagnose every decryption failure is the one `decrypt-failed`, so
-/// a script looping over inputs cannot use the CLI as a padding oracle; with it, the console's
-/// detailed causes (wrong key, PKCS#1 v1.5, OAEP-SHA-256). Failures are printed (one JSON
-/// document) and end the run through `finish`.
+/// partner private key (--key FILE, also spelled --key-file, or the profile's keychain entry).
+/// Every decryption failure is the one `decrypt-failed` — there is no option to tell a wrong
+/// key, PKCS#1 v1.5 and OAEP-SHA-256 apart, so a script looping over inputs cannot use the CLI
+/// as a padding oracle; the console's payload inspector alone diagnoses. Failures are printed
+/// (one JSON document) and end the run through `finish`.
 class PayloadInput
 {
 public:
@@ -33,7 +33,7 @@ public:
     /// The key from --key or the keychain, then `ready` (possibly later); on failure prints the
     /// error and finishes (3 for a bad file, 4 for the keychain).
     static void loadKey(CliContext &ctx, CliCommand::Finish finish, KeyReady ready);
-    /// Decrypts with Options{--diagnose}; nullopt after printing the error and finishing (3).
+    /// Decrypts without diagnosis; nullopt after printing the error and finishing (3).
     /// `input` receives what normalisation removed.
     static std::optional<embedded::EventPayload>
     open(CliContext &ctx, const crypto::RsaPrivateKey &key, const QByteArray &hex,

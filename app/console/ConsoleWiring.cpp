@@ -62,7 +62,8 @@ void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)
     connect(settings, &ui::SettingsPanel::environmentChosen, this,
             [this](const api::Environment &env) {
                 m_sandbox.setBannerOwned(env.kind == api::Environment::Kind::BuiltInSandbox);
-                const QString detail = env.isPinned()
+                // "certificate pinned" only where HttpTransport checks the pin on every reply.
+                const QString detail = env.pinEnforced()
                     ? tr("%1 · certificate pinned (%2…)")
                           .arg(env.baseUrl.toString(),
                                QString::fromLatin1(env.pinnedCertSha256Hex.left(12)))

@@ -1,5 +1,7 @@
 #include "core/api/Environment.h"
 
+#include <QCoreApplication>
+
 namespace aerodesk::api {
 
 QUrl Environment::join(const QUrl &base, const QString &path)
@@ -13,6 +15,23 @@ QUrl Environment::join(const QUrl &base, const QString &path)
     if (q >= 0)
         url.setQuery(path.mid(q + 1));
     return url;
+}
+
+std::optional<QString> Environment::baseUrlProblem(const QUrl &url)
+{
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+        return QCoreApplication::translate(
+                   "aerodesk::api::Environment",
+                   "The base URL \"%1\" is not an absolute https:// URL such as "
+                   "https://sandbox.example.com.")
+            .arg(url.toString(QUrl::RemoveUserInfo));
+    if (url.scheme() != QLatin1String("https"))
+        return QCoreApplication::translate(
+                   "aerodesk::api::Environment",
+                   "The base URL \"%1\" does not use https://. AeroDesk sends the apiKey, "
+                   "apiSecret and tokens only over TLS, so %2:// is refused for every host.")
+            .arg(url.toString(QUrl::RemoveUserInfo), url.scheme());
+    return std::nullopt;
 }
 
 Environment Environment::production(const QString &profile)

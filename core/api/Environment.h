@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace aerodesk::api {
 
 /// Where AeroDesk talks to: the built-in sandbox (pinned certificate), a custom sandbox URL
@@ -37,7 +39,17 @@ struct Environment
     QUrl webhookUrl(const QString &path) const { return join(webhookBaseUrl, path); }
     static QUrl join(const QUrl &base, const QString &path);
 
+    /// Why `url` cannot be an environment's base URL, as one translated sentence, or nothing.
+    /// Only absolute https:// URLs with a host are accepted: apiKey/apiSecret and tokens travel
+    /// on every environment, so plain http is refused for every host, loopback included.
+    /// Settings, the CLI and HttpTransport all use this one rule.
+    static std::optional<QString> baseUrlProblem(const QUrl &url);
+
     bool isPinned() const { return !pinnedCertSha256Hex.isEmpty(); }
+    /// True when a pin is set and is actually checked on every request: the base URL is https
+    /// (HttpTransport refuses anything else, and fails a pinned reply that did not come over
+    /// TLS). Only then may the UI say "certificate pinned".
+    bool pinEnforced() const { return isPinned() && !baseUrlProblem(baseUrl); }
     bool isProduction() const { return kind == Kind::Production; }
 
     /// https://api.aerosync.com and https://api.sync.aero.inc, system CAs.

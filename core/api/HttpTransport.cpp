@@ -11,6 +11,7 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QTimer>
 
 namespace aerodesk::api {
 
@@ -56,6 +57,21 @@ HttpTransport::HttpTransport(Environment environment, QObject *parent)
 
 void HttpTransport::send(const HttpRequest &request, Callback done)
 {
+    // TLS or nothing: the request carries credentials or a token, so a non-https URL is refused
+    // before anything is sent (loopback included).
+    if (request.url.scheme() != QLatin1String("https")) {
+        const QString message =
+            tr("Refused to send a request to %1: it is not an https:// address, and AeroDesk "
+               "talks to Aerosync only over TLS.")
+                .arg(request.url.host().isEmpty() ? request.url.scheme() : request.url.host());
+        qCWarning(aerodesk::log::api).noquote()
+            << request.method << connections::IdMask::maskPath(request.url.path())
+            << "refused: not https";
+        QTimer::singleShot(0, this, [done = std::move(done), message] {
+            done(ApiError::make(ApiError::Kind::Tls, message));
+        });
+        return;
+    }
     QNetworkRequest req(request.url);
     req.setSslConfiguration(m_ssl);
     req.setTransferTimeout(m_env.requestTimeoutMs);
@@ -88,19 +104,25 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
         reply->setProperty(kSslErrors, texts.join(QStringLiteral("; ")));
     });
     const int timeoutMs = m_env.requestTimeoutMs;
-    connect(reply, &QNetworkReply::finished, this,
-            [reply, timeoutMs, done = std::move(done), method = request.method, logPath, clock] {
-                reply->deleteLater();
-                auto result = mapReply(reply, timeoutMs);
-                if (!result.ok() &&
-                    (result.error().httpStatus == 429 || result.error().httpStatus == 503)) {
-                    ApiError limited = result.error();
-                    limited.retryAfterSeconds = retryAfterSeconds(reply);
-                    result = std::move(limited);
-                }
-                logOutcome(method, logPath, clock.elapsed(), result);
-                done(std::move(result));
-            });
+    const QByteArray pin = m_env.pinnedCertSha256Hex;
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, timeoutMs, pin, done = std::move(done), method = request.method, logPath, clock] {
+            reply->deleteLater();
+            std::optional<Result<HttpResponse, ApiError>> result;
+            if (!pin.isEmpty())
+                result = unpinnedAnswer(reply, pin);
+            if (!result)
+                result.emplace(mapReply(reply, timeoutMs));
+            if (!result->ok() &&
+                (result->error().httpStatus == 429 || result->error().httpStatus == 503)) {
+                ApiError limited = result->error();
+                limited.retryAfterSeconds = retryAfterSeconds(reply);
+                result.emplace(std::move(limited));
+            }
+            logOutcome(method, logPath, clock.elapsed(), *result);
+            done(std::move(*result));
+        });
 }
 
 void HttpTransport::checkPin(QNetworkReply *reply)
@@ -122,6 +144,30 @@ int HttpTransport::retryAfterSeconds(const QNetworkReply *reply)
     bool ok = false;
     const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
     return ok && seconds >= 0 ? seconds : -1;
+}
+
+std::optional<Result<HttpResponse, ApiError>>
+HttpTransport::unpinnedAnswer(QNetworkReply *reply, const QByteArray &pinSha256Hex)
+{
+    // Every HTTP answer on a pinned environment must have come over TLS from the pinned
+    // certificate. `encrypted` fires only for a new connection (a kept-alive one was checked
+    // then), so the answer's own TLS session is checked here too; no session (no TLS) or
+    // another certificate is never accepted, whatever carried it.
+    if (reply->property(kPinFailed).isValid() ||
+        !reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return std::nullopt;
+    const QByteArray der = reply->sslConfiguration().peerCertificate().toDer();
+    if (!der.isEmpty() &&
+        crypto::Hex::encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256)) ==
+            pinSha256Hex)
+        return std::nullopt;
+    qCWarning(aerodesk::log::api).noquote() << "answer from" << reply->url().host()
+                                            << "not over TLS with the pinned certificate - refused";
+    return Result<HttpResponse, ApiError>(ApiError::make(
+        ApiError::Kind::PinMismatch,
+        tr("The answer from %1 did not come over a TLS connection with the pinned certificate, "
+           "so it was refused.")
+            .arg(reply->url().host())));
 }
 
 Result<HttpResponse, ApiError> HttpTransport::mapReply(QNetworkReply *reply, int timeoutMs)

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 
 #include <functional>
+#include <optional>
 
 namespace aerodesk::api {
 
@@ -17,7 +18,11 @@ namespace aerodesk::api {
 /// request, TLS always verified. For a pinned sandbox the only trusted CA is the pinned
 /// certificate (ordinary verification passes) and, in addition, the SHA-256 of the peer's
 /// certificate is compared with the pin as soon as the connection is encrypted; a mismatch
-/// aborts the request (ApiError::Kind::PinMismatch). SSL errors are never ignored.
+/// aborts the request (ApiError::Kind::PinMismatch); every answer on a pinned environment is
+/// checked again when it finishes (its TLS session's peer certificate against the pin), and one
+/// without TLS or from another certificate is refused the same way. Only https:// URLs are sent to
+/// at all (anything else fails with ApiError::Kind::Tls before a byte leaves). SSL errors are never
+/// ignored.
 ///
 /// Every answer is mapped to a Result: a 2xx with a JSON object (or empty) body is a
 /// HttpResponse; everything else is a distinct ApiError (network, timeout, TLS, pin, non-JSON,
@@ -49,6 +54,10 @@ Q_SIGNALS:
 
 private:
     void checkPin(QNetworkReply *reply);
+    /// A PinMismatch error for an HTTP answer that did not come over TLS from the certificate
+    /// pinned as `pinSha256Hex`; nothing otherwise.
+    static std::optional<Result<HttpResponse, ApiError>>
+    unpinnedAnswer(QNetworkReply *reply, const QByteArray &pinSha256Hex);
 
     Environment m_env;
     QNetworkAccessManager m_nam;

@@ -1,5 +1,7 @@
 #include "core/keychain/Keychain.h"
 
+#include "core/keychain/KeychainLabel.h"
+#include "core/keychain/SecretServiceLabeler.h"
 #include "core/util/LogCategories.h"
 
 #include <QMetaObject>
@@ -168,6 +170,16 @@ struct Operation : std::enable_shared_from_this<Operation>
             result = {};
         } else {
             result = mapError(error, job->errorString(), name, profile);
+        }
+        if (result.ok() && type == Type::Write && context) {
+            // QtKeychain labels every item "AeroDesk": give it its descriptive label first, so
+            // that whoever gets the callback finds the item labelled. Never fails the write.
+            crypto::secureWipe(payload);
+            auto self = shared_from_this();
+            SecretServiceLabeler::apply(QString::fromLatin1(Keychain::kServiceName), key,
+                                        KeychainLabel::forEntry(profile, name), context.data(),
+                                        [self] { self->finish({}, {}); });
+            return;
         }
         if (result.ok() && type == Type::Read) {
             received = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();

@@ -165,10 +165,8 @@ EnvironmentProfiles::toEnvironment(const EnvironmentProfile &profile)
         return QStringLiteral(
             "The built-in sandbox's address exists only while it runs; AeroDesk sets it itself.");
     const QUrl url = profile.baseUrl;
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return QStringLiteral("The base URL \"%1\" is not an absolute http(s) URL.")
-            .arg(url.toString());
+    if (auto problem = api::Environment::baseUrlProblem(url))
+        return *problem;
     QByteArray pem;
     QByteArray sha;
     if (!profile.pinnedCertFile.isEmpty()) {

@@ -42,6 +42,16 @@ bool writeSecret(keychain::Keychain &kc, const QString &name, const QByteArray &
     return waitUntil([&] { return e.has_value(); }, 20000) && e->ok();
 }
 
+QByteArray readSecret(keychain::Keychain &kc, const QString &name)
+{
+    std::optional<QByteArray> out;
+    kc.read(name, [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+        out = e.ok() ? QByteArray(v.toUtf8String().toUtf8()) : QByteArray();
+    });
+    waitUntil([&] { return out.has_value(); }, 20000);
+    return out.value_or(QByteArray());
+}
+
 class CliOffline : public ::testing::Test
 {
 protected:
@@ -102,6 +112,23 @@ TEST(Cli, UsageErrorsExitTwoWithJson)
     const CliRun badJob =
         cli({ QStringLiteral("job"), QStringLiteral("balances"), QStringLiteral("x") });
     EXPECT_EQ(badJob.exitCode, 2);
+}
+
+// Issue 13, finding 1: --base-url over plain http is refused (loopback too) with core's one
+// specific message, before the keychain or the network is touched.
+TEST(Cli, PlainHttpBaseUrlIsRefusedWithTheSpecificMessage)
+{
+    for (const char *url : { "http://127.0.0.1:9", "http://api.example.com" }) {
+        const CliRun r =
+            cli({ QStringLiteral("--base-url"), QString::fromLatin1(url),
+                  QStringLiteral("--profile"), randomProfile(), QStringLiteral("token") });
+        EXPECT_EQ(r.exitCode, 2) << url;
+        EXPECT_EQ(errorField(r, "kind"), QStringLiteral("usage"));
+        const QString message = errorField(r, "message");
+        EXPECT_TRUE(message.contains(QLatin1String("only over TLS")) &&
+                    message.contains(QLatin1String(url)))
+            << message.toStdString();
+    }
 }
 
 TEST_F(CliOffline, DecryptWithAKeyFileMasksTheUserCode)
@@ -314,24 +341,79 @@ TEST_F(CliSandbox, AccountsAndJobsOnALinkedConnection)
 {
     const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
     ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
-    const CliRun acc = cli(env() + QStringList { QStringLiteral("accounts"), id });
+    const QByteArray idLine = id.toLatin1() + '\n'; // ids on stdin, never argv
+    const CliRun acc = cli(env() +
+                               QStringList { QStringLiteral("accounts"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           idLine);
     ASSERT_EQ(acc.exitCode, 0) << acc.out.toStdString();
     EXPECT_FALSE(str(acc, "bankName").isEmpty());
     EXPECT_FALSE(acc.out.contains(id.toLatin1())) << "ids are masked by default";
 
-    const CliRun job =
-        cli(env() + QStringList { QStringLiteral("job"), QStringLiteral("balance"), id });
+    const CliRun job = cli(env() +
+                               QStringList { QStringLiteral("job"), QStringLiteral("balance"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           idLine);
     ASSERT_EQ(job.exitCode, 0) << job.out.toStdString() << job.err.toStdString();
     EXPECT_EQ(str(job, "outcome"), QStringLiteral("completed"));
     EXPECT_TRUE(job.json.contains(QLatin1String("balance")));
     EXPECT_TRUE(job.err.contains(QLatin1String("poll")))
         << "progress goes to stderr: " << job.err.toStdString();
 
-    const CliRun unknown = cli(env() +
-                               QStringList { QStringLiteral("accounts"),
-                                             QStringLiteral("00000000000000000000000000000000") });
+    const CliRun unknown =
+        cli(env() +
+                QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"),
+                              QStringLiteral("-") },
+            "00000000000000000000000000000000\n");
     EXPECT_EQ(unknown.exitCode, 1);
     EXPECT_EQ(errorField(unknown, "code"), QStringLiteral("AC-102"));
+}
+
+// Issue 13, finding 5: a connection id on argv (readable in /proc/<pid>/cmdline, kept in shell
+// history) is refused with how to pass it; --ids-file FILE and --ids-file - (stdin) work.
+TEST_F(CliSandbox, ConnectionIdsAreRefusedOnArgvAndReadFromAFileOrStdin)
+{
+    const QString id = h.sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(id.isEmpty()) << h.sandbox.lastError().toStdString();
+    for (const QStringList &argvForm :
+         { QStringList { QStringLiteral("accounts"), id },
+           QStringList { QStringLiteral("job"), QStringLiteral("balance"), id } }) {
+        const CliRun refused = cli(env() + argvForm);
+        EXPECT_EQ(refused.exitCode, 2) << refused.out.toStdString();
+        EXPECT_EQ(errorField(refused, "kind"), QStringLiteral("usage"));
+        EXPECT_TRUE(errorField(refused, "message").contains(QLatin1String("--ids-file -")))
+            << refused.out.toStdString();
+        EXPECT_FALSE(refused.out.contains(id.toLatin1()) || refused.err.contains(id))
+            << "the refusal never repeats the id";
+    }
+    const CliRun noId = cli(env() + QStringList { QStringLiteral("accounts") });
+    EXPECT_EQ(noId.exitCode, 2);
+    EXPECT_TRUE(errorField(noId, "message").contains(QLatin1String("--ids-file")));
+
+    const CliRun fromStdin =
+        cli(env() +
+                QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"),
+                              QStringLiteral("-") },
+            "  " + id.toLatin1() + "  \n\n");
+    ASSERT_EQ(fromStdin.exitCode, 0) << fromStdin.out.toStdString();
+    EXPECT_FALSE(str(fromStdin, "bankName").isEmpty());
+
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("ids.txt")));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(id.toLatin1() + '\n');
+    f.close();
+    const CliRun fromFile =
+        cli(env() +
+            QStringList { QStringLiteral("accounts"), QStringLiteral("--ids-file"), f.fileName() });
+    ASSERT_EQ(fromFile.exitCode, 0) << fromFile.out.toStdString();
+    EXPECT_EQ(str(fromFile, "bankName"), str(fromStdin, "bankName"));
+
+    const CliRun two = cli(env() +
+                               QStringList { QStringLiteral("accounts"),
+                                             QStringLiteral("--ids-file"), QStringLiteral("-") },
+                           id.toLatin1() + '\n' + id.toLatin1() + '\n');
+    EXPECT_EQ(two.exitCode, 3) << two.out.toStdString();
 }
 
 TEST_F(CliSandbox, MissingCredentialsAndUnreachableHostsHaveTheirExitCodes)
@@ -355,4 +437,41 @@ TEST(CliBuiltIn, TokenAgainstTheBundledSandbox)
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_EQ(str(r, "environment"), QStringLiteral("Built-in sandbox"));
     EXPECT_TRUE(str(r, "baseUrl").startsWith(QLatin1String("https://127.0.0.1:")));
+}
+
+// Issue 13, finding 2: `--profile X` with no environment option never starts the bundled sandbox
+// into X — X's apiKey/apiSecret (say, production's) stay as they were, and the run is refused
+// (exit 2) with a message naming the missing option.
+TEST(CliBuiltIn, ProfileWithoutAnEnvironmentIsRefusedAndItsSecretsAreKept)
+{
+    const QString profile = randomProfile();
+    keychain::Keychain kc(profile);
+    const QByteArray apiKey = "prod-key-" + crypto::Random::hex(8);
+    const QByteArray apiSecret = "prod-secret-" + crypto::Random::hex(16);
+    ASSERT_TRUE(writeSecret(kc, QStringLiteral("apiKey"), apiKey));
+    ASSERT_TRUE(writeSecret(kc, QStringLiteral("apiSecret"), apiSecret));
+
+    for (const QStringList &args :
+         { QStringList { QStringLiteral("--profile"), profile, QStringLiteral("token") },
+           QStringList { QStringLiteral("--profile"), profile, QStringLiteral("--sandbox"),
+                         QStringLiteral("token") },
+           QStringList { QStringLiteral("--profile"), profile, QStringLiteral("eb-logout"),
+                         QStringLiteral("--user"), QStringLiteral("u1") } }) {
+        const CliRun r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << ": "
+                                 << r.out.toStdString();
+        EXPECT_EQ(errorField(r, "kind"), QStringLiteral("environment"));
+        const QString message = errorField(r, "message");
+        EXPECT_TRUE(message.contains(QLatin1String("--base-url")) &&
+                    message.contains(QLatin1String("--production")) && message.contains(profile))
+            << message.toStdString();
+        EXPECT_EQ(readSecret(kc, QStringLiteral("apiKey")), apiKey) << "X's apiKey was replaced";
+        EXPECT_EQ(readSecret(kc, QStringLiteral("apiSecret")), apiSecret)
+            << "X's apiSecret was replaced by the sandbox's throwaway one";
+    }
+
+    int pending = 2;
+    for (const char *n : { "apiKey", "apiSecret" })
+        kc.remove(QString::fromLatin1(n), [&](const keychain::KeychainError &) { --pending; });
+    waitUntil([&] { return pending == 0; }, 10000);
 }

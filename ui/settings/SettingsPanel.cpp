@@ -397,11 +397,9 @@ void SettingsPanel::saveCurrent()
         return;
     const EnvironmentProfile p = editedProfile();
     if (p.kind == Kind::CustomSandbox) {
-        const QUrl url = p.baseUrl;
-        if (!url.isValid() || url.isRelative() || url.host().isEmpty() ||
-            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return m_notice->showError(
-                tr("The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443."));
+        // The one rule of core (https only, every host): nothing is saved for an http URL.
+        if (auto problem = api::Environment::baseUrlProblem(p.baseUrl))
+            return m_notice->showError(*problem);
     }
     QStringList rejected;
     embedded::RetUrlAllowList::fromOrigins(p.retUrlOrigins, &rejected);

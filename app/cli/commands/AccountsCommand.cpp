@@ -2,7 +2,7 @@
 
 #include "../CliContext.h"
 #include "../CliExit.h"
-#include "core/connections/ConnectionId.h"
+#include "../ConnectionIdInput.h"
 #include "core/connections/IdMask.h"
 
 namespace aerodesk::cli {
@@ -11,24 +11,17 @@ void AccountsCommand::addOptions(QCommandLineParser &p)
 {
     p.addOption({ QStringLiteral("reveal"),
                   QStringLiteral("Print account and routing numbers unmasked.") });
+    ConnectionIdInput::addOptions(p);
 }
 
 void AccountsCommand::run(CliContext &ctx, Finish finish)
 {
-    if (ctx.args.size() != 1) {
-        ctx.out.error(QStringLiteral("usage"),
-                      QStringLiteral("Usage: aerodesk-cli accounts <connectionId>"));
-        return finish(Usage);
-    }
-    auto id = connections::ConnectionId::validate(ctx.args.first());
-    if (!id) {
-        ctx.out.error(QStringLiteral("input"), id.error().message);
-        return finish(BadInput);
-    }
+    const std::optional<QString> id = ConnectionIdInput::read(ctx, 0, finish);
+    if (!id)
+        return;
     const bool reveal = ctx.options->isSet(QStringLiteral("reveal"));
     ctx.client->getAccount(
-        id.value(),
-        [&ctx, reveal, finish, cid = id.value()](Result<api::Account, api::ApiError> r) {
+        *id, [&ctx, reveal, finish, cid = *id](Result<api::Account, api::ApiError> r) {
             if (!r) {
                 ctx.out.apiError(r.error());
                 return finish(exitFor(r.error()));

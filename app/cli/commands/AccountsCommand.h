@@ -14,7 +14,7 @@ public:
     {
         return QStringLiteral("Show a connection's account (GET /v2/accounts/{connectionId}).");
     }
-    QString arguments() const override { return QStringLiteral("<connectionId>"); }
+    QString arguments() const override { return QStringLiteral("--ids-file <file|->"); }
     void addOptions(QCommandLineParser &parser) override;
     bool needsApi() const override { return true; }
     void run(CliContext &ctx, Finish finish) override;

@@ -11,8 +11,9 @@ namespace aerodesk::cli {
 
 /// The common run of the commands that answer one embedded-banking event for a partner user
 /// (eb-connect, eb-silent-auth, eb-status): read the hex, load the key (--key or the keychain),
-/// decrypt (--diagnose), read the partner-user list, hand the event to the EmbeddedWorkflow
-/// for --user, then answer() — and print the EventOutcome as one JSON document.
+/// decrypt (one decrypt-failed for every decryption failure), read the partner-user list, hand the
+/// event to the EmbeddedWorkflow for --user, then answer() — and print the EventOutcome as one JSON
+/// document.
 class EmbeddedEventCommand : public CliCommand
 {
 public:

@@ -2,7 +2,7 @@
 
 #include "../CliContext.h"
 #include "../CliExit.h"
-#include "core/connections/ConnectionId.h"
+#include "../ConnectionIdInput.h"
 #include "core/connections/IdMask.h"
 #include "core/jobs/JobRunner.h"
 
@@ -46,15 +46,15 @@ void JobCommand::addOptions(QCommandLineParser &p)
                   QStringLiteral("Polling bound in seconds (default 90)."), QStringLiteral("s") });
     p.addOption({ QStringLiteral("max-attempts"),
                   QStringLiteral("Polling bound in attempts (default 30)."), QStringLiteral("n") });
+    ConnectionIdInput::addOptions(p);
 }
 
 void JobCommand::run(CliContext &ctx, Finish finish)
 {
-    if (ctx.args.size() != 2) {
-        ctx.out.error(
-            QStringLiteral("usage"),
-            QStringLiteral(
-                "Usage: aerodesk-cli job <balance|transactions|identity> <connectionId>"));
+    if (ctx.args.isEmpty()) {
+        ctx.out.error(QStringLiteral("usage"),
+                      QStringLiteral("Usage: aerodesk-cli job <balance|transactions|identity> "
+                                     "--ids-file <file|->"));
         return finish(Usage);
     }
     const auto type = api::jobTypeFromName(ctx.args.at(0).toLower());
@@ -65,11 +65,9 @@ void JobCommand::run(CliContext &ctx, Finish finish)
                 .arg(ctx.args.at(0)));
         return finish(Usage);
     }
-    auto id = connections::ConnectionId::validate(ctx.args.at(1));
-    if (!id) {
-        ctx.out.error(QStringLiteral("input"), id.error().message);
-        return finish(BadInput);
-    }
+    const std::optional<QString> id = ConnectionIdInput::read(ctx, 1, finish);
+    if (!id)
+        return;
     jobs::PollPolicy policy;
     bool ok = true;
     if (ctx.options->isSet(QStringLiteral("max-seconds")))

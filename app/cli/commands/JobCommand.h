@@ -16,7 +16,7 @@ public:
     }
     QString arguments() const override
     {
-        return QStringLiteral("<balance|transactions|identity> <connectionId>");
+        return QStringLiteral("<balance|transactions|identity> --ids-file <file|->");
     }
     void addOptions(QCommandLineParser &parser) override;
     bool needsApi() const override { return true; }

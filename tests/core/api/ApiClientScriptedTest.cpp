@@ -26,10 +26,7 @@ struct Rig
                 .arg(QString::fromLatin1(crypto::Random::hex(6))));
         write(QStringLiteral("apiKey"), "k");
         write(QStringLiteral("apiSecret"), "s");
-        Environment env;
-        env.kind = Environment::Kind::CustomSandbox;
-        env.profile = keychain->profile();
-        env.baseUrl = QUrl(base.isEmpty() ? peer.baseUrl() : base);
+        Environment env = peer.environment(keychain->profile(), base);
         env.requestTimeoutMs = timeoutMs;
         client = std::make_unique<ApiClient>(env, *keychain, clock);
     }
@@ -92,7 +89,7 @@ TEST(ApiClientScripted, SilentServerIsATimeout)
     QObject ctx;
     QObject::connect(&silent, &QTcpServer::newConnection, &ctx,
                      [&] { held.append(silent.nextPendingConnection()); });
-    Rig rig(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    Rig rig(QStringLiteral("https://127.0.0.1:%1").arg(silent.serverPort()));
     auto r = rig.get(QStringLiteral("x"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, ApiError::Kind::Timeout) << r.error().message.toStdString();

@@ -127,3 +127,47 @@ TEST(TlsPinning, PinnedCertificateVerifiesAndWrongPinOrUntrustedFails)
     EXPECT_EQ(tls.error().kind, ApiError::Kind::Tls) << tls.error().message.toStdString();
     EXPECT_EQ(peer.tokenRequests, 1);
 }
+
+// Issue 13, finding 1: plain http is refused for every host (loopback included) before a byte is
+// sent — credentials never travel in clear text and a pin is never silently skipped.
+TEST(TlsPinning, PlainHttpIsRefusedBeforeAnythingIsSentEvenWhenPinnedOrLoopback)
+{
+    QTemporaryDir dir;
+    const auto cert = makeCert(dir);
+    ASSERT_TRUE(cert.has_value()) << "openssl could not make a certificate";
+    test::ScriptedAerosync plain { QSslCertificate(), QSslKey() }; // a plain-http peer
+    ASSERT_NE(plain.port, 0);
+    ASSERT_TRUE(plain.baseUrl().startsWith(QLatin1String("http://")));
+    Rig rig;
+
+    Environment pinned = Environment::sandbox(Environment::Kind::CustomSandbox, QStringLiteral("t"),
+                                              rig.keychain->profile(), QUrl(plain.baseUrl()),
+                                              cert->pem, cert->sha256Hex);
+    EXPECT_TRUE(pinned.isPinned());
+    EXPECT_FALSE(pinned.pinEnforced()) << "no banner may call an http environment pinned";
+    auto r = rig.get(pinned);
+    ASSERT_FALSE(r.ok()) << "a pinned environment answered over plain http";
+    EXPECT_EQ(r.error().kind, ApiError::Kind::Tls) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("https://")))
+        << r.error().message.toStdString();
+
+    Environment unpinned = pinned;
+    unpinned.pinnedCertPem.clear();
+    unpinned.pinnedCertSha256Hex.clear();
+    auto u = rig.get(unpinned);
+    ASSERT_FALSE(u.ok()) << "apiKey/apiSecret were sent over plain http";
+    EXPECT_EQ(u.error().kind, ApiError::Kind::Tls);
+    EXPECT_EQ(plain.tokenRequests, 0) << "nothing may reach a plain-http server";
+    EXPECT_EQ(plain.accountGets, 0);
+
+    // The one rule behind Settings and the CLI.
+    const auto problem = Environment::baseUrlProblem(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    ASSERT_TRUE(problem.has_value());
+    EXPECT_TRUE(problem->contains(QLatin1String("https://"))) << problem->toStdString();
+    EXPECT_TRUE(Environment::baseUrlProblem(QUrl(QStringLiteral("http://localhost"))));
+    EXPECT_TRUE(Environment::baseUrlProblem(QUrl(QStringLiteral("https://"))));
+    EXPECT_FALSE(Environment::baseUrlProblem(QUrl(QStringLiteral("https://127.0.0.1:9443/v"))));
+    Environment https = pinned;
+    https.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:9443"));
+    EXPECT_TRUE(https.pinEnforced());
+}

@@ -25,10 +25,7 @@ struct Rig
                 .arg(QString::fromLatin1(crypto::Random::hex(6))));
         write(QStringLiteral("apiKey"), "k");
         write(QStringLiteral("apiSecret"), "s");
-        api::Environment env;
-        env.kind = api::Environment::Kind::CustomSandbox;
-        env.profile = keychain->profile();
-        env.baseUrl = QUrl(peer.baseUrl());
+        api::Environment env = peer.environment(keychain->profile());
         env.requestTimeoutMs = 5000;
         client = std::make_unique<api::ApiClient>(env, *keychain, clock);
         PollPolicy p;

@@ -1,8 +1,11 @@
 #pragma once
-// A scripted Aerosync peer on loopback HTTP for JobRunner's state machine: each connection id
+// A scripted Aerosync peer on loopback HTTPS for JobRunner's state machine: each connection id
 // names a scenario, so outcomes are deterministic and instant (the real-sandbox versions of
 // these tests live in JobRunnerSandboxTest.cpp). It answers with the documented paths, literals
 // and error bodies; it is a peer, not a mock of AeroDesk's client.
+
+#include "core/api/Environment.h"
+#include "emulator/SelfSignedCertificate.h"
 
 #include <QHash>
 #include <QHttpServer>
@@ -19,12 +22,37 @@ namespace aerodesk::test {
 class ScriptedAerosync
 {
 public:
-    /// Plain HTTP, or HTTPS when a certificate and key are given.
+    /// HTTPS on a fresh self-signed certificate (AeroDesk sends nothing over plain http);
+    /// environment() pins it.
     ScriptedAerosync()
-        : ScriptedAerosync(QSslCertificate(), QSslKey())
+        : ScriptedAerosync(emulator::SelfSignedCertificate::generate(nullptr))
     {
     }
-    ScriptedAerosync(const QSslCertificate &cert, const QSslKey &key)
+    /// HTTPS on the given certificate and key (environment() does not pin it).
+    ScriptedAerosync(const QSslCertificate &cert, const QSslKey &key) { setUp(cert, key); }
+
+    /// A custom-sandbox environment on this peer for keychain `profile`, pinned to the
+    /// generated certificate.
+    api::Environment environment(const QString &profile, const QString &base = {}) const
+    {
+        return api::Environment::sandbox(
+            api::Environment::Kind::CustomSandbox, QStringLiteral("Scripted"), profile,
+            QUrl(base.isEmpty() ? baseUrl() : base), certPem, certSha256Hex);
+    }
+
+    QByteArray certPem;
+    QByteArray certSha256Hex;
+
+private:
+    explicit ScriptedAerosync(const emulator::SelfSignedCertificate &generated)
+        : certPem(generated.certificatePem)
+        , certSha256Hex(generated.sha256Hex)
+    {
+        setUp(QSslCertificate(generated.certificatePem, QSsl::Pem),
+              QSslKey(generated.privateKeyPem, QSsl::Ec, QSsl::Pem));
+    }
+
+    void setUp(const QSslCertificate &cert, const QSslKey &key)
     {
         if (!cert.isNull())
             m_server.sslSetup(cert, key);
@@ -97,6 +125,7 @@ public:
         port = m_server.listen(QHostAddress::LocalHost, 0);
     }
 
+public:
     QString baseUrl() const
     {
         return QStringLiteral("%1://127.0.0.1:%2")

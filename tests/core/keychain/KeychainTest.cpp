@@ -196,3 +196,67 @@ TEST(Keychain, NoSecretServiceFailsFastWithAClearMessage)
     EXPECT_TRUE(out.contains(QStringLiteral("KIND=2"))) << out.toStdString();
     EXPECT_TRUE(out.contains(QStringLiteral("Secret Service"))) << out.toStdString();
 }
+
+namespace {
+/// The label the real Secret Service shows for an AeroDesk item, read back with
+/// `secret-tool search --all` (what Seahorse shows as the item's name).
+QString secretServiceLabel(const QString &qualifiedKey)
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("secret-tool"));
+    EXPECT_FALSE(tool.isEmpty()) << "secret-tool not found: run scripts/install-deps.sh";
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(tool,
+            { QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
+              QStringLiteral("AeroDesk"), QStringLiteral("user"), qualifiedKey });
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        ADD_FAILURE() << "secret-tool hung";
+        return {};
+    }
+    QStringList labels;
+    for (const QByteArray &line : p.readAll().split('\n'))
+        if (line.startsWith("label = "))
+            labels << QString::fromUtf8(line.mid(8));
+    EXPECT_EQ(labels.size(), 1) << "items for " << qualifiedKey.toStdString();
+    return labels.value(0);
+}
+} // namespace
+
+// Issue 13, finding 9: every item showed as just "AeroDesk". Each one now has a descriptive label
+// of its own — profile and what it holds — that never contains the secret or a userCode.
+TEST(Keychain, EveryItemHasADescriptiveDistinctLabelWithoutTheSecret)
+{
+    const QString profile = uniqueProfile();
+    Keychain kc(profile);
+    const QByteArray apiKey = "ak-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    const QByteArray apiSecret = "as-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    const QByteArray userCode = QUuid::createUuid().toByteArray(QUuid::Id128);
+    const QString codeEntry = QStringLiteral("userCode.partner-7");
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("apiKey"), SecureBytes(apiKey)).ok());
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("apiSecret"), SecureBytes(apiSecret)).ok());
+    ASSERT_TRUE(writeSync(kc, codeEntry, SecureBytes(userCode)).ok());
+
+    const QString keyLabel = secretServiceLabel(kc.qualifiedKey(QStringLiteral("apiKey")));
+    const QString secretLabel = secretServiceLabel(kc.qualifiedKey(QStringLiteral("apiSecret")));
+    const QString codeLabel = secretServiceLabel(kc.qualifiedKey(codeEntry));
+    EXPECT_EQ(secretLabel, QStringLiteral("AeroDesk — %1: API secret").arg(profile));
+    EXPECT_EQ(keyLabel, QStringLiteral("AeroDesk — %1: API key").arg(profile));
+    EXPECT_TRUE(codeLabel.contains(profile) && codeLabel.contains(QLatin1String("partner-7")))
+        << codeLabel.toStdString();
+    EXPECT_NE(keyLabel, secretLabel);
+    EXPECT_NE(secretLabel, codeLabel);
+    for (const QString &label : { keyLabel, secretLabel, codeLabel }) {
+        EXPECT_FALSE(label.contains(QString::fromLatin1(apiKey)) ||
+                     label.contains(QString::fromLatin1(apiSecret)) ||
+                     label.contains(QString::fromLatin1(userCode)))
+            << "a label shows a secret: " << label.toStdString();
+    }
+    // Rewriting keeps the label; the attributes (and so every lookup) are unchanged.
+    ASSERT_TRUE(writeSync(kc, QStringLiteral("apiSecret"), SecureBytes(apiKey)).ok());
+    EXPECT_EQ(secretServiceLabel(kc.qualifiedKey(QStringLiteral("apiSecret"))), secretLabel);
+    EXPECT_EQ(secretToolLookup(kc.qualifiedKey(QStringLiteral("apiSecret"))), 0);
+
+    for (const QString &n : { QStringLiteral("apiKey"), QStringLiteral("apiSecret"), codeEntry })
+        EXPECT_TRUE(removeSync(kc, n).ok());
+}

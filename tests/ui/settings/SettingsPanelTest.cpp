@@ -189,6 +189,39 @@ TEST_F(SettingsPanelTest, CredentialsGoToTheKeychainOnlyAndNeverBackIntoTheField
     EXPECT_EQ(p->configurationId, QStringLiteral("cfg-%1").arg(suffix));
 }
 
+// Issue 13, finding 1: a plain-http base URL (loopback too) is refused with the one specific
+// message — not saved, no credential written, never made the active environment.
+TEST_F(SettingsPanelTest, PlainHttpBaseUrlIsRefusedOnSaveAndUseAndNoSecretIsWritten)
+{
+    const QString suffix = QString::fromLatin1(crypto::Random::hex(4));
+    const QString profile =
+        addProfile(QStringLiteral("Plain %1").arg(suffix), QStringLiteral("http://127.0.0.1:9443"));
+    const QString id = panel->currentProfileId();
+    type("apiKeyEdit", QStringLiteral("ak-") + suffix);
+    type("apiSecretEdit", QStringLiteral("as-") + suffix);
+    QSignalSpy saved(panel.get(), &ui::SettingsPanel::secretsSaved);
+    click("saveProfileButton");
+    QTest::qWait(300);
+    EXPECT_EQ(saved.count(), 0);
+    const QString notice = label("settingsNotice");
+    EXPECT_TRUE(notice.contains(QLatin1String("https://")) &&
+                notice.contains(QLatin1String("http://127.0.0.1:9443")) &&
+                notice.contains(QLatin1String("TLS")))
+        << notice.toStdString();
+    EXPECT_NE(panel->profiles().find(id)->baseUrl, QUrl(QStringLiteral("http://127.0.0.1:9443")))
+        << "the http URL was saved";
+    EXPECT_TRUE(readKeychain(profile, QString::fromLatin1(keychain::entries::kApiSecret)).isEmpty())
+        << "the apiSecret was written for an http environment";
+
+    QSignalSpy chosen(panel.get(), &ui::SettingsPanel::environmentChosen);
+    click("useEnvironmentButton");
+    ASSERT_TRUE(
+        waitUntil([&] { return label("settingsNotice").contains(QLatin1String("TLS")); }, 10000))
+        << label("settingsNotice").toStdString();
+    QTest::qWait(200);
+    EXPECT_EQ(chosen.count(), 0) << "an http environment became active";
+}
+
 TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBaseUrlAndPin)
 {
     test::ClientHarness h; // the sandbox to point the custom profile at
@@ -456,6 +489,11 @@ TEST(EnvironmentProfilesTest, FixedProfilesCustomOnesAndTheirEnvironments)
     broken.baseUrl = QUrl(QStringLiteral("not a url"));
     EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(
         QLatin1String("not an absolute")));
+    broken.pinnedCertFile.clear();
+    broken.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9000"));
+    EXPECT_TRUE(session::EnvironmentProfiles::toEnvironment(broken).error().contains(
+        QLatin1String("only over TLS")))
+        << "plain http is refused for every host";
     auto production = session::EnvironmentProfiles::toEnvironment(profiles.profiles().at(1));
     ASSERT_TRUE(production.ok());
     EXPECT_TRUE(production->isProduction());
