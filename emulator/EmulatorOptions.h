@@ -12,6 +12,7 @@ struct EmulatorOptions
     quint64 seed = 0; ///< 0 = random; any other value makes ids, amounts and timings repeat
     double timeScale = 1.0; ///< multiplies every duration (jobs, MFA window, lockout, inactivity)
     qint64 tokenTtlSeconds = 1800;
+    int requestTimeoutMs = 10000; ///< a request not complete this long after its first byte: closed
     QString apiKey; ///< empty = generated
     QString apiSecret; ///< empty = generated
     QString clientName = QStringLiteral("AeroDesk Sandbox Client");

@@ -146,7 +146,9 @@ bool EmulatorServer::start(QString *error, const std::optional<SelfSignedCertifi
     tls.setLocalCertificate(cert);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    auto *listener = new EmulatorTlsServer([this] { return m_faults.takeDrop(); });
+    netguard::HttpConnectionGuard::Limits limits;
+    limits.requestTimeoutMs = m_options.requestTimeoutMs;
+    auto *listener = new EmulatorTlsServer([this] { return m_faults.takeDrop(); }, limits);
     listener->setSslConfiguration(tls);
     if (listener->listen(QHostAddress::LocalHost, m_options.port))
         m_port = listener->serverPort();
