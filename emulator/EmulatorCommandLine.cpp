@@ -22,7 +22,7 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
         "Offline emulator of the Aerosync API, its widget and the embedded banking component, over "
         "HTTPS on 127.0.0.1. Prints one JSON line when ready: baseUrl, certSha256, certPem, "
         "apiKey, "
-        "apiSecret. See docs/sandbox.md."));
+        "apiSecret, controlToken. See docs/sandbox.md."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
