@@ -66,9 +66,9 @@ Result<crypto::RsaPrivateKey, QString> loadKey(const QString &textOrPath, const 
 
 } // namespace
 
-EmbeddedBankingService::EmbeddedBankingService(double timeScale, quint64 seed, QObject *parent)
+EmbeddedBankingService::EmbeddedBankingService(double timeScale, QObject *parent)
     : QObject(parent)
-    , m_store(std::max<qint64>(1, qint64(kIdleTimeoutMs * (timeScale > 0 ? timeScale : 1.0))), seed)
+    , m_store(std::max<qint64>(1, qint64(kIdleTimeoutMs * (timeScale > 0 ? timeScale : 1.0))))
 {
 }
 

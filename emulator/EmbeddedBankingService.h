@@ -39,7 +39,9 @@ public:
     static constexpr qint64 kIdleTimeoutMs = 15 * 60 * 1000; ///< before time scaling
     static constexpr qint64 kMaxIdleTimeoutMs = 24 * 60 * 60 * 1000; ///< /sandbox/eb/idle-timeout
 
-    EmbeddedBankingService(double timeScale, quint64 seed, QObject *parent = nullptr);
+    /// No seed: everything this service makes up (userCodes, retUrl tokens, attempt ids) is a
+    /// secret or a capability, so it all comes from the CSPRNG.
+    explicit EmbeddedBankingService(double timeScale, QObject *parent = nullptr);
 
     /// Loads the partner and provider private keys (each a PEM text, or a path to a PEM file),
     /// generating RSA-2048 for any left empty. False on failure, with lastError().

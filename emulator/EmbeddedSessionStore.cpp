@@ -13,10 +13,8 @@ constexpr int kUserCodeBytes = 16; // 32 hex characters
 constexpr int kIdBytes = 16;
 } // namespace
 
-EmbeddedSessionStore::EmbeddedSessionStore(qint64 idleTimeoutMs, quint64 seed)
+EmbeddedSessionStore::EmbeddedSessionStore(qint64 idleTimeoutMs)
     : m_idleTimeoutMs(idleTimeoutMs)
-    , m_seeded(seed != 0)
-    , m_rng(seed ^ 0x454d42414e4b4953ULL) // "EMBANKIS"
 {
     m_clock.start();
 }
@@ -42,22 +40,12 @@ QString EmbeddedSessionStore::stateName(UserState state)
 
 QString EmbeddedSessionStore::randomHex(int bytes)
 {
-    if (!m_seeded)
-        return QString::fromLatin1(crypto::Random::hex(bytes));
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (int i = 0; i < bytes; ++i)
-        raw[i] = char(m_rng.generate() & 0xff);
-    return QString::fromLatin1(crypto::Hex::encode(raw));
+    return QString::fromLatin1(crypto::Random::hex(bytes));
 }
 
 crypto::SecureBytes EmbeddedSessionStore::randomSecretHex(int bytes)
 {
-    crypto::SecureBytes raw =
-        m_seeded ? crypto::SecureBytes(size_t(bytes)) : crypto::Random::secretBytes(bytes);
-    if (m_seeded) {
-        for (int i = 0; i < bytes; ++i)
-            raw.data()[i] = static_cast<unsigned char>(m_rng.generate() & 0xff);
-    }
+    crypto::SecureBytes raw = crypto::Random::secretBytes(bytes);
     QByteArray text = crypto::Hex::encode(raw.view());
     return crypto::SecureBytes::takeFrom(text);
 }

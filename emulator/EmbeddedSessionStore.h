@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRandomGenerator64>
 #include <QString>
 
 #include <map>
@@ -42,8 +41,9 @@ public:
     };
 
     /// `idleTimeoutMs`: a connected user with no successful authentication for this long is
-    /// automatically disconnected. `seed` 0: codes and ids from OpenSSL's RNG; else seeded.
-    EmbeddedSessionStore(qint64 idleTimeoutMs, quint64 seed);
+    /// automatically disconnected. userCodes and the ids in retUrls (capabilities) always come
+    /// from the CSPRNG (OpenSSL), never from --seed.
+    explicit EmbeddedSessionStore(qint64 idleTimeoutMs);
 
     void setIdleTimeoutMs(qint64 ms) { m_idleTimeoutMs = ms; }
     qint64 idleTimeoutMs() const { return m_idleTimeoutMs; }
@@ -119,8 +119,6 @@ private:
                 const QString &code = {}, const QString &message = {});
 
     qint64 m_idleTimeoutMs;
-    bool m_seeded;
-    QRandomGenerator64 m_rng;
     QElapsedTimer m_clock;
     int m_nextUser = 1;
     QString m_lastConnectedUser;

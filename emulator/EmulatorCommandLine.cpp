@@ -22,7 +22,7 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
         "Offline emulator of the Aerosync API, its widget and the embedded banking component, over "
         "HTTPS on 127.0.0.1. Prints one JSON line when ready: baseUrl, certSha256, certPem, "
         "apiKey, "
-        "apiSecret. See docs/sandbox.md."));
+        "apiSecret, controlToken. See docs/sandbox.md."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
@@ -75,8 +75,13 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
         QStringLiteral("Inject a data-API fault: server-error=N, rate-limit=N, malformed=N, drop=N "
                        "or latency-ms=N (repeatable)."),
         QStringLiteral("kind=N"));
+    const QCommandLineOption requestTimeout(
+        QStringLiteral("request-timeout-ms"),
+        QStringLiteral("Close a connection whose request is not complete this many ms after its "
+                       "first byte (a slow client)."),
+        QStringLiteral("ms"), QStringLiteral("10000"));
     parser.addOptions({ port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider,
-                        webhookCa, cert, certKey, fault });
+                        webhookCa, cert, certKey, fault, requestTimeout });
     parser.process(app);
 
     EmulatorOptions o;
@@ -94,6 +99,9 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
     o.tokenTtlSeconds = parser.value(ttl).toLongLong(&ok);
     if (!ok || o.tokenTtlSeconds < 1)
         usageError(QStringLiteral("--token-ttl must be at least 1 second"));
+    o.requestTimeoutMs = parser.value(requestTimeout).toInt(&ok);
+    if (!ok || o.requestTimeoutMs < 50 || o.requestTimeoutMs > 600000)
+        usageError(QStringLiteral("--request-timeout-ms must be 50..600000"));
     o.apiKey = parser.value(key);
     o.apiSecret = parser.value(secret);
     o.mfaRequiredLiteral = parser.isSet(mfaLiteral);

@@ -1,5 +1,6 @@
 #include "emulator/EmulatorServer.h"
 
+#include "core/crypto/Random.h"
 #include "emulator/EmulatorHttp.h"
 #include "emulator/EmulatorRoutes.h"
 #include "emulator/EmulatorTlsServer.h"
@@ -14,6 +15,8 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QThread>
+
+#include <openssl/crypto.h>
 
 namespace aerodesk::emulator {
 
@@ -83,13 +86,18 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, QObject *parent)
     , m_world(m_options)
     , m_widget(m_world, m_options.clientName)
 {
-    m_apiKey = m_options.apiKey.isEmpty() ? QStringLiteral("sandbox-key-") + m_world.randomHex(8)
-                                          : m_options.apiKey;
+    // Credentials come from the CSPRNG, never from the --seed engine (which only makes the data
+    // reproducible): two sandboxes started with the same seed issue different credentials.
+    m_apiKey = m_options.apiKey.isEmpty()
+        ? QStringLiteral("sandbox-key-") + QString::fromLatin1(crypto::Random::hex(8))
+        : m_options.apiKey;
     m_apiSecret = m_options.apiSecret.isEmpty()
-        ? QStringLiteral("sandbox-secret-") + m_world.randomHex(16)
+        ? QStringLiteral("sandbox-secret-") + QString::fromLatin1(crypto::Random::hex(16))
         : m_options.apiSecret;
+    m_controlToken = crypto::Random::hex(kControlTokenBytes);
     IssuedSecretsLog::record(m_apiKey.toUtf8());
     IssuedSecretsLog::record(m_apiSecret.toUtf8());
+    IssuedSecretsLog::record(m_controlToken);
     const Authorizer bearerOnly = [this](const QHttpServerRequest &r) { return authorize(r); };
     // The webhook management API wants the Bearer token and the x-api-key header.
     const Authorizer bearerAndKey =
@@ -102,7 +110,7 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, QObject *parent)
         return std::nullopt;
     };
     m_webhooks = new WebhookService(bearerAndKey, m_options.timeScale, m_options.seed, this);
-    m_eb = new EmbeddedBankingService(m_options.timeScale, m_options.seed, this);
+    m_eb = new EmbeddedBankingService(m_options.timeScale, this);
     m_eb->setAuthorizer(bearerOnly);
     m_webhooks->registerRoutes(m_server);
     m_eb->registerRoutes(m_server);
@@ -149,7 +157,9 @@ bool EmulatorServer::start(QString *error, const std::optional<SelfSignedCertifi
     tls.setLocalCertificate(cert);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    auto *listener = new EmulatorTlsServer([this] { return m_faults.takeDrop(); });
+    netguard::HttpConnectionGuard::Limits limits;
+    limits.requestTimeoutMs = m_options.requestTimeoutMs;
+    auto *listener = new EmulatorTlsServer([this] { return m_faults.takeDrop(); }, limits);
     listener->setSslConfiguration(tls);
     if (listener->listen(QHostAddress::LocalHost, m_options.port))
         m_port = listener->serverPort();
@@ -182,6 +192,7 @@ QJsonObject EmulatorServer::startLine() const
         { QStringLiteral("certPem"), QString::fromLatin1(m_certificate.certificatePem) },
         { QStringLiteral("apiKey"), m_apiKey },
         { QStringLiteral("apiSecret"), m_apiSecret },
+        { QStringLiteral("controlToken"), QString::fromLatin1(m_controlToken) },
         { QStringLiteral("pid"), QCoreApplication::applicationPid() },
         { QStringLiteral("version"), QCoreApplication::applicationVersion() }
     };
@@ -225,6 +236,31 @@ std::optional<QHttpServerResponse> EmulatorServer::authorize(const QHttpServerRe
 EmulatorRoutes EmulatorServer::openRoutes()
 {
     return EmulatorRoutes(m_server, kBadRequest);
+}
+
+std::optional<QHttpServerResponse>
+EmulatorServer::authorizeControl(const QHttpServerRequest &request) const
+{
+    const QByteArray presented = request.value(kControlHeader);
+    // Constant time: the comparison does not tell how much of a guess was right.
+    if (presented.size() == m_controlToken.size() &&
+        CRYPTO_memcmp(presented.constData(), m_controlToken.constData(),
+                      size_t(m_controlToken.size())) == 0)
+        return std::nullopt;
+    return status(401, QStringLiteral("CONTROL_TOKEN_REQUIRED"),
+                  presented.isEmpty()
+                      ? QStringLiteral("This is a sandbox control route: send the controlToken "
+                                       "from the sandbox's start line in the %1 header.")
+                            .arg(QString::fromLatin1(kControlHeader))
+                      : QStringLiteral("The %1 header does not carry this sandbox's "
+                                       "controlToken.")
+                            .arg(QString::fromLatin1(kControlHeader)));
+}
+
+EmulatorRoutes EmulatorServer::controlRoutes()
+{
+    return EmulatorRoutes(m_server, kBadRequest,
+                          [this](const QHttpServerRequest &r) { return authorizeControl(r); });
 }
 
 EmulatorRoutes EmulatorServer::bearerRoutes()
@@ -568,8 +604,9 @@ void EmulatorServer::routeWidget()
             launch.manualLinkOnly = body.value(QStringLiteral("manualLinkOnly")).toBool();
             return EmulatorHttp::json(m_widget.launch(launch));
         });
-    routes.add(Method::Get, QStringLiteral("/sandbox/widget/state"), Body::Ignored,
-               [this](const EmulatorRequest &) { return EmulatorHttp::json(m_widget.state()); });
+    controlRoutes().add(
+        Method::Get, QStringLiteral("/sandbox/widget/state"), Body::Ignored,
+        [this](const EmulatorRequest &) { return EmulatorHttp::json(m_widget.state()); });
     routes.add(Method::Post, QStringLiteral("/sandbox/widget/sessions/<arg>/<arg>"), Body::Json,
                [this](const EmulatorRequest &request) {
                    bool found = false;
@@ -584,7 +621,8 @@ void EmulatorServer::routeWidget()
 
 void EmulatorServer::routeControl()
 {
-    EmulatorRoutes routes = openRoutes();
+    // The sandbox's own levers: only the parent that read the start line may pull them.
+    EmulatorRoutes routes = controlRoutes();
     EmulatorRoutes bearer = bearerRoutes();
     routes.add(
         Method::Get, QStringLiteral("/sandbox/info"), Body::Ignored,
@@ -624,17 +662,25 @@ void EmulatorServer::routeControl()
                                                     { QStringLiteral("limit"), limit },
                                                     { QStringLiteral("connections"), page } });
         });
-    routes.add(Method::Post, QStringLiteral("/sandbox/seed"), Body::Json,
-               [this](const EmulatorRequest &request) {
-                   const int count = request.body.value(QStringLiteral("count")).toInt(-1);
-                   if (count < 1 || count > 100000)
-                       return status(400, QStringLiteral("AC-100"),
-                                     QStringLiteral("count must be a number from 1 to 100000"));
-                   m_world.seed(count);
-                   return EmulatorHttp::json(
-                       QJsonObject { { QStringLiteral("created"), count },
-                                     { QStringLiteral("total"), m_world.connectionCount() } });
-               });
+    routes.add(
+        Method::Post, QStringLiteral("/sandbox/seed"), Body::Json,
+        [this](const EmulatorRequest &request) {
+            const int count = request.body.value(QStringLiteral("count")).toInt(-1);
+            if (count < 1 || count > kMaxSeedPerCall)
+                return status(
+                    400, QStringLiteral("AC-100"),
+                    QStringLiteral("count must be a number from 1 to %1").arg(kMaxSeedPerCall));
+            if (m_world.connectionCount() + count > kMaxConnections)
+                return status(400, QStringLiteral("AC-100"),
+                              QStringLiteral("The sandbox holds %1 connections; it keeps "
+                                             "at most %2 in all.")
+                                  .arg(m_world.connectionCount())
+                                  .arg(kMaxConnections));
+            m_world.seed(count);
+            return EmulatorHttp::json(
+                QJsonObject { { QStringLiteral("created"), count },
+                              { QStringLiteral("total"), m_world.connectionCount() } });
+        });
     routes.add(
         Method::Post, QStringLiteral("/sandbox/connections/<arg>/<arg>"), Body::Json,
         [this](const EmulatorRequest &request) {

@@ -26,6 +26,12 @@ class EmulatorServer : public QObject
 {
     Q_OBJECT
 public:
+    /// The header that carries the control token on /sandbox control routes.
+    static constexpr const char *kControlHeader = "X-Sandbox-Control";
+    static constexpr int kControlTokenBytes = 32; ///< 64 hex characters
+    static constexpr int kMaxSeedPerCall = 100000;
+    static constexpr int kMaxConnections = 300000; ///< all seeding and linking together
+
     explicit EmulatorServer(EmulatorOptions options, QObject *parent = nullptr);
 
     /// Generates the certificate (or uses `certificate` if given) and listens. False + `error`
@@ -37,6 +43,8 @@ public:
     const SelfSignedCertificate &certificate() const { return m_certificate; }
     QString apiKey() const { return m_apiKey; }
     QString apiSecret() const { return m_apiSecret; }
+    /// The control credential (CSPRNG, new per process), handed over on the start line only.
+    QByteArray controlToken() const { return m_controlToken; }
     /// The one-line JSON a client reads to pin the certificate and sign in.
     QJsonObject startLine() const;
     EmulatorWorld &world() { return m_world; }
@@ -48,8 +56,11 @@ public:
 
 private:
     /// Route groups: open ones check nothing beyond the size guard; bearer ones need a valid
-    /// API token (authorize()).
+    /// API token (authorize()); control ones the control token (authorizeControl()).
     EmulatorRoutes openRoutes();
+    EmulatorRoutes controlRoutes();
+    /// nullopt when the request carries the control token in kControlHeader, else a 401.
+    std::optional<QHttpServerResponse> authorizeControl(const QHttpServerRequest &request) const;
     EmulatorRoutes bearerRoutes();
     void routeTokens();
     void routeAccounts();
@@ -77,6 +88,7 @@ private:
     SelfSignedCertificate m_certificate;
     QString m_apiKey;
     QString m_apiSecret;
+    QByteArray m_controlToken;
     quint16 m_port = 0;
     int m_tokenRequests = 0;
     WebhookService *m_webhooks = nullptr;

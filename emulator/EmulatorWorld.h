@@ -15,7 +15,9 @@ namespace aerodesk::emulator {
 
 /// The sandbox's state and rules, without HTTP: connections, jobs and their state machine.
 /// Job states are computed lazily from timestamps when asked, so 100,000 connections and
-/// hundreds of running jobs cost no timers. Every random choice comes from one seeded engine.
+/// hundreds of running jobs cost no timers. Every random choice about the DATA (ids, banks,
+/// amounts, durations) comes from one seeded engine; credentials and capabilities never do (they
+/// come from core/crypto/Random, in EmulatorServer, TokenIssuer and LinkWidgetSessions).
 class EmulatorWorld
 {
 public:

@@ -1,5 +1,6 @@
 #include "emulator/LinkWidgetSessions.h"
 
+#include "core/crypto/Random.h"
 #include "emulator/EmulatorWorld.h"
 
 namespace aerodesk::emulator {
@@ -90,7 +91,7 @@ QJsonObject LinkWidgetSessions::reply(const Session &s, const QJsonArray &events
 QJsonObject LinkWidgetSessions::launch(const Launch &launch)
 {
     Session s;
-    s.id = m_world.randomHex(16);
+    s.id = QString::fromLatin1(crypto::Random::hex(16)); // a capability: never from --seed
     s.launch = launch;
     s.lastActivityMs = m_world.nowMs();
     QJsonArray events;

@@ -31,6 +31,11 @@ public:
     /// Opens the store and starts the built-in sandbox.
     void start();
     session::Session &session() { return m_session; }
+    /// The built-in sandbox's start line (its control token for /sandbox control routes).
+    const emulatorhost::EmulatorEndpoint &sandboxEndpoint()
+    {
+        return m_sandbox.sandbox().endpoint();
+    }
     const Clock &clock() const { return m_clock; }
 
 private:

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
@@ -115,24 +116,31 @@ void ScreenshotTour::expireOneSoon()
         return decryptSample();
     const QString id = all->first().connectionId;
     const QString expiry = s.clock().nowUtc().addDays(3).toString(Qt::ISODate);
-    s.client()->call(
-        "POST", QStringLiteral("/sandbox/connections/%1/expiry").arg(id),
-        QJsonObject { { QStringLiteral("connectionExpiry"), expiry } },
-        [this, id](Result<api::HttpResponse, api::ApiError>) {
+    // A control route: it takes the sandbox's control token (from its start line), no Bearer.
+    api::HttpRequest request;
+    request.method = "POST";
+    request.url =
+        s.client()->environment().dataUrl(QStringLiteral("/sandbox/connections/%1/expiry").arg(id));
+    request.body = QJsonDocument(QJsonObject { { QStringLiteral("connectionExpiry"), expiry } })
+                       .toJson(QJsonDocument::Compact);
+    request.headers = { m_wiring.sandboxEndpoint().controlHeader(),
+                        { QByteArrayLiteral("Content-Type"),
+                          QByteArrayLiteral("application/json") } };
+    s.client()->transport().send(request, [this, id](Result<api::HttpResponse, api::ApiError>) {
+        session::Session &s = m_wiring.session();
+        s.client()->getAccount(id, [this, id](Result<api::Account, api::ApiError> account) {
             session::Session &s = m_wiring.session();
-            s.client()->getAccount(id, [this, id](Result<api::Account, api::ApiError> account) {
-                session::Session &s = m_wiring.session();
-                auto stored = s.store()->connections().get(id);
-                if (account && stored) {
-                    connections::applyAccount(stored.value(), account.value(), s.clock().nowUtc());
-                    if (s.store()->connections().upsert(stored.value()))
-                        if (auto *panel = qobject_cast<ui::ConnectionsPanel *>(
-                                m_window.panel(QStringLiteral("connections"))))
-                            panel->upsertConnection(stored.value());
-                }
-                decryptSample();
-            });
+            auto stored = s.store()->connections().get(id);
+            if (account && stored) {
+                connections::applyAccount(stored.value(), account.value(), s.clock().nowUtc());
+                if (s.store()->connections().upsert(stored.value()))
+                    if (auto *panel = qobject_cast<ui::ConnectionsPanel *>(
+                            m_window.panel(QStringLiteral("connections"))))
+                        panel->upsertConnection(stored.value());
+            }
+            decryptSample();
         });
+    });
 }
 
 void ScreenshotTour::decryptSample()

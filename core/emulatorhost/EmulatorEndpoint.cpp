@@ -23,6 +23,7 @@ Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView
     e.certSha256Hex = o.value(QStringLiteral("certSha256")).toString().toLatin1().toLower();
     e.apiKey = o.value(QStringLiteral("apiKey")).toString();
     e.apiSecret = o.value(QStringLiteral("apiSecret")).toString();
+    e.controlToken = o.value(QStringLiteral("controlToken")).toString().toLatin1();
     e.pid = o.value(QStringLiteral("pid")).toInteger();
     if (!e.baseUrl.isValid() || e.baseUrl.scheme() != QLatin1String("https") ||
         e.baseUrl.host() != QLatin1String("127.0.0.1"))
@@ -35,6 +36,8 @@ Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView
         return QStringLiteral("the sandbox's certificate does not match its SHA-256 fingerprint");
     if (e.apiKey.isEmpty() || e.apiSecret.isEmpty())
         return QStringLiteral("the sandbox's start line has no credentials");
+    if (e.controlToken.size() < 32)
+        return QStringLiteral("the sandbox's start line has no control token");
     return e;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QPair>
 #include <QString>
 #include <QUrl>
 
@@ -18,10 +19,21 @@ struct EmulatorEndpoint
     QByteArray certSha256Hex;
     QString apiKey;
     QString apiSecret;
+    /// The credential for the sandbox's /sandbox control routes (seed, faults, expiry, info…):
+    /// sent as the kControlHeader header. Random per process; known only to whoever read the
+    /// start line (a pipe), never on a command line.
+    QByteArray controlToken;
     qint64 pid = 0;
 
+    static constexpr const char *kControlHeader = "X-Sandbox-Control";
+    /// { kControlHeader, controlToken }, for requests to control routes.
+    QPair<QByteArray, QByteArray> controlHeader() const
+    {
+        return { QByteArray(kControlHeader), controlToken };
+    }
+
     /// Parses and checks the start line: https on 127.0.0.1, a PEM certificate whose SHA-256
-    /// matches certSha256, credentials present. The error says what is wrong.
+    /// matches certSha256, credentials and the control token present. The error says what is wrong.
     static Result<EmulatorEndpoint, QString> fromStartLine(QByteArrayView line);
 };
 

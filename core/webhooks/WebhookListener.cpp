@@ -1,5 +1,6 @@
 #include "core/webhooks/WebhookListener.h"
 
+#include "core/netguard/GuardedTcpServer.h"
 #include "core/util/Clock.h"
 #include "core/webhooks/SignatureVerifier.h"
 
@@ -76,7 +77,19 @@ bool WebhookListener::start()
                                            QHttpServerResponse::StatusCode::Unauthorized);
             }
         });
-    m_port = m_server->listen(QHostAddress::LocalHost, 0);
+    // Header, body and time limits at the socket (QHttpServer 6.4 has none): a body over
+    // kMaxBody is answered 413 and the connection closed before it is buffered.
+    netguard::HttpConnectionGuard::Limits limits;
+    limits.maxBodyBytes = kMaxBody;
+    limits.requestTimeoutMs = m_requestTimeoutMs;
+    auto *tcp = new netguard::GuardedTcpServer(limits);
+    if (tcp->listen(QHostAddress::LocalHost, 0)) {
+        m_port = tcp->serverPort();
+        m_server->bind(tcp); // takes ownership
+    } else {
+        delete tcp;
+        m_port = 0;
+    }
     if (m_port == 0) {
         m_error = tr("Could not listen on 127.0.0.1 (no free port).");
         m_server.reset();

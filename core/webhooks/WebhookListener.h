@@ -24,9 +24,13 @@ namespace aerodesk::webhooks {
 /// plain HTTP — loopback only) that accepts POST /aerodesk/webhook and VERIFIES BEFORE IT
 /// ANSWERS: the exact raw body and X-Webhook-Signature are checked (SignatureVerifier) against
 /// the ring the ring source gives at that moment; a valid signature gets 200, a missing or bad
-/// one 401 (a body over 1 MiB 413), and every delivery is appended to the WebhookLog with the
+/// one 401, and every delivery is appended to the WebhookLog with the
 /// answer given ("rejected" for a 401). The sender therefore sees a refused delivery as failed
 /// and retries it, as Aerosync's at-least-once delivery expects.
+///
+/// Limits (netguard::HttpConnectionGuard, at the socket, before QHttpServer buffers anything):
+/// headers over 64 KiB → 431, a body over 1 MiB → 413, both with the connection closed and
+/// nothing logged; a request not complete 10 s after its first byte → connection closed.
 ///
 /// Verification runs in the request handler, on this object's thread: the answer depends on it,
 /// and it is an HMAC over at most 1 MiB (milliseconds).
@@ -45,6 +49,8 @@ public:
     ~WebhookListener() override;
 
     void setRingSource(RingSource source) { m_ringSource = std::move(source); }
+    /// How long a request may take from its first byte (a slow client); applies at start().
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
 
     /// Starts listening on 127.0.0.1; false (with errorString()) if no port could be bound.
     bool start();
@@ -70,6 +76,7 @@ private:
     RingSource m_ringSource;
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;
+    int m_requestTimeoutMs = 10000;
     QString m_error;
 };
 

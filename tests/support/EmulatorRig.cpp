@@ -77,8 +77,10 @@ EmulatorRig::Reply EmulatorRig::requestRaw(const QByteArray &method, const QStri
     req.setSslConfiguration(pinnedSslConfiguration());
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(timeoutMs);
+    if (m_sendControlToken && pathAndQuery.startsWith(QLatin1String("/sandbox/")))
+        req.setRawHeader(emulatorhost::EmulatorEndpoint::kControlHeader, m_endpoint.controlToken);
     for (const auto &h : headers)
-        req.setRawHeader(h.first, h.second);
+        req.setRawHeader(h.first, h.second); // replaces the control header if named
     QNetworkReply *reply = m_network.sendCustomRequest(req, method, rawBody);
     bool pinOk = true;
     QObject::connect(reply, &QNetworkReply::encrypted, reply, [&, reply] {

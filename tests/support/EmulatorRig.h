@@ -43,6 +43,11 @@ public:
     QString lastError() const { return m_lastError; }
     qint64 pid() const { return m_endpoint.pid; }
 
+    /// Requests to /sandbox/... carry the control token (X-Sandbox-Control, from the start line)
+    /// unless `headers` already name that header or this is switched off (to test the 401).
+    void setSendControlToken(bool send) { m_sendControlToken = send; }
+    Headers control() const { return { m_endpoint.controlHeader() }; }
+
     Reply request(const QByteArray &method, const QString &pathAndQuery,
                   const QJsonObject &body = {}, const Headers &headers = {}, int timeoutMs = 10000);
     Reply requestRaw(const QByteArray &method, const QString &pathAndQuery,
@@ -62,6 +67,7 @@ private:
     QNetworkAccessManager m_network;
     QString m_lastError;
     QString m_token;
+    bool m_sendControlToken = true;
 };
 
 } // namespace aerodesk::test
