@@ -79,7 +79,9 @@ Status<StoreError> Database::open(Mode mode)
             return StoreError::make(StoreError::Kind::OpenFailed,
                                     QStringLiteral("Cannot switch the store to WAL mode."));
         }
-        for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL" }) {
+        // synchronous=FULL: in WAL mode every commit syncs the WAL, so a committed transaction
+        // survives a power loss too (NORMAL may lose the last ones). See docs/store.md.
+        for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL" }) {
             if (auto s = exec(QString::fromLatin1(pragma), QStringLiteral("store settings")); !s) {
                 close();
                 return s;

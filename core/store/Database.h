@@ -30,7 +30,7 @@ public:
     Database &operator=(const Database &) = delete;
 
     /// ReadWrite creates the folder (0700) and the file (0600, StoreFiles), switches to WAL with
-    /// synchronous=NORMAL and enables foreign keys. ReadOnly never creates anything.
+    /// synchronous=FULL and enables foreign keys. ReadOnly never creates anything.
     Status<StoreError> open(Mode mode = Mode::ReadWrite);
     void close();
     bool isOpen() const;
