@@ -4,10 +4,9 @@
 
 namespace aerodesk::store {
 
-BlindIndex::BlindIndex(const crypto::SecureBytes &dataKey)
+BlindIndex::BlindIndex(crypto::SecureBytes indexKey)
+    : m_subkey(std::move(indexKey))
 {
-    QByteArray sub = crypto::Hmac::sha256(dataKey.view(), "aerodesk blind index v1");
-    m_subkey = crypto::SecureBytes::takeFrom(sub);
 }
 
 QByteArray BlindIndex::index(QStringView domain, const QString &value) const

@@ -1,6 +1,7 @@
 #include "core/store/ConnectionHistory.h"
 
 #include "core/store/ConnectionRepository.h"
+#include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
 #include <QJsonDocument>
@@ -15,8 +16,8 @@ namespace aerodesk::store {
 using connections::ConnectionEvent;
 
 namespace {
-const QString kDetailPlace = QStringLiteral("connection_events.detail");
-constexpr QStringView kEventKeyDomain = u"eventKey";
+using places::kEventDetail;
+using places::kEventKeyDomain;
 
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
@@ -55,30 +56,64 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
             << "history event" << event.kind << "for a connection not in the store";
         return notFound();
     }
-    QByteArray json = QJsonDocument(event.detail).toJson(QJsonDocument::Compact);
-    auto sealed = m_cipher.seal(kDetailPlace, json);
-    crypto::secureWipe(json);
-    if (!sealed)
-        return sealed.error();
     const bool keyed = !eventKey.trimmed().isEmpty();
+    // The detail is bound to the event's row id, known only once the row exists: insert with an
+    // empty detail, then seal and set it — in one savepoint, so no reader ever sees the row
+    // without its detail (works inside or outside a caller's transaction).
+    Database &db = m_db;
+    if (auto s = db.exec(QStringLiteral("SAVEPOINT record_event"), QStringLiteral("record event"));
+        !s)
+        return s.error();
+    const auto rollback = [&db] {
+        db.exec(QStringLiteral("ROLLBACK TO record_event"), QStringLiteral("record event"));
+        db.exec(QStringLiteral("RELEASE record_event"), QStringLiteral("record event"));
+    };
     QSqlQuery q(m_db.db());
     // Without a key the statement is the v1 one, so a v1 file can still be written before it is
     // migrated. With a key, OR IGNORE meets the partial unique index (connection_ref, event_key).
     q.prepare(keyed ? QStringLiteral("INSERT OR IGNORE INTO connection_events(connection_ref, at, "
                                      "kind, detail, event_key)"
-                                     " VALUES(?,?,?,?,?)")
+                                     " VALUES(?,?,?,X'',?)")
                     : QStringLiteral("INSERT INTO connection_events(connection_ref, at, kind, "
-                                     "detail) VALUES(?,?,?,?)"));
+                                     "detail) VALUES(?,?,?,X'')"));
     q.addBindValue(*row);
     q.addBindValue(
         (event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     q.addBindValue(event.kind);
-    q.addBindValue(*sealed);
     if (keyed)
         q.addBindValue(m_index.index(kEventKeyDomain, eventKey));
-    if (!q.exec())
-        return sqlError(q, QStringLiteral("record history event"));
-    return q.numRowsAffected() == 1;
+    if (!q.exec()) {
+        auto error = sqlError(q, QStringLiteral("record history event"));
+        rollback();
+        return error;
+    }
+    if (q.numRowsAffected() != 1) { // a keyed event already recorded
+        rollback();
+        return false;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QByteArray json = QJsonDocument(event.detail).toJson(QJsonDocument::Compact);
+    auto sealed = m_cipher.seal(kEventDetail, places::eventRowKey(id), json);
+    crypto::secureWipe(json);
+    if (!sealed) {
+        rollback();
+        return sealed.error();
+    }
+    QSqlQuery update(m_db.db());
+    update.prepare(QStringLiteral("UPDATE connection_events SET detail = ? WHERE id = ?"));
+    update.addBindValue(*sealed);
+    update.addBindValue(id);
+    if (!update.exec()) {
+        auto error = sqlError(update, QStringLiteral("record history event"));
+        rollback();
+        return error;
+    }
+    if (auto s = db.exec(QStringLiteral("RELEASE record_event"), QStringLiteral("record event"));
+        !s) {
+        rollback();
+        return s.error();
+    }
+    return true;
 }
 
 Result<QList<ConnectionEvent>, StoreError>
@@ -91,7 +126,7 @@ ConnectionHistory::forConnection(const QString &connectionId, int latest) const
     q.setForwardOnly(true);
     // Newest first with a limit, reversed below: "the last N events, in time order".
     q.prepare(
-        QStringLiteral("SELECT at, kind, detail FROM connection_events WHERE connection_ref = ?"
+        QStringLiteral("SELECT at, kind, detail, id FROM connection_events WHERE connection_ref = ?"
                        " ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(*row);
     q.addBindValue(latest > 0 ? latest : -1);
@@ -99,7 +134,8 @@ ConnectionHistory::forConnection(const QString &connectionId, int latest) const
         return sqlError(q, QStringLiteral("read history"));
     QList<ConnectionEvent> out;
     while (q.next()) {
-        auto detail = m_cipher.open(kDetailPlace, q.value(2).toByteArray());
+        auto detail = m_cipher.open(kEventDetail, places::eventRowKey(q.value(3).toLongLong()),
+                                    q.value(2).toByteArray());
         if (!detail)
             return detail.error();
         out.append(ConnectionEvent {

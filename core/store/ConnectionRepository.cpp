@@ -1,6 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
 #include "core/store/ConnectionHistory.h"
+#include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
 #include <QDateTime>
@@ -15,11 +16,11 @@ using connections::Connection;
 using connections::ConnectionEvent;
 
 namespace {
-const QString kConnectionIdPlace = QStringLiteral("connections.connection_id");
-const QString kUserPlace = QStringLiteral("connections.aero_pass_user_uuid");
-const QString kSummaryPlace = QStringLiteral("connections.account_summary");
-constexpr QStringView kConnectionDomain = u"connectionId";
-constexpr QStringView kUserDomain = u"aeroPassUserUuid";
+using places::kAccountSummary;
+using places::kAeroPassUser;
+using places::kConnectionDomain;
+using places::kConnectionId;
+constexpr QStringView kUserDomain = places::kAeroPassUserDomain;
 
 QVariant msOrNull(const QDateTime &t)
 {
@@ -39,7 +40,7 @@ StoreError sqlError(const QSqlQuery &q, const QString &what)
 }
 const char *kSelect =
     "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
-    "account_summary, last_refresh, created_at, updated_at FROM connections ";
+    "account_summary, last_refresh, created_at, updated_at, connection_index FROM connections ";
 } // namespace
 
 ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &cipher,
@@ -55,12 +56,15 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     if (c.connectionId.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput,
                                 QStringLiteral("A connection needs a connectionId."));
-    auto id = m_cipher.seal(kConnectionIdPlace, BlindIndex::normalise(c.connectionId).toUtf8());
+    // The row's identity is its blind index: every sealed field of the row is bound to it, so a
+    // sealed value moved to another row does not open there.
+    const QByteArray rowKey = m_index.index(kConnectionDomain, c.connectionId);
+    auto id = m_cipher.seal(kConnectionId, rowKey, BlindIndex::normalise(c.connectionId).toUtf8());
     if (!id)
         return id.error();
     QVariant user(QMetaType(QMetaType::QByteArray)), userIndex(QMetaType(QMetaType::QByteArray));
     if (!c.aeroPassUserUuid.isEmpty()) {
-        auto sealed = m_cipher.seal(kUserPlace, c.aeroPassUserUuid.trimmed().toUtf8());
+        auto sealed = m_cipher.seal(kAeroPassUser, rowKey, c.aeroPassUserUuid.trimmed().toUtf8());
         if (!sealed)
             return sealed.error();
         user = *sealed;
@@ -69,7 +73,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     QVariant summary(QMetaType(QMetaType::QByteArray));
     if (!c.accountSummary.isEmpty()) {
         QByteArray json = QJsonDocument(c.accountSummary).toJson(QJsonDocument::Compact);
-        auto sealed = m_cipher.seal(kSummaryPlace, json);
+        auto sealed = m_cipher.seal(kAccountSummary, rowKey, json);
         crypto::secureWipe(json);
         if (!sealed)
             return sealed.error();
@@ -88,7 +92,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         "connection_expiry=excluded.connection_expiry,"
         " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
         "updated_at=excluded.updated_at"));
-    q.addBindValue(m_index.index(kConnectionDomain, c.connectionId));
+    q.addBindValue(rowKey);
     q.addBindValue(userIndex);
     q.addBindValue(*id);
     q.addBindValue(user);
@@ -134,12 +138,13 @@ namespace {
 Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &cipher)
 {
     Connection c;
-    auto id = cipher.openText(kConnectionIdPlace, q.value(0).toByteArray());
+    const QByteArray rowKey = q.value(9).toByteArray();
+    auto id = cipher.openText(kConnectionId, rowKey, q.value(0).toByteArray());
     if (!id)
         return id.error();
     c.connectionId = *id;
     if (!q.value(1).isNull()) {
-        auto user = cipher.openText(kUserPlace, q.value(1).toByteArray());
+        auto user = cipher.openText(kAeroPassUser, rowKey, q.value(1).toByteArray());
         if (!user)
             return user.error();
         c.aeroPassUserUuid = *user;
@@ -148,7 +153,7 @@ Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &ci
     c.status = q.value(3).toString();
     c.connectionExpiry = fromMs(q.value(4));
     if (!q.value(5).isNull()) {
-        auto summary = cipher.open(kSummaryPlace, q.value(5).toByteArray());
+        auto summary = cipher.open(kAccountSummary, rowKey, q.value(5).toByteArray());
         if (!summary)
             return summary.error();
         c.accountSummary = QJsonDocument::fromJson(summary->rawView()).object();

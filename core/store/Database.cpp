@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/store/StoreFiles.h"
 #include "core/util/LogCategories.h"
 
 #include <QAtomicInteger>
@@ -46,6 +47,10 @@ void Database::close()
 Status<StoreError> Database::open(Mode mode)
 {
     close();
+    if (mode == Mode::ReadWrite) {
+        if (auto s = StoreFiles::preparePrivate(m_path); !s)
+            return s;
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     if (mode == Mode::ReadOnly)
@@ -74,7 +79,9 @@ Status<StoreError> Database::open(Mode mode)
             return StoreError::make(StoreError::Kind::OpenFailed,
                                     QStringLiteral("Cannot switch the store to WAL mode."));
         }
-        for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL" }) {
+        // synchronous=FULL: in WAL mode every commit syncs the WAL, so a committed transaction
+        // survives a power loss too (NORMAL may lose the last ones). See docs/store.md.
+        for (const char *pragma : { "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL" }) {
             if (auto s = exec(QString::fromLatin1(pragma), QStringLiteral("store settings")); !s) {
                 close();
                 return s;
@@ -102,7 +109,8 @@ int Database::schemaVersion() const
     return q.value(0).toInt();
 }
 
-Status<StoreError> Database::migrate(const QList<Migration> &migrations)
+Status<StoreError> Database::migrate(const QList<Migration> &migrations,
+                                     const crypto::SecureBytes &dataKey)
 {
     if (auto s =
             exec(QStringLiteral(
@@ -130,11 +138,18 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations)
         previous = m.version;
         if (m.version <= current)
             continue;
-        if (!m_db.transaction())
+        // IMMEDIATE takes the write lock first, so two processes opening the same file cannot
+        // both apply a step: the second one waits, then sees the version and skips it.
+        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("begin migration")))
             return StoreError::make(StoreError::Kind::Migration,
                                     QStringLiteral("Cannot begin migration %1.").arg(m.version));
+        if (schemaVersion() >= m.version) {
+            exec(QStringLiteral("ROLLBACK"), QStringLiteral("skip migration"));
+            continue;
+        }
         QString error;
-        bool ok = m.apply(m_db, error);
+        MigrationContext context { m_db, dataKey };
+        bool ok = m.apply(context, error);
         if (ok) {
             QSqlQuery q(m_db);
             q.prepare(QStringLiteral(
@@ -146,8 +161,12 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations)
             if (!ok)
                 error = q.lastError().text();
         }
-        if (!ok || !m_db.commit()) {
-            m_db.rollback();
+        if (ok && !exec(QStringLiteral("COMMIT"), QStringLiteral("commit migration"))) {
+            ok = false;
+            error = QStringLiteral("the commit failed");
+        }
+        if (!ok) {
+            exec(QStringLiteral("ROLLBACK"), QStringLiteral("roll back migration"));
             qCWarning(aerodesk::log::store).noquote()
                 << "migration" << m.version << m.name << "failed, rolled back:" << error;
             return StoreError::make(StoreError::Kind::Migration,

@@ -29,12 +29,15 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// ReadWrite creates the file, switches to WAL and enables foreign keys.
+    /// ReadWrite creates the folder (0700) and the file (0600, StoreFiles), switches to WAL with
+    /// synchronous=FULL and enables foreign keys. ReadOnly never creates anything.
     Status<StoreError> open(Mode mode = Mode::ReadWrite);
     void close();
     bool isOpen() const;
 
-    Status<StoreError> migrate(const QList<Migration> &migrations);
+    /// `dataKey` is handed to each step (MigrationContext).
+    Status<StoreError> migrate(const QList<Migration> &migrations,
+                               const crypto::SecureBytes &dataKey);
     /// Highest applied version (0 for a new file).
     int schemaVersion() const;
     /// Runs one statement; on failure returns a Sql error naming `what`.

@@ -5,15 +5,29 @@
 
 namespace aerodesk::store {
 
-FieldCipher::FieldCipher(crypto::SecureBytes dataKey)
-    : m_key(std::move(dataKey))
+FieldCipher::FieldCipher(crypto::SecureBytes key, Binding binding)
+    : m_key(std::move(key))
+    , m_binding(binding)
 {
 }
 
-Result<QByteArray, StoreError> FieldCipher::seal(const QString &place,
+QByteArray FieldCipher::associatedData(const QString &place, QByteArrayView rowKey) const
+{
+    QByteArray aad = place.toUtf8();
+    if (m_binding == Binding::RowBound) {
+        aad.append('\0');
+        aad.append(rowKey);
+    }
+    return aad;
+}
+
+Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArrayView rowKey,
                                                  QByteArrayView plaintext) const
 {
-    auto sealed = crypto::Aead::seal(m_key, plaintext, place.toUtf8());
+    if (m_binding == Binding::RowBound && rowKey.isEmpty())
+        return StoreError::make(StoreError::Kind::Crypto,
+                                QStringLiteral("Cannot encrypt %1 without its row.").arg(place));
+    auto sealed = crypto::Aead::seal(m_key, plaintext, associatedData(place, rowKey));
     if (!sealed) {
         qCWarning(aerodesk::log::store).noquote()
             << "cannot encrypt a" << place << "value:" << sealed.error().message;
@@ -24,25 +38,26 @@ Result<QByteArray, StoreError> FieldCipher::seal(const QString &place,
     return std::move(sealed).value();
 }
 
-Result<crypto::SecureBytes, StoreError> FieldCipher::open(const QString &place,
-                                                          QByteArrayView sealed) const
+Result<crypto::SecureBytes, StoreError>
+FieldCipher::open(const QString &place, QByteArrayView rowKey, QByteArrayView sealed) const
 {
-    auto opened = crypto::Aead::open(m_key, sealed, place.toUtf8());
+    auto opened = crypto::Aead::open(m_key, sealed, associatedData(place, rowKey));
     if (!opened) {
         qCWarning(aerodesk::log::store).noquote()
             << "a stored" << place << "value does not decrypt";
         return StoreError::make(
             StoreError::Kind::Crypto,
-            QStringLiteral(
-                "A stored %1 value does not decrypt (tampered, or written under another key).")
+            QStringLiteral("A stored %1 value does not decrypt: it was tampered with, moved from "
+                           "another row or column, or written under another key.")
                 .arg(place));
     }
     return std::move(opened).value();
 }
 
-Result<QString, StoreError> FieldCipher::openText(const QString &place, QByteArrayView sealed) const
+Result<QString, StoreError> FieldCipher::openText(const QString &place, QByteArrayView rowKey,
+                                                  QByteArrayView sealed) const
 {
-    auto opened = open(place, sealed);
+    auto opened = open(place, rowKey, sealed);
     if (!opened)
         return opened.error();
     return QString::fromUtf8(opened->constChar(), qsizetype(opened->size()));

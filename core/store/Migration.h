@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/crypto/SecureBytes.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -7,13 +9,21 @@
 
 namespace aerodesk::store {
 
+/// What a migration step may use: the connection (inside the step's transaction) and the
+/// store's data key (v1 writes the key check value, v3 re-seals every sealed field).
+struct MigrationContext
+{
+    QSqlDatabase &db;
+    const crypto::SecureBytes &dataKey;
+};
+
 /// One ordered schema step. `apply` runs inside a transaction together with the row that
 /// records `version` in schema_version; returning false (with `error` set) rolls both back.
 struct Migration
 {
     int version = 0;
     QString name;
-    std::function<bool(QSqlDatabase &db, QString &error)> apply;
+    std::function<bool(MigrationContext &context, QString &error)> apply;
 };
 
 } // namespace aerodesk::store

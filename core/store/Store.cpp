@@ -1,5 +1,8 @@
 #include "core/store/Store.h"
 
+#include "core/store/KeyCheck.h"
+#include "core/store/StoreFiles.h"
+#include "core/store/StoreKeys.h"
 #include "core/store/StoreSchema.h"
 #include "core/util/LogCategories.h"
 
@@ -11,15 +14,10 @@
 
 namespace aerodesk::store {
 
-namespace {
-const QByteArray kKeyCheckPlaintext = "AeroDesk store key check v1";
-const QString kKeyCheckPlace = QStringLiteral("store_meta.key_check");
-} // namespace
-
 QString Store::defaultPath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    StoreFiles::makePrivateDirectory(dir, /*tighten=*/true);
     return dir + QStringLiteral("/aerodesk.sqlite");
 }
 
@@ -29,10 +27,8 @@ bool Store::exists(const QString &path)
     return info.exists() && info.size() > 0;
 }
 
-Store::Store(const QString &path, const crypto::SecureBytes &dataKey)
+Store::Store(const QString &path)
     : m_db(path)
-    , m_cipher(dataKey.clone())
-    , m_index(dataKey)
     , m_connections(m_db, m_cipher, m_index)
     , m_history(m_connections, m_db, m_cipher, m_index)
 {
@@ -53,7 +49,7 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
     }
     const QList<Migration> migrations =
         migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
-    std::unique_ptr<Store> store(new Store(path, dataKey));
+    std::unique_ptr<Store> store(new Store(path));
     const bool isNew = !exists(path);
     const auto failed = [&](const StoreError &e) {
         qCWarning(aerodesk::log::store).noquote()
@@ -61,20 +57,41 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
         return e;
     };
     if (!isNew) {
-        if (auto s = store->checkKeyReadOnly(migrations); !s)
+        if (auto s = store->checkKeyReadOnly(dataKey, migrations); !s)
             return failed(s.error());
     }
-    if (auto s = store->openReadWrite(isNew, migrations); !s)
+    if (auto s = store->openReadWrite(dataKey, migrations); !s)
         return failed(s.error());
+    // The file's version decides how its fields are sealed (legacy before v3, see StoreKeys).
+    const int version = store->m_db.schemaVersion();
+    store->m_dataKey = dataKey.clone();
+    store->m_cipher = StoreKeys::cipher(dataKey, version);
+    store->m_index = StoreKeys::blindIndex(dataKey, version);
     qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
                                             << "schema version" << store->m_db.schemaVersion();
     return store;
 }
 
-Status<StoreError> Store::checkKeyReadOnly(const QList<Migration> &migrations)
+Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
+                                           const QList<Migration> &migrations)
 {
     if (auto s = m_db.open(Database::Mode::ReadOnly); !s)
         return s;
+    const int current = m_db.schemaVersion();
+    // A newer file is refused first: its key check may be sealed in a way this code does not know.
+    int newest = 0;
+    for (const Migration &m : migrations)
+        newest = std::max(newest, m.version);
+    if (current > newest) {
+        m_db.close();
+        return StoreError::make(
+            StoreError::Kind::TooNew,
+            QStringLiteral(
+                "The store has schema version %1, newer than this AeroDesk knows (%2). Use a "
+                "newer AeroDesk.")
+                .arg(current)
+                .arg(newest));
+    }
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'"));
     if (!q.exec() || !q.next()) {
@@ -87,8 +104,7 @@ Status<StoreError> Store::checkKeyReadOnly(const QList<Migration> &migrations)
     }
     const QByteArray sealed = q.value(0).toByteArray();
     q.finish();
-    auto opened = m_cipher.open(kKeyCheckPlace, sealed);
-    if (!opened || opened->view() != QByteArrayView(kKeyCheckPlaintext)) {
+    if (!KeyCheck::verify(StoreKeys::cipher(dataKey, current), sealed)) {
         m_db.close();
         return StoreError::make(
             StoreError::Kind::WrongKey,
@@ -98,40 +114,17 @@ Status<StoreError> Store::checkKeyReadOnly(const QList<Migration> &migrations)
                 "away.")
                 .arg(m_db.path(), QLatin1String(kKeychainName)));
     }
-    int newest = 0;
-    for (const Migration &m : migrations)
-        newest = std::max(newest, m.version);
-    const int current = m_db.schemaVersion();
     m_db.close();
-    if (current > newest)
-        return StoreError::make(
-            StoreError::Kind::TooNew,
-            QStringLiteral(
-                "The store has schema version %1, newer than this AeroDesk knows (%2). Use a "
-                "newer AeroDesk.")
-                .arg(current)
-                .arg(newest));
     return {};
 }
 
-Status<StoreError> Store::openReadWrite(bool isNew, const QList<Migration> &migrations)
+Status<StoreError> Store::openReadWrite(const crypto::SecureBytes &dataKey,
+                                        const QList<Migration> &migrations)
 {
     if (auto s = m_db.open(Database::Mode::ReadWrite); !s)
         return s;
-    if (auto s = m_db.migrate(migrations); !s)
-        return s;
-    if (isNew) {
-        auto sealed = m_cipher.seal(kKeyCheckPlace, kKeyCheckPlaintext);
-        if (!sealed)
-            return sealed.error();
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("INSERT INTO store_meta(key, value) VALUES('key_check', ?)"));
-        q.addBindValue(*sealed);
-        if (!q.exec())
-            return StoreError::make(StoreError::Kind::Sql,
-                                    QStringLiteral("Cannot write the store's key check value."));
-    }
-    return {};
+    // A new file gets its key check value inside migration 1's transaction (StoreSchema).
+    return m_db.migrate(migrations, dataKey);
 }
 
 } // namespace aerodesk::store

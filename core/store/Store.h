@@ -19,9 +19,10 @@ namespace aerodesk::store {
 ///
 /// open() on an EXISTING file first checks the data key against the key check value in a
 /// read-only connection; a wrong key fails with WrongKey before anything is written (no
-/// migration, no pragma, no re-key). On a NEW file it runs the migrations and writes the key
-/// check value. The key comes from the keychain through StoreOpener; Store itself never
-/// persists it.
+/// migration, no pragma, no re-key). On a NEW file it runs the migrations (v1 writes the key
+/// check value in its own transaction). Fields are sealed with the keys of the file's schema
+/// version (StoreKeys: derived and row-bound since v3). The key comes from the keychain through
+/// StoreOpener; Store itself never persists it.
 ///
 /// Threads: a Store is used on the thread that opened it. For work off the UI thread, open a
 /// second Store on the same path in the worker (StoreLoader/StoreWorker do exactly that).
@@ -44,15 +45,21 @@ public:
     ConnectionHistory &history() { return m_history; }
     Database &database() { return m_db; }
     const FieldCipher &cipher() const { return m_cipher; }
+    /// The data key this store was opened with (for a second Store on the same file, e.g.
+    /// StoreLoader). The field and index keys are derived from it (StoreKeys).
+    const crypto::SecureBytes &dataKey() const { return m_dataKey; }
     const BlindIndex &blindIndex() const { return m_index; }
     const QString &path() const { return m_db.path(); }
 
 private:
-    Store(const QString &path, const crypto::SecureBytes &dataKey);
-    Status<StoreError> checkKeyReadOnly(const QList<Migration> &migrations);
-    Status<StoreError> openReadWrite(bool isNew, const QList<Migration> &migrations);
+    explicit Store(const QString &path);
+    Status<StoreError> checkKeyReadOnly(const crypto::SecureBytes &dataKey,
+                                        const QList<Migration> &migrations);
+    Status<StoreError> openReadWrite(const crypto::SecureBytes &dataKey,
+                                     const QList<Migration> &migrations);
 
     Database m_db;
+    crypto::SecureBytes m_dataKey;
     FieldCipher m_cipher;
     BlindIndex m_index;
     ConnectionRepository m_connections;

@@ -2,11 +2,36 @@
 
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
+#include "core/store/StoreFiles.h"
 #include "core/util/LogCategories.h"
 
-#include <QPointer>
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QTimer>
 
 namespace aerodesk::store {
+
+namespace {
+constexpr int kLockRetryMs = 25;
+constexpr int kLockWaitMs = 60000;
+
+StoreError keychainReadError(const keychain::KeychainError &error)
+{
+    return StoreError::make(
+        StoreError::Kind::Keychain,
+        QStringLiteral("Cannot read the store key from the keychain: %1").arg(error.message));
+}
+
+Result<std::shared_ptr<Store>, StoreError>
+openWith(const QString &path, const crypto::SecureBytes &key, const QList<Migration> &migrations)
+{
+    auto store = Store::open(path, key, migrations);
+    if (!store)
+        return store.error();
+    return std::shared_ptr<Store>(std::move(store).value());
+}
+} // namespace
 
 StoreOpener::StoreOpener(keychain::Keychain &keychain, QObject *parent)
     : QObject(parent)
@@ -14,29 +39,75 @@ StoreOpener::StoreOpener(keychain::Keychain &keychain, QObject *parent)
 {
 }
 
+QString StoreOpener::lockPath(const QString &path)
+{
+    return path + QStringLiteral(".lock");
+}
+
 void StoreOpener::open(const QString &path, Done done, QList<Migration> migrations)
 {
     const QString name = QString::fromLatin1(Store::kKeychainName);
+    m_keychain.read(name,
+                    [this, path, done, migrations](const keychain::KeychainError &error,
+                                                   crypto::SecureBytes key) {
+                        if (error.ok())
+                            return done(openWith(path, key, migrations));
+                        if (error.kind != keychain::KeychainError::Kind::NotFound)
+                            return done(keychainReadError(error)); // the keychain logged why
+                        firstRun(path, done, migrations);
+                    });
+}
+
+void StoreOpener::firstRun(const QString &path, Done done, QList<Migration> migrations)
+{
+    // "Read the key / create a key / write it to the keychain / create the store" runs under an
+    // exclusive lock file next to the store, so two first-run instances (processes or openers
+    // in one process) cannot each make a key: the loser waits, re-reads the keychain and opens
+    // the store with the winner's key.
+    if (!StoreFiles::makePrivateDirectory(QFileInfo(path).absolutePath()))
+        return done(
+            StoreError::make(StoreError::Kind::OpenFailed,
+                             QStringLiteral("Cannot create the store's folder for %1.").arg(path)));
+    auto lock = std::make_shared<QLockFile>(lockPath(path));
+    lock->setStaleLockTime(0); // stale only when its process is gone, however long it takes
+    takeLock(lock, QDeadlineTimer(kLockWaitMs), path, std::move(done), std::move(migrations));
+}
+
+void StoreOpener::takeLock(std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                           const QString &path, Done done, QList<Migration> migrations)
+{
+    if (!lock->tryLock(0)) {
+        if (lock->error() == QLockFile::LockFailedError && !deadline.hasExpired()) {
+            // Never block the event loop: the holder may be waiting for the keychain on it.
+            QTimer::singleShot(kLockRetryMs, this,
+                               [=, this] { takeLock(lock, deadline, path, done, migrations); });
+            return;
+        }
+        qCWarning(aerodesk::log::store).noquote() << "cannot take the store lock" << lockPath(path);
+        return done(StoreError::make(
+            StoreError::Kind::OpenFailed,
+            QStringLiteral("Cannot lock %1 to create the store (another AeroDesk may be creating "
+                           "it). Try again.")
+                .arg(lockPath(path))));
+    }
+    const QString name = QString::fromLatin1(Store::kKeychainName);
+    const auto finish = [lock, done](Result<std::shared_ptr<Store>, StoreError> result) {
+        lock->unlock();
+        done(std::move(result));
+    };
     m_keychain.read(
         name,
-        [this, path, done, migrations, name](const keychain::KeychainError &error,
-                                             crypto::SecureBytes key) {
+        [this, path, migrations, name, finish](const keychain::KeychainError &error,
+                                               crypto::SecureBytes key) {
             using Kind = keychain::KeychainError::Kind;
-            if (error.ok()) {
-                auto store = Store::open(path, key, migrations);
-                if (!store)
-                    return done(store.error());
-                return done(std::shared_ptr<Store>(std::move(store).value()));
-            }
-            if (error.kind != Kind::NotFound) // the keychain has logged why
-                return done(StoreError::make(
-                    StoreError::Kind::Keychain,
-                    QStringLiteral("Cannot read the store key from the keychain: %1")
-                        .arg(error.message)));
+            if (error.ok()) // another instance created it while we waited
+                return finish(openWith(path, key, migrations));
+            if (error.kind != Kind::NotFound)
+                return finish(keychainReadError(error));
             if (Store::exists(path)) {
                 qCWarning(aerodesk::log::store).noquote()
                     << "the store" << path << "exists but its key is not in the keychain";
-                return done(StoreError::make(
+                return finish(StoreError::make(
                     StoreError::Kind::MissingKey,
                     QStringLiteral(
                         "The store %1 exists but the keychain has no \"%2\" entry for profile "
@@ -49,17 +120,13 @@ void StoreOpener::open(const QString &path, Done done, QList<Migration> migratio
             auto fresh = std::make_shared<crypto::SecureBytes>(
                 crypto::Random::secretBytes(Store::kDataKeyBytes));
             m_keychain.write(
-                name, *fresh,
-                [path, done, migrations, fresh](const keychain::KeychainError &writeError) {
-                    if (!writeError.ok())
-                        return done(StoreError::make(
+                name, *fresh, [path, migrations, fresh, finish](const keychain::KeychainError &e) {
+                    if (!e.ok())
+                        return finish(StoreError::make(
                             StoreError::Kind::Keychain,
                             QStringLiteral("Cannot save a new store key in the keychain: %1")
-                                .arg(writeError.message)));
-                    auto store = Store::open(path, *fresh, migrations);
-                    if (!store)
-                        return done(store.error());
-                    done(std::shared_ptr<Store>(std::move(store).value()));
+                                .arg(e.message)));
+                    finish(openWith(path, *fresh, migrations));
                 });
         });
 }

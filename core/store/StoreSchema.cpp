@@ -1,5 +1,9 @@
 #include "core/store/StoreSchema.h"
 
+#include "core/store/KeyCheck.h"
+#include "core/store/ResealMigration.h"
+#include "core/store/StoreKeys.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -33,42 +37,50 @@ QList<Migration> StoreSchema::migrations()
     return {
         Migration {
             1, QStringLiteral("initial schema"),
-            [](QSqlDatabase &db, QString &error) {
-                return run(
-                    db,
-                    { QStringLiteral(
-                          "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"),
-                      QStringLiteral("CREATE TABLE connections ("
-                                     " id INTEGER PRIMARY KEY,"
-                                     " connection_index BLOB NOT NULL UNIQUE,"
-                                     " user_index BLOB,"
-                                     " connection_id BLOB NOT NULL,"
-                                     " aero_pass_user_uuid BLOB,"
-                                     " bank_name TEXT NOT NULL DEFAULT '',"
-                                     " status TEXT NOT NULL DEFAULT '',"
-                                     " connection_expiry INTEGER,"
-                                     " account_summary BLOB,"
-                                     " last_refresh INTEGER,"
-                                     " created_at INTEGER NOT NULL,"
-                                     " updated_at INTEGER NOT NULL)"),
-                      QStringLiteral(
-                          "CREATE INDEX connections_user_index ON connections(user_index)"),
-                      QStringLiteral(
-                          "CREATE INDEX connections_expiry ON connections(connection_expiry)"),
-                      QStringLiteral("CREATE TABLE connection_events ("
-                                     " id INTEGER PRIMARY KEY,"
-                                     " connection_ref INTEGER NOT NULL REFERENCES connections(id) "
-                                     "ON DELETE CASCADE,"
-                                     " at INTEGER NOT NULL,"
-                                     " kind TEXT NOT NULL,"
-                                     " detail BLOB NOT NULL)"),
-                      QStringLiteral("CREATE INDEX connection_events_by_connection ON "
-                                     "connection_events(connection_ref, at, id)") },
-                    error);
+            [](MigrationContext &context, QString &error) {
+                // The key check value is written in v1's own transaction: a store that exists
+                // always has one (before, a failure right after v1 left a file that never
+                // opened again).
+                return run(context.db,
+                           { QStringLiteral("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value "
+                                            "BLOB NOT NULL)"),
+                             QStringLiteral("CREATE TABLE connections ("
+                                            " id INTEGER PRIMARY KEY,"
+                                            " connection_index BLOB NOT NULL UNIQUE,"
+                                            " user_index BLOB,"
+                                            " connection_id BLOB NOT NULL,"
+                                            " aero_pass_user_uuid BLOB,"
+                                            " bank_name TEXT NOT NULL DEFAULT '',"
+                                            " status TEXT NOT NULL DEFAULT '',"
+                                            " connection_expiry INTEGER,"
+                                            " account_summary BLOB,"
+                                            " last_refresh INTEGER,"
+                                            " created_at INTEGER NOT NULL,"
+                                            " updated_at INTEGER NOT NULL)"),
+                             QStringLiteral(
+                                 "CREATE INDEX connections_user_index ON connections(user_index)"),
+                             QStringLiteral("CREATE INDEX connections_expiry ON "
+                                            "connections(connection_expiry)"),
+                             QStringLiteral(
+                                 "CREATE TABLE connection_events ("
+                                 " id INTEGER PRIMARY KEY,"
+                                 " connection_ref INTEGER NOT NULL REFERENCES connections(id) "
+                                 "ON DELETE CASCADE,"
+                                 " at INTEGER NOT NULL,"
+                                 " kind TEXT NOT NULL,"
+                                 " detail BLOB NOT NULL)"),
+                             QStringLiteral("CREATE INDEX connection_events_by_connection ON "
+                                            "connection_events(connection_ref, at, id)") },
+                           error) &&
+                    KeyCheck::write(context.db, StoreKeys::cipher(context.dataKey, 1), error);
             } },
-        Migration {
-            2, QStringLiteral("history event keys and pruning"),
-            [](QSqlDatabase &db, QString &error) { return run(db, v2Statements(), error); } },
+        Migration { 2, QStringLiteral("history event keys and pruning"),
+                    [](MigrationContext &context, QString &error) {
+                        return run(context.db, v2Statements(), error);
+                    } },
+        Migration { ResealMigration::kVersion,
+                    QStringLiteral("row-bound sealing under derived keys"),
+                    &ResealMigration::apply },
     };
 }
 

@@ -16,6 +16,8 @@ namespace aerodesk::store {
 /// v2: connection_events.event_key — a blind index of an event's own id (webhook delivery id,
 ///     jobId) with a partial UNIQUE index per connection, so a retried delivery is recorded
 ///     once (ConnectionHistory::record); an index on `at` for pruning old history.
+/// v3: every sealed field re-sealed under HKDF-derived keys and bound to its row, blind indexes
+///     recomputed (ResealMigration, StoreKeys).
 class StoreSchema
 {
 public:

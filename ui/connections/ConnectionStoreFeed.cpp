@@ -111,7 +111,7 @@ void ConnectionStoreFeed::reload(bool clearFirst)
     if (!m_loader) {
         // The loader's worker opens its own connection with a clone of the data key (wiped with
         // it).
-        m_loader = std::make_unique<store::StoreLoader>(db->path(), db->cipher().key());
+        m_loader = std::make_unique<store::StoreLoader>(db->path(), db->dataKey());
         connectLoader(*m_loader);
     }
     m_expected = db->connections().count();

@@ -139,7 +139,7 @@ TEST_F(StoreMigrationTest, AV1FileIsMigratedToV2WithItsRowsIntact)
     }
     auto s = Store::open(path(), key); // the current schema
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ((*s)->database().schemaVersion(), 2);
+    EXPECT_EQ((*s)->database().schemaVersion(), 3);
     EXPECT_EQ((*s)->connections().count(), 3);
     for (int i = 0; i < 3; ++i) {
         auto c = (*s)->connections().get(row(i).connectionId);
@@ -198,18 +198,19 @@ TEST_F(StoreMigrationTest, AMigrationThatFailsHalfWayIsRolledBack)
     makeV1File();
     // v2's real statements, then one that fails: the column and indexes must all go again.
     QList<Migration> broken = v1Only();
-    broken.append(Migration {
-        2, QStringLiteral("history event keys (broken)"), [](QSqlDatabase &db, QString &error) {
-            for (const QString &sql : StoreSchema::v2Statements() +
-                     QStringList { QStringLiteral("SELECT * FROM no_such_table") }) {
-                QSqlQuery q(db);
-                if (!q.exec(sql)) {
-                    error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql);
-                    return false;
-                }
-            }
-            return true;
-        } });
+    broken.append(
+        Migration { 2, QStringLiteral("history event keys (broken)"),
+                    [](store::MigrationContext &context, QString &error) {
+                        for (const QString &sql : StoreSchema::v2Statements() +
+                                 QStringList { QStringLiteral("SELECT * FROM no_such_table") }) {
+                            QSqlQuery q(context.db);
+                            if (!q.exec(sql)) {
+                                error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql);
+                                return false;
+                            }
+                        }
+                        return true;
+                    } });
     auto failed = Store::open(path(), key, broken);
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.error().kind, StoreError::Kind::Migration);
@@ -228,7 +229,7 @@ TEST_F(StoreMigrationTest, AMigrationThatFailsHalfWayIsRolledBack)
     // The real v2 still applies afterwards.
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ((*s)->database().schemaVersion(), 2);
+    EXPECT_EQ((*s)->database().schemaVersion(), 3);
     EXPECT_EQ((*s)->history().forConnection(row(0).connectionId)->size(), 2);
 }
 

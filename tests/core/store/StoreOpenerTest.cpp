@@ -119,3 +119,45 @@ TEST(UserCodeVault, KeepsUserCodesInTheKeychainOnly)
     ASSERT_TRUE(test::waitUntil([&] { return after.has_value(); }, 20000));
     EXPECT_EQ(after->kind, keychain::KeychainError::Kind::NotFound);
 }
+
+// Issue 13 finding 7c: two first runs at once (two openers, each with its own keychain object,
+// started before either has read the keychain) make ONE key: both stores open, each reads what
+// the other wrote, the keychain's key opens the file, and the lock file is gone afterwards.
+TEST(StoreOpener, TwoFirstRunsAtOnceAgreeOnOneKey)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("aerodesk.sqlite"));
+    const QString profile = uniqueProfile();
+    keychain::Keychain kcA(profile), kcB(profile);
+    store::StoreOpener a(kcA), b(kcB);
+    std::optional<OpenResult> ra, rb;
+    a.open(path, [&](OpenResult r) { ra.emplace(std::move(r)); });
+    b.open(path, [&](OpenResult r) { rb.emplace(std::move(r)); });
+    ASSERT_TRUE(test::waitUntil([&] { return ra.has_value() && rb.has_value(); }, 40000));
+    ASSERT_TRUE(ra->ok()) << ra->error().message.toStdString();
+    ASSERT_TRUE(rb->ok()) << rb->error().message.toStdString();
+
+    connections::Connection c;
+    c.connectionId = QStringLiteral("c7e1a0d2b3f4e5d6c7b8a9f0e1d2c3b4");
+    c.accountSummary = QJsonObject { { QStringLiteral("accountNumber"), QStringLiteral("42") } };
+    ASSERT_TRUE((**ra)->connections().upsert(c).ok());
+    auto seen = (**rb)->connections().get(c.connectionId);
+    ASSERT_TRUE(seen.ok()) << "the two openers hold different keys: "
+                           << seen.error().message.toStdString();
+    EXPECT_EQ(seen->accountSummary, c.accountSummary);
+    ra.reset();
+    rb.reset();
+
+    keychain::Keychain kcC(profile);
+    store::StoreOpener third(kcC);
+    auto again = openSync(third, path);
+    ASSERT_TRUE(again.has_value());
+    ASSERT_TRUE(again->ok()) << "the keychain's key does not open the store: "
+                             << again->error().message.toStdString();
+    EXPECT_TRUE((**again)->connections().get(c.connectionId).ok());
+    EXPECT_FALSE(QFile::exists(path + QStringLiteral(".lock")));
+    bool removed = false;
+    kcC.remove(QStringLiteral("storeKey"),
+               [&](const keychain::KeychainError &) { removed = true; });
+    test::waitUntil([&] { return removed; });
+}

@@ -1,0 +1,39 @@
+#include "core/store/KeyCheck.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace aerodesk::store {
+
+namespace {
+const QByteArray kPlaintext = "AeroDesk store key check v1";
+const QString kPlace = QStringLiteral("store_meta.key_check");
+constexpr QByteArrayView kRowKey = "key_check";
+} // namespace
+
+bool KeyCheck::write(QSqlDatabase &db, const FieldCipher &cipher, QString &error)
+{
+    auto sealed = cipher.seal(kPlace, kRowKey, kPlaintext);
+    if (!sealed) {
+        error = sealed.error().message;
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO store_meta(key, value) VALUES('key_check', ?)"));
+    q.addBindValue(*sealed);
+    if (!q.exec()) {
+        error = QStringLiteral("Cannot write the store's key check value: %1")
+                    .arg(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool KeyCheck::verify(const FieldCipher &cipher, QByteArrayView sealed)
+{
+    auto opened = cipher.open(kPlace, kRowKey, sealed);
+    return opened && opened->view() == QByteArrayView(kPlaintext);
+}
+
+} // namespace aerodesk::store
