@@ -29,6 +29,12 @@ cmake --build build -j"$jobs"
 # only makes timing-sensitive GUI tests slower.
 scripts/run-headless.sh ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs" "$@"
 
+# Fuzzing, briefly (docs/fuzzing.md): scripts/fuzz.sh builds the libFuzzer targets with clang in
+# build-fuzz/ and runs each for AERODESK_FUZZ_SECONDS (default 10; 0 skips it). Whole suite only.
+if [[ $# -eq 0 && "${AERODESK_FUZZ_SECONDS:-10}" != 0 ]]; then
+  scripts/fuzz.sh "${AERODESK_FUZZ_SECONDS:-10}"
+fi
+
 if [[ $# -gt 0 ]]; then
   echo "test.sh: package test skipped (a selection of tests was asked for: $*)"
 elif [[ "${AERODESK_PACKAGE_TEST:-1}" == 0 ]]; then

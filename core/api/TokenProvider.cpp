@@ -67,6 +67,20 @@ qint64 TokenProvider::refreshDelayMs(qint64 ttlSeconds)
     return ttlSeconds > 120 ? (ttlSeconds - 60) * 1000 : ttlSeconds * 500;
 }
 
+Result<TokenProvider::TokenAnswer, ApiError> TokenProvider::readTokenAnswer(const QJsonObject &json)
+{
+    QString token = json.value(QLatin1String("token")).toString();
+    if (token.isEmpty())
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The token answer carries no token."));
+    TokenAnswer answer;
+    answer.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(token));
+    crypto::secureWipe(token);
+    // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
+    answer.ttlSeconds = qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
+    return answer;
+}
+
 bool TokenProvider::hasFreshToken() const
 {
     return m_token.bytes && m_clock.monotonicMs() < m_refreshAtMs;
@@ -151,21 +165,15 @@ void TokenProvider::requestToken()
                 self->finish(r.error());
                 return;
             }
-            QJsonObject json = r->json;
-            const QString token = json.value(QLatin1String("token")).toString();
-            if (token.isEmpty()) {
+            auto answer = readTokenAnswer(r->json);
+            if (!answer.ok()) {
                 qCWarning(aerodesk::log::api) << "the token answer carries no token";
-                self->finish(ApiError::make(ApiError::Kind::BadResponse,
-                                            QStringLiteral("The token answer carries no token.")));
+                self->finish(answer.error());
                 return;
             }
-            // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
-            const qint64 ttl =
-                qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
+            const qint64 ttl = answer->ttlSeconds;
             ApiToken t;
-            QString tokenCopy = token;
-            t.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(tokenCopy));
-            crypto::secureWipe(tokenCopy);
+            t.bytes = answer->bytes;
             t.generation = ++self->m_generation;
             self->m_token = t;
             self->m_refreshAtMs = sentAt + refreshDelayMs(ttl);

@@ -71,6 +71,16 @@ public:
     /// Refresh point for a TTL (documented rule): ttl > 120 s → ttl − 60 s; else ttl / 2.
     static qint64 refreshDelayMs(qint64 ttlSeconds);
 
+    /// What a POST /v2/token answer carries: the token (wiping memory) and its TTL in seconds.
+    struct TokenAnswer
+    {
+        std::shared_ptr<const crypto::SecureBytes> bytes;
+        qint64 ttlSeconds = 1800;
+    };
+    /// Reads a /v2/token answer: BadResponse without a token; "TTL" a string or a number, 1800
+    /// when absent. Public for the fuzz target (fuzz/ApiResponse.cpp).
+    static Result<TokenAnswer, ApiError> readTokenAnswer(const QJsonObject &json);
+
 private:
     using CredentialsCallback =
         std::function<void(Result<std::pair<std::shared_ptr<crypto::SecureBytes>,
