@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cmath>
+
 namespace aerodesk::api {
 
 namespace {
@@ -64,6 +67,7 @@ qint64 TokenProvider::refreshDelayMs(qint64 ttlSeconds)
 {
     if (ttlSeconds <= 0)
         return 0;
+    ttlSeconds = std::min(ttlSeconds, kMaxTtlSeconds); // (ttl - 60) * 1000 cannot overflow
     return ttlSeconds > 120 ? (ttlSeconds - 60) * 1000 : ttlSeconds * 500;
 }
 
@@ -77,7 +81,12 @@ Result<TokenProvider::TokenAnswer, ApiError> TokenProvider::readTokenAnswer(cons
     answer.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(token));
     crypto::secureWipe(token);
     // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
-    answer.ttlSeconds = qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
+    const double ttl = JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0);
+    // Clamped before the conversion: qint64(1e300) or qint64(NaN) is undefined behaviour (found
+    // by fuzz/ApiResponse; on x86 it gave INT64_MIN, so the token was never fresh and every call
+    // asked for a new one). NaN counts as absent, over a day as a day, negative as expired.
+    answer.ttlSeconds =
+        std::isnan(ttl) ? 1800 : qint64(std::clamp(ttl, 0.0, double(kMaxTtlSeconds)));
     return answer;
 }
 
