@@ -65,9 +65,10 @@ Q_SIGNALS:
     /// "authenticate" (id = the attemptId).
     void answerAccepted(const QString &kind, const QString &id);
 
-private:
-    QHttpServerResponse keys();
-    // Route handlers, given the request body (registerRoutes() parses it).
+public:
+    // Route handlers, given the request body (registerRoutes() parses it). Public so the fuzz
+    // target (fuzz/EmulatorRequestBody.cpp) calls them without the network; the routes add the
+    // size guard and the authorisation in front of them.
     QHttpServerResponse connectEvent(const QJsonObject &body);
     QHttpServerResponse authEvent(const QJsonObject &body);
     QHttpServerResponse logout(const QJsonObject &body);
@@ -75,6 +76,9 @@ private:
     QHttpServerResponse idleTimeout(const QJsonObject &body);
     QHttpServerResponse answerConnect(const QString &token, const QJsonObject &body);
     QHttpServerResponse answerAuth(const QString &attemptId, const QJsonObject &body);
+
+private:
+    QHttpServerResponse keys();
     QUrl retUrl(const QString &path) const;
 
     Authorizer m_authorize;

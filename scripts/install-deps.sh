@@ -5,7 +5,7 @@
 # without touching apt. Needs root (or password-less sudo). Called by scripts/run.sh and
 # scripts/test.sh; safe to run by hand.
 #
-# Usage: scripts/install-deps.sh [--runtime-only] [--with-packaging]
+# Usage: scripts/install-deps.sh [--runtime-only] [--with-packaging] [--with-fuzz]
 set -euo pipefail
 
 BUILD_PKGS=(
@@ -31,6 +31,10 @@ TEST_PKGS=(
   nodejs                  # Node's crypto: independent RSA-OAEP peer in tests
   clang-format            # scripts/check-format.sh: the tree must match .clang-format
 )
+FUZZ_PKGS=(
+  clang                   # scripts/fuzz.sh: the fuzz build (clang++ with libFuzzer)
+  libclang-rt-14-dev      # libFuzzer and the sanitizer runtimes for clang 14
+)
 PACKAGING_PKGS=(
   appstream               # appstreamcli validate
   desktop-file-utils      # desktop-file-validate
@@ -42,7 +46,8 @@ for arg in "$@"; do
   case "$arg" in
     --runtime-only) PKGS=("${BUILD_PKGS[@]}") ;;
     --with-packaging) PKGS+=("${PACKAGING_PKGS[@]}") ;;
-    *) echo "usage: $0 [--runtime-only] [--with-packaging]" >&2; exit 2 ;;
+    --with-fuzz) PKGS+=("${FUZZ_PKGS[@]}") ;;
+    *) echo "usage: $0 [--runtime-only] [--with-packaging] [--with-fuzz]" >&2; exit 2 ;;
   esac
 done
 

@@ -205,7 +205,12 @@ Result<HttpResponse, ApiError> HttpTransport::mapReply(QNetworkReply *reply, int
     resp.status = statusAttr.toInt();
     resp.body = reply->readAll();
     resp.headers = reply->rawHeaderPairs();
+    return mapAnswer(host, std::move(resp));
+}
 
+Result<HttpResponse, ApiError> HttpTransport::mapAnswer(const QString &host, HttpResponse resp)
+{
+    using K = ApiError::Kind;
     QJsonParseError perr {};
     const QJsonDocument doc = resp.body.trimmed().isEmpty()
         ? QJsonDocument(QJsonObject())

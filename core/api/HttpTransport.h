@@ -47,6 +47,10 @@ public:
     /// Maps a finished reply (used by send(); public for the widget-session client).
     static Result<HttpResponse, ApiError> mapReply(QNetworkReply *reply, int timeoutMs);
     static int retryAfterSeconds(const QNetworkReply *reply);
+    /// The part of mapReply() after the network: an answer's status and body (`resp.json` is
+    /// filled here) to a HttpResponse or an ApiError. Public for the fuzz target
+    /// (fuzz/ApiResponse.cpp), which has no network.
+    static Result<HttpResponse, ApiError> mapAnswer(const QString &host, HttpResponse resp);
 
 Q_SIGNALS:
     /// Emitted for every request as it is sent (method, URL path): a hook for counters and logs.

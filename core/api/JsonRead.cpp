@@ -12,7 +12,11 @@ QString JsonRead::string(const QJsonObject &o, const QString &key, const QString
         return v.toString();
     if (v.isDouble()) {
         const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
+        // Whole numbers that fit a qint64 print without an exponent. The range test comes
+        // first: qint64(1e63) is undefined behaviour (found by fuzz/ApiResponse: an "id" of 64
+        // digits in a transaction list).
+        const bool fits = d >= -0x1p63 && d < 0x1p63;
+        return fits && d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
     }
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");

@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cmath>
+
 namespace aerodesk::api {
 
 namespace {
@@ -64,7 +67,27 @@ qint64 TokenProvider::refreshDelayMs(qint64 ttlSeconds)
 {
     if (ttlSeconds <= 0)
         return 0;
+    ttlSeconds = std::min(ttlSeconds, kMaxTtlSeconds); // (ttl - 60) * 1000 cannot overflow
     return ttlSeconds > 120 ? (ttlSeconds - 60) * 1000 : ttlSeconds * 500;
+}
+
+Result<TokenProvider::TokenAnswer, ApiError> TokenProvider::readTokenAnswer(const QJsonObject &json)
+{
+    QString token = json.value(QLatin1String("token")).toString();
+    if (token.isEmpty())
+        return ApiError::make(ApiError::Kind::BadResponse,
+                              QStringLiteral("The token answer carries no token."));
+    TokenAnswer answer;
+    answer.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(token));
+    crypto::secureWipe(token);
+    // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
+    const double ttl = JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0);
+    // Clamped before the conversion: qint64(1e300) or qint64(NaN) is undefined behaviour (found
+    // by fuzz/ApiResponse; on x86 it gave INT64_MIN, so the token was never fresh and every call
+    // asked for a new one). NaN counts as absent, over a day as a day, negative as expired.
+    answer.ttlSeconds =
+        std::isnan(ttl) ? 1800 : qint64(std::clamp(ttl, 0.0, double(kMaxTtlSeconds)));
+    return answer;
 }
 
 bool TokenProvider::hasFreshToken() const
@@ -151,21 +174,15 @@ void TokenProvider::requestToken()
                 self->finish(r.error());
                 return;
             }
-            QJsonObject json = r->json;
-            const QString token = json.value(QLatin1String("token")).toString();
-            if (token.isEmpty()) {
+            auto answer = readTokenAnswer(r->json);
+            if (!answer.ok()) {
                 qCWarning(aerodesk::log::api) << "the token answer carries no token";
-                self->finish(ApiError::make(ApiError::Kind::BadResponse,
-                                            QStringLiteral("The token answer carries no token.")));
+                self->finish(answer.error());
                 return;
             }
-            // TTL is a string in the docs ("1800"); a number is accepted too. Absent: 1800.
-            const qint64 ttl =
-                qint64(JsonRead::number(json, QStringLiteral("TTL")).value_or(1800.0));
+            const qint64 ttl = answer->ttlSeconds;
             ApiToken t;
-            QString tokenCopy = token;
-            t.bytes = std::make_shared<const SecureBytes>(SecureBytes::fromUtf8(tokenCopy));
-            crypto::secureWipe(tokenCopy);
+            t.bytes = answer->bytes;
             t.generation = ++self->m_generation;
             self->m_token = t;
             self->m_refreshAtMs = sentAt + refreshDelayMs(ttl);

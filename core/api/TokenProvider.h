@@ -68,8 +68,22 @@ public:
     /// Monotonic ms at which the current token will be refreshed (0 without a token).
     qint64 refreshAtMs() const { return m_refreshAtMs; }
 
+    /// The longest TTL taken as given: a longer one (or "1e300") counts as a day.
+    static constexpr qint64 kMaxTtlSeconds = 24 * 3600;
     /// Refresh point for a TTL (documented rule): ttl > 120 s → ttl − 60 s; else ttl / 2.
+    /// TTLs over kMaxTtlSeconds count as kMaxTtlSeconds.
     static qint64 refreshDelayMs(qint64 ttlSeconds);
+
+    /// What a POST /v2/token answer carries: the token (wiping memory) and its TTL in seconds.
+    struct TokenAnswer
+    {
+        std::shared_ptr<const crypto::SecureBytes> bytes;
+        qint64 ttlSeconds = 1800;
+    };
+    /// Reads a /v2/token answer: BadResponse without a token; "TTL" a string or a number, 1800
+    /// when absent or not a number, within [0, kMaxTtlSeconds]. Public for the fuzz target
+    /// (fuzz/ApiResponse.cpp).
+    static Result<TokenAnswer, ApiError> readTokenAnswer(const QJsonObject &json);
 
 private:
     using CredentialsCallback =

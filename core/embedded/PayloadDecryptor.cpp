@@ -82,33 +82,7 @@ Result<EventPayload, PayloadError> open(const crypto::RsaPrivateKey &key, QByteA
     if (!plain)
         return diagnose(key, bytes.value());
 
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString asText = utf8(plain->view());
-    const bool badUtf8 = utf8.hasError();
-    crypto::secureWipe(asText);
-    if (badUtf8)
-        return PayloadError::make(
-            PayloadErrc::NotUtf8,
-            QStringLiteral("The payload decrypted, but the result is not UTF-8 "
-                           "text (%1 bytes of binary data).")
-                .arg(plain->size()));
-    QJsonParseError err {};
-    const QJsonDocument doc = QJsonDocument::fromJson(plain->rawView(), &err);
-    if (err.error != QJsonParseError::NoError)
-        return PayloadError::make(
-            PayloadErrc::NotJson,
-            QStringLiteral("The payload decrypted to text that is not JSON: %1 "
-                           "at byte %2.")
-                .arg(err.errorString())
-                .arg(err.offset),
-            err.offset);
-    if (!doc.isObject())
-        return PayloadError::make(PayloadErrc::NotObject,
-                                  QStringLiteral("The payload decrypted to JSON, but to %1 rather "
-                                                 "than an object.")
-                                      .arg(doc.isArray() ? QStringLiteral("an array")
-                                                         : QStringLiteral("a single value")));
-    return EventPayload::classify(doc.object());
+    return PayloadDecryptor::fromPlaintext(plain.value());
 }
 
 } // namespace
@@ -132,6 +106,37 @@ Result<EventPayload, PayloadError> PayloadDecryptor::decrypt(const crypto::RsaPr
             << "event payload does not open:" << payloadErrcName(result.error().code) << "-"
             << result.error().message;
     return result;
+}
+
+Result<EventPayload, PayloadError> PayloadDecryptor::fromPlaintext(const crypto::SecureBytes &plain)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString asText = utf8(plain.view());
+    const bool badUtf8 = utf8.hasError();
+    crypto::secureWipe(asText);
+    if (badUtf8)
+        return PayloadError::make(
+            PayloadErrc::NotUtf8,
+            QStringLiteral("The payload decrypted, but the result is not UTF-8 "
+                           "text (%1 bytes of binary data).")
+                .arg(plain.size()));
+    QJsonParseError err {};
+    const QJsonDocument doc = QJsonDocument::fromJson(plain.rawView(), &err);
+    if (err.error != QJsonParseError::NoError)
+        return PayloadError::make(
+            PayloadErrc::NotJson,
+            QStringLiteral("The payload decrypted to text that is not JSON: %1 "
+                           "at byte %2.")
+                .arg(err.errorString())
+                .arg(err.offset),
+            err.offset);
+    if (!doc.isObject())
+        return PayloadError::make(PayloadErrc::NotObject,
+                                  QStringLiteral("The payload decrypted to JSON, but to %1 rather "
+                                                 "than an object.")
+                                      .arg(doc.isArray() ? QStringLiteral("an array")
+                                                         : QStringLiteral("a single value")));
+    return EventPayload::classify(doc.object());
 }
 
 } // namespace aerodesk::embedded

@@ -38,6 +38,10 @@ public:
     static Result<EventPayload, PayloadError> decrypt(const crypto::RsaPrivateKey &key,
                                                       QByteArrayView hexText, Options options,
                                                       HexInput *input = nullptr);
+    /// The steps after decryption: UTF-8 text -> JSON object -> EventPayload::classify
+    /// (NotUtf8, NotJson, NotObject, then classify's errors). decrypt() ends with it; it is
+    /// public so the fuzz target (fuzz/PayloadClassifier.cpp) reaches it without RSA.
+    static Result<EventPayload, PayloadError> fromPlaintext(const crypto::SecureBytes &plain);
 };
 
 } // namespace aerodesk::embedded

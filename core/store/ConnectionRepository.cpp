@@ -62,7 +62,9 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     auto id = m_cipher.seal(kConnectionId, rowKey, BlindIndex::normalise(c.connectionId).toUtf8());
     if (!id)
         return id.error();
-    QVariant user(QMetaType(QMetaType::QByteArray)), userIndex(QMetaType(QMetaType::QByteArray));
+    // Braces: with parentheses clang reads these as function declarations (vexing parse).
+    QVariant user { QMetaType(QMetaType::QByteArray) };
+    QVariant userIndex { QMetaType(QMetaType::QByteArray) };
     if (!c.aeroPassUserUuid.isEmpty()) {
         auto sealed = m_cipher.seal(kAeroPassUser, rowKey, c.aeroPassUserUuid.trimmed().toUtf8());
         if (!sealed)
@@ -70,7 +72,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         user = *sealed;
         userIndex = m_index.index(kUserDomain, c.aeroPassUserUuid);
     }
-    QVariant summary(QMetaType(QMetaType::QByteArray));
+    QVariant summary { QMetaType(QMetaType::QByteArray) };
     if (!c.accountSummary.isEmpty()) {
         QByteArray json = QJsonDocument(c.accountSummary).toJson(QJsonDocument::Compact);
         auto sealed = m_cipher.seal(kAccountSummary, rowKey, json);

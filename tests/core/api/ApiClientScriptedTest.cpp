@@ -162,3 +162,16 @@ TEST(ApiClientScripted, NumericTtlAndEarlyRefresh)
     ASSERT_TRUE(rig.get(QStringLiteral("okA")).ok());
     EXPECT_EQ(rig.peer.tokenRequests, 2);
 }
+
+// Found by fuzz/ApiResponse: "TTL": "1e300" was converted to qint64 with undefined behaviour —
+// INT64_MIN on x86, so the token was never fresh and every call asked for a new one. It now
+// counts as a day.
+TEST(ApiClientScripted, AbsurdTtlCountsAsADay)
+{
+    Rig rig;
+    rig.peer.ttl = QStringLiteral("1e300");
+    ASSERT_TRUE(rig.get(QStringLiteral("okA")).ok());
+    rig.clock.advanceMs(3600 * 1000);
+    ASSERT_TRUE(rig.get(QStringLiteral("okA")).ok());
+    EXPECT_EQ(rig.peer.tokenRequests, 1);
+}

@@ -147,3 +147,17 @@ TEST(JsonReadTest, TolerantTypes)
     EXPECT_EQ(JsonRead::instant(o, QStringLiteral("u")).toSecsSinceEpoch(), 1700000000);
     EXPECT_FALSE(JsonRead::number(o, QStringLiteral("missing")).has_value());
 }
+
+// Found by fuzz/ApiResponse (fuzz/regressions/ApiResponse/transaction-id-1e63): a number too
+// large for qint64 was converted to it before the check (undefined behaviour; only UBSan saw it,
+// the text was the same on x86). Now it is range-checked first.
+TEST(JsonReadTest, HugeNumbersAsText)
+{
+    const QJsonObject o = obj(R"({"big":1.27e63,"neg":-1e300,"edge":9223372036854775808,)"
+                              R"("min":-9223372036854775808,"half":2.5})");
+    EXPECT_EQ(JsonRead::string(o, QStringLiteral("big")), QStringLiteral("1.27e+63"));
+    EXPECT_EQ(JsonRead::string(o, QStringLiteral("neg")), QStringLiteral("-1e+300"));
+    EXPECT_EQ(JsonRead::string(o, QStringLiteral("edge")), QStringLiteral("9.22337e+18"));
+    EXPECT_EQ(JsonRead::string(o, QStringLiteral("min")), QStringLiteral("-9223372036854775808"));
+    EXPECT_EQ(JsonRead::string(o, QStringLiteral("half")), QStringLiteral("2.5"));
+}

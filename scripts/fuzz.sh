@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# scripts/fuzz.sh — build the libFuzzer targets under fuzz/ with clang and run each for a while.
+#
+# Usage: scripts/fuzz.sh [seconds] [Target...]      (default: 60 s each, every target)
+#
+# Configures its own build in build-fuzz/ (clang, -DAERODESK_FUZZ=ON: every library with
+# -fsanitize=fuzzer-no-link,address,undefined, only core/, emulator/ and the fuzz targets; the
+# normal gcc build in build/ is not touched), builds the fuzz_<Target> executables, then runs each
+# for `seconds` on the seeds of fuzz/corpus/<Target>/ plus the inputs of fuzz/regressions/<Target>/
+# (read-only; what libFuzzer finds new goes to build-fuzz/corpus/<Target>/ and is kept between
+# runs). A crash, a sanitizer report, a leak, a timeout or running out of memory ends a target's
+# run; the input is written to build-fuzz/crashes/<Target>/ (copy it to fuzz/regressions/<Target>/
+# once the bug is fixed). Prints a table; exits 1 if any target failed.
+# Environment: AERODESK_FUZZ_JOBS (build parallelism, default 2), AERODESK_FUZZ_BUILD_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
+
+seconds="${1:-60}"
+[[ $# -gt 0 ]] && shift
+if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [[ "$seconds" -lt 1 ]]; then
+  echo "usage: $0 [seconds] [Target...]" >&2
+  exit 2
+fi
+# Every target declared in fuzz/CMakeLists.txt, unless some are named.
+if [[ $# -gt 0 ]]; then
+  targets=("$@")
+else
+  mapfile -t targets < <(sed -n 's/^aerodesk_add_fuzzer(\([A-Za-z0-9_]*\) .*/\1/p' fuzz/CMakeLists.txt)
+fi
+
+scripts/install-deps.sh --with-fuzz
+
+build="${AERODESK_FUZZ_BUILD_DIR:-build-fuzz}"
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+# -O1 and line tables: fast enough to fuzz, quick to build, stack traces with lines. Asserts on.
+CC=clang CXX=clang++ cmake -S . -B "$build" -DAERODESK_FUZZ=ON -DAERODESK_BUILD_TESTS=OFF \
+  -DAERODESK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "${launcher[@]}" >/dev/null
+cmake --build "$build" -j"${AERODESK_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+failed=0
+rows=()
+for t in "${targets[@]}"; do
+  corpus="$build/corpus/$t"
+  crashes="$build/crashes/$t"
+  log="$build/logs/$t.log"
+  mkdir -p "$corpus" "$crashes" "$build/logs"
+  inputs=("fuzz/corpus/$t")
+  [[ -d "fuzz/regressions/$t" ]] && inputs+=("fuzz/regressions/$t")
+  dict=()
+  [[ -f "fuzz/dict/$t.dict" ]] && dict=("-dict=fuzz/dict/$t.dict")
+  echo "fuzz.sh: $t for ${seconds}s"
+  set +e
+  "$build/bin/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}" "$corpus" "${inputs[@]}" \
+    >"$log" 2>&1
+  rc=$?
+  set -e
+  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+  newUnits="$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -1)"
+  cov="$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)"
+  corp="$(grep -oE 'corp: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)"
+  if [[ $rc -eq 0 ]]; then
+    verdict=ok
+  else
+    verdict="FAILED (exit $rc; input in $crashes/, log $log)"
+    failed=1
+    grep -E 'ERROR: |runtime error:|fuzz check failed|SUMMARY:' "$log" | head -5 >&2 || true
+  fi
+  rows+=("$(printf '%-22s %6ss %10s execs  cov %6s  corpus %5s  new %5s  %s' "$t" "$seconds" \
+    "${execs:-?}" "${cov:-?}" "${corp:-?}" "${newUnits:-?}" "$verdict")")
+done
+
+echo
+echo "fuzz.sh: results (logs in $build/logs/)"
+printf '%s\n' "${rows[@]}"
+exit "$failed"
