@@ -27,8 +27,7 @@ using Attributes = QMap<QString, QString>;
 } // namespace
 
 void SecretServiceLabeler::apply(const QString &service, const QString &qualifiedKey,
-                                 const QString &label, QObject *context,
-                                 std::function<void()> done)
+                                 const QString &label, QObject *context, std::function<void()> done)
 {
     static const QMetaType registered = qDBusRegisterMetaType<Attributes>();
     Q_UNUSED(registered);

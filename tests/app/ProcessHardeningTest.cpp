@@ -3,14 +3,14 @@
 // really refuses, as a hardened container profile would — and must say so; without the filter
 // the same executables run undumpable with RLIMIT_CORE = 0.
 #include "core/util/ProcessHardening.h"
+
 #include "tests/support/TestPaths.h"
 
 #include <QProcess>
 
-#include <gtest/gtest.h>
-
 #include <cerrno>
 #include <cstddef>
+#include <gtest/gtest.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -106,7 +106,8 @@ TEST_F(ProcessHardeningTest, CliWarnsWhenTheKernelRefusesAndIsQuietOtherwise)
     EXPECT_TRUE(refused.err.contains(QStringLiteral("aerodesk-cli: warning: Core dumps could not "
                                                     "be turned off")))
         << refused.err.toStdString();
-    EXPECT_TRUE(refused.err.contains(QStringLiteral("PR_SET_DUMPABLE"))) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("PR_SET_DUMPABLE")))
+        << refused.err.toStdString();
 
     const ChildRun normal = run(cli, { QStringLiteral("--version") }, false);
     EXPECT_EQ(normal.exitCode, 0);

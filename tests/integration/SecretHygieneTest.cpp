@@ -134,8 +134,7 @@ struct Place
 QList<Place> filesUnder(const QString &root)
 {
     QList<Place> out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile f(path);
@@ -215,7 +214,8 @@ TEST(SecretHygiene, NoSecretOfAFullWalkthroughRunIsInAnythingTheConsoleWrote)
     const QString builtIn = QString::fromLatin1(entries::kBuiltInProfile);
     for (const char *name : { entries::kApiKey, entries::kApiSecret, entries::kWebhookSecretCurrent,
                               entries::kWebhookSecretPrevious, entries::kPartnerPrivateKey }) {
-        if (auto value = readKeychain(builtIn, QString::fromLatin1(name)); value && !value->isEmpty())
+        if (auto value = readKeychain(builtIn, QString::fromLatin1(name));
+            value && !value->isEmpty())
             secrets << Secret { QStringLiteral("keychain %1").arg(QLatin1String(name)), *value };
     }
     if (auto key = readKeychain(QString::fromLatin1(entries::kStoreProfile),

@@ -3,8 +3,8 @@
 // read back through the real Secret Service; afterwards no copy of it — the raw bytes QtKeychain
 // kept in its job — is left anywhere in this process's writable memory. 600 bytes: glibc keeps
 // a freed block of that size in its per-size cache with all but its first 16 bytes intact, so
-// an unwiped copy is reliably still there to find (on the previous main it was, every run). (QtKeychain's own
-// base64 temporaries are out of our reach: docs/security.md, known limits.)
+// an unwiped copy is reliably still there to find (on the previous main it was, every run).
+// (QtKeychain's own base64 temporaries are out of our reach: docs/security.md, known limits.)
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
 #include "tests/support/MemoryScan.h"

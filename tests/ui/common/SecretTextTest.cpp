@@ -2,9 +2,10 @@
 // out of it (the webhook secret dialog, the Settings panel's secrets) leaves no copy in the
 // edit's text buffer. The secret is 200 ASCII characters (400 bytes as UTF-16: glibc keeps a
 // freed block of that size with all but its first bytes intact, so an unwiped buffer is found).
+#include "ui/common/SecretText.h"
+
 #include "core/crypto/Random.h"
 #include "tests/support/MemoryScan.h"
-#include "ui/common/SecretText.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
 
 #include <QCoreApplication>

@@ -40,9 +40,8 @@ public:
     Heartbeat()
     {
         m_timer.setInterval(20);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_longest = std::max(m_longest, m_sinceLast.restart());
-        });
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this] { m_longest = std::max(m_longest, m_sinceLast.restart()); });
         m_sinceLast.start();
         m_timer.start();
     }
@@ -122,10 +121,11 @@ protected:
         EXPECT_TRUE(refreshButton()->isEnabled()) << refreshButton()->toolTip().toStdString();
         QTest::mouseClick(refreshButton(), Qt::LeftButton);
         EXPECT_TRUE(waitUntil(
-            [&] { return message() != before && !message().isEmpty() && refreshButton()->isEnabled(); },
+            [&] {
+                return message() != before && !message().isEmpty() && refreshButton()->isEnabled();
+            },
             60000))
-            << "the panel never said how the refresh ended; it shows: "
-            << message().toStdString();
+            << "the panel never said how the refresh ended; it shows: " << message().toStdString();
         *longestGapMs = heartbeat.longestGapMs();
         return message();
     }
