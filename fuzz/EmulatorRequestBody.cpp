@@ -54,7 +54,7 @@ struct Rig
     Rig()
         : options(makeOptions())
         , world(options)
-        , eb(0.001, 42)
+        , eb(0.001)
     {
         if (!eb.loadOrGenerateKeys(keys->partnerPem, keys->providerPem))
             std::abort();
@@ -91,7 +91,7 @@ QString freshRetUrlId(bool connect)
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
     fuzz::ensureCoreApplication();
-    EmbeddedBankingService generated(1.0, 42);
+    EmbeddedBankingService generated(1.0);
     if (!generated.loadOrGenerateKeys())
         std::abort();
     keys = new Keys { QString::fromLatin1(generated.partnerKey().toPkcs8Pem().view()),
