@@ -174,7 +174,7 @@ struct Operation : std::enable_shared_from_this<Operation>
         if (result.ok() && type == Type::Write && context) {
             // QtKeychain labels every item "AeroDesk": give it its descriptive label first, so
             // that whoever gets the callback finds the item labelled. Never fails the write.
-            crypto::secureWipe(payload);
+            // (payload is wiped once the job is gone: wipeWhenNoJobHoldsACopy.)
             auto self = shared_from_this();
             SecretServiceLabeler::apply(QString::fromLatin1(Keychain::kServiceName), key,
                                         KeychainLabel::forEntry(profile, name), context.data(),

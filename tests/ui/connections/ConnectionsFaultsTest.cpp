@@ -6,6 +6,7 @@
 // nothing lost: the connection is still in the table and in the encrypted store afterwards,
 // and the next refresh, once the fault is gone, works.
 #include "core/crypto/Random.h"
+#include "core/jobs/JobResult.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "tests/support/SessionRig.h"
@@ -66,9 +67,10 @@ protected:
     }
 
     /// The sandbox, one linked connection stored (as a pasted id), the panel showing it.
-    void bringUp(int requestTimeoutMs = 15000)
+    void bringUp(int requestTimeoutMs = 15000, const QString &timeScale = QStringLiteral("0.05"))
     {
-        ASSERT_TRUE(rig.start());
+        ASSERT_TRUE(rig.start({ QStringLiteral("--seed"), QStringLiteral("42"),
+                                QStringLiteral("--time-scale"), timeScale }));
         api::Environment env = rig.harness().environment();
         env.requestTimeoutMs = requestTimeoutMs;
         rig.session().setEnvironment(env);
@@ -213,6 +215,36 @@ TEST_F(ConnectionsFaults, LatencyPastTheTimeoutSaysItTimedOutAndLosesNothing)
     EXPECT_TRUE(said.contains(QStringLiteral("did not answer within 1.5 s"))) << said.toStdString();
     EXPECT_LT(gap, kStallMs);
     expectNothingLostAndRecovers();
+}
+
+TEST_F(ConnectionsFaults, TokensExpiringInTheMiddleOfABalanceJobDoNotStopIt)
+{
+    // Jobs at half their real length (2.5-7.5 s), so the expiry lands while it polls.
+    bringUp(15000, QStringLiteral("0.5"));
+    qint64 gap = 0;
+    refreshAndWait(&gap); // details and the account summary (canFetchBalance)
+    auto *balance = panel->findChild<QAction *>(QStringLiteral("refreshBalanceAction"));
+    ASSERT_NE(balance, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return balance->isEnabled(); }, 30000))
+        << balance->toolTip().toStdString();
+
+    QSignalSpy recorded(panel->feed(), &ui::ConnectionStoreFeed::jobRecorded);
+    Heartbeat heartbeat;
+    balance->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !balance->isEnabled(); }, 10000))
+        << "the balance job did not start: " << message().toStdString();
+    QTest::qWait(700); // its first poll has gone out with the current token
+    ASSERT_TRUE(recorded.isEmpty()) << "the job ended before the tokens could expire";
+    const auto expired = rig.harness().sandbox.request(
+        "POST", QStringLiteral("/sandbox/faults/expire-tokens"));
+    ASSERT_EQ(expired.status, 200) << expired.body.toStdString();
+
+    ASSERT_TRUE(waitUntil([&] { return recorded.count() == 1; }, 90000)) << message().toStdString();
+    const auto result = recorded.first().first().value<jobs::JobResult>();
+    EXPECT_EQ(result.outcome, jobs::JobOutcome::Completed) << result.message.toStdString();
+    EXPECT_LT(heartbeat.longestGapMs(), kStallMs);
+    ASSERT_NE(row(), nullptr);
+    EXPECT_TRUE(db->connections().get(id).ok());
 }
 
 } // namespace
