@@ -21,8 +21,7 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
     parser.setApplicationDescription(QStringLiteral(
         "Offline emulator of the Aerosync API, its widget and the embedded banking component, over "
         "HTTPS on 127.0.0.1. Prints one JSON line when ready: baseUrl, certSha256, certPem, "
-        "apiKey, "
-        "apiSecret, controlToken. See docs/sandbox.md."));
+        "apiKey, apiSecret (unless --secret-fd), controlToken. See docs/sandbox.md."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
@@ -45,6 +44,11 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
     const QCommandLineOption secret(
         QStringLiteral("api-secret"),
         QStringLiteral("Use this apiSecret instead of a generated one."), QStringLiteral("secret"));
+    const QCommandLineOption secretFd(
+        QStringLiteral("secret-fd"),
+        QStringLiteral("Write the apiSecret followed by a newline to this open file descriptor, "
+                       "close it, and leave apiSecret off the start line."),
+        QStringLiteral("fd"));
     const QCommandLineOption mfaLiteral(
         QStringLiteral("mfa-required-literal"),
         QStringLiteral("Polls say MFA_REQUIRED instead of \"Pending MFA\"."));
@@ -80,8 +84,8 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
         QStringLiteral("Close a connection whose request is not complete this many ms after its "
                        "first byte (a slow client)."),
         QStringLiteral("ms"), QStringLiteral("10000"));
-    parser.addOptions({ port, seed, scale, ttl, key, secret, mfaLiteral, noStdin, partner, provider,
-                        webhookCa, cert, certKey, fault, requestTimeout });
+    parser.addOptions({ port, seed, scale, ttl, key, secret, secretFd, mfaLiteral, noStdin, partner,
+                        provider, webhookCa, cert, certKey, fault, requestTimeout });
     parser.process(app);
 
     EmulatorOptions o;
@@ -105,6 +109,11 @@ EmulatorOptions EmulatorCommandLine::parse(const QCoreApplication &app, Extra *e
     o.apiKey = parser.value(key);
     o.apiSecret = parser.value(secret);
     o.mfaRequiredLiteral = parser.isSet(mfaLiteral);
+    if (parser.isSet(secretFd)) {
+        extra->secretFd = parser.value(secretFd).toInt(&ok);
+        if (!ok || extra->secretFd < 3)
+            usageError(QStringLiteral("--secret-fd must be a descriptor number of 3 or more"));
+    }
     extra->watchStdin = !parser.isSet(noStdin);
     extra->partnerKey = parser.value(partner);
     extra->providerKey = parser.value(provider);

@@ -21,6 +21,9 @@ public:
         QString certFile; ///< TLS certificate (PEM) instead of a generated one
         QString keyFile; ///< its private key (PEM)
         QStringList faults; ///< --fault kind=N, repeatable
+        /// --secret-fd N: write the apiSecret ("<secret>\n") to this inherited descriptor and
+        /// close it, and leave it off the start line. -1 = print it on the start line.
+        int secretFd = -1;
     };
     static aerodesk::emulator::EmulatorOptions parse(const QCoreApplication &app, Extra *extra);
 };

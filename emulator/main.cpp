@@ -1,15 +1,49 @@
 // aerodesk-sandbox: the offline Aerosync emulator (docs/sandbox.md). Start-up wiring only.
 #include "EmulatorCommandLine.h"
 #include "ShutdownWatcher.h"
+#include "core/crypto/SecureBytes.h"
 #include "core/util/ProcessHardening.h"
 #include "emulator/EmulatorServer.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslCertificate>
 
+#include <cerrno>
 #include <cstdio>
 #include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+/// --secret-fd: "<apiSecret>\n" to `fd`, then close it (the parent reads to end of file).
+bool handOverSecret(int fd, const QString &apiSecret)
+{
+    // Only a pipe: a descriptor the parent did not pass could have been reused by now.
+    using FileStatus = struct stat;
+    FileStatus st {};
+    if (::fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode))
+        return false;
+    QByteArray bytes = apiSecret.toUtf8();
+    bytes.append('\n');
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+    const bool ok = done == bytes.size();
+    aerodesk::crypto::secureWipe(bytes);
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -60,7 +94,19 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "aerodesk-sandbox: %s\n", qPrintable(error));
         return 1;
     }
-    const QByteArray line = QJsonDocument(server.startLine()).toJson(QJsonDocument::Compact);
+    QJsonObject startLine = server.startLine();
+    if (extra.secretFd >= 0) {
+        // Before the start line: whoever reads that line finds the secret already in the pipe.
+        startLine.remove(QStringLiteral("apiSecret"));
+        if (!handOverSecret(extra.secretFd, server.apiSecret())) {
+            std::fprintf(
+                stderr,
+                "aerodesk-sandbox: cannot hand the apiSecret over --secret-fd %d (an open pipe)\n",
+                extra.secretFd);
+            return 2;
+        }
+    }
+    const QByteArray line = QJsonDocument(startLine).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);

@@ -94,8 +94,14 @@ void BuiltInEnvironment::onLaunched(const EmulatorEndpoint &endpoint)
     };
     m_keychain.write(QString::fromLatin1(keychain::entries::kApiKey),
                      crypto::SecureBytes::fromUtf8(endpoint.apiKey), written);
+    // The apiSecret came over the launcher's private pipe into one shared SecureBytes; the
+    // keychain takes its own copy (wiped once written), and the shared one is wiped now, so
+    // no copy of the endpoint (the launcher's, signal arguments) keeps it for the session.
+    static const crypto::SecureBytes kNone;
     m_keychain.write(QString::fromLatin1(keychain::entries::kApiSecret),
-                     crypto::SecureBytes::fromUtf8(endpoint.apiSecret), written);
+                     endpoint.apiSecret ? *endpoint.apiSecret : kNone, written);
+    if (endpoint.apiSecret)
+        endpoint.apiSecret->clear();
 }
 
 void BuiltInEnvironment::fail(Failure::Stage stage, const QString &reason)

@@ -7,7 +7,8 @@
 
 namespace aerodesk::emulatorhost {
 
-Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView line)
+Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView line,
+                                                                  crypto::SecureBytes secret)
 {
     QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &parseError);
@@ -22,7 +23,12 @@ Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView
     e.certPem = o.value(QStringLiteral("certPem")).toString().toLatin1();
     e.certSha256Hex = o.value(QStringLiteral("certSha256")).toString().toLatin1().toLower();
     e.apiKey = o.value(QStringLiteral("apiKey")).toString();
-    e.apiSecret = o.value(QStringLiteral("apiSecret")).toString();
+    if (secret.isEmpty()) {
+        QString onLine = o.value(QStringLiteral("apiSecret")).toString();
+        secret = crypto::SecureBytes::fromUtf8(onLine);
+        crypto::secureWipe(onLine);
+    }
+    e.apiSecret = std::make_shared<crypto::SecureBytes>(std::move(secret));
     e.controlToken = o.value(QStringLiteral("controlToken")).toString().toLatin1();
     e.pid = o.value(QStringLiteral("pid")).toInteger();
     if (!e.baseUrl.isValid() || e.baseUrl.scheme() != QLatin1String("https") ||
@@ -34,7 +40,7 @@ Result<EmulatorEndpoint, QString> EmulatorEndpoint::fromStartLine(QByteArrayView
         return QStringLiteral("the sandbox's certificate is not a PEM certificate");
     if (cert.digest(QCryptographicHash::Sha256).toHex() != e.certSha256Hex)
         return QStringLiteral("the sandbox's certificate does not match its SHA-256 fingerprint");
-    if (e.apiKey.isEmpty() || e.apiSecret.isEmpty())
+    if (e.apiKey.isEmpty() || e.apiSecret->isEmpty())
         return QStringLiteral("the sandbox's start line has no credentials");
     if (e.controlToken.size() < 32)
         return QStringLiteral("the sandbox's start line has no control token");

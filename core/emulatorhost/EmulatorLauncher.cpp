@@ -7,6 +7,10 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace aerodesk::emulatorhost {
 
 EmulatorLauncher::EmulatorLauncher(QString executablePath, QStringList extraArgs, QObject *parent)
@@ -48,6 +52,63 @@ EmulatorLauncher::EmulatorLauncher(QString executablePath, QStringList extraArgs
 EmulatorLauncher::~EmulatorLauncher()
 {
     stop();
+    closeSecretPipe();
+}
+
+namespace {
+constexpr int kChildSecretFd = 3;
+constexpr std::size_t kMaxSecret = 4096;
+} // namespace
+
+bool EmulatorLauncher::openSecretPipe()
+{
+    closeSecretPipe();
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return false;
+    m_secretReadFd = fds[0];
+    m_secretWriteFd = fds[1];
+    const int writeEnd = m_secretWriteFd;
+    m_process.setChildProcessModifier([writeEnd] {
+        // In the child, between fork and exec: only async-signal-safe calls.
+        if (writeEnd == kChildSecretFd)
+            ::fcntl(kChildSecretFd, F_SETFD, 0);
+        else
+            ::dup2(writeEnd, kChildSecretFd); // the copy has no FD_CLOEXEC
+    });
+    return true;
+}
+
+void EmulatorLauncher::closeSecretPipe()
+{
+    if (m_secretReadFd >= 0)
+        ::close(m_secretReadFd);
+    if (m_secretWriteFd >= 0)
+        ::close(m_secretWriteFd);
+    m_secretReadFd = m_secretWriteFd = -1;
+}
+
+crypto::SecureBytes EmulatorLauncher::readSecret()
+{
+    // The sandbox writes "<secret>\n" and closes the pipe before it prints its start line, so
+    // by now it is all there: read without blocking up to end of file.
+    crypto::SecureBytes buffer(kMaxSecret + 1);
+    std::size_t used = 0;
+    if (m_secretReadFd >= 0 && ::fcntl(m_secretReadFd, F_SETFL, O_NONBLOCK) == 0) {
+        while (used < buffer.size()) {
+            const ssize_t n = ::read(m_secretReadFd, buffer.data() + used, buffer.size() - used);
+            if (n > 0)
+                used += std::size_t(n);
+            else if (n < 0 && errno == EINTR)
+                continue;
+            else
+                break; // 0 = end of file; EAGAIN = the sandbox did not close it: incomplete
+        }
+    }
+    closeSecretPipe();
+    if (used == 0 || used > kMaxSecret || buffer.data()[used - 1] != '\n')
+        return {};
+    return crypto::SecureBytes(buffer.data(), used - 1); // `buffer` is wiped on return
 }
 
 QString EmulatorLauncher::defaultExecutablePath()
@@ -89,7 +150,19 @@ void EmulatorLauncher::start()
     }
     qCInfo(aerodesk::log::sandboxhost).noquote()
         << "starting" << m_executable << shown.join(QLatin1Char(' '));
-    m_process.start(m_executable, m_args, QIODevice::ReadWrite); // stdin stays an open pipe
+    if (!openSecretPipe()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] { fail(QStringLiteral("cannot create a pipe for the sandbox's credentials")); },
+            Qt::QueuedConnection);
+        return;
+    }
+    // A descriptor number, not a secret: safe on the command line.
+    const QStringList args =
+        m_args + QStringList { QStringLiteral("--secret-fd"), QString::number(kChildSecretFd) };
+    m_process.start(m_executable, args, QIODevice::ReadWrite); // stdin stays an open pipe
+    ::close(m_secretWriteFd); // the child has its copy; EOF comes when the child closes it
+    m_secretWriteFd = -1;
 }
 
 void EmulatorLauncher::stop()
@@ -123,7 +196,8 @@ void EmulatorLauncher::onOutput()
             fail(QStringLiteral("the sandbox printed no start line"));
         return;
     }
-    auto endpoint = EmulatorEndpoint::fromStartLine(QByteArrayView(m_buffer).first(newline));
+    auto endpoint =
+        EmulatorEndpoint::fromStartLine(QByteArrayView(m_buffer).first(newline), readSecret());
     m_buffer.clear();
     if (!endpoint.ok()) {
         fail(endpoint.error());
@@ -148,6 +222,7 @@ void EmulatorLauncher::fail(const QString &why)
         return;
     m_startTimer.stop();
     m_ready = false;
+    closeSecretPipe();
     qCWarning(aerodesk::log::sandboxhost).noquote() << "aerodesk-sandbox did not start:" << why;
     Q_EMIT failed(why);
 }

@@ -16,7 +16,7 @@ protected:
     QJsonObject creds() const
     {
         return { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                 { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } };
+                 { QStringLiteral("apiSecret"), sb.apiSecret() } };
     }
     static QString code(const EmulatorRig::Reply &r)
     {

@@ -45,7 +45,7 @@ Issued issuedBy(EmulatorRig &sb)
 {
     Issued out;
     out.apiKey = sb.endpoint().apiKey;
-    out.apiSecret = sb.endpoint().apiSecret;
+    out.apiSecret = sb.apiSecret();
     out.controlToken = QString::fromLatin1(sb.endpoint().controlToken);
     out.apiToken = sb.token();
     const auto w = sb.request("POST", QStringLiteral("/v2/token_widget"),

@@ -16,7 +16,7 @@ namespace {
 QJsonObject creds(const EmulatorRig &sb)
 {
     return { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-             { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } };
+             { QStringLiteral("apiSecret"), sb.apiSecret() } };
 }
 QString code(const EmulatorRig::Reply &r)
 {

@@ -48,12 +48,11 @@ protected:
     QString relaunchMfa(const QString &id, const QString &jobId, const QString &stepName,
                         const QJsonObject &answer)
     {
-        const QString token =
-            sb.request("POST", QStringLiteral("/v2/token_widget"),
-                       { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                         { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } })
-                .json.value(QStringLiteral("token"))
-                .toString();
+        const QString token = sb.request("POST", QStringLiteral("/v2/token_widget"),
+                                         { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
+                                           { QStringLiteral("apiSecret"), sb.apiSecret() } })
+                                  .json.value(QStringLiteral("token"))
+                                  .toString();
         const auto launch = sb.request("POST", QStringLiteral("/sandbox/widget/sessions"),
                                        { { QStringLiteral("token"), token },
                                          { QStringLiteral("handleMFA"), true },
@@ -155,7 +154,7 @@ TEST_F(EmulatedJobs, ManualLinkBalanceIsAc105)
     // A manual link through the widget stand-in.
     const QString token = sb.request("POST", QStringLiteral("/v2/token_widget"),
                                      { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                                       { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } })
+                                       { QStringLiteral("apiSecret"), sb.apiSecret() } })
                               .json.value(QStringLiteral("token"))
                               .toString();
     const QString sid = sb.request("POST", QStringLiteral("/sandbox/widget/sessions"),

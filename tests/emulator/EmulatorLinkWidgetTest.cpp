@@ -18,7 +18,7 @@ protected:
         return sb
             .request("POST", QStringLiteral("/v2/token_widget"),
                      { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                       { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } })
+                       { QStringLiteral("apiSecret"), sb.apiSecret() } })
             .json.value(QStringLiteral("token"))
             .toString();
     }
@@ -181,7 +181,7 @@ TEST_F(SandboxWidget, UnknownAeroPassUserIsAc102)
 {
     const auto r = sb.request("POST", QStringLiteral("/v2/token_widget"),
                               { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                                { QStringLiteral("apiSecret"), sb.endpoint().apiSecret },
+                                { QStringLiteral("apiSecret"), sb.apiSecret() },
                                 { QStringLiteral("aeroPassUserUuid"),
                                   QStringLiteral("00000000-0000-4000-8000-000000000000") } });
     EXPECT_EQ(r.status, 404);
@@ -223,12 +223,11 @@ TEST_F(SandboxWidget, InactivityIsAr100)
     EmulatorRig fast;
     ASSERT_TRUE(
         fast.start({ QStringLiteral("--time-scale"), QStringLiteral("0.005") })); // 90 s -> 0.45 s
-    const QString token =
-        fast.request("POST", QStringLiteral("/v2/token_widget"),
-                     { { QStringLiteral("apiKey"), fast.endpoint().apiKey },
-                       { QStringLiteral("apiSecret"), fast.endpoint().apiSecret } })
-            .json.value(QStringLiteral("token"))
-            .toString();
+    const QString token = fast.request("POST", QStringLiteral("/v2/token_widget"),
+                                       { { QStringLiteral("apiKey"), fast.endpoint().apiKey },
+                                         { QStringLiteral("apiSecret"), fast.apiSecret() } })
+                              .json.value(QStringLiteral("token"))
+                              .toString();
     const QString sid = fast.request("POST", QStringLiteral("/sandbox/widget/sessions"),
                                      { { QStringLiteral("token"), token } })
                             .json.value(QStringLiteral("sessionId"))

@@ -82,7 +82,7 @@ TEST_F(EmulatorRequestGuard, BodyOverTheLimitIsRefusedWith413AndTheNextRequestIs
 
     // The emulator still serves the next request, on the same client.
     const QJsonObject creds { { QStringLiteral("apiKey"), sb.endpoint().apiKey },
-                              { QStringLiteral("apiSecret"), sb.endpoint().apiSecret } };
+                              { QStringLiteral("apiSecret"), sb.apiSecret() } };
     const auto next = sb.request("POST", QStringLiteral("/v2/token"), creds);
     EXPECT_EQ(next.status, 200) << next.networkError.toStdString();
     EXPECT_FALSE(next.json.value(QStringLiteral("token")).toString().isEmpty());

@@ -3,12 +3,15 @@
 #include "tests/support/TestPaths.h"
 #include "tests/support/Wait.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSslSocket>
 
 #include <csignal>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using aerodesk::emulatorhost::EmulatorEndpoint;
 using aerodesk::emulatorhost::EmulatorLauncher;
@@ -104,5 +107,84 @@ TEST(SandboxStart, ExitsWhenItsParentClosesStdin)
     p.closeWriteChannel();
     EXPECT_TRUE(p.waitForFinished(5000)) << "the sandbox kept running after its stdin closed";
     if (p.state() != QProcess::NotRunning)
+        p.kill();
+}
+
+// Issue 13, finding 8(c): with --secret-fd the apiSecret goes to that descriptor ("<secret>\n",
+// then closed), not on the start line (stdout) nor on the command line.
+TEST(SandboxStart, SecretFdKeepsTheApiSecretOffTheStartLineAndTheCommandLine)
+{
+    int fds[2];
+    ASSERT_EQ(::pipe2(fds, O_CLOEXEC), 0);
+    const int writeEnd = fds[1];
+    QProcess p;
+    p.setChildProcessModifier([writeEnd] {
+        if (writeEnd == 5)
+            ::fcntl(5, F_SETFD, 0); // dup2 onto itself would keep FD_CLOEXEC
+        else
+            ::dup2(writeEnd, 5);
+    });
+    p.start(aerodesk::test::executable(QStringLiteral("aerodesk-sandbox")),
+            { QStringLiteral("--secret-fd"), QStringLiteral("5") });
+    ::close(writeEnd);
+    ASSERT_TRUE(p.waitForStarted(5000));
+    ASSERT_TRUE(aerodesk::test::waitUntil([&] { return p.canReadLine(); }, 15000));
+    const QByteArray startLine = p.readLine();
+    QByteArray secret(256, '\0');
+    const ssize_t n = ::read(fds[0], secret.data(), size_t(secret.size()));
+    ::close(fds[0]);
+    ASSERT_GT(n, 1) << "nothing on the secret descriptor";
+    secret.truncate(n);
+    ASSERT_TRUE(secret.endsWith('\n'));
+    secret.chop(1);
+    EXPECT_TRUE(secret.startsWith("sandbox-secret-"));
+
+    EXPECT_TRUE(startLine.contains("\"event\":\"ready\"")) << startLine.toStdString();
+    EXPECT_FALSE(startLine.contains("apiSecret")) << "the start line still names the apiSecret";
+    EXPECT_FALSE(startLine.contains(secret)) << "the start line carries the secret";
+    EXPECT_TRUE(startLine.contains("apiKey"));
+    EXPECT_TRUE(
+        EmulatorEndpoint::fromStartLine(startLine.trimmed(), aerodesk::crypto::SecureBytes(secret))
+            .ok());
+    EXPECT_FALSE(EmulatorEndpoint::fromStartLine(startLine.trimmed()).ok())
+        << "without the descriptor's secret the line has no credentials";
+
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(p.processId()));
+    ASSERT_TRUE(cmdline.open(QIODevice::ReadOnly));
+    const QByteArray argv = cmdline.readAll();
+    EXPECT_TRUE(argv.contains("--secret-fd"));
+    EXPECT_FALSE(argv.contains(secret)) << "the secret is on the sandbox's command line";
+    p.closeWriteChannel();
+    if (!p.waitForFinished(5000))
+        p.kill();
+}
+
+TEST(SandboxStart, TheLauncherPassesTheSecretOverAPipeAndItSignsIn)
+{
+    EmulatorRig sb;
+    ASSERT_TRUE(sb.start()) << sb.lastError().toStdString();
+    ASSERT_TRUE(sb.endpoint().apiSecret);
+    EXPECT_TRUE(sb.apiSecret().startsWith(QStringLiteral("sandbox-secret-")));
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(sb.pid()));
+    ASSERT_TRUE(cmdline.open(QIODevice::ReadOnly));
+    const QByteArray argv = cmdline.readAll();
+    EXPECT_TRUE(argv.contains(QByteArray("--secret-fd\0003", 13))) << argv.toStdString();
+    EXPECT_FALSE(argv.contains(sb.apiSecret().toUtf8()));
+    EXPECT_FALSE(sb.token().isEmpty()) << "the secret from the pipe does not sign in";
+}
+
+TEST(SandboxStart, WithoutSecretFdTheStartLineStillCarriesTheApiSecret)
+{
+    QProcess p; // a sandbox started by hand or from a script
+    p.start(aerodesk::test::executable(QStringLiteral("aerodesk-sandbox")), {});
+    ASSERT_TRUE(p.waitForStarted(5000));
+    ASSERT_TRUE(aerodesk::test::waitUntil([&] { return p.canReadLine(); }, 15000));
+    const QByteArray line = p.readLine().trimmed();
+    auto parsed = EmulatorEndpoint::fromStartLine(line);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toStdString();
+    ASSERT_TRUE(parsed->apiSecret);
+    EXPECT_TRUE(parsed->apiSecret->view().startsWith("sandbox-secret-"));
+    p.closeWriteChannel();
+    if (!p.waitForFinished(5000))
         p.kill();
 }

@@ -111,10 +111,9 @@ EmulatorRig::Reply EmulatorRig::requestRaw(const QByteArray &method, const QStri
 QString EmulatorRig::token()
 {
     if (m_token.isEmpty()) {
-        const Reply r =
-            request("POST", QStringLiteral("/v2/token"),
-                    QJsonObject { { QStringLiteral("apiKey"), m_endpoint.apiKey },
-                                  { QStringLiteral("apiSecret"), m_endpoint.apiSecret } });
+        const Reply r = request("POST", QStringLiteral("/v2/token"),
+                                QJsonObject { { QStringLiteral("apiKey"), m_endpoint.apiKey },
+                                              { QStringLiteral("apiSecret"), apiSecret() } });
         m_token = r.json.value(QStringLiteral("token")).toString();
         if (m_token.isEmpty())
             m_lastError = QStringLiteral("token request failed: %1 %2")
@@ -128,7 +127,7 @@ QString EmulatorRig::linkConnection(const QString &bank)
 {
     const Reply w = request("POST", QStringLiteral("/v2/token_widget"),
                             QJsonObject { { QStringLiteral("apiKey"), m_endpoint.apiKey },
-                                          { QStringLiteral("apiSecret"), m_endpoint.apiSecret } });
+                                          { QStringLiteral("apiSecret"), apiSecret() } });
     const Reply launch =
         request("POST", QStringLiteral("/sandbox/widget/sessions"),
                 QJsonObject { { QStringLiteral("token"), w.json.value(QStringLiteral("token")) } });

@@ -42,6 +42,11 @@ public:
     const emulatorhost::EmulatorEndpoint &endpoint() const { return m_endpoint; }
     QString lastError() const { return m_lastError; }
     qint64 pid() const { return m_endpoint.pid; }
+    /// The apiSecret the sandbox handed over its --secret-fd pipe (tests only: a QString copy).
+    QString apiSecret() const
+    {
+        return m_endpoint.apiSecret ? QString::fromUtf8(m_endpoint.apiSecret->view()) : QString();
+    }
 
     /// Requests to /sandbox/... carry the control token (X-Sandbox-Control, from the start line)
     /// unless `headers` already name that header or this is switched off (to test the 401).
@@ -52,7 +57,7 @@ public:
                   const QJsonObject &body = {}, const Headers &headers = {}, int timeoutMs = 10000);
     Reply requestRaw(const QByteArray &method, const QString &pathAndQuery,
                      const QByteArray &rawBody, const Headers &headers = {}, int timeoutMs = 10000);
-    /// POST /v2/token with the start line's credentials; cached per fixture.
+    /// POST /v2/token with the apiKey (start line) and apiSecret (--secret-fd pipe); cached.
     QString token();
     Headers bearer() { return { { "Authorization", "Bearer " + token().toLatin1() } }; }
     QSslConfiguration pinnedSslConfiguration() const;

@@ -30,7 +30,7 @@ public:
                       .arg(QString::fromLatin1(crypto::Random::hex(6)));
         keychain = std::make_unique<keychain::Keychain>(profile);
         if (!writeSecret(QStringLiteral("apiKey"), sandbox.endpoint().apiKey) ||
-            !writeSecret(QStringLiteral("apiSecret"), sandbox.endpoint().apiSecret))
+            !writeSecret(QStringLiteral("apiSecret"), sandbox.apiSecret()))
             return false;
         return true;
     }

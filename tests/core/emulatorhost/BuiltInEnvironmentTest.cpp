@@ -8,9 +8,12 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/util/Clock.h"
+#include "tests/support/MemoryScan.h"
 #include "tests/support/TestPaths.h"
 #include "tests/support/Wait.h"
 
+#include <QCoreApplication>
+#include <QTest>
 #include <QUuid>
 
 #include <csignal>
@@ -114,7 +117,12 @@ TEST(BuiltInEnvironment, StartsThePinnedSandboxStoresItsCredentialsAndBuildsAWor
 
         // The credentials are in the real keychain under the entry names of KeychainEntries.h.
         EXPECT_EQ(readSecret(keychain, entries::kApiKey), ep.apiKey);
-        EXPECT_EQ(readSecret(keychain, entries::kApiSecret), ep.apiSecret);
+        const std::optional<QString> secret = readSecret(keychain, entries::kApiSecret);
+        ASSERT_TRUE(secret.has_value());
+        EXPECT_TRUE(secret->startsWith(QStringLiteral("sandbox-secret-")));
+        // ...and nowhere else: the endpoint's shared copy was wiped once handed to the keychain.
+        EXPECT_TRUE(!ep.apiSecret || ep.apiSecret->isEmpty());
+        EXPECT_TRUE(!builtIn.endpoint().apiSecret || builtIn.endpoint().apiSecret->isEmpty());
 
         // ...and the real client, reading them from there, gets a token over the pinned TLS.
         aerodesk::SystemClock clock;
@@ -133,6 +141,50 @@ TEST(BuiltInEnvironment, StartsThePinnedSandboxStoresItsCredentialsAndBuildsAWor
     // Gone with its owner: the child does not outlive the bring-up.
     EXPECT_TRUE(waitUntil([&] { return ::kill(pid_t(pid), 0) != 0; }, 10000))
         << "the sandbox outlived its owner";
+    removeSecrets(keychain);
+}
+
+// Issue 13, finding 8(c): the apiSecret used to arrive on the start line (stdout, QProcess's
+// buffer, a QJsonDocument) and stay in the launcher's endpoint as a QString for the session.
+TEST(BuiltInEnvironment, HoldsNoCopyOfTheApiSecretOnceItIsInTheKeychain)
+{
+    Keychain keychain(uniqueProfile());
+    Outcome out;
+    BuiltInEnvironment builtIn(keychain, sandboxExecutable(),
+                               { QStringLiteral("--seed"), QStringLiteral("7") });
+    observe(builtIn, out);
+    builtIn.start();
+    ASSERT_TRUE(waitUntil([&] { return out.ready || out.failed; }, 30000)) << "no answer";
+    ASSERT_FALSE(out.failed) << out.failed->message().toStdString();
+    EXPECT_TRUE(!builtIn.endpoint().apiSecret || builtIn.endpoint().apiSecret->isEmpty());
+    out.launched.reset();
+
+    // The pattern, from the keychain (the only place that should have it); the read-back copy
+    // is a SecureBytes, wiped at the end of this block, before the scan.
+    std::optional<aerodesk::test::MaskedSecret> window;
+    {
+        std::optional<aerodesk::crypto::SecureBytes> secret;
+        keychain.read(QString::fromLatin1(entries::kApiSecret),
+                      [&](const KeychainError &e, aerodesk::crypto::SecureBytes v) {
+                          EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                          secret = std::move(v);
+                      });
+        ASSERT_TRUE(waitUntil([&] { return secret.has_value(); }, 20000));
+        // "sandbox-secret-" + 32 hex digits: a window inside the random part.
+        ASSERT_EQ(secret->size(), 47u);
+        window = aerodesk::test::MaskedSecret::fromPlain(secret->data() + 19, 24);
+    }
+    for (int i = 0; i < 5; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QTest::qWait(20);
+    }
+    QString where;
+    EXPECT_EQ(aerodesk::test::countInProcessMemory(*window, &where), 0)
+        << "the apiSecret is still in memory in " << where.toStdString();
+    where.clear();
+    EXPECT_EQ(aerodesk::test::countInProcessMemory(window->asUtf16(), &where), 0)
+        << "the apiSecret is still in memory (as a QString) in " << where.toStdString();
+    builtIn.stop();
     removeSecrets(keychain);
 }
 

@@ -242,7 +242,7 @@ TEST_F(SettingsPanelTest, ChoosingACustomProfileEmitsEnvironmentChosenWithItsBas
     ASSERT_TRUE(waitUntil([&] { return label("fingerprintLabel").contains(fingerprint); }, 10000))
         << label("fingerprintLabel").toStdString();
     type("apiKeyEdit", ep.apiKey);
-    type("apiSecretEdit", ep.apiSecret);
+    type("apiSecretEdit", h.sandbox.apiSecret());
     type("configurationIdEdit", QStringLiteral("brand-local-42"));
     ASSERT_TRUE(saveAndWait()) << label("settingsNotice").toStdString();
 
