@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         AERODESK_FUZZ_CHECK(endpoint->baseUrl.isValid());
         AERODESK_FUZZ_CHECK(endpoint->baseUrl.scheme() == QLatin1String("https"));
         AERODESK_FUZZ_CHECK(!endpoint->certPem.isEmpty());
-        AERODESK_FUZZ_CHECK(!endpoint->apiKey.isEmpty() && !endpoint->apiSecret.isEmpty());
+        AERODESK_FUZZ_CHECK(!endpoint->apiKey.isEmpty() && endpoint->apiSecret &&
+                            !endpoint->apiSecret->isEmpty());
     } else {
         AERODESK_FUZZ_CHECK(!endpoint.error().isEmpty());
     }

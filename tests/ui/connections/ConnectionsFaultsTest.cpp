@@ -235,8 +235,8 @@ TEST_F(ConnectionsFaults, TokensExpiringInTheMiddleOfABalanceJobDoNotStopIt)
         << "the balance job did not start: " << message().toStdString();
     QTest::qWait(700); // its first poll has gone out with the current token
     ASSERT_TRUE(recorded.isEmpty()) << "the job ended before the tokens could expire";
-    const auto expired = rig.harness().sandbox.request(
-        "POST", QStringLiteral("/sandbox/faults/expire-tokens"));
+    const auto expired =
+        rig.harness().sandbox.request("POST", QStringLiteral("/sandbox/faults/expire-tokens"));
     ASSERT_EQ(expired.status, 200) << expired.body.toStdString();
 
     ASSERT_TRUE(waitUntil([&] { return recorded.count() == 1; }, 90000)) << message().toStdString();
