@@ -82,6 +82,35 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::ProcessHardening</name>
+    <message>
+        <source>Core dumps could not be turned off (%1): if AeroDesk crashes, the system may write its memory, secrets included, to disk, and other processes of this user may attach to it. Ask your administrator why the system refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::api::Environment</name>
+    <message>
+        <source>The base URL &quot;%1&quot; is not an absolute https:// URL such as https://sandbox.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; does not use https://. AeroDesk sends the apiKey, apiSecret and tokens only over TLS, so %2:// is refused for every host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::api::HttpTransport</name>
+    <message>
+        <source>Refused to send a request to %1: it is not an https:// address, and AeroDesk talks to Aerosync only over TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 did not come over a TLS connection with the pinned certificate, so it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::connections::LinkRecorder</name>
     <message>
         <source>The widget reported success without a connectionId; nothing was recorded.</source>
@@ -403,6 +432,56 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>The built-in sandbox&apos;s credentials could not be saved in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::keychain</name>
+    <message>
+        <source>userCode of partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::keychain::KeychainLabel</name>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret (previous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded-banking partner private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded-banking provider public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded-banking partner users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store data key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-test probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AeroDesk — %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3233,10 +3312,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>webhook secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The base URL must be an absolute http(s) URL such as https://127.0.0.1:8443.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
