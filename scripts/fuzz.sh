@@ -51,6 +51,11 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes" "$build/logs"
   inputs=("fuzz/corpus/$t")
   [[ -d "fuzz/regressions/$t" ]] && inputs+=("fuzz/regressions/$t")
+  if [[ "$t" == PemKey ]]; then
+    # Private-key seeds are made fresh, never committed.
+    fuzz/make-pem-seeds.sh "$build/generated/PemKey"
+    inputs+=("$build/generated/PemKey")
+  fi
   dict=()
   [[ -f "fuzz/dict/$t.dict" ]] && dict=("-dict=fuzz/dict/$t.dict")
   echo "fuzz.sh: $t for ${seconds}s"
