@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh — build the libFuzzer targets under fuzz/ with clang and run each for a while.
 #
-# Usage: scripts/fuzz.sh [seconds] [Target...]      (default: 60 s each, every target)
+# Usage: scripts/fuzz.sh [--build-dir DIR] [seconds] [Target...]   (default: 60 s each, every target)
+#
+# --build-dir DIR: use the fuzz_<Target> executables of an existing sanitized clang build
+# (-DAERODESK_SANITIZE=ON, as scripts/test.sh makes in build-asan/) instead of configuring
+# build-fuzz/; DIR's corpus/, crashes/ and logs/ hold what the run finds.
 #
 # Configures its own build in build-fuzz/ (clang, -DAERODESK_FUZZ=ON: every library with
 # -fsanitize=fuzzer-no-link,address,undefined, only core/, emulator/ and the fuzz targets; the
@@ -16,10 +20,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
 
+own_build=1
+if [[ "${1:-}" == --build-dir ]]; then
+  [[ $# -ge 2 ]] || { echo "usage: $0 [--build-dir DIR] [seconds] [Target...]" >&2; exit 2; }
+  own_build=0
+  AERODESK_FUZZ_BUILD_DIR="$2"
+  shift 2
+fi
 seconds="${1:-60}"
 [[ $# -gt 0 ]] && shift
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [[ "$seconds" -lt 1 ]]; then
-  echo "usage: $0 [seconds] [Target...]" >&2
+  echo "usage: $0 [--build-dir DIR] [seconds] [Target...]" >&2
   exit 2
 fi
 # Every target declared in fuzz/CMakeLists.txt, unless some are named.
@@ -32,12 +43,14 @@ fi
 scripts/install-deps.sh --with-fuzz
 
 build="${AERODESK_FUZZ_BUILD_DIR:-build-fuzz}"
-launcher=()
-if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-# -O1 and line tables: fast enough to fuzz, quick to build, stack traces with lines. Asserts on.
-CC=clang CXX=clang++ cmake -S . -B "$build" -DAERODESK_FUZZ=ON -DAERODESK_BUILD_TESTS=OFF \
-  -DAERODESK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "${launcher[@]}" >/dev/null
+if [[ $own_build -eq 1 ]]; then
+  launcher=()
+  if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+  # -O1 and line tables: fast enough to fuzz, quick to build, stack traces with lines. Asserts on.
+  CC=clang CXX=clang++ cmake -S . -B "$build" -DAERODESK_FUZZ=ON -DAERODESK_BUILD_TESTS=OFF \
+    -DAERODESK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "${launcher[@]}" >/dev/null
+fi
 cmake --build "$build" -j"${AERODESK_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"

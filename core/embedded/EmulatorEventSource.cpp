@@ -49,15 +49,15 @@ void EmulatorEventSource::installSandboxKeys(EmbeddedKeyStore &keys, Done done)
 
 void EmulatorEventSource::connectEvent(const QString &user, EventDone done)
 {
-    event(QStringLiteral("/sandbox/eb/connect-event"), user, std::move(done));
+    requestEvent(QStringLiteral("/sandbox/eb/connect-event"), user, std::move(done));
 }
 
 void EmulatorEventSource::authEvent(const QString &user, EventDone done)
 {
-    event(QStringLiteral("/sandbox/eb/auth-event"), user, std::move(done));
+    requestEvent(QStringLiteral("/sandbox/eb/auth-event"), user, std::move(done));
 }
 
-void EmulatorEventSource::event(const QString &path, const QString &user, EventDone done)
+void EmulatorEventSource::requestEvent(const QString &path, const QString &user, EventDone done)
 {
     QJsonObject body;
     if (!user.isEmpty())

@@ -63,7 +63,7 @@ public:
     static QJsonObject sandboxUserState(const QJsonObject &state, const QString &user);
 
 private:
-    void event(const QString &path, const QString &user, EventDone done);
+    void requestEvent(const QString &path, const QString &user, EventDone done);
     /// POSTs `body` to `path`; on failure `done` gets `failed` (a translated "...: %1").
     void control(const QString &path, const QJsonObject &body, const QString &failed, Done done);
     api::ApiClient &m_client;

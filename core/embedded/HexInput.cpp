@@ -5,7 +5,6 @@
 namespace aerodesk::embedded {
 
 namespace {
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -16,10 +15,6 @@ bool isHexDigit(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::embedded::HexInput", text);
-}
 
 /// "'g' (U+0067)" — printable ASCII shown as itself, anything else by its code.
 QString describeChar(char c)

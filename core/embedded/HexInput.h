@@ -3,6 +3,7 @@
 #include "core/embedded/PayloadError.h"
 #include "core/util/Result.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -15,6 +16,9 @@ namespace aerodesk::embedded {
 /// the text as pasted, so the person can find it.
 struct HexInput
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::embedded::HexInput)
+
+public:
     QByteArray digits; ///< only [0-9a-fA-F], even count
     int whitespaceRemoved = 0; ///< spaces, tabs and line breaks dropped (anywhere)
     int lineBreaks = 0; ///< of which line breaks between digits

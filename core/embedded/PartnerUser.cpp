@@ -6,11 +6,6 @@ namespace aerodesk::embedded {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::embedded::PartnerUser", text);
-}
-
 QJsonValue dateValue(const QDateTime &at)
 {
     return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs))

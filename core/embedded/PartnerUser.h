@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -18,6 +19,9 @@ namespace aerodesk::embedded {
 ///   Invalid / LoggedOut --connect OK--> Connected
 struct PartnerUser
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::embedded::PartnerUser)
+
+public:
     enum class State { Connected, Invalid, LoggedOut };
 
     QString id; ///< the partner's user id (not secret; shown in full to the support person)

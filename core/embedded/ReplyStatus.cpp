@@ -5,13 +5,6 @@
 
 namespace aerodesk::embedded {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::embedded::ReplyStatus", text);
-}
-} // namespace
-
 QList<ReplyStatus> ReplyStatus::standard()
 {
     return {

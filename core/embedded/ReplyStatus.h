@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,9 @@ namespace aerodesk::embedded {
 /// three cases a partner should handle, which are offered first, and a custom value is allowed.
 struct ReplyStatus
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::embedded::ReplyStatus)
+
+public:
     QString value; ///< what is sent: "SESSION_EXPIRED"
     QString label; ///< translated, for a chooser: "User session expired"
     QString when; ///< translated, one sentence: when to send it

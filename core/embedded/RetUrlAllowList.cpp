@@ -4,13 +4,6 @@
 
 namespace aerodesk::embedded {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::embedded::RetUrlAllowList", text);
-}
-} // namespace
-
 QString RetUrlAllowList::originOf(const QUrl &url)
 {
     if (!url.isValid() || url.isRelative() || url.host().isEmpty())

@@ -2,6 +2,7 @@
 
 #include "core/api/Environment.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QUrl>
 
@@ -17,6 +18,8 @@ namespace aerodesk::embedded {
 /// Origins compare scheme, host (case-insensitively) and port (default 443/80).
 class RetUrlAllowList
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::embedded::RetUrlAllowList)
+
 public:
     RetUrlAllowList() = default;
     static RetUrlAllowList forEnvironment(const api::Environment &environment);

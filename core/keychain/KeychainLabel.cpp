@@ -7,11 +7,6 @@
 namespace aerodesk::keychain {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::keychain::KeychainLabel", text);
-}
-
 QString describe(const QString &name)
 {
     namespace e = entries;
@@ -41,10 +36,10 @@ QString describe(const QString &name)
     };
     for (const auto &k : known)
         if (name == QLatin1String(k.name))
-            return tr(k.text);
+            return KeychainLabel::tr(k.text);
     const QLatin1String userCode(e::kUserCodePrefix);
     if (name.startsWith(userCode))
-        return tr("userCode of partner user %1").arg(name.mid(userCode.size()));
+        return KeychainLabel::tr("userCode of partner user %1").arg(name.mid(userCode.size()));
     return name; // entry names are never secrets
 }
 } // namespace

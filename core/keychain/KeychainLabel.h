@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace aerodesk::keychain {
@@ -12,6 +13,8 @@ namespace aerodesk::keychain {
 /// `user` attribute), never the code.
 class KeychainLabel
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::keychain::KeychainLabel)
+
 public:
     static QString forEntry(const QString &profile, const QString &name);
 };

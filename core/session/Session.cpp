@@ -49,7 +49,7 @@ bool Session::isSandbox() const
 void Session::retire()
 {
     // Hand the old objects to the event loop: a callback of theirs may be on the stack now.
-    auto adopt = [this](auto &ptr) {
+    auto adopt = [](auto &ptr) {
         if (QObject *o = ptr.release()) {
             o->setParent(nullptr);
             o->deleteLater();

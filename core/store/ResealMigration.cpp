@@ -80,7 +80,7 @@ bool resealConnections(QSqlDatabase &db, const Ciphers &c, QString &error)
                 !reseal(c, places::kAeroPassUser, rowKey, read.value(2), user, error, &userPlain) ||
                 !reseal(c, places::kAccountSummary, rowKey, read.value(3), summary, error))
                 return false;
-            QVariant userIndex(QMetaType(QMetaType::QByteArray));
+            QVariant userIndex = QVariant(QMetaType(QMetaType::QByteArray));
             if (!userPlain.isEmpty())
                 userIndex = c.index.index(
                     places::kAeroPassUserDomain,
