@@ -2,6 +2,7 @@
 
 #include "core/keychain/KeychainLabel.h"
 #include "core/keychain/SecretServiceLabeler.h"
+#include "core/keychain/SecretServiceLockProbe.h"
 #include "core/util/LogCategories.h"
 
 #include <QMetaObject>
@@ -14,6 +15,14 @@
 namespace aerodesk::keychain {
 
 namespace {
+
+KeychainError lockedError(const QString &backendText)
+{
+    return { KeychainError::Kind::Locked,
+             QStringLiteral("The keyring is locked. Unlock it (for example by logging in to the "
+                            "desktop or with Seahorse), then try again. (%1)")
+                 .arg(backendText) };
+}
 
 KeychainError mapError(QKeychain::Error error, const QString &backendText, const QString &name,
                        const QString &profile)
@@ -36,6 +45,10 @@ KeychainError mapError(QKeychain::Error error, const QString &backendText, const
                      .arg(backendText) };
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
+        // libsecret reports a write into a locked keyring as access denied ("Cannot create an
+        // item in a locked collection"): the user's remedy is to unlock it, not to allow us.
+        if (backendText.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+            return lockedError(backendText);
         return { K::AccessDenied,
                  QStringLiteral(
                      "Access to the keychain was denied. Allow AeroDesk in the keychain's "
@@ -53,11 +66,7 @@ KeychainError mapError(QKeychain::Error error, const QString &backendText, const
     }
     if (backendText.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
         backendText.contains(QLatin1String("prompt"), Qt::CaseInsensitive))
-        return { K::Locked,
-                 QStringLiteral(
-                     "The keyring is locked. Unlock it (for example by logging in to the "
-                     "desktop or with Seahorse), then try again. (%1)")
-                     .arg(backendText) };
+        return lockedError(backendText);
     return { K::Other, QStringLiteral("The keychain reported an error: %1").arg(backendText) };
 }
 
@@ -179,6 +188,21 @@ struct Operation : std::enable_shared_from_this<Operation>
             SecretServiceLabeler::apply(QString::fromLatin1(Keychain::kServiceName), key,
                                         KeychainLabel::forEntry(profile, name), context.data(),
                                         [self] { self->finish({}, {}); });
+            return;
+        }
+        if (type == Type::Read && result.kind == KeychainError::Kind::NotFound && context) {
+            // QtKeychain's libsecret backend answers a read from a LOCKED keyring with "Entry
+            // not found" (the unlock prompt is dismissed without an error when none can be
+            // shown). Not found is only believed when the keyring is unlocked: otherwise the
+            // store opener would take a locked keyring for a lost store key.
+            auto self = shared_from_this();
+            SecretServiceLockProbe::defaultCollectionLocked(
+                context.data(), [self, result](bool locked) {
+                    self->finish(locked ? lockedError(QStringLiteral(
+                                              "the Secret Service's default collection is locked"))
+                                        : result,
+                                 {});
+                });
             return;
         }
         if (result.ok() && type == Type::Read) {

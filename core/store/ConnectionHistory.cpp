@@ -1,6 +1,7 @@
 #include "core/store/ConnectionHistory.h"
 
 #include "core/store/ConnectionRepository.h"
+#include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
@@ -23,9 +24,7 @@ StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
     qCWarning(aerodesk::log::store).noquote()
         << QStringLiteral("history query failed (%1): %2").arg(what, q.lastError().text());
-    return StoreError::make(
-        StoreError::Kind::Sql,
-        QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+    return SqlFailure::describe(q.lastError(), what);
 }
 StoreError notFound()
 {

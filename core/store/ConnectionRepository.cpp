@@ -1,6 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
 #include "core/store/ConnectionHistory.h"
+#include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
@@ -34,9 +35,7 @@ StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
     qCWarning(aerodesk::log::store).noquote()
         << QStringLiteral("query failed (%1): %2").arg(what, q.lastError().text());
-    return StoreError::make(
-        StoreError::Kind::Sql,
-        QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+    return SqlFailure::describe(q.lastError(), what);
 }
 const char *kSelect =
     "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
@@ -119,8 +118,8 @@ Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
 {
     if (!m_db.db().transaction())
-        return StoreError::make(StoreError::Kind::Sql,
-                                QStringLiteral("Cannot begin a store transaction."));
+        return SqlFailure::describe(m_db.db().lastError(), QStringLiteral("begin"),
+                                    QStringLiteral("Cannot begin a store transaction."));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Connection &c : list) {
         if (auto s = upsertOne(c, now); !s) {
@@ -129,9 +128,11 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
         }
     }
     if (!m_db.db().commit()) {
+        // A full or read-only disk shows here: the WAL is written at COMMIT.
+        const QSqlError error = m_db.db().lastError();
         m_db.db().rollback();
-        return StoreError::make(StoreError::Kind::Sql,
-                                QStringLiteral("Cannot commit the store transaction."));
+        return SqlFailure::describe(error, QStringLiteral("commit"),
+                                    QStringLiteral("Cannot commit the store transaction."));
     }
     return {};
 }

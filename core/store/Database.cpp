@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/store/SqlFailure.h"
 #include "core/store/StoreFiles.h"
 #include "core/util/LogCategories.h"
 
@@ -95,9 +96,7 @@ Status<StoreError> Database::exec(const QString &sql, const QString &what)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
-        return StoreError::make(
-            StoreError::Kind::Sql,
-            QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+        return SqlFailure::describe(q.lastError(), what);
     return {};
 }
 

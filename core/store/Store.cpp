@@ -57,6 +57,8 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
         return e;
     };
     if (!isNew) {
+        if (auto s = StoreFiles::checkWritable(path); !s)
+            return failed(s.error());
         if (auto s = store->checkKeyReadOnly(dataKey, migrations); !s)
             return failed(s.error());
     }

@@ -2,6 +2,7 @@
 
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -28,6 +29,35 @@ bool StoreFiles::makePrivateDirectory(const QString &dir, bool tighten)
     return true;
 }
 
+namespace {
+StoreError readOnlyStore(const QString &path, int error)
+{
+    return StoreError::make(
+        StoreError::Kind::OpenFailed,
+        QCoreApplication::translate("aerodesk::store::StoreFiles",
+                                    "The store at %1 is read-only (%2): AeroDesk could not keep "
+                                    "anything in it, so it was not opened and nothing was "
+                                    "changed. Make its disk and folder writable, then start "
+                                    "AeroDesk again.")
+            .arg(path, QString::fromLocal8Bit(std::strerror(error))));
+}
+} // namespace
+
+Status<StoreError> StoreFiles::checkWritable(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    // access() answers for the real uid and, for root too, reports a read-only mount (EROFS).
+    for (const QString &target : { path, QFileInfo(path).absolutePath() }) {
+        if (::access(QFile::encodeName(target).constData(), W_OK) != 0 &&
+            (errno == EROFS || errno == EACCES || errno == EPERM))
+            return readOnlyStore(path, errno);
+    }
+#else
+    Q_UNUSED(path);
+#endif
+    return {};
+}
+
 Status<StoreError> StoreFiles::preparePrivate(const QString &path)
 {
     const QString dir = QFileInfo(path).absolutePath();
@@ -37,6 +67,8 @@ Status<StoreError> StoreFiles::preparePrivate(const QString &path)
 #ifdef Q_OS_UNIX
     const QByteArray name = QFile::encodeName(path);
     const int fd = ::open(name.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && (errno == EROFS || errno == EACCES))
+        return readOnlyStore(path, errno);
     if (fd < 0)
         return StoreError::make(StoreError::Kind::OpenFailed,
                                 QStringLiteral("Cannot create the store at %1: %2")

@@ -320,10 +320,17 @@ void SettingsPanel::refreshSecretStatus()
                     value.clear();
                     if (!alive)
                         return;
+                    using Kind = keychain::KeychainError::Kind;
                     if (present)
                         target->setText(tr("saved ✓"));
-                    else if (e.ok() || e.kind == keychain::KeychainError::Kind::NotFound)
+                    else if (e.ok() || e.kind == Kind::NotFound)
                         target->setText(tr("not set"));
+                    else if (e.kind == Kind::Locked)
+                        target->setText(tr("keyring locked"));
+                    else if (e.kind == Kind::NoBackend)
+                        target->setText(tr("no keychain"));
+                    else if (e.kind == Kind::Timeout)
+                        target->setText(tr("keychain not answering"));
                     else
                         target->setText(tr("keychain error"));
                     target->setToolTip(e.ok() || e.kind == keychain::KeychainError::Kind::NotFound
@@ -458,6 +465,8 @@ void SettingsPanel::saveCurrent()
     reloadList();
     if (m_pendingWrites == 0)
         m_notice->showSuccess(tr("Saved."));
+    else // a slow keychain (a prompt, a busy Secret Service) must not look like nothing happened
+        m_notice->showInfo(tr("Writing to the keychain…"));
     updateActions();
 }
 

@@ -9,6 +9,7 @@
 #include "core/jobs/JobResult.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "tests/support/Heartbeat.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/Wait.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -16,13 +17,11 @@
 #include "ui/connections/ConnectionsPanel.h"
 
 #include <QAction>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QToolButton>
 
 #include <gtest/gtest.h>
@@ -33,26 +32,6 @@ using aerodesk::test::waitUntil;
 using connections::Connection;
 
 namespace {
-
-/// Measures the longest gap between two turns of the UI thread's event loop while it runs.
-class Heartbeat
-{
-public:
-    Heartbeat()
-    {
-        m_timer.setInterval(20);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_longest = std::max(m_longest, m_sinceLast.restart()); });
-        m_sinceLast.start();
-        m_timer.start();
-    }
-    qint64 longestGapMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_sinceLast;
-    qint64 m_longest = 0;
-};
 
 class ConnectionsFaults : public ::testing::Test
 {
@@ -119,7 +98,7 @@ protected:
     QString refreshAndWait(qint64 *longestGapMs)
     {
         const QString before = message();
-        Heartbeat heartbeat;
+        test::Heartbeat heartbeat;
         EXPECT_TRUE(refreshButton()->isEnabled()) << refreshButton()->toolTip().toStdString();
         QTest::mouseClick(refreshButton(), Qt::LeftButton);
         EXPECT_TRUE(waitUntil(
@@ -151,7 +130,7 @@ protected:
     QString id;
 };
 
-constexpr qint64 kStallMs = 1000; // the UI thread never stopped answering for this long
+constexpr qint64 kStallMs = test::kUiStallMs;
 
 TEST_F(ConnectionsFaults, ServerErrorsThatOutlastTheRetriesSaySoAndLoseNothing)
 {
@@ -229,7 +208,7 @@ TEST_F(ConnectionsFaults, TokensExpiringInTheMiddleOfABalanceJobDoNotStopIt)
         << balance->toolTip().toStdString();
 
     QSignalSpy recorded(panel->feed(), &ui::ConnectionStoreFeed::jobRecorded);
-    Heartbeat heartbeat;
+    test::Heartbeat heartbeat;
     balance->trigger();
     ASSERT_TRUE(waitUntil([&] { return !balance->isEnabled(); }, 10000))
         << "the balance job did not start: " << message().toStdString();
