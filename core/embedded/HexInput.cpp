@@ -15,7 +15,6 @@ bool isHexDigit(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-
 /// "'g' (U+0067)" — printable ASCII shown as itself, anything else by its code.
 QString describeChar(char c)
 {

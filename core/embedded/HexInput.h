@@ -3,9 +3,9 @@
 #include "core/embedded/PayloadError.h"
 #include "core/util/Result.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 namespace aerodesk::embedded {

@@ -20,12 +20,6 @@ namespace {
 using places::kEventDetail;
 using places::kEventKeyDomain;
 
-StoreError sqlError(const QSqlQuery &q, const QString &what)
-{
-    qCWarning(aerodesk::log::store).noquote()
-        << QStringLiteral("history query failed (%1): %2").arg(what, q.lastError().text());
-    return SqlFailure::describe(q.lastError(), what);
-}
 StoreError notFound()
 {
     return StoreError::make(StoreError::Kind::NotFound,
@@ -82,7 +76,7 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
     if (keyed)
         q.addBindValue(m_index.index(kEventKeyDomain, eventKey));
     if (!q.exec()) {
-        auto error = sqlError(q, QStringLiteral("record history event"));
+        auto error = SqlFailure::ofQuery(q, QStringLiteral("record history event"));
         rollback();
         return error;
     }
@@ -103,7 +97,7 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
     update.addBindValue(*sealed);
     update.addBindValue(id);
     if (!update.exec()) {
-        auto error = sqlError(update, QStringLiteral("record history event"));
+        auto error = SqlFailure::ofQuery(update, QStringLiteral("record history event"));
         rollback();
         return error;
     }
@@ -130,7 +124,7 @@ ConnectionHistory::forConnection(const QString &connectionId, int latest) const
     q.addBindValue(*row);
     q.addBindValue(latest > 0 ? latest : -1);
     if (!q.exec())
-        return sqlError(q, QStringLiteral("read history"));
+        return SqlFailure::ofQuery(q, QStringLiteral("read history"));
     QList<ConnectionEvent> out;
     while (q.next()) {
         auto detail = m_cipher.open(kEventDetail, places::eventRowKey(q.value(3).toLongLong()),
@@ -154,7 +148,7 @@ Result<qint64, StoreError> ConnectionHistory::pruneBefore(const QDateTime &befor
     q.prepare(QStringLiteral("DELETE FROM connection_events WHERE at < ?"));
     q.addBindValue(before.toMSecsSinceEpoch());
     if (!q.exec())
-        return sqlError(q, QStringLiteral("prune history"));
+        return SqlFailure::ofQuery(q, QStringLiteral("prune history"));
     return qint64(q.numRowsAffected());
 }
 

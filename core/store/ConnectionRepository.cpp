@@ -31,12 +31,6 @@ QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
-StoreError sqlError(const QSqlQuery &q, const QString &what)
-{
-    qCWarning(aerodesk::log::store).noquote()
-        << QStringLiteral("query failed (%1): %2").arg(what, q.lastError().text());
-    return SqlFailure::describe(q.lastError(), what);
-}
 const char *kSelect =
     "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
     "account_summary, last_refresh, created_at, updated_at, connection_index FROM connections ";
@@ -106,7 +100,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     q.addBindValue(c.createdAt.isValid() ? c.createdAt.toMSecsSinceEpoch() : nowMs);
     q.addBindValue(nowMs);
     if (!q.exec())
-        return sqlError(q, QStringLiteral("upsert connection"));
+        return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
     return {};
 }
 
@@ -174,7 +168,7 @@ Result<Connection, StoreError> ConnectionRepository::get(const QString &connecti
     q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE connection_index = ?"));
     q.addBindValue(m_index.index(kConnectionDomain, connectionId));
     if (!q.exec())
-        return sqlError(q, QStringLiteral("get connection"));
+        return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
     if (!q.next())
         return StoreError::make(StoreError::Kind::NotFound,
                                 QStringLiteral("That connection is not in the store."));
@@ -239,11 +233,11 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return sqlError(q, QStringLiteral("list connections"));
+        return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!q.exec())
-        return sqlError(q, QStringLiteral("list connections"));
+        return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
     QList<Connection> batch;
     batch.reserve(batchSize);
     while (q.next()) {
@@ -258,7 +252,7 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         }
     }
     if (q.lastError().isValid())
-        return sqlError(q, QStringLiteral("list connections"));
+        return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
     if (!batch.isEmpty())
         sink(std::move(batch));
     return {};
@@ -271,7 +265,7 @@ ConnectionRepository::findByAeroPassUser(const QString &uuid) const
     q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE user_index = ? ORDER BY id"));
     q.addBindValue(m_index.index(kUserDomain, uuid));
     if (!q.exec())
-        return sqlError(q, QStringLiteral("find by aeroPassUserUuid"));
+        return SqlFailure::ofQuery(q, QStringLiteral("find by aeroPassUserUuid"));
     QList<Connection> out;
     while (q.next()) {
         auto c = readRow(q, m_cipher);
@@ -296,7 +290,7 @@ Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
     q.prepare(QStringLiteral("DELETE FROM connections WHERE connection_index = ?"));
     q.addBindValue(m_index.index(kConnectionDomain, connectionId));
     if (!q.exec())
-        return sqlError(q, QStringLiteral("remove connection"));
+        return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
     if (q.numRowsAffected() == 0)
         return StoreError::make(StoreError::Kind::NotFound,
                                 QStringLiteral("That connection is not in the store."));

@@ -1,7 +1,9 @@
 #include "core/store/SqlFailure.h"
 
-#include <QCoreApplication>
+#include "core/util/LogCategories.h"
+
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace aerodesk::store {
 
@@ -10,11 +12,6 @@ namespace {
 // the code for statements but only the text for COMMIT / BEGIN failures.
 constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteFull = 13;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aerodesk::store::SqlFailure", text);
-}
 } // namespace
 
 StoreError SqlFailure::describe(const QSqlError &error, const QString &what,
@@ -37,6 +34,13 @@ StoreError SqlFailure::describe(const QSqlError &error, const QString &what,
         return StoreError::make(StoreError::Kind::Sql, otherwise);
     return StoreError::make(StoreError::Kind::Sql,
                             tr("Store query failed (%1): %2").arg(what, error.text()));
+}
+
+StoreError SqlFailure::ofQuery(const QSqlQuery &query, const QString &what)
+{
+    qCWarning(aerodesk::log::store).noquote()
+        << QStringLiteral("query failed (%1): %2").arg(what, query.lastError().text());
+    return describe(query.lastError(), what);
 }
 
 } // namespace aerodesk::store

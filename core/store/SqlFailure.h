@@ -2,7 +2,10 @@
 
 #include "core/store/StoreError.h"
 
+#include <QCoreApplication>
+
 class QSqlError;
+class QSqlQuery;
 
 namespace aerodesk::store {
 
@@ -12,9 +15,14 @@ namespace aerodesk::store {
 /// "Store query failed (<what>): <SQLite's words>". Never contains a value of the statement.
 class SqlFailure
 {
+    Q_DECLARE_TR_FUNCTIONS(aerodesk::store::SqlFailure)
+
 public:
     static StoreError describe(const QSqlError &error, const QString &what,
                                const QString &otherwise = {});
+    /// describe() for a failed query, after logging SQLite's words (never a bound value) under
+    /// aerodesk.store.
+    static StoreError ofQuery(const QSqlQuery &query, const QString &what);
 };
 
 } // namespace aerodesk::store

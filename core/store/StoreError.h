@@ -2,8 +2,6 @@
 
 #include <QString>
 
-class QSqlQuery;
-
 namespace aerodesk::store {
 
 /// Why a store operation failed. `message` is one clear sentence, never containing a secret
@@ -32,9 +30,6 @@ struct StoreError
     {
         return StoreError { kind, std::move(message) };
     }
-    /// Kind::Sql for a failed query, naming what it was for; logs the driver's text (which
-    /// never holds a bound value) under aerodesk.store.
-    static StoreError fromQuery(const QSqlQuery &query, const QString &what);
 };
 
 } // namespace aerodesk::store
