@@ -1,0 +1,123 @@
+#include "BundleCommand.h"
+
+#include "../CliContext.h"
+#include "../CliExit.h"
+#include "../ConnectionIdInput.h"
+#include "core/bundle/BundleBuilder.h"
+#include "core/bundle/BundleManifest.h"
+#include "core/bundle/BundleWritten.h"
+#include "core/bundle/ConnectionBundleSources.h"
+#include "core/bundle/ZipBundleWriter.h"
+#include "core/connections/IdMask.h"
+#include "core/keychain/Keychain.h"
+#include "core/store/Store.h"
+#include "core/store/StoreLocation.h"
+#include "core/store/StoreOpener.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <memory>
+
+namespace aerodesk::cli {
+
+namespace {
+
+void writeBundle(CliContext &ctx, const bundle::BundleSources &sources,
+                 bundle::BundleRedactor::Form form, const QString &output,
+                 const CliCommand::Finish &finish)
+{
+    const QList<bundle::BundlePart> parts = bundle::BundleBuilder(ctx.clock).build(sources, form);
+    if (auto error = bundle::ZipBundleWriter::write(output, parts, ctx.clock.nowUtc())) {
+        ctx.out.error(QStringLiteral("output"), *error, { { QStringLiteral("output"), output } });
+        return finish(BadInput);
+    }
+    // The audit seam: the process's hook (if one is installed) records the act.
+    bundle::BundleWritten::notify(
+        bundle::BundleWritten::describe(output, parts, ctx.clock.nowUtc()));
+    const QJsonObject manifest = QJsonDocument::fromJson(parts.first().bytes).object();
+    ctx.out.result(
+        { { QStringLiteral("output"), output },
+          { QStringLiteral("form"), bundle::BundleRedactor::formName(form) },
+          { QStringLiteral("connectionId"), connections::IdMask::mask(sources.subjectId) },
+          { QStringLiteral("files"), manifest.value(QStringLiteral("files")) } });
+    finish(Ok);
+}
+
+} // namespace
+
+void BundleCommand::addOptions(QCommandLineParser &p)
+{
+    ConnectionIdInput::addOptions(p);
+    p.addOption({ QStringLiteral("output"), QStringLiteral("The ZIP to write (replaced)."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("form"),
+                  QStringLiteral("masked (default: every id masked) or provider (keeps the "
+                                 "connectionId and aeroPassUserUuid the provider asks for; "
+                                 "secrets are never included)."),
+                  QStringLiteral("form"), QStringLiteral("masked") });
+    p.addOption({ QStringLiteral("store"),
+                  QStringLiteral("The store file (default: the console's)."),
+                  QStringLiteral("file") });
+    p.addOption(
+        { QStringLiteral("store-profile"),
+          QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
+          QStringLiteral("name") });
+}
+
+void BundleCommand::run(CliContext &ctx, Finish finish)
+{
+    const auto form =
+        bundle::BundleRedactor::formFromName(ctx.options->value(QStringLiteral("form")));
+    if (!form) {
+        ctx.out.error(QStringLiteral("usage"), QStringLiteral("--form is masked or provider."));
+        return finish(Usage);
+    }
+    const QString output = ctx.options->value(QStringLiteral("output"));
+    if (output.isEmpty()) {
+        ctx.out.error(QStringLiteral("usage"), QStringLiteral("Where to? Give --output FILE.zip."));
+        return finish(Usage);
+    }
+    const std::optional<QString> id = ConnectionIdInput::read(ctx, 0, finish);
+    if (!id)
+        return;
+    const QString environmentKind =
+        bundle::BundleManifest::environmentKindName(ctx.environmentKind);
+    const QString path = ctx.options->isSet(QStringLiteral("store"))
+        ? ctx.options->value(QStringLiteral("store"))
+        : store::Store::defaultPath();
+    if (!store::Store::exists(path)) {
+        // No store: a bundle of the id and the log only (never creates a store or a key).
+        connections::Connection c;
+        c.connectionId = *id;
+        return writeBundle(ctx, bundle::ConnectionBundleSources::fromValues(c, {}, environmentKind),
+                           *form, output, finish);
+    }
+    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
+        ? ctx.options->value(QStringLiteral("store-profile"))
+        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
+    auto keychain = std::make_shared<keychain::Keychain>(profile);
+    auto opener = std::make_shared<store::StoreOpener>(*keychain);
+    opener->open(path,
+                 [&ctx, keychain, opener, path, id = *id, form = *form, output, environmentKind,
+                  finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
+                     if (!s) {
+                         const bool keyProblem =
+                             s.error().kind == store::StoreError::Kind::MissingKey ||
+                             s.error().kind == store::StoreError::Kind::Keychain;
+                         ctx.out.error(QStringLiteral("store"), s.error().message,
+                                       { { QStringLiteral("store"), path } });
+                         return finish(keyProblem ? Keychain : BadInput);
+                     }
+                     auto sources =
+                         bundle::ConnectionBundleSources::snapshot(*s.value(), id, environmentKind);
+                     if (!sources) {
+                         ctx.out.error(QStringLiteral("store"), sources.error(),
+                                       { { QStringLiteral("store"), path } });
+                         return finish(BadInput);
+                     }
+                     writeBundle(ctx, sources.value(), form, output, finish);
+                 });
+}
+
+} // namespace aerodesk::cli
