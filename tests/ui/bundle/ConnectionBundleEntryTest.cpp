@@ -14,8 +14,12 @@
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionsPanel.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +87,25 @@ TEST(ConnectionBundleEntry, DetailPaneOpensThePreviewOfTheStoredConnection)
               QStringLiteral("built-in-sandbox"))
         << manifest.toStdString();
     dialog->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    ASSERT_EQ(panel.findChild<ui::BundlePreviewDialog *>(), nullptr) << "deleted on close";
+
+    // The row's context menu offers the same.
+    const QRect cell = panel.table()->visualRect(panel.table()->currentIndex());
+    Q_EMIT panel.table()->customContextMenuRequested(cell.center());
+    auto *menu = panel.findChild<QMenu *>(QStringLiteral("connectionContextMenu"));
+    ASSERT_NE(menu, nullptr);
+    auto *entry = menu->findChild<QAction *>(QStringLiteral("escalationBundleAction"));
+    ASSERT_NE(entry, nullptr);
+    ASSERT_TRUE(entry->isEnabled());
+    entry->trigger();
+    menu->close();
+    auto *again = panel.findChild<ui::BundlePreviewDialog *>();
+    ASSERT_NE(again, nullptr);
+    QSignalSpy readyAgain(again, &ui::BundlePreviewDialog::previewReady);
+    ASSERT_TRUE(waitUntil([&] { return readyAgain.count() >= 1; }, 20000));
+    EXPECT_EQ(again->parts().size(), 6);
+    again->close();
 }
 
 } // namespace
