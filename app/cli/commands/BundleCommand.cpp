@@ -7,8 +7,10 @@
 #include "core/bundle/BundleManifest.h"
 #include "core/bundle/BundleWritten.h"
 #include "core/bundle/ConnectionBundleSources.h"
+#include "core/bundle/PartnerUserBundleSources.h"
 #include "core/bundle/ZipBundleWriter.h"
 #include "core/connections/IdMask.h"
+#include "core/embedded/PartnerUserDirectory.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
@@ -39,16 +41,27 @@ void writeBundle(CliContext &ctx, const bundle::BundleSources &sources,
     ctx.out.result(
         { { QStringLiteral("output"), output },
           { QStringLiteral("form"), bundle::BundleRedactor::formName(form) },
-          { QStringLiteral("connectionId"), connections::IdMask::mask(sources.subjectId) },
+          { QStringLiteral("subject"), bundle::BundleSources::subjectName(sources.subject) },
+          { sources.subject == bundle::BundleSources::Subject::PartnerUser
+                ? QStringLiteral("user")
+                : QStringLiteral("connectionId"),
+            connections::IdMask::mask(sources.subjectId) },
           { QStringLiteral("files"), manifest.value(QStringLiteral("files")) } });
     finish(Ok);
 }
 
 } // namespace
 
+BundleCommand::BundleCommand() = default;
+BundleCommand::~BundleCommand() = default;
+
 void BundleCommand::addOptions(QCommandLineParser &p)
 {
     ConnectionIdInput::addOptions(p);
+    p.addOption({ QStringLiteral("user"),
+                  QStringLiteral("A partner user's bundle instead of a connection's (the "
+                                 "embedded-banking side; never the userCode)."),
+                  QStringLiteral("id") });
     p.addOption({ QStringLiteral("output"), QStringLiteral("The ZIP to write (replaced)."),
                   QStringLiteral("file") });
     p.addOption({ QStringLiteral("form"),
@@ -78,6 +91,8 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
         ctx.out.error(QStringLiteral("usage"), QStringLiteral("Where to? Give --output FILE.zip."));
         return finish(Usage);
     }
+    if (ctx.options->isSet(QStringLiteral("user")))
+        return runForPartnerUser(ctx, ctx.options->value(QStringLiteral("user")), finish);
     const std::optional<QString> id = ConnectionIdInput::read(ctx, 0, finish);
     if (!id)
         return;
@@ -118,6 +133,39 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
                      }
                      writeBundle(ctx, sources.value(), form, output, finish);
                  });
+}
+
+void BundleCommand::runForPartnerUser(CliContext &ctx, const QString &user, Finish finish)
+{
+    if (auto problem = embedded::PartnerUser::checkId(user)) {
+        ctx.out.error(QStringLiteral("input"), *problem);
+        return finish(BadInput);
+    }
+    const QString output = ctx.options->value(QStringLiteral("output"));
+    const auto form =
+        bundle::BundleRedactor::formFromName(ctx.options->value(QStringLiteral("form")));
+    const QString environmentKind =
+        bundle::BundleManifest::environmentKindName(ctx.environmentKind);
+    m_users = std::make_unique<embedded::PartnerUserDirectory>(*ctx.keychain);
+    m_users->load([this, &ctx, user, output, form, environmentKind,
+                   finish](const keychain::KeychainError &e) {
+        if (!e.ok()) {
+            ctx.out.error(
+                QStringLiteral("keychain"),
+                QStringLiteral("The partner-user list could not be read: %1").arg(e.message));
+            return finish(Keychain);
+        }
+        const std::optional<embedded::PartnerUser> found = m_users->find(user);
+        if (!found) {
+            ctx.out.error(QStringLiteral("input"),
+                          QStringLiteral("No partner user \"%1\" in profile \"%2\".")
+                              .arg(user, ctx.keychain->profile()));
+            return finish(BadInput);
+        }
+        // The CLI keeps no workflow history: the timeline is empty here.
+        writeBundle(ctx, bundle::PartnerUserBundleSources::fromValues(*found, {}, environmentKind),
+                    *form, output, finish);
+    });
 }
 
 } // namespace aerodesk::cli
