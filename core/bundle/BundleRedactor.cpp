@@ -4,6 +4,7 @@
 #include "core/util/DiagnosticLog.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -82,11 +83,13 @@ bool BundleRedactor::isSecretName(const QString &name)
 
 bool BundleRedactor::isIdName(const QString &name)
 {
+    // "id", "…Id"/"…ID"/"…_id"/"…-id" (and plurals), "…Uuid"/"…uuid": the API's and the store's
+    // spellings. Not every word ending in "id" ("valid", "paid").
+    static const QRegularExpression idName(
+        QStringLiteral("(^(id|ids|uuid|user)$)|(Ids?$)|(IDs?$)|([_-][iI][dD]s?$)|([uU]uid$)"));
     const QString n = normalised(name);
-    return n == QLatin1String("id") || n.endsWith(QLatin1String("id")) ||
-        n.endsWith(QLatin1String("uuid")) || n.endsWith(QLatin1String("ids")) ||
-        n.contains(QLatin1String("accountnumber")) || n.contains(QLatin1String("routingnumber")) ||
-        n == QLatin1String("user");
+    return idName.match(name).hasMatch() || n.contains(QLatin1String("accountnumber")) ||
+        n.contains(QLatin1String("routingnumber"));
 }
 
 QString BundleRedactor::id(const QString &value) const

@@ -66,6 +66,20 @@ TEST(BundleRedactor, SecretsGoInBothFormsAndOnlyTheSubjectsIdsStayInTheProviderF
     }
 }
 
+TEST(BundleRedactor, IdNamesAreTheApisSpellingsNotEveryWordEndingInId)
+{
+    for (const char *name :
+         { "id", "connectionId", "jobId", "merchant_id", "delivery_id", "aeroPassUserUuid",
+           "userUUID", "accountIds", "user", "accountNumber", "routing_number", "partnerID" })
+        EXPECT_TRUE(BundleRedactor::isIdName(QLatin1String(name))) << name;
+    for (const char *name : { "valid", "paid", "status", "bankName", "kind", "period" })
+        EXPECT_FALSE(BundleRedactor::isIdName(QLatin1String(name))) << name;
+    for (const char *name : { "token", "access_token", "apiSecret", "x-api-key", "userCode",
+                              "partnerPrivateKey", "secret_key", "Authorization", "payload" })
+        EXPECT_TRUE(BundleRedactor::isSecretName(QLatin1String(name))) << name;
+    EXPECT_FALSE(BundleRedactor::isSecretName(QStringLiteral("signatureHeader")));
+}
+
 TEST(BundleRedactor, FormNamesRoundTrip)
 {
     for (auto form : { BundleRedactor::Form::Masked, BundleRedactor::Form::Provider })
