@@ -32,16 +32,27 @@ BundlePreviewDialog *BundleLauncher::openForConnection(session::Session &session
                                                        const connections::Connection &connection,
                                                        QWidget *parent)
 {
-    // Seam (issue 15): the timeline is store::ConnectionHistory until core/timeline lands, and
-    // webhook evidence is empty until deliveries keep their bodies per connection.
+    // Seam (issue 15): the timeline is store::ConnectionHistory until core/timeline lands.
+    // Webhook evidence: the deliveries the Webhooks panel's listener saw that name this
+    // connection (or its aeroPassUserUuid) in their body.
+    QList<bundle::BundleWebhookEvidence> webhooks =
+        session.webhookEvidence().forSubject(connection.connectionId);
+    if (!connection.aeroPassUserUuid.isEmpty()) {
+        for (const bundle::BundleWebhookEvidence &e :
+             session.webhookEvidence().forSubject(connection.aeroPassUserUuid)) {
+            if (!e.body.contains(connection.connectionId.toUtf8()))
+                webhooks << e;
+        }
+    }
     if (store::Store *store = session.store()) {
         auto sources = bundle::ConnectionBundleSources::snapshot(*store, connection.connectionId,
-                                                                 kindOf(session));
+                                                                 kindOf(session), webhooks);
         if (sources)
             return show(sources.value(), session, parent);
     }
-    return show(bundle::ConnectionBundleSources::fromValues(connection, {}, kindOf(session)),
-                session, parent);
+    return show(
+        bundle::ConnectionBundleSources::fromValues(connection, {}, kindOf(session), webhooks),
+        session, parent);
 }
 
 BundlePreviewDialog *BundleLauncher::openForPartnerUser(session::Session &session,

@@ -5,9 +5,11 @@
 #include "core/bundle/BundleManifest.h"
 #include "core/bundle/BundleRedactor.h"
 #include "core/bundle/ConnectionBundleSources.h"
+#include "core/bundle/WebhookEvidenceLog.h"
 #include "core/bundle/ZipBundleWriter.h"
 #include "core/connections/IdMask.h"
 #include "core/util/FixedClock.h"
+#include "core/webhooks/WebhookLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +80,34 @@ TEST(BundleRedactor, IdNamesAreTheApisSpellingsNotEveryWordEndingInId)
                               "partnerPrivateKey", "secret_key", "Authorization", "payload" })
         EXPECT_TRUE(BundleRedactor::isSecretName(QLatin1String(name))) << name;
     EXPECT_FALSE(BundleRedactor::isSecretName(QStringLiteral("signatureHeader")));
+}
+
+TEST(WebhookEvidenceLog, KeepsBodiesAndSignaturesBoundedAndFindsThemByTheIdInTheBody)
+{
+    WebhookEvidenceLog log(2);
+    webhooks::WebhookLogEntry entry;
+    entry.receivedAt = QDateTime::currentDateTimeUtc();
+    entry.verdict.kind = webhooks::WebhookVerdict::Kind::Valid;
+    entry.verdict.secret = webhooks::WebhookVerdict::Secret::Current;
+    entry.httpStatus = 200;
+    auto body = [](const QString &id) {
+        return QStringLiteral("{\"event\":\"job.balance\",\"data\":{\"connectionId\":\"%1\"}}")
+            .arg(id)
+            .toUtf8();
+    };
+    log.append(entry, body(kOther), { { "x-webhook-signature", "sha256=00" } });
+    log.append(entry, body(kId), { { "X-Webhook-Signature", "sha256=11" } });
+    EXPECT_EQ(log.forSubject(kOther).size(), 1);
+    log.append(entry, body(kId), { { "Content-Type", "application/json" } });
+    EXPECT_EQ(log.size(), 2) << "bounded: the oldest went";
+    EXPECT_TRUE(log.forSubject(kOther).isEmpty());
+    const QList<BundleWebhookEvidence> mine = log.forSubject(kId);
+    ASSERT_EQ(mine.size(), 2);
+    EXPECT_EQ(mine.at(0).signatureHeader, "sha256=11") << "header names without case";
+    EXPECT_TRUE(mine.at(1).signatureHeader.isEmpty());
+    EXPECT_EQ(mine.at(0).verdict, "valid");
+    EXPECT_EQ(mine.at(0).verdictSecret, "current");
+    EXPECT_TRUE(log.forSubject(kId.left(8)).isEmpty()) << "whole values only";
 }
 
 TEST(BundleRedactor, FormNamesRoundTrip)

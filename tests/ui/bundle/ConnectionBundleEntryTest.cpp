@@ -3,6 +3,7 @@
 // opens the preview with the stored state and the store's history as the timeline; a secret in
 // a history event never shows; the context menu offers the same.
 #include "core/bundle/BundleRedactor.h"
+#include "core/bundle/WebhookEvidenceLog.h"
 #include "core/connections/IdMask.h"
 #include "core/crypto/Random.h"
 #include "core/session/Session.h"
@@ -55,6 +56,16 @@ TEST(ConnectionBundleEntry, DetailPaneOpensThePreviewOfTheStoredConnection)
                       { { "event", "bank.revocation" }, { "access_token", "tok-from-history" } } })
             .ok());
 
+    // A delivery the Webhooks panel's listener kept, naming this connection.
+    bundle::BundleWebhookEvidence delivery;
+    delivery.receivedAt = QDateTime::currentDateTimeUtc();
+    delivery.body = QStringLiteral("{\"event\":\"job.balance\",\"data\":{\"connectionId\":\"%1\"}}")
+                        .arg(id)
+                        .toUtf8();
+    delivery.signatureHeader = "sha256=" + QByteArray(64, 'b');
+    delivery.verdict = QStringLiteral("valid");
+    rig.session().webhookEvidence().append(delivery);
+
     ui::ConnectionsPanel panel(rig.session());
     panel.resize(1300, 800);
     panel.show();
@@ -69,7 +80,7 @@ TEST(ConnectionBundleEntry, DetailPaneOpensThePreviewOfTheStoredConnection)
     ASSERT_NE(dialog, nullptr);
     QSignalSpy ready(dialog, &ui::BundlePreviewDialog::previewReady);
     ASSERT_TRUE(waitUntil([&] { return ready.count() >= 1; }, 20000));
-    QByteArray timeline, state, manifest;
+    QByteArray timeline, state, manifest, hooks;
     for (const bundle::BundlePart &p : dialog->parts()) {
         if (p.name == QLatin1String("timeline.json"))
             timeline = p.bytes;
@@ -77,9 +88,14 @@ TEST(ConnectionBundleEntry, DetailPaneOpensThePreviewOfTheStoredConnection)
             state = p.bytes;
         else if (p.name == QLatin1String("manifest.json"))
             manifest = p.bytes;
+        else if (p.name == QLatin1String("webhooks.json"))
+            hooks = p.bytes;
     }
     EXPECT_TRUE(timeline.contains("bank.revocation")) << timeline.toStdString();
     EXPECT_FALSE(timeline.contains("tok-from-history"));
+    EXPECT_TRUE(hooks.contains("sha256=" + QByteArray(64, 'b'))) << hooks.toStdString();
+    EXPECT_TRUE(hooks.contains("job.balance"));
+    EXPECT_FALSE(hooks.contains(id.toUtf8())) << "masked in the body too";
     EXPECT_TRUE(state.contains("Aerosync Bank (OAuth)"));
     EXPECT_FALSE(state.contains(id.toUtf8()));
     EXPECT_TRUE(state.contains(connections::IdMask::mask(id).toUtf8()));
