@@ -20,6 +20,7 @@ BUILD_PKGS=(
   qt6-l10n-tools          # lupdate/lrelease themselves (qt6-tools-dev does not pull them in)
   libsecret-1-0           # QtKeychain dlopen()s libsecret; not a declared dependency
   libssl-dev openssl      # OpenSSL 3 (EVP) and its CLI, an independent peer in tests
+  libzip-dev              # libzip: the escalation bundle's ZIP (core/bundle); runtime libzip4
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 TEST_PKGS=(
@@ -30,6 +31,7 @@ TEST_PKGS=(
   fonts-dejavu-core       # a font, so widgets render text headless
   nodejs                  # Node's crypto: independent RSA-OAEP peer in tests
   clang-format            # scripts/check-format.sh: the tree must match .clang-format
+  unzip                   # an independent ZIP reader for the escalation bundle tests
 )
 FUZZ_PKGS=(
   clang                   # scripts/fuzz.sh: the fuzz build (clang++ with libFuzzer)

@@ -2,6 +2,7 @@
 
 #include "CliExit.h"
 #include "commands/AccountsCommand.h"
+#include "commands/BundleCommand.h"
 #include "commands/ConnectionsCommand.h"
 #include "commands/DecryptCommand.h"
 #include "commands/EbConnectCommand.h"
@@ -40,6 +41,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<AccountsCommand>());
     m_commands.push_back(std::make_unique<JobCommand>());
     m_commands.push_back(std::make_unique<ConnectionsCommand>());
+    m_commands.push_back(std::make_unique<BundleCommand>());
     m_commands.push_back(std::make_unique<ImportKeyCommand>());
     m_commands.push_back(std::make_unique<EbConnectCommand>());
     m_commands.push_back(std::make_unique<EbSilentAuthCommand>());
@@ -145,6 +147,7 @@ int CliApp::start(const QStringList &arguments)
                 m_ctx.out.error(QStringLiteral("environment"), env.error().message);
                 return finish(env.error().exitCode);
             }
+            m_ctx.environmentKind = env.value().kind;
             if (command->needsApi())
                 m_ctx.client =
                     std::make_unique<api::ApiClient>(env.value(), *m_ctx.keychain, m_ctx.clock);

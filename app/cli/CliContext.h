@@ -21,6 +21,8 @@ struct CliContext
     QStringList args; ///< the command's positional arguments
     std::unique_ptr<keychain::Keychain> keychain;
     std::unique_ptr<api::ApiClient> client; ///< null unless the command needs the API
+    /// The kind of the environment the global options chose (set before run()).
+    api::Environment::Kind environmentKind = api::Environment::Kind::BuiltInSandbox;
     SystemClock clock;
 };
 

@@ -71,6 +71,7 @@ void Session::retire()
 void Session::setEnvironment(const api::Environment &environment)
 {
     retire();
+    m_webhookEvidence.clear();
     m_environment = environment;
     m_lastError.clear();
     m_keychain = std::make_unique<keychain::Keychain>(environment.profile);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/Environment.h"
+#include "core/bundle/WebhookEvidenceLog.h"
 #include "core/connections/UnsavedLink.h"
 
 #include <QObject>
@@ -97,6 +98,9 @@ public:
     /// session's life.
     webhooks::WebhookSecrets &webhookSecretsFor(const QString &keychainProfile);
     std::shared_ptr<store::Store> sharedStore() const { return m_store; }
+    /// Recent webhook deliveries with their bodies (the Webhooks panel's listener feeds it), for
+    /// escalation bundles; emptied when the environment changes.
+    bundle::WebhookEvidenceLog &webhookEvidence() { return m_webhookEvidence; }
 
 Q_SIGNALS:
     void environmentChanged();
@@ -115,6 +119,7 @@ private:
     QSettings *m_settings = nullptr;
     api::Environment m_environment;
     QString m_lastError;
+    bundle::WebhookEvidenceLog m_webhookEvidence;
     std::unique_ptr<keychain::Keychain> m_keychain;
     std::unique_ptr<api::ApiClient> m_client;
     std::unique_ptr<jobs::JobRunner> m_jobs;

@@ -369,3 +369,49 @@ TEST_F(CliEmbedded, StorageMadeToFailSendsDataStoreUnavailable)
     EXPECT_TRUE(refused) << "the sandbox never got the connect answer";
     EXPECT_NE(sandboxUser(u).value(QLatin1String("state")).toString(), QStringLiteral("connected"));
 }
+
+// `bundle --user` (issue 15): a connected partner user's escalation bundle. The userCode the
+// keychain holds is in none of its files (raw or hex); the user id is masked unless --form
+// provider.
+TEST_F(CliEmbedded, BundleOfAPartnerUserNeverHoldsTheUserCode)
+{
+    const QString user = uniqueUser("cli-bundle");
+    const CliRun c = run({ QStringLiteral("eb-connect"), QStringLiteral("--user"), user,
+                           QString::fromLatin1(event(true, user)) });
+    ASSERT_EQ(c.exitCode, 0) << c.out.toStdString() << c.err.toStdString();
+    std::optional<QByteArray> code;
+    store::UserCodeVault(*h.keychain)
+        .load(user, [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+            code = e.ok() ? QByteArray(v.constChar(), qsizetype(v.size())) : QByteArray();
+        });
+    ASSERT_TRUE(waitUntil([&] { return code.has_value(); }, 20000));
+    ASSERT_FALSE(code->isEmpty());
+
+    const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+    ASSERT_FALSE(unzip.isEmpty()) << "unzip missing: run scripts/install-deps.sh";
+    auto everything = [&](const QString &zip) {
+        QProcess p;
+        p.start(unzip, { QStringLiteral("-p"), zip });
+        EXPECT_TRUE(p.waitForFinished(10000));
+        EXPECT_EQ(p.exitCode(), 0);
+        return p.readAllStandardOutput();
+    };
+    for (const char *form : { "masked", "provider" }) {
+        const QString zip = dir.filePath(QStringLiteral("%1.zip").arg(QLatin1String(form)));
+        const CliRun b =
+            run({ QStringLiteral("bundle"), QStringLiteral("--user"), user,
+                  QStringLiteral("--output"), zip, QStringLiteral("--form"), QLatin1String(form) });
+        ASSERT_EQ(b.exitCode, 0) << b.out.toStdString() << b.err.toStdString();
+        EXPECT_EQ(str(b, "subject"), QStringLiteral("partner-user"));
+        const QByteArray all = everything(zip);
+        EXPECT_TRUE(all.contains("\"state\": \"connected\"")) << all.left(2000).toStdString();
+        EXPECT_FALSE(all.contains(*code)) << form;
+        EXPECT_FALSE(all.contains(code->toHex())) << form;
+        EXPECT_EQ(all.contains("\"" + user.toUtf8() + "\""), QByteArray(form) == "provider")
+            << form;
+    }
+    const CliRun unknown =
+        run({ QStringLiteral("bundle"), QStringLiteral("--user"), QStringLiteral("nobody-here"),
+              QStringLiteral("--output"), dir.filePath(QStringLiteral("x.zip")) });
+    EXPECT_EQ(unknown.exitCode, 3) << unknown.out.toStdString();
+}

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -89,7 +90,7 @@ TEST(Cli, HelpListsEveryCommandAndExitCodes)
     EXPECT_EQ(r.exitCode, 0);
     for (const char *c :
          { "decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key",
-           "eb-connect", "eb-silent-auth", "eb-status", "eb-users", "eb-logout" })
+           "eb-connect", "eb-silent-auth", "eb-status", "eb-users", "eb-logout", "bundle" })
         EXPECT_TRUE(r.out.contains(c)) << c;
     EXPECT_TRUE(r.out.contains("Exit codes"));
     const CliRun v = cli({ QStringLiteral("--version") });
@@ -299,6 +300,85 @@ TEST(CliStore, ConnectionsAreListedMaskedUnlessRevealed)
     EXPECT_EQ(none.json.value(QLatin1String("total")).toInt(), 0);
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("absent.sqlite"))))
         << "listing never creates a store";
+}
+
+// `bundle` (issue 15): the escalation bundle of a stored connection, its id read from stdin
+// (never argv), masked unless --form provider, secrets never; unpacked with `unzip`.
+TEST(CliStore, BundleWritesTheConnectionsRedactedZip)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    const QString profile = randomProfile();
+    keychain::Keychain kc(profile);
+    store::StoreOpener opener(kc);
+    std::optional<Result<std::shared_ptr<store::Store>, store::StoreError>> opened;
+    opener.open(path, [&](auto r) { opened.emplace(std::move(r)); });
+    ASSERT_TRUE(waitUntil([&] { return opened.has_value(); }, 20000));
+    ASSERT_TRUE(opened->ok()) << opened->error().message.toStdString();
+    const QString id = QStringLiteral("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f");
+    connections::Connection c;
+    c.connectionId = id;
+    c.aeroPassUserUuid = QStringLiteral("9b2d6a7e-1c3f-4e5a-8b9c-0d1e2f3a4b5c");
+    c.bankName = QStringLiteral("Aerosync Bank (MFA)");
+    ASSERT_TRUE(opened->value()->connections().upsert(c).ok());
+    ASSERT_TRUE(opened->value()
+                    ->history()
+                    .record(id,
+                            { QDateTime::currentDateTimeUtc(),
+                              QStringLiteral("job"),
+                              { { "state", "COMPLETED" }, { "token", "tok-never-in-a-bundle" } } })
+                    .ok());
+    opened.reset();
+
+    const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+    ASSERT_FALSE(unzip.isEmpty()) << "unzip missing: run scripts/install-deps.sh";
+    auto entry = [&](const QString &zip, const QString &name) {
+        QProcess p;
+        p.start(unzip, { QStringLiteral("-p"), zip, name });
+        EXPECT_TRUE(p.waitForFinished(10000));
+        EXPECT_EQ(p.exitCode(), 0) << name.toStdString();
+        return p.readAllStandardOutput();
+    };
+    const QStringList base { QStringLiteral("bundle"),
+                             QStringLiteral("--store"),
+                             path,
+                             QStringLiteral("--store-profile"),
+                             profile,
+                             QStringLiteral("--ids-file"),
+                             QStringLiteral("-"),
+                             QStringLiteral("--output") };
+
+    const QString masked = dir.filePath(QStringLiteral("masked.zip"));
+    const CliRun m = cli(base + QStringList { masked }, id.toUtf8() + "\n");
+    ASSERT_EQ(m.exitCode, 0) << m.out.toStdString() << m.err.toStdString();
+    EXPECT_FALSE(m.out.contains(id.toUtf8())) << "the id is masked in the output";
+    EXPECT_EQ(str(m, "form"), QStringLiteral("masked"));
+    EXPECT_EQ(m.json.value(QLatin1String("files")).toArray().size(), 5);
+    const QByteArray state = entry(masked, QStringLiteral("connection.json"));
+    EXPECT_TRUE(state.contains("Aerosync Bank (MFA)"));
+    EXPECT_FALSE(state.contains(id.toUtf8()));
+    EXPECT_TRUE(state.contains("3f0c\xE2\x80\xA6"
+                               "4e5f"));
+    const QByteArray timeline = entry(masked, QStringLiteral("timeline.json"));
+    EXPECT_TRUE(timeline.contains("COMPLETED"));
+    EXPECT_FALSE(timeline.contains("tok-never-in-a-bundle"));
+
+    const QString provider = dir.filePath(QStringLiteral("provider.zip"));
+    const CliRun p =
+        cli(base + QStringList { provider, QStringLiteral("--form"), QStringLiteral("provider") },
+            id.toUtf8() + "\n");
+    ASSERT_EQ(p.exitCode, 0) << p.out.toStdString();
+    EXPECT_TRUE(entry(provider, QStringLiteral("connection.json")).contains(id.toUtf8()));
+    EXPECT_FALSE(
+        entry(provider, QStringLiteral("timeline.json")).contains("tok-never-in-a-bundle"));
+
+    // The id on argv is refused; an unknown form is a usage error.
+    const CliRun argv = cli({ QStringLiteral("bundle"), QStringLiteral("--output"), masked, id });
+    EXPECT_EQ(argv.exitCode, 2);
+    const CliRun badForm =
+        cli(base + QStringList { masked, QStringLiteral("--form"), QStringLiteral("plain") },
+            id.toUtf8() + "\n");
+    EXPECT_EQ(badForm.exitCode, 2);
 }
 
 class CliSandbox : public ::testing::Test

@@ -10,6 +10,7 @@
 // partner's private key, the store's data key) and what the sandbox handed out during it (API
 // and widget tokens, userCodes), which the sandbox lists in a file outside the home
 // (AERODESK_SANDBOX_ISSUED_SECRETS, emulator/IssuedSecretsLog).
+#include "SecretSearch.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "tests/support/TestPaths.h"
@@ -36,56 +37,10 @@ using aerodesk::keychain::Keychain;
 using aerodesk::keychain::KeychainError;
 namespace entries = aerodesk::keychain::entries;
 
-struct Secret
-{
-    QString what; ///< e.g. "keychain apiSecret", "issued #3" — never the value
-    QByteArray value;
-};
-
-struct Needle
-{
-    QString what;
-    QByteArray bytes;
-};
-
-/// Raw, hex (both cases), and base64/base64url at the three alignments a secret can have inside
-/// a longer encoded stream (only the characters that depend on the secret alone).
-QList<Needle> needlesFor(const Secret &s)
-{
-    QList<Needle> out;
-    out << Needle { s.what + QStringLiteral(" (raw)"), s.value }
-        << Needle { s.what + QStringLiteral(" (hex)"), s.value.toHex() }
-        << Needle { s.what + QStringLiteral(" (HEX)"), s.value.toHex().toUpper() };
-    for (int skip = 0; skip < 3; ++skip) {
-        // Bytes `skip..`, preceded by (3 - skip) % 3 unknown bytes in the stream: encode from the
-        // next multiple of three so the characters do not depend on the unknown bytes.
-        const QByteArray aligned = s.value.mid(skip);
-        const qsizetype whole = (aligned.size() / 3) * 3;
-        if (whole < 9)
-            continue;
-        const QByteArray b64 = aligned.first(whole).toBase64(QByteArray::OmitTrailingEquals);
-        const QByteArray url = aligned.first(whole).toBase64(QByteArray::Base64UrlEncoding |
-                                                             QByteArray::OmitTrailingEquals);
-        out << Needle { s.what + QStringLiteral(" (base64+%1)").arg(skip), b64 };
-        if (url != b64)
-            out << Needle { s.what + QStringLiteral(" (base64url+%1)").arg(skip), url };
-    }
-    return out;
-}
-
-/// PEM text: the base64 body lines are searched on their own too (a file could hold one line).
-QList<Secret> withPemLines(const Secret &s)
-{
-    QList<Secret> out { s };
-    if (!s.value.startsWith("-----BEGIN"))
-        return out;
-    int n = 0;
-    for (const QByteArray &line : s.value.split('\n')) {
-        if (line.size() >= 40 && !line.startsWith("-----"))
-            out << Secret { s.what + QStringLiteral(" PEM line %1").arg(++n), line };
-    }
-    return out;
-}
+using aerodesk::test::filesUnder;
+using aerodesk::test::hits;
+using aerodesk::test::Place;
+using aerodesk::test::Secret;
 
 std::optional<QByteArray> readKeychain(const QString &profile, const QString &name)
 {
@@ -123,41 +78,6 @@ void collectDescendants(QSet<qint64> &known, QMap<qint64, QByteArray> &cmdlines)
         if (cmdline.open(QIODevice::ReadOnly))
             cmdlines[pid] = cmdline.readAll();
     }
-}
-
-struct Place
-{
-    QString name;
-    QByteArray content;
-};
-
-QList<Place> filesUnder(const QString &root)
-{
-    QList<Place> out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            out << Place { path.mid(root.size()), f.readAll() };
-    }
-    return out;
-}
-
-QStringList hits(const QList<Secret> &secrets, const QList<Place> &places)
-{
-    QStringList found;
-    for (const Secret &s : secrets) {
-        for (const Secret &part : withPemLines(s)) {
-            for (const Needle &needle : needlesFor(part)) {
-                for (const Place &place : places) {
-                    if (place.content.contains(needle.bytes))
-                        found << QStringLiteral("%1 in %2").arg(needle.what, place.name);
-                }
-            }
-        }
-    }
-    return found;
 }
 
 TEST(SecretHygiene, NoSecretOfAFullWalkthroughRunIsInAnythingTheConsoleWrote)

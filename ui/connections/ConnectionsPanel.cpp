@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "ui/bundle/BundleLauncher.h"
 #include "ui/common/Icons.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/connections/BulkRefreshBar.h"
@@ -337,6 +338,13 @@ QWidget *ConnectionsPanel::buildDetailPane()
                 reconnect(m_model->connection(row).connectionId);
         });
         factsLayout->addWidget(m_detailReconnect, 0, Qt::AlignLeft);
+        auto *bundle = new QPushButton(tr("Escalation bundle…"), box);
+        bundle->setObjectName(QStringLiteral("detailBundle"));
+        bundle->setAccessibleName(tr("Escalation bundle for this connection"));
+        bundle->setToolTip(tr("Preview and save a redacted ZIP of this connection's state, "
+                              "history, webhook evidence and log excerpt for an escalation"));
+        connect(bundle, &QPushButton::clicked, this, &ConnectionsPanel::openBundle);
+        factsLayout->addWidget(bundle, 0, Qt::AlignLeft);
     }
     auto *factsScroll = new QScrollArea(box);
     factsScroll->setObjectName(QStringLiteral("connectionFactsScroll"));
@@ -709,6 +717,11 @@ void ConnectionsPanel::buildLive()
         menu->addAction(m_refreshSelected);
         menu->addSeparator();
         menu->addActions(actions.mid(4));
+        menu->addSeparator();
+        QAction *bundle =
+            menu->addAction(tr("Escalation bundle…"), this, &ConnectionsPanel::openBundle);
+        bundle->setObjectName(QStringLiteral("escalationBundleAction"));
+        bundle->setEnabled(currentSourceRow() >= 0);
         menu->popup(m_table->viewport()->mapToGlobal(pos));
     });
 
@@ -993,6 +1006,14 @@ void ConnectionsPanel::changeEvent(QEvent *event)
                                               palette().color(QPalette::ButtonText)));
         }
     }
+}
+
+BundlePreviewDialog *ConnectionsPanel::openBundle()
+{
+    const int row = currentSourceRow();
+    if (row < 0 || !m_session)
+        return nullptr;
+    return BundleLauncher::openForConnection(*m_session, m_model->connection(row), this);
 }
 
 } // namespace aerodesk::ui

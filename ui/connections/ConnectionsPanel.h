@@ -28,6 +28,7 @@ class Session;
 namespace aerodesk::ui {
 
 class BulkRefreshBar;
+class BundlePreviewDialog;
 class ConnectionActions;
 class ConnectionLinker;
 class ConnectionHistoryView;
@@ -108,6 +109,9 @@ public Q_SLOTS:
     /// Refreshes every tracked connection / the selected rows (BulkRefreshBar).
     void refreshAll();
     void refreshSelected();
+    /// The escalation bundle's preview for the current row (detail pane, context menu);
+    /// nullptr without a row or a session.
+    BundlePreviewDialog *openBundle();
 
 Q_SIGNALS:
     void connectionEnteredSevenDayBand(const QString &connectionId);

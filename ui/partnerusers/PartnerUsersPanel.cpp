@@ -4,6 +4,7 @@
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/session/Session.h"
+#include "ui/bundle/BundleLauncher.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NamedWidgets.h"
@@ -96,11 +97,15 @@ void PartnerUsersPanel::build()
     actions->addWidget(m_reveal);
     actions->addWidget(m_logout);
     actions->addWidget(m_expire);
+    m_bundle = namedButton(tr("Escalation &bundle…"), QStringLiteral("partnerBundleButton"),
+                           tr("Escalation bundle for the selected user"), this);
+    actions->addWidget(m_bundle);
     actions->addStretch();
     layout->addLayout(actions);
     connect(m_reveal, &QPushButton::clicked, this, &PartnerUsersPanel::revealCode);
     connect(m_logout, &QPushButton::clicked, this, &PartnerUsersPanel::logOut);
     connect(m_expire, &QPushButton::clicked, this, &PartnerUsersPanel::expireNow);
+    connect(m_bundle, &QPushButton::clicked, this, &PartnerUsersPanel::openBundle);
 
     m_code = new MaskedSecretLabel(tr("Stored userCode"), this);
     m_code->setObjectName(QStringLiteral("userCodeSecret"));
@@ -195,6 +200,12 @@ void PartnerUsersPanel::updateActions()
     m_logout->setEnabled(why.isEmpty());
     m_logout->setToolTip(
         why.isEmpty() ? tr("Run the logout flow for %1 and remove their userCode").arg(user) : why);
+    m_bundle->setEnabled(why.isEmpty());
+    m_bundle->setToolTip(why.isEmpty()
+                             ? tr("Preview and save a redacted ZIP of %1's state, outcomes and log "
+                                  "excerpt (never the userCode)")
+                                   .arg(user)
+                             : why);
     const bool sandbox = m_session.sandboxEvents() != nullptr;
     m_expire->setVisible(sandbox);
     m_expire->setEnabled(sandbox && why.isEmpty());
@@ -317,6 +328,15 @@ void PartnerUsersPanel::expireNow()
         updateActions();
         Q_EMIT actionFinished();
     });
+}
+
+void PartnerUsersPanel::openBundle()
+{
+    const QString user = selectedUser();
+    if (user.isEmpty() || !m_bundle->isEnabled())
+        return;
+    if (!BundleLauncher::openForPartnerUser(m_session, user, this))
+        m_notice->showError(tr("%1 is not in the partner-user list.").arg(user));
 }
 
 } // namespace aerodesk::ui

@@ -40,6 +40,8 @@ public Q_SLOTS:
     void revealCode();
     void logOut();
     void expireNow();
+    /// The escalation bundle's preview for the selected partner user (never the userCode).
+    void openBundle();
 
 Q_SIGNALS:
     /// An action (log out, expire, reveal) ended; the notice line says how.
@@ -62,6 +64,7 @@ private:
     QPushButton *m_reveal = nullptr;
     QPushButton *m_logout = nullptr;
     QPushButton *m_expire = nullptr;
+    QPushButton *m_bundle = nullptr;
     MaskedSecretLabel *m_code = nullptr;
     QString m_codeUser; ///< whose code m_code holds
     QString m_reselect; ///< the user selected when the model began a reset

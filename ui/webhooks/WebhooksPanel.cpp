@@ -75,6 +75,13 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
         return secrets && secrets->isLoaded() ? secrets->copyRing() : nullptr;
     });
     connect(m_listener, &WebhookListener::logged, this, &WebhooksPanel::onLogged);
+    // Escalation bundles keep the deliveries' bodies and signatures (logged() comes first).
+    connect(m_listener, &WebhookListener::logged, this,
+            [this](const webhooks::WebhookLogEntry &entry) { m_lastLogged = entry; });
+    connect(m_listener, &WebhookListener::delivered, this,
+            [this](const QByteArray &body, const WebhookListener::Headers &headers) {
+                m_session.webhookEvidence().append(m_lastLogged, body, headers);
+            });
     build();
     // The overlap line follows the clock (it says when the window closed once it has).
     auto *minute = new QTimer(this);

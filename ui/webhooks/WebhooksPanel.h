@@ -127,6 +127,7 @@ private:
     webhooks::SecretRing m_noRing; ///< shown until the session has an environment
     QList<QMetaObject::Connection> m_secretsConnections;
     webhooks::WebhookLog m_log;
+    webhooks::WebhookLogEntry m_lastLogged; ///< paired with the next delivered() (bundles)
     webhooks::WebhookListener *m_listener = nullptr;
     QString m_subscriptionId;
     crypto::SecureBytes m_subscribedSecret; ///< the secret the subscription signs with

@@ -5,12 +5,15 @@
 
 #include "ui/partnerusers/PartnerUsersPanel.h"
 
+#include "core/bundle/BundleRedactor.h"
 #include "core/embedded/EmbeddedWorkflow.h"
+#include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
 #include "tests/support/EmbeddedState.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/WidgetDriver.h"
+#include "ui/bundle/BundlePreviewDialog.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
@@ -254,4 +257,50 @@ TEST_F(PartnerUsers, RevealNeedsAConfirmationAndHidesOnAnotherRow)
 TEST_F(PartnerUsers, EveryControlHasAnAccessibleName)
 {
     EXPECT_GE(test::expectAccessibleNames(panel.get()), 8);
+}
+
+// Issue 15: the partner user's escalation bundle, from the panel. The user's real userCode
+// (read back from the keychain) is in none of the previewed files, raw or hex; the masked form
+// hides the user's id and the provider-facing form keeps it.
+TEST_F(PartnerUsers, EscalationBundleNeverHoldsTheUserCode)
+{
+    const QString user = test::uniquePartnerUser(rig, QStringLiteral("bundle"));
+    connectUser(user);
+    ASSERT_TRUE(waitUntil([&] { return state(user) == QLatin1String("Connected"); }));
+    std::optional<QByteArray> code;
+    rig.keychain().read(QString::fromLatin1(keychain::entries::kUserCodePrefix) + user,
+                        [&](const keychain::KeychainError &e, crypto::SecureBytes v) {
+                            code = e.ok() ? QByteArray(v.constChar(), qsizetype(v.size()))
+                                          : QByteArray();
+                        });
+    ASSERT_TRUE(waitUntil([&] { return code.has_value(); }, 20000));
+    ASSERT_EQ(code->size(), 32) << "the userCode was not stored";
+
+    ASSERT_TRUE(panel->selectUser(user));
+    ASSERT_TRUE(test::clickNamed(panel.get(), QStringLiteral("partnerBundleButton")));
+    auto *dialog = panel->findChild<ui::BundlePreviewDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    QSignalSpy ready(dialog, &ui::BundlePreviewDialog::previewReady);
+    ASSERT_TRUE(waitUntil([&] { return ready.count() >= 1; }, 20000));
+    auto all = [&] {
+        QByteArray bytes;
+        for (const bundle::BundlePart &p : dialog->parts())
+            bytes += p.bytes;
+        return bytes;
+    };
+    QStringList names;
+    for (const bundle::BundlePart &p : dialog->parts())
+        names << p.name;
+    EXPECT_TRUE(names.contains(QStringLiteral("partner-user.json")))
+        << names.join(' ').toStdString();
+    EXPECT_FALSE(all().contains(*code));
+    EXPECT_FALSE(all().contains(code->toHex()));
+    EXPECT_FALSE(all().contains("\"" + user.toUtf8() + "\"")) << "masked: the user's id is masked";
+    EXPECT_TRUE(all().contains("connect")) << "the connect outcome is in the timeline";
+
+    dialog->setForm(bundle::BundleRedactor::Form::Provider);
+    ASSERT_TRUE(waitUntil([&] { return ready.count() >= 2; }, 20000));
+    EXPECT_TRUE(all().contains("\"" + user.toUtf8() + "\""));
+    EXPECT_FALSE(all().contains(*code));
+    dialog->close();
 }

@@ -279,6 +279,13 @@ TEST_F(WebhooksPanelTest, WatchingTheSandboxLogsTestDeliveriesAsValidAcrossARota
     EXPECT_EQ(e.event, QStringLiteral("test.event"));
     EXPECT_EQ(e.verdict.kind, K::Valid) << e.verdict.message.toStdString();
     EXPECT_EQ(e.verdict.secret, S::Current);
+    // The delivery's body and signature are kept for escalation bundles (issue 15).
+    ASSERT_EQ(rig.session().webhookEvidence().size(), 1);
+    const auto kept = rig.session().webhookEvidence().forSubject(QStringLiteral("test.event"));
+    ASSERT_EQ(kept.size(), 1);
+    EXPECT_TRUE(kept.first().signatureHeader.startsWith("sha256="));
+    EXPECT_EQ(kept.first().verdict, QStringLiteral("valid"));
+    EXPECT_EQ(kept.first().httpStatus, 200);
     ui::WebhookLogModel *model = panel->logModel();
     ASSERT_EQ(model->rowCount(), 1);
     EXPECT_EQ(model->index(0, ui::WebhookLogModel::Event).data().toString(),
