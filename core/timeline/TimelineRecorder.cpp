@@ -340,12 +340,12 @@ void TimelineRecorder::sessionStarting(Mode mode, const QString &connectionId)
     case Mode::Reconnect:
         m_session.flow = beginFlow(connectionId);
         m_session.connections = { connectionId };
-        m_session.bound = true;
+        m_session.bound = m_session.flushed = true;
         break;
     case Mode::MfaRelaunch:
         m_session.flow = flowFor(connectionId);
         m_session.connections = { connectionId };
-        m_session.bound = true;
+        m_session.bound = m_session.flushed = true;
         break;
     }
 }
@@ -354,7 +354,7 @@ void TimelineRecorder::recordSessionStep(TimelineEntry entry)
 {
     if (entry.correlationId.isEmpty())
         entry.correlationId = m_session.flow;
-    if (!m_session.bound) {
+    if (!m_session.flushed) {
         if (!entry.at.isValid())
             entry.at = QDateTime::currentDateTimeUtc();
         m_session.waiting.append(std::move(entry));
@@ -370,11 +370,21 @@ void TimelineRecorder::bindSession(const QStringList &connectionIds)
         return;
     m_session.bound = true;
     m_session.connections = connectionIds;
+    // Memory only: the rows do not exist in the store until the persist hook has run.
     for (const QString &id : connectionIds)
+        m_flows.insert(key(id), m_session.flow);
+}
+
+void TimelineRecorder::flushSession()
+{
+    if (!m_session.open || !m_session.bound || m_session.flushed)
+        return;
+    m_session.flushed = true;
+    for (const QString &id : std::as_const(m_session.connections))
         setFlow(id, m_session.flow);
     const QList<TimelineEntry> waiting = std::exchange(m_session.waiting, {});
     for (const TimelineEntry &e : waiting) {
-        for (const QString &id : connectionIds)
+        for (const QString &id : std::as_const(m_session.connections))
             record(id, e);
     }
 }
@@ -472,8 +482,13 @@ void TimelineRecorder::jobFinished(const jobs::JobRunner *runner, const jobs::Jo
     const QString typeName = m_jobs.value(job).typeName;
     TimelineEntry e;
     e.kind = TimelineKind::Job;
-    e.summary = tr("%1: %2 — %3")
-                    .arg(typeLabel(typeName), jobs::jobOutcomeName(result.outcome), result.message);
+    QString message = result.message;
+    if (!result.jobId.isEmpty()) // "ids masked in text": the runner's sentence names the job
+        message.replace(result.jobId, IdMask::mask(result.jobId));
+    if (!result.connectionId.isEmpty())
+        message.replace(result.connectionId, IdMask::mask(result.connectionId));
+    e.summary =
+        tr("%1: %2 — %3").arg(typeLabel(typeName), jobs::jobOutcomeName(result.outcome), message);
     e.fields = std::move(fields);
     e.fields.insert(QStringLiteral("jobType"), typeName);
     const QString connection = m_jobs.take(job).connectionId;
@@ -485,16 +500,18 @@ void TimelineRecorder::attach(api::LinkWidgetSession &session,
 {
     connect(&session, &api::LinkWidgetSession::starting, this, &TimelineRecorder::sessionStarting);
     connect(&session, &api::LinkWidgetSession::finished, this, [this] {
-        if (!m_session.bound && !m_session.waiting.isEmpty())
+        if (!m_session.flushed && !m_session.waiting.isEmpty())
             qCDebug(aerodesk::log::connections)
                 << "timeline: a link session ended without a connection;"
                 << m_session.waiting.size() << "steps dropped";
         m_session = Session();
     });
-    connect(&dispatcher, &api::LinkWidgetEventDispatcher::pageSuccess, this,
+    connect(&dispatcher, &api::LinkWidgetEventDispatcher::successArriving, this,
             [this](const api::LinkWidgetEvent::PageSuccess &success) {
                 bindSession(success.connectionIds());
             });
+    connect(&dispatcher, &api::LinkWidgetEventDispatcher::pageSuccess, this,
+            [this] { flushSession(); });
     connect(&dispatcher, &api::LinkWidgetEventDispatcher::eventReceived, this,
             &TimelineRecorder::recordWidgetEvent);
 }

@@ -120,7 +120,8 @@ private:
     struct Session
     {
         bool open = false;
-        bool bound = false;
+        bool bound = false; ///< the connection(s) are known (successArriving)
+        bool flushed = false; ///< ... and persisted: steps go straight to the store
         api::LinkWidgetSession::Mode mode = api::LinkWidgetSession::Mode::Link;
         QString flow;
         QStringList connections;
@@ -136,7 +137,11 @@ private:
     QByteArray correlationFor(const QString &path);
     /// A step of the open widget session: held until pageSuccess (link) or recorded.
     void recordSessionStep(TimelineEntry entry);
+    /// pageSuccess is about to be persisted: the link's flow becomes the connection's current
+    /// flow in memory (the hook's follow-up calls carry it).
     void bindSession(const QStringList &connectionIds);
+    /// pageSuccess was persisted: the flow and the waiting steps go to the store.
+    void flushSession();
     void sessionStarting(api::LinkWidgetSession::Mode mode, const QString &connectionId);
     void jobStep(const JobKey &job, TimelineKind kind, const QString &summary, QJsonObject fields,
                  const QString &entryKey = {});
