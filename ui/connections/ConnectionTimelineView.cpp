@@ -2,6 +2,7 @@
 
 #include "ui/connections/TimelineModel.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -50,12 +51,20 @@ ConnectionTimelineView::ConnectionTimelineView(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setAccessibleName(tr("Step numbers"));
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_table->setCornerButtonEnabled(false);
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all"));
     // Fixed row heights: no per-row size computation, so thousands of steps stay fast.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::SummaryColumn,
                                                       QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::TimeColumn,
-                                                      QHeaderView::ResizeToContents);
+    // No content-based sizing: nothing scans thousands of rows to lay out.
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setColumnWidth(
+        TimelineModel::TimeColumn,
+        fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_copy = new QAction(tr("&Copy step"), this);
