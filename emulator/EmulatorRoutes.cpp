@@ -1,9 +1,11 @@
 #include "emulator/EmulatorRoutes.h"
 
+#include "core/crypto/Random.h"
 #include "emulator/EmulatorHttp.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
+#include <QRegularExpression>
 
 #include <memory>
 
@@ -93,12 +95,40 @@ void EmulatorRoutes::setNotFoundHandler(QHttpServer &server)
 {
     server.setMissingHandler(
         [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (auto refusal = guard(request))
+            if (auto refusal = guard(request)) {
+                stamp(*refusal, request);
                 return refusal->write(std::move(responder));
-            EmulatorHttp::error(Status::NotFound, QStringLiteral("NOT_FOUND"),
-                                QStringLiteral("No sandbox route for %1").arg(request.url().path()))
-                .write(std::move(responder));
+            }
+            QHttpServerResponse missing = EmulatorHttp::error(
+                Status::NotFound, QStringLiteral("NOT_FOUND"),
+                QStringLiteral("No sandbox route for %1").arg(request.url().path()));
+            stamp(missing, request);
+            missing.write(std::move(responder));
         });
+}
+
+void EmulatorRoutes::stamp(QHttpServerResponse &response, const QHttpServerRequest &request)
+{
+    const QByteArray hex = crypto::Random::hex(16);
+    response.setHeader(QByteArrayLiteral("X-Request-Id"),
+                       hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' +
+                           hex.mid(16, 4) + '-' + hex.mid(20));
+    static const QRegularExpression wellFormed(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    QByteArray correlation;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("X-Correlation-Id", Qt::CaseInsensitive) == 0)
+            correlation = value.trimmed();
+    }
+    if (!correlation.isEmpty() && wellFormed.match(QString::fromLatin1(correlation)).hasMatch())
+        response.setHeader(QByteArrayLiteral("X-Correlation-Id"), correlation);
+}
+
+void EmulatorRoutes::stampAnswers(QHttpServer &server)
+{
+    server.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+        stamp(response, request);
+        return std::move(response);
+    });
 }
 
 } // namespace aerodesk::emulator

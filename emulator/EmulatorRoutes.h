@@ -64,6 +64,12 @@ public:
     static std::optional<QHttpServerResponse> guard(const QHttpServerRequest &request);
     /// Answers every unrouted request (after the size guard) with 404 NOT_FOUND.
     static void setNotFoundHandler(QHttpServer &server);
+    /// Every answer of `server` (routed or not) gets an `X-Request-Id` (a fresh random UUID-shaped
+    /// id, as Aerosync's gateway gives) and, when the request carried a well-formed
+    /// `X-Correlation-Id` (1-64 of [A-Za-z0-9._-]), the same header echoed back (ours).
+    static void stampAnswers(QHttpServer &server);
+    /// The two headers above on one answer (public for the not-found handler and tests).
+    static void stamp(QHttpServerResponse &response, const QHttpServerRequest &request);
 
 private:
     QHttpServer &m_server;

@@ -122,6 +122,7 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, QObject *parent)
     routeWidget();
     routeControl();
     EmulatorRoutes::setNotFoundHandler(m_server);
+    EmulatorRoutes::stampAnswers(m_server);
 }
 
 void EmulatorServer::setEmbeddedKeys(const QString &partnerKey, const QString &providerKey)

@@ -82,13 +82,27 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
     req.setRawHeader("Accept", "application/json");
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH")
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    for (const auto &h : request.headers)
+    QByteArray correlation;
+    for (const auto &h : request.headers) {
         req.setRawHeader(h.first, h.second);
+        if (h.first.compare(kCorrelationHeader, Qt::CaseInsensitive) == 0)
+            correlation = h.second;
+    }
+    if (correlation.isEmpty() && m_correlation) {
+        correlation = m_correlation(request.url.path());
+        if (!correlation.isEmpty())
+            req.setRawHeader(kCorrelationHeader, correlation);
+    }
 
     Q_EMIT requestStarted(request.method, request.url.path());
     const QString logPath = connections::IdMask::maskPath(request.url.path());
     QElapsedTimer clock;
     clock.start();
+    ApiExchange exchange;
+    exchange.method = request.method;
+    exchange.path = request.url.path();
+    exchange.startedAt = QDateTime::currentDateTimeUtc();
+    exchange.correlationId = correlation;
 
     QNetworkReply *reply = request.body.isEmpty() && request.method == "GET"
         ? m_nam.get(req)
@@ -105,24 +119,31 @@ void HttpTransport::send(const HttpRequest &request, Callback done)
     });
     const int timeoutMs = m_env.requestTimeoutMs;
     const QByteArray pin = m_env.pinnedCertSha256Hex;
-    connect(
-        reply, &QNetworkReply::finished, this,
-        [reply, timeoutMs, pin, done = std::move(done), method = request.method, logPath, clock] {
-            reply->deleteLater();
-            std::optional<Result<HttpResponse, ApiError>> result;
-            if (!pin.isEmpty())
-                result = unpinnedAnswer(reply, pin);
-            if (!result)
-                result.emplace(mapReply(reply, timeoutMs));
-            if (!result->ok() &&
-                (result->error().httpStatus == 429 || result->error().httpStatus == 503)) {
-                ApiError limited = result->error();
-                limited.retryAfterSeconds = retryAfterSeconds(reply);
-                result.emplace(std::move(limited));
-            }
-            logOutcome(method, logPath, clock.elapsed(), *result);
-            done(std::move(*result));
-        });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, timeoutMs, pin, done = std::move(done), method = request.method, logPath,
+             clock, exchange]() mutable {
+                reply->deleteLater();
+                std::optional<Result<HttpResponse, ApiError>> result;
+                if (!pin.isEmpty())
+                    result = unpinnedAnswer(reply, pin);
+                if (!result)
+                    result.emplace(mapReply(reply, timeoutMs));
+                if (!result->ok() &&
+                    (result->error().httpStatus == 429 || result->error().httpStatus == 503)) {
+                    ApiError limited = result->error();
+                    limited.retryAfterSeconds = retryAfterSeconds(reply);
+                    result.emplace(std::move(limited));
+                }
+                logOutcome(method, logPath, clock.elapsed(), *result);
+                exchange.durationMs = clock.elapsed();
+                exchange.status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                exchange.requestId = reply->rawHeader(kRequestIdHeader);
+                if (!result->ok())
+                    exchange.error = apiErrorKindName(result->error().kind);
+                Q_EMIT exchanged(exchange);
+                done(std::move(*result));
+            });
 }
 
 void HttpTransport::checkPin(QNetworkReply *reply)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
+#include "core/api/ApiExchange.h"
 #include "core/api/Environment.h"
 #include "core/api/HttpResponse.h"
 #include "core/util/Result.h"
@@ -32,6 +33,10 @@ class HttpTransport : public QObject
     Q_OBJECT
 public:
     using Callback = std::function<void(Result<HttpResponse, ApiError>)>;
+    /// The correlation id to send with a request to `path` (raw path); empty: no header.
+    using CorrelationSource = std::function<QByteArray(const QString &path)>;
+    static constexpr const char *kCorrelationHeader = "X-Correlation-Id";
+    static constexpr const char *kRequestIdHeader = "X-Request-Id";
 
     explicit HttpTransport(Environment environment, QObject *parent = nullptr);
 
@@ -40,6 +45,10 @@ public:
 
     /// Sends `request`; `done` runs later on this object's thread (never inside the call).
     void send(const HttpRequest &request, Callback done);
+
+    /// Asked for every request that does not carry an X-Correlation-Id of its own; what it
+    /// returns is sent as that header (docs/timeline.md). Unset: no header.
+    void setCorrelationSource(CorrelationSource source) { m_correlation = std::move(source); }
 
     /// The TLS configuration used for every request (pinned CA for a sandbox).
     QSslConfiguration sslConfiguration() const { return m_ssl; }
@@ -55,6 +64,9 @@ public:
 Q_SIGNALS:
     /// Emitted for every request as it is sent (method, URL path): a hook for counters and logs.
     void requestStarted(const QByteArray &method, const QString &path);
+    /// Emitted for every sent request once it ended (answer, error, timeout), before its
+    /// callback runs: method, raw path, status, duration, X-Request-Id, X-Correlation-Id.
+    void exchanged(const aerodesk::api::ApiExchange &exchange);
 
 private:
     void checkPin(QNetworkReply *reply);
@@ -66,6 +78,7 @@ private:
     Environment m_env;
     QNetworkAccessManager m_nam;
     QSslConfiguration m_ssl;
+    CorrelationSource m_correlation;
 };
 
 } // namespace aerodesk::api

@@ -13,6 +13,7 @@ void LinkWidgetEventDispatcher::dispatch(const LinkWidgetEvent &event)
 {
     switch (event.type) {
     case LinkWidgetEvent::Type::PageSuccess: {
+        Q_EMIT successArriving(event.success);
         QString why;
         const bool stored = m_persist ? m_persist(event.success, &why) : false;
         if (!m_persist)

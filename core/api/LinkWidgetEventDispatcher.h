@@ -31,6 +31,10 @@ public:
     void dispatchRaw(const QByteArray &message) { dispatch(LinkWidgetEvent::parse(message)); }
 
 Q_SIGNALS:
+    /// A pageSuccess is about to be persisted: emitted BEFORE the persist hook, so an observer
+    /// can tie the connection(s) to what it knows before the hook's follow-up calls go out (the
+    /// timeline's correlation id). It must not start anything itself.
+    void successArriving(const aerodesk::api::LinkWidgetEvent::PageSuccess &success);
     void persistFailed(const aerodesk::api::LinkWidgetEvent::PageSuccess &success,
                        const QString &why);
     void pageSuccess(const aerodesk::api::LinkWidgetEvent::PageSuccess &success);

@@ -111,6 +111,7 @@ void LinkWidgetSession::start(Mode mode, LinkWidgetLaunch launch)
                                << (mode == Mode::Link            ? "link"
                                        : mode == Mode::Reconnect ? "reconnect"
                                                                  : "MFA relaunch");
+    Q_EMIT starting(mode, launch.connectionId);
     QPointer<LinkWidgetSession> self(this);
     // A fresh widget token for every session: TokenProvider never caches it.
     m_client.tokens().widgetToken(

@@ -31,9 +31,9 @@ class LinkWidgetEventDispatcher;
 ///    construction, so a pageSuccess reaches its persist hook (LinkRecorder) before anything
 ///    else happens — including this class's own finished() signal.
 ///
-/// Asynchronous: every signal is emitted later, never inside the call. One request at a time:
-/// a step sent while the previous one is under way, or while no session is open, is refused
-/// (refused(), queued) and nothing is sent.
+/// Asynchronous: every signal but starting() is emitted later, never inside the call. One request
+/// at a time: a step sent while the previous one is under way, or while no session is open, is
+/// refused (refused(), queued) and nothing is sent.
 class LinkWidgetSession : public QObject
 {
     Q_OBJECT
@@ -75,6 +75,9 @@ public:
     const LinkWidgetStep &lastStep() const { return m_last; }
 
 Q_SIGNALS:
+    /// A session was accepted and starts now (before its first request): `connectionId` is the
+    /// reconnected or MFA connection, empty for a new link. For observers (the timeline).
+    void starting(aerodesk::api::LinkWidgetSession::Mode mode, const QString &connectionId);
     /// The widget waits for input: show `step.prompt` (and `step.error` when the last input was
     /// not accepted) and answer with the matching method.
     void stepReady(const aerodesk::api::LinkWidgetStep &step);

@@ -11,6 +11,7 @@
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "core/util/Clock.h"
 #include "core/util/DiagnosticsReport.h"
 #include "core/util/LogCategories.h"
@@ -153,6 +154,12 @@ void Session::rebuildRecorder()
     // Linked connections the old store refused stay in memory with the next recorder: never lost.
     next->adoptUnsaved(std::exchange(m_unsavedCarry, {}), std::exchange(m_unsavedReason, {}));
     m_recorder = std::move(next);
+    // The timeline writes on its own thread, through its own connection to the same file.
+    m_timeline.reset();
+    m_timeline = std::make_unique<timeline::TimelineRecorder>(m_store->path(), m_store->dataKey());
+    m_timeline->attach(*m_client);
+    m_timeline->attach(*m_jobs);
+    Q_EMIT timelineChanged();
 }
 
 } // namespace aerodesk::session

@@ -38,6 +38,9 @@ class EmulatorEventSource;
 class EmbeddedWorkflow;
 class PartnerUserDirectory;
 } // namespace aerodesk::embedded
+namespace aerodesk::timeline {
+class TimelineRecorder;
+}
 namespace aerodesk::webhooks {
 class WebhookSecrets;
 }
@@ -101,12 +104,17 @@ public:
     /// Recent webhook deliveries with their bodies (the Webhooks panel's listener feeds it), for
     /// escalation bundles; emptied when the environment changes.
     bundle::WebhookEvidenceLog &webhookEvidence() { return m_webhookEvidence; }
+    /// The connection timeline (issue 15): attached to the client and the job runner; widget
+    /// dialogs and the webhook listener attach themselves. Null until an environment and a
+    /// store are set; replaced (timelineChanged) when either changes.
+    timeline::TimelineRecorder *timeline() const { return m_timeline.get(); }
 
 Q_SIGNALS:
     void environmentChanged();
     void environmentFailed(const QString &why);
     void storeChanged();
     void storeFailed(const QString &why);
+    void timelineChanged();
 
 private:
     void rebuildRecorder();
@@ -135,6 +143,7 @@ private:
     std::shared_ptr<store::Store> m_store;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
     webhooks::WebhookSecrets *m_activeSecrets = nullptr;
+    std::unique_ptr<timeline::TimelineRecorder> m_timeline; ///< last: destroyed first
 };
 
 } // namespace aerodesk::session

@@ -32,6 +32,28 @@ QStringList StoreSchema::v2Statements()
              QStringLiteral("CREATE INDEX connection_events_at ON connection_events(at)") };
 }
 
+QStringList StoreSchema::v5Statements()
+{
+    return { QStringLiteral("CREATE TABLE timeline_entries ("
+                            " id INTEGER PRIMARY KEY,"
+                            " connection_ref INTEGER NOT NULL REFERENCES connections(id) "
+                            "ON DELETE CASCADE,"
+                            " at INTEGER NOT NULL,"
+                            " kind TEXT NOT NULL,"
+                            " detail BLOB NOT NULL,"
+                            " entry_key BLOB)"),
+             QStringLiteral("CREATE INDEX timeline_entries_by_connection ON "
+                            "timeline_entries(connection_ref, at, id)"),
+             QStringLiteral(
+                 "CREATE UNIQUE INDEX timeline_entries_key ON "
+                 "timeline_entries(connection_ref, entry_key) WHERE entry_key IS NOT NULL"),
+             QStringLiteral("CREATE TABLE timeline_flows ("
+                            " connection_ref INTEGER PRIMARY KEY REFERENCES connections(id) "
+                            "ON DELETE CASCADE,"
+                            " correlation BLOB NOT NULL,"
+                            " started_at INTEGER NOT NULL)") };
+}
+
 QList<Migration> StoreSchema::migrations()
 {
     return {
@@ -81,6 +103,11 @@ QList<Migration> StoreSchema::migrations()
         Migration { ResealMigration::kVersion,
                     QStringLiteral("row-bound sealing under derived keys"),
                     &ResealMigration::apply },
+        // v4 is the audit log's (another branch); versions only need to increase.
+        Migration { 5, QStringLiteral("connection timeline"),
+                    [](MigrationContext &context, QString &error) {
+                        return run(context.db, v5Statements(), error);
+                    } },
     };
 }
 

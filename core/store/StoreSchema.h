@@ -18,12 +18,19 @@ namespace aerodesk::store {
 ///     once (ConnectionHistory::record); an index on `at` for pruning old history.
 /// v3: every sealed field re-sealed under HKDF-derived keys and bound to its row, blind indexes
 ///     recomputed (ResealMigration, StoreKeys).
+/// v4: (reserved for the audit log, issue 15; the list tolerates the gap until it is merged).
+/// v5: the connection timeline (core/timeline, docs/timeline.md): timeline_entries (time and
+///     kind plain, detail sealed and row-bound, an optional blind-indexed entry key unique per
+///     connection) and timeline_flows (each connection's current correlation id, sealed);
+///     both reference connections(id) and are cascade-deleted with their connection.
 class StoreSchema
 {
 public:
     static QList<Migration> migrations();
     /// v2's SQL, also used by tests that make v2 fail half-way to prove the rollback.
     static QStringList v2Statements();
+    /// v5's SQL (the connection timeline).
+    static QStringList v5Statements();
 };
 
 } // namespace aerodesk::store

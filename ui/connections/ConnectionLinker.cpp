@@ -2,6 +2,7 @@
 
 #include "core/connections/LinkRecorder.h"
 #include "core/session/Session.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/jobs/LinkWidgetDialog.h"
 
@@ -65,6 +66,8 @@ LinkWidgetDialog *ConnectionLinker::open()
         new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), &m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
+    if (auto *timeline = m_session.timeline()) // one timeline per connection (issue 15)
+        timeline->attach(dialog->session(), *m_session.widgetEvents());
     // Shown with its first step: until then the panel says the token is being fetched.
     connect(dialog, &LinkWidgetDialog::stepShown, this, [this, dialog] {
         if (!dialog->isVisible()) {

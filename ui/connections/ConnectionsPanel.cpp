@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "ui/bundle/BundleLauncher.h"
 #include "ui/common/Icons.h"
 #include "ui/common/NoticeLine.h"
@@ -13,6 +14,7 @@
 #include "ui/connections/ConnectionLinker.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
+#include "ui/connections/ConnectionTimelineView.h"
 #include "ui/connections/ExpiryBandStyle.h"
 #include "ui/connections/ExpiryTimeline.h"
 #include "ui/connections/UnsavedLinksNotice.h"
@@ -49,6 +51,7 @@ namespace {
 constexpr int kExpiryRefreshMs = 60 * 1000;
 constexpr int kTimelineHorizonDays = 90; // counts cover the longest range, so toggling is free
 constexpr int kHistoryRows = 200; // the newest events of one connection
+constexpr int kTimelineRows = 5000; // the newest steps of one connection's timeline
 } // namespace
 
 ConnectionsPanel::ConnectionsPanel(QWidget *parent)
@@ -387,6 +390,13 @@ QWidget *ConnectionsPanel::buildDetailPane()
     factsLayout->addWidget(m_balanceNote);
     layout->addWidget(historyTitle);
     layout->addWidget(m_history, 1);
+    auto *timelineTitle =
+        new QLabel(tr("Timeline (API calls, jobs, widget, webhooks, staff)"), box);
+    m_connectionTimeline = new ConnectionTimelineView(box);
+    timelineTitle->setBuddy(m_connectionTimeline->table());
+    m_connectionTimeline->setPlaceholder(tr("Select a connection to see its timeline."));
+    layout->addWidget(timelineTitle);
+    layout->addWidget(m_connectionTimeline, 2);
     return box;
 }
 
@@ -482,6 +492,9 @@ void ConnectionsPanel::updateDetail()
             if (!m_historyFor.isEmpty() || m_history->count() == 0) {
                 m_historyFor.clear();
                 m_history->setPlaceholder(tr("Select a connection to see its history."));
+                m_timelineRequest = 0;
+                m_connectionTimeline->setPlaceholder(
+                    tr("Select a connection to see its timeline."));
             }
         }
         return;
@@ -563,6 +576,7 @@ void ConnectionsPanel::reloadHistory()
         return;
     const QString id = m_model->connection(row).connectionId;
     m_historyFor = m_model->normalizedId(id);
+    reloadTimeline(id);
     store::Store *db = m_session->store();
     if (!db) {
         m_history->setPlaceholder(tr("The local store is not open yet."));
@@ -579,6 +593,38 @@ void ConnectionsPanel::reloadHistory()
         return;
     }
     m_history->setEvents(events.value());
+}
+
+void ConnectionsPanel::reloadTimeline(const QString &connectionId)
+{
+    timeline::TimelineRecorder *recorder = m_session ? m_session->timeline() : nullptr;
+    if (!recorder) {
+        m_timelineRequest = 0;
+        m_connectionTimeline->setPlaceholder(
+            tr("The timeline shows once the local store is open."));
+        return;
+    }
+    m_timelineRequest = recorder->load(connectionId, kTimelineRows);
+}
+
+void ConnectionsPanel::followTimeline()
+{
+    timeline::TimelineRecorder *recorder = m_session ? m_session->timeline() : nullptr;
+    if (!recorder)
+        return;
+    connect(recorder, &timeline::TimelineRecorder::loaded, this,
+            [this](quint64 request, const QString &, const QList<timeline::TimelineEntry> &steps) {
+                if (request == m_timelineRequest)
+                    m_connectionTimeline->setEntries(steps);
+            });
+    connect(recorder, &timeline::TimelineRecorder::recorded, this,
+            [this](const QString &connectionId, const timeline::TimelineEntry &step) {
+                if (!m_historyFor.isEmpty() && m_model->normalizedId(connectionId) == m_historyFor)
+                    m_connectionTimeline->addEntry(step);
+            });
+    const int row = currentSourceRow();
+    if (row >= 0)
+        reloadTimeline(m_model->connection(row).connectionId);
 }
 
 bool ConnectionsPanel::selectConnection(const QString &connectionId)
@@ -774,6 +820,8 @@ void ConnectionsPanel::buildLive()
         connect(m_session, signal, this, &ConnectionsPanel::updateLinkState);
     connect(m_session, &session::Session::environmentFailed, this,
             &ConnectionsPanel::updateLinkState);
+    connect(m_session, &session::Session::timelineChanged, this, &ConnectionsPanel::followTimeline);
+    followTimeline();
     connect(m_importer, &ConnectionImporter::availabilityChanged, this,
             &ConnectionsPanel::updateLinkState);
     updateDetail();

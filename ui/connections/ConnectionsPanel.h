@@ -32,6 +32,7 @@ class BundlePreviewDialog;
 class ConnectionActions;
 class ConnectionLinker;
 class ConnectionHistoryView;
+class ConnectionTimelineView;
 class ConnectionImporter;
 class ConnectionStoreFeed;
 class ConnectionFilterProxy;
@@ -91,6 +92,8 @@ public:
     ConnectionActions *actions() const { return m_actions; }
     ConnectionImporter *importer() const { return m_importer; }
     ConnectionHistoryView *historyView() const { return m_history; }
+    /// The selected connection's timeline (issue 15; fed by Session::timeline()).
+    ConnectionTimelineView *timelineView() const { return m_connectionTimeline; }
     ConnectionLinker *linker() const { return m_linker; }
     BulkRefreshBar *bulkRefresh() const { return m_bulk; }
     UnsavedLinksNotice *unsavedNotice() const { return m_unsaved; }
@@ -140,6 +143,10 @@ private:
     QWidget *buildStatusRow();
     void buildLive();
     void reloadHistory();
+    /// Reads the selected connection's timeline (off this thread; shown when it arrives).
+    void reloadTimeline(const QString &connectionId);
+    /// Follows the session's current TimelineRecorder (live steps, answers to reloadTimeline).
+    void followTimeline();
     void showMessage(const QString &text, bool error);
     QWidget *buildEmptyState();
     void buildLinkAndRefresh(QToolBar *bar);
@@ -167,6 +174,8 @@ private:
     ConnectionActions *m_actions = nullptr;
     ConnectionImporter *m_importer = nullptr;
     ConnectionHistoryView *m_history = nullptr;
+    ConnectionTimelineView *m_connectionTimeline = nullptr;
+    quint64 m_timelineRequest = 0;
     QWidget *m_actionBar = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_balanceNote = nullptr;

@@ -6,6 +6,7 @@
 #include "core/session/Session.h"
 #include "core/store/ConnectionQuery.h"
 #include "core/store/Store.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "ui/common/DataText.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/jobs/JobProgressDelegate.h"
@@ -339,6 +340,8 @@ LinkWidgetDialog *JobsPanel::openReconnect(const QString &connectionId)
     auto *dialog = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_reconnect = dialog;
+    if (auto *timeline = m_session.timeline()) // one timeline per connection (issue 15)
+        timeline->attach(dialog->session(), *m_session.widgetEvents());
     connect(dialog, &LinkWidgetDialog::sessionFinished, this,
             [this, connectionId](const api::LinkWidgetResult &result) {
                 if (result.linked())

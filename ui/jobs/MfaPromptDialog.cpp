@@ -2,6 +2,7 @@
 
 #include "core/connections/IdMask.h"
 #include "core/session/Session.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "core/util/Clock.h"
 #include "ui/jobs/JobsModel.h"
 #include "ui/jobs/LinkWidgetDialog.h"
@@ -132,6 +133,8 @@ void MfaPromptDialog::relaunch()
         m_widget->deleteLater();
     m_widget = new LinkWidgetDialog(*m_session.client(), *m_session.widgetEvents(), this);
     m_widget->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto *timeline = m_session.timeline()) // one timeline per connection (issue 15)
+        timeline->attach(m_widget->session(), *m_session.widgetEvents());
     connect(m_widget, &LinkWidgetDialog::sessionFinished, this, &MfaPromptDialog::onWidgetFinished);
     LinkWidgetDialog *widget = m_widget;
     connect(m_widget, &QDialog::finished, this, [this, widget] {

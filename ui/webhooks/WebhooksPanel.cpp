@@ -2,6 +2,7 @@
 
 #include "core/keychain/KeychainError.h"
 #include "core/session/Session.h"
+#include "core/timeline/TimelineRecorder.h"
 #include "core/util/LogCategories.h"
 #include "core/webhooks/RotationSchedule.h"
 #include "core/webhooks/SecretRotation.h"
@@ -82,6 +83,13 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
             [this](const QByteArray &body, const WebhookListener::Headers &headers) {
                 m_session.webhookEvidence().append(m_lastLogged, body, headers);
             });
+    // Every delivery also goes on its connection's timeline (issue 15).
+    const auto attachTimeline = [this] {
+        if (auto *timeline = m_session.timeline())
+            timeline->attach(*m_listener);
+    };
+    connect(&session, &session::Session::timelineChanged, this, attachTimeline);
+    attachTimeline();
     build();
     // The overlap line follows the clock (it says when the window closed once it has).
     auto *minute = new QTimer(this);
