@@ -19,11 +19,12 @@ IntegrationEmulatorRig::Headers withAuth(const IntegrationEmulatorRig::Headers &
                                          const IntegrationEmulatorRig::Headers &overrides)
 {
     IntegrationEmulatorRig::Headers out = defaults;
-    for (const auto &[name, value] : overrides) {
+    for (const auto &header : overrides) {
+        const QByteArray &name = header.first; // clang 14 cannot capture a structured binding
         out.removeIf(
             [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-        if (!value.isEmpty())
-            out.append({ name, value });
+        if (!header.second.isEmpty())
+            out.append(header);
     }
     return out;
 }
