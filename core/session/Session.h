@@ -40,6 +40,9 @@ class PartnerUserDirectory;
 namespace aerodesk::webhooks {
 class WebhookSecrets;
 }
+namespace aerodesk::audit {
+class AuditTrail;
+}
 
 namespace aerodesk::session {
 
@@ -66,8 +69,9 @@ public:
     void setEnvironment(const api::Environment &environment);
     /// The environment could not be set up (e.g. the built-in sandbox did not start).
     void setEnvironmentFailed(const QString &why);
-    /// The store, once StoreOpener has opened it (on this thread).
-    void setStore(std::shared_ptr<store::Store> store);
+    /// The store, once StoreOpener has opened it (on this thread). `storeProfile`: the keychain
+    /// profile of its data key, where the audit log's head is kept too (docs/audit.md).
+    void setStore(std::shared_ptr<store::Store> store, const QString &storeProfile = {});
     void setStoreFailed(const QString &why);
 
     bool isReady() const { return bool(m_client); }
@@ -97,6 +101,9 @@ public:
     /// session's life.
     webhooks::WebhookSecrets &webhookSecretsFor(const QString &keychainProfile);
     std::shared_ptr<store::Store> sharedStore() const { return m_store; }
+    /// The audit log of staff actions (null until the store is set): panels record reveals,
+    /// removals, exports... through it (issue 15, docs/audit.md).
+    audit::AuditTrail *audit() const { return m_audit.get(); }
 
 Q_SIGNALS:
     void environmentChanged();
@@ -128,6 +135,8 @@ private:
     std::unique_ptr<embedded::PartnerUserDirectory> m_partnerUsers;
     std::unique_ptr<embedded::EmbeddedWorkflow> m_embedded;
     std::shared_ptr<store::Store> m_store;
+    std::unique_ptr<keychain::Keychain> m_auditKeychain;
+    std::unique_ptr<audit::AuditTrail> m_audit;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
     webhooks::WebhookSecrets *m_activeSecrets = nullptr;
 };

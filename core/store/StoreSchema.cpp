@@ -1,5 +1,6 @@
 #include "core/store/StoreSchema.h"
 
+#include "core/audit/AuditSchema.h"
 #include "core/store/KeyCheck.h"
 #include "core/store/ResealMigration.h"
 #include "core/store/StoreKeys.h"
@@ -81,6 +82,7 @@ QList<Migration> StoreSchema::migrations()
         Migration { ResealMigration::kVersion,
                     QStringLiteral("row-bound sealing under derived keys"),
                     &ResealMigration::apply },
+        audit::AuditSchema::migration(),
     };
 }
 

@@ -18,6 +18,7 @@ namespace aerodesk::store {
 ///     once (ConnectionHistory::record); an index on `at` for pruning old history.
 /// v3: every sealed field re-sealed under HKDF-derived keys and bound to its row, blind indexes
 ///     recomputed (ResealMigration, StoreKeys).
+/// v4: audit_log — the hash-chained audit log of staff actions (audit::AuditSchema, AuditLog).
 class StoreSchema
 {
 public:

@@ -139,7 +139,7 @@ TEST_F(StoreMigrationTest, AV1FileIsMigratedToV2WithItsRowsIntact)
     }
     auto s = Store::open(path(), key); // the current schema
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ((*s)->database().schemaVersion(), 3);
+    EXPECT_EQ((*s)->database().schemaVersion(), 4);
     EXPECT_EQ((*s)->connections().count(), 3);
     for (int i = 0; i < 3; ++i) {
         auto c = (*s)->connections().get(row(i).connectionId);
@@ -229,7 +229,7 @@ TEST_F(StoreMigrationTest, AMigrationThatFailsHalfWayIsRolledBack)
     // The real v2 still applies afterwards.
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ((*s)->database().schemaVersion(), 3);
+    EXPECT_EQ((*s)->database().schemaVersion(), 4);
     EXPECT_EQ((*s)->history().forConnection(row(0).connectionId)->size(), 2);
 }
 

@@ -101,7 +101,7 @@ TEST_F(StoreResealMigrationTest, AnOldFormatStoreOpensAndEveryRowIsResealed)
     {
         auto s = Store::open(path(), key);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-        EXPECT_EQ((*s)->database().schemaVersion(), 3);
+        EXPECT_EQ((*s)->database().schemaVersion(), 4);
         for (int i = 1; i <= 3; ++i) {
             auto c = (*s)->connections().get(sample(i).connectionId);
             ASSERT_TRUE(c.ok()) << c.error().message.toStdString();

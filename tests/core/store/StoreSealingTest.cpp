@@ -234,7 +234,7 @@ TEST_F(StoreSealingTest, TheKeyCheckValueIsWrittenInMigrationOnesTransaction)
     }
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ((*s)->database().schemaVersion(), 3);
+    EXPECT_EQ((*s)->database().schemaVersion(), 4);
     EXPECT_EQ(Store::open(path(), crypto::Random::secretBytes(32)).error().kind,
               StoreError::Kind::WrongKey);
 }
