@@ -4,6 +4,7 @@
 #include "core/session/Session.h"
 #include "core/util/LogCategories.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -41,6 +42,8 @@ AuditPanel::AuditPanel(session::Session &session, QWidget *parent)
     m_object->setAccessibleName(tr("Object or reason contains"));
     m_object->setPlaceholderText(tr("Object or reason contains…"));
     m_object->setClearButtonEnabled(true);
+    for (auto *button : m_object->findChildren<QAbstractButton *>())
+        button->setAccessibleName(tr("Clear the object filter"));
     m_timed = new QCheckBox(tr("Between"), this);
     m_timed->setObjectName(QStringLiteral("auditTimeFilter"));
     m_timed->setAccessibleName(tr("Only records between two times"));
@@ -54,6 +57,8 @@ AuditPanel::AuditPanel(session::Session &session, QWidget *parent)
         edit->setTimeSpec(Qt::UTC);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
         edit->setEnabled(false);
+        if (auto *line = edit->findChild<QLineEdit *>())
+            line->setAccessibleName(edit->accessibleName());
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &AuditPanel::reload);
     }
     connect(m_timed, &QCheckBox::toggled, this, [this](bool on) {
@@ -87,15 +92,24 @@ AuditPanel::AuditPanel(session::Session &session, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setAccessibleName(tr("Rows"));
+    // Every column as wide as its title and contents (Qt samples 1000 rows; the table scrolls
+    // sideways when they do not all fit); the last one, the reason, gets what is left.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_table->setCornerButtonEnabled(false);
+    for (auto *corner : m_table->findChildren<QAbstractButton *>())
+        corner->setAccessibleName(tr("Select all records"));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_action);
     filters->addWidget(m_object, 1);
     filters->addWidget(m_timed);
     filters->addWidget(m_from);
-    filters->addWidget(new QLabel(QStringLiteral("–"), this));
+    filters->addWidget(new QLabel(tr("to"), this));
     filters->addWidget(m_to);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_verify);

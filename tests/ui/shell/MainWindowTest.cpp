@@ -130,7 +130,7 @@ TEST_F(MainWindowTest, NavigationListIsReachableByKeyboard)
     QTest::keyClick(navigation, Qt::Key_Down);
     EXPECT_EQ(window->currentPanelId(), QStringLiteral("jobs"));
     QTest::keyClick(navigation, Qt::Key_End);
-    EXPECT_EQ(window->currentPanelId(), QStringLiteral("settings"));
+    EXPECT_EQ(window->currentPanelId(), QStringLiteral("audit"));
 }
 
 TEST_F(MainWindowTest, EveryInteractiveWidgetHasAnAccessibleName)
