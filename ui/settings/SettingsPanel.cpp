@@ -492,6 +492,9 @@ void SettingsPanel::removeCurrentProfile()
     if (!p || p->kind != Kind::CustomSandbox)
         return;
     m_profiles.remove(p->id);
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::SettingsChange,
+                      tr("environment %1 removed").arg(p->name));
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
     m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove "
                           "them with the keychain's own tools.")
