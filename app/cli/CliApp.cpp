@@ -2,6 +2,7 @@
 
 #include "CliExit.h"
 #include "commands/AccountsCommand.h"
+#include "commands/AuditCommand.h"
 #include "commands/BundleCommand.h"
 #include "commands/ConnectionsCommand.h"
 #include "commands/DecryptCommand.h"
@@ -48,6 +49,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<EbStatusCommand>());
     m_commands.push_back(std::make_unique<EbUsersCommand>());
     m_commands.push_back(std::make_unique<EbLogoutCommand>());
+    m_commands.push_back(std::make_unique<AuditCommand>());
 
     m_global.setApplicationDescription(
         QStringLiteral("AeroDesk's command line, over the same core as the console."));

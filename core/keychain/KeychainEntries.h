@@ -29,6 +29,9 @@ inline constexpr const char *kPartnerUsers = "eb.partnerUsers";
 /// The encrypted store's data key, in the profile kStoreProfile.
 inline constexpr const char *kStoreProfile = "Local store";
 inline constexpr const char *kStoreKey = "storeKey";
+/// The audit log's chain head (last seq and hash, audit::AuditHead), in the store's profile:
+/// a log cut short in the store file is detected against it (docs/audit.md). Not a secret.
+inline constexpr const char *kAuditHead = "auditHead";
 
 /// `aerodesk --self-test`'s probe secret: written, read back and removed in a throwaway profile.
 inline constexpr const char *kSelfTestProbe = "probe";

@@ -31,6 +31,8 @@ QString describe(const QString &name)
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel",
                             "embedded-banking partner users") },
         { e::kStoreKey, QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "store data key") },
+        { e::kAuditHead,
+          QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "audit log chain head") },
         { e::kSelfTestProbe,
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "self-test probe") },
     };

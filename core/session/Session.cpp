@@ -2,6 +2,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/LinkWidgetEventDispatcher.h"
+#include "core/audit/AuditTrail.h"
 #include "core/connections/LinkRecorder.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmbeddedWorkflow.h"
@@ -10,6 +11,7 @@
 #include "core/embedded/RetUrlClient.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/store/Store.h"
 #include "core/timeline/TimelineRecorder.h"
 #include "core/util/Clock.h"
@@ -31,6 +33,7 @@ Session::Session(const Clock &clock, QSettings *settings, QObject *parent)
 Session::~Session()
 {
     // Members that refer to others go first.
+    m_audit.reset();
     m_recorder.reset();
     m_embedded.reset();
     m_partnerUsers.reset();
@@ -71,6 +74,8 @@ void Session::retire()
 
 void Session::setEnvironment(const api::Environment &environment)
 {
+    const bool switching = isReady();
+    const QString previous = m_environment.name;
     retire();
     m_webhookEvidence.clear();
     m_environment = environment;
@@ -95,6 +100,12 @@ void Session::setEnvironment(const api::Environment &environment)
         << "environment:" << DiagnosticsReport::environmentKindName(environment.kind)
         << environment.name << "on" << environment.baseUrl.host() << "(keychain profile"
         << environment.profile + QLatin1Char(')');
+    if (m_audit) {
+        m_audit->setProfile(environment.profile);
+        if (switching)
+            m_audit->record(audit::AuditAction::EnvironmentSwitch,
+                            QStringLiteral("%1 → %2").arg(previous, environment.name));
+    }
     Q_EMIT environmentChanged();
 }
 
@@ -118,11 +129,19 @@ void Session::setEnvironmentFailed(const QString &why)
     Q_EMIT environmentFailed(why);
 }
 
-void Session::setStore(std::shared_ptr<store::Store> store)
+void Session::setStore(std::shared_ptr<store::Store> store, const QString &storeProfile)
 {
     keepUnsaved();
     m_recorder.reset();
+    m_audit.reset();
     m_store = std::move(store);
+    if (m_store) {
+        m_auditKeychain = std::make_unique<keychain::Keychain>(
+            storeProfile.isEmpty() ? QString::fromLatin1(keychain::entries::kStoreProfile)
+                                   : storeProfile);
+        m_audit = std::make_unique<audit::AuditTrail>(m_store, *m_auditKeychain, m_clock);
+        m_audit->setProfile(m_environment.profile);
+    }
     rebuildRecorder();
     qCInfo(aerodesk::log::session).noquote()
         << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));

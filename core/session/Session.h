@@ -44,6 +44,9 @@ class TimelineRecorder;
 namespace aerodesk::webhooks {
 class WebhookSecrets;
 }
+namespace aerodesk::audit {
+class AuditTrail;
+}
 
 namespace aerodesk::session {
 
@@ -70,8 +73,9 @@ public:
     void setEnvironment(const api::Environment &environment);
     /// The environment could not be set up (e.g. the built-in sandbox did not start).
     void setEnvironmentFailed(const QString &why);
-    /// The store, once StoreOpener has opened it (on this thread).
-    void setStore(std::shared_ptr<store::Store> store);
+    /// The store, once StoreOpener has opened it (on this thread). `storeProfile`: the keychain
+    /// profile of its data key, where the audit log's head is kept too (docs/audit.md).
+    void setStore(std::shared_ptr<store::Store> store, const QString &storeProfile = {});
     void setStoreFailed(const QString &why);
 
     bool isReady() const { return bool(m_client); }
@@ -108,6 +112,9 @@ public:
     /// dialogs and the webhook listener attach themselves. Null until an environment and a
     /// store are set; replaced (timelineChanged) when either changes.
     timeline::TimelineRecorder *timeline() const { return m_timeline.get(); }
+    /// The audit log of staff actions (null until the store is set): panels record reveals,
+    /// removals, exports... through it (issue 15, docs/audit.md).
+    audit::AuditTrail *audit() const { return m_audit.get(); }
 
 Q_SIGNALS:
     void environmentChanged();
@@ -141,6 +148,8 @@ private:
     std::unique_ptr<embedded::PartnerUserDirectory> m_partnerUsers;
     std::unique_ptr<embedded::EmbeddedWorkflow> m_embedded;
     std::shared_ptr<store::Store> m_store;
+    std::unique_ptr<keychain::Keychain> m_auditKeychain;
+    std::unique_ptr<audit::AuditTrail> m_audit;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
     webhooks::WebhookSecrets *m_activeSecrets = nullptr;
     std::unique_ptr<timeline::TimelineRecorder> m_timeline; ///< last: destroyed first

@@ -1,5 +1,6 @@
 #include "core/store/StoreSchema.h"
 
+#include "core/audit/AuditSchema.h"
 #include "core/store/KeyCheck.h"
 #include "core/store/ResealMigration.h"
 #include "core/store/StoreKeys.h"
@@ -103,7 +104,7 @@ QList<Migration> StoreSchema::migrations()
         Migration { ResealMigration::kVersion,
                     QStringLiteral("row-bound sealing under derived keys"),
                     &ResealMigration::apply },
-        // v4 is the audit log's (another branch); versions only need to increase.
+        audit::AuditSchema::migration(),
         Migration { 5, QStringLiteral("connection timeline"),
                     [](MigrationContext &context, QString &error) {
                         return run(context.db, v5Statements(), error);

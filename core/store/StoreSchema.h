@@ -18,7 +18,7 @@ namespace aerodesk::store {
 ///     once (ConnectionHistory::record); an index on `at` for pruning old history.
 /// v3: every sealed field re-sealed under HKDF-derived keys and bound to its row, blind indexes
 ///     recomputed (ResealMigration, StoreKeys).
-/// v4: (reserved for the audit log, issue 15; the list tolerates the gap until it is merged).
+/// v4: audit_log — the hash-chained audit log of staff actions (audit::AuditSchema, AuditLog).
 /// v5: the connection timeline (core/timeline, docs/timeline.md): timeline_entries (time and
 ///     kind plain, detail sealed and row-bound, an optional blind-indexed entry key unique per
 ///     connection) and timeline_flows (each connection's current correlation id, sealed);

@@ -88,9 +88,9 @@ TEST(Cli, HelpListsEveryCommandAndExitCodes)
 {
     const CliRun r = cli({ QStringLiteral("--help") });
     EXPECT_EQ(r.exitCode, 0);
-    for (const char *c :
-         { "decrypt", "verify-webhook", "token", "accounts", "job", "connections", "import-key",
-           "eb-connect", "eb-silent-auth", "eb-status", "eb-users", "eb-logout", "bundle" })
+    for (const char *c : { "decrypt", "verify-webhook", "token", "accounts", "job", "connections",
+                           "import-key", "eb-connect", "eb-silent-auth", "eb-status", "eb-users",
+                           "eb-logout", "bundle", "audit" })
         EXPECT_TRUE(r.out.contains(c)) << c;
     EXPECT_TRUE(r.out.contains("Exit codes"));
     const CliRun v = cli({ QStringLiteral("--version") });
@@ -288,8 +288,21 @@ TEST(CliStore, ConnectionsAreListedMaskedUnlessRevealed)
     EXPECT_EQ(row.value(QLatin1String("connectionId")).toString(), QStringLiteral("3f0c…4e5f"));
     EXPECT_EQ(row.value(QLatin1String("expiryBand")).toString(), QStringLiteral("within-7-days"));
 
-    const CliRun revealed = cli(base + QStringList { QStringLiteral("--reveal") });
+    // A reveal needs its reason (issue 15) and is recorded in the audit log.
+    const CliRun noReason = cli(base + QStringList { QStringLiteral("--reveal") });
+    EXPECT_EQ(noReason.exitCode, 2);
+    EXPECT_FALSE(noReason.out.contains("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f"));
+    const CliRun revealed =
+        cli(base +
+            QStringList { QStringLiteral("--reveal"), QStringLiteral("--reason"),
+                          QStringLiteral("ticket 12") });
     EXPECT_TRUE(revealed.out.contains("3f0c8a2e5a7b4c1d9e2f0a1b2c3d4e5f"));
+    const CliRun audit = cli({ QStringLiteral("audit"), QStringLiteral("export"),
+                               QStringLiteral("--store"), path, QStringLiteral("--store-profile"),
+                               profile, QStringLiteral("--action"), QStringLiteral("reveal.id") });
+    EXPECT_EQ(audit.exitCode, 0) << audit.err.toStdString();
+    EXPECT_EQ(audit.out.trimmed().split('\n').size(), 2) << audit.out.toStdString();
+    EXPECT_TRUE(audit.out.contains("\"ticket 12\""));
 
     const CliRun wrongProfile = cli({ QStringLiteral("connections"), QStringLiteral("--store"),
                                       path, QStringLiteral("--store-profile"), randomProfile() });

@@ -56,7 +56,8 @@ bool SessionRig::openStore()
         ADD_FAILURE() << "the store did not open: " << opened->error().message.toStdString();
         return false;
     }
-    m_session->setStore(opened->value());
+    m_cleanup << QString::fromLatin1(keychain::entries::kAuditHead);
+    m_session->setStore(opened->value(), m_harness.keychain->profile());
     return true;
 }
 

@@ -3,7 +3,9 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QSignalBlocker>
 
 namespace aerodesk::ui {
 
@@ -31,6 +33,7 @@ MaskedSecretLabel::MaskedSecretLabel(const QString &what, QWidget *parent)
 void MaskedSecretLabel::setSecret(crypto::SecureBytes secret)
 {
     m_secret = std::move(secret);
+    ++m_generation;
     m_reveal->setChecked(false);
     setRevealed(false);
 }
@@ -42,6 +45,22 @@ void MaskedSecretLabel::clear()
 
 void MaskedSecretLabel::setRevealed(bool revealed)
 {
+    if (revealed && m_gate && !m_passing && !m_secret.isEmpty()) {
+        {
+            const QSignalBlocker blocker(m_reveal);
+            m_reveal->setChecked(false);
+        }
+        QPointer<MaskedSecretLabel> self(this);
+        const int generation = m_generation;
+        m_gate([self, generation] {
+            if (!self || self->m_generation != generation)
+                return;
+            self->m_passing = true;
+            self->m_reveal->setChecked(true);
+            self->m_passing = false;
+        });
+        return;
+    }
     m_revealed = revealed && !m_secret.isEmpty();
     refresh();
 }

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 
@@ -24,6 +26,10 @@ public:
     /// What the label shows now.
     QString shownText() const;
     QPushButton *revealButton() const { return m_reveal; }
+    /// Called when Reveal is pressed: the label reveals only once the gate calls `reveal`
+    /// (e.g. AuditedReveal, after a reason was given and recorded). None: reveals at once.
+    using RevealGate = std::function<void(std::function<void()> reveal)>;
+    void setRevealGate(RevealGate gate) { m_gate = std::move(gate); }
 
 private:
     void setRevealed(bool revealed);
@@ -32,6 +38,9 @@ private:
     QString m_what;
     crypto::SecureBytes m_secret;
     bool m_revealed = false;
+    RevealGate m_gate;
+    bool m_passing = false; ///< the gate approved this reveal
+    int m_generation = 0; ///< bumped with every new secret: an old approval does not apply
     QLabel *m_value = nullptr;
     QPushButton *m_reveal = nullptr;
 };

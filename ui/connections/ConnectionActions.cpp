@@ -1,6 +1,7 @@
 #include "ui/connections/ConnectionActions.h"
 
 #include "core/api/ApiClient.h"
+#include "core/audit/AuditTrail.h"
 #include "core/connections/AccountApply.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
@@ -284,9 +285,14 @@ void ConnectionActions::doRemove()
         store::Store *db = m_session.store();
         if (!db)
             return;
-        if (auto s = db->connections().remove(id);
-            !s && s.error().kind != store::StoreError::Kind::NotFound) {
-            Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, s.error().message), true);
+        const auto removed = db->connections().remove(id);
+        const bool failed = !removed && removed.error().kind != store::StoreError::Kind::NotFound;
+        if (audit::AuditTrail *trail = m_session.audit())
+            trail->record(audit::AuditAction::Remove, masked,
+                          failed ? audit::AuditOutcome::Failed : audit::AuditOutcome::Ok, {}, id);
+        if (failed) {
+            Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, removed.error().message),
+                           true);
             return;
         }
         m_panel.removeConnection(id);

@@ -1,5 +1,6 @@
 #include "ui/connections/ConnectionImporter.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/connections/ConnectionId.h"
 #include "core/connections/EmulatorListingImporter.h"
 #include "core/connections/IdFileImporter.h"
@@ -221,6 +222,16 @@ void ConnectionImporter::openPasteDialog()
 
 void ConnectionImporter::report(const QString &source, const ImportSummary &s)
 {
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::Import,
+                      tr("connection ids from %1: %2 new, %3 updated, %4 skipped")
+                          .arg(source)
+                          .arg(s.created)
+                          .arg(s.updated)
+                          .arg(s.skipped),
+                      !s.error.isEmpty() && s.imported() == 0 ? audit::AuditOutcome::Failed
+                          : s.cancelled                       ? audit::AuditOutcome::Cancelled
+                                                              : audit::AuditOutcome::Ok);
     if (!s.error.isEmpty() && s.imported() == 0) {
         Q_EMIT message(tr("Import from %1 failed: %2").arg(source, s.error), true);
         return;

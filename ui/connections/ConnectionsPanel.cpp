@@ -1,9 +1,11 @@
 #include "ui/connections/ConnectionsPanel.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "core/timeline/TimelineRecorder.h"
 #include "ui/bundle/BundleLauncher.h"
+#include "ui/common/AuditedReveal.h"
 #include "ui/common/Icons.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/connections/BulkRefreshBar.h"
@@ -35,6 +37,7 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -313,8 +316,35 @@ QWidget *ConnectionsPanel::buildDetailPane()
     m_reveal->setCheckable(true);
     connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
         const int row = currentSourceRow();
-        if (row >= 0)
+        if (row < 0)
+            return;
+        audit::AuditTrail *trail = m_session ? m_session->audit() : nullptr;
+        if (!on || !trail) {
             m_model->setRevealed(row, on);
+            return;
+        }
+        // Issue 15: a reveal asks its reason and is recorded first (AuditedReveal).
+        {
+            const QSignalBlocker block(m_reveal);
+            m_reveal->setChecked(false);
+        }
+        const QString id = m_model->connection(row).connectionId;
+        const QString masked = ConnectionTableModel::mask(id);
+        AuditedReveal::ask(
+            this, trail, audit::AuditAction::RevealId, masked,
+            tr("the full ids of connection %1").arg(masked),
+            [this, id, token = panelToken()] {
+                if (!token.alive())
+                    return;
+                const int current = currentSourceRow();
+                if (current < 0 || m_model->connection(current).connectionId != id)
+                    return; // the selection moved on: nothing shown
+                m_model->setRevealed(current, true);
+                const QSignalBlocker block(m_reveal);
+                m_reveal->setChecked(true);
+                m_reveal->setText(tr("Hide ids"));
+            },
+            id);
     });
 
     auto *layout = new QVBoxLayout(box);
@@ -1002,6 +1032,9 @@ void ConnectionsPanel::reconnect(const QString &connectionId)
         return;
     }
     m_linker->reconnect(connectionId);
+    if (audit::AuditTrail *trail = m_session ? m_session->audit() : nullptr)
+        trail->record(audit::AuditAction::Reconnect, ConnectionTableModel::mask(connectionId),
+                      audit::AuditOutcome::Ok, {}, connectionId);
     Q_EMIT reconnectRequested(connectionId);
 }
 

@@ -1,6 +1,8 @@
 #include "ui/inspector/PayloadInspectorPanel.h"
 
 #include "core/api/ApiClient.h"
+#include "core/audit/AuditTrail.h"
+#include "core/connections/IdMask.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
@@ -10,6 +12,7 @@
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/ReplyStatus.h"
 #include "core/session/Session.h"
+#include "ui/common/AuditedReveal.h"
 #include "ui/common/JsonHighlighter.h"
 #include "ui/common/NoticeLine.h"
 
@@ -26,6 +29,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -156,7 +160,31 @@ void PayloadInspectorPanel::build()
     codeRow->addWidget(m_userCode, 1);
     codeRow->addWidget(m_reveal);
     layout->addLayout(codeRow);
-    connect(m_reveal, &QPushButton::toggled, this, &PayloadInspectorPanel::setRevealed);
+    connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
+        if (!on || !m_session.audit() || !m_payload)
+            return setRevealed(on);
+        // Issue 15: the userCode shows only after a reason was given and recorded.
+        {
+            const QSignalBlocker block(m_reveal);
+            m_reveal->setChecked(false);
+        }
+        const QString user = partnerUser().trimmed();
+        const QString who = user.isEmpty()
+            ? tr("an unnamed partner user")
+            : tr("partner user %1").arg(connections::IdMask::mask(user));
+        AuditedReveal::ask(this, m_session.audit(), audit::AuditAction::RevealUserCode,
+                           tr("userCode of a %1 event for %2").arg(m_payload->kindName(), who),
+                           tr("the userCode in this event"),
+                           [this, token = panelToken(), shown = m_payload->maskedUserCode()] {
+                               // (the dialog is window-modal: no other event can come between)
+                               if (!token.alive() || !m_payload ||
+                                   m_payload->maskedUserCode() != shown)
+                                   return;
+                               const QSignalBlocker block(m_reveal);
+                               m_reveal->setChecked(true);
+                               setRevealed(true);
+                           });
+    });
 
     m_json = new QPlainTextEdit(this);
     m_json->setObjectName(QStringLiteral("jsonView"));
@@ -365,6 +393,11 @@ void PayloadInspectorPanel::decrypt()
     m_pendingId = 0;
     m_eventDone = false;
     m_lastOutcome.reset();
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::Decrypt,
+                      r ? tr("%1 event").arg(r->kindName())
+                        : tr("payload (%1)").arg(embedded::payloadErrcName(r.error().code)),
+                      r ? audit::AuditOutcome::Ok : audit::AuditOutcome::Failed);
     if (!r) {
         m_payload.reset();
         showPayload();
@@ -671,14 +704,19 @@ void PayloadInspectorPanel::importKeyFromFile()
         QByteArray pem = f.read(64 * 1024);
         const crypto::SecureBytes secret = crypto::SecureBytes::takeFrom(pem);
         const CallbackGuard::Token alive = panelToken();
-        m_session.embeddedKeys()->importPartnerKey(secret.view(), {},
-                                                   [this, alive](const QString &error) {
-                                                       if (!alive)
-                                                           return;
-                                                       if (!error.isEmpty())
-                                                           return showError(tr("key"), error);
-                                                       loadKey();
-                                                   });
+        QPointer<audit::AuditTrail> trail(m_session.audit());
+        m_session.embeddedKeys()->importPartnerKey(
+            secret.view(), {}, [this, alive, trail](const QString &error) {
+                if (trail)
+                    trail->record(audit::AuditAction::Import, tr("partner private key"),
+                                  error.isEmpty() ? audit::AuditOutcome::Ok
+                                                  : audit::AuditOutcome::Failed);
+                if (!alive)
+                    return;
+                if (!error.isEmpty())
+                    return showError(tr("key"), error);
+                loadKey();
+            });
     });
     dialog->open();
 }
@@ -756,6 +794,15 @@ void PayloadInspectorPanel::sendStatus()
 void PayloadInspectorPanel::showOutcome(const embedded::EventOutcome &o)
 {
     m_lastOutcome = o;
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::RetUrlAnswer,
+                      tr("partner user %1: %2 (%3)")
+                          .arg(connections::IdMask::mask(o.user),
+                               o.statusSent.isEmpty() ? tr("nothing sent") : o.statusSent,
+                               embedded::EventOutcome::resultName(o.result)),
+                      o.ok() ? audit::AuditOutcome::Ok
+                             : (o.statusSent.isEmpty() ? audit::AuditOutcome::Refused
+                                                       : audit::AuditOutcome::Failed));
     QStringList parts { o.message };
     if (o.codeRemoved)
         parts << tr("The stored userCode of %1 was removed: the user must connect again.")

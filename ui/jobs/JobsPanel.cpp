@@ -1,5 +1,6 @@
 #include "ui/jobs/JobsPanel.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/connections/IdMask.h"
 #include "core/connections/LinkRecorder.h"
 #include "core/jobs/JobRunner.h"
@@ -352,6 +353,9 @@ LinkWidgetDialog *JobsPanel::openReconnect(const QString &connectionId)
                         tr("The reconnect did not complete: %1").arg(result.message));
             });
     dialog->startReconnect(connectionId);
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::Reconnect, connections::IdMask::mask(connectionId),
+                      audit::AuditOutcome::Ok, {}, connectionId);
     dialog->show();
     dialog->raise();
     dialog->activateWindow();

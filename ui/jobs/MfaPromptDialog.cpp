@@ -1,5 +1,7 @@
 #include "ui/jobs/MfaPromptDialog.h"
 
+#include "core/api/JobType.h"
+#include "core/audit/AuditTrail.h"
 #include "core/connections/IdMask.h"
 #include "core/session/Session.h"
 #include "core/timeline/TimelineRecorder.h"
@@ -119,6 +121,13 @@ void MfaPromptDialog::relaunch()
 {
     if (m_locked || !m_relaunch->isEnabled())
         return;
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::MfaRelaunch,
+                      tr("%1 job on %2%3")
+                          .arg(api::jobTypeName(m_request.type),
+                               connections::IdMask::mask(m_request.connectionId),
+                               m_jobEnded ? tr(" (restarted after the MFA window)") : QString()),
+                      audit::AuditOutcome::Ok, {}, m_request.connectionId);
     if (m_jobEnded) {
         // After an MFA timeout the job is gone; starting it again is this person's decision.
         Q_EMIT restartRequested(m_request.type, m_request.connectionId);

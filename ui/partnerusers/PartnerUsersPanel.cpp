@@ -1,10 +1,13 @@
 #include "ui/partnerusers/PartnerUsersPanel.h"
 
+#include "core/audit/AuditTrail.h"
+#include "core/connections/IdMask.h"
 #include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/session/Session.h"
 #include "ui/bundle/BundleLauncher.h"
+#include "ui/common/AuditedReveal.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NamedWidgets.h"
@@ -109,6 +112,13 @@ void PartnerUsersPanel::build()
 
     m_code = new MaskedSecretLabel(tr("Stored userCode"), this);
     m_code->setObjectName(QStringLiteral("userCodeSecret"));
+    m_code->setRevealGate([this](std::function<void()> reveal) {
+        // Issue 15: the code shows only after a reason was given and recorded.
+        const QString masked = connections::IdMask::mask(m_codeUser);
+        AuditedReveal::ask(this, m_session.audit(), audit::AuditAction::RevealUserCode,
+                           tr("userCode of partner user %1").arg(masked),
+                           tr("the stored userCode of %1").arg(m_codeUser), std::move(reveal));
+    });
     m_code->hide();
     layout->addWidget(m_code);
 
@@ -291,10 +301,14 @@ void PartnerUsersPanel::logOut()
         m_busy = true;
         m_notice->showInfo(tr("Logging %1 out…").arg(user));
         updateActions();
-        m_session.embedded()->logout(user, [this, env](const embedded::EventOutcome &o) {
+        m_session.embedded()->logout(user, [this, env, user](const embedded::EventOutcome &o) {
             if (!env)
                 return;
             m_busy = false;
+            if (audit::AuditTrail *trail = m_session.audit())
+                trail->record(audit::AuditAction::Logout,
+                              tr("partner user %1").arg(connections::IdMask::mask(user)),
+                              o.ok() ? audit::AuditOutcome::Ok : audit::AuditOutcome::Failed);
             // The id is shown in full but kept out of the diagnostic log (PII-adjacent).
             m_notice->setNotice(o.ok() ? NoticeLine::Kind::Success : NoticeLine::Kind::Error,
                                 o.message, { o.user });

@@ -1,5 +1,6 @@
 #include "ui/settings/SettingsPanel.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/embedded/RetUrlAllowList.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
@@ -414,6 +415,21 @@ void SettingsPanel::saveCurrent()
         return m_notice->showError(
             tr("retUrl origins: %1").arg(rejected.join(QStringLiteral("; "))));
     m_profiles.save(p);
+    if (audit::AuditTrail *trail = m_session.audit()) {
+        // Which secrets were replaced, by name only; never their values.
+        QStringList secrets;
+        if (m_apiKey->isEnabled() && !m_apiKey->text().isEmpty())
+            secrets << QString::fromLatin1(keychain::entries::kApiKey);
+        if (m_apiSecret->isEnabled() && !m_apiSecret->text().isEmpty())
+            secrets << QString::fromLatin1(keychain::entries::kApiSecret);
+        if (m_webhookSecret->isEnabled() && !m_webhookSecret->text().isEmpty())
+            secrets << tr("webhook secret");
+        trail->record(
+            audit::AuditAction::SettingsChange,
+            secrets.isEmpty()
+                ? tr("environment %1").arg(p.name)
+                : tr("environment %1; new %2").arg(p.name, secrets.join(QStringLiteral(", "))));
+    }
 
     // Secrets: keychain only, from the fields straight into wiping memory; the fields are cleared.
     // The webhook secret goes through the session's secret ring for the profile, as a rotation
@@ -485,6 +501,9 @@ void SettingsPanel::removeCurrentProfile()
     if (!p || p->kind != Kind::CustomSandbox)
         return;
     m_profiles.remove(p->id);
+    if (audit::AuditTrail *trail = m_session.audit())
+        trail->record(audit::AuditAction::SettingsChange,
+                      tr("environment %1 removed").arg(p->name));
     selectProfile(QString::fromLatin1(EnvironmentProfiles::kBuiltInId));
     m_notice->showInfo(tr("Removed \"%1\". Its keychain entries (profile \"%2\") were left; remove "
                           "them with the keychain's own tools.")

@@ -1,5 +1,6 @@
 #include "ui/shell/PanelCatalogue.h"
 
+#include "ui/audit/AuditPanel.h"
 #include "ui/connections/ConnectionsPanel.h"
 #include "ui/inspector/PayloadInspectorPanel.h"
 #include "ui/jobs/JobsPanel.h"
@@ -59,6 +60,10 @@ std::vector<PanelEntry> build()
         { QStringLiteral("settings"), TR("Settings"), QStringLiteral("nav-settings"), 60, ctrl(7),
           TR("Environments and their credentials: built-in sandbox, custom sandbox or production."),
           make<SettingsPanel>() },
+        { QStringLiteral("audit"), TR("Audit Log"), QStringLiteral("nav-audit"), 70, ctrl(8),
+          TR("Every reveal, decrypt, removal, export and settings change by staff, hash-chained "
+             "so an edit is detected; verify it and export CSV."),
+          make<AuditPanel>() },
     };
     std::stable_sort(entries.begin(), entries.end(),
                      [](const PanelEntry &a, const PanelEntry &b) { return a.order < b.order; });

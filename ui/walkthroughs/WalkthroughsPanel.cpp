@@ -1,5 +1,6 @@
 #include "ui/walkthroughs/WalkthroughsPanel.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/session/Session.h"
 #include "core/util/Clock.h"
 #include "core/walkthrough/WalkthroughReport.h"
@@ -7,6 +8,7 @@
 
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -118,6 +120,11 @@ void WalkthroughsPanel::build()
         dialog->setDefaultSuffix(html ? QStringLiteral("html") : QStringLiteral("md"));
         connect(dialog, &QFileDialog::fileSelected, this, [this, html](const QString &path) {
             const QString error = exportTo(path, html);
+            if (audit::AuditTrail *trail = m_session.audit())
+                trail->record(audit::AuditAction::Export,
+                              tr("walkthrough report to %1").arg(QFileInfo(path).fileName()),
+                              error.isEmpty() ? audit::AuditOutcome::Ok
+                                              : audit::AuditOutcome::Failed);
             if (error.isEmpty())
                 m_status->showSuccess(tr("Exported to %1").arg(path));
             else

@@ -1,5 +1,6 @@
 #include "ui/webhooks/WebhooksPanel.h"
 
+#include "core/audit/AuditTrail.h"
 #include "core/keychain/KeychainError.h"
 #include "core/session/Session.h"
 #include "core/timeline/TimelineRecorder.h"
@@ -9,6 +10,7 @@
 #include "core/webhooks/SignatureVerifier.h"
 #include "core/webhooks/WebhookSecrets.h"
 #include "core/webhooks/WebhookSubscriptionClient.h"
+#include "ui/common/AuditedReveal.h"
 #include "ui/common/DataText.h"
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NamedWidgets.h"
@@ -134,6 +136,16 @@ QWidget *WebhooksPanel::buildSecrets()
     m_current->setObjectName(QStringLiteral("currentSecret"));
     m_previous = new MaskedSecretLabel(tr("Previous webhook secret"), box);
     m_previous->setObjectName(QStringLiteral("previousSecret"));
+    // Issue 15: a secret shows only after a reason was given and recorded.
+    for (auto [label, which] : { std::pair { m_current, tr("current webhook secret") },
+                                 std::pair { m_previous, tr("previous webhook secret") } }) {
+        label->setRevealGate([this, which = which](std::function<void()> reveal) {
+            const QString profile = m_session.environment().profile;
+            AuditedReveal::ask(this, m_session.audit(), audit::AuditAction::RevealSecret,
+                               tr("%1 of %2").arg(which, profile),
+                               tr("the %1 of %2").arg(which, profile), std::move(reveal));
+        });
+    }
     m_overlap = new QLabel(box);
     m_overlap->setObjectName(QStringLiteral("overlapLabel"));
     m_overlap->setAccessibleName(tr("Overlap window"));
@@ -450,8 +462,14 @@ void WebhooksPanel::rotate()
     m_noticeIsError = false;
     auto *rotation = new SecretRotation(m_session.client(), *m_session.webhookSecrets(), this);
     const CallbackGuard::Token alive = environmentToken();
-    rotation->rotate([this, rotation, alive](const SecretRotation::Outcome &o) {
+    QPointer<audit::AuditTrail> trail(m_session.audit());
+    const QString profile = m_session.environment().profile;
+    rotation->rotate([this, rotation, alive, trail, profile](const SecretRotation::Outcome &o) {
         rotation->deleteLater();
+        if (trail)
+            trail->record(audit::AuditAction::WebhookSecretRotate,
+                          tr("webhook secret of %1").arg(profile),
+                          o.ok ? audit::AuditOutcome::Ok : audit::AuditOutcome::Failed);
         if (!alive)
             return;
         m_rotating = false;
@@ -481,8 +499,19 @@ void WebhooksPanel::setSecret(crypto::SecureBytes secret, bool keepPrevious)
 {
     if (!m_setSecret->isEnabled() || secret.isEmpty())
         return;
-    m_session.webhookSecrets()->setSecret(std::move(secret), keepPrevious,
-                                          whenSaved(tr("Secret set")));
+    auto saved = whenSaved(tr("Secret set"));
+    const QString profile = m_session.environment().profile;
+    QPointer<audit::AuditTrail> trail(m_session.audit());
+    m_session.webhookSecrets()->setSecret(
+        std::move(secret), keepPrevious,
+        [saved, trail, profile, keepPrevious](const keychain::KeychainError &e) {
+            if (trail)
+                trail->record(audit::AuditAction::WebhookSecretSet,
+                              tr("webhook secret of %1%2")
+                                  .arg(profile, keepPrevious ? tr(" (previous kept)") : QString()),
+                              e.ok() ? audit::AuditOutcome::Ok : audit::AuditOutcome::Failed);
+            saved(e);
+        });
     updateActions();
 }
 

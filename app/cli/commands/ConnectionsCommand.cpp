@@ -2,6 +2,7 @@
 
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "core/audit/AuditTrail.h"
 #include "core/connections/ExpiryChecker.h"
 #include "core/connections/IdMask.h"
 #include "core/keychain/Keychain.h"
@@ -51,11 +52,25 @@ void ConnectionsCommand::addOptions(QCommandLineParser &p)
         { QStringLiteral("store-profile"),
           QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
           QStringLiteral("name") });
-    p.addOption({ QStringLiteral("reveal"), QStringLiteral("Print identifiers unmasked.") });
+    p.addOption({ QStringLiteral("reveal"),
+                  QStringLiteral("Print identifiers unmasked (needs --reason; recorded in the "
+                                 "audit log).") });
+    p.addOption({ QStringLiteral("reason"),
+                  QStringLiteral("Why the identifiers are revealed (kept in the audit log)."),
+                  QStringLiteral("text") });
 }
 
 void ConnectionsCommand::run(CliContext &ctx, Finish finish)
 {
+    const bool reveal = ctx.options->isSet(QStringLiteral("reveal"));
+    const QString reason = ctx.options->value(QStringLiteral("reason")).simplified();
+    if (reveal && reason.size() < 3) {
+        // Issue 15: a reveal asks its reason first, in the CLI too.
+        ctx.out.error(QStringLiteral("usage"),
+                      QStringLiteral("--reveal needs --reason \"why\" (at least 3 characters): "
+                                     "every reveal is recorded in the audit log with its reason."));
+        return finish(Usage);
+    }
     const QString path = ctx.options->isSet(QStringLiteral("store"))
         ? ctx.options->value(QStringLiteral("store"))
         : store::Store::defaultPath();
@@ -74,9 +89,8 @@ void ConnectionsCommand::run(CliContext &ctx, Finish finish)
         : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
     auto keychain = std::make_shared<keychain::Keychain>(profile);
     auto opener = std::make_shared<store::StoreOpener>(*keychain);
-    const bool reveal = ctx.options->isSet(QStringLiteral("reveal"));
     opener->open(path,
-                 [&ctx, keychain, opener, path, reveal,
+                 [&ctx, keychain, opener, path, reveal, reason,
                   finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
                      if (!s) {
                          const bool keyProblem =
@@ -96,10 +110,33 @@ void ConnectionsCommand::run(CliContext &ctx, Finish finish)
                      QJsonArray rows;
                      for (const connections::Connection &c : all.value())
                          rows.append(rowOf(c, expiry, reveal));
-                     ctx.out.result({ { QStringLiteral("store"), path },
-                                      { QStringLiteral("total"), rows.size() },
-                                      { QStringLiteral("connections"), rows } });
-                     finish(Ok);
+                     if (!reveal) {
+                         ctx.out.result({ { QStringLiteral("store"), path },
+                                          { QStringLiteral("total"), rows.size() },
+                                          { QStringLiteral("connections"), rows } });
+                         return finish(Ok);
+                     }
+                     // The reveal is recorded (and the keychain head moved) before anything is
+                     // printed unmasked; no record, no reveal.
+                     auto trail =
+                         std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
+                     trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
+                     if (!trail->record(audit::AuditAction::RevealId,
+                                        QStringLiteral("aerodesk-cli connections --reveal, %1 "
+                                                       "connections")
+                                            .arg(rows.size()),
+                                        audit::AuditOutcome::Ok, reason)) {
+                         ctx.out.error(QStringLiteral("store"),
+                                       QStringLiteral("The reveal could not be recorded in the "
+                                                      "audit log; nothing is shown."));
+                         return finish(BadInput);
+                     }
+                     trail->whenIdle([&ctx, trail, keychain, path, rows, finish] {
+                         ctx.out.result({ { QStringLiteral("store"), path },
+                                          { QStringLiteral("total"), rows.size() },
+                                          { QStringLiteral("connections"), rows } });
+                         finish(Ok);
+                     });
                  });
 }
 

@@ -252,7 +252,7 @@ TEST(ConnectionsPanelInWindow, TheCatalogueBuildsTheLiveConnectionsPanel)
     ASSERT_NE(panel, nullptr);
     EXPECT_EQ(panel->objectName(), QStringLiteral("connectionsPanel"));
     EXPECT_NE(panel->feed(), nullptr); // bound to the session: live, not fed by hand
-    EXPECT_EQ(window.panelIds().size(), 7);
+    EXPECT_EQ(window.panelIds().size(), 8);
 }
 
 } // namespace

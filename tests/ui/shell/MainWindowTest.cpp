@@ -70,11 +70,11 @@ TEST_F(MainWindowTest, HasTheSevenPanelsInOrder)
     const QStringList expected { QStringLiteral("connections"), QStringLiteral("jobs"),
                                  QStringLiteral("inspector"),   QStringLiteral("partnerusers"),
                                  QStringLiteral("webhooks"),    QStringLiteral("walkthroughs"),
-                                 QStringLiteral("settings") };
+                                 QStringLiteral("settings"),    QStringLiteral("audit") };
     EXPECT_EQ(window->panelIds(), expected);
     auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
     ASSERT_NE(navigation, nullptr);
-    ASSERT_EQ(navigation->count(), 7);
+    ASSERT_EQ(navigation->count(), 8);
     for (int row = 0; row < navigation->count(); ++row)
         EXPECT_FALSE(navigation->item(row)->icon().isNull()) << "row " << row << " has no icon";
     EXPECT_EQ(window->currentPanelId(), QStringLiteral("connections"));
@@ -107,7 +107,7 @@ TEST_F(MainWindowTest, CtrlDigitShortcutsVisitEveryPanel)
     ASSERT_NE(navigation, nullptr);
     navigation->setFocus();
 
-    for (int i : { 7, 6, 5, 4, 3, 2, 1 }) {
+    for (int i : { 8, 7, 6, 5, 4, 3, 2, 1 }) {
         const QString before = currentObjectName(*window);
         QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : window.get();
         QTest::keyClick(target, static_cast<Qt::Key>(Qt::Key_0 + i), Qt::ControlModifier);
@@ -130,7 +130,7 @@ TEST_F(MainWindowTest, NavigationListIsReachableByKeyboard)
     QTest::keyClick(navigation, Qt::Key_Down);
     EXPECT_EQ(window->currentPanelId(), QStringLiteral("jobs"));
     QTest::keyClick(navigation, Qt::Key_End);
-    EXPECT_EQ(window->currentPanelId(), QStringLiteral("settings"));
+    EXPECT_EQ(window->currentPanelId(), QStringLiteral("audit"));
 }
 
 TEST_F(MainWindowTest, EveryInteractiveWidgetHasAnAccessibleName)
@@ -208,7 +208,7 @@ TEST_F(MainWindowTest, ACatalogueEntryBuildsNavigationShortcutAndHelp)
         EXPECT_TRUE(help.contains(entry.shortcut.toString(QKeySequence::NativeText)));
         ++row;
     }
-    EXPECT_EQ(row, 7);
+    EXPECT_EQ(row, 8);
 }
 
 TEST_F(MainWindowTest, APanelCanBeSwappedAndAnIdIsRegisteredOnce)
@@ -220,7 +220,7 @@ TEST_F(MainWindowTest, APanelCanBeSwappedAndAnIdIsRegisteredOnce)
     ASSERT_TRUE(window->showPanel(QStringLiteral("jobs")));
     EXPECT_EQ(window->panel(QStringLiteral("jobs")), real);
     EXPECT_EQ(currentObjectName(*window), QStringLiteral("jobsPanel"));
-    EXPECT_EQ(window->panelIds().size(), 7);
+    EXPECT_EQ(window->panelIds().size(), 8);
     EXPECT_FALSE(window->replacePanel(QStringLiteral("nope"), new QLabel(window.get())));
     EXPECT_FALSE(
         window->addPanel(*PanelCatalogue::find(QStringLiteral("jobs")), new QLabel(window.get())));

@@ -1,0 +1,188 @@
+#include "AuditCommand.h"
+
+#include "../CliContext.h"
+#include "../CliExit.h"
+#include "core/audit/AuditTrail.h"
+#include "core/keychain/Keychain.h"
+#include "core/store/Store.h"
+#include "core/store/StoreLocation.h"
+#include "core/store/StoreOpener.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <memory>
+
+namespace aerodesk::cli {
+
+namespace {
+
+void writeStd(const QByteArray &bytes, FILE *to)
+{
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), to);
+    std::fflush(to);
+}
+
+QJsonObject verdictJson(const audit::AuditVerification &v, const QString &path)
+{
+    QJsonObject o { { QStringLiteral("ok"), v.ok() },
+                    { QStringLiteral("store"), path },
+                    { QStringLiteral("intact"), v.ok() },
+                    { QStringLiteral("records"), v.records },
+                    { QStringLiteral("headSeq"), v.headSeq },
+                    { QStringLiteral("problem"), audit::AuditVerification::problemName(v.problem) },
+                    { QStringLiteral("message"), v.message } };
+    if (v.firstBrokenSeq > 0)
+        o.insert(QStringLiteral("firstBrokenSeq"), v.firstBrokenSeq);
+    return o;
+}
+
+/// The filter from --action/--object/--from/--to; false (after a usage error) when malformed.
+bool filterFrom(CliContext &ctx, audit::AuditFilter &filter)
+{
+    const auto value = [&ctx](const char *name) {
+        return ctx.options->value(QString::fromLatin1(name));
+    };
+    if (!value("action").isEmpty()) {
+        filter.action = audit::AuditActions::fromName(value("action"));
+        if (!filter.action) {
+            ctx.out.error(QStringLiteral("usage"),
+                          QStringLiteral("Unknown action \"%1\".").arg(value("action")));
+            return false;
+        }
+    }
+    filter.objectContains = value("object");
+    for (const char *name : { "from", "to" }) {
+        if (value(name).isEmpty())
+            continue;
+        QDateTime t = QDateTime::fromString(value(name), Qt::ISODate);
+        if (!t.isValid()) {
+            ctx.out.error(QStringLiteral("usage"),
+                          QStringLiteral("--%1 needs an ISO 8601 time.").arg(QLatin1String(name)));
+            return false;
+        }
+        (qstrcmp(name, "from") == 0 ? filter.from : filter.to) = t;
+    }
+    return true;
+}
+
+} // namespace
+
+void AuditCommand::addOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("store"),
+                  QStringLiteral("The store file (default: the console's)."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("store-profile"),
+                  QStringLiteral("Keychain profile of the store's data key and of the audit head "
+                                 "(default: \"Local store\")."),
+                  QStringLiteral("name") });
+    p.addOption({ QStringLiteral("output"),
+                  QStringLiteral("export: write the CSV into this file instead of stdout."),
+                  QStringLiteral("file") });
+    p.addOption({ QStringLiteral("action"),
+                  QStringLiteral("export: only this action (e.g. reveal.userCode)."),
+                  QStringLiteral("name") });
+    p.addOption({ QStringLiteral("object"),
+                  QStringLiteral("export: only records whose object or reason contains this."),
+                  QStringLiteral("text") });
+    p.addOption({ QStringLiteral("from"), QStringLiteral("export: from this UTC time (ISO 8601)."),
+                  QStringLiteral("time") });
+    p.addOption({ QStringLiteral("to"), QStringLiteral("export: up to this UTC time (ISO 8601)."),
+                  QStringLiteral("time") });
+}
+
+void AuditCommand::run(CliContext &ctx, Finish finish)
+{
+    const QString sub = ctx.args.value(0);
+    if (ctx.args.size() != 1 ||
+        (sub != QLatin1String("verify") && sub != QLatin1String("export"))) {
+        ctx.out.error(QStringLiteral("usage"),
+                      QStringLiteral("Use `aerodesk-cli audit verify` or `aerodesk-cli audit "
+                                     "export [--output FILE]`."));
+        return finish(Usage);
+    }
+    audit::AuditFilter filter;
+    if (sub == QLatin1String("export") && !filterFrom(ctx, filter))
+        return finish(Usage);
+    const QString path = ctx.options->isSet(QStringLiteral("store"))
+        ? ctx.options->value(QStringLiteral("store"))
+        : store::Store::defaultPath();
+    if (!store::Store::exists(path)) {
+        // Never creates a store (nor a key) just to say it is empty.
+        ctx.out.error(
+            QStringLiteral("store"),
+            QStringLiteral("No store at %1: nothing has been recorded on this machine.").arg(path),
+            { { QStringLiteral("store"), path } });
+        return finish(BadInput);
+    }
+    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
+        ? ctx.options->value(QStringLiteral("store-profile"))
+        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
+    auto keychain = std::make_shared<keychain::Keychain>(profile);
+    auto opener = std::make_shared<store::StoreOpener>(*keychain);
+    opener->open(
+        path,
+        [&ctx, keychain, opener, path, sub, filter,
+         finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
+            if (!s) {
+                const bool keyProblem = s.error().kind == store::StoreError::Kind::MissingKey ||
+                    s.error().kind == store::StoreError::Kind::Keychain;
+                ctx.out.error(QStringLiteral("store"), s.error().message,
+                              { { QStringLiteral("store"), path } });
+                return finish(keyProblem ? Keychain : BadInput);
+            }
+            auto trail = std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
+            trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
+            if (sub == QLatin1String("verify")) {
+                trail->verify([&ctx, trail, keychain, path, finish](audit::AuditVerification v) {
+                    ctx.out.result(verdictJson(v, path));
+                    if (!v.ok()) {
+                        writeStd(
+                            QStringLiteral("audit log not intact%1: %2\n")
+                                .arg(v.firstBrokenSeq > 0
+                                         ? QStringLiteral(" at record %1").arg(v.firstBrokenSeq)
+                                         : QString(),
+                                     v.message)
+                                .toUtf8(),
+                            stderr);
+                    }
+                    finish(v.ok() ? Ok : Negative);
+                });
+                return;
+            }
+            const auto records = trail->log().read(filter);
+            if (!records) {
+                ctx.out.error(QStringLiteral("store"), records.error().message);
+                return finish(BadInput);
+            }
+            const QByteArray csv = audit::AuditLog::toCsv(records.value());
+            const QString output = ctx.options->value(QStringLiteral("output"));
+            const QString object = QStringLiteral("audit log, %1 records to %2")
+                                       .arg(records->size())
+                                       .arg(output.isEmpty() ? QStringLiteral("stdout")
+                                                             : QFileInfo(output).fileName());
+            if (output.isEmpty()) {
+                writeStd(csv, stdout);
+            } else {
+                QSaveFile file(output);
+                if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() ||
+                    !file.commit()) {
+                    trail->record(audit::AuditAction::Export, object, audit::AuditOutcome::Failed);
+                    ctx.out.error(
+                        QStringLiteral("output"),
+                        QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
+                    return trail->whenIdle([trail, keychain, finish] { finish(BadInput); });
+                }
+                ctx.out.result({ { QStringLiteral("output"), output },
+                                 { QStringLiteral("records"), records->size() } });
+            }
+            trail->record(audit::AuditAction::Export, object);
+            // The CLI exits only once the keychain head follows the new record.
+            trail->whenIdle([trail, keychain, finish] { finish(Ok); });
+        });
+}
+
+} // namespace aerodesk::cli
