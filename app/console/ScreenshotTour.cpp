@@ -58,7 +58,7 @@ void ScreenshotTour::start()
         fail(QStringLiteral("the tour did not finish within %1 s").arg(m_timeLimitMs / 1000));
     });
     session::Session &s = m_wiring.session();
-    auto ready = [this, &s] { return s.isReady() && s.store(); };
+    auto ready = [&s] { return s.isReady() && s.store(); };
     auto go = [this] { runWalkthroughs(0); };
     if (ready())
         return go();
