@@ -58,9 +58,9 @@ std::optional<SelfSigned> makeCert(QTemporaryDir &dir)
     return s;
 }
 
-struct Rig
+struct PinRig
 {
-    Rig()
+    PinRig()
     {
         keychain = std::make_unique<keychain::Keychain>(
             QStringLiteral("aerodesk-test-tls-%1")
@@ -72,7 +72,7 @@ struct Rig
             test::waitUntil([&] { return done; }, 20000);
         }
     }
-    ~Rig()
+    ~PinRig()
     {
         int pending = 2;
         for (const char *n : { "apiKey", "apiSecret" })
@@ -103,7 +103,7 @@ TEST(TlsPinning, PinnedCertificateVerifiesAndWrongPinOrUntrustedFails)
     ASSERT_TRUE(cert.has_value()) << "openssl could not make a certificate";
     test::ScriptedAerosync peer(cert->cert, cert->key);
     ASSERT_NE(peer.port, 0);
-    Rig rig;
+    PinRig rig;
 
     const Environment good = Environment::sandbox(Environment::Kind::BuiltInSandbox,
                                                   QStringLiteral("t"), rig.keychain->profile(),
@@ -138,7 +138,7 @@ TEST(TlsPinning, PlainHttpIsRefusedBeforeAnythingIsSentEvenWhenPinnedOrLoopback)
     test::ScriptedAerosync plain { QSslCertificate(), QSslKey() }; // a plain-http peer
     ASSERT_NE(plain.port, 0);
     ASSERT_TRUE(plain.baseUrl().startsWith(QLatin1String("http://")));
-    Rig rig;
+    PinRig rig;
 
     Environment pinned = Environment::sandbox(Environment::Kind::CustomSandbox, QStringLiteral("t"),
                                               rig.keychain->profile(), QUrl(plain.baseUrl()),

@@ -27,7 +27,7 @@ namespace {
 const QDateTime kBase(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
 
 /// Row i expires i minutes after kBase, so the store's order (by expiry) is the order of i.
-Connection row(int i)
+Connection loaderRow(int i)
 {
     Connection c;
     c.connectionId =
@@ -86,7 +86,7 @@ protected:
         many.reserve(n);
         // Inserted in reverse: the order that comes back is the store's (by expiry), not insertion.
         for (int i = n - 1; i >= 0; --i)
-            many.append(row(i));
+            many.append(loaderRow(i));
         ASSERT_TRUE((*s)->connections().upsertMany(many).ok());
     }
 };
@@ -125,7 +125,7 @@ TEST_F(StoreLoaderTest, TwentyThousandRowsArriveDecryptedInOrderFromTheWorkerThr
     for (int b = 0; b < got.firstIndexes.size(); ++b)
         EXPECT_EQ(got.firstIndexes.at(b), qint64(b) * 2000);
     for (int i = 0; i < kRows; ++i) {
-        const Connection want = row(i);
+        const Connection want = loaderRow(i);
         const Connection &have = got.rows.at(i);
         ASSERT_EQ(have.connectionId, want.connectionId) << "row " << i;
         ASSERT_EQ(have.aeroPassUserUuid, want.aeroPassUserUuid) << "row " << i;
@@ -179,8 +179,8 @@ TEST_F(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelive
     ASSERT_TRUE(test::waitUntil([&] { return again.ended(); }, 60000));
     ASSERT_TRUE(again.finished);
     ASSERT_EQ(again.rows.size(), 50);
-    EXPECT_EQ(again.rows.first().connectionId, row(100).connectionId);
-    EXPECT_EQ(again.rows.last().connectionId, row(149).connectionId);
+    EXPECT_EQ(again.rows.first().connectionId, loaderRow(100).connectionId);
+    EXPECT_EQ(again.rows.last().connectionId, loaderRow(149).connectionId);
 }
 
 TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
@@ -200,7 +200,7 @@ TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
     ASSERT_TRUE(got.finished);
     QStringList expected;
     for (int i = 0; i < 240; i += 6) // i % 6 == 0: EXPIRED and even
-        expected << row(i).connectionId;
+        expected << loaderRow(i).connectionId;
     expected = expected.mid(2, 30);
     ASSERT_EQ(expected.size(), 30) << "fixture too small for the page";
     QStringList ids;

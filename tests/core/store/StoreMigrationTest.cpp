@@ -22,7 +22,7 @@ using store::StoreError;
 using store::StoreSchema;
 
 namespace {
-Connection row(int i)
+Connection migrationRow(int i)
 {
     Connection c;
     c.connectionId =
@@ -36,7 +36,7 @@ Connection row(int i)
                                        QStringLiteral("55%1").arg(i, 6, 10, QLatin1Char('0')) } };
     return c;
 }
-const QDateTime kT0(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+const QDateTime kMigrationT0(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
 
 QList<Migration> v1Only()
 {
@@ -44,7 +44,7 @@ QList<Migration> v1Only()
 }
 
 /// The database file and its WAL, hashed (the -shm index is transient: see StoreTest).
-QByteArray fileHash(const QString &path)
+QByteArray migrationFileHash(const QString &path)
 {
     QByteArray bytes;
     for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
@@ -111,16 +111,16 @@ protected:
         auto s = Store::open(path(), key, v1Only());
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         for (int i = 0; i < 3; ++i)
-            ASSERT_TRUE((*s)->connections().upsert(row(i)).ok());
+            ASSERT_TRUE((*s)->connections().upsert(migrationRow(i)).ok());
         ASSERT_TRUE((*s)->history()
-                        .record(row(0).connectionId,
-                                { kT0,
+                        .record(migrationRow(0).connectionId,
+                                { kMigrationT0,
                                   QStringLiteral("job"),
                                   { { QStringLiteral("jobId"), QStringLiteral("j-1") } } })
                         .ok());
         ASSERT_TRUE((*s)->history()
-                        .record(row(0).connectionId,
-                                { kT0.addSecs(5),
+                        .record(migrationRow(0).connectionId,
+                                { kMigrationT0.addSecs(5),
                                   QStringLiteral("error"),
                                   { { QStringLiteral("code"), QStringLiteral("AC-112") } } })
                         .ok());
@@ -142,32 +142,32 @@ TEST_F(StoreMigrationTest, AV1FileIsMigratedToV2WithItsRowsIntact)
     EXPECT_EQ((*s)->database().schemaVersion(), StoreSchema::migrations().last().version);
     EXPECT_EQ((*s)->connections().count(), 3);
     for (int i = 0; i < 3; ++i) {
-        auto c = (*s)->connections().get(row(i).connectionId);
+        auto c = (*s)->connections().get(migrationRow(i).connectionId);
         ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
-        EXPECT_EQ(c->aeroPassUserUuid, row(i).aeroPassUserUuid);
-        EXPECT_EQ(c->accountSummary, row(i).accountSummary);
+        EXPECT_EQ(c->aeroPassUserUuid, migrationRow(i).aeroPassUserUuid);
+        EXPECT_EQ(c->accountSummary, migrationRow(i).accountSummary);
     }
-    auto history = (*s)->history().forConnection(row(0).connectionId);
+    auto history = (*s)->history().forConnection(migrationRow(0).connectionId);
     ASSERT_TRUE(history.ok()) << history.error().message.toStdString();
     ASSERT_EQ(history->size(), 2);
     EXPECT_EQ(history->at(0).kind, QStringLiteral("job"));
-    EXPECT_EQ(history->at(0).at, kT0);
+    EXPECT_EQ(history->at(0).at, kMigrationT0);
     EXPECT_EQ(history->at(1).detail.value(QStringLiteral("code")).toString(),
               QStringLiteral("AC-112"));
 
     // v2's feature works on the migrated file: a keyed event is recorded once.
-    const ConnectionEvent webhook { kT0.addSecs(60),
+    const ConnectionEvent webhook { kMigrationT0.addSecs(60),
                                     QStringLiteral("webhook"),
                                     { { QStringLiteral("type"),
                                         QStringLiteral("connection.expired") } } };
-    auto first =
-        (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
-    auto retry =
-        (*s)->history().record(row(0).connectionId, webhook, QStringLiteral("delivery-42"));
+    auto first = (*s)->history().record(migrationRow(0).connectionId, webhook,
+                                        QStringLiteral("delivery-42"));
+    auto retry = (*s)->history().record(migrationRow(0).connectionId, webhook,
+                                        QStringLiteral("delivery-42"));
     ASSERT_TRUE(first.ok() && retry.ok());
     EXPECT_TRUE(*first);
     EXPECT_FALSE(*retry) << "a retried delivery must be recorded once";
-    EXPECT_EQ((*s)->history().forConnection(row(0).connectionId)->size(), 3);
+    EXPECT_EQ((*s)->history().forConnection(migrationRow(0).connectionId)->size(), 3);
 }
 
 TEST_F(StoreMigrationTest, AFileFromANewerVersionIsRefusedAndLeftUntouched)
@@ -179,7 +179,7 @@ TEST_F(StoreMigrationTest, AFileFromANewerVersionIsRefusedAndLeftUntouched)
             raw.exec(QStringLiteral("INSERT INTO schema_version(version, name, applied_at)"
                                     " VALUES(99, 'from the future', '2031-01-01T00:00:00Z')")));
     }
-    const QByteArray before = fileHash(path());
+    const QByteArray before = migrationFileHash(path());
     auto s = Store::open(path(), key);
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.error().kind, StoreError::Kind::TooNew);
@@ -187,7 +187,7 @@ TEST_F(StoreMigrationTest, AFileFromANewerVersionIsRefusedAndLeftUntouched)
         << s.error().message.toStdString();
     EXPECT_TRUE(s.error().message.contains(QStringLiteral("newer AeroDesk")))
         << s.error().message.toStdString();
-    EXPECT_EQ(fileHash(path()), before) << "a refused file must not be modified";
+    EXPECT_EQ(migrationFileHash(path()), before) << "a refused file must not be modified";
     RawFile raw(path());
     EXPECT_FALSE(raw.hasColumn(QStringLiteral("connection_events"), QStringLiteral("event_key")));
     EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM connections")).toInt(), 3);
@@ -230,48 +230,54 @@ TEST_F(StoreMigrationTest, AMigrationThatFailsHalfWayIsRolledBack)
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
     EXPECT_EQ((*s)->database().schemaVersion(), StoreSchema::migrations().last().version);
-    EXPECT_EQ((*s)->history().forConnection(row(0).connectionId)->size(), 2);
+    EXPECT_EQ((*s)->history().forConnection(migrationRow(0).connectionId)->size(), 2);
 }
 
 TEST_F(StoreMigrationTest, HistoryIsTimeOrderedLimitedPrunedAndSealed)
 {
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok());
-    ASSERT_TRUE((*s)->connections().upsert(row(0)).ok());
-    ASSERT_TRUE((*s)->connections().upsert(row(1)).ok());
+    ASSERT_TRUE((*s)->connections().upsert(migrationRow(0)).ok());
+    ASSERT_TRUE((*s)->connections().upsert(migrationRow(1)).ok());
     auto &history = (*s)->history();
     for (int i = 9; i >= 0; --i) // recorded out of order
-        ASSERT_TRUE(
-            history
-                .record(row(0).connectionId,
-                        { kT0.addSecs(i), QStringLiteral("job"), { { QStringLiteral("n"), i } } },
-                        QStringLiteral("job-%1").arg(i))
-                .ok());
+        ASSERT_TRUE(history
+                        .record(migrationRow(0).connectionId,
+                                { kMigrationT0.addSecs(i),
+                                  QStringLiteral("job"),
+                                  { { QStringLiteral("n"), i } } },
+                                QStringLiteral("job-%1").arg(i))
+                        .ok());
     ASSERT_TRUE(history
-                    .record(row(1).connectionId,
-                            { kT0, QStringLiteral("job"), { { QStringLiteral("n"), 0 } } },
+                    .record(migrationRow(1).connectionId,
+                            { kMigrationT0, QStringLiteral("job"), { { QStringLiteral("n"), 0 } } },
                             QStringLiteral("job-0"))
                     .value())
         << "the same key on another connection is another event";
 
-    auto all = history.forConnection(row(0).connectionId);
+    auto all = history.forConnection(migrationRow(0).connectionId);
     ASSERT_TRUE(all.ok());
     ASSERT_EQ(all->size(), 10);
     for (int i = 0; i < 10; ++i)
         EXPECT_EQ(all->at(i).detail.value(QStringLiteral("n")).toInt(), i);
-    auto latest = history.forConnection(row(0).connectionId, 3);
+    auto latest = history.forConnection(migrationRow(0).connectionId, 3);
     ASSERT_EQ(latest->size(), 3);
     EXPECT_EQ(latest->at(0).detail.value(QStringLiteral("n")).toInt(), 7);
     EXPECT_EQ(latest->at(2).detail.value(QStringLiteral("n")).toInt(), 9);
 
-    EXPECT_EQ(history.pruneBefore(kT0.addSecs(5)).value(), 6); // 0..4 of row 0, and row 1's
-    EXPECT_EQ(history.forConnection(row(0).connectionId)->size(), 5);
-    EXPECT_EQ(history.forConnection(row(1).connectionId)->size(), 0);
+    EXPECT_EQ(history.pruneBefore(kMigrationT0.addSecs(5)).value(),
+              6); // 0..4 of row 0, and row 1's
+    EXPECT_EQ(history.forConnection(migrationRow(0).connectionId)->size(), 5);
+    EXPECT_EQ(history.forConnection(migrationRow(1).connectionId)->size(), 0);
 
-    EXPECT_EQ(history.record(row(0).connectionId, { kT0, QString(), {} }).error().kind,
-              StoreError::Kind::InvalidInput);
-    EXPECT_EQ(history.record(row(5).connectionId, { kT0, QStringLiteral("job"), {} }).error().kind,
-              StoreError::Kind::NotFound);
+    EXPECT_EQ(
+        history.record(migrationRow(0).connectionId, { kMigrationT0, QString(), {} }).error().kind,
+        StoreError::Kind::InvalidInput);
+    EXPECT_EQ(
+        history.record(migrationRow(5).connectionId, { kMigrationT0, QStringLiteral("job"), {} })
+            .error()
+            .kind,
+        StoreError::Kind::NotFound);
 
     // Keys are blind-indexed: the delivery id is not on disk in plain.
     RawFile raw(path());

@@ -22,7 +22,7 @@ using store::StoreSchema;
 using test::RawStoreFile;
 
 namespace {
-Connection sample(int i)
+Connection resealSample(int i)
 {
     Connection c;
     c.connectionId =
@@ -35,7 +35,7 @@ Connection sample(int i)
                                        QStringLiteral("31%1").arg(i, 6, 10, QLatin1Char('0')) } };
     return c;
 }
-const QDateTime kT0(QDate(2026, 9, 14), QTime(7, 30), Qt::UTC);
+const QDateTime kResealT0(QDate(2026, 9, 14), QTime(7, 30), Qt::UTC);
 
 QList<Migration> upToV2()
 {
@@ -56,19 +56,20 @@ protected:
         auto s = Store::open(path(), key, upToV2());
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         for (int i = 1; i <= 3; ++i)
-            ASSERT_TRUE((*s)->connections().upsert(sample(i)).ok());
+            ASSERT_TRUE((*s)->connections().upsert(resealSample(i)).ok());
         auto &history = (*s)->history();
-        ASSERT_TRUE(history
-                        .record(sample(1).connectionId,
-                                { kT0, QStringLiteral("job"), { { QStringLiteral("n"), 1 } } })
-                        .ok());
         ASSERT_TRUE(
             history
-                .record(
-                    sample(1).connectionId,
-                    { kT0.addSecs(9), QStringLiteral("webhook"), { { QStringLiteral("n"), 2 } } },
-                    QStringLiteral("delivery-7"))
+                .record(resealSample(1).connectionId,
+                        { kResealT0, QStringLiteral("job"), { { QStringLiteral("n"), 1 } } })
                 .ok());
+        ASSERT_TRUE(history
+                        .record(resealSample(1).connectionId,
+                                { kResealT0.addSecs(9),
+                                  QStringLiteral("webhook"),
+                                  { { QStringLiteral("n"), 2 } } },
+                                QStringLiteral("delivery-7"))
+                        .ok());
         EXPECT_EQ((*s)->database().schemaVersion(), 2);
     }
 
@@ -79,14 +80,15 @@ protected:
     {
         const QByteArray oldIndexKey = crypto::Hmac::sha256(key.view(), "aerodesk blind index v1");
         const QByteArray index = crypto::Hmac::sha256(
-            oldIndexKey, QByteArray("connectionId") + '\0' + sample(i).connectionId.toUtf8());
+            oldIndexKey, QByteArray("connectionId") + '\0' + resealSample(i).connectionId.toUtf8());
         const QByteArray sealed =
             raw.scalar(QStringLiteral("SELECT connection_id FROM connections WHERE "
                                       "connection_index = ?"),
                        { index })
                 .toByteArray();
         auto opened = crypto::Aead::open(key, sealed, "connections.connection_id");
-        return opened.ok() && opened->view() == QByteArrayView(sample(i).connectionId.toUtf8());
+        return opened.ok() &&
+            opened->view() == QByteArrayView(resealSample(i).connectionId.toUtf8());
     }
 };
 
@@ -103,25 +105,25 @@ TEST_F(StoreResealMigrationTest, AnOldFormatStoreOpensAndEveryRowIsResealed)
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         EXPECT_EQ((*s)->database().schemaVersion(), StoreSchema::migrations().last().version);
         for (int i = 1; i <= 3; ++i) {
-            auto c = (*s)->connections().get(sample(i).connectionId);
+            auto c = (*s)->connections().get(resealSample(i).connectionId);
             ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
-            EXPECT_EQ(c->aeroPassUserUuid, sample(i).aeroPassUserUuid);
-            EXPECT_EQ(c->accountSummary, sample(i).accountSummary);
-            auto byUser = (*s)->connections().findByAeroPassUser(sample(i).aeroPassUserUuid);
+            EXPECT_EQ(c->aeroPassUserUuid, resealSample(i).aeroPassUserUuid);
+            EXPECT_EQ(c->accountSummary, resealSample(i).accountSummary);
+            auto byUser = (*s)->connections().findByAeroPassUser(resealSample(i).aeroPassUserUuid);
             ASSERT_TRUE(byUser.ok());
             ASSERT_EQ(byUser->size(), 1) << "user index not recomputed";
         }
-        auto events = (*s)->history().forConnection(sample(1).connectionId);
+        auto events = (*s)->history().forConnection(resealSample(1).connectionId);
         ASSERT_TRUE(events.ok()) << events.error().message.toStdString();
         ASSERT_EQ(events->size(), 2);
         EXPECT_EQ(events->at(0).detail.value(QStringLiteral("n")).toInt(), 1);
         EXPECT_EQ(events->at(1).kind, QStringLiteral("webhook"));
         // Keyed events work on the migrated file.
-        const ConnectionEvent e { kT0.addSecs(60), QStringLiteral("webhook"), {} };
+        const ConnectionEvent e { kResealT0.addSecs(60), QStringLiteral("webhook"), {} };
         EXPECT_TRUE(
-            (*s)->history().record(sample(2).connectionId, e, QStringLiteral("d-8")).value());
+            (*s)->history().record(resealSample(2).connectionId, e, QStringLiteral("d-8")).value());
         EXPECT_FALSE(
-            (*s)->history().record(sample(2).connectionId, e, QStringLiteral("d-8")).value());
+            (*s)->history().record(resealSample(2).connectionId, e, QStringLiteral("d-8")).value());
     }
     {
         RawStoreFile raw(path());

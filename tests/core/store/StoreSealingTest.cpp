@@ -28,7 +28,7 @@ using store::StoreSchema;
 using test::RawStoreFile;
 
 namespace {
-Connection sample(int i)
+Connection sealingSample(int i)
 {
     Connection c;
     c.connectionId =
@@ -41,7 +41,7 @@ Connection sample(int i)
                                        QStringLiteral("77%1").arg(i, 6, 10, QLatin1Char('0')) } };
     return c;
 }
-const QDateTime kT0(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+const QDateTime kSealingT0(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
 
 /// Swaps column `column` of the rows with ids `a` and `b` at SQL level.
 bool swapColumn(const RawStoreFile &raw, const QString &table, const QString &column, qint64 a,
@@ -83,8 +83,8 @@ protected:
     {
         auto s = Store::open(path(), key);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-        ASSERT_TRUE((*s)->connections().upsert(sample(1)).ok());
-        ASSERT_TRUE((*s)->connections().upsert(sample(2)).ok());
+        ASSERT_TRUE((*s)->connections().upsert(sealingSample(1)).ok());
+        ASSERT_TRUE((*s)->connections().upsert(sealingSample(2)).ok());
     }
     qint64 rowOf(const Connection &c)
     {
@@ -98,7 +98,7 @@ protected:
 TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
 {
     writeTwo();
-    const qint64 a = rowOf(sample(1)), b = rowOf(sample(2));
+    const qint64 a = rowOf(sealingSample(1)), b = rowOf(sealingSample(2));
     ASSERT_GT(a, 0);
     ASSERT_GT(b, 0);
     for (const QString &column :
@@ -112,7 +112,7 @@ TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
         {
             auto s = Store::open(path(), key);
             ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-            auto got = (*s)->connections().get(sample(1).connectionId);
+            auto got = (*s)->connections().get(sealingSample(1).connectionId);
             ASSERT_FALSE(got.ok())
                 << column.toStdString() << ": the other row's value was returned silently";
             EXPECT_EQ(got.error().kind, StoreError::Kind::Crypto);
@@ -125,10 +125,10 @@ TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
     }
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok());
-    auto back = (*s)->connections().get(sample(1).connectionId);
+    auto back = (*s)->connections().get(sealingSample(1).connectionId);
     ASSERT_TRUE(back.ok()) << "swapped back, the row opens again: "
                            << back.error().message.toStdString();
-    EXPECT_EQ(back->accountSummary, sample(1).accountSummary);
+    EXPECT_EQ(back->accountSummary, sealingSample(1).accountSummary);
 }
 
 TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
@@ -138,17 +138,19 @@ TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
         auto s = Store::open(path(), key);
         ASSERT_TRUE(s.ok());
         auto &history = (*s)->history();
-        ASSERT_TRUE(history
-                        .record(sample(1).connectionId,
-                                { kT0, QStringLiteral("job"), { { QStringLiteral("n"), 1 } } })
-                        .ok());
         ASSERT_TRUE(
             history
-                .record(sample(1).connectionId,
-                        { kT0.addSecs(1), QStringLiteral("job"), { { QStringLiteral("n"), 2 } } },
-                        QStringLiteral("job-2"))
+                .record(sealingSample(1).connectionId,
+                        { kSealingT0, QStringLiteral("job"), { { QStringLiteral("n"), 1 } } })
                 .ok());
-        auto events = history.forConnection(sample(1).connectionId);
+        ASSERT_TRUE(history
+                        .record(sealingSample(1).connectionId,
+                                { kSealingT0.addSecs(1),
+                                  QStringLiteral("job"),
+                                  { { QStringLiteral("n"), 2 } } },
+                                QStringLiteral("job-2"))
+                        .ok());
+        auto events = history.forConnection(sealingSample(1).connectionId);
         ASSERT_TRUE(events.ok());
         ASSERT_EQ(events->size(), 2);
         EXPECT_EQ(events->at(1).detail.value(QStringLiteral("n")).toInt(), 2);
@@ -164,7 +166,7 @@ TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
     }
     auto s = Store::open(path(), key);
     ASSERT_TRUE(s.ok());
-    auto events = (*s)->history().forConnection(sample(1).connectionId);
+    auto events = (*s)->history().forConnection(sealingSample(1).connectionId);
     ASSERT_FALSE(events.ok()) << "the events' details were returned swapped";
     EXPECT_EQ(events.error().kind, StoreError::Kind::Crypto);
     EXPECT_TRUE(events.error().message.contains(QStringLiteral("connection_events.detail")))
@@ -200,15 +202,15 @@ TEST_F(StoreSealingTest, FieldAndIndexKeysAreDerivedFromTheDataKeyWithHkdf)
     EXPECT_FALSE(fieldKey.equals(indexKey));
     auto opened = crypto::Aead::open(fieldKey, sealed, boundAad);
     ASSERT_TRUE(opened.ok()) << "not sealed under HKDF(dataKey, field label) with the row bound";
-    EXPECT_EQ(opened->view(), QByteArrayView(sample(1).connectionId.toUtf8()));
-    EXPECT_EQ(
-        index,
-        crypto::Hmac::sha256(indexKey.view(),
-                             QByteArray("connectionId") + '\0' + sample(1).connectionId.toUtf8()));
-    EXPECT_NE(
-        index,
-        crypto::Hmac::sha256(crypto::Hmac::sha256(key.view(), "aerodesk blind index v1"),
-                             QByteArray("connectionId") + '\0' + sample(1).connectionId.toUtf8()));
+    EXPECT_EQ(opened->view(), QByteArrayView(sealingSample(1).connectionId.toUtf8()));
+    EXPECT_EQ(index,
+              crypto::Hmac::sha256(indexKey.view(),
+                                   QByteArray("connectionId") + '\0' +
+                                       sealingSample(1).connectionId.toUtf8()));
+    EXPECT_NE(index,
+              crypto::Hmac::sha256(crypto::Hmac::sha256(key.view(), "aerodesk blind index v1"),
+                                   QByteArray("connectionId") + '\0' +
+                                       sealingSample(1).connectionId.toUtf8()));
 }
 
 // (d) A new store whose migration 2 fails keeps migration 1 — which now includes the key
@@ -253,7 +255,7 @@ TEST_F(StoreSealingTest, StoreFilesAreOwnerOnlyWhateverTheUmask)
         auto s = Store::open(db, key);
         ::umask(previous);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-        ASSERT_TRUE((*s)->connections().upsert(sample(1)).ok());
+        ASSERT_TRUE((*s)->connections().upsert(sealingSample(1)).ok());
         ASSERT_TRUE(QFile::exists(db + QStringLiteral("-wal")));
         ASSERT_TRUE(QFile::exists(db + QStringLiteral("-shm")));
         for (const QString &suffix : suffixes)
@@ -267,7 +269,7 @@ TEST_F(StoreSealingTest, StoreFilesAreOwnerOnlyWhateverTheUmask)
         auto s = Store::open(db, key);
         ::umask(previous);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-        ASSERT_TRUE((*s)->connections().upsert(sample(2)).ok());
+        ASSERT_TRUE((*s)->connections().upsert(sealingSample(2)).ok());
         for (const QString &suffix : suffixes) {
             if (QFile::exists(db + suffix)) {
                 EXPECT_EQ(mode(db + suffix), 0600)

@@ -22,13 +22,13 @@ using S = WebhookVerdict::Secret;
 
 namespace {
 
-struct Delivery
+struct SubscriptionDelivery
 {
     QByteArray body;
     WebhookListener::Headers headers;
 };
 
-crypto::SecureBytes secret(const char *s)
+crypto::SecureBytes subscriptionSecret(const char *s)
 {
     return crypto::SecureBytes(QByteArrayView(s));
 }
@@ -54,7 +54,7 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     // The listener verifies with the test's ring (a copy at each delivery).
     FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC));
     SecretRing ring(clock);
-    ring.setCurrent(secret("whsec-client-1"));
+    ring.setCurrent(subscriptionSecret("whsec-client-1"));
     WebhookLog log;
     WebhookListener listener(log, clock);
     listener.setRingSource([&] {
@@ -67,7 +67,7 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     ASSERT_TRUE(listener.start()) << listener.errorString().toStdString();
     ASSERT_TRUE(
         listener.url().startsWith(QStringLiteral("http://127.0.0.1:%1/").arg(listener.port())));
-    QList<Delivery> deliveries;
+    QList<SubscriptionDelivery> deliveries;
     QObject::connect(&listener, &WebhookListener::delivered,
                      [&](const QByteArray &body, const WebhookListener::Headers &headers) {
                          deliveries.append({ body, headers });
@@ -76,7 +76,7 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     // Subscribe the listener for every event.
     auto sub = await<WebhookSubscription>([&](auto cb) {
         client.subscribe(listener.url(), WebhookSubscriptionClient::allEvents(),
-                         secret("whsec-client-1"), cb);
+                         subscriptionSecret("whsec-client-1"), cb);
     });
     ASSERT_TRUE(sub && sub->ok()) << (sub ? sub->error().message.toStdString() : "no answer");
     const WebhookSubscription created = sub->value();
@@ -97,7 +97,7 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     EXPECT_EQ(it->failureCount, 0);
 
     // A test event arrives at the listener, signed with the subscription's secret.
-    auto sendAndReceive = [&]() -> Delivery {
+    auto sendAndReceive = [&]() -> SubscriptionDelivery {
         const qsizetype before = deliveries.size();
         auto queued = await<QString>([&](auto cb) { client.sendTest(created.id, cb); });
         EXPECT_TRUE(queued && queued->ok())
@@ -106,7 +106,7 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
         EXPECT_TRUE(test::waitUntil([&] { return deliveries.size() > before; }, 20000));
         return deliveries.value(before);
     };
-    const Delivery first = sendAndReceive();
+    const SubscriptionDelivery first = sendAndReceive();
     EXPECT_EQ(QJsonDocument::fromJson(first.body).object().value(QLatin1String("event")).toString(),
               QStringLiteral("test.event"));
     WebhookVerdict v = SignatureVerifier::verify(first.body, first.headers, ring);
@@ -114,14 +114,14 @@ TEST(WebhookSubscriptionClient, SubscribeListTestPatchDeleteWithTheListener)
     EXPECT_EQ(v.secret, S::Current);
 
     // A new secret: the next delivery is signed with it.
-    auto patched =
-        awaitStatus([&](auto cb) { client.patchSecret(created.id, secret("whsec-client-2"), cb); });
+    auto patched = awaitStatus(
+        [&](auto cb) { client.patchSecret(created.id, subscriptionSecret("whsec-client-2"), cb); });
     ASSERT_TRUE(patched && patched->ok())
         << (patched ? patched->error().message.toStdString() : "no answer");
-    const Delivery second = sendAndReceive();
+    const SubscriptionDelivery second = sendAndReceive();
     EXPECT_EQ(SignatureVerifier::verify(second.body, second.headers, ring).kind,
               K::NoSecretMatched);
-    ring.rotate(secret("whsec-client-2"));
+    ring.rotate(subscriptionSecret("whsec-client-2"));
     v = SignatureVerifier::verify(second.body, second.headers, ring);
     EXPECT_EQ(v.kind, K::Valid) << v.message.toStdString();
     EXPECT_EQ(v.secret, S::Current);
@@ -158,7 +158,7 @@ TEST(WebhookSubscriptionClient, RefusedSubscriptionComesBackAsTheCataloguedError
     auto sub = await<WebhookSubscription>([&](auto cb) {
         WebhookSubscriptionClient(*api).subscribe(QStringLiteral("https://example.com/hook"),
                                                   { QStringLiteral("job.balance") },
-                                                  secret("whsec-x"), cb);
+                                                  subscriptionSecret("whsec-x"), cb);
     });
     ASSERT_TRUE(sub.has_value());
     ASSERT_FALSE(sub->ok());
