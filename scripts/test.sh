@@ -12,7 +12,7 @@
 #      Every sanitizer report of every process, children included, goes to
 #      build-asan/sanitizer-reports/; one report fails the run even if its test passed.
 #      Leak suppressions: tests/sanitizers/lsan.supp (each with its reason).
-#   4. Each fuzzer for AERODESK_FUZZ_SECONDS seconds (default 10; 0 skips) on its seed corpus
+#   4. Each fuzzer for AERODESK_FUZZ_SECONDS seconds (default 5; 0 skips) on its seed corpus
 #      (scripts/fuzz.sh --build-dir build-asan).
 #   5. The Release build in build/ (gcc, -Werror, what scripts/package.sh ships; the suite is not
 #      built there) and the clean-root package test (scripts/test-package.sh: the .deb installed,
@@ -100,9 +100,9 @@ fi
 
 # 4. The fuzzers, briefly (docs/fuzzing.md): the suite above already replayed every seed and
 # regression input (FuzzReplay.*).
-if [[ "${AERODESK_FUZZ_SECONDS:-10}" != 0 ]]; then
+if [[ "${AERODESK_FUZZ_SECONDS:-5}" != 0 ]]; then
   unset ASAN_OPTIONS UBSAN_OPTIONS
-  scripts/fuzz.sh --build-dir "$asan" "${AERODESK_FUZZ_SECONDS:-10}"
+  scripts/fuzz.sh --build-dir "$asan" "${AERODESK_FUZZ_SECONDS:-5}"
 fi
 
 # 5. What users install: the Release build, then the package test.

@@ -21,7 +21,7 @@ struct ControlCall
     QJsonObject body;
 };
 
-QString codeOf(const EmulatorRig::Reply &r)
+QString controlCodeOf(const EmulatorRig::Reply &r)
 {
     return r.json.value(QStringLiteral("error"))
         .toObject()
@@ -133,7 +133,8 @@ TEST_F(SandboxControlToken, ControlRoutesWithoutTheTokenAre401AndChangeNothing)
             const auto r = sb.request(call.method, call.path, call.body, headers);
             EXPECT_EQ(r.status, 401) << call.method.constData() << ' ' << call.path.toStdString()
                                      << (wrongToken ? " (wrong token)" : " (no token)");
-            EXPECT_EQ(codeOf(r), QStringLiteral("CONTROL_TOKEN_REQUIRED")) << r.body.toStdString();
+            EXPECT_EQ(controlCodeOf(r), QStringLiteral("CONTROL_TOKEN_REQUIRED"))
+                << r.body.toStdString();
             EXPECT_TRUE(r.json.value(QStringLiteral("error"))
                             .toObject()
                             .value(QStringLiteral("message"))

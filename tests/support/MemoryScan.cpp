@@ -40,6 +40,31 @@ MaskedSecret MaskedSecret::mid(qsizetype from, qsizetype length) const
 
 namespace {
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AERODESK_SCAN_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define AERODESK_SCAN_UNDER_ASAN 1
+#endif
+
+/// AddressSanitizer's shadow memory on x86-64 Linux (its fixed layout: shadow offset
+/// 0x7fff8000, high shadow ending at 0x10007fff7fff): terabytes mapped read-write but holding
+/// only ASan's own bookkeeping, never our data. Reading it would take hours.
+bool isSanitizerShadow(quintptr start, quintptr end)
+{
+#ifdef AERODESK_SCAN_UNDER_ASAN
+    constexpr quintptr kShadowStart = 0x00007fff8000ULL;
+    constexpr quintptr kShadowEnd = 0x10007fff8000ULL;
+    return start < kShadowEnd && kShadowStart < end;
+#else
+    Q_UNUSED(start);
+    Q_UNUSED(end);
+    return false;
+#endif
+}
+
 struct Region
 {
     quintptr start = 0;
@@ -70,7 +95,7 @@ QList<Region> writableRegions()
         bool okEnd = false;
         Region r { range.at(0).toULongLong(&okStart, 16), range.at(1).toULongLong(&okEnd, 16),
                    name.isEmpty() ? QStringLiteral("[anonymous]") : name };
-        if (okStart && okEnd && r.end > r.start)
+        if (okStart && okEnd && r.end > r.start && !isSanitizerShadow(r.start, r.end))
             regions << r;
     }
     return regions;
