@@ -9,9 +9,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslCertificate>
+#include <QThreadPool>
 
 #include <cerrno>
 #include <cstdio>
+#include <openssl/crypto.h>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,6 +49,9 @@ bool handOverSecret(int fd, const QString &apiSecret)
 
 int main(int argc, char **argv)
 {
+    // No OPENSSL_cleanup at exit: it races with threads Qt ends during exit() (ASan saw it free
+    // a thread's state twice); the process is ending and the kernel takes its memory back.
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
     aerodesk::ProcessHardening::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("aerodesk-sandbox"));
@@ -110,5 +115,8 @@ int main(int argc, char **argv)
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
-    return app.exec();
+    const int status = app.exec();
+    // Pool threads end while OpenSSL is still initialised (not during exit()).
+    QThreadPool::globalInstance()->waitForDone();
+    return status;
 }

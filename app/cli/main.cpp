@@ -6,11 +6,16 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QThreadPool>
 
 #include <cstdio>
+#include <openssl/crypto.h>
 
 int main(int argc, char *argv[])
 {
+    // No OPENSSL_cleanup at exit: it races with threads Qt ends during exit() (ASan saw it free
+    // a thread's state twice); the process is ending and the kernel takes its memory back.
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
     aerodesk::ProcessHardening::disableCoreDumps();
     QCoreApplication app(argc, argv);
     // The console's identity, so settings (webhook rotation times) and the store are shared.
@@ -33,5 +38,8 @@ int main(int argc, char *argv[])
     const int early = cli.start(QCoreApplication::arguments());
     if (early >= 0)
         return early;
-    return QCoreApplication::exec();
+    const int status = QCoreApplication::exec();
+    // Pool threads end while OpenSSL is still initialised (not during exit()).
+    QThreadPool::globalInstance()->waitForDone();
+    return status;
 }

@@ -16,8 +16,10 @@
 #include <QImage>
 #include <QLocale>
 #include <QStatusBar>
+#include <QThreadPool>
 
 #include <cstdio>
+#include <openssl/crypto.h>
 
 namespace {
 
@@ -71,6 +73,9 @@ int writeScreenshot(aerodesk::ui::MainWindow &window, const QString &path)
 
 int main(int argc, char **argv)
 {
+    // No OPENSSL_cleanup at exit: it races with threads Qt ends during exit() (ASan saw it free
+    // a thread's state twice); the process is ending and the kernel takes its memory back.
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
     aerodesk::ProcessHardening::disableCoreDumps();
     setApplicationIdentity();
 
@@ -129,7 +134,9 @@ int main(int argc, char **argv)
         aerodesk::ScreenshotTour tour(window, wiring, options.screenshotTourDir());
         QObject::connect(&tour, &aerodesk::ScreenshotTour::finished, &app, &QCoreApplication::exit);
         tour.start();
-        return app.exec();
+        const int status = app.exec();
+        QThreadPool::globalInstance()->waitForDone();
+        return status;
     }
 
     window.restoreSettings();
@@ -148,5 +155,8 @@ int main(int argc, char **argv)
                      qPrintable(window.panelIds().join(QStringLiteral(", "))));
     }
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    // Pool threads end while OpenSSL is still initialised (not during exit()).
+    QThreadPool::globalInstance()->waitForDone();
+    return status;
 }

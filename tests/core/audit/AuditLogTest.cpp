@@ -15,7 +15,8 @@ TEST(AuditLog, EachRecordLinksToTheOneBeforeAndTheHeadFollowsInTheKeychain)
 {
     AuditRig rig;
     ASSERT_TRUE(rig.store);
-    EXPECT_EQ(rig.store->database().schemaVersion(), audit::AuditSchema::kVersion);
+    EXPECT_GE(rig.store->database().schemaVersion(),
+              audit::AuditSchema::kVersion); // later ones may follow
     ASSERT_TRUE(rig.append(5));
     rig.idle();
     const auto all = rig.trail->log().read();
