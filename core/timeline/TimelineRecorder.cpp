@@ -7,6 +7,7 @@
 #include "core/jobs/JobRunner.h"
 #include "core/store/BlindIndex.h"
 #include "core/timeline/CorrelationId.h"
+#include "core/timeline/TimelineMerge.h"
 #include "core/timeline/TimelineSource.h"
 #include "core/timeline/TimelineWorker.h"
 #include "core/util/LogCategories.h"
@@ -76,18 +77,13 @@ TimelineRecorder::TimelineRecorder(const QString &storePath, const crypto::Secur
             });
     connect(m_worker, &TimelineWorker::loaded, this,
             [this](quint64 request, const QString &connectionId, QList<TimelineEntry> entries) {
-                QString current;
-                for (const TimelineSource *source : std::as_const(m_sources)) {
-                    for (TimelineEntry e : source->entriesFor(connectionId)) {
-                        if (e.correlationId.isEmpty()) {
-                            if (current.isEmpty())
-                                current = flowFor(connectionId);
-                            e.correlationId = current;
-                        }
-                        entries.append(std::move(e));
-                    }
-                }
-                TimelineEntry::sortByTime(entries);
+                QList<TimelineEntry> extra;
+                for (const TimelineSource *source : std::as_const(m_sources))
+                    extra.append(source->entriesFor(connectionId));
+                // Steps without a correlation id get the flow in effect at their time.
+                entries =
+                    TimelineMerge::merge(std::move(entries), std::move(extra),
+                                         [this, connectionId] { return flowFor(connectionId); });
                 Q_EMIT loaded(request, connectionId, entries);
             });
     connect(m_worker, &TimelineWorker::failed, this,

@@ -652,6 +652,18 @@ void ConnectionsPanel::followTimeline()
                 if (!m_historyFor.isEmpty() && m_model->normalizedId(connectionId) == m_historyFor)
                     m_connectionTimeline->addEntry(step);
             });
+    // A staff action on the shown connection (a reveal, an exported bundle) is a step of its
+    // timeline through the audit log (AuditTimelineSource): read the timeline again.
+    disconnect(m_auditFollow);
+    if (audit::AuditTrail *trail = m_session->audit()) {
+        m_auditFollow =
+            connect(trail, &audit::AuditTrail::recorded, this,
+                    [this, trail](const audit::AuditRecord &record) {
+                        if (!m_historyFor.isEmpty() && !record.connectionRef.isEmpty() &&
+                            record.connectionRef == trail->log().connectionRef(m_historyFor))
+                            reloadTimeline(m_historyFor);
+                    });
+    }
     const int row = currentSourceRow();
     if (row >= 0)
         reloadTimeline(m_model->connection(row).connectionId);
