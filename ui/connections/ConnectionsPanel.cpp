@@ -422,6 +422,7 @@ QWidget *ConnectionsPanel::buildDetailPane()
     layout->addWidget(m_history, 1);
     auto *timelineTitle =
         new QLabel(tr("Timeline (API calls, jobs, widget, webhooks, staff)"), box);
+    timelineTitle->setWordWrap(true); // a narrow detail pane, a long translation
     m_connectionTimeline = new ConnectionTimelineView(box);
     timelineTitle->setBuddy(m_connectionTimeline->table());
     m_connectionTimeline->setPlaceholder(tr("Select a connection to see its timeline."));
