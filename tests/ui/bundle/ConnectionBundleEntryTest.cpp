@@ -17,6 +17,7 @@
 #include "tests/support/WidgetDriver.h"
 #include "ui/bundle/BundlePreviewDialog.h"
 #include "ui/connections/ConnectionStoreFeed.h"
+#include "ui/connections/ConnectionTimelineView.h"
 #include "ui/connections/ConnectionsPanel.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,6 +163,19 @@ TEST(ConnectionBundleEntry, DetailPaneOpensThePreviewOfTheStoredConnection)
     EXPECT_EQ(last.kind, timeline::TimelineKind::StaffAction);
     EXPECT_EQ(last.fields.value(QStringLiteral("action")).toString(), QStringLiteral("export"));
     EXPECT_EQ(last.correlationId, recorder->flowFor(id));
+
+    // The detail pane showing this connection reads its timeline again: the export is there.
+    auto *view = panel.findChild<ui::ConnectionTimelineView *>();
+    ASSERT_NE(view, nullptr);
+    const auto staffRows = [view] {
+        int n = 0;
+        for (int r = 0; r < view->filteredModel()->rowCount(); ++r)
+            n += view->filteredModel()->index(r, 0).data(Qt::UserRole + 1).toString() ==
+                QLatin1String("staff");
+        return n;
+    };
+    EXPECT_TRUE(waitUntil([&] { return staffRows() == 1; }, 10000))
+        << staffRows() << " staff step(s) in the detail pane";
     again->close();
 }
 
