@@ -48,6 +48,105 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>(unreadable: edited outside AeroDesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 (%4, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 (%4 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pageSuccess: linked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>widgetError: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>widget event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — verified (HTTP %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — NOT verified: %3 (HTTP %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 poll %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waits for MFA (until %2 UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::BuiltInSandboxWiring</name>
     <message>
         <source>Built-in sandbox</source>
@@ -107,6 +206,94 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>The answer from %1 did not come over a TLS connection with the pinned certificate, so it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::audit::AuditOutcomes</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::audit::AuditVerifier</name>
+    <message>
+        <source>Record %1 is missing: the log goes from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 was edited: its sealed fields do not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 was reordered: it holds the record written as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 was edited: its content does not match its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 does not follow record %2: the chain is broken there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no head for this audit log: %n record(s) check out, but records cut off the end cannot be ruled out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log was truncated: it ends at record %1 but the keychain head says %2 records were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not the record the keychain head remembers: the log was rewritten from there or before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %n record(s), every hash and link checks out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::bundle::BundleRedactor</name>
+    <message>
+        <source>Provider-facing (keeps the ids the provider asks for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked (every identifier masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::bundle::ZipBundleWriter</name>
+    <message>
+        <source>The ZIP could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: entry %2 is truncated</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -436,13 +623,6 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
-    <name>aerodesk::keychain</name>
-    <message>
-        <source>userCode of partner user %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>aerodesk::keychain::KeychainLabel</name>
     <message>
         <source>API key</source>
@@ -484,6 +664,36 @@ Try &apos;aerodesk --help&apos;.
         <source>AeroDesk — %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>audit log chain head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userCode of partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::SqlFailure</name>
+    <message>
+        <source>The disk holding the store is full: nothing was saved (%1). Free some space on it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is read-only (its file or its disk cannot be written): nothing was saved (%1). Make it writable, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store query failed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::StoreFiles</name>
+    <message>
+        <source>The store at %1 is read-only (%2): AeroDesk could not keep anything in it, so it was not opened and nothing was changed. Make its disk and folder writable, then start AeroDesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::AboutDialog</name>
@@ -511,6 +721,162 @@ Try &apos;aerodesk --help&apos;.
         <source>AeroDesk %1
 Qt %2 (built with %3)
 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::AuditPanel</name>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object or reason contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object or reason contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the object filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only records between two times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the shown records as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted store is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log opens with the encrypted store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(does not open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) shown</source>
+        <translation>
+            <numerusform>%n record shown</numerusform>
+            <numerusform>%n records shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not intact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>audit log, %n record(s) to %1</source>
+        <translation>
+            <numerusform>audit log, %n record to %1</numerusform>
+            <numerusform>audit log, %n records to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n record to %1.</numerusform>
+            <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -591,6 +957,80 @@ Qt %2 (built with %3)
             <numerusform> — cancelled, %Ln not refreshed</numerusform>
             <numerusform> — cancelled, %Ln not refreshed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::BundlePreviewDialog</name>
+    <message>
+        <source>Escalation bundle — partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation bundle — connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save escalation bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files go into the ZIP exactly as shown. Secrets (tokens, keys, userCodes, webhook secrets) are never included; choose whether identifiers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content of the selected file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the escalation bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will go into the bundle.</source>
+        <translation>
+            <numerusform>%n file will go into the bundle.</numerusform>
+            <numerusform>%n files will go into the bundle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -925,6 +1365,10 @@ Qt %2 (built with %3)
         <source>Stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection ids from %1: %2 new, %3 updated, %4 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::ConnectionLinker</name>
@@ -1051,6 +1495,60 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Last refresh failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::ConnectionTimelineView</name>
+    <message>
+        <source>Connection timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show steps of kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) shown</source>
+        <translation>
+            <numerusform>%n step shown</numerusform>
+            <numerusform>%n steps shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correlation id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,6 +1908,34 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Reconnect is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the full ids of connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation bundle for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and save a redacted ZIP of this connection&apos;s state, history, webhook evidence and log excerpt for an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline (API calls, jobs, widget, webhooks, staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection to see its timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline shows once the local store is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2370,6 +2896,14 @@ Qt %2 (built with %3)
         <source>The MFA widget was closed before the bank&apos;s step was done; it offers to try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 job on %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (restarted after the MFA window)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::NoticeLine</name>
@@ -2588,6 +3122,34 @@ Qt %2 (built with %3)
             <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending event of theirs dropped, and they must connect again.</numerusform>
             <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending events of theirs dropped, and they must connect again.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Escalation &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation bundle for the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userCode of partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored userCode of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and save a redacted ZIP of %1&apos;s state, outcomes and log excerpt (never the userCode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the partner-user list.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3546,72 @@ Qt %2 (built with %3)
         <source>Nothing decrypted yet: paste an event&apos;s hex payload, name its partner user, and Decrypt.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an unnamed partner user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userCode of a %1 event for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the userCode in this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payload (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner user %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::RevealReasonDialog</name>
+    <message>
+        <source>Reason for revealing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do you need to see %1? The reason is kept in the audit log with your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ticket 4711, customer on the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Give a reason of at least %n character(s) first.</source>
+        <translation>
+            <numerusform>Give a reason of at least %n character first.</numerusform>
+            <numerusform>Give a reason of at least %n characters first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::RotationReminderStatus</name>
@@ -3350,6 +3978,49 @@ Qt %2 (built with %3)
         <source>Sent with every widget launch (link, reconnect, MFA relaunch) so the widget wears your branding. Takes effect when the environment is used (Use this environment).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>keyring locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1; new %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::TimelineModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::UnsavedLinksNotice</name>
@@ -3497,6 +4168,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>walkthrough report to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4024,6 +4699,34 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Generate a new random secret, patch it into every webhook subscription of this environment at Aerosync, then keep it; the current one stays accepted for 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret of %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (previous kept)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

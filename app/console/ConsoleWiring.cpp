@@ -1,5 +1,6 @@
 #include "app/console/ConsoleWiring.h"
 
+#include "core/audit/BundleAudit.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
 #include "ui/connections/ConnectionsPanel.h"
@@ -23,6 +24,13 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
     , m_storeOpener(m_storeKeychain)
     , m_sandbox(window.environmentBanner(), &m_session)
 {
+    // Every bundle written (the preview dialog's Save) is one `export` record in the audit log.
+    audit::BundleAudit::install([this] { return m_session.audit(); });
+}
+
+ConsoleWiring::~ConsoleWiring()
+{
+    audit::BundleAudit::uninstall();
 }
 
 void ConsoleWiring::installPanels()

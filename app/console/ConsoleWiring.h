@@ -25,6 +25,7 @@ class ConsoleWiring : public QObject
     Q_OBJECT
 public:
     explicit ConsoleWiring(ui::MainWindow &window, QObject *parent = nullptr);
+    ~ConsoleWiring() override;
     /// Creates every panel of ui::PanelCatalogue (all bound to session()) in the window, and
     /// links the ones that talk to each other or to the shell.
     void installPanels();

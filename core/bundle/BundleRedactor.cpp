@@ -1,6 +1,7 @@
 #include "core/bundle/BundleRedactor.h"
 
 #include "core/connections/IdMask.h"
+#include "core/timeline/CorrelationId.h"
 #include "core/util/DiagnosticLog.h"
 
 #include <QCoreApplication>
@@ -112,6 +113,12 @@ QString BundleRedactor::redactText(const QString &text) const
 
 QJsonValue BundleRedactor::redactMember(const QString &name, const QJsonValue &value) const
 {
+    // A timeline step's correlation id ties one flow's steps together: random, no secret, not
+    // the customer's (docs/timeline.md). Kept whole when it has the shape CorrelationId mints —
+    // the long-hex rule of the log redaction would otherwise hide it.
+    if (name == QLatin1String("correlationId") && value.isString() &&
+        timeline::CorrelationId::isWellFormed(value.toString()))
+        return value;
     if (isSecretName(name))
         return value.isNull() ? value : QJsonValue(QLatin1String(kRedacted));
     if (isIdName(name)) {

@@ -48,6 +48,15 @@ BundleWritten BundleWritten::describe(const QString &path, const QList<BundlePar
     return e;
 }
 
+BundleWritten BundleWritten::describe(const QString &path, const QList<BundlePart> &parts,
+                                      const QDateTime &at, const BundleSources &sources)
+{
+    BundleWritten e = describe(path, parts, at);
+    if (sources.subject == BundleSources::Subject::Connection)
+        e.connectionId = sources.subjectId;
+    return e;
+}
+
 void BundleWritten::setHook(Hook hook)
 {
     QMutexLocker lock(&state().mutex);

@@ -13,6 +13,7 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/store/Store.h"
+#include "core/timeline/AuditTimelineSource.h"
 #include "core/timeline/TimelineRecorder.h"
 #include "core/util/Clock.h"
 #include "core/util/DiagnosticsReport.h"
@@ -178,6 +179,9 @@ void Session::rebuildRecorder()
     m_timeline = std::make_unique<timeline::TimelineRecorder>(m_store->path(), m_store->dataKey());
     m_timeline->attach(*m_client);
     m_timeline->attach(*m_jobs);
+    // The audit log's staff actions on a connection are steps of its timeline.
+    m_auditSource = std::make_unique<timeline::AuditTimelineSource>(m_audit.get());
+    m_timeline->addSource(m_auditSource.get());
     Q_EMIT timelineChanged();
 }
 

@@ -40,7 +40,8 @@ class PartnerUserDirectory;
 } // namespace aerodesk::embedded
 namespace aerodesk::timeline {
 class TimelineRecorder;
-}
+class AuditTimelineSource;
+} // namespace aerodesk::timeline
 namespace aerodesk::webhooks {
 class WebhookSecrets;
 }
@@ -152,6 +153,8 @@ private:
     std::unique_ptr<audit::AuditTrail> m_audit;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;
     webhooks::WebhookSecrets *m_activeSecrets = nullptr;
+    /// The audit log as a source of the timeline (staff actions); outlives m_timeline.
+    std::unique_ptr<timeline::AuditTimelineSource> m_auditSource;
     std::unique_ptr<timeline::TimelineRecorder> m_timeline; ///< last: destroyed first
 };
 

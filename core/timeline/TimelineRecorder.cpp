@@ -7,6 +7,7 @@
 #include "core/jobs/JobRunner.h"
 #include "core/store/BlindIndex.h"
 #include "core/timeline/CorrelationId.h"
+#include "core/timeline/TimelineMerge.h"
 #include "core/timeline/TimelineSource.h"
 #include "core/timeline/TimelineWorker.h"
 #include "core/util/LogCategories.h"
@@ -19,14 +20,12 @@
 
 namespace aerodesk::timeline {
 
+// Translated strings: context "Timeline" (as TimelineEntry and TimelineKind), spelled out so
+// lupdate files them where they are looked up.
+
 namespace {
 using connections::IdMask;
 using Mode = api::LinkWidgetSession::Mode;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Timeline", text);
-}
 
 QString key(const QString &connectionId)
 {
@@ -49,12 +48,12 @@ QString modeName(Mode mode)
 QString typeLabel(const QString &typeName)
 {
     if (typeName == QLatin1String("balance"))
-        return tr("Balance job");
+        return QCoreApplication::translate("Timeline", "Balance job");
     if (typeName == QLatin1String("transactions"))
-        return tr("Transactions job");
+        return QCoreApplication::translate("Timeline", "Transactions job");
     if (typeName == QLatin1String("identity"))
-        return tr("Identity job");
-    return tr("Job");
+        return QCoreApplication::translate("Timeline", "Identity job");
+    return QCoreApplication::translate("Timeline", "Job");
 }
 } // namespace
 
@@ -76,18 +75,13 @@ TimelineRecorder::TimelineRecorder(const QString &storePath, const crypto::Secur
             });
     connect(m_worker, &TimelineWorker::loaded, this,
             [this](quint64 request, const QString &connectionId, QList<TimelineEntry> entries) {
-                QString current;
-                for (const TimelineSource *source : std::as_const(m_sources)) {
-                    for (TimelineEntry e : source->entriesFor(connectionId)) {
-                        if (e.correlationId.isEmpty()) {
-                            if (current.isEmpty())
-                                current = flowFor(connectionId);
-                            e.correlationId = current;
-                        }
-                        entries.append(std::move(e));
-                    }
-                }
-                TimelineEntry::sortByTime(entries);
+                QList<TimelineEntry> extra;
+                for (const TimelineSource *source : std::as_const(m_sources))
+                    extra.append(source->entriesFor(connectionId));
+                // Steps without a correlation id get the flow in effect at their time.
+                entries =
+                    TimelineMerge::merge(std::move(entries), std::move(extra),
+                                         [this, connectionId] { return flowFor(connectionId); });
                 Q_EMIT loaded(request, connectionId, entries);
             });
     connect(m_worker, &TimelineWorker::failed, this,
@@ -237,7 +231,7 @@ void TimelineRecorder::recordApiExchange(const api::ApiExchange &exchange)
     e.at = exchange.startedAt;
     e.kind = TimelineKind::ApiCall;
     e.correlationId = QString::fromLatin1(exchange.correlationId);
-    e.summary = tr("%1 %2 → %3 (%4 ms)")
+    e.summary = QCoreApplication::translate("Timeline", "%1 %2 → %3 (%4 ms)")
                     .arg(QString::fromLatin1(exchange.method), path, outcome)
                     .arg(exchange.durationMs);
     e.fields = QJsonObject { { QStringLiteral("method"), QString::fromLatin1(exchange.method) },
@@ -264,15 +258,18 @@ void TimelineRecorder::recordWidgetEvent(const api::LinkWidgetEvent &event)
         QStringList masked;
         for (const QString &id : event.success.connectionIds())
             masked.append(IdMask::mask(id));
-        e.summary = tr("pageSuccess: linked %1").arg(masked.join(QStringLiteral(", ")));
+        e.summary = QCoreApplication::translate("Timeline", "pageSuccess: linked %1")
+                        .arg(masked.join(QStringLiteral(", ")));
         break;
     }
     case api::LinkWidgetEvent::Type::WidgetError:
-        e.summary = tr("widgetError: %1")
+        e.summary = QCoreApplication::translate("Timeline", "widgetError: %1")
                         .arg(event.error.title.isEmpty() ? event.error.code : event.error.title);
         break;
     default:
-        e.summary = event.rawType.isEmpty() ? tr("widget event") : event.rawType;
+        e.summary = event.rawType.isEmpty()
+            ? QCoreApplication::translate("Timeline", "widget event")
+            : event.rawType;
         break;
     }
     if (m_session.open) {
@@ -304,8 +301,10 @@ void TimelineRecorder::recordWebhook(const webhooks::WebhookLogEntry &entry, con
     e.at = entry.receivedAt;
     e.kind = TimelineKind::Webhook;
     e.summary = entry.verdict.ok()
-        ? tr("%1 %2 — verified (HTTP %3)").arg(event, status).arg(entry.httpStatus)
-        : tr("%1 %2 — NOT verified: %3 (HTTP %4)")
+        ? QCoreApplication::translate("Timeline", "%1 %2 — verified (HTTP %3)")
+              .arg(event, status)
+              .arg(entry.httpStatus)
+        : QCoreApplication::translate("Timeline", "%1 %2 — NOT verified: %3 (HTTP %4)")
               .arg(event, status, webhooks::verdictKindName(entry.verdict.kind))
               .arg(entry.httpStatus);
     e.fields =
@@ -409,7 +408,8 @@ void TimelineRecorder::attach(jobs::JobRunner &runner)
             [this, r](quint64 k, api::JobType type, const QString &connectionId) {
                 m_jobs.insert({ r, k }, JobInfo { connectionId, api::jobTypeName(type) });
                 jobStep({ r, k }, TimelineKind::Job,
-                        tr("%1 started").arg(typeLabel(api::jobTypeName(type))),
+                        QCoreApplication::translate("Timeline", "%1 started")
+                            .arg(typeLabel(api::jobTypeName(type))),
                         { { QStringLiteral("event"), QStringLiteral("started") } });
             });
     connect(&runner, &jobs::JobRunner::progress, this,
@@ -418,7 +418,7 @@ void TimelineRecorder::attach(jobs::JobRunner &runner)
                 if (it == m_jobs.constEnd())
                     return;
                 jobStep({ r, k }, TimelineKind::JobPoll,
-                        tr("%1 poll %2: %3")
+                        QCoreApplication::translate("Timeline", "%1 poll %2: %3")
                             .arg(typeLabel(it->typeName))
                             .arg(attempt)
                             .arg(api::jobStateName(state)),
@@ -432,7 +432,7 @@ void TimelineRecorder::attach(jobs::JobRunner &runner)
                 if (it == m_jobs.constEnd())
                     return;
                 jobStep({ r, k }, TimelineKind::Job,
-                        tr("%1 waits for MFA (until %2 UTC)")
+                        QCoreApplication::translate("Timeline", "%1 waits for MFA (until %2 UTC)")
                             .arg(typeLabel(it->typeName),
                                  endsAt.toUTC().toString(QStringLiteral("HH:mm:ss"))),
                         { { QStringLiteral("event"), QStringLiteral("mfa") } });
@@ -487,8 +487,8 @@ void TimelineRecorder::jobFinished(const jobs::JobRunner *runner, const jobs::Jo
         message.replace(result.jobId, IdMask::mask(result.jobId));
     if (!result.connectionId.isEmpty())
         message.replace(result.connectionId, IdMask::mask(result.connectionId));
-    e.summary =
-        tr("%1: %2 — %3").arg(typeLabel(typeName), jobs::jobOutcomeName(result.outcome), message);
+    e.summary = QCoreApplication::translate("Timeline", "%1: %2 — %3")
+                    .arg(typeLabel(typeName), jobs::jobOutcomeName(result.outcome), message);
     e.fields = std::move(fields);
     e.fields.insert(QStringLiteral("jobType"), typeName);
     const QString connection = m_jobs.take(job).connectionId;

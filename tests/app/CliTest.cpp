@@ -2,6 +2,7 @@
 // the real sandbox over HTTPS, the real keychain, real store files and ciphertexts made by the
 // openssl CLI. Each case checks the exit code and the JSON on stdout.
 
+#include "core/audit/AuditLog.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
@@ -392,6 +393,26 @@ TEST(CliStore, BundleWritesTheConnectionsRedactedZip)
         cli(base + QStringList { masked, QStringLiteral("--form"), QStringLiteral("plain") },
             id.toUtf8() + "\n");
     EXPECT_EQ(badForm.exitCode, 2);
+
+    // The act is audited: each bundle written is exactly one `export` record in the store's
+    // audit log, on the connection (its blind index); a refused command records nothing.
+    store::StoreOpener reopen(kc);
+    reopen.open(path, [&](auto r) { opened.emplace(std::move(r)); });
+    ASSERT_TRUE(waitUntil([&] { return opened.has_value(); }, 20000));
+    ASSERT_TRUE(opened->ok()) << opened->error().message.toStdString();
+    const audit::AuditLog log(*opened->value());
+    auto all = log.read();
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 2);
+    for (const audit::AuditRecord &r : all.value()) {
+        EXPECT_EQ(r.action, audit::AuditAction::Export);
+        EXPECT_EQ(r.connectionRef, log.connectionRef(id));
+        EXPECT_FALSE(r.object.contains(id)) << r.object.toStdString();
+    }
+    EXPECT_TRUE(all->first().object.contains(QStringLiteral("(masked)")))
+        << all->first().object.toStdString();
+    EXPECT_TRUE(all->last().object.contains(QStringLiteral("(provider)")))
+        << all->last().object.toStdString();
 }
 
 class CliSandbox : public ::testing::Test

@@ -174,20 +174,24 @@ void BundlePreviewDialog::save()
     setBusy(true, tr("Writing %1…").arg(path));
     const QList<bundle::BundlePart> parts = m_parts; // exactly what the preview shows
     const QDateTime at = m_clock.nowUtc();
-    runOffUiThread<std::optional<QString>>(
+    const bundle::BundleSources sources = m_sources;
+    // Written and described off the UI thread; the audit seam is told on this (the store's)
+    // thread.
+    using Written = std::pair<std::optional<QString>, bundle::BundleWritten>;
+    runOffUiThread<Written>(
         this,
-        [parts, path, at]() -> std::optional<QString> {
+        [parts, path, at, sources]() -> Written {
             if (auto error = bundle::ZipBundleWriter::write(path, parts, at))
-                return error;
-            bundle::BundleWritten::notify(bundle::BundleWritten::describe(path, parts, at));
-            return std::nullopt;
+                return { error, {} };
+            return { std::nullopt, bundle::BundleWritten::describe(path, parts, at, sources) };
         },
-        [this, path](std::optional<QString> error) {
-            if (error) {
+        [this, path](Written written) {
+            if (const std::optional<QString> &error = written.first) {
                 setBusy(false, tr("Not saved: %1").arg(*error));
                 Q_EMIT saveFailed(*error);
                 return;
             }
+            bundle::BundleWritten::notify(written.second);
             setBusy(false, tr("Saved to %1.").arg(path));
             Q_EMIT bundleWritten(path);
         });

@@ -65,6 +65,15 @@ ConnectionTimelineView::ConnectionTimelineView(QWidget *parent)
     m_table->setColumnWidth(
         TimelineModel::TimeColumn,
         fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
+    // The short columns are at least as wide as their (translated) titles.
+    for (const int column :
+         { int(TimelineModel::KindColumn), int(TimelineModel::CorrelationColumn) }) {
+        const QString title = m_table->model()->headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(
+            column,
+            std::max(m_table->columnWidth(column),
+                     m_table->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 32));
+    }
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_copy = new QAction(tr("&Copy step"), this);

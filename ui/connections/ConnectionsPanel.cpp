@@ -422,6 +422,7 @@ QWidget *ConnectionsPanel::buildDetailPane()
     layout->addWidget(m_history, 1);
     auto *timelineTitle =
         new QLabel(tr("Timeline (API calls, jobs, widget, webhooks, staff)"), box);
+    timelineTitle->setWordWrap(true); // a narrow detail pane, a long translation
     m_connectionTimeline = new ConnectionTimelineView(box);
     timelineTitle->setBuddy(m_connectionTimeline->table());
     m_connectionTimeline->setPlaceholder(tr("Select a connection to see its timeline."));
@@ -652,6 +653,18 @@ void ConnectionsPanel::followTimeline()
                 if (!m_historyFor.isEmpty() && m_model->normalizedId(connectionId) == m_historyFor)
                     m_connectionTimeline->addEntry(step);
             });
+    // A staff action on the shown connection (a reveal, an exported bundle) is a step of its
+    // timeline through the audit log (AuditTimelineSource): read the timeline again.
+    disconnect(m_auditFollow);
+    if (audit::AuditTrail *trail = m_session->audit()) {
+        m_auditFollow =
+            connect(trail, &audit::AuditTrail::recorded, this,
+                    [this, trail](const audit::AuditRecord &record) {
+                        if (!m_historyFor.isEmpty() && !record.connectionRef.isEmpty() &&
+                            record.connectionRef == trail->log().connectionRef(m_historyFor))
+                            reloadTimeline(m_historyFor);
+                    });
+    }
     const int row = currentSourceRow();
     if (row >= 0)
         reloadTimeline(m_model->connection(row).connectionId);

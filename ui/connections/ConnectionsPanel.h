@@ -176,6 +176,7 @@ private:
     ConnectionHistoryView *m_history = nullptr;
     ConnectionTimelineView *m_connectionTimeline = nullptr;
     quint64 m_timelineRequest = 0;
+    QMetaObject::Connection m_auditFollow; ///< the trail's recorded() → reload the timeline
     QWidget *m_actionBar = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_balanceNote = nullptr;

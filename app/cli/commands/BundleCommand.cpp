@@ -3,6 +3,8 @@
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../ConnectionIdInput.h"
+#include "core/audit/AuditTrail.h"
+#include "core/audit/BundleAudit.h"
 #include "core/bundle/BundleBuilder.h"
 #include "core/bundle/BundleManifest.h"
 #include "core/bundle/BundleWritten.h"
@@ -36,7 +38,7 @@ void writeBundle(CliContext &ctx, const bundle::BundleSources &sources,
     }
     // The audit seam: the process's hook (if one is installed) records the act.
     bundle::BundleWritten::notify(
-        bundle::BundleWritten::describe(output, parts, ctx.clock.nowUtc()));
+        bundle::BundleWritten::describe(output, parts, ctx.clock.nowUtc(), sources));
     const QJsonObject manifest = QJsonDocument::fromJson(parts.first().bytes).object();
     ctx.out.result(
         { { QStringLiteral("output"), output },
@@ -113,26 +115,34 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
         : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
     auto keychain = std::make_shared<keychain::Keychain>(profile);
     auto opener = std::make_shared<store::StoreOpener>(*keychain);
-    opener->open(path,
-                 [&ctx, keychain, opener, path, id = *id, form = *form, output, environmentKind,
-                  finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-                     if (!s) {
-                         const bool keyProblem =
-                             s.error().kind == store::StoreError::Kind::MissingKey ||
-                             s.error().kind == store::StoreError::Kind::Keychain;
-                         ctx.out.error(QStringLiteral("store"), s.error().message,
-                                       { { QStringLiteral("store"), path } });
-                         return finish(keyProblem ? Keychain : BadInput);
-                     }
-                     auto sources =
-                         bundle::ConnectionBundleSources::snapshot(*s.value(), id, environmentKind);
-                     if (!sources) {
-                         ctx.out.error(QStringLiteral("store"), sources.error(),
-                                       { { QStringLiteral("store"), path } });
-                         return finish(BadInput);
-                     }
-                     writeBundle(ctx, sources.value(), form, output, finish);
-                 });
+    opener->open(
+        path,
+        [&ctx, keychain, opener, path, id = *id, form = *form, output, environmentKind,
+         finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
+            if (!s) {
+                const bool keyProblem = s.error().kind == store::StoreError::Kind::MissingKey ||
+                    s.error().kind == store::StoreError::Kind::Keychain;
+                ctx.out.error(QStringLiteral("store"), s.error().message,
+                              { { QStringLiteral("store"), path } });
+                return finish(keyProblem ? Keychain : BadInput);
+            }
+            auto sources =
+                bundle::ConnectionBundleSources::snapshot(*s.value(), id, environmentKind);
+            if (!sources) {
+                ctx.out.error(QStringLiteral("store"), sources.error(),
+                              { { QStringLiteral("store"), path } });
+                return finish(BadInput);
+            }
+            // The act is audited: one `export` record in this store's audit log
+            // (the head moved in the keychain before the command ends).
+            auto trail = std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
+            trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
+            audit::BundleAudit::install([t = trail.get()] { return t; });
+            writeBundle(ctx, sources.value(), form, output, [trail, keychain, finish](int code) {
+                audit::BundleAudit::uninstall();
+                trail->whenIdle([trail, keychain, finish, code] { finish(code); });
+            });
+        });
 }
 
 void BundleCommand::runForPartnerUser(CliContext &ctx, const QString &user, Finish finish)
