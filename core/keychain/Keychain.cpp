@@ -122,19 +122,23 @@ struct Operation : std::enable_shared_from_this<Operation>
 
     void start()
     {
+        // Children of the Keychain: one destroyed while a job still runs deletes that job too
+        // (else the job, holding this operation, would outlive both — LeakSanitizer found it).
+        QObject *parent = context.data();
+        const QString service = QString::fromLatin1(Keychain::kServiceName);
         QKeychain::Job *job = nullptr;
         switch (type) {
         case Type::Read:
-            job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            job = new QKeychain::ReadPasswordJob(service, parent);
             break;
         case Type::Write: {
-            auto *w = new QKeychain::WritePasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            auto *w = new QKeychain::WritePasswordJob(service, parent);
             w->setBinaryData(payload);
             job = w;
             break;
         }
         case Type::Remove:
-            job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Keychain::kServiceName));
+            job = new QKeychain::DeletePasswordJob(service, parent);
             break;
         }
         // Deleted by onFinished() (not auto-deleted) so that the buffers it shares with this
@@ -147,6 +151,8 @@ struct Operation : std::enable_shared_from_this<Operation>
         ++liveJobs;
         QObject::connect(job, &QObject::destroyed, [self] {
             --self->liveJobs;
+            if (!self->context)
+                self->finished = true; // its Keychain is gone: no answer will come
             self->wipeWhenNoJobHoldsACopy();
         });
         QObject::connect(job, &QKeychain::Job::finished, context.data(),
