@@ -122,25 +122,28 @@ struct Operation : std::enable_shared_from_this<Operation>
 
     void start()
     {
-        // Children of the Keychain: one destroyed while a job still runs deletes that job too
-        // (else the job, holding this operation, would outlive both — LeakSanitizer found it).
-        QObject *parent = context.data();
         const QString service = QString::fromLatin1(Keychain::kServiceName);
         QKeychain::Job *job = nullptr;
         switch (type) {
         case Type::Read:
-            job = new QKeychain::ReadPasswordJob(service, parent);
+            job = new QKeychain::ReadPasswordJob(service);
             break;
         case Type::Write: {
-            auto *w = new QKeychain::WritePasswordJob(service, parent);
+            auto *w = new QKeychain::WritePasswordJob(service);
             w->setBinaryData(payload);
             job = w;
             break;
         }
         case Type::Remove:
-            job = new QKeychain::DeletePasswordJob(service, parent);
+            job = new QKeychain::DeletePasswordJob(service);
             break;
         }
+        // A Keychain destroyed while this job still runs takes the job with it — later, from the
+        // event loop: not as its child, since a Keychain released inside a job's own callback
+        // would then delete the running job under QtKeychain's feet. (Left alone, the job,
+        // which holds this operation, outlived both: LeakSanitizer found it.)
+        if (context)
+            QObject::connect(context.data(), &QObject::destroyed, job, &QObject::deleteLater);
         // Deleted by onFinished() (not auto-deleted) so that the buffers it shares with this
         // operation are wiped after it is gone: see wipeWhenNoJobHoldsACopy().
         job->setAutoDelete(false);
