@@ -8,6 +8,8 @@
 #include "core/store/StoreLocation.h"
 #include "core/store/StoreOpener.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace aerodesk::cli {
@@ -60,8 +62,7 @@ void CliAuditTrail::open(CliContext &ctx, CliCommand::Finish finish,
                      }
                      self->m_trail = std::make_shared<audit::AuditTrail>(
                          s.value(), *self->m_keychain, ctx.clock);
-                     self->m_trail->setProfile(ctx.keychain ? ctx.keychain->profile()
-                                                            : QString());
+                     self->m_trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
                      ready(self);
                  });
 }
@@ -87,7 +88,18 @@ void CliAuditTrail::done(int code)
     auto trail = m_trail;
     auto keychain = m_keychain;
     auto done = m_finish;
-    trail->whenIdle([trail, keychain, done, code] { done(code); });
+    trail->whenIdle([trail, keychain, done, code] {
+        releaseLater(trail, keychain);
+        done(code);
+    });
+}
+
+void CliAuditTrail::releaseLater(std::shared_ptr<audit::AuditTrail> trail,
+                                 std::shared_ptr<keychain::Keychain> keychain)
+{
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [trail = std::move(trail), keychain = std::move(keychain)] {},
+        Qt::QueuedConnection);
 }
 
 } // namespace aerodesk::cli

@@ -44,6 +44,12 @@ public:
     void finish(audit::AuditAction action, const QString &object, audit::AuditOutcome outcome,
                 int code, const QString &reason = {});
 
+    /// Keeps `trail` and `keychain` alive until the event loop runs again. Call it from a
+    /// keychain callback (verify, whenIdle) that holds them: dropping the last Keychain there
+    /// would delete the running job (a child of its Keychain) under itself.
+    static void releaseLater(std::shared_ptr<audit::AuditTrail> trail,
+                             std::shared_ptr<keychain::Keychain> keychain);
+
 private:
     CliCommand::Finish m_finish;
     std::shared_ptr<keychain::Keychain> m_keychain;
