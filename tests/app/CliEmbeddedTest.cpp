@@ -3,11 +3,15 @@
 // and — for "storage made to fail" — a session bus with no Secret Service at all. The sandbox's
 // own /sandbox/eb/state (read here with the test's client) is the judge of what reached it.
 
+#include "core/audit/AuditTrail.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Random.h"
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
+#include "core/store/Store.h"
+#include "core/store/StoreOpener.h"
 #include "core/store/UserCodeVault.h"
 #include "core/util/Clock.h"
 #include "tests/app/CliRunner.h"
@@ -20,6 +24,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -414,4 +419,108 @@ TEST_F(CliEmbedded, BundleOfAPartnerUserNeverHoldsTheUserCode)
         run({ QStringLiteral("bundle"), QStringLiteral("--user"), QStringLiteral("nobody-here"),
               QStringLiteral("--output"), dir.filePath(QStringLiteral("x.zip")) });
     EXPECT_EQ(unknown.exitCode, 3) << unknown.out.toStdString();
+}
+
+// Issue 15: decrypt, eb-connect / eb-silent-auth (retUrl answers), eb-logout and import-key
+// record one audit record each in the store given with --store (a real store file and the real
+// keychain: its data key and the audit head); a reveal without a reason records nothing.
+TEST_F(CliEmbedded, CommandsWithAStoreRecordOneAuditRecordEach)
+{
+    const QString storeProfile =
+        QStringLiteral("cli-eb-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    keychain::Keychain storeKc(storeProfile);
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    std::optional<Result<std::shared_ptr<store::Store>, store::StoreError>> opened;
+    store::StoreOpener opener(storeKc);
+    opener.open(path, [&](auto r) { opened.emplace(std::move(r)); });
+    ASSERT_TRUE(waitUntil([&] { return opened.has_value(); }, 20000));
+    ASSERT_TRUE(opened->ok()) << opened->error().message.toStdString();
+    audit::AuditTrail reader(opened->value(), storeKc, clock);
+    auto records = [&] {
+        const auto r = reader.log().read();
+        EXPECT_TRUE(r.ok());
+        return r.ok() ? r.value() : QList<audit::AuditRecord>();
+    };
+    const QStringList withStore { QStringLiteral("--store"), path,
+                                  QStringLiteral("--store-profile"), storeProfile };
+    auto expectOneMore = [&](const CliRun &r, qsizetype before, audit::AuditAction action,
+                             audit::AuditOutcome outcome) {
+        const QList<audit::AuditRecord> now = records();
+        ASSERT_EQ(now.size(), before + 1) << r.out.toStdString() << r.err.toStdString();
+        EXPECT_EQ(now.last().action, action)
+            << audit::AuditActions::name(now.last().action).toStdString();
+        EXPECT_EQ(now.last().outcome, outcome);
+        EXPECT_EQ(now.last().profile, h.profile);
+        EXPECT_FALSE(r.err.contains(QLatin1String("not recorded in the audit log")));
+    };
+    const QString u = uniqueUser("cli-audit");
+
+    // decrypt: recorded; without --store it works as before and says so on stderr.
+    const QString connect = QString::fromLatin1(event(true, u));
+    const CliRun plain = run({ QStringLiteral("decrypt"), connect });
+    EXPECT_EQ(plain.exitCode, 0) << plain.out.toStdString();
+    EXPECT_TRUE(
+        plain.err.contains(QLatin1String("not recorded in the audit log: no store (--store)")))
+        << plain.err.toStdString();
+    EXPECT_TRUE(records().isEmpty());
+    const CliRun decrypted =
+        run(QStringList { QStringLiteral("decrypt") } + withStore + QStringList { connect });
+    EXPECT_EQ(decrypted.exitCode, 0) << decrypted.out.toStdString();
+    expectOneMore(decrypted, 0, audit::AuditAction::Decrypt, audit::AuditOutcome::Ok);
+
+    // decrypt --reveal: no reason, exit 2 and nothing recorded; with one, recorded with it.
+    const CliRun noReason =
+        run(QStringList { QStringLiteral("decrypt"), QStringLiteral("--reveal") } + withStore +
+            QStringList { connect });
+    EXPECT_EQ(noReason.exitCode, 2) << noReason.out.toStdString();
+    EXPECT_EQ(records().size(), 1);
+    const CliRun revealed =
+        run(QStringList { QStringLiteral("decrypt"), QStringLiteral("--reveal"),
+                          QStringLiteral("--reason"), QStringLiteral("ticket 4711") } +
+            withStore + QStringList { connect });
+    EXPECT_EQ(revealed.exitCode, 0) << revealed.out.toStdString();
+    expectOneMore(revealed, 1, audit::AuditAction::Decrypt, audit::AuditOutcome::Ok);
+    EXPECT_EQ(records().last().reason, QStringLiteral("ticket 4711"));
+
+    // eb-connect: the retUrl answer, outcome from the answer.
+    const CliRun c = run(QStringList { QStringLiteral("eb-connect"), QStringLiteral("--user"), u } +
+                         withStore + QStringList { connect });
+    ASSERT_EQ(c.exitCode, 0) << c.out.toStdString() << c.err.toStdString();
+    expectOneMore(c, 2, audit::AuditAction::RetUrlAnswer, audit::AuditOutcome::Ok);
+    EXPECT_FALSE(records().last().object.contains(u)) << "the partner user is masked";
+
+    // eb-silent-auth for a user with no code: not sent, recorded as refused.
+    const QString other = uniqueUser("cli-audit-none");
+    const CliRun s =
+        run(QStringList { QStringLiteral("eb-silent-auth"), QStringLiteral("--user"), other } +
+            withStore + QStringList { QString::fromLatin1(event(false, u)) });
+    EXPECT_EQ(s.exitCode, 1) << s.out.toStdString();
+    expectOneMore(s, 3, audit::AuditAction::RetUrlAnswer, audit::AuditOutcome::Refused);
+
+    // eb-logout.
+    const CliRun out =
+        run(QStringList { QStringLiteral("eb-logout"), QStringLiteral("--user"), u } + withStore);
+    ASSERT_EQ(out.exitCode, 0) << out.out.toStdString() << out.err.toStdString();
+    expectOneMore(out, 4, audit::AuditAction::Logout, audit::AuditOutcome::Ok);
+
+    // import-key: the key's kind, never its material.
+    const CliRun imported = run(QStringList { QStringLiteral("import-key"),
+                                              QStringLiteral("--partner"), partnerKeyFile() } +
+                                withStore);
+    ASSERT_EQ(imported.exitCode, 0) << imported.out.toStdString() << imported.err.toStdString();
+    expectOneMore(imported, 5, audit::AuditAction::Import, audit::AuditOutcome::Ok);
+    EXPECT_EQ(records().last().object, QStringLiteral("partner private key"));
+
+    // The chain the CLI extended is intact (its head in the store's keychain profile).
+    std::optional<audit::AuditVerification> verdict;
+    reader.verify([&](audit::AuditVerification v) { verdict = v; });
+    ASSERT_TRUE(waitUntil([&] { return verdict.has_value(); }, 20000));
+    EXPECT_TRUE(verdict->ok()) << verdict->message.toStdString();
+    EXPECT_EQ(verdict->records, 6);
+
+    int removed = 0;
+    for (const char *name : { keychain::entries::kStoreKey, keychain::entries::kAuditHead })
+        storeKc.remove(QString::fromLatin1(name),
+                       [&](const keychain::KeychainError &) { ++removed; });
+    waitUntil([&] { return removed == 2; }, 10000);
 }

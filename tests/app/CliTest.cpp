@@ -145,7 +145,8 @@ TEST_F(CliOffline, DecryptWithAKeyFileMasksTheUserCode)
     EXPECT_TRUE(str(r, "userCode").contains(QLatin1String("hidden")));
 
     const CliRun revealed = cli({ QStringLiteral("decrypt"), QStringLiteral("--key-file"), keyFile,
-                                  QStringLiteral("--reveal"), QStringLiteral("-") },
+                                  QStringLiteral("--reveal"), QStringLiteral("--reason"),
+                                  QStringLiteral("ticket 15"), QStringLiteral("-") },
                                 hex.toLatin1() + '\n');
     ASSERT_EQ(revealed.exitCode, 0) << revealed.err.toStdString();
     EXPECT_EQ(str(revealed, "userCode"), QStringLiteral("5f4dcc3b5aa765d61d8327deb882cf99"));

@@ -1,5 +1,6 @@
 #include "AuditCommand.h"
 
+#include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "core/audit/AuditTrail.h"
@@ -138,6 +139,7 @@ void AuditCommand::run(CliContext &ctx, Finish finish)
             trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
             if (sub == QLatin1String("verify")) {
                 trail->verify([&ctx, trail, keychain, path, finish](audit::AuditVerification v) {
+                    CliAuditTrail::releaseLater(trail, keychain);
                     ctx.out.result(verdictJson(v, path));
                     if (!v.ok()) {
                         writeStd(
@@ -174,14 +176,20 @@ void AuditCommand::run(CliContext &ctx, Finish finish)
                     ctx.out.error(
                         QStringLiteral("output"),
                         QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
-                    return trail->whenIdle([trail, keychain, finish] { finish(BadInput); });
+                    return trail->whenIdle([trail, keychain, finish] {
+                        CliAuditTrail::releaseLater(trail, keychain);
+                        finish(BadInput);
+                    });
                 }
                 ctx.out.result({ { QStringLiteral("output"), output },
                                  { QStringLiteral("records"), records->size() } });
             }
             trail->record(audit::AuditAction::Export, object);
             // The CLI exits only once the keychain head follows the new record.
-            trail->whenIdle([trail, keychain, finish] { finish(Ok); });
+            trail->whenIdle([trail, keychain, finish] {
+                CliAuditTrail::releaseLater(trail, keychain);
+                finish(Ok);
+            });
         });
 }
 

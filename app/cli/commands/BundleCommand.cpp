@@ -1,5 +1,6 @@
 #include "BundleCommand.h"
 
+#include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../ConnectionIdInput.h"
@@ -140,7 +141,10 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
             audit::BundleAudit::install([t = trail.get()] { return t; });
             writeBundle(ctx, sources.value(), form, output, [trail, keychain, finish](int code) {
                 audit::BundleAudit::uninstall();
-                trail->whenIdle([trail, keychain, finish, code] { finish(code); });
+                trail->whenIdle([trail, keychain, finish, code] {
+                    CliAuditTrail::releaseLater(trail, keychain);
+                    finish(code);
+                });
             });
         });
 }

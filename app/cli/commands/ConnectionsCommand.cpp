@@ -1,5 +1,6 @@
 #include "ConnectionsCommand.h"
 
+#include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "core/audit/AuditTrail.h"
@@ -132,6 +133,7 @@ void ConnectionsCommand::run(CliContext &ctx, Finish finish)
                          return finish(BadInput);
                      }
                      trail->whenIdle([&ctx, trail, keychain, path, rows, finish] {
+                         CliAuditTrail::releaseLater(trail, keychain);
                          ctx.out.result({ { QStringLiteral("store"), path },
                                           { QStringLiteral("total"), rows.size() },
                                           { QStringLiteral("connections"), rows } });

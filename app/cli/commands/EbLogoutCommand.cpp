@@ -1,7 +1,9 @@
 #include "EbLogoutCommand.h"
 
+#include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "core/connections/IdMask.h"
 #include "core/embedded/EmbeddedWorkflow.h"
 
 namespace aerodesk::cli {
@@ -10,6 +12,7 @@ void EbLogoutCommand::addOptions(QCommandLineParser &p)
 {
     p.addOption({ QStringLiteral("user"), QStringLiteral("The partner user to log out (required)."),
                   QStringLiteral("id") });
+    CliAuditTrail::addOptions(p);
 }
 
 void EbLogoutCommand::run(CliContext &ctx, Finish finish)
@@ -20,10 +23,18 @@ void EbLogoutCommand::run(CliContext &ctx, Finish finish)
                       QStringLiteral("Name the partner user with --user."));
         return finish(Usage);
     }
-    m_eb = std::make_unique<EmbeddedContext>(ctx);
-    m_eb->load([this, &ctx, user, finish] {
-        m_eb->workflow().logout(user, [this, &ctx, finish](const embedded::EventOutcome &o) {
-            m_eb->report(ctx, o, nullptr, false, finish);
+    CliAuditTrail::open(ctx, finish, [this, &ctx, user](std::shared_ptr<CliAuditTrail> audit) {
+        m_eb = std::make_unique<EmbeddedContext>(ctx);
+        m_eb->load([this, &ctx, user, audit] {
+            m_eb->workflow().logout(user, [this, &ctx, audit](const embedded::EventOutcome &o) {
+                m_eb->report(ctx, o, nullptr, false, [audit, o](int code) {
+                    // As the console's Partner Users panel records it.
+                    audit->finish(
+                        audit::AuditAction::Logout,
+                        QStringLiteral("partner user %1").arg(connections::IdMask::mask(o.user)),
+                        o.ok() ? audit::AuditOutcome::Ok : audit::AuditOutcome::Failed, code);
+                });
+            });
         });
     });
 }

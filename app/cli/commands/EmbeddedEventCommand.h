@@ -9,11 +9,13 @@
 
 namespace aerodesk::cli {
 
+class CliAuditTrail;
+
 /// The common run of the commands that answer one embedded-banking event for a partner user
 /// (eb-connect, eb-silent-auth, eb-status): read the hex, load the key (--key or the keychain),
 /// decrypt (one decrypt-failed for every decryption failure), read the partner-user list, hand the
 /// event to the EmbeddedWorkflow for --user, then answer() — and print the EventOutcome as one JSON
-/// document.
+/// document. The answer is recorded as `retUrl.answer` in the audit log of --store.
 class EmbeddedEventCommand : public CliCommand
 {
 public:
@@ -34,6 +36,10 @@ protected:
                         Answered done) = 0;
 
 private:
+    void handle(CliContext &ctx, const QString &user, Finish finish,
+                std::shared_ptr<CliAuditTrail> audit);
+    static void recordAnswer(CliAuditTrail &audit, const embedded::EventOutcome &o, int code);
+
     std::unique_ptr<EmbeddedContext> m_eb;
 };
 

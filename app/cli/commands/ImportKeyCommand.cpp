@@ -1,5 +1,6 @@
 #include "ImportKeyCommand.h"
 
+#include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../CliInput.h"
@@ -19,6 +20,7 @@ void ImportKeyCommand::addOptions(QCommandLineParser &p)
         { QStringLiteral("passphrase-file"),
           QStringLiteral("The passphrase of an encrypted partner key (first line of the file)."),
           QStringLiteral("file") });
+    CliAuditTrail::addOptions(p);
 }
 
 void ImportKeyCommand::run(CliContext &ctx, Finish finish)
@@ -29,6 +31,14 @@ void ImportKeyCommand::run(CliContext &ctx, Finish finish)
                       QStringLiteral("Give exactly one of --partner FILE and --provider FILE."));
         return finish(Usage);
     }
+    CliAuditTrail::open(ctx, finish, [&ctx, partner, finish](auto audit) {
+        importKey(ctx, partner, finish, std::move(audit));
+    });
+}
+
+void ImportKeyCommand::importKey(CliContext &ctx, bool partner, Finish finish,
+                                 std::shared_ptr<CliAuditTrail> audit)
+{
     auto pem = CliInput::read(
         ctx.options->value(partner ? QStringLiteral("partner") : QStringLiteral("provider")),
         64 << 10);
@@ -50,19 +60,25 @@ void ImportKeyCommand::run(CliContext &ctx, Finish finish)
     }
     auto keys = std::make_shared<embedded::EmbeddedKeyStore>(*ctx.keychain);
     const crypto::SecureBytes secretPem = crypto::SecureBytes::takeFrom(pem.value());
-    auto done = [&ctx, keys, partner, finish](const QString &error) {
+    // The object is the key's kind, never its material (as the console records it).
+    const QString object =
+        partner ? QStringLiteral("partner private key") : QStringLiteral("provider public key");
+    auto done = [&ctx, keys, partner, object, finish, audit](const QString &error) {
         if (!error.isEmpty()) {
             const bool keychainProblem = error.contains(QLatin1String("keychain"));
             ctx.out.error(keychainProblem ? QStringLiteral("keychain") : QStringLiteral("key"),
                           error);
-            return finish(keychainProblem ? Keychain : BadInput);
+            return audit->finish(audit::AuditAction::Import, object,
+                                 keychainProblem ? audit::AuditOutcome::Failed
+                                                 : audit::AuditOutcome::Refused,
+                                 keychainProblem ? Keychain : BadInput);
         }
         ctx.out.result(
             { { QStringLiteral("imported"),
                 partner ? QString::fromLatin1(embedded::EmbeddedKeyStore::kPartnerPrivateKey)
                         : QString::fromLatin1(embedded::EmbeddedKeyStore::kProviderPublicKey) },
               { QStringLiteral("profile"), ctx.keychain->profile() } });
-        finish(Ok);
+        audit->finish(audit::AuditAction::Import, object, audit::AuditOutcome::Ok, Ok);
     };
     if (partner)
         keys->importPartnerKey(secretPem.view(), passphrase, done);
