@@ -138,14 +138,13 @@ struct Operation : std::enable_shared_from_this<Operation>
             job = new QKeychain::DeletePasswordJob(service);
             break;
         }
-        // A Keychain destroyed while this job still runs takes the job with it — later, from the
-        // event loop: not as its child, since a Keychain released inside a job's own callback
-        // would then delete the running job under QtKeychain's feet. (Left alone, the job,
-        // which holds this operation, outlived both: LeakSanitizer found it.)
-        if (context)
-            QObject::connect(context.data(), &QObject::destroyed, job, &QObject::deleteLater);
-        // Deleted by onFinished() (not auto-deleted) so that the buffers it shares with this
-        // operation are wiped after it is gone: see wipeWhenNoJobHoldsACopy().
+        // A running job is never deleted (QtKeychain's libsecret backend calls back into it when
+        // the Secret Service answers: deleting it first crashes). Once it has finished it goes,
+        // even when its Keychain went first and onFinished() will not run: left alone, the job,
+        // which holds this operation, outlived both (LeakSanitizer found it).
+        // (Not QtKeychain's auto-delete: the buffers it shares with this operation are wiped once
+        // it is gone, see wipeWhenNoJobHoldsACopy().)
+        QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
         job->setAutoDelete(false);
         job->setInsecureFallback(false);
         Q_ASSERT(!job->insecureFallback()); // never a plaintext fallback
