@@ -35,6 +35,7 @@ struct JobRunner::Job
     quint64 mfaDoneAfterSeq = 0; ///< polls sent up to this one predate the completed MFA step
     QTimer timer; ///< the next poll
     QTimer deadline; ///< the current bound's end (fires whatever the polls answer)
+    bool deadlineIsCap = false; ///< the armed deadline is the total bound (capMs)
 };
 
 JobRunner::JobRunner(api::ApiClient &client, const Clock &clock, PollPolicy policy, QObject *parent)
@@ -365,6 +366,9 @@ void JobRunner::onPollError(quint64 key, const ApiError &error)
 void JobRunner::armDeadline(Job &job, qint64 atMs)
 {
     const qint64 at = std::min(atMs, job.capMs);
+    // A coarse timer may fire a little early: remember which bound it stands for rather than
+    // comparing the clock with capMs when it fires.
+    job.deadlineIsCap = at == job.capMs;
     job.deadline.start(int(std::clamp<qint64>(at - m_clock.monotonicMs(), 0, INT_MAX)));
 }
 
@@ -377,7 +381,7 @@ void JobRunner::onDeadline(quint64 key)
     qCWarning(aerodesk::log::jobs)
         << "job" << key << "reached its deadline after" << now - job->createdMs << "ms"
         << (job->mfaPending ? "waiting for MFA" : "");
-    if (now >= job->capMs)
+    if (job->deadlineIsCap || now >= job->capMs)
         return finish(key,
                       timedOut(*job,
                                QStringLiteral("the total bound of %1 s")
