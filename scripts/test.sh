@@ -1,37 +1,38 @@
 #!/usr/bin/env bash
 # scripts/test.sh — install what is missing, build, and run the whole test suite headless.
 #
-# Usage: scripts/test.sh [--sanitize] [ctest arguments...]
+# Usage: scripts/test.sh [--release] [ctest arguments...]
 #
 # Default (what CI runs, .ci/run):
 #   1. scripts/check-format.sh: every .cpp/.h must match .clang-format (fix: --fix).
-#   2. The Release build in build/ (gcc, -Werror, _FORTIFY_SOURCE=2; unity batches), tests and
-#      benchmarks included.
-#   3. The whole suite under scripts/run-headless.sh (a private D-Bus session, an unlocked
-#      gnome-keyring — the real Secret Service — and Xvfb). It replays every fuzz seed and
-#      regression input (FuzzReplay.*).
-#   4. The clean-root package test (scripts/test-package.sh: the .deb installed, run and purged in
-#      a fresh Debian 12 root) when this machine can run it — root, mounts allowed, the Debian
-#      mirror reachable — and AERODESK_PACKAGE_TEST is not 0. Otherwise it says why it skipped.
-# --sanitize: instead of 2-4,
-#   2. the sanitized build in build-asan/ (clang, -DAERODESK_SANITIZE=ON: AddressSanitizer,
-#      LeakSanitizer and UndefinedBehaviorSanitizer in every target, plus the libFuzzer targets);
-#   3. the whole suite, GUI tests included, in that build. Every sanitizer report of every
-#      process, children included, goes to build-asan/sanitizer-reports/; one report fails the
-#      run even if its test passed. Leak suppressions: tests/sanitizers/lsan.supp (with reasons);
-#   4. each fuzzer for AERODESK_FUZZ_SECONDS seconds (default 5; 0 skips) on its seed corpus
+#   2. The sanitized build in build-asan/ (clang, -Werror, -DAERODESK_SANITIZE=ON: AddressSanitizer,
+#      LeakSanitizer and UndefinedBehaviorSanitizer in every target, plus the libFuzzer targets).
+#   3. The whole suite, GUI tests included, in that build, under scripts/run-headless.sh (a private
+#      D-Bus session, an unlocked gnome-keyring — the real Secret Service — and Xvfb). It replays
+#      every fuzz seed and regression input (FuzzReplay.*). Every sanitizer report of every
+#      process, children included, goes to build-asan/sanitizer-reports/; one report fails the run
+#      even if its test passed. Leak suppressions: tests/sanitizers/lsan.supp (with reasons).
+#      Meanwhile, at the lowest CPU priority, the Release build of what ships (gcc, -Werror,
+#      _FORTIFY_SOURCE=2, benchmarks included) in build/ — the suite barely waits for it.
+#   4. Each fuzzer for AERODESK_FUZZ_SECONDS seconds (default 5; 0 skips) on its seed corpus
 #      (scripts/fuzz.sh --build-dir build-asan), without leak suppressions.
-#   It is not in CI yet: build and suite take longer than CI's budget (docs/security.md).
-# Extra arguments go to ctest (e.g. `scripts/test.sh -R Crypto`); with them, the package test
-# and the fuzzers are skipped. Exit status: the first failing step's.
+#   5. The clean-root package test (scripts/test-package.sh: the Release .deb installed, run and
+#      purged in a fresh Debian 12 root) when this machine can run it — root, mounts allowed, the
+#      Debian mirror reachable — and AERODESK_PACKAGE_TEST is not 0. Otherwise it says why.
+# --release: instead of 2-4, the Release build with the tests and the suite in it (gcc; quicker
+#   to iterate on, no sanitizer). --sanitize is accepted for the default (it used to select it).
+# Extra arguments go to ctest (e.g. `scripts/test.sh -R Crypto`); with them, the fuzzers, the
+# Release build and the package test are skipped. Exit status: the first failing step's.
 # The build parallelism is the core count; builds use ccache when it is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
 
-sanitize=0
-if [[ "${1:-}" == --sanitize ]]; then
-  sanitize=1
+sanitize=1
+if [[ "${1:-}" == --release ]]; then
+  sanitize=0
+  shift
+elif [[ "${1:-}" == --sanitize ]]; then
   shift
 fi
 
@@ -60,77 +61,105 @@ run_suite() { # <build dir> [ctest args...]
     -j"$jobs" "$@"
 }
 
-if [[ $sanitize -eq 1 ]]; then
-  # 2. The sanitized build. -O1 and line tables: quick to build, fast enough to test, reports with
-  # file:line. No benchmarks (timings under ASan mean nothing).
-  asan=build-asan
-  CC=clang CXX=clang++ cmake -S . -B "$asan" -DAERODESK_SANITIZE=ON -DAERODESK_WERROR=ON \
-    -DAERODESK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "${unity[@]}" "${launcher[@]}"
-  cmake --build "$asan" -j"$jobs"
+# The Release build of what ships (scripts/package.sh packages it). <tests ON|OFF>
+configure_release() {
+  cmake -S . -B build -DAERODESK_WERROR=ON -DCMAKE_BUILD_TYPE=Release -DAERODESK_BUILD_TESTS="$1" \
+    -DAERODESK_BUILD_BENCH=ON "${unity[@]}" "${launcher[@]}"
+}
 
-  # 3. The suite under the sanitizers. Reports go to files (children's too), checked below.
-  reports="$PWD/$asan/sanitizer-reports"
-  rm -rf "$reports"
-  mkdir -p "$reports"
+package_test() {
+  if [[ "${AERODESK_PACKAGE_TEST:-1}" == 0 ]]; then
+    echo "test.sh: package test skipped (AERODESK_PACKAGE_TEST=0)"
+    return 0
+  fi
+  local reason can
+  set +e
+  reason="$(scripts/test-package.sh --check-only 2>&1)"
+  can=$?
+  set -e
+  if [[ $can -eq 0 ]]; then
+    scripts/test-package.sh
+  elif [[ $can -eq 3 ]]; then
+    echo "test.sh: package test skipped: ${reason#*SKIPPED: }"
+  else
+    echo "$reason" >&2
+    return "$can"
+  fi
+}
+
+if [[ $sanitize -eq 0 ]]; then
+  # --release: the Release build with the tests, the suite in it, the package test.
+  configure_release ON
+  cmake --build build -j"$jobs"
+  run_suite build "$@"
+  if [[ $# -gt 0 ]]; then
+    echo "test.sh: package test skipped (a selection of tests was asked for: $*)"
+    exit 0
+  fi
+  package_test
+  exit 0
+fi
+
+# 2. The sanitized build. -O1 and line tables: quick to build, fast enough to test, reports with
+# file:line. No benchmarks (timings under ASan mean nothing; the Release build compiles them).
+asan=build-asan
+CC=clang CXX=clang++ cmake -S . -B "$asan" -DAERODESK_SANITIZE=ON -DAERODESK_WERROR=ON \
+  -DAERODESK_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "${unity[@]}" "${launcher[@]}"
+cmake --build "$asan" -j"$jobs"
+
+# 3. Alongside the suite, at the lowest CPU priority: the Release build of what ships. Most of
+# the suite waits on timers, the network and the display, and a niced compiler only takes the
+# CPU time the tests leave (docs/security.md, "CI time").
+release_pid=
+release_log="$PWD/build-release.log"
+if [[ $# -eq 0 ]]; then
+  configure_release OFF >"$release_log" 2>&1 || { tail -40 "$release_log" >&2; exit 1; }
+  # Its own process group (setsid), so that it can be re-prioritised and stopped as a whole.
+  setsid nice -n 19 cmake --build build -j"$jobs" >>"$release_log" 2>&1 &
+  release_pid=$!
+  trap '[[ -n "$release_pid" ]] && kill -- -"$release_pid" 2>/dev/null || true' EXIT
+fi
+
+reports="$PWD/$asan/sanitizer-reports"
+rm -rf "$reports"
+mkdir -p "$reports"
+(
   export ASAN_OPTIONS="log_path=$reports/asan:detect_leaks=1:check_initialization_order=1"
   export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="log_path=$reports/ubsan:print_stacktrace=1:halt_on_error=1"
-  set +e
   run_suite "$asan" "$@"
-  suite=$?
-  set -e
-  mapfile -t found < <(find "$reports" -type f -size +0 | sort)
-  if [[ ${#found[@]} -gt 0 ]]; then
-    echo "test.sh: ${#found[@]} sanitizer report(s):" >&2
-    for f in "${found[@]}"; do
-      echo "--- $f" >&2
-      head -60 "$f" >&2
-    done
-    exit 1
-  fi
-  echo "test.sh: sanitizers: no report from any process of the suite"
-  [[ $suite -eq 0 ]] || exit "$suite"
-
-  if [[ $# -gt 0 ]]; then
-    echo "test.sh: fuzzers skipped (a selection of tests was asked for: $*)"
-    exit 0
-  fi
-
-  # 4. The fuzzers, briefly (docs/fuzzing.md): the suite above already replayed every seed and
-  # regression input (FuzzReplay.*).
-  if [[ "${AERODESK_FUZZ_SECONDS:-5}" != 0 ]]; then
-    # No suppressions here: a leak of an OpenSSL object while parsing fails the fuzzer.
-    unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
-    scripts/fuzz.sh --build-dir "$asan" "${AERODESK_FUZZ_SECONDS:-5}"
-  fi
-  exit 0
+) && suite=0 || suite=$?
+mapfile -t found < <(find "$reports" -type f -size +0 | sort)
+if [[ ${#found[@]} -gt 0 ]]; then
+  echo "test.sh: ${#found[@]} sanitizer report(s):" >&2
+  for f in "${found[@]}"; do
+    echo "--- $f" >&2
+    head -60 "$f" >&2
+  done
+  exit 1
 fi
+echo "test.sh: sanitizers: no report from any process of the suite"
+[[ $suite -eq 0 ]] || exit "$suite"
 
-# 2-3. The Release build (what scripts/package.sh ships) and the whole suite in it.
-cmake -S . -B build -DAERODESK_WERROR=ON -DCMAKE_BUILD_TYPE=Release -DAERODESK_BUILD_TESTS=ON \
-  -DAERODESK_BUILD_BENCH=ON "${unity[@]}" "${launcher[@]}"
-cmake --build build -j"$jobs"
-run_suite build "$@"
 if [[ $# -gt 0 ]]; then
-  echo "test.sh: package test skipped (a selection of tests was asked for: $*)"
+  echo "test.sh: fuzzers, Release build and package test skipped (a selection of tests was asked for: $*)"
   exit 0
 fi
 
-# 4. The package test.
-if [[ "${AERODESK_PACKAGE_TEST:-1}" == 0 ]]; then
-  echo "test.sh: package test skipped (AERODESK_PACKAGE_TEST=0)"
-  exit 0
+# 4. The fuzzers, briefly (docs/fuzzing.md): the suite above already replayed every seed and
+# regression input (FuzzReplay.*). No leak suppressions: a leaked OpenSSL object fails a fuzzer.
+if [[ "${AERODESK_FUZZ_SECONDS:-5}" != 0 ]]; then
+  scripts/fuzz.sh --build-dir "$asan" "${AERODESK_FUZZ_SECONDS:-5}"
 fi
-set +e
-reason="$(scripts/test-package.sh --check-only 2>&1)"
-can=$?
-set -e
-if [[ $can -eq 0 ]]; then
-  scripts/test-package.sh
-elif [[ $can -eq 3 ]]; then
-  echo "test.sh: package test skipped: ${reason#*SKIPPED: }"
-else
-  echo "$reason" >&2
-  exit "$can"
+
+# 5. The Release build finishes (at full priority now), then the package test.
+renice -n 0 -g "$release_pid" >/dev/null 2>&1 || true # lowering a nice value needs root
+if ! wait "$release_pid"; then
+  echo "test.sh: the Release build failed:" >&2
+  tail -80 "$release_log" >&2
+  exit 1
 fi
+release_pid=
+echo "test.sh: Release build done ($(grep -c 'Built target' "$release_log") targets)"
+package_test
