@@ -2,6 +2,7 @@
 
 #include "core/crypto/Hex.h"
 #include "core/crypto/Hmac.h"
+#include "core/crypto/HmacKey.h"
 
 #include <QJsonDocument>
 
@@ -125,13 +126,14 @@ WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody,
                     QStringLiteral("No webhook secret is set for this environment: set one in "
                                    "Settings to verify deliveries."));
 
-    auto matches = [&](const crypto::SecureBytes &secret, const QByteArray &body) {
-        return !secret.isEmpty() && crypto::Hmac::verifySha256(secret.view(), body, *mac);
+    // The ring's keyed contexts: each check hashes the body only (no key set-up per call).
+    auto matches = [&](const crypto::HmacKey *key, const QByteArray &body) {
+        return key && key->verify(body, *mac);
     };
     const bool previousActive = ring.previousActive();
-    if (matches(ring.current(), rawBody))
+    if (matches(ring.currentMac(), rawBody))
         return make(K::Valid, QStringLiteral("Signature valid (current secret)."), S::Current);
-    if (previousActive && matches(ring.previous(), rawBody))
+    if (previousActive && matches(ring.previousMac(), rawBody))
         return make(K::Valid,
                     QStringLiteral(
                         "Signature valid with the previous secret (rotated %1; accepted until %2).")
@@ -139,9 +141,9 @@ WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody,
                              ring.previousValidUntil().toString(Qt::ISODate)),
                     S::Previous);
     for (const auto &form : reserialisations(rawBody)) {
-        const S which = matches(ring.current(), form.second) ? S::Current
-            : matches(ring.previous(), form.second)          ? S::Previous
-                                                             : S::None;
+        const S which = matches(ring.currentMac(), form.second) ? S::Current
+            : matches(ring.previousMac(), form.second)          ? S::Previous
+                                                                : S::None;
         if (which != S::None)
             return make(K::ReserialisedBody,
                         QStringLiteral("The signature matches the body only after re-serialising "
@@ -151,7 +153,7 @@ WebhookVerdict SignatureVerifier::verify(const QByteArray &rawBody,
                             .arg(form.first),
                         which, form.first);
     }
-    if (!ring.previous().isEmpty() && matches(ring.previous(), rawBody))
+    if (matches(ring.previousMac(), rawBody))
         return make(
             K::PreviousExpired,
             QStringLiteral("Only the previous secret matches, and its overlap window closed at %1.")
