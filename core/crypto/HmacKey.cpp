@@ -32,8 +32,8 @@ HmacKey::HmacKey(QByteArrayView key)
         OSSL_PARAM_construct_end(),
     };
     static const unsigned char emptyKey = 0;
-    const auto *keyData = key.isEmpty() ? &emptyKey
-                                        : reinterpret_cast<const unsigned char *>(key.data());
+    const auto *keyData =
+        key.isEmpty() ? &emptyKey : reinterpret_cast<const unsigned char *>(key.data());
     if (!ctx || !EVP_MAC_init(ctx, keyData, size_t(key.size()), params)) {
         EVP_MAC_CTX_free(ctx);
         detail::clearOpenSslErrors();

@@ -1,12 +1,12 @@
 // crypto::HmacKey (a keyed EVP_MAC context reused per call) against RFC 4231, the one-shot
 // Hmac::sha256, and the same context used from several threads at once.
-#include "core/crypto/Hex.h"
-#include "core/crypto/Hmac.h"
 #include "core/crypto/HmacKey.h"
 
-#include <gtest/gtest.h>
+#include "core/crypto/Hex.h"
+#include "core/crypto/Hmac.h"
 
 #include <atomic>
+#include <gtest/gtest.h>
 #include <thread>
 #include <vector>
 

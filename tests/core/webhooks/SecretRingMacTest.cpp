@@ -29,8 +29,9 @@ QByteArray opensslSignature(const QByteArray &body, const QString &secret)
         return {};
     }
     QProcess p;
-    p.start(openssl, { QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-hmac"),
-                       secret, QStringLiteral("-r") });
+    p.start(openssl,
+            { QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-hmac"), secret,
+              QStringLiteral("-r") });
     if (!p.waitForStarted())
         return {};
     p.write(body);
