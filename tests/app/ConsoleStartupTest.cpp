@@ -42,8 +42,9 @@ protected:
         QMap<QString, QString> classes;
         for (const QString &id : window.panelIds()) {
             const QWidget *page = window.panel(id);
-            classes.insert(id, page ? QString::fromLatin1(page->metaObject()->className())
-                                    : QStringLiteral("(none)"));
+            classes.insert(id,
+                           page ? QString::fromLatin1(page->metaObject()->className())
+                                : QStringLiteral("(none)"));
         }
         return classes;
     }
@@ -89,7 +90,8 @@ TEST_F(ConsoleStartupTest, DeferredStartEndsWithEveryPanelLinkedAndTheSandboxUp)
     EXPECT_TRUE(wiring.isStartupComplete());
     EXPECT_EQ(pageClasses(window), expected);
     for (const QString &id : window.panelIds())
-        EXPECT_FALSE(window.panel(id)->objectName().endsWith(QStringLiteral("Placeholder"))) << id.toStdString();
+        EXPECT_FALSE(window.panel(id)->objectName().endsWith(QStringLiteral("Placeholder")))
+            << id.toStdString();
     EXPECT_EQ(window.currentPanelId(), QStringLiteral("connections"));
     EXPECT_NE(window.statusBar()->findChild<aerodesk::ui::RotationReminderStatus *>(), nullptr)
         << "the webhooks panel is linked to the status bar as installPanels() links it";
@@ -101,7 +103,8 @@ TEST_F(ConsoleStartupTest, DeferredStartEndsWithEveryPanelLinkedAndTheSandboxUp)
         << "the built-in sandbox did not come up after the deferred start";
     EXPECT_EQ(wiring.session().environment().baseUrl.host(), QStringLiteral("127.0.0.1"));
     EXPECT_GT(wiring.sandboxEndpoint().pid, 0);
-    EXPECT_TRUE(aerodesk::test::waitUntil([&] { return wiring.session().store() != nullptr; }, 15000))
+    EXPECT_TRUE(
+        aerodesk::test::waitUntil([&] { return wiring.session().store() != nullptr; }, 15000))
         << "the store did not open";
 
     // Once complete, nothing runs twice.
