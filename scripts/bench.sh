@@ -75,7 +75,9 @@ for p in "${programs[@]}"; do
 done
 
 # --- crypto beside openssl speed ----------------------------------------------------------------
-# Our figures from Google Benchmark (bytes/s, ns/op), openssl's from `openssl speed` right after.
+# Our figures from Google Benchmark, openssl's from `openssl speed`; both are CPU time (Google
+# Benchmark's rates and openssl speed's default user time): time spent waiting for a core is
+# counted on neither side.
 gb_csv() { "$bin/$1" --benchmark_filter="$2" --benchmark_min_time="$secs" --benchmark_format=csv 2>/dev/null | grep -v '^name'; }
 # Ours and openssl's alternate, BENCH_CRYPTO_ROUNDS times (default 3), and each side's median
 # is kept: a build starting on the shared machine then hits both sides alike.
@@ -104,8 +106,11 @@ hwm_of() {
 }
 rows100k_mb="$(hwm_of "$bin/aerodesk_bench_connections" --benchmark_filter='^LoadBatchesIntoPanel/5000$' --benchmark_min_time=0.01)"
 # RsaOaep::decrypt of a payload (one RSA-2048 private op + OAEP) vs openssl's private op (sign/s).
-decrypt_ops="$(gb_csv aerodesk_bench_crypto '^OaepDecryptSha1$' | awk -F, '{ t = $4; u = $5; gsub(/"/, "", u); s = (u == "ns") ? 1e9 : (u == "us") ? 1e6 : 1e3; printf "%.0f", s / t }')"
-rsa_ops="$(openssl speed -seconds "$secs" rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ { printf "%.0f", $6 }')"
+ours_decrypt() { gb_csv aerodesk_bench_crypto '^OaepDecryptSha1$' | awk -F, '{ t = $4; u = $5; gsub(/"/, "", u); s = (u == "ns") ? 1e9 : (u == "us") ? 1e6 : 1e3; printf "%.0f\n", s / t }'; }
+ossl_rsa() { openssl speed -seconds "$secs" rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ { printf "%.0f\n", $6 }'; }
+d=""; o=""
+for ((r = 1; r <= rounds; r++)); do d+="$(ours_decrypt) "; o+="$(ossl_rsa) "; done
+decrypt_ops="$(med "$d")"; rsa_ops="$(med "$o")"
 
 echo "## AeroDesk beside its peers ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, start-up: median of $runs runs)"
 echo
