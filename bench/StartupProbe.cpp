@@ -15,8 +15,6 @@
 // then KILL after 3 s). Prints one line: `map_ms=12.3 rss_kb=45678 group_rss_kb=56789`.
 // Exit status 0, or 1 when no window was mapped before the timeout (default 20 s) or the
 // program exited first.
-#include <xcb/xcb.h>
-
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +27,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <xcb/xcb.h>
 
 namespace {
 
