@@ -79,9 +79,9 @@ done
 # Benchmark's rates and openssl speed's default user time): time spent waiting for a core is
 # counted on neither side.
 gb_csv() { "$bin/$1" --benchmark_filter="$2" --benchmark_min_time="$secs" --benchmark_format=csv 2>/dev/null | grep -v '^name'; }
-# Ours and openssl's alternate, BENCH_CRYPTO_ROUNDS times (default 3), and each side's median
+# Ours and openssl's alternate, BENCH_CRYPTO_ROUNDS times (default 5), and each side's median
 # is kept: a build starting on the shared machine then hits both sides alike.
-rounds="${BENCH_CRYPTO_ROUNDS:-3}"
+rounds="${BENCH_CRYPTO_ROUNDS:-5}"
 ossl_hmac() { openssl speed -seconds "$secs" -bytes "$1" -hmac sha256 2>/dev/null | awk '/^hmac\(sha256\)/ { v = $NF; sub(/k$/, "", v); printf "%.0f\n", v * 1000 / 1e6 }'; }
 ours_verify() { gb_csv aerodesk_bench_webhooks "^WebhookVerify/$1\$" | awk -F, '{ printf "%.0f\n", $6 / 1e6 }'; }
 v1k=""; v64k=""; h1k=""; h64k=""
