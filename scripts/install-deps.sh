@@ -22,6 +22,7 @@ BUILD_PKGS=(
   libssl-dev openssl      # OpenSSL 3 (EVP) and its CLI, an independent peer in tests
   libzip-dev              # libzip: the escalation bundle's ZIP (core/bundle); runtime libzip4
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxcb1-dev             # bench/StartupProbe.cpp: waits for the first MapNotify (scripts/bench.sh)
 )
 TEST_PKGS=(
   xvfb xauth              # an X server in memory for GUI tests

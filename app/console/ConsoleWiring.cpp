@@ -12,7 +12,9 @@
 #include "ui/webhooks/RotationReminderStatus.h"
 #include "ui/webhooks/WebhooksPanel.h"
 
+#include <QEvent>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace aerodesk {
 
@@ -37,6 +39,71 @@ void ConsoleWiring::installPanels()
 {
     // Every panel of the catalogue, bound to the one session; then what links panels together.
     ui::PanelCatalogue::installInto(m_window, m_session);
+    m_placeholders.clear();
+    linkPanels();
+}
+
+void ConsoleWiring::installPanelPlaceholders()
+{
+    for (const ui::PanelEntry &entry : ui::PanelCatalogue::entries()) {
+        auto *placeholder = new QWidget;
+        placeholder->setObjectName(entry.id + QStringLiteral("Placeholder"));
+        if (m_window.addPanel(entry, placeholder))
+            m_placeholders << entry.id;
+        else
+            delete placeholder;
+    }
+}
+
+void ConsoleWiring::createPanel(const QString &id)
+{
+    if (!m_placeholders.removeOne(id))
+        return;
+    if (const auto entry = ui::PanelCatalogue::find(id))
+        m_window.replacePanel(id, entry->create(m_session));
+}
+
+void ConsoleWiring::completeStartupAfterFirstPaint(int fallbackMs)
+{
+    if (m_completed || m_completionScheduled)
+        return;
+    // The first Paint of the window itself: its whole first frame is drawn in that same
+    // backing-store sync, so a 0 ms timer posted then runs after the frame is on screen.
+    m_window.installEventFilter(this);
+    QTimer::singleShot(fallbackMs, this, [this] { scheduleCompletion(); });
+}
+
+bool ConsoleWiring::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window && event->type() == QEvent::Paint)
+        scheduleCompletion();
+    return QObject::eventFilter(watched, event);
+}
+
+void ConsoleWiring::scheduleCompletion()
+{
+    if (m_completionScheduled || m_completed)
+        return;
+    m_completionScheduled = true;
+    m_window.removeEventFilter(this);
+    QTimer::singleShot(0, this, &ConsoleWiring::completeStartup);
+}
+
+void ConsoleWiring::completeStartup()
+{
+    if (m_completed)
+        return;
+    m_completed = true;
+    m_window.removeEventFilter(this);
+    for (const ui::PanelEntry &entry : ui::PanelCatalogue::entries())
+        createPanel(entry.id);
+    linkPanels();
+    start();
+    Q_EMIT startupFinished();
+}
+
+void ConsoleWiring::linkPanels()
+{
     if (auto *connections =
             qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
         wireConnections(connections);

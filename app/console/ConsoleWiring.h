@@ -31,6 +31,20 @@ public:
     void installPanels();
     /// Opens the store and starts the built-in sandbox.
     void start();
+
+    /// The interactive start-up, in two steps so the window maps sooner (docs/performance.md):
+    /// every catalogue entry gets its navigation row and an empty placeholder page now ...
+    void installPanelPlaceholders();
+    /// ... the panel that will be shown first is created now (replacing its placeholder) ...
+    void createPanel(const QString &id);
+    /// ... and after the window's first paint (or `fallbackMs`, should no paint come) the
+    /// other panels are created, linked as installPanels() links them, and start() runs;
+    /// then startupFinished() is emitted. Safe to call once the window is shown.
+    void completeStartupAfterFirstPaint(int fallbackMs = 1000);
+    /// The second step at once (what completeStartupAfterFirstPaint() runs); idempotent.
+    void completeStartup();
+    bool isStartupComplete() const { return m_completed; }
+
     session::Session &session() { return m_session; }
     /// The built-in sandbox's start line (its control token for /sandbox control routes).
     const emulatorhost::EmulatorEndpoint &sandboxEndpoint()
@@ -39,9 +53,17 @@ public:
     }
     const Clock &clock() const { return m_clock; }
 
+Q_SIGNALS:
+    void startupFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void wireConnections(ui::ConnectionsPanel *connections);
     void wireSettings(ui::SettingsPanel *settings);
+    void linkPanels();
+    void scheduleCompletion();
 
     ui::MainWindow &m_window;
     SystemClock m_clock;
@@ -49,6 +71,9 @@ private:
     keychain::Keychain m_storeKeychain;
     store::StoreOpener m_storeOpener;
     BuiltInSandboxWiring m_sandbox;
+    QStringList m_placeholders; // ids whose page is still a placeholder
+    bool m_completionScheduled = false;
+    bool m_completed = false;
 };
 
 } // namespace aerodesk

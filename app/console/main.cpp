@@ -109,10 +109,19 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(aerodesk::ui::Icons::appIcon());
 
     aerodesk::ui::MainWindow window;
-    // Every panel of the catalogue, bound to one session; the store and the built-in sandbox
-    // start asynchronously.
     aerodesk::ConsoleWiring wiring(window);
-    wiring.installPanels();
+    const bool interactive =
+        options.screenshotPath().isEmpty() && options.screenshotTourDir().isEmpty();
+    if (interactive) {
+        // Start-up in two steps (docs/performance.md): every panel's row and a placeholder now,
+        // the panel shown first built before show(); the others, their links, the store and the
+        // built-in sandbox right after the first paint (ConsoleWiring::completeStartup).
+        wiring.installPanelPlaceholders();
+    } else {
+        // Every panel of the catalogue, bound to one session; the store and the built-in
+        // sandbox start asynchronously.
+        wiring.installPanels();
+    }
 
     if (!options.screenshotPath().isEmpty()) {
         if (!options.panelId().isEmpty() && !window.showPanel(options.panelId())) {
@@ -124,10 +133,9 @@ int main(int argc, char **argv)
         return writeScreenshot(window, options.screenshotPath());
     }
 
-    // The built-in environment: aerodesk-sandbox as a child, stopped when the window closes.
-    wiring.start();
-
     if (!options.screenshotTourDir().isEmpty()) {
+        // The built-in environment: aerodesk-sandbox as a child, stopped when the window closes.
+        wiring.start();
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(aerodesk::ui::MainWindow::defaultSize());
         window.show();
@@ -154,7 +162,11 @@ int main(int argc, char **argv)
                      qPrintable(options.panelId()),
                      qPrintable(window.panelIds().join(QStringLiteral(", "))));
     }
+    wiring.createPanel(window.currentPanelId());
     window.show();
+    // The other panels, the store and the built-in sandbox (aerodesk-sandbox as a child, stopped
+    // when the window closes) once the first frame is drawn.
+    wiring.completeStartupAfterFirstPaint();
     const int status = app.exec();
     // Pool threads end while OpenSSL is still initialised (not during exit()).
     QThreadPool::globalInstance()->waitForDone();

@@ -3,15 +3,25 @@
 namespace aerodesk::crypto {
 
 namespace {
+// A table, not branches: the webhook verifier decodes a 64-digit signature per delivery.
+struct NibbleTable
+{
+    signed char value[256];
+    constexpr NibbleTable()
+        : value()
+    {
+        for (int c = 0; c < 256; ++c)
+            value[c] = c >= '0' && c <= '9' ? static_cast<signed char>(c - '0')
+                : c >= 'a' && c <= 'f'      ? static_cast<signed char>(c - 'a' + 10)
+                : c >= 'A' && c <= 'F'      ? static_cast<signed char>(c - 'A' + 10)
+                                            : static_cast<signed char>(-1);
+    }
+};
+constexpr NibbleTable kNibbles;
+
 int nibble(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return kNibbles.value[static_cast<unsigned char>(c)];
 }
 
 bool isWhitespace(char c)
@@ -83,9 +93,26 @@ Result<QByteArray, CryptoError> Hex::decode(QByteArrayView text, qsizetype maxBy
                                      .arg(text.size()),
                                  text.size() - 1);
     QByteArray out(text.size() / 2, Qt::Uninitialized);
+    char *dst = out.data(); // detached once, not per byte
+    const char *src = text.data();
     for (qsizetype i = 0; i < out.size(); ++i)
-        out[i] = char((nibble(text[2 * i]) << 4) | nibble(text[2 * i + 1]));
+        dst[i] = char((nibble(src[2 * i]) << 4) | nibble(src[2 * i + 1]));
     return out;
+}
+
+bool Hex::decodeInto(QByteArrayView text, unsigned char *out, qsizetype size)
+{
+    if (size <= 0 || text.size() != 2 * size)
+        return false;
+    const char *src = text.data();
+    int bad = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const int hi = nibble(src[2 * i]);
+        const int lo = nibble(src[2 * i + 1]);
+        bad |= hi | lo; // -1 sets the sign bit
+        out[i] = static_cast<unsigned char>((hi << 4) | (lo & 0x0f));
+    }
+    return bad >= 0;
 }
 
 QByteArray Hex::encode(QByteArrayView bytes)

@@ -19,6 +19,10 @@ public:
 
     static Result<QByteArray, CryptoError> decode(QByteArrayView text,
                                                   qsizetype maxBytes = kDefaultMaxBytes);
+    /// Decodes exactly `size` bytes into `out` with no allocation (the webhook verifier's
+    /// fixed 32-byte signature). False, leaving `out` unspecified, when `text` is not exactly
+    /// 2 × `size` hex digits: then decode() tells why.
+    static bool decodeInto(QByteArrayView text, unsigned char *out, qsizetype size);
     /// Lowercase hex.
     static QByteArray encode(QByteArrayView bytes);
 };

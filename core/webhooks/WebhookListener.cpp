@@ -36,7 +36,7 @@ int WebhookListener::handle(const QByteArray &body, const Headers &headers)
         entry.verdict.message = tr("The body is larger than 1 MiB: refused unread.");
         entry.httpStatus = 413;
     } else {
-        const std::shared_ptr<SecretRing> ring = m_ringSource ? m_ringSource() : nullptr;
+        const std::shared_ptr<const SecretRing> ring = m_ringSource ? m_ringSource() : nullptr;
         if (ring) {
             entry.verdict = SignatureVerifier::verify(body, headers, *ring);
         } else {

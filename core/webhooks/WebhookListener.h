@@ -40,7 +40,7 @@ class WebhookListener : public QObject
 public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
     /// The secrets to verify with, asked for each delivery (null: nothing configured → 401).
-    using RingSource = std::function<std::shared_ptr<SecretRing>()>;
+    using RingSource = std::function<std::shared_ptr<const SecretRing>()>;
 
     static constexpr qsizetype kMaxBody = 1024 * 1024;
 

@@ -50,8 +50,12 @@ public:
 
     QString profile() const { return m_keychain.profile(); }
     const SecretRing &ring() const { return *m_ring; }
-    /// A copy of the ring, e.g. to verify a signature off the UI thread.
+    /// A copy of the ring, to change and save (a rotation, a new secret).
     std::shared_ptr<SecretRing> copyRing() const;
+    /// The ring as it is now, shared: a change replaces it and never alters it in place, so
+    /// worker threads may verify with it while the UI moves on. Its HMAC contexts are keyed once
+    /// (a copy would key them again for every delivery).
+    std::shared_ptr<const SecretRing> sharedRing() const { return m_ring; }
     /// Read at least once ("no secret yet" counts), and the last read did not fail.
     bool isLoaded() const { return m_loaded; }
     bool isLoading() const { return m_pendingLoads > 0; }

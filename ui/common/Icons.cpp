@@ -1,9 +1,8 @@
 #include "ui/common/Icons.h"
 
+#include "ui/common/ThemedSvgIconEngine.h"
+
 #include <QFile>
-#include <QPainter>
-#include <QPixmap>
-#include <QSvgRenderer>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
 static void aerodeskInitResources()
@@ -28,27 +27,12 @@ QString Icons::path(const QString &name)
 }
 
 namespace {
-
-void addRendered(QIcon &icon, const QByteArray &svgTemplate, const QColor &ink, QIcon::Mode mode)
+QByteArray iconSvgWithInk(const QByteArray &svgTemplate, const QColor &ink)
 {
     QByteArray svg = svgTemplate;
     svg.replace(kInk, ink.name(QColor::HexRgb).toLatin1());
-    QSvgRenderer renderer(svg);
-    for (int size : { 16, 20, 24, 32, 48 }) {
-        for (qreal dpr : { 1.0, 2.0 }) {
-            QPixmap pixmap(QSize(size, size) * dpr);
-            pixmap.fill(Qt::transparent);
-            {
-                QPainter painter(&pixmap);
-                painter.setRenderHint(QPainter::Antialiasing);
-                renderer.render(&painter);
-            }
-            pixmap.setDevicePixelRatio(dpr);
-            icon.addPixmap(pixmap, mode);
-        }
-    }
+    return svg;
 }
-
 } // namespace
 
 QIcon Icons::themed(const QString &name, const QColor &ink, const QColor &selectedInk)
@@ -58,11 +42,10 @@ QIcon Icons::themed(const QString &name, const QColor &ink, const QColor &select
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray svg = file.readAll();
-    QIcon icon;
-    addRendered(icon, svg, ink, QIcon::Normal);
-    if (selectedInk.isValid())
-        addRendered(icon, svg, selectedInk, QIcon::Selected);
-    return icon;
+    // Rendered on first use, at the size asked (ThemedSvgIconEngine), not here.
+    return QIcon(new ThemedSvgIconEngine(iconSvgWithInk(svg, ink),
+                                         selectedInk.isValid() ? iconSvgWithInk(svg, selectedInk)
+                                                               : QByteArray()));
 }
 
 QIcon Icons::appIcon()

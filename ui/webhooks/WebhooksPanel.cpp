@@ -73,9 +73,9 @@ WebhooksPanel::WebhooksPanel(session::Session &session, QWidget *parent)
 {
     m_listener = new WebhookListener(m_log, session.clock(), this);
     // The listener verifies each delivery with the ring as it is at that moment.
-    m_listener->setRingSource([this]() -> std::shared_ptr<SecretRing> {
+    m_listener->setRingSource([this]() -> std::shared_ptr<const SecretRing> {
         const WebhookSecrets *secrets = m_session.webhookSecrets();
-        return secrets && secrets->isLoaded() ? secrets->copyRing() : nullptr;
+        return secrets && secrets->isLoaded() ? secrets->sharedRing() : nullptr;
     });
     connect(m_listener, &WebhookListener::logged, this, &WebhooksPanel::onLogged);
     // Escalation bundles keep the deliveries' bodies and signatures (logged() comes first).
@@ -373,10 +373,10 @@ void WebhooksPanel::onSecretsChanged()
         patchSubscriptionSecret();
 }
 
-std::shared_ptr<SecretRing> WebhooksPanel::copyRing() const
+std::shared_ptr<const SecretRing> WebhooksPanel::currentRing() const
 {
     const WebhookSecrets *secrets = m_session.webhookSecrets();
-    return secrets ? secrets->copyRing() : std::make_shared<SecretRing>(m_session.clock());
+    return secrets ? secrets->sharedRing() : std::make_shared<SecretRing>(m_session.clock());
 }
 
 void WebhooksPanel::setBody(const QByteArray &raw)
@@ -424,7 +424,7 @@ void WebhooksPanel::verify()
     const std::optional<QByteArray> header =
         value.isEmpty() ? std::nullopt : std::optional<QByteArray>(value.toUtf8());
     const QByteArray body = m_rawBody;
-    auto ring = copyRing();
+    auto ring = currentRing();
     ++m_verifying;
     m_verdict->setNeutral(tr("Verifying…"));
     updateActions();

@@ -121,7 +121,7 @@ private:
     void refreshOverlap();
     void updateActions();
     void showError(const QString &message);
-    std::shared_ptr<webhooks::SecretRing> copyRing() const;
+    std::shared_ptr<const webhooks::SecretRing> currentRing() const;
 
     session::Session &m_session;
     webhooks::SecretRing m_noRing; ///< shown until the session has an environment

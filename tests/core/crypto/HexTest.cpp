@@ -100,3 +100,23 @@ TEST(Hex, ErrorCodesHaveStableNames)
     EXPECT_EQ(cryptoErrcName(CryptoErrc::HexOddLength), QStringLiteral("hex-odd-length"));
     EXPECT_EQ(cryptoErrcName(CryptoErrc::DecryptFailed), QStringLiteral("decrypt-failed"));
 }
+
+TEST(Hex, DecodeIntoTakesExactlyTheDigitsOfItsBuffer)
+{
+    const QByteArray bytes = QByteArray::fromHex("00ff10a5c3");
+    unsigned char out[5] = {};
+    ASSERT_TRUE(Hex::decodeInto("00FF10a5C3", out, 5));
+    EXPECT_EQ(QByteArray(reinterpret_cast<const char *>(out), 5), bytes);
+    EXPECT_FALSE(Hex::decodeInto("00ff10a5c", out, 5)) << "one digit short";
+    EXPECT_FALSE(Hex::decodeInto("00ff10a5c3aa", out, 5)) << "one byte too many";
+    EXPECT_FALSE(Hex::decodeInto("00ff10a5cg", out, 5)) << "not a hex digit";
+    EXPECT_FALSE(Hex::decodeInto("00ff 0a5c3", out, 5)) << "white space";
+    EXPECT_FALSE(Hex::decodeInto("", out, 0));
+    // Every byte value round-trips, as through decode().
+    QByteArray all(256, Qt::Uninitialized);
+    for (int i = 0; i < 256; ++i)
+        all[i] = char(i);
+    unsigned char back[256];
+    ASSERT_TRUE(Hex::decodeInto(Hex::encode(all).toUpper(), back, 256));
+    EXPECT_EQ(QByteArray(reinterpret_cast<const char *>(back), 256), all);
+}

@@ -8,6 +8,7 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/util/FixedClock.h"
+#include "core/webhooks/SignatureVerifier.h"
 #include "tests/support/Wait.h"
 
 #include <QSettings>
@@ -194,4 +195,31 @@ TEST_F(WebhookSecretsTest, TheRotationPeriodIsASettingOfTheProfile)
     EXPECT_EQ(other.rotationPeriodDays(), 30);
     WebhookSecrets elsewhere(profile + QStringLiteral("-other"), *settings, clock);
     EXPECT_EQ(elsewhere.rotationPeriodDays(), 90) << "per profile";
+}
+
+TEST_F(WebhookSecretsTest, SharedRingIsReplacedOnChangeAndNeverAlteredInPlace)
+{
+    // The listener and the panel verify off the UI thread with sharedRing() (its HMAC contexts
+    // keyed once) instead of a copy per delivery: that is only safe if a change replaces it.
+    WebhookSecrets secrets(profile, *settings, clock);
+    ASSERT_TRUE(
+        run([&](auto done) { secrets.setSecret(bytes("whsec-shared-1"), false, done); }).ok());
+    const std::shared_ptr<const SecretRing> first = secrets.sharedRing();
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(secrets.sharedRing(), first) << "the same ring while nothing changes";
+    const QByteArray body = R"({"event":"job.balance"})";
+    const std::optional<QByteArray> sig1 = SignatureVerifier::sign(body, "whsec-shared-1");
+    EXPECT_EQ(SignatureVerifier::verify(body, sig1, *first).kind, WebhookVerdict::Kind::Valid);
+
+    ASSERT_TRUE(
+        run([&](auto done) { secrets.setSecret(bytes("whsec-shared-2"), false, done); }).ok());
+    const std::shared_ptr<const SecretRing> second = secrets.sharedRing();
+    EXPECT_NE(second, first) << "a change publishes a new ring";
+    const std::optional<QByteArray> sig2 = SignatureVerifier::sign(body, "whsec-shared-2");
+    EXPECT_EQ(SignatureVerifier::verify(body, sig2, *second).kind, WebhookVerdict::Kind::Valid);
+    EXPECT_EQ(SignatureVerifier::verify(body, sig1, *second).kind,
+              WebhookVerdict::Kind::NoSecretMatched);
+    // A verification still holding the old ring finishes with what it started with.
+    EXPECT_TRUE(first->current().equals(bytes("whsec-shared-1")));
+    EXPECT_EQ(SignatureVerifier::verify(body, sig1, *first).kind, WebhookVerdict::Kind::Valid);
 }
