@@ -111,7 +111,12 @@ void ConnectionFilterProxy::clearFilters()
 void ConnectionFilterProxy::refilter()
 {
     prepareSortKeys();
-    invalidateRowsFilter();
+    // Qt's incremental refilter removes (and inserts) rows one proxy interval at a time, each
+    // with its own rowsRemoved/rowsInserted and a rebuild of the whole mapping: narrowing 20,000
+    // sorted rows to a scattered two thirds took 0.56 s, widening back 0.2 s (UiStallProbe).
+    // Rebuilding the mapping — one layout change: match every row, sort the accepted ones on
+    // integer ranks — is bounded by the row count instead, whatever rows come and go.
+    invalidate();
     Q_EMIT filtersChanged();
 }
 

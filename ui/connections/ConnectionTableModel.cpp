@@ -213,7 +213,10 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
     if (added.empty())
         return;
     beginInsertRows(QModelIndex(), oldCount, oldCount + static_cast<int>(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + added.size());
+    // Grow geometrically: an exact reserve() here moved every row on each of a load's many
+    // small appends (O(rows) per append).
+    if (m_rows.capacity() < m_rows.size() + added.size())
+        m_rows.reserve(std::max(m_rows.size() + added.size(), 2 * m_rows.capacity()));
     for (Row &row : added) {
         m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
         m_rows.push_back(std::move(row));
