@@ -104,9 +104,9 @@ protected:
     static std::vector<Connection> rows(int count, int firstId = 0)
     {
         std::vector<Connection> all = manyConnections(count, firstId);
-        const QString odd[] = { QStringLiteral("Ärzte Bank"), QStringLiteral("ÄRZTE BANK"),
-                                QStringLiteral("Banco Ça Va"), QStringLiteral("Straße Kredit"),
-                                QStringLiteral("ΣΟΦΙΑ Τράπεζα"), QStringLiteral("σοφια ς"),
+        const QString odd[] = { QStringLiteral("Ärzte Bank"),       QStringLiteral("ÄRZTE BANK"),
+                                QStringLiteral("Banco Ça Va"),      QStringLiteral("Straße Kredit"),
+                                QStringLiteral("ΣΟΦΙΑ Τράπεζα"),    QStringLiteral("σοφια ς"),
                                 QStringLiteral("\u212Aelvin Bank"), QString() };
         for (size_t i = 0; i < all.size(); i += 7)
             all[i].bankName = odd[(i / 7) % std::size(odd)];
@@ -162,25 +162,48 @@ protected:
         const Connection &revealed = model.connection(40);
         const QString maskedShown = model.displayText(20, M::ConnectionIdColumn);
         QStringList q = {
-            QString(), QStringLiteral("w"), QStringLiteral("wells"), QStringLiteral("WELLS fargo"),
-            QStringLiteral("  chase   exp "), QStringLiteral("connected"), QStringLiteral("—"),
-            QStringLiteral("≤"), QStringLiteral("7 DAYS"), QStringLiteral("expired ok"),
-            QStringLiteral("unknown"), QStringLiteral("ärzte"), QStringLiteral("ÄRZTE bank"),
-            QStringLiteral("ça"), QStringLiteral("ÇA"), QStringLiteral("straße"),
-            QStringLiteral("STRASSE"), QStringLiteral("σοφια"), QStringLiteral("Σ"),
-            QStringLiteral("ς"), QStringLiteral("kelvin"), QStringLiteral("\u212A"),
-            QStringLiteral("…"), QStringLiteral("••••"), QStringLiteral("nobody-at-all"),
+            QString(),
+            QStringLiteral("w"),
+            QStringLiteral("wells"),
+            QStringLiteral("WELLS fargo"),
+            QStringLiteral("  chase   exp "),
+            QStringLiteral("connected"),
+            QStringLiteral("—"),
+            QStringLiteral("≤"),
+            QStringLiteral("7 DAYS"),
+            QStringLiteral("expired ok"),
+            QStringLiteral("unknown"),
+            QStringLiteral("ärzte"),
+            QStringLiteral("ÄRZTE bank"),
+            QStringLiteral("ça"),
+            QStringLiteral("ÇA"),
+            QStringLiteral("straße"),
+            QStringLiteral("STRASSE"),
+            QStringLiteral("σοφια"),
+            QStringLiteral("Σ"),
+            QStringLiteral("ς"),
+            QStringLiteral("kelvin"),
+            QStringLiteral("\u212A"),
+            QStringLiteral("…"),
+            QStringLiteral("••••"),
+            QStringLiteral("nobody-at-all"),
             // Masked ids: the shown form and its ends match; the hidden middle does not.
-            maskedShown, maskedShown.left(3), maskedShown.right(4).toUpper(),
-            masked.connectionId.mid(6, 12), masked.connectionId.mid(6, 12).toUpper(),
+            maskedShown,
+            maskedShown.left(3),
+            maskedShown.right(4).toUpper(),
+            masked.connectionId.mid(6, 12),
+            masked.connectionId.mid(6, 12).toUpper(),
             masked.aeroPassUserUuid.mid(9, 9),
             // Pasted full ids, any case, with spaces around, alone or with another word.
-            masked.connectionId, masked.connectionId.toUpper(),
+            masked.connectionId,
+            masked.connectionId.toUpper(),
             QStringLiteral("  ") + masked.connectionId + QStringLiteral("  "),
-            masked.aeroPassUserUuid.toUpper(), masked.connectionId + QStringLiteral(" chase"),
+            masked.aeroPassUserUuid.toUpper(),
+            masked.connectionId + QStringLiteral(" chase"),
             masked.connectionId.left(31), // one character short of the full id
             // A revealed row: its whole id is shown, so its middle matches.
-            revealed.connectionId.mid(6, 12), revealed.aeroPassUserUuid.mid(9, 9).toUpper(),
+            revealed.connectionId.mid(6, 12),
+            revealed.aeroPassUserUuid.mid(9, 9).toUpper(),
         };
         return q;
     }
@@ -198,9 +221,11 @@ TEST_F(ConnectionFilterEquivalenceTest, EveryQueryBandAndDayFindsWhatTheReferenc
     ASSERT_TRUE(model.isRevealed(40));
     ASSERT_FALSE(model.isRevealed(20));
     const QDate day = connectionsNow().date().addDays(3);
-    const std::optional<ExpiryStatus> bands[] = { std::nullopt, ExpiryStatus::Expired,
+    const std::optional<ExpiryStatus> bands[] = { std::nullopt,
+                                                  ExpiryStatus::Expired,
                                                   ExpiryStatus::Within7Days,
-                                                  ExpiryStatus::Within30Days, ExpiryStatus::Ok,
+                                                  ExpiryStatus::Within30Days,
+                                                  ExpiryStatus::Ok,
                                                   ExpiryStatus::Unknown };
     int nonEmpty = 0;
     for (int column : { M::DaysLeftColumn, M::BankColumn, M::ConnectionIdColumn }) {
@@ -211,11 +236,11 @@ TEST_F(ConnectionFilterEquivalenceTest, EveryQueryBandAndDayFindsWhatTheReferenc
                 proxy.setExpiryDay(d);
                 for (const QString &query : queries()) {
                     proxy.setFilterText(query);
-                    ASSERT_NO_FATAL_FAILURE(expectSameAsReference(
-                        QStringLiteral("column %1 band %2 day %3")
-                            .arg(column)
-                            .arg(band ? int(*band) : -1)
-                            .arg(d.toString(Qt::ISODate))));
+                    ASSERT_NO_FATAL_FAILURE(
+                        expectSameAsReference(QStringLiteral("column %1 band %2 day %3")
+                                                  .arg(column)
+                                                  .arg(band ? int(*band) : -1)
+                                                  .arg(d.toString(Qt::ISODate))));
                     nonEmpty += proxy.rowCount() > 0 ? 1 : 0;
                 }
             }
@@ -313,13 +338,13 @@ TEST_F(ConnectionFilterEquivalenceTest, ABulkLoadShowsEveryRowSortedAndMatchesRo
 
 TEST_F(ConnectionFilterEquivalenceTest, FoldingMatchesQtCaseInsensitiveComparison)
 {
-    const QString samples[] = { QStringLiteral("Ärzte"), QStringLiteral("äRZTE"),
-                                QStringLiteral("ΣΟΦΙΑ"), QStringLiteral("σοφιας"),
-                                QStringLiteral("Kelvin"), QStringLiteral("kELVIN"),
-                                QStringLiteral("Straße"), QStringLiteral("STRASSE"),
+    const QString samples[] = { QStringLiteral("Ärzte"),    QStringLiteral("äRZTE"),
+                                QStringLiteral("ΣΟΦΙΑ"),    QStringLiteral("σοφιας"),
+                                QStringLiteral("Kelvin"),   QStringLiteral("kELVIN"),
+                                QStringLiteral("Straße"),   QStringLiteral("STRASSE"),
                                 QStringLiteral("İstanbul"), QStringLiteral("istanbul"),
                                 QString::fromUtf16(u"𐐀x"), // Deseret capital
-                                QString::fromUtf16(u"𐐨X"), QString() };
+                                QString::fromUtf16(u"𐐨X"),  QString() };
     for (const QString &a : samples) {
         for (const QString &b : samples) {
             const int reference = a.compare(b, Qt::CaseInsensitive);
