@@ -364,21 +364,73 @@ void ConnectionTableModel::prepareSortKeys(int column) const
 {
     if (column == m_rankColumn || column < 0 || column >= ColumnCount)
         return;
-    std::vector<int> order(m_rows.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [this, column](int l, int r) {
-        return compareRowsDirect(m_rows[static_cast<size_t>(l)], m_rows[static_cast<size_t>(r)],
-                                 column) < 0;
-    });
+    // Each row's order reduced to integers first, so the sort below compares plain numbers.
+    struct Key
+    {
+        qint64 a = 0;
+        qint64 b = 0;
+        qint64 c = 0;
+        int row = 0;
+        bool operator<(const Key &o) const
+        {
+            return a != o.a ? a < o.a : (b != o.b ? b < o.b : c < o.c);
+        }
+        bool sameAs(const Key &o) const { return a == o.a && b == o.b && c == o.c; }
+    };
+    std::vector<Key> keys(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        keys[i].row = static_cast<int>(i);
+    auto rankStrings = [&](QString Row::*member) {
+        // Few distinct banks/statuses (interned): sort the distinct values once.
+        QHash<QString, qint64> distinct;
+        for (const Row &row : m_rows)
+            distinct.insert(row.*member, 0);
+        QStringList values = distinct.keys();
+        std::sort(values.begin(), values.end(), [](const QString &l, const QString &r) {
+            return l.compare(r, Qt::CaseSensitive) < 0;
+        });
+        for (qsizetype i = 0; i < values.size(); ++i)
+            distinct[values.at(i)] = i;
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            keys[i].a = distinct.value(m_rows[i].*member);
+    };
+    switch (column) {
+    case BankColumn:
+        rankStrings(&Row::bankKey);
+        break;
+    case StatusColumn:
+        rankStrings(&Row::statusKey);
+        break;
+    case ConnectionIdColumn:
+        rankStrings(&Row::idSortKey);
+        break;
+    case AeroPassUserUuidColumn:
+        rankStrings(&Row::uuidSortKey);
+        break;
+    case ExpiryDateColumn:
+    case DaysLeftColumn:
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            const Row &row = m_rows[i];
+            const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
+            keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
+            keys[i].b = unknown ? 0 : row.expiry.daysLeft;
+            keys[i].c = unknown ? 0 : row.expiryMs;
+        }
+        break;
+    case BandColumn:
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            keys[i].a = ExpiryBandStyle::severity(m_rows[i].expiry.status);
+        break;
+    default:
+        break;
+    }
+    std::sort(keys.begin(), keys.end());
     m_rank.assign(m_rows.size(), 0);
     int rank = 0;
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (i > 0 &&
-            compareRowsDirect(m_rows[static_cast<size_t>(order[i - 1])],
-                              m_rows[static_cast<size_t>(order[i])], column) != 0)
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && !keys[i - 1].sameAs(keys[i]))
             ++rank;
-        m_rank[static_cast<size_t>(order[i])] = rank;
+        m_rank[static_cast<size_t>(keys[i].row)] = rank;
     }
     m_rankColumn = column;
 }
