@@ -142,6 +142,9 @@ void ConnectionTableModel::updateKeys(Row &row) const
     haystack.append(row.idSortKey).append(sep).append(row.uuidSortKey).append(sep);
     haystack.append(m_foldedBandText[band]);
     row.haystack = std::move(haystack);
+    row.longestField =
+        static_cast<int>(std::max({ bankShown.size(), statusShown.size(), row.idSortKey.size(),
+                                    row.uuidSortKey.size(), m_foldedBandText[band].size() }));
 }
 
 ConnectionTableModel::Row ConnectionTableModel::makeRow(Connection connection, bool revealed) const
@@ -335,7 +338,9 @@ bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
 {
     const Row &r = m_rows[static_cast<size_t>(row)];
     for (qsizetype i = 0; i < foldedWords.size(); ++i) {
-        if (r.haystack.contains(foldedWords.at(i), Qt::CaseSensitive))
+        // A pasted full id is longer than any masked field: skip the search, test the id.
+        const QString &word = foldedWords.at(i);
+        if (word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
             continue;
         const QString &id = normalizedWords.at(i);
         if (id.isEmpty() || (r.idKey != id && r.uuidKey != id))

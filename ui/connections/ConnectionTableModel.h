@@ -145,6 +145,7 @@ private:
         QString idSortKey; ///< folded shown connectionId (masked unless revealed)
         QString uuidSortKey; ///< folded shown aeroPassUserUuid
         qint64 expiryMs = 0;
+        int longestField = 0; ///< a longer word cannot be in the haystack (it holds no '\n')
         bool revealed = false;
     };
 
