@@ -145,8 +145,8 @@ QList<Connection> makeRows(int count, const QDateTime &now)
         Connection c;
         c.connectionId = QString::fromLatin1(
             QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5).toHex());
-        c.aeroPassUserUuid = c.connectionId.right(12) + QStringLiteral("-0000-4000-8000-") +
-            c.connectionId.left(12);
+        c.aeroPassUserUuid =
+            c.connectionId.right(12) + QStringLiteral("-0000-4000-8000-") + c.connectionId.left(12);
         c.bankName = banks[n % 5];
         c.status = n % 3 ? QStringLiteral("CONNECTED") : QStringLiteral("EXPIRED");
         if (n % 50 != 49)
@@ -289,9 +289,8 @@ int main(int argc, char **argv)
     // 4. The band combobox.
     {
         auto *band = panel.findChild<QComboBox *>(QStringLiteral("bandFilter"));
-        const int within7 = band ? band->findData(static_cast<int>(
-                                       connections::ExpiryStatus::Within7Days))
-                                 : -1;
+        const int within7 =
+            band ? band->findData(static_cast<int>(connections::ExpiryStatus::Within7Days)) : -1;
         std::vector<double> on, off, onCpu, offCpu;
         for (int i = 0; band && within7 > 0 && i < 5; ++i) {
             Span select;

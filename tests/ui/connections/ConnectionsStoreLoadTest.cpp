@@ -67,8 +67,7 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
         return panel.proxy()->mapToSource(panel.proxy()->index(proxyRow, 0)).row();
     };
     for (int r = 1; r < kRows; ++r) {
-        ASSERT_LE(panel.model()->compareRows(sourceRow(r - 1), sourceRow(r), M::DaysLeftColumn),
-                  0)
+        ASSERT_LE(panel.model()->compareRows(sourceRow(r - 1), sourceRow(r), M::DaysLeftColumn), 0)
             << "proxy rows " << r - 1 << " and " << r;
     }
 
