@@ -89,6 +89,29 @@ BENCHMARK(LoadBatchesIntoModelAndSortedProxy)
     ->Arg(25000)
     ->Unit(benchmark::kMillisecond);
 
+/// The same inside one bulk load (ConnectionFilterProxy::beginBulkLoad), as ConnectionStoreFeed
+/// loads the store: rows go to the end and are sorted once at endBulkLoad().
+static void LoadBatchesIntoModelAndSortedProxyBulk(benchmark::State &state)
+{
+    rows();
+    FixedClock clock(now());
+    for (auto _ : state) {
+        ConnectionTableModel model(clock);
+        ConnectionFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(ConnectionTableModel::DaysLeftColumn, Qt::AscendingOrder);
+        proxy.beginBulkLoad();
+        loadInBatches(model, static_cast<int>(state.range(0)));
+        proxy.endBulkLoad();
+        benchmark::DoNotOptimize(proxy.rowCount());
+    }
+    state.SetItemsProcessed(state.iterations() * kRows);
+}
+BENCHMARK(LoadBatchesIntoModelAndSortedProxyBulk)
+    ->Arg(250)
+    ->Arg(5000)
+    ->Unit(benchmark::kMillisecond);
+
 /// The whole panel (table view, timeline, counts), not shown, fed by appendConnections().
 static void LoadBatchesIntoPanel(benchmark::State &state)
 {
@@ -108,6 +131,29 @@ static void LoadBatchesIntoPanel(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * kRows);
 }
 BENCHMARK(LoadBatchesIntoPanel)->Arg(5000)->Unit(benchmark::kMillisecond);
+
+/// The same inside one bulk load of the panel (ConnectionsPanel::beginBulkLoad), in the
+/// feed's slice size.
+static void LoadBatchesIntoPanelBulk(benchmark::State &state)
+{
+    rows();
+    FixedClock clock(now());
+    for (auto _ : state) {
+        ConnectionsPanel panel(clock);
+        const auto &all = rows();
+        const auto batch = static_cast<size_t>(state.range(0));
+        panel.beginBulkLoad();
+        for (size_t first = 0; first < all.size(); first += batch) {
+            const size_t last = std::min(all.size(), first + batch);
+            panel.appendConnections(std::vector<Connection>(all.begin() + static_cast<long>(first),
+                                                            all.begin() + static_cast<long>(last)));
+        }
+        panel.endBulkLoad();
+        benchmark::DoNotOptimize(panel.proxy()->rowCount());
+    }
+    state.SetItemsProcessed(state.iterations() * kRows);
+}
+BENCHMARK(LoadBatchesIntoPanelBulk)->Arg(250)->Unit(benchmark::kMillisecond);
 
 /// One setConnections() (a model reset) of all rows into the panel.
 static void SetAllConnectionsOnPanel(benchmark::State &state)

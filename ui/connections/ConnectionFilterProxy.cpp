@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace aerodesk::ui {
 
 ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
@@ -16,8 +18,50 @@ ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
 
 void ConnectionFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
     m_model = qobject_cast<ConnectionTableModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
+    if (m_model) {
+        // Without dynamic sorting Qt does not re-match changed rows: remember to.
+        connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+            if (m_bulkDepth > 0)
+                m_changedDuringBulk = true;
+        });
+    }
+}
+
+void ConnectionFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    if (m_model && column >= 0)
+        m_model->prepareSortKeys(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void ConnectionFilterProxy::prepareSortKeys()
+{
+    // Rows coming back into a sorted table are put in place by comparisons: make them cheap.
+    if (m_model && sortColumn() >= 0 && dynamicSortFilter())
+        m_model->prepareSortKeys(sortColumn());
+}
+
+void ConnectionFilterProxy::beginBulkLoad()
+{
+    if (m_bulkDepth++ == 0) {
+        m_changedDuringBulk = false;
+        setDynamicSortFilter(false);
+    }
+}
+
+void ConnectionFilterProxy::endBulkLoad()
+{
+    if (m_bulkDepth == 0 || --m_bulkDepth > 0)
+        return;
+    if (std::exchange(m_changedDuringBulk, false))
+        invalidateRowsFilter();
+    if (m_model && sortColumn() >= 0)
+        m_model->prepareSortKeys(sortColumn());
+    setDynamicSortFilter(true); // sorts once
 }
 
 void ConnectionFilterProxy::setFilterText(const QString &text)
@@ -28,8 +72,11 @@ void ConnectionFilterProxy::setFilterText(const QString &text)
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     m_words = text.split(spaces, Qt::SkipEmptyParts);
     m_normalizedWords.clear();
-    for (const QString &word : std::as_const(m_words))
+    m_foldedWords.clear();
+    for (const QString &word : std::as_const(m_words)) {
         m_normalizedWords << ConnectionTableModel::normalizedId(word);
+        m_foldedWords << ConnectionTableModel::foldCase(word);
+    }
     refilter();
 }
 
@@ -55,6 +102,7 @@ void ConnectionFilterProxy::clearFilters()
     m_text.clear();
     m_words.clear();
     m_normalizedWords.clear();
+    m_foldedWords.clear();
     m_band.reset();
     m_day = QDate();
     refilter();
@@ -62,21 +110,14 @@ void ConnectionFilterProxy::clearFilters()
 
 void ConnectionFilterProxy::refilter()
 {
-    invalidateRowsFilter();
+    prepareSortKeys();
+    // Qt's incremental refilter removes (and inserts) rows one proxy interval at a time, each
+    // with its own rowsRemoved/rowsInserted and a rebuild of the whole mapping: narrowing 20,000
+    // sorted rows to a scattered two thirds took 0.56 s, widening back 0.2 s (UiStallProbe).
+    // Rebuilding the mapping — one layout change: match every row, sort the accepted ones on
+    // integer ranks — is bounded by the row count instead, whatever rows come and go.
+    invalidate();
     Q_EMIT filtersChanged();
-}
-
-bool ConnectionFilterProxy::matchesWord(int row, const QString &word,
-                                        const QString &normalizedWord) const
-{
-    for (int column :
-         { ConnectionTableModel::BankColumn, ConnectionTableModel::StatusColumn,
-           ConnectionTableModel::ConnectionIdColumn, ConnectionTableModel::AeroPassUserUuidColumn,
-           ConnectionTableModel::BandColumn }) {
-        if (m_model->displayText(row, column).contains(word, Qt::CaseInsensitive))
-            return true;
-    }
-    return m_model->hasIdExactly(row, normalizedWord);
 }
 
 bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -87,11 +128,7 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &s
         return false;
     if (m_day.isValid() && m_model->expiryDay(sourceRow) != m_day)
         return false;
-    for (qsizetype i = 0; i < m_words.size(); ++i) {
-        if (!matchesWord(sourceRow, m_words.at(i), m_normalizedWords.at(i)))
-            return false;
-    }
-    return true;
+    return m_model->matchesWords(sourceRow, m_foldedWords, m_normalizedWords);
 }
 
 bool ConnectionFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -34,6 +34,8 @@ public:
 
     /// Must be a ConnectionTableModel (other models are shown unfiltered).
     void setSourceModel(QAbstractItemModel *model) override;
+    /// Ranks the rows by `column` first (ConnectionTableModel::prepareSortKeys), then sorts.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
@@ -44,6 +46,14 @@ public:
     QDate expiryDay() const { return m_day; }
     void clearFilters();
 
+    /// While a bulk load appends many rows: new rows are filtered as usual but go to the end
+    /// instead of their sorted place (Qt's sorted insert rebuilds its whole row mapping once per
+    /// inserted position, O(rows x batch)); rows changed meanwhile are re-matched and everything
+    /// is sorted once when it ends. Nested calls count.
+    void beginBulkLoad();
+    void endBulkLoad();
+    bool isBulkLoading() const { return m_bulkDepth > 0; }
+
 Q_SIGNALS:
     void filtersChanged();
 
@@ -52,13 +62,16 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    bool matchesWord(int sourceRow, const QString &word, const QString &normalizedWord) const;
     void refilter();
+    void prepareSortKeys();
 
     ConnectionTableModel *m_model = nullptr;
     QString m_text;
     QStringList m_words;
     QStringList m_normalizedWords;
+    QStringList m_foldedWords;
+    int m_bulkDepth = 0;
+    bool m_changedDuringBulk = false;
     std::optional<connections::ExpiryStatus> m_band;
     QDate m_day;
 };

@@ -7,6 +7,7 @@
 #include "core/store/StoreLoader.h"
 #include "ui/connections/ConnectionsPanel.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 
 namespace aerodesk::ui {
@@ -49,6 +50,9 @@ ConnectionStoreFeed::ConnectionStoreFeed(session::Session &session, ConnectionsP
     , m_session(session)
     , m_panel(panel)
 {
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &ConnectionStoreFeed::appendSlice);
     connect(&m_session, &session::Session::storeChanged, this, [this] {
         attach();
         reload(true);
@@ -100,6 +104,7 @@ void ConnectionStoreFeed::reload(bool clearFirst)
         m_request = 0;
         m_reloadAgain = false;
         m_panel.setConnections({});
+        dropPending(); // after the reset: ending the bulk load sorts an empty table
     } else if (m_request != 0) {
         m_reloadAgain = true; // one more pass once this one ends
         return;
@@ -116,7 +121,10 @@ void ConnectionStoreFeed::reload(bool clearFirst)
     }
     m_expected = db->connections().count();
     m_delivered = 0;
+    m_loaderTotal.reset();
     m_request = m_loader->load({}, kBatchSize);
+    if (!std::exchange(m_bulk, true))
+        m_panel.beginBulkLoad();
     Q_EMIT loadingStarted(m_expected);
 }
 
@@ -125,28 +133,89 @@ void ConnectionStoreFeed::connectLoader(store::StoreLoader &loaderRef)
     store::StoreLoader *loader = &loaderRef;
     connect(loader, &store::StoreLoader::batchReady, this,
             [this](quint64 request, qint64, const QList<Connection> &rows) {
-                if (request != m_request)
+                if (request != m_request || rows.isEmpty())
                     return;
-                m_delivered += rows.size();
-                m_panel.appendConnections(std::vector<Connection>(rows.cbegin(), rows.cend()));
-                Q_EMIT loadingProgress(m_delivered, std::max(m_expected, m_delivered));
+                m_pending.push_back(rows); // implicitly shared: no copy of the rows
+                if (!m_sliceTimer.isActive())
+                    m_sliceTimer.start();
             });
     connect(loader, &store::StoreLoader::finished, this, [this](quint64 request, qint64 total) {
         if (request != m_request)
             return;
-        m_request = 0;
-        Q_EMIT loadingFinished(total);
-        if (std::exchange(m_reloadAgain, false))
-            reload(false);
+        if (m_pending.empty())
+            finishLoad(total);
+        else
+            m_loaderTotal = total; // the last slice ends the load
     });
     connect(loader, &store::StoreLoader::failed, this,
             [this](quint64 request, const store::StoreError &error) {
                 if (request != m_request)
                     return;
+                appendAllPending(); // what was read is shown
                 m_request = 0;
                 m_reloadAgain = false;
+                if (std::exchange(m_bulk, false))
+                    m_panel.endBulkLoad();
                 Q_EMIT loadingFailed(error.message);
             });
+}
+
+void ConnectionStoreFeed::appendSlice()
+{
+    QElapsedTimer slice;
+    slice.start();
+    const qint64 budgetNs = qint64(kSliceBudgetMs) * 1000 * 1000;
+    while (!m_pending.empty() && slice.nsecsElapsed() < budgetNs) {
+        const QList<Connection> &front = m_pending.front();
+        const qsizetype n = std::min<qsizetype>(kSliceRows, front.size() - m_pendingOffset);
+        const auto first = front.cbegin() + m_pendingOffset;
+        m_panel.appendConnections(std::vector<Connection>(first, first + n));
+        m_delivered += n;
+        m_pendingOffset += n;
+        if (m_pendingOffset == front.size()) {
+            m_pending.pop_front();
+            m_pendingOffset = 0;
+        }
+    }
+    Q_EMIT loadingProgress(m_delivered, std::max(m_expected, m_delivered));
+    if (!m_pending.empty())
+        m_sliceTimer.start(); // yield: paint and input get their turn
+    else if (m_loaderTotal)
+        finishLoad(*m_loaderTotal);
+}
+
+void ConnectionStoreFeed::appendAllPending()
+{
+    m_sliceTimer.stop();
+    while (!m_pending.empty()) {
+        const QList<Connection> &front = m_pending.front();
+        m_panel.appendConnections(
+            std::vector<Connection>(front.cbegin() + m_pendingOffset, front.cend()));
+        m_delivered += front.size() - m_pendingOffset;
+        m_pending.pop_front();
+        m_pendingOffset = 0;
+    }
+}
+
+void ConnectionStoreFeed::dropPending()
+{
+    m_sliceTimer.stop();
+    m_pending.clear();
+    m_pendingOffset = 0;
+    m_loaderTotal.reset();
+    if (std::exchange(m_bulk, false))
+        m_panel.endBulkLoad();
+}
+
+void ConnectionStoreFeed::finishLoad(qint64 total)
+{
+    m_loaderTotal.reset();
+    m_request = 0;
+    if (std::exchange(m_bulk, false))
+        m_panel.endBulkLoad(); // sorts once and recounts the timeline
+    Q_EMIT loadingFinished(total);
+    if (std::exchange(m_reloadAgain, false))
+        reload(false);
 }
 
 void ConnectionStoreFeed::endLoad()

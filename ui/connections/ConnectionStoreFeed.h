@@ -5,8 +5,11 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
+#include <deque>
 #include <memory>
+#include <optional>
 
 namespace aerodesk::session {
 class Session;
@@ -28,7 +31,10 @@ class ConnectionsPanel;
 /// Keeps a ConnectionsPanel in step with the session's encrypted store:
 ///  - when Session::storeChanged fires (and at construction when a store is already open), a
 ///    store::StoreLoader reads every connection on its own thread — decryption never runs on the
-///    UI thread — and hands them over in batches of kBatchSize to appendConnections();
+///    UI thread — and hands them over in batches of kBatchSize; those are queued and appended
+///    to the panel in slices bounded by TIME (kSliceBudgetMs, then back to the event loop), so no
+///    UI-thread turn of a load passes a frame, inside one panel bulk load (sorted once at the end;
+///    ConnectionsPanel::beginBulkLoad). loadingFinished comes when every row is in the table;
 ///  - LinkRecorder::recorded / accountLoaded (a link or a reconnect through the widget) and
 ///    JobRunner::finished upsert the affected row live;
 ///  - JobRunner::finished for a tracked connection is recorded in its history
@@ -40,6 +46,11 @@ class ConnectionStoreFeed : public QObject
     Q_OBJECT
 public:
     static constexpr int kBatchSize = 5000;
+    /// UI-thread time one slice of appends may take before yielding to the event loop (half a
+    /// 60 Hz frame: the rest is left for painting and input).
+    static constexpr int kSliceBudgetMs = 6;
+    /// Rows per appendConnections() inside a slice (well under a millisecond of work each).
+    static constexpr int kSliceRows = 250;
 
     ConnectionStoreFeed(session::Session &session, ConnectionsPanel &panel,
                         QObject *parent = nullptr);
@@ -71,6 +82,10 @@ private:
     void onJobFinished(const jobs::JobResult &result);
     void endLoad();
     void connectLoader(store::StoreLoader &loader);
+    void appendSlice();
+    void appendAllPending();
+    void dropPending();
+    void finishLoad(qint64 total);
 
     session::Session &m_session;
     ConnectionsPanel &m_panel;
@@ -79,6 +94,11 @@ private:
     qint64 m_expected = 0;
     qint64 m_delivered = 0;
     bool m_reloadAgain = false;
+    bool m_bulk = false; ///< inside m_panel.beginBulkLoad()
+    std::deque<QList<connections::Connection>> m_pending; ///< received, not yet appended
+    qsizetype m_pendingOffset = 0; ///< rows of m_pending.front() already appended
+    std::optional<qint64> m_loaderTotal; ///< the loader finished; waiting for the slices
+    QTimer m_sliceTimer;
     QPointer<connections::LinkRecorder> m_recorder;
     QPointer<jobs::JobRunner> m_jobs;
 };

@@ -47,6 +47,14 @@ ConnectionTableModel::ConnectionTableModel(const Clock &clock, QObject *parent)
 {
 }
 
+QModelIndex ConnectionTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || column >= ColumnCount ||
+        row >= static_cast<int>(m_rows.size()))
+        return {};
+    return createIndex(row, column);
+}
+
 int ConnectionTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -71,9 +79,78 @@ QString ConnectionTableModel::normalizedId(const QString &id)
     return id.trimmed().toLower();
 }
 
-ConnectionTableModel::Row ConnectionTableModel::makeRow(Connection connection) const
+QString ConnectionTableModel::foldCase(QStringView text)
+{
+    QString folded(text.size(), Qt::Uninitialized);
+    QChar *out = folded.data();
+    bool ascii = true;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+        out[i] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c);
+    }
+    if (ascii)
+        return folded;
+    // Per code point, as Qt's case-insensitive compare and search fold (never 1:n).
+    folded.clear();
+    folded.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            const char32_t f = QChar::toCaseFolded(QChar::surrogateToUcs4(c, text[i + 1]));
+            ++i;
+            folded += QChar(QChar::highSurrogate(f));
+            folded += QChar(QChar::lowSurrogate(f));
+        } else {
+            folded += QChar(QChar::toCaseFolded(c.unicode()));
+        }
+    }
+    return folded;
+}
+
+QString ConnectionTableModel::interned(const QString &key) const
+{
+    if (const auto known = m_keyPool.constFind(key); known != m_keyPool.cend())
+        return *known;
+    if (m_keyPool.size() > 4096)
+        m_keyPool.clear(); // many distinct values: sharing would not pay; keep the pool small
+    m_keyPool.insert(key);
+    return key;
+}
+
+void ConnectionTableModel::updateKeys(Row &row) const
+{
+    const Connection &c = row.connection;
+    row.idSortKey = foldCase(idLabel(row.maskedId, row.revealed, c.connectionId));
+    row.uuidSortKey = foldCase(idLabel(row.maskedUuid, row.revealed, c.aeroPassUserUuid));
+    // The band's text, folded, once per band (tr() per row would cost more than the rest).
+    const auto band = static_cast<size_t>(row.expiry.status);
+    if (band >= m_foldedBandText.size())
+        m_foldedBandText.resize(band + 1);
+    if (m_foldedBandText[band].isNull())
+        m_foldedBandText[band] = foldCase(ExpiryBandStyle::text(row.expiry.status));
+    const QString &bankShown = c.bankName.isEmpty() ? foldCase(kDash) : row.bankKey;
+    const QString &statusShown = c.status.isEmpty() ? foldCase(kDash) : row.statusKey;
+    const QChar sep(u'\n'); // a filter word never holds white space: no match spans two fields
+    QString haystack;
+    haystack.reserve(bankShown.size() + statusShown.size() + row.idSortKey.size() +
+                     row.uuidSortKey.size() + m_foldedBandText[band].size() + 4);
+    haystack.append(bankShown).append(sep).append(statusShown).append(sep);
+    haystack.append(row.idSortKey).append(sep).append(row.uuidSortKey).append(sep);
+    haystack.append(m_foldedBandText[band]);
+    row.haystack = std::move(haystack);
+    row.longestField =
+        static_cast<int>(std::max({ bankShown.size(), statusShown.size(), row.idSortKey.size(),
+                                    row.uuidSortKey.size(), m_foldedBandText[band].size() }));
+}
+
+ConnectionTableModel::Row ConnectionTableModel::makeRow(Connection connection, bool revealed) const
 {
     Row row;
+    row.revealed = revealed;
     row.expiry = m_checker.check(connection.connectionExpiry);
     if (connection.connectionExpiry.isValid())
         row.expiryDay = connection.connectionExpiry.toUTC().date();
@@ -81,7 +158,12 @@ ConnectionTableModel::Row ConnectionTableModel::makeRow(Connection connection) c
     row.maskedUuid = mask(connection.aeroPassUserUuid);
     row.idKey = normalizedId(connection.connectionId);
     row.uuidKey = normalizedId(connection.aeroPassUserUuid);
+    row.bankKey = interned(foldCase(connection.bankName));
+    row.statusKey = interned(foldCase(connection.status));
+    row.expiryMs =
+        connection.connectionExpiry.isValid() ? connection.connectionExpiry.toMSecsSinceEpoch() : 0;
     row.connection = std::move(connection);
+    updateKeys(row);
     return row;
 }
 
@@ -95,6 +177,7 @@ void ConnectionTableModel::rebuildIndex()
 
 void ConnectionTableModel::setConnections(std::vector<Connection> connections)
 {
+    rowsChanged();
     beginResetModel();
     m_rows.clear();
     m_refreshOutcomes.clear();
@@ -115,6 +198,7 @@ void ConnectionTableModel::setConnections(std::vector<Connection> connections)
 
 void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
 {
+    rowsChanged();
     const int oldCount = static_cast<int>(m_rows.size());
     std::vector<Row> added;
     QHash<QString, size_t> addedById;
@@ -132,7 +216,10 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
     if (added.empty())
         return;
     beginInsertRows(QModelIndex(), oldCount, oldCount + static_cast<int>(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + added.size());
+    // Grow geometrically: an exact reserve() here moved every row on each of a load's many
+    // small appends (O(rows) per append).
+    if (m_rows.capacity() < m_rows.size() + added.size())
+        m_rows.reserve(std::max(m_rows.size() + added.size(), 2 * m_rows.capacity()));
     for (Row &row : added) {
         m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
         m_rows.push_back(std::move(row));
@@ -142,11 +229,10 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
 
 void ConnectionTableModel::replaceRow(int row, Connection connection)
 {
+    rowsChanged();
     Row &target = m_rows[static_cast<size_t>(row)];
     const ExpiryStatus before = target.expiry.status;
-    const bool revealed = target.revealed;
-    target = makeRow(std::move(connection));
-    target.revealed = revealed; // same connection, same choice
+    target = makeRow(std::move(connection), target.revealed); // same connection, same choice
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (before != ExpiryStatus::Within7Days && target.expiry.status == ExpiryStatus::Within7Days)
         Q_EMIT connectionEnteredSevenDayBand(target.connection.connectionId);
@@ -168,6 +254,7 @@ bool ConnectionTableModel::removeConnection(const QString &connectionId)
     const int row = rowOf(connectionId);
     if (row < 0)
         return false;
+    rowsChanged();
     beginRemoveRows(QModelIndex(), row, row);
     m_rows.erase(m_rows.begin() + row);
     rebuildIndex();
@@ -188,7 +275,11 @@ void ConnectionTableModel::refreshExpiry()
         if (row.expiry.status != ExpiryStatus::Within7Days &&
             now.status == ExpiryStatus::Within7Days)
             entered << row.connection.connectionId;
+        rowsChanged();
+        const bool bandChanged = now.status != row.expiry.status;
         row.expiry = now;
+        if (bandChanged)
+            updateKeys(row); // the band's text is matched by the filter
         if (first < 0)
             first = i;
         last = i;
@@ -228,7 +319,9 @@ void ConnectionTableModel::setRevealed(int row, bool revealed)
 {
     if (row < 0 || row >= rowCount() || m_rows[static_cast<size_t>(row)].revealed == revealed)
         return;
+    rowsChanged();
     m_rows[static_cast<size_t>(row)].revealed = revealed;
+    updateKeys(m_rows[static_cast<size_t>(row)]);
     Q_EMIT dataChanged(index(row, ConnectionIdColumn), index(row, AeroPassUserUuidColumn));
 }
 
@@ -240,6 +333,22 @@ bool ConnectionTableModel::hasIdExactly(int row, const QString &normalized) cons
     return r.idKey == normalized || r.uuidKey == normalized;
 }
 
+bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
+                                        const QStringList &normalizedWords) const
+{
+    const Row &r = m_rows[static_cast<size_t>(row)];
+    for (qsizetype i = 0; i < foldedWords.size(); ++i) {
+        // A pasted full id is longer than any masked field: skip the search, test the id.
+        const QString &word = foldedWords.at(i);
+        if (word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
+            continue;
+        const QString &id = normalizedWords.at(i);
+        if (id.isEmpty() || (r.idKey != id && r.uuidKey != id))
+            return false;
+    }
+    return true;
+}
+
 QString ConnectionTableModel::displayText(int row, int column) const
 {
     return displayData(m_rows.at(static_cast<size_t>(row)), column).toString();
@@ -247,26 +356,109 @@ QString ConnectionTableModel::displayText(int row, int column) const
 
 int ConnectionTableModel::compareRows(int left, int right, int column) const
 {
-    const Row &a = m_rows.at(static_cast<size_t>(left));
-    const Row &b = m_rows.at(static_cast<size_t>(right));
+    if (column == m_rankColumn) {
+        const int a = m_rank[static_cast<size_t>(left)];
+        const int b = m_rank[static_cast<size_t>(right)];
+        return a < b ? -1 : (a > b ? 1 : 0);
+    }
+    return compareRowsDirect(m_rows.at(static_cast<size_t>(left)),
+                             m_rows.at(static_cast<size_t>(right)), column);
+}
+
+void ConnectionTableModel::prepareSortKeys(int column) const
+{
+    if (column == m_rankColumn || column < 0 || column >= ColumnCount)
+        return;
+    // Each row's order reduced to integers first, so the sort below compares plain numbers.
+    struct Key
+    {
+        qint64 a = 0;
+        qint64 b = 0;
+        qint64 c = 0;
+        int row = 0;
+        bool operator<(const Key &o) const
+        {
+            return a != o.a ? a < o.a : (b != o.b ? b < o.b : c < o.c);
+        }
+        bool sameAs(const Key &o) const { return a == o.a && b == o.b && c == o.c; }
+    };
+    std::vector<Key> keys(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        keys[i].row = static_cast<int>(i);
+    auto rankStrings = [&](QString Row::*member) {
+        // Few distinct banks/statuses (interned): sort the distinct values once.
+        QHash<QString, qint64> distinct;
+        for (const Row &row : m_rows)
+            distinct.insert(row.*member, 0);
+        QStringList values = distinct.keys();
+        std::sort(values.begin(), values.end(), [](const QString &l, const QString &r) {
+            return l.compare(r, Qt::CaseSensitive) < 0;
+        });
+        for (qsizetype i = 0; i < values.size(); ++i)
+            distinct[values.at(i)] = i;
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            keys[i].a = distinct.value(m_rows[i].*member);
+    };
     switch (column) {
     case BankColumn:
-        return a.connection.bankName.compare(b.connection.bankName, Qt::CaseInsensitive);
-    case ConnectionIdColumn:
-        return displayData(a, column).toString().compare(displayData(b, column).toString(),
-                                                         Qt::CaseInsensitive);
-    case AeroPassUserUuidColumn:
-        return displayData(a, column).toString().compare(displayData(b, column).toString(),
-                                                         Qt::CaseInsensitive);
+        rankStrings(&Row::bankKey);
+        break;
     case StatusColumn:
-        return a.connection.status.compare(b.connection.status, Qt::CaseInsensitive);
+        rankStrings(&Row::statusKey);
+        break;
+    case ConnectionIdColumn:
+        rankStrings(&Row::idSortKey);
+        break;
+    case AeroPassUserUuidColumn:
+        rankStrings(&Row::uuidSortKey);
+        break;
+    case ExpiryDateColumn:
+    case DaysLeftColumn:
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            const Row &row = m_rows[i];
+            const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
+            keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
+            keys[i].b = unknown ? 0 : row.expiry.daysLeft;
+            keys[i].c = unknown ? 0 : row.expiryMs;
+        }
+        break;
+    case BandColumn:
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            keys[i].a = ExpiryBandStyle::severity(m_rows[i].expiry.status);
+        break;
+    default:
+        break;
+    }
+    std::sort(keys.begin(), keys.end());
+    m_rank.assign(m_rows.size(), 0);
+    int rank = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && !keys[i - 1].sameAs(keys[i]))
+            ++rank;
+        m_rank[static_cast<size_t>(keys[i].row)] = rank;
+    }
+    m_rankColumn = column;
+}
+
+int ConnectionTableModel::compareRowsDirect(const Row &a, const Row &b, int column) const
+{
+    switch (column) {
+    // Folded keys compared case-sensitively order as the original text case-insensitively.
+    case BankColumn:
+        return a.bankKey.compare(b.bankKey, Qt::CaseSensitive);
+    case ConnectionIdColumn:
+        return a.idSortKey.compare(b.idSortKey, Qt::CaseSensitive);
+    case AeroPassUserUuidColumn:
+        return a.uuidSortKey.compare(b.uuidSortKey, Qt::CaseSensitive);
+    case StatusColumn:
+        return a.statusKey.compare(b.statusKey, Qt::CaseSensitive);
     case ExpiryDateColumn:
     case DaysLeftColumn: {
         const int byDays = compareDays(a.expiry, b.expiry);
         if (byDays != 0 || a.expiry.status == ExpiryStatus::Unknown)
             return byDays;
-        const qint64 am = a.connection.connectionExpiry.toMSecsSinceEpoch();
-        const qint64 bm = b.connection.connectionExpiry.toMSecsSinceEpoch();
+        const qint64 am = a.expiryMs;
+        const qint64 bm = b.expiryMs;
         return am < bm ? -1 : (am > bm ? 1 : 0);
     }
     case BandColumn:

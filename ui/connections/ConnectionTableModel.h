@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 
 #include <vector>
 
@@ -51,6 +52,10 @@ public:
 
     explicit ConnectionTableModel(const Clock &clock, QObject *parent = nullptr);
 
+    /// Same as QAbstractTableModel::index() without its two virtual calls: the sorted proxy asks
+    /// for two indexes per comparison, a few million times when it sorts 100,000 rows.
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -82,9 +87,21 @@ public:
     /// True when `normalizedId` (see normalizedId()) is exactly this row's connectionId or
     /// aeroPassUserUuid.
     bool hasIdExactly(int row, const QString &normalizedId) const;
+    /// The filter's test for one row, on keys kept per row (so a keystroke over 100,000 rows
+    /// builds no strings): every word of `foldedWords` (each foldCase()d, no white space) is in
+    /// the row's shown bank, status, ids (masked unless revealed) or band text, or is, in
+    /// `normalizedWords` (same index, normalizedId()), exactly the row's connectionId or
+    /// aeroPassUserUuid. Same result as displayText(..).contains(word, Qt::CaseInsensitive)
+    /// over those columns || hasIdExactly(); tests/ui/connections compare the two.
+    bool matchesWords(int row, const QStringList &foldedWords,
+                      const QStringList &normalizedWords) const;
     /// Orders two rows by `column` on raw values: unknown expiry/days after every known one,
     /// text case-insensitively. Negative, 0 or positive.
     int compareRows(int left, int right, int column) const;
+    /// Ranks every row by `column` once (equal rows, equal rank), so that compareRows() on that
+    /// column is one integer compare until any row changes (then it compares the rows again).
+    /// The proxy calls it before it sorts or re-filters a sorted table. Cheap when still valid.
+    void prepareSortKeys(int column) const;
 
     bool isRevealed(int row) const;
     /// Shows (or hides again) this row's connectionId and aeroPassUserUuid in full.
@@ -101,6 +118,9 @@ public:
     static QString mask(const QString &id);
     /// Trimmed and lower-cased, as ids are compared.
     static QString normalizedId(const QString &id);
+    /// Simple Unicode case folding, one code point at a time: what Qt::CaseInsensitive compares
+    /// (so folded text compared case-sensitively orders and matches as the original did).
+    static QString foldCase(QStringView text);
 
 Q_SIGNALS:
     /// A connection already in the model moved into the 7-day band (by an update or by
@@ -118,10 +138,22 @@ private:
         QString maskedUuid;
         QString idKey;
         QString uuidKey;
+        // Kept in step with the fields above by updateKeys() (filter and sort read only these).
+        QString haystack; ///< folded shown text of the matched columns, '\n'-separated
+        QString bankKey; ///< folded bank name
+        QString statusKey; ///< folded status
+        QString idSortKey; ///< folded shown connectionId (masked unless revealed)
+        QString uuidSortKey; ///< folded shown aeroPassUserUuid
+        qint64 expiryMs = 0;
+        int longestField = 0; ///< a longer word cannot be in the haystack (it holds no '\n')
         bool revealed = false;
     };
 
-    Row makeRow(connections::Connection connection) const;
+    Row makeRow(connections::Connection connection, bool revealed = false) const;
+    void updateKeys(Row &row) const;
+    QString interned(const QString &key) const;
+    int compareRowsDirect(const Row &a, const Row &b, int column) const;
+    void rowsChanged() { m_rankColumn = -1; }
     void replaceRow(int row, connections::Connection connection);
     void rebuildIndex();
     QVariant displayData(const Row &row, int column) const;
@@ -138,6 +170,12 @@ private:
         QString text;
     };
     QHash<QString, Outcome> m_refreshOutcomes; ///< by normalised connectionId
+    /// One shared copy of each folded bank/status: equal keys then compare by pointer, which
+    /// is most compares when sorting 100,000 rows over a few banks.
+    mutable QSet<QString> m_keyPool;
+    mutable std::vector<int> m_rank; ///< per row, by m_rankColumn (see prepareSortKeys())
+    mutable int m_rankColumn = -1; ///< -1: no valid ranks
+    mutable std::vector<QString> m_foldedBandText; ///< by int(ExpiryStatus), filled on use
 };
 
 } // namespace aerodesk::ui

@@ -203,6 +203,9 @@ void ConnectionsPanel::build()
     m_timelineTimer.setSingleShot(true);
     m_timelineTimer.setInterval(0);
     connect(&m_timelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
+    m_bulkTimelineTimer.setSingleShot(true);
+    m_bulkTimelineTimer.setInterval(kBulkTimelineMs);
+    connect(&m_bulkTimelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer,
@@ -441,6 +444,25 @@ void ConnectionsPanel::setConnections(std::vector<Connection> connections)
 void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
 {
     m_model->appendConnections(std::move(batch));
+    m_timelineTimer.stop();
+    if (m_bulkDepth == 0)
+        refreshTimeline();
+    else if (!m_bulkTimelineTimer.isActive())
+        m_bulkTimelineTimer.start(); // counting 100,000 rows per slice would cost more than it
+}
+
+void ConnectionsPanel::beginBulkLoad()
+{
+    if (m_bulkDepth++ == 0)
+        m_proxy->beginBulkLoad();
+}
+
+void ConnectionsPanel::endBulkLoad()
+{
+    if (m_bulkDepth == 0 || --m_bulkDepth > 0)
+        return;
+    m_proxy->endBulkLoad();
+    m_bulkTimelineTimer.stop();
     m_timelineTimer.stop();
     refreshTimeline();
 }

@@ -76,6 +76,12 @@ public:
     bool removeConnection(const QString &connectionId);
     /// Re-reads the clock: bands, days left and the timeline's "today". Called every minute.
     void refreshExpiry();
+    /// Around a bulk load (ConnectionStoreFeed): rows appended meanwhile go to the end of the
+    /// table and are sorted once by endBulkLoad() (see ConnectionFilterProxy::beginBulkLoad),
+    /// and the timeline is recounted at most every kBulkTimelineMs instead of after every append.
+    void beginBulkLoad();
+    void endBulkLoad();
+    static constexpr int kBulkTimelineMs = 100;
 
     ConnectionTableModel *model() const { return m_model; }
     ConnectionFilterProxy *proxy() const { return m_proxy; }
@@ -199,6 +205,8 @@ private:
     QProgressBar *m_linkBusy = nullptr;
     QTimer m_expiryTimer;
     QTimer m_timelineTimer;
+    QTimer m_bulkTimelineTimer;
+    int m_bulkDepth = 0;
 };
 
 } // namespace aerodesk::ui

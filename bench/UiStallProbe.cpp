@@ -1,0 +1,329 @@
+// UI-stall probe (issue 14, part A): the REAL ConnectionsPanel on the REAL event loop, fed from a
+// REAL encrypted SQLite store through Session → ConnectionStoreFeed → StoreLoader, with a 1-ms
+// heartbeat timer measuring the longest gap between event-loop turns; then typing into the real
+// filter line edit (QTest::keyClick), pasting a full id, the band combobox and a header sort.
+//
+// Run: scripts/run-headless.sh build/bin/aerodesk_bench_uistall [rows]   (default 100000 rows)
+// (QT_QPA_PLATFORM=offscreen is used when no platform is set.)
+//
+// Output: one "name value" line per figure (milliseconds unless said), for scripts/bench.sh:
+//   load.rows                     rows in the table when the load ended (must equal the store's)
+//   load.first_rows_ms            setStore() → first rows in the table
+//   load.end_to_end_ms            setStore() → loadingFinished: every row in, sorted, filter usable
+//   load.ui_thread_cpu_ms         UI-thread CPU time spent over that load (heartbeat included)
+//   uistall.load_longest_gap_ms   longest event-loop gap while loading
+//   uistall.load_gaps_over_16ms   how many gaps passed one 60 Hz frame while loading (count)
+//   filter.keystroke_ms           median time of one typed key (key event → filtered proxy)
+//   filter.keystroke_max_ms       slowest typed key
+//   uistall.typing_longest_gap_ms longest event-loop gap while typing (keys 40 ms apart)
+//   filter.paste_full_id_ms       pasting a full connectionId (upper case) → its one row
+//   filter.clear_ms               clearing the filter (Esc) → every row back, sorted
+//   filter.band_ms                median: choosing the "≤ 7 days" band in the combobox
+//   filter.band_off_ms            median: back to "All expiry bands"
+//   sort.column_ms                median: sorting by another column (bank, days left, band)
+// and for each per-operation figure X_ms above (filter.*, sort.*) also X_cpu_ms: the UI thread's
+// CPU time for it (CLOCK_THREAD_CPUTIME_ID), which other processes on shared cores do not
+// inflate — e.g. filter.keystroke_cpu_ms, filter.keystroke_max_cpu_ms, sort.column_cpu_ms.
+#include "core/connections/Connection.h"
+#include "core/crypto/Random.h"
+#include "core/session/Session.h"
+#include "core/store/Store.h"
+#include "core/util/Clock.h"
+#include "ui/connections/ConnectionFilterProxy.h"
+#include "ui/connections/ConnectionStoreFeed.h"
+#include "ui/connections/ConnectionTableModel.h"
+#include "ui/connections/ConnectionsPanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <vector>
+
+using namespace aerodesk;
+using connections::Connection;
+using M = ui::ConnectionTableModel;
+
+namespace {
+
+void report(const char *name, double value)
+{
+    std::printf("%s %.1f\n", name, value);
+    std::fflush(stdout);
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+/// CPU time of the calling (UI) thread in ms: unlike wall time, not inflated when other
+/// processes share the cores.
+double threadCpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// Wall and UI-thread CPU time of one operation.
+struct Span
+{
+    QElapsedTimer wall;
+    double cpuStart = threadCpuMs();
+    Span() { wall.start(); }
+    double wallMs() const { return msSince(wall); }
+    double cpuMs() const { return threadCpuMs() - cpuStart; }
+};
+
+/// A 1-ms timer: the longest gap between two of its ticks is the longest the event loop was
+/// kept from turning (less its own millisecond).
+class LoopGapMeter : public QObject
+{
+public:
+    LoopGapMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const double now = msSince(m_clock);
+            const double gap = now - m_last;
+            m_last = now;
+            m_longest = std::max(m_longest, gap);
+            if (gap > 16.0)
+                ++m_overFrame;
+        });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_overFrame = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double longest() const { return m_longest; }
+    int overFrame() const { return m_overFrame; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_last = 0;
+    double m_longest = 0;
+    int m_overFrame = 0;
+};
+
+/// Rows like bench/ConnectionsModelBench.cpp: five banks, md5 ids, expiry -5…+120 days.
+QList<Connection> makeRows(int count, const QDateTime &now)
+{
+    static const QString banks[] = { QStringLiteral("Aerosync Bank"), QStringLiteral("Chase"),
+                                     QStringLiteral("Wells Fargo"), QStringLiteral("Ally Bank"),
+                                     QStringLiteral("Citibank") };
+    QList<Connection> result;
+    result.reserve(count);
+    for (int n = 0; n < count; ++n) {
+        Connection c;
+        c.connectionId = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5).toHex());
+        c.aeroPassUserUuid =
+            c.connectionId.right(12) + QStringLiteral("-0000-4000-8000-") + c.connectionId.left(12);
+        c.bankName = banks[n % 5];
+        c.status = n % 3 ? QStringLiteral("CONNECTED") : QStringLiteral("EXPIRED");
+        if (n % 50 != 49)
+            c.connectionExpiry = now.addSecs((n % 125 - 5) * 86400LL + (n % 86400));
+        result.push_back(std::move(c));
+    }
+    return result;
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int rows = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
+
+    SystemClock clock;
+    QTemporaryDir dir;
+    auto opened = store::Store::open(dir.filePath(QStringLiteral("probe.sqlite")),
+                                     crypto::Random::secretBytes(32));
+    if (!opened) {
+        std::fprintf(stderr, "cannot open the store: %s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    std::shared_ptr<store::Store> db(std::move(opened).value());
+    const QList<Connection> all = makeRows(rows, clock.nowUtc());
+    if (!db->connections().upsertMany(all)) {
+        std::fprintf(stderr, "cannot fill the store\n");
+        return 1;
+    }
+
+    session::Session session(clock);
+    ui::ConnectionsPanel panel(session);
+    panel.resize(1300, 800);
+    panel.show();
+    if (!QTest::qWaitForWindowExposed(&panel))
+        std::fprintf(stderr, "the panel was not exposed (figures still taken)\n");
+    QCoreApplication::processEvents();
+
+    // 1. Load.
+    LoopGapMeter meter;
+    bool finished = false;
+    double firstRowsMs = -1;
+    QElapsedTimer load;
+    QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingFinished, &app,
+                     [&](qint64) { finished = true; });
+    QObject::connect(panel.model(), &QAbstractItemModel::rowsInserted, &app, [&] {
+        if (firstRowsMs < 0)
+            firstRowsMs = msSince(load);
+    });
+    if (qEnvironmentVariableIsSet("AERODESK_PROBE_TRACE")) {
+        QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingProgress, &app,
+                         [&](qint64 delivered, qint64) {
+                             std::fprintf(stderr, "trace %.1f ms: %lld rows, longest gap %.1f\n",
+                                          msSince(load), static_cast<long long>(delivered),
+                                          meter.longest());
+                         });
+    }
+    meter.start();
+    load.start();
+    const double loadCpuStart = threadCpuMs();
+    session.setStore(db);
+    if (!waitFor([&] { return finished; }, 120000)) {
+        std::fprintf(stderr, "the load did not finish\n");
+        return 1;
+    }
+    const double loadMs = msSince(load);
+    const double loadCpuMs = threadCpuMs() - loadCpuStart;
+    QCoreApplication::processEvents(); // the first paint of the full table counts as well
+    meter.stop();
+    report("load.rows", panel.proxy()->rowCount());
+    report("load.first_rows_ms", firstRowsMs);
+    report("load.end_to_end_ms", loadMs);
+    report("load.ui_thread_cpu_ms", loadCpuMs);
+    report("uistall.load_longest_gap_ms", meter.longest());
+    report("uistall.load_gaps_over_16ms", meter.overFrame());
+
+    // 2. Typing into the filter, keys 40 ms apart on the running event loop.
+    QLineEdit *filter = panel.filterEdit();
+    filter->setFocus();
+    const QString typed = QStringLiteral("wells ex");
+    std::vector<double> keys, keysCpu;
+    meter.start();
+    for (const QChar ch : typed) {
+        Span key;
+        QTest::keyClick(filter, ch.toLatin1());
+        keys.push_back(key.wallMs());
+        keysCpu.push_back(key.cpuMs());
+        QTest::qWait(40);
+    }
+    for (int i = 0; i < typed.size(); ++i) { // backspace: each widens the result again
+        Span key;
+        QTest::keyClick(filter, Qt::Key_Backspace);
+        keys.push_back(key.wallMs());
+        keysCpu.push_back(key.cpuMs());
+        QTest::qWait(40);
+    }
+    meter.stop();
+    if (qEnvironmentVariableIsSet("AERODESK_PROBE_TRACE")) {
+        for (double k : keys)
+            std::fprintf(stderr, "trace key %.1f ms\n", k);
+    }
+    report("filter.keystroke_ms", median(keys));
+    report("filter.keystroke_max_ms", *std::max_element(keys.begin(), keys.end()));
+    report("filter.keystroke_cpu_ms", median(keysCpu));
+    report("filter.keystroke_max_cpu_ms", *std::max_element(keysCpu.begin(), keysCpu.end()));
+    report("uistall.typing_longest_gap_ms", meter.longest());
+
+    // 3. Pasting a full id (upper case), then clearing.
+    {
+        const QString id = all.at(all.size() / 2).connectionId.toUpper();
+        Span paste;
+        filter->setText(id);
+        report("filter.paste_full_id_ms", paste.wallMs());
+        report("filter.paste_full_id_cpu_ms", paste.cpuMs());
+        if (panel.proxy()->rowCount() != 1)
+            std::fprintf(stderr, "pasting a full id showed %d rows\n", panel.proxy()->rowCount());
+        QTest::qWait(40);
+        Span clear;
+        QTest::keyClick(filter, Qt::Key_Escape);
+        report("filter.clear_ms", clear.wallMs());
+        report("filter.clear_cpu_ms", clear.cpuMs());
+        QTest::qWait(40);
+    }
+
+    // 4. The band combobox.
+    {
+        auto *band = panel.findChild<QComboBox *>(QStringLiteral("bandFilter"));
+        const int within7 =
+            band ? band->findData(static_cast<int>(connections::ExpiryStatus::Within7Days)) : -1;
+        std::vector<double> on, off, onCpu, offCpu;
+        for (int i = 0; band && within7 > 0 && i < 5; ++i) {
+            Span select;
+            band->setCurrentIndex(within7);
+            on.push_back(select.wallMs());
+            onCpu.push_back(select.cpuMs());
+            QTest::qWait(20);
+            Span all;
+            band->setCurrentIndex(0);
+            off.push_back(all.wallMs());
+            offCpu.push_back(all.cpuMs());
+            QTest::qWait(20);
+        }
+        report("filter.band_ms", median(on));
+        report("filter.band_off_ms", median(off));
+        report("filter.band_cpu_ms", median(onCpu));
+        report("filter.band_off_cpu_ms", median(offCpu));
+    }
+
+    // 5. Sorting by another column, as a header click does.
+    {
+        std::vector<double> sorts, sortsCpu;
+        for (int i = 0; i < 3; ++i) {
+            for (int column : { M::BankColumn, M::BandColumn, M::DaysLeftColumn }) {
+                Span sort;
+                panel.table()->sortByColumn(column, Qt::AscendingOrder);
+                sorts.push_back(sort.wallMs());
+                sortsCpu.push_back(sort.cpuMs());
+                QTest::qWait(20);
+            }
+        }
+        report("sort.column_ms", median(sorts));
+        report("sort.column_cpu_ms", median(sortsCpu));
+    }
+    return 0;
+}
