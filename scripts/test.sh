@@ -116,7 +116,11 @@ release_log="$PWD/build-release.log"
 if [[ $# -eq 0 ]]; then
   configure_release OFF >"$release_log" 2>&1 || { tail -40 "$release_log" >&2; exit 1; }
   # Its own process group (setsid), so that it can be re-prioritised and stopped as a whole.
-  setsid nice -n 19 cmake --build build -j"$jobs" >>"$release_log" 2>&1 &
+  # With the kernel's autogroup scheduling (each session gets a group of its own), a nice value
+  # only counts within its session's group: the new session lowers its whole group's priority.
+  # shellcheck disable=SC2016  # expanded by the inner shell
+  setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null; exec nice -n 19 cmake --build build -j"$1"' \
+    _ "$jobs" >>"$release_log" 2>&1 &
   release_pid=$!
   trap '[[ -n "$release_pid" ]] && kill -- -"$release_pid" 2>/dev/null || true' EXIT
 fi
@@ -154,6 +158,7 @@ if [[ "${AERODESK_FUZZ_SECONDS:-5}" != 0 ]]; then
 fi
 
 # 5. The Release build finishes (at full priority now), then the package test.
+echo 0 >"/proc/$release_pid/autogroup" 2>/dev/null || true
 renice -n 0 -g "$release_pid" >/dev/null 2>&1 || true # lowering a nice value needs root
 if ! wait "$release_pid"; then
   echo "test.sh: the Release build failed:" >&2
