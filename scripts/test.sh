@@ -110,9 +110,9 @@ cmake --build "$asan" -j"$jobs"
 
 # 3. Alongside the suite, at the lowest CPU priority: the Release build of what ships. Most of
 # the suite waits on timers, the network and the display, and a niced compiler only takes the
-# CPU time the tests leave (docs/security.md, "CI time").
+# CPU time the tests leave (docs/security.md, "In CI").
 release_pid=
-release_log="$PWD/build-release.log"
+release_log="$PWD/$asan/release-build.log" # build-asan/ exists by now and is ignored by git
 if [[ $# -eq 0 ]]; then
   configure_release OFF >"$release_log" 2>&1 || { tail -40 "$release_log" >&2; exit 1; }
   # Its own process group (setsid), so that it can be re-prioritised and stopped as a whole.
