@@ -440,6 +440,16 @@ void ConnectionTableModel::prepareSortKeys(int column) const
     m_rankColumn = column;
 }
 
+const std::vector<int> &ConnectionTableModel::sortRanks(int column) const
+{
+    prepareSortKeys(column);
+    if (m_rankColumn != column) { // column out of range: every row ties
+        m_rankColumn = -1;
+        m_rank.assign(m_rows.size(), 0);
+    }
+    return m_rank;
+}
+
 int ConnectionTableModel::compareRowsDirect(const Row &a, const Row &b, int column) const
 {
     switch (column) {

@@ -102,6 +102,9 @@ public:
     /// column is one integer compare until any row changes (then it compares the rows again).
     /// The proxy calls it before it sorts or re-filters a sorted table. Cheap when still valid.
     void prepareSortKeys(int column) const;
+    /// Per row, its rank by `column` (prepareSortKeys() first; equal rows, equal rank, ranks
+    /// 0 … rowCount() - 1). Valid until any row changes. The filter proxy sorts by counting.
+    const std::vector<int> &sortRanks(int column) const;
 
     bool isRevealed(int row) const;
     /// Shows (or hides again) this row's connectionId and aeroPassUserUuid in full.
