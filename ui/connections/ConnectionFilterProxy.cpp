@@ -128,7 +128,8 @@ bool ConnectionFilterProxy::acceptsSourceRow(int sourceRow) const
     if (m_filter.day.isValid() && m_model->expiryDay(sourceRow) != m_filter.day)
         return false;
     return m_filter.foldedWords.isEmpty() ||
-        m_model->matchesWords(sourceRow, m_filter.foldedWords, m_filter.normalizedWords);
+        m_model->matchesWords(sourceRow, m_filter.foldedWords, m_filter.normalizedWords,
+                              m_filter.wordMasks);
 }
 
 void ConnectionFilterProxy::setFilterText(const QString &text)
@@ -141,9 +142,11 @@ void ConnectionFilterProxy::setFilterText(const QString &text)
     const QStringList words = text.split(spaces, Qt::SkipEmptyParts);
     next.foldedWords.clear();
     next.normalizedWords.clear();
+    next.wordMasks.clear();
     for (const QString &word : words) {
         next.normalizedWords << ConnectionTableModel::normalizedId(word);
         next.foldedWords << ConnectionTableModel::foldCase(word);
+        next.wordMasks.push_back(ConnectionTableModel::charMask(next.foldedWords.constLast()));
     }
     applyFilter(std::move(next));
 }

@@ -93,6 +93,7 @@ private:
         QString text;
         QStringList foldedWords;
         QStringList normalizedWords;
+        std::vector<quint64> wordMasks; ///< ConnectionTableModel::charMask of each folded word
         std::optional<connections::ExpiryStatus> band;
         QDate day;
     };

@@ -38,6 +38,14 @@ int compareDays(const ExpiryInfo &a, const ExpiryInfo &b)
     return a.daysLeft < b.daysLeft ? -1 : (a.daysLeft > b.daysLeft ? 1 : 0);
 }
 
+/// a == b for normalised ids, cheapest checks first: every row is tested against a pasted id,
+/// and ids of one kind all have the same length (QString's == then compares every character).
+bool sameIdKey(const QString &a, const QString &b)
+{
+    const qsizetype n = a.size();
+    return n == b.size() && (n == 0 || (a.front() == b.front() && a.back() == b.back() && a == b));
+}
+
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(const Clock &clock, QObject *parent)
@@ -141,6 +149,7 @@ void ConnectionTableModel::updateKeys(Row &row) const
     haystack.append(bankShown).append(sep).append(statusShown).append(sep);
     haystack.append(row.idSortKey).append(sep).append(row.uuidSortKey).append(sep);
     haystack.append(m_foldedBandText[band]);
+    row.haystackMask = charMask(haystack);
     row.haystack = std::move(haystack);
     row.longestField =
         static_cast<int>(std::max({ bankShown.size(), statusShown.size(), row.idSortKey.size(),
@@ -330,7 +339,7 @@ bool ConnectionTableModel::hasIdExactly(int row, const QString &normalized) cons
     if (normalized.isEmpty())
         return false;
     const Row &r = m_rows.at(static_cast<size_t>(row));
-    return r.idKey == normalized || r.uuidKey == normalized;
+    return sameIdKey(r.idKey, normalized) || sameIdKey(r.uuidKey, normalized);
 }
 
 bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
@@ -343,10 +352,37 @@ bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
         if (word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
             continue;
         const QString &id = normalizedWords.at(i);
-        if (id.isEmpty() || (r.idKey != id && r.uuidKey != id))
+        if (id.isEmpty() || (!sameIdKey(r.idKey, id) && !sameIdKey(r.uuidKey, id)))
             return false;
     }
     return true;
+}
+
+bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
+                                        const QStringList &normalizedWords,
+                                        const std::vector<quint64> &wordMasks) const
+{
+    const Row &r = m_rows[static_cast<size_t>(row)];
+    for (qsizetype i = 0; i < foldedWords.size(); ++i) {
+        const QString &word = foldedWords.at(i);
+        // Most rows lack one of the word's characters: no search. A pasted full id is longer
+        // than any masked field: no search either, only the id is tested.
+        if ((wordMasks[static_cast<size_t>(i)] & ~r.haystackMask) == 0 &&
+            word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
+            continue;
+        const QString &id = normalizedWords.at(i);
+        if (id.isEmpty() || (!sameIdKey(r.idKey, id) && !sameIdKey(r.uuidKey, id)))
+            return false;
+    }
+    return true;
+}
+
+quint64 ConnectionTableModel::charMask(QStringView text)
+{
+    quint64 mask = 0;
+    for (const QChar c : text)
+        mask |= quint64(1) << (c.unicode() & 63);
+    return mask;
 }
 
 QString ConnectionTableModel::displayText(int row, int column) const
@@ -382,12 +418,11 @@ void ConnectionTableModel::prepareSortKeys(int column) const
         }
         bool sameAs(const Key &o) const { return a == o.a && b == o.b && c == o.c; }
     };
-    std::vector<Key> keys(m_rows.size());
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        keys[i].row = static_cast<int>(i);
+    // Text and band: the rank is the index among the distinct values present, sorted once —
+    // no sort of the rows at all.
     auto rankStrings = [&](QString Row::*member) {
         // Few distinct banks/statuses (interned): sort the distinct values once.
-        QHash<QString, qint64> distinct;
+        QHash<QString, int> distinct;
         for (const Row &row : m_rows)
             distinct.insert(row.*member, 0);
         QStringList values = distinct.keys();
@@ -395,39 +430,51 @@ void ConnectionTableModel::prepareSortKeys(int column) const
             return l.compare(r, Qt::CaseSensitive) < 0;
         });
         for (qsizetype i = 0; i < values.size(); ++i)
-            distinct[values.at(i)] = i;
+            distinct[values.at(i)] = static_cast<int>(i);
+        m_rank.resize(m_rows.size());
         for (size_t i = 0; i < m_rows.size(); ++i)
-            keys[i].a = distinct.value(m_rows[i].*member);
+            m_rank[i] = distinct.value(m_rows[i].*member);
+        m_rankColumn = column;
     };
     switch (column) {
     case BankColumn:
-        rankStrings(&Row::bankKey);
-        break;
+        return rankStrings(&Row::bankKey);
     case StatusColumn:
-        rankStrings(&Row::statusKey);
-        break;
+        return rankStrings(&Row::statusKey);
     case ConnectionIdColumn:
-        rankStrings(&Row::idSortKey);
-        break;
+        return rankStrings(&Row::idSortKey);
     case AeroPassUserUuidColumn:
-        rankStrings(&Row::uuidSortKey);
-        break;
-    case ExpiryDateColumn:
-    case DaysLeftColumn:
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            const Row &row = m_rows[i];
-            const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
-            keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
-            keys[i].b = unknown ? 0 : row.expiry.daysLeft;
-            keys[i].c = unknown ? 0 : row.expiryMs;
+        return rankStrings(&Row::uuidSortKey);
+    case BandColumn: {
+        std::vector<int> dense; // severity -> rank among the severities present
+        for (const Row &row : m_rows) {
+            const auto severity = static_cast<size_t>(ExpiryBandStyle::severity(row.expiry.status));
+            if (severity >= dense.size())
+                dense.resize(severity + 1, -1);
+            dense[severity] = 0;
         }
-        break;
-    case BandColumn:
+        int next = 0;
+        for (int &rank : dense)
+            rank = rank < 0 ? -1 : next++;
+        m_rank.resize(m_rows.size());
         for (size_t i = 0; i < m_rows.size(); ++i)
-            keys[i].a = ExpiryBandStyle::severity(m_rows[i].expiry.status);
-        break;
+            m_rank[i] =
+                dense[static_cast<size_t>(ExpiryBandStyle::severity(m_rows[i].expiry.status))];
+        m_rankColumn = column;
+        return;
+    }
     default:
         break;
+    }
+    // Expiry date and days left: (unknown, days left, ms) sorted once, then ranked.
+    std::vector<Key> keys(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
+        keys[i].row = static_cast<int>(i);
+        keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
+        keys[i].b = unknown ? 0 : row.expiry.daysLeft;
+        keys[i].c = unknown ? 0 : row.expiryMs;
     }
     std::sort(keys.begin(), keys.end());
     m_rank.assign(m_rows.size(), 0);

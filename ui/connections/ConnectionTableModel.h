@@ -95,6 +95,13 @@ public:
     /// over those columns || hasIdExactly(); tests/ui/connections compare the two.
     bool matchesWords(int row, const QStringList &foldedWords,
                       const QStringList &normalizedWords) const;
+    /// Same, with `wordMasks[i]` = charMask(foldedWords[i]) computed once per query: a row
+    /// whose shown text lacks one of the word's characters is passed over without a search.
+    bool matchesWords(int row, const QStringList &foldedWords, const QStringList &normalizedWords,
+                      const std::vector<quint64> &wordMasks) const;
+    /// One bit per UTF-16 code unit value modulo 64: if `needle` is in `haystack`, then
+    /// charMask(needle) & ~charMask(haystack) == 0.
+    static quint64 charMask(QStringView text);
     /// Orders two rows by `column` on raw values: unknown expiry/days after every known one,
     /// text case-insensitively. Negative, 0 or positive.
     int compareRows(int left, int right, int column) const;
@@ -149,6 +156,7 @@ private:
         QString uuidSortKey; ///< folded shown aeroPassUserUuid
         qint64 expiryMs = 0;
         int longestField = 0; ///< a longer word cannot be in the haystack (it holds no '\n')
+        quint64 haystackMask = 0; ///< charMask(haystack)
         bool revealed = false;
     };
 
