@@ -127,9 +127,7 @@ bool ConnectionFilterProxy::acceptsSourceRow(int sourceRow) const
         return false;
     if (m_filter.day.isValid() && m_model->expiryDay(sourceRow) != m_filter.day)
         return false;
-    return m_filter.foldedWords.isEmpty() ||
-        m_model->matchesWords(sourceRow, m_filter.foldedWords, m_filter.normalizedWords,
-                              m_filter.wordMasks);
+    return m_filter.words.folded.isEmpty() || m_model->matchesWords(sourceRow, m_filter.words);
 }
 
 void ConnectionFilterProxy::setFilterText(const QString &text)
@@ -139,15 +137,7 @@ void ConnectionFilterProxy::setFilterText(const QString &text)
     Filter next = m_filter;
     next.text = text;
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    const QStringList words = text.split(spaces, Qt::SkipEmptyParts);
-    next.foldedWords.clear();
-    next.normalizedWords.clear();
-    next.wordMasks.clear();
-    for (const QString &word : words) {
-        next.normalizedWords << ConnectionTableModel::normalizedId(word);
-        next.foldedWords << ConnectionTableModel::foldCase(word);
-        next.wordMasks.push_back(ConnectionTableModel::charMask(next.foldedWords.constLast()));
-    }
+    next.words = ConnectionTableModel::prepareFilterWords(text.split(spaces, Qt::SkipEmptyParts));
     applyFilter(std::move(next));
 }
 
@@ -183,8 +173,8 @@ bool ConnectionFilterProxy::narrows(const Filter &next) const
     if ((m_filter.band && m_filter.band != next.band) ||
         (m_filter.day.isValid() && m_filter.day != next.day))
         return false;
-    for (const QString &old : m_filter.foldedWords) {
-        const bool inside = std::any_of(next.foldedWords.cbegin(), next.foldedWords.cend(),
+    for (const QString &old : m_filter.words.folded) {
+        const bool inside = std::any_of(next.words.folded.cbegin(), next.words.folded.cend(),
                                         [&](const QString &word) { return word.contains(old); });
         if (!inside)
             return false;
@@ -206,7 +196,7 @@ std::vector<int> ConnectionFilterProxy::visibleFromOrder(bool narrowing) const
     if (!m_model)
         return rows;
     const bool noFilter =
-        m_filter.foldedWords.isEmpty() && !m_filter.band && !m_filter.day.isValid();
+        m_filter.words.folded.isEmpty() && !m_filter.band && !m_filter.day.isValid();
     if (noFilter)
         return m_order;
     if (!narrowing) {
@@ -222,13 +212,9 @@ std::vector<int> ConnectionFilterProxy::visibleFromOrder(bool narrowing) const
     std::vector<char> candidate(m_order.size(), 0);
     for (const int row : m_visible)
         candidate[static_cast<size_t>(row)] = 1;
-    for (const QString &id : m_filter.normalizedWords) {
-        if (id.isEmpty())
-            continue;
-        for (int row = 0; row < static_cast<int>(candidate.size()); ++row) {
-            if (!candidate[static_cast<size_t>(row)] && m_model->hasIdExactly(row, id))
-                candidate[static_cast<size_t>(row)] = 1;
-        }
+    for (const QString &id : m_filter.words.normalized) {
+        for (const int row : m_model->rowsWithIdExactly(id))
+            candidate[static_cast<size_t>(row)] = 1;
     }
     rows.reserve(m_visible.size());
     for (const int row : m_order) {

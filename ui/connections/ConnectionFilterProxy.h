@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connections/ExpiryChecker.h"
+#include "ui/connections/ConnectionTableModel.h"
 
 #include <QAbstractProxyModel>
 #include <QDate>
@@ -10,8 +11,6 @@
 #include <vector>
 
 namespace aerodesk::ui {
-
-class ConnectionTableModel;
 
 /// Filters and sorts a ConnectionTableModel.
 ///
@@ -91,9 +90,7 @@ private:
     struct Filter
     {
         QString text;
-        QStringList foldedWords;
-        QStringList normalizedWords;
-        std::vector<quint64> wordMasks; ///< ConnectionTableModel::charMask of each folded word
+        ConnectionTableModel::FilterWords words;
         std::optional<connections::ExpiryStatus> band;
         QDate day;
     };

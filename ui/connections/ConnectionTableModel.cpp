@@ -189,6 +189,7 @@ void ConnectionTableModel::setConnections(std::vector<Connection> connections)
     rowsChanged();
     beginResetModel();
     m_rows.clear();
+    m_filterKeys.clear();
     m_refreshOutcomes.clear();
     m_rowById.clear();
     m_rows.reserve(connections.size());
@@ -209,6 +210,7 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
 {
     rowsChanged();
     const int oldCount = static_cast<int>(m_rows.size());
+    const bool keysKept = m_filterKeys.size() == m_rows.size();
     std::vector<Row> added;
     QHash<QString, size_t> addedById;
     for (Connection &connection : batch) {
@@ -231,8 +233,12 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
         m_rows.reserve(std::max(m_rows.size() + added.size(), 2 * m_rows.capacity()));
     for (Row &row : added) {
         m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
+        if (keysKept)
+            m_filterKeys.push_back(filterKeysOf(row));
         m_rows.push_back(std::move(row));
     }
+    if (!keysKept)
+        m_filterKeys.clear();
     endInsertRows();
 }
 
@@ -242,6 +248,7 @@ void ConnectionTableModel::replaceRow(int row, Connection connection)
     Row &target = m_rows[static_cast<size_t>(row)];
     const ExpiryStatus before = target.expiry.status;
     target = makeRow(std::move(connection), target.revealed); // same connection, same choice
+    refreshFilterKeys(static_cast<size_t>(row));
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (before != ExpiryStatus::Within7Days && target.expiry.status == ExpiryStatus::Within7Days)
         Q_EMIT connectionEnteredSevenDayBand(target.connection.connectionId);
@@ -265,6 +272,10 @@ bool ConnectionTableModel::removeConnection(const QString &connectionId)
         return false;
     rowsChanged();
     beginRemoveRows(QModelIndex(), row, row);
+    if (m_filterKeys.size() == m_rows.size())
+        m_filterKeys.erase(m_filterKeys.begin() + row);
+    else
+        m_filterKeys.clear();
     m_rows.erase(m_rows.begin() + row);
     rebuildIndex();
     endRemoveRows();
@@ -287,8 +298,10 @@ void ConnectionTableModel::refreshExpiry()
         rowsChanged();
         const bool bandChanged = now.status != row.expiry.status;
         row.expiry = now;
-        if (bandChanged)
+        if (bandChanged) {
             updateKeys(row); // the band's text is matched by the filter
+            refreshFilterKeys(static_cast<size_t>(i));
+        }
         if (first < 0)
             first = i;
         last = i;
@@ -331,6 +344,7 @@ void ConnectionTableModel::setRevealed(int row, bool revealed)
     rowsChanged();
     m_rows[static_cast<size_t>(row)].revealed = revealed;
     updateKeys(m_rows[static_cast<size_t>(row)]);
+    refreshFilterKeys(static_cast<size_t>(row));
     Q_EMIT dataChanged(index(row, ConnectionIdColumn), index(row, AeroPassUserUuidColumn));
 }
 
@@ -358,23 +372,81 @@ bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
     return true;
 }
 
-bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
-                                        const QStringList &normalizedWords,
-                                        const std::vector<quint64> &wordMasks) const
+ConnectionTableModel::FilterWords ConnectionTableModel::prepareFilterWords(const QStringList &words)
 {
-    const Row &r = m_rows[static_cast<size_t>(row)];
-    for (qsizetype i = 0; i < foldedWords.size(); ++i) {
-        const QString &word = foldedWords.at(i);
+    FilterWords prepared;
+    for (const QString &word : words) {
+        prepared.folded << foldCase(word);
+        prepared.normalized << normalizedId(word);
+        prepared.masks.push_back(charMask(prepared.folded.constLast()));
+        prepared.idHashes.push_back(idHash(prepared.normalized.constLast()));
+    }
+    return prepared;
+}
+
+bool ConnectionTableModel::matchesWords(int row, const FilterWords &words) const
+{
+    ensureFilterKeys();
+    const FilterKeys &keys = m_filterKeys[static_cast<size_t>(row)];
+    for (qsizetype i = 0; i < words.folded.size(); ++i) {
+        const QString &word = words.folded.at(i);
+        const auto w = static_cast<size_t>(i);
         // Most rows lack one of the word's characters: no search. A pasted full id is longer
         // than any masked field: no search either, only the id is tested.
-        if ((wordMasks[static_cast<size_t>(i)] & ~r.haystackMask) == 0 &&
-            word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
+        if ((words.masks[w] & ~keys.haystackMask) == 0 && word.size() <= keys.longestField &&
+            m_rows[static_cast<size_t>(row)].haystack.contains(word, Qt::CaseSensitive))
             continue;
-        const QString &id = normalizedWords.at(i);
-        if (id.isEmpty() || (!sameIdKey(r.idKey, id) && !sameIdKey(r.uuidKey, id)))
+        const QString &id = words.normalized.at(i);
+        if (id.isEmpty())
+            return false;
+        const quint32 hash = words.idHashes[w];
+        const Row &r = m_rows[static_cast<size_t>(row)];
+        if (!(keys.idHash == hash && sameIdKey(r.idKey, id)) &&
+            !(keys.uuidHash == hash && sameIdKey(r.uuidKey, id)))
             return false;
     }
     return true;
+}
+
+std::vector<int> ConnectionTableModel::rowsWithIdExactly(const QString &normalizedId) const
+{
+    std::vector<int> rows;
+    if (normalizedId.isEmpty())
+        return rows;
+    ensureFilterKeys();
+    const quint32 hash = idHash(normalizedId);
+    const int byId = m_rowById.value(normalizedId, -1);
+    for (size_t i = 0; i < m_filterKeys.size(); ++i) {
+        if ((static_cast<int>(i) == byId) ||
+            (m_filterKeys[i].uuidHash == hash && sameIdKey(m_rows[i].uuidKey, normalizedId)))
+            rows.push_back(static_cast<int>(i));
+    }
+    return rows;
+}
+
+quint32 ConnectionTableModel::idHash(const QString &normalizedId)
+{
+    return static_cast<quint32>(qHash(normalizedId, 0));
+}
+
+ConnectionTableModel::FilterKeys ConnectionTableModel::filterKeysOf(const Row &row)
+{
+    return { row.haystackMask, idHash(row.idKey), idHash(row.uuidKey), row.longestField };
+}
+
+void ConnectionTableModel::refreshFilterKeys(size_t row) const
+{
+    if (m_filterKeys.size() == m_rows.size())
+        m_filterKeys[row] = filterKeysOf(m_rows[row]);
+}
+
+void ConnectionTableModel::ensureFilterKeys() const
+{
+    if (m_filterKeys.size() == m_rows.size())
+        return;
+    m_filterKeys.resize(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_filterKeys[i] = filterKeysOf(m_rows[i]);
 }
 
 quint64 ConnectionTableModel::charMask(QStringView text)
