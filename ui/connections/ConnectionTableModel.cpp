@@ -510,13 +510,17 @@ void ConnectionTableModel::prepareSortKeys(int column) const
     };
     switch (column) {
     case BankColumn:
-        return rankStrings(&Row::bankKey);
+        rankStrings(&Row::bankKey);
+        return;
     case StatusColumn:
-        return rankStrings(&Row::statusKey);
+        rankStrings(&Row::statusKey);
+        return;
     case ConnectionIdColumn:
-        return rankStrings(&Row::idSortKey);
+        rankStrings(&Row::idSortKey);
+        return;
     case AeroPassUserUuidColumn:
-        return rankStrings(&Row::uuidSortKey);
+        rankStrings(&Row::uuidSortKey);
+        return;
     case BandColumn: {
         std::vector<int> dense; // severity -> rank among the severities present
         for (const Row &row : m_rows) {
