@@ -38,6 +38,14 @@ int compareDays(const ExpiryInfo &a, const ExpiryInfo &b)
     return a.daysLeft < b.daysLeft ? -1 : (a.daysLeft > b.daysLeft ? 1 : 0);
 }
 
+/// a == b for normalised ids, cheapest checks first: every row is tested against a pasted id,
+/// and ids of one kind all have the same length (QString's == then compares every character).
+bool sameIdKey(const QString &a, const QString &b)
+{
+    const qsizetype n = a.size();
+    return n == b.size() && (n == 0 || (a.front() == b.front() && a.back() == b.back() && a == b));
+}
+
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(const Clock &clock, QObject *parent)
@@ -141,6 +149,7 @@ void ConnectionTableModel::updateKeys(Row &row) const
     haystack.append(bankShown).append(sep).append(statusShown).append(sep);
     haystack.append(row.idSortKey).append(sep).append(row.uuidSortKey).append(sep);
     haystack.append(m_foldedBandText[band]);
+    row.haystackMask = charMask(haystack);
     row.haystack = std::move(haystack);
     row.longestField =
         static_cast<int>(std::max({ bankShown.size(), statusShown.size(), row.idSortKey.size(),
@@ -180,6 +189,7 @@ void ConnectionTableModel::setConnections(std::vector<Connection> connections)
     rowsChanged();
     beginResetModel();
     m_rows.clear();
+    m_filterKeys.clear();
     m_refreshOutcomes.clear();
     m_rowById.clear();
     m_rows.reserve(connections.size());
@@ -200,6 +210,7 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
 {
     rowsChanged();
     const int oldCount = static_cast<int>(m_rows.size());
+    const bool keysKept = m_filterKeys.size() == m_rows.size();
     std::vector<Row> added;
     QHash<QString, size_t> addedById;
     for (Connection &connection : batch) {
@@ -222,8 +233,12 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
         m_rows.reserve(std::max(m_rows.size() + added.size(), 2 * m_rows.capacity()));
     for (Row &row : added) {
         m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
+        if (keysKept)
+            m_filterKeys.push_back(filterKeysOf(row));
         m_rows.push_back(std::move(row));
     }
+    if (!keysKept)
+        m_filterKeys.clear();
     endInsertRows();
 }
 
@@ -233,6 +248,7 @@ void ConnectionTableModel::replaceRow(int row, Connection connection)
     Row &target = m_rows[static_cast<size_t>(row)];
     const ExpiryStatus before = target.expiry.status;
     target = makeRow(std::move(connection), target.revealed); // same connection, same choice
+    refreshFilterKeys(static_cast<size_t>(row));
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (before != ExpiryStatus::Within7Days && target.expiry.status == ExpiryStatus::Within7Days)
         Q_EMIT connectionEnteredSevenDayBand(target.connection.connectionId);
@@ -256,6 +272,10 @@ bool ConnectionTableModel::removeConnection(const QString &connectionId)
         return false;
     rowsChanged();
     beginRemoveRows(QModelIndex(), row, row);
+    if (m_filterKeys.size() == m_rows.size())
+        m_filterKeys.erase(m_filterKeys.begin() + row);
+    else
+        m_filterKeys.clear();
     m_rows.erase(m_rows.begin() + row);
     rebuildIndex();
     endRemoveRows();
@@ -278,8 +298,10 @@ void ConnectionTableModel::refreshExpiry()
         rowsChanged();
         const bool bandChanged = now.status != row.expiry.status;
         row.expiry = now;
-        if (bandChanged)
+        if (bandChanged) {
             updateKeys(row); // the band's text is matched by the filter
+            refreshFilterKeys(static_cast<size_t>(i));
+        }
         if (first < 0)
             first = i;
         last = i;
@@ -322,6 +344,7 @@ void ConnectionTableModel::setRevealed(int row, bool revealed)
     rowsChanged();
     m_rows[static_cast<size_t>(row)].revealed = revealed;
     updateKeys(m_rows[static_cast<size_t>(row)]);
+    refreshFilterKeys(static_cast<size_t>(row));
     Q_EMIT dataChanged(index(row, ConnectionIdColumn), index(row, AeroPassUserUuidColumn));
 }
 
@@ -330,7 +353,7 @@ bool ConnectionTableModel::hasIdExactly(int row, const QString &normalized) cons
     if (normalized.isEmpty())
         return false;
     const Row &r = m_rows.at(static_cast<size_t>(row));
-    return r.idKey == normalized || r.uuidKey == normalized;
+    return sameIdKey(r.idKey, normalized) || sameIdKey(r.uuidKey, normalized);
 }
 
 bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
@@ -343,10 +366,95 @@ bool ConnectionTableModel::matchesWords(int row, const QStringList &foldedWords,
         if (word.size() <= r.longestField && r.haystack.contains(word, Qt::CaseSensitive))
             continue;
         const QString &id = normalizedWords.at(i);
-        if (id.isEmpty() || (r.idKey != id && r.uuidKey != id))
+        if (id.isEmpty() || (!sameIdKey(r.idKey, id) && !sameIdKey(r.uuidKey, id)))
             return false;
     }
     return true;
+}
+
+ConnectionTableModel::FilterWords ConnectionTableModel::prepareFilterWords(const QStringList &words)
+{
+    FilterWords prepared;
+    for (const QString &word : words) {
+        prepared.folded << foldCase(word);
+        prepared.normalized << normalizedId(word);
+        prepared.masks.push_back(charMask(prepared.folded.constLast()));
+        prepared.idHashes.push_back(idHash(prepared.normalized.constLast()));
+    }
+    return prepared;
+}
+
+bool ConnectionTableModel::matchesWords(int row, const FilterWords &words) const
+{
+    ensureFilterKeys();
+    const FilterKeys &keys = m_filterKeys[static_cast<size_t>(row)];
+    for (qsizetype i = 0; i < words.folded.size(); ++i) {
+        const QString &word = words.folded.at(i);
+        const auto w = static_cast<size_t>(i);
+        // Most rows lack one of the word's characters: no search. A pasted full id is longer
+        // than any masked field: no search either, only the id is tested.
+        if ((words.masks[w] & ~keys.haystackMask) == 0 && word.size() <= keys.longestField &&
+            m_rows[static_cast<size_t>(row)].haystack.contains(word, Qt::CaseSensitive))
+            continue;
+        const QString &id = words.normalized.at(i);
+        if (id.isEmpty())
+            return false;
+        const quint32 hash = words.idHashes[w];
+        const Row &r = m_rows[static_cast<size_t>(row)];
+        if (!(keys.idHash == hash && sameIdKey(r.idKey, id)) &&
+            !(keys.uuidHash == hash && sameIdKey(r.uuidKey, id)))
+            return false;
+    }
+    return true;
+}
+
+std::vector<int> ConnectionTableModel::rowsWithIdExactly(const QString &normalizedId) const
+{
+    std::vector<int> rows;
+    if (normalizedId.isEmpty())
+        return rows;
+    ensureFilterKeys();
+    const quint32 hash = idHash(normalizedId);
+    const int byId = m_rowById.value(normalizedId, -1);
+    for (size_t i = 0; i < m_filterKeys.size(); ++i) {
+        if ((static_cast<int>(i) == byId) ||
+            (m_filterKeys[i].uuidHash == hash && sameIdKey(m_rows[i].uuidKey, normalizedId)))
+            rows.push_back(static_cast<int>(i));
+    }
+    return rows;
+}
+
+quint32 ConnectionTableModel::idHash(const QString &normalizedId)
+{
+    return static_cast<quint32>(qHash(normalizedId, 0));
+}
+
+ConnectionTableModel::FilterKeys ConnectionTableModel::filterKeysOf(const Row &row)
+{
+    return { row.haystackMask, idHash(row.idKey), idHash(row.uuidKey), row.longestField };
+}
+
+void ConnectionTableModel::refreshFilterKeys(size_t row) const
+{
+    if (m_filterKeys.size() == m_rows.size())
+        m_filterKeys[row] = filterKeysOf(m_rows[row]);
+}
+
+void ConnectionTableModel::ensureFilterKeys() const
+{
+    if (m_filterKeys.size() == m_rows.size())
+        return;
+    m_filterKeys.resize(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_filterKeys[i] = filterKeysOf(m_rows[i]);
+}
+
+quint64 ConnectionTableModel::charMask(QStringView text)
+{
+    quint64 mask = 0;
+    for (const QChar c : text)
+        mask |= quint64(1) << (c.unicode() & 63);
+    return mask;
 }
 
 QString ConnectionTableModel::displayText(int row, int column) const
@@ -382,12 +490,11 @@ void ConnectionTableModel::prepareSortKeys(int column) const
         }
         bool sameAs(const Key &o) const { return a == o.a && b == o.b && c == o.c; }
     };
-    std::vector<Key> keys(m_rows.size());
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        keys[i].row = static_cast<int>(i);
+    // Text and band: the rank is the index among the distinct values present, sorted once —
+    // no sort of the rows at all.
     auto rankStrings = [&](QString Row::*member) {
         // Few distinct banks/statuses (interned): sort the distinct values once.
-        QHash<QString, qint64> distinct;
+        QHash<QString, int> distinct;
         for (const Row &row : m_rows)
             distinct.insert(row.*member, 0);
         QStringList values = distinct.keys();
@@ -395,39 +502,55 @@ void ConnectionTableModel::prepareSortKeys(int column) const
             return l.compare(r, Qt::CaseSensitive) < 0;
         });
         for (qsizetype i = 0; i < values.size(); ++i)
-            distinct[values.at(i)] = i;
+            distinct[values.at(i)] = static_cast<int>(i);
+        m_rank.resize(m_rows.size());
         for (size_t i = 0; i < m_rows.size(); ++i)
-            keys[i].a = distinct.value(m_rows[i].*member);
+            m_rank[i] = distinct.value(m_rows[i].*member);
+        m_rankColumn = column;
     };
     switch (column) {
     case BankColumn:
         rankStrings(&Row::bankKey);
-        break;
+        return;
     case StatusColumn:
         rankStrings(&Row::statusKey);
-        break;
+        return;
     case ConnectionIdColumn:
         rankStrings(&Row::idSortKey);
-        break;
+        return;
     case AeroPassUserUuidColumn:
         rankStrings(&Row::uuidSortKey);
-        break;
-    case ExpiryDateColumn:
-    case DaysLeftColumn:
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            const Row &row = m_rows[i];
-            const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
-            keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
-            keys[i].b = unknown ? 0 : row.expiry.daysLeft;
-            keys[i].c = unknown ? 0 : row.expiryMs;
+        return;
+    case BandColumn: {
+        std::vector<int> dense; // severity -> rank among the severities present
+        for (const Row &row : m_rows) {
+            const auto severity = static_cast<size_t>(ExpiryBandStyle::severity(row.expiry.status));
+            if (severity >= dense.size())
+                dense.resize(severity + 1, -1);
+            dense[severity] = 0;
         }
-        break;
-    case BandColumn:
+        int next = 0;
+        for (int &rank : dense)
+            rank = rank < 0 ? -1 : next++;
+        m_rank.resize(m_rows.size());
         for (size_t i = 0; i < m_rows.size(); ++i)
-            keys[i].a = ExpiryBandStyle::severity(m_rows[i].expiry.status);
-        break;
+            m_rank[i] =
+                dense[static_cast<size_t>(ExpiryBandStyle::severity(m_rows[i].expiry.status))];
+        m_rankColumn = column;
+        return;
+    }
     default:
         break;
+    }
+    // Expiry date and days left: (unknown, days left, ms) sorted once, then ranked.
+    std::vector<Key> keys(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
+        keys[i].row = static_cast<int>(i);
+        keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
+        keys[i].b = unknown ? 0 : row.expiry.daysLeft;
+        keys[i].c = unknown ? 0 : row.expiryMs;
     }
     std::sort(keys.begin(), keys.end());
     m_rank.assign(m_rows.size(), 0);
@@ -438,6 +561,16 @@ void ConnectionTableModel::prepareSortKeys(int column) const
         m_rank[static_cast<size_t>(keys[i].row)] = rank;
     }
     m_rankColumn = column;
+}
+
+const std::vector<int> &ConnectionTableModel::sortRanks(int column) const
+{
+    prepareSortKeys(column);
+    if (m_rankColumn != column) { // column out of range: every row ties
+        m_rankColumn = -1;
+        m_rank.assign(m_rows.size(), 0);
+    }
+    return m_rank;
 }
 
 int ConnectionTableModel::compareRowsDirect(const Row &a, const Row &b, int column) const

@@ -206,6 +206,8 @@ void ConnectionsPanel::build()
     m_bulkTimelineTimer.setSingleShot(true);
     m_bulkTimelineTimer.setInterval(kBulkTimelineMs);
     connect(&m_bulkTimelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
+    connect(&m_bulkTimelineTimer, &QTimer::timeout, this, &ConnectionsPanel::allowBulkPaint);
+    m_table->viewport()->installEventFilter(this);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer,
@@ -445,10 +447,42 @@ void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
 {
     m_model->appendConnections(std::move(batch));
     m_timelineTimer.stop();
-    if (m_bulkDepth == 0)
+    if (m_bulkDepth == 0) {
         refreshTimeline();
-    else if (!m_bulkTimelineTimer.isActive())
+        return;
+    }
+    if (!m_bulkTimelineTimer.isActive())
         m_bulkTimelineTimer.start(); // counting 100,000 rows per slice would cost more than it
+    holdBulkPaint();
+}
+
+void ConnectionsPanel::holdBulkPaint()
+{
+    // The first screenful is painted at once; after it, rows of a bulk load go below what is
+    // shown (sorted at the end), so repainting after every slice shows nothing new.
+    QWidget *viewport = m_table->viewport();
+    if (m_bulkPaintDue || !viewport->updatesEnabled() ||
+        qint64(m_proxy->rowCount()) * m_table->verticalHeader()->defaultSectionSize() <
+            viewport->height())
+        return;
+    viewport->setUpdatesEnabled(false);
+}
+
+void ConnectionsPanel::allowBulkPaint()
+{
+    // Every kBulkTimelineMs of a load: one paint (scrolled, resized, or new rows in view).
+    QWidget *viewport = m_table->viewport();
+    if (m_bulkDepth == 0 || viewport->updatesEnabled())
+        return;
+    m_bulkPaintDue = true; // until that paint has happened
+    viewport->setUpdatesEnabled(true); // schedules it
+}
+
+bool ConnectionsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && m_table && watched == m_table->viewport())
+        m_bulkPaintDue = false;
+    return SessionPanel::eventFilter(watched, event);
 }
 
 void ConnectionsPanel::beginBulkLoad()
@@ -462,6 +496,8 @@ void ConnectionsPanel::endBulkLoad()
     if (m_bulkDepth == 0 || --m_bulkDepth > 0)
         return;
     m_proxy->endBulkLoad();
+    m_bulkPaintDue = false;
+    m_table->viewport()->setUpdatesEnabled(true); // the sorted table, painted once
     m_bulkTimelineTimer.stop();
     m_timelineTimer.stop();
     refreshTimeline();

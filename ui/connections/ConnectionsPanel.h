@@ -79,6 +79,8 @@ public:
     /// Around a bulk load (ConnectionStoreFeed): rows appended meanwhile go to the end of the
     /// table and are sorted once by endBulkLoad() (see ConnectionFilterProxy::beginBulkLoad),
     /// and the timeline is recounted at most every kBulkTimelineMs instead of after every append.
+    /// Once a screenful of rows is in, the table is repainted at most that often too: later rows
+    /// go below it, and a repaint after each of a load's ~100 slices cost most of its UI time.
     void beginBulkLoad();
     void endBulkLoad();
     static constexpr int kBulkTimelineMs = 100;
@@ -132,6 +134,7 @@ Q_SIGNALS:
     void walkthroughRequested();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void sessionStoreFailed(const QString &why) override;
 
@@ -142,6 +145,8 @@ private:
     QWidget *buildDetailPane();
     void refreshBandIcons();
     void refreshTimeline();
+    void holdBulkPaint();
+    void allowBulkPaint();
     void updateCount();
     void updateDetail();
     void onDaySelected(const QDate &day);
@@ -207,6 +212,7 @@ private:
     QTimer m_timelineTimer;
     QTimer m_bulkTimelineTimer;
     int m_bulkDepth = 0;
+    bool m_bulkPaintDue = false; ///< bulk load: the table may paint once (see holdBulkPaint())
 };
 
 } // namespace aerodesk::ui

@@ -16,6 +16,9 @@ using jobs::JobOutcome;
 JobsModel::JobsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(kProgressCoalesceMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &JobsModel::announceProgress);
 }
 
 JobsModel::~JobsModel()
@@ -90,6 +93,22 @@ void JobsModel::changed(int row)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void JobsModel::progressed(int row)
+{
+    m_progressFirst = m_progressFirst < 0 ? row : std::min(m_progressFirst, row);
+    m_progressLast = std::max(m_progressLast, row);
+    if (!m_progressTimer.isActive())
+        m_progressTimer.start();
+}
+
+void JobsModel::announceProgress()
+{
+    const int first = std::exchange(m_progressFirst, -1);
+    const int last = std::min(std::exchange(m_progressLast, -1), int(m_rows.size()) - 1);
+    if (first >= 0 && first <= last)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
 void JobsModel::onStarted(quint64 key, api::JobType type, const QString &connectionId)
 {
     Row r;
@@ -125,7 +144,7 @@ void JobsModel::onProgress(quint64 key, api::JobState state, int attempt, qint64
         const int estimate = total > 0 ? int(100 * elapsedMs / total) : 0;
         r.progress = std::clamp(std::max(r.progress, estimate), 0, 99); // 100 only once fetched
     }
-    changed(i);
+    progressed(i);
 }
 
 void JobsModel::onMfaRequired(quint64 key, const QString &jobId)

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QPointer>
+#include <QTimer>
 
 #include <optional>
 #include <vector>
@@ -51,6 +52,9 @@ public:
         NeedsReconnectRole,
     };
     enum class Severity { None, Success, Information, Warning, Error };
+
+    /// Progress from polls is announced (dataChanged) at most once per this many ms.
+    static constexpr int kProgressCoalesceMs = 16;
 
     explicit JobsModel(QObject *parent = nullptr);
     ~JobsModel() override;
@@ -104,12 +108,20 @@ private:
     void onMfaRequired(quint64 key, const QString &jobId);
     void onFinished(const jobs::JobResult &result);
     void changed(int row);
+    /// A poll's progress on `row`: announced with the other rows polled in the same frame
+    /// (kProgressCoalesceMs), so 500 jobs polling cost one view update per frame, not one per
+    /// poll. Starts, outcomes and MFA prompts are announced at once (changed()).
+    void progressed(int row);
+    void announceProgress();
     QString resultText(const Row &row) const;
 
     std::vector<Row> m_rows;
     QPointer<jobs::JobRunner> m_runner;
     QList<QMetaObject::Connection> m_connections;
     int m_generation = 0;
+    QTimer m_progressTimer;
+    int m_progressFirst = -1; ///< rows changed by polls since the last announcement
+    int m_progressLast = -1;
 };
 
 } // namespace aerodesk::ui

@@ -15,6 +15,7 @@
 
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +48,11 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
 
     QSignalSpy finished(panel.feed(), &ui::ConnectionStoreFeed::loadingFinished);
     QSignalSpy progress(panel.feed(), &ui::ConnectionStoreFeed::loadingProgress);
+    // Past the first screenful the table is repainted at most every kBulkTimelineMs of a load.
+    bool paintHeld = false;
+    QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingProgress, &panel, [&] {
+        paintHeld = paintHeld || !panel.table()->viewport()->updatesEnabled();
+    });
     int rowsAtFinish = -1;
     QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingFinished, &panel,
                      [&](qint64) { rowsAtFinish = panel.model()->rowCount(); });
@@ -58,6 +64,8 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
     EXPECT_FALSE(panel.feed()->isLoading());
     EXPECT_FALSE(panel.proxy()->isBulkLoading());
     EXPECT_GT(progress.count(), 1) << "appended in slices, with progress between them";
+    EXPECT_TRUE(paintHeld) << "repaints were held back while rows went below the first screen";
+    EXPECT_TRUE(panel.table()->viewport()->updatesEnabled()) << "and the table paints again";
     ASSERT_EQ(panel.proxy()->rowCount(), kRows);
 
     // Every stored id is a row, and the table is sorted by days left (the panel's default).

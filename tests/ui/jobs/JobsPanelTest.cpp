@@ -28,6 +28,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
 using namespace aerodesk;
 using aerodesk::api::JobType;
@@ -451,4 +453,46 @@ TEST_F(JobsPanelTest, WidgetDialogLinksThroughTheBankPicker)
     EXPECT_FALSE(link.result()->success.connectionId.isEmpty());
     EXPECT_TRUE(child<QLineEdit>(&link, "widgetPassword")->text().isEmpty())
         << "the password is not kept in the field";
+}
+
+TEST_F(JobsPanelTest, PollProgressIsReadableAtOnceAndAnnouncedWithinAFrame)
+{
+    // Poll progress is announced (dataChanged) at most once per frame over the rows polled
+    // meanwhile; the model's data must still be current at once, and no poll may go unannounced.
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
+    std::map<int, int> unannounced; // row -> polls not yet covered by a dataChanged
+    int polls = 0;
+    int readableAtOnce = 0;
+    int announcements = 0;
+    QObject ctx;
+    QObject::connect(rig.session().jobs(), &jobs::JobRunner::progress, &ctx,
+                     [&](quint64 key, api::JobState, int attempt, qint64, qint64) {
+                         ++polls;
+                         const int row = model()->rowForKey(key);
+                         // The model's own slot ran first: the row already shows this poll.
+                         if (model()->index(row, JobsModel::AttemptsColumn).data().toInt() ==
+                             attempt)
+                             ++readableAtOnce;
+                         ++unannounced[row];
+                     });
+    QObject::connect(model(), &QAbstractItemModel::dataChanged, &ctx,
+                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                         ++announcements;
+                         for (auto it = unannounced.begin(); it != unannounced.end();) {
+                             const bool covered =
+                                 it->first >= topLeft.row() && it->first <= bottomRight.row();
+                             it = covered ? unannounced.erase(it) : std::next(it);
+                         }
+                     });
+    std::vector<quint64> keys;
+    for (const JobType type : { JobType::Balance, JobType::Transactions, JobType::Identity })
+        keys.push_back(panel->startJob(type, c));
+    for (const quint64 key : keys)
+        ASSERT_TRUE(waitOutcome(key).has_value());
+    QTest::qWait(3 * JobsModel::kProgressCoalesceMs);
+    EXPECT_GE(polls, 3);
+    EXPECT_EQ(readableAtOnce, polls) << "a poll's attempts are in the model before it is announced";
+    EXPECT_TRUE(unannounced.empty()) << "every polled row was announced";
+    EXPECT_LE(announcements, polls + int(keys.size())) << "at most one per poll and per outcome";
 }
