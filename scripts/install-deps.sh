@@ -12,6 +12,7 @@ BUILD_PKGS=(
   cmake g++ make pkg-config
   qt6-base-dev            # Qt Core/Gui/Widgets/Network/Sql/Test + moc/uic/rcc
   libqt6sql6-sqlite       # QSQLITE driver (only a Recommends of libqt6sql6)
+  libqt6sql6-psql         # QPSQL driver, loaded at run time for a team store on PostgreSQL (docs/team.md)
   qt6-httpserver-dev      # Qt HTTP Server: the offline sandbox's HTTPS server
   qt6-websockets-dev      # Qt6HttpServer's CMake package requires Qt6WebSockets (Debian packaging gap)
   qt6-svg-dev             # QSvgRenderer + the SVG icon engine (sharp icons on HiDPI)
@@ -33,6 +34,8 @@ TEST_PKGS=(
   nodejs                  # Node's crypto: independent RSA-OAEP peer in tests
   clang-format            # scripts/check-format.sh: the tree must match .clang-format
   unzip                   # an independent ZIP reader for the escalation bundle tests
+  postgresql-15           # server binaries only (initdb, pg_ctl, postgres): tests/support/PgServer
+                          # starts a throwaway server per test binary; never a service we rely on
 )
 FUZZ_PKGS=(
   clang                   # scripts/fuzz.sh: the fuzz build (clang++ with libFuzzer)
