@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditVerifier.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
@@ -43,9 +44,12 @@ QByteArray cell(const QString &value)
 AuditLog::AuditLog(store::Store &store)
     : m_store(store)
 {
-    // Two processes append to one chain: the second waits for the first's transaction.
-    QSqlQuery q(m_store.database().db());
-    q.exec(QStringLiteral("PRAGMA busy_timeout = 10000"));
+    // Two processes append to one chain: the second waits for the first's transaction
+    // (SQLite: the busy timeout; PostgreSQL: the advisory lock in append() simply waits).
+    if (m_store.database().backend() == store::StoreBackend::Sqlite) {
+        QSqlQuery q(m_store.database().db());
+        q.exec(QStringLiteral("PRAGMA busy_timeout = 10000"));
+    }
 }
 
 QByteArray AuditLog::connectionRef(const QString &connectionId) const
@@ -59,10 +63,19 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
                                                  const QString &osUser, const QString &profile)
 {
     QSqlDatabase &db = m_store.database().db();
+    const store::StoreBackend backend = m_store.database().backend();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(store::SqlDialect::beginWrite(backend)))
         return sqlError(q, QStringLiteral("begin audit append"));
     const auto rollback = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    // PostgreSQL: one chain per team store however many consoles append at once — each append
+    // holds the chain's advisory lock from reading the head to its COMMIT.
+    if (backend == store::StoreBackend::Postgres &&
+        !q.exec(store::SqlDialect::lock(backend, QStringLiteral("audit_log")))) {
+        auto e = sqlError(q, QStringLiteral("lock audit chain"));
+        rollback();
+        return e;
+    }
 
     AuditRecord r;
     r.seq = 1;

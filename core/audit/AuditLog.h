@@ -28,7 +28,9 @@ namespace aerodesk::audit {
 ///
 /// append() runs in one BEGIN IMMEDIATE transaction — read the last record, link, insert — so
 /// two writers (the console and aerodesk-cli) never fork the chain: the second waits for the
-/// first (busy timeout) and links to its record. Lives on the thread of its Store.
+/// first (busy timeout) and links to its record. On PostgreSQL (team store) the transaction
+/// takes an advisory lock on the chain first, with the same effect across every console.
+/// Lives on the thread of its Store.
 class AuditLog
 {
 public:

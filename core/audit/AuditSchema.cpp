@@ -1,5 +1,7 @@
 #include "core/audit/AuditSchema.h"
 
+#include "core/store/SqlDialect.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,7 +29,8 @@ store::Migration AuditSchema::migration()
 {
     return store::Migration { kVersion, QStringLiteral("audit log"),
                               [](store::MigrationContext &context, QString &error) {
-                                  for (const QString &sql : statements()) {
+                                  for (const QString &sql :
+                                       store::SqlDialect::ddl(context.backend, statements())) {
                                       QSqlQuery q(context.db);
                                       if (!q.exec(sql)) {
                                           error = q.lastError().text();

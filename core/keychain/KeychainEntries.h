@@ -29,6 +29,9 @@ inline constexpr const char *kPartnerUsers = "eb.partnerUsers";
 /// The encrypted store's data key, in the profile kStoreProfile.
 inline constexpr const char *kStoreProfile = "Local store";
 inline constexpr const char *kStoreKey = "storeKey";
+/// The team store's PostgreSQL password (docs/team.md), in the profile of the environment that
+/// uses the team store; never in settings, logs or connection strings.
+inline constexpr const char *kTeamStorePassword = "teamStore.password";
 /// The audit log's chain head (last seq and hash, audit::AuditHead), in the store's profile:
 /// a log cut short in the store file is detected against it (docs/audit.md). Not a secret.
 inline constexpr const char *kAuditHead = "auditHead";

@@ -1,6 +1,7 @@
 #include "core/store/ConnectionHistory.h"
 
 #include "core/store/ConnectionRepository.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
@@ -50,6 +51,10 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
         return notFound();
     }
     const bool keyed = !eventKey.trimmed().isEmpty();
+    if (m_db.backend() == StoreBackend::Postgres)
+        return recordWithId(*row, event,
+                            keyed ? QVariant(m_index.index(kEventKeyDomain, eventKey))
+                                  : QVariant(QMetaType(QMetaType::QByteArray)));
     // The detail is bound to the event's row id, known only once the row exists: insert with an
     // empty detail, then seal and set it — in one savepoint, so no reader ever sees the row
     // without its detail (works inside or outside a caller's transaction).
@@ -109,6 +114,34 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
     return true;
 }
 
+Result<bool, StoreError> ConnectionHistory::recordWithId(qint64 connectionRow,
+                                                         const ConnectionEvent &event,
+                                                         const QVariant &eventKey)
+{
+    const auto id = m_db.nextId(QStringLiteral("connection_events"));
+    if (!id)
+        return id.error();
+    QByteArray json = QJsonDocument(event.detail).toJson(QJsonDocument::Compact);
+    auto sealed = m_cipher.seal(kEventDetail, places::eventRowKey(*id), json);
+    crypto::secureWipe(json);
+    if (!sealed)
+        return sealed.error();
+    QSqlQuery q(m_db.db());
+    // ON CONFLICT DO NOTHING meets the partial unique index (connection_ref, event_key).
+    q.prepare(QStringLiteral("INSERT INTO connection_events(id, connection_ref, at, kind, detail, "
+                             "event_key) VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(*id);
+    q.addBindValue(connectionRow);
+    q.addBindValue(
+        (event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.addBindValue(event.kind);
+    q.addBindValue(*sealed);
+    q.addBindValue(eventKey);
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("record history event"));
+    return q.numRowsAffected() == 1;
+}
+
 Result<QList<ConnectionEvent>, StoreError>
 ConnectionHistory::forConnection(const QString &connectionId, int latest) const
 {
@@ -122,7 +155,7 @@ ConnectionHistory::forConnection(const QString &connectionId, int latest) const
         QStringLiteral("SELECT at, kind, detail, id FROM connection_events WHERE connection_ref = ?"
                        " ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(*row);
-    q.addBindValue(latest > 0 ? latest : -1);
+    q.addBindValue(latest > 0 ? QVariant(latest) : SqlDialect::noLimit(m_db.backend()));
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("read history"));
     QList<ConnectionEvent> out;

@@ -38,6 +38,12 @@ public:
     Result<qint64, StoreError> pruneBefore(const QDateTime &before);
 
 private:
+    /// PostgreSQL: the row's id first (Database::nextId), then one INSERT with the sealed
+    /// detail — atomic without a transaction (a SAVEPOINT needs one there).
+    Result<bool, StoreError> recordWithId(qint64 connectionRow,
+                                          const connections::ConnectionEvent &event,
+                                          const QVariant &eventKey);
+
     const ConnectionRepository &m_connections;
     Database &m_db;
     const FieldCipher &m_cipher;

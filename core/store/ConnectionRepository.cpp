@@ -1,6 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
 #include "core/store/ConnectionHistory.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
@@ -228,7 +229,8 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
     sql += QStringLiteral(
         "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
-    binds << (query.limit < 0 ? qint64(-1) : query.limit) << std::max<qint64>(0, query.offset);
+    binds << (query.limit < 0 ? SqlDialect::noLimit(m_db.backend()) : QVariant(query.limit))
+          << std::max<qint64>(0, query.offset);
 
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);

@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/StoreFiles.h"
 #include "core/util/LogCategories.h"
@@ -20,8 +21,8 @@ QString nextConnectionName()
 }
 } // namespace
 
-Database::Database(QString path)
-    : m_path(std::move(path))
+Database::Database(StoreTarget target)
+    : m_target(std::move(target))
     , m_connectionName(nextConnectionName())
 {
 }
@@ -48,28 +49,82 @@ void Database::close()
 Status<StoreError> Database::open(Mode mode)
 {
     close();
+    return m_target.isPostgres() ? openPostgres(mode) : openSqlite(mode);
+}
+
+Status<StoreError> Database::openPostgres(Mode mode)
+{
+    const QString where = m_target.describe();
+    m_db = QSqlDatabase::addDatabase(SqlDialect::driver(StoreBackend::Postgres), m_connectionName);
+    if (!m_db.isValid()) {
+        close();
+        return StoreError::make(StoreError::Kind::OpenFailed,
+                                QStringLiteral("The PostgreSQL driver (QPSQL, Debian package "
+                                               "libqt6sql6-psql) is not installed."));
+    }
+    bool optionsOk = false;
+    const QString options = m_target.connectOptions(&optionsOk);
+    if (!optionsOk) {
+        close();
+        return StoreError::make(StoreError::Kind::OpenFailed,
+                                QStringLiteral("The team store's TLS settings for %1 are not "
+                                               "usable (TLS mode or CA file path).")
+                                    .arg(where));
+    }
+    m_db.setHostName(m_target.host());
+    m_db.setPort(m_target.port());
+    m_db.setDatabaseName(m_target.database());
+    m_db.setUserName(m_target.user());
+    m_db.setConnectOptions(options);
+    // The driver needs the password as a QString for the moment of connecting: it is taken
+    // back from QSqlDatabase and wiped right after (libpq keeps its own copy in the connection).
+    QString password = m_password.toUtf8String();
+    m_db.setPassword(password);
+    const bool opened = m_db.open();
+    m_db.setPassword(QString());
+    crypto::secureWipe(password);
+    if (!opened) {
+        const QString why = m_db.lastError().text();
+        close();
+        return StoreError::make(
+            StoreError::Kind::OpenFailed,
+            QStringLiteral("Cannot open the team store at %1: %2").arg(where, why));
+    }
+    if (mode == Mode::ReadOnly) {
+        if (auto s = exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"),
+                          QStringLiteral("read-only session"));
+            !s) {
+            close();
+            return s;
+        }
+    }
+    return {};
+}
+
+Status<StoreError> Database::openSqlite(Mode mode)
+{
     if (mode == Mode::ReadWrite) {
-        if (auto s = StoreFiles::preparePrivate(m_path); !s)
+        if (auto s = StoreFiles::preparePrivate(m_target.path()); !s)
             return s;
     }
+    const QString &path = m_target.path();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(m_path);
+    m_db.setDatabaseName(path);
     if (mode == Mode::ReadOnly)
         m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!m_db.open()) {
         const QString why = m_db.lastError().text();
         close();
         return StoreError::make(StoreError::Kind::OpenFailed,
-                                QStringLiteral("Cannot open the store at %1: %2").arg(m_path, why));
+                                QStringLiteral("Cannot open the store at %1: %2").arg(path, why));
     }
     // Reading the schema proves the file is an SQLite database at all.
     QSqlQuery probe(m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
         const QString why = probe.lastError().text();
         close();
-        return StoreError::make(
-            StoreError::Kind::NotAStore,
-            QStringLiteral("%1 is not an AeroDesk store (%2).").arg(m_path, why));
+        return StoreError::make(StoreError::Kind::NotAStore,
+                                QStringLiteral("%1 is not an AeroDesk store (%2).").arg(path, why));
     }
     probe.finish(); // an open SELECT is a read transaction: WAL could not be switched on
     if (mode == Mode::ReadWrite) {
@@ -100,6 +155,22 @@ Status<StoreError> Database::exec(const QString &sql, const QString &what)
     return {};
 }
 
+Result<qint64, StoreError> Database::nextId(const QString &table)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence(?, 'id'))"));
+    q.addBindValue(table);
+    if (!q.exec() || !q.next())
+        return SqlFailure::ofQuery(q, QStringLiteral("next id"));
+    return q.value(0).toLongLong();
+}
+
+bool Database::hasTable(const QString &table) const
+{
+    QSqlQuery q(m_db);
+    return q.exec(SqlDialect::tableExists(backend(), table)) && q.next() && q.value(0).toBool();
+}
+
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
@@ -111,13 +182,26 @@ int Database::schemaVersion() const
 Status<StoreError> Database::migrate(const QList<Migration> &migrations,
                                      const crypto::SecureBytes &dataKey)
 {
+    // PostgreSQL: two consoles creating the table at once would collide in the catalogue.
+    const bool guard =
+        backend() == StoreBackend::Postgres && !hasTable(QStringLiteral("schema_version"));
+    if (guard) {
+        if (auto s = exec(QStringLiteral("BEGIN"), QStringLiteral("schema_version")); !s)
+            return s;
+        exec(SqlDialect::lock(backend(), QStringLiteral("migrate")), QStringLiteral("lock"));
+    }
     if (auto s =
             exec(QStringLiteral(
                      "CREATE TABLE IF NOT EXISTS schema_version ("
                      "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"),
                  QStringLiteral("schema_version"));
-        !s)
+        !s) {
+        if (guard)
+            exec(QStringLiteral("ROLLBACK"), QStringLiteral("schema_version"));
         return s;
+    }
+    if (guard)
+        exec(QStringLiteral("COMMIT"), QStringLiteral("schema_version"));
     const int current = schemaVersion();
     int newest = 0;
     for (const Migration &m : migrations)
@@ -139,15 +223,23 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations,
             continue;
         // IMMEDIATE takes the write lock first, so two processes opening the same file cannot
         // both apply a step: the second one waits, then sees the version and skips it.
-        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("begin migration")))
+        // PostgreSQL: BEGIN + an advisory lock does the same between consoles.
+        if (!exec(SqlDialect::beginWrite(backend()), QStringLiteral("begin migration")))
             return StoreError::make(StoreError::Kind::Migration,
                                     QStringLiteral("Cannot begin migration %1.").arg(m.version));
+        if (backend() == StoreBackend::Postgres &&
+            !exec(SqlDialect::lock(backend(), QStringLiteral("migrate")),
+                  QStringLiteral("lock migration"))) {
+            exec(QStringLiteral("ROLLBACK"), QStringLiteral("lock migration"));
+            return StoreError::make(StoreError::Kind::Migration,
+                                    QStringLiteral("Cannot lock migration %1.").arg(m.version));
+        }
         if (schemaVersion() >= m.version) {
             exec(QStringLiteral("ROLLBACK"), QStringLiteral("skip migration"));
             continue;
         }
         QString error;
-        MigrationContext context { m_db, dataKey };
+        MigrationContext context { m_db, dataKey, backend() };
         bool ok = m.apply(context, error);
         if (ok) {
             QSqlQuery q(m_db);
@@ -174,7 +266,7 @@ Status<StoreError> Database::migrate(const QList<Migration> &migrations,
                                         .arg(m.name, error));
         }
         qCInfo(aerodesk::log::store).noquote()
-            << "migrated" << m_path << "to schema version" << m.version << m.name;
+            << "migrated" << m_target.describe() << "to schema version" << m.version << m.name;
     }
     return {};
 }

@@ -20,7 +20,9 @@ bool KeyCheck::write(QSqlDatabase &db, const FieldCipher &cipher, QString &error
     }
     QSqlQuery q(db);
     q.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO store_meta(key, value) VALUES('key_check', ?)"));
+        // ON CONFLICT: one statement for SQLite and PostgreSQL (the same row as OR REPLACE).
+        QStringLiteral("INSERT INTO store_meta(key, value) VALUES('key_check', ?)"
+                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(*sealed);
     if (!q.exec()) {
         error = QStringLiteral("Cannot write the store's key check value: %1")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
+#include "core/store/StoreTarget.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -15,6 +16,8 @@ struct MigrationContext
 {
     QSqlDatabase &db;
     const crypto::SecureBytes &dataKey;
+    /// Which engine: schema statements go through SqlDialect::ddl(backend, ...).
+    StoreBackend backend = StoreBackend::Sqlite;
 };
 
 /// One ordered schema step. `apply` runs inside a transaction together with the row that

@@ -27,17 +27,19 @@ bool Store::exists(const QString &path)
     return info.exists() && info.size() > 0;
 }
 
-Store::Store(const QString &path)
-    : m_db(path)
+Store::Store(const StoreTarget &target)
+    : m_db(target)
     , m_connections(m_db, m_cipher, m_index)
     , m_history(m_connections, m_db, m_cipher, m_index)
 {
 }
 
-Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
+Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target,
                                                        const crypto::SecureBytes &dataKey,
-                                                       const QList<Migration> &migrationsIn)
+                                                       const QList<Migration> &migrationsIn,
+                                                       const crypto::SecureBytes &password)
 {
+    const QString path = target.describe();
     if (dataKey.size() != std::size_t(kDataKeyBytes)) {
         qCWarning(aerodesk::log::store)
             << "the store data key has" << dataKey.size() << "bytes, not" << kDataKeyBytes;
@@ -49,21 +51,33 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
     }
     const QList<Migration> migrations =
         migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
-    std::unique_ptr<Store> store(new Store(path));
-    const bool isNew = !exists(path);
+    std::unique_ptr<Store> store(new Store(target));
+    if (target.isPostgres())
+        store->m_db.setPassword(password.clone());
     const auto failed = [&](const StoreError &e) {
         qCWarning(aerodesk::log::store).noquote()
             << "cannot open the store" << path << "-" << e.message;
         return e;
     };
-    if (!isNew) {
-        if (auto s = StoreFiles::checkWritable(path); !s)
-            return failed(s.error());
-        if (auto s = store->checkKeyReadOnly(dataKey, migrations); !s)
-            return failed(s.error());
-    }
+    bool isNew = false;
+    if (auto s = store->checkExisting(isNew, dataKey, migrations); !s)
+        return failed(s.error());
     if (auto s = store->openReadWrite(dataKey, migrations); !s)
         return failed(s.error());
+    if (target.isPostgres()) {
+        // Another console may have created the team store between our check and migrate():
+        // its key check must open with our key, or nothing of ours is written there.
+        QSqlQuery q(store->m_db.db());
+        const int version = store->m_db.schemaVersion();
+        if (!q.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'")) ||
+            !q.next() ||
+            !KeyCheck::verify(StoreKeys::cipher(dataKey, version), q.value(0).toByteArray()))
+            return failed(StoreError::make(
+                StoreError::Kind::WrongKey,
+                QStringLiteral("The data key does not open the team store %1. Nothing was "
+                               "changed.")
+                    .arg(path)));
+    }
     // The file's version decides how its fields are sealed (legacy before v3, see StoreKeys).
     const int version = store->m_db.schemaVersion();
     store->m_dataKey = dataKey.clone();
@@ -72,6 +86,24 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const QString &path,
     qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
                                             << "schema version" << store->m_db.schemaVersion();
     return store;
+}
+
+Status<StoreError> Store::checkExisting(bool &isNew, const crypto::SecureBytes &dataKey,
+                                        const QList<Migration> &migrations)
+{
+    if (m_db.target().isSqlite()) {
+        isNew = !exists(m_db.path());
+        if (isNew)
+            return {};
+        if (auto s = StoreFiles::checkWritable(m_db.path()); !s)
+            return s;
+        return checkKeyReadOnly(dataKey, migrations);
+    }
+    if (auto s = m_db.open(Database::Mode::ReadOnly); !s)
+        return s;
+    isNew = !m_db.hasTable(QStringLiteral("store_meta"));
+    m_db.close();
+    return isNew ? Status<StoreError>() : checkKeyReadOnly(dataKey, migrations);
 }
 
 Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
@@ -102,7 +134,7 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
             StoreError::Kind::NotAStore,
             QStringLiteral(
                 "%1 is not an AeroDesk store (no key check value); it was left untouched.")
-                .arg(m_db.path()));
+                .arg(m_db.target().describe()));
     }
     const QByteArray sealed = q.value(0).toByteArray();
     q.finish();
@@ -114,7 +146,7 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                 "The data key in the keychain does not open this store (%1). Nothing was "
                 "changed. Restore the keychain entry \"%2\" that created it, or move the file "
                 "away.")
-                .arg(m_db.path(), QLatin1String(kKeychainName)));
+                .arg(m_db.target().describe(), QLatin1String(kKeychainName)));
     }
     m_db.close();
     return {};

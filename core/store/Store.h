@@ -24,6 +24,10 @@ namespace aerodesk::store {
 /// version (StoreKeys: derived and row-bound since v3). The key comes from the keychain through
 /// StoreOpener; Store itself never persists it.
 ///
+/// On PostgreSQL (the team store, docs/team.md) "existing" means the database already has
+/// store_meta; the key is checked the same way (in a read-only session) and once more after
+/// migrating, since another console may have created the store meanwhile.
+///
 /// Threads: a Store is used on the thread that opened it. For work off the UI thread, open a
 /// second Store on the same path in the worker (StoreLoader/StoreWorker do exactly that).
 class Store
@@ -37,9 +41,13 @@ public:
     /// True when a store file already exists at `path` (non-empty).
     static bool exists(const QString &path);
 
-    static Result<std::unique_ptr<Store>, StoreError> open(const QString &path,
-                                                           const crypto::SecureBytes &dataKey,
-                                                           const QList<Migration> &migrations = {});
+    /// `target`: a SQLite file (a path converts) or a PostgreSQL database. `password` is the
+    /// PostgreSQL user's (from the keychain; unused for SQLite); the Store keeps a copy in
+    /// wiping memory for second connections (StoreLoader) and never writes it anywhere.
+    static Result<std::unique_ptr<Store>, StoreError>
+    open(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+         const QList<Migration> &migrations = {},
+         const crypto::SecureBytes &password = crypto::SecureBytes());
 
     ConnectionRepository &connections() { return m_connections; }
     ConnectionHistory &history() { return m_history; }
@@ -49,10 +57,16 @@ public:
     /// StoreLoader). The field and index keys are derived from it (StoreKeys).
     const crypto::SecureBytes &dataKey() const { return m_dataKey; }
     const BlindIndex &blindIndex() const { return m_index; }
+    /// SQLite: the file. PostgreSQL: empty.
     const QString &path() const { return m_db.path(); }
+    const StoreTarget &target() const { return m_db.target(); }
+    /// The PostgreSQL password it was opened with (empty for SQLite).
+    const crypto::SecureBytes &password() const { return m_db.password(); }
 
 private:
-    explicit Store(const QString &path);
+    explicit Store(const StoreTarget &target);
+    Status<StoreError> checkExisting(bool &isNew, const crypto::SecureBytes &dataKey,
+                                     const QList<Migration> &migrations);
     Status<StoreError> checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                                         const QList<Migration> &migrations);
     Status<StoreError> openReadWrite(const crypto::SecureBytes &dataKey,

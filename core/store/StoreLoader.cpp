@@ -1,14 +1,27 @@
 #include "core/store/StoreLoader.h"
 
+#include "core/store/Store.h"
 #include "core/store/StoreWorker.h"
 
 namespace aerodesk::store {
 
 using connections::Connection;
 
-StoreLoader::StoreLoader(const QString &path, const crypto::SecureBytes &dataKey, QObject *parent)
+StoreLoader::StoreLoader(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                         QObject *parent)
+    : StoreLoader(target, dataKey, crypto::SecureBytes(), parent)
+{
+}
+
+StoreLoader::StoreLoader(const Store &store, QObject *parent)
+    : StoreLoader(store.target(), store.dataKey(), store.password(), parent)
+{
+}
+
+StoreLoader::StoreLoader(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                         const crypto::SecureBytes &password, QObject *parent)
     : QObject(parent)
-    , m_worker(new StoreWorker(path, dataKey.clone()))
+    , m_worker(new StoreWorker(target, dataKey.clone(), password.clone()))
 {
     m_thread.setObjectName(QStringLiteral("aerodesk-store-loader"));
     m_worker->moveToThread(&m_thread);

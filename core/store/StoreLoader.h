@@ -4,6 +4,7 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/store/ConnectionQuery.h"
 #include "core/store/StoreError.h"
+#include "core/store/StoreTarget.h"
 
 #include <QHash>
 #include <QList>
@@ -12,6 +13,7 @@
 
 namespace aerodesk::store {
 
+class Store;
 class StoreWorker;
 
 /// The UI's way to read the store without decrypting on the UI thread: owns a QThread and a
@@ -32,7 +34,13 @@ class StoreLoader : public QObject
 public:
     static constexpr int kDefaultBatchSize = 2000;
 
-    StoreLoader(const QString &path, const crypto::SecureBytes &dataKey, QObject *parent = nullptr);
+    /// A SQLite file (a path converts) or a PostgreSQL target with its password.
+    StoreLoader(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                QObject *parent = nullptr);
+    StoreLoader(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                const crypto::SecureBytes &password, QObject *parent = nullptr);
+    /// The same target, key and password as `store` (its own connection on the worker thread).
+    explicit StoreLoader(const Store &store, QObject *parent = nullptr);
     ~StoreLoader() override;
 
     /// Queues a read; returns its request number (increasing from 1).

@@ -44,8 +44,11 @@ QString StoreOpener::lockPath(const QString &path)
     return path + QStringLiteral(".lock");
 }
 
-void StoreOpener::open(const QString &path, Done done, QList<Migration> migrations)
+void StoreOpener::open(const StoreTarget &target, Done done, QList<Migration> migrations)
 {
+    if (target.isPostgres())
+        return openTeam(target, std::move(done), std::move(migrations));
+    const QString path = target.path();
     const QString name = QString::fromLatin1(Store::kKeychainName);
     m_keychain.read(name,
                     [this, path, done, migrations](const keychain::KeychainError &error,
@@ -56,6 +59,37 @@ void StoreOpener::open(const QString &path, Done done, QList<Migration> migratio
                             return done(keychainReadError(error)); // the keychain logged why
                         firstRun(path, done, migrations);
                     });
+}
+
+void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration> migrations)
+{
+    m_keychain.read(
+        QString::fromLatin1(keychain::entries::kTeamStorePassword),
+        [this, target, done, migrations](const keychain::KeychainError &error,
+                                         crypto::SecureBytes password) {
+            if (!error.ok())
+                return done(StoreError::make(
+                    StoreError::Kind::Keychain,
+                    QStringLiteral("Cannot read the team store's password from the keychain: %1")
+                        .arg(error.message)));
+            auto held = std::make_shared<crypto::SecureBytes>(std::move(password));
+            m_keychain.read(
+                QString::fromLatin1(Store::kKeychainName),
+                [target, done, migrations, held](const keychain::KeychainError &e,
+                                                 crypto::SecureBytes key) {
+                    if (e.kind == keychain::KeychainError::Kind::NotFound)
+                        return done(StoreError::make(
+                            StoreError::Kind::MissingKey,
+                            QStringLiteral("The keychain has no data key for the team store %1.")
+                                .arg(target.describe())));
+                    if (!e.ok())
+                        return done(keychainReadError(e));
+                    auto store = Store::open(target, key, migrations, *held);
+                    if (!store)
+                        return done(store.error());
+                    done(std::shared_ptr<Store>(std::move(store).value()));
+                });
+        });
 }
 
 void StoreOpener::firstRun(const QString &path, Done done, QList<Migration> migrations)

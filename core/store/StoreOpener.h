@@ -27,6 +27,10 @@ namespace aerodesk::store {
 ///  - key missing, file      → MissingKey; the file is not touched and no key is generated
 ///  - keychain failure       → Keychain error with the keychain's message
 /// The key is never written anywhere but the keychain.
+///
+/// A team store (PostgreSQL target, docs/team.md): the password is read from the keychain
+/// (kTeamStorePassword), then the data key; a missing key is MissingKey — a team store's key is
+/// never generated here (team enrolment hands it out) — and no lock file is used.
 class StoreOpener : public QObject
 {
     Q_OBJECT
@@ -35,12 +39,13 @@ public:
 
     explicit StoreOpener(keychain::Keychain &keychain, QObject *parent = nullptr);
     /// `done` runs later on this object's thread. `migrations` empty = StoreSchema.
-    void open(const QString &path, Done done, QList<Migration> migrations = {});
+    void open(const StoreTarget &target, Done done, QList<Migration> migrations = {});
 
     /// The lock file that serialises first-run key creation for the store at `path`.
     static QString lockPath(const QString &path);
 
 private:
+    void openTeam(const StoreTarget &target, Done done, QList<Migration> migrations);
     void firstRun(const QString &path, Done done, QList<Migration> migrations);
     void takeLock(std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline, const QString &path,
                   Done done, QList<Migration> migrations);

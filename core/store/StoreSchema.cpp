@@ -3,6 +3,7 @@
 #include "core/audit/AuditSchema.h"
 #include "core/store/KeyCheck.h"
 #include "core/store/ResealMigration.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/StoreKeys.h"
 
 #include <QSqlError>
@@ -11,9 +12,11 @@
 namespace aerodesk::store {
 
 namespace {
-bool run(QSqlDatabase &db, const QStringList &statements, QString &error)
+/// Runs schema statements, in PostgreSQL's types on PostgreSQL (SqlDialect::ddl).
+bool runSchemaStatements(MigrationContext &context, const QStringList &statements, QString &error)
 {
-    for (const QString &sql : statements) {
+    QSqlDatabase &db = context.db;
+    for (const QString &sql : SqlDialect::ddl(context.backend, statements)) {
         QSqlQuery q(db);
         if (!q.exec(sql)) {
             error = q.lastError().text();
@@ -64,7 +67,8 @@ QList<Migration> StoreSchema::migrations()
                 // The key check value is written in v1's own transaction: a store that exists
                 // always has one (before, a failure right after v1 left a file that never
                 // opened again).
-                return run(context.db,
+                return runSchemaStatements(
+                           context,
                            { QStringLiteral("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value "
                                             "BLOB NOT NULL)"),
                              QStringLiteral("CREATE TABLE connections ("
@@ -99,7 +103,7 @@ QList<Migration> StoreSchema::migrations()
             } },
         Migration { 2, QStringLiteral("history event keys and pruning"),
                     [](MigrationContext &context, QString &error) {
-                        return run(context.db, v2Statements(), error);
+                        return runSchemaStatements(context, v2Statements(), error);
                     } },
         Migration { ResealMigration::kVersion,
                     QStringLiteral("row-bound sealing under derived keys"),
@@ -107,7 +111,7 @@ QList<Migration> StoreSchema::migrations()
         audit::AuditSchema::migration(),
         Migration { 5, QStringLiteral("connection timeline"),
                     [](MigrationContext &context, QString &error) {
-                        return run(context.db, v5Statements(), error);
+                        return runSchemaStatements(context, v5Statements(), error);
                     } },
     };
 }

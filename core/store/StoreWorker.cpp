@@ -4,9 +4,11 @@
 
 namespace aerodesk::store {
 
-StoreWorker::StoreWorker(QString path, crypto::SecureBytes dataKey)
-    : m_path(std::move(path))
+StoreWorker::StoreWorker(StoreTarget target, crypto::SecureBytes dataKey,
+                         crypto::SecureBytes password)
+    : m_target(std::move(target))
     , m_key(std::move(dataKey))
+    , m_password(std::move(password))
 {
 }
 
@@ -23,11 +25,12 @@ Status<StoreError> StoreWorker::ensureOpen()
     if (m_store)
         return {};
     // Reading must never create: a missing file here means the caller's store is gone.
-    if (!Store::exists(m_path))
-        return StoreError::make(
-            StoreError::Kind::OpenFailed,
-            QStringLiteral("There is no store at %1 to read connections from.").arg(m_path));
-    auto opened = Store::open(m_path, m_key);
+    // (A team store on PostgreSQL is only read here after the console opened — created — it.)
+    if (m_target.isSqlite() && !Store::exists(m_target.path()))
+        return StoreError::make(StoreError::Kind::OpenFailed,
+                                QStringLiteral("There is no store at %1 to read connections from.")
+                                    .arg(m_target.path()));
+    auto opened = Store::open(m_target, m_key, {}, m_password);
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();

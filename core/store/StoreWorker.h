@@ -16,7 +16,8 @@ namespace aerodesk::store {
 
 /// Reads and decrypts connections on its own thread (use it through StoreLoader, which owns
 /// the thread). It opens its OWN Store — its own QSqlDatabase connection, on this thread — on
-/// the same file, at the first request; it never creates a store that does not exist.
+/// the same file or team database, at the first request; it never creates a store that does
+/// not exist.
 ///
 /// Each request ends with exactly one of finished / cancelled / failed, after its batches.
 /// Cancellation is checked between batches, so at most one batch of extra work is done.
@@ -24,7 +25,8 @@ class StoreWorker : public QObject
 {
     Q_OBJECT
 public:
-    StoreWorker(QString path, crypto::SecureBytes dataKey);
+    StoreWorker(StoreTarget target, crypto::SecureBytes dataKey,
+                crypto::SecureBytes password = crypto::SecureBytes());
     ~StoreWorker() override;
 
     /// On the worker's thread (StoreLoader invokes it queued).
@@ -46,8 +48,9 @@ private:
     bool isCancelled(quint64 request) const { return request <= m_cancelledThrough.load(); }
     Status<StoreError> ensureOpen();
 
-    QString m_path;
+    StoreTarget m_target;
     crypto::SecureBytes m_key;
+    crypto::SecureBytes m_password;
     std::unique_ptr<Store> m_store;
     std::atomic<quint64> m_cancelledThrough { 0 };
 };

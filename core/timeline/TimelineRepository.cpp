@@ -1,5 +1,6 @@
 #include "core/timeline/TimelineRepository.h"
 
+#include "core/store/SqlDialect.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
@@ -53,6 +54,12 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
     if (!ref)
         return ref.error();
     store::Database &db = m_store.database();
+    const bool keyed = !entryKey.trimmed().isEmpty();
+    const QVariant key = keyed
+        ? QVariant(m_store.blindIndex().index(places::kTimelineKeyDomain, entryKey))
+        : QVariant(QMetaType(QMetaType::QByteArray));
+    if (db.backend() == store::StoreBackend::Postgres)
+        return appendWithId(*ref, entry, key);
     // As ConnectionHistory: insert with an empty detail, then seal it bound to the new row id,
     // inside one savepoint so no reader sees a row without its detail.
     if (auto s = db.exec(QStringLiteral("SAVEPOINT timeline_append"), QStringLiteral("timeline"));
@@ -62,7 +69,6 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
         db.exec(QStringLiteral("ROLLBACK TO timeline_append"), QStringLiteral("timeline"));
         db.exec(QStringLiteral("RELEASE timeline_append"), QStringLiteral("timeline"));
     };
-    const bool keyed = !entryKey.trimmed().isEmpty();
     QSqlQuery q(db.db());
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO timeline_entries(connection_ref, at, kind, "
                              "detail, entry_key) VALUES(?,?,?,X'',?)"));
@@ -70,9 +76,7 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
     q.addBindValue(
         (entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     q.addBindValue(timelineKindName(entry.kind));
-    q.addBindValue(keyed
-                       ? QVariant(m_store.blindIndex().index(places::kTimelineKeyDomain, entryKey))
-                       : QVariant(QMetaType(QMetaType::QByteArray)));
+    q.addBindValue(key);
     if (!q.exec()) {
         auto error = sqlError(q, QStringLiteral("append timeline step"));
         rollback();
@@ -107,6 +111,34 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
     return true;
 }
 
+Result<bool, StoreError> TimelineRepository::appendWithId(qint64 connectionRow,
+                                                          const TimelineEntry &entry,
+                                                          const QVariant &entryKey)
+{
+    store::Database &db = m_store.database();
+    const auto id = db.nextId(QStringLiteral("timeline_entries"));
+    if (!id)
+        return id.error();
+    QByteArray json = QJsonDocument(entry.sealedPart()).toJson(QJsonDocument::Compact);
+    auto sealed = m_store.cipher().seal(places::kTimelineDetail, places::eventRowKey(*id), json);
+    crypto::secureWipe(json);
+    if (!sealed)
+        return sealed.error();
+    QSqlQuery q(db.db());
+    q.prepare(QStringLiteral("INSERT INTO timeline_entries(id, connection_ref, at, kind, detail, "
+                             "entry_key) VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(*id);
+    q.addBindValue(connectionRow);
+    q.addBindValue(
+        (entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.addBindValue(timelineKindName(entry.kind));
+    q.addBindValue(*sealed);
+    q.addBindValue(entryKey);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("append timeline step"));
+    return q.numRowsAffected() == 1;
+}
+
 Result<QList<TimelineEntry>, StoreError>
 TimelineRepository::forConnection(const QString &connectionId, int latest) const
 {
@@ -118,7 +150,8 @@ TimelineRepository::forConnection(const QString &connectionId, int latest) const
     q.prepare(QStringLiteral("SELECT at, kind, detail, id FROM timeline_entries WHERE "
                              "connection_ref = ? ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(*ref);
-    q.addBindValue(latest > 0 ? latest : -1);
+    q.addBindValue(latest > 0 ? QVariant(latest)
+                              : store::SqlDialect::noLimit(m_store.database().backend()));
     if (!q.exec())
         return sqlError(q, QStringLiteral("read timeline"));
     QList<TimelineEntry> out;
@@ -167,8 +200,11 @@ Status<StoreError> TimelineRepository::setCurrentFlow(const QString &connectionI
     if (!sealed)
         return sealed.error();
     QSqlQuery q(m_store.database().db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO timeline_flows(connection_ref, correlation, "
-                             "started_at) VALUES(?,?,?)"));
+    // ON CONFLICT: the same statement on SQLite and PostgreSQL (the row OR REPLACE wrote).
+    q.prepare(
+        QStringLiteral("INSERT INTO timeline_flows(connection_ref, correlation, started_at)"
+                       " VALUES(?,?,?) ON CONFLICT(connection_ref) DO UPDATE SET"
+                       " correlation = excluded.correlation, started_at = excluded.started_at"));
     q.addBindValue(*ref);
     q.addBindValue(*sealed);
     q.addBindValue((at.isValid() ? at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());

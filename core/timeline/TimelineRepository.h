@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 namespace aerodesk::store {
 class Store;
@@ -41,6 +42,9 @@ public:
 
 private:
     Result<qint64, store::StoreError> row(const QString &connectionId) const;
+    /// PostgreSQL: id first, then one INSERT with the sealed detail (as ConnectionHistory).
+    Result<bool, store::StoreError> appendWithId(qint64 connectionRow, const TimelineEntry &entry,
+                                                 const QVariant &entryKey);
 
     store::Store &m_store;
 };
