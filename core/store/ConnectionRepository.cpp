@@ -32,6 +32,20 @@ QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
+QString upsertStatement()
+{
+    return QStringLiteral(
+        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, "
+        "bank_name, status,"
+        " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
+        " connection_id=excluded.connection_id, aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
+        " bank_name=excluded.bank_name, status=excluded.status, "
+        "connection_expiry=excluded.connection_expiry,"
+        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
+        "updated_at=excluded.updated_at");
+}
 const char *kSelect =
     "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
     "account_summary, last_refresh, created_at, updated_at, connection_index FROM connections ";
@@ -45,7 +59,7 @@ ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &ciph
 {
 }
 
-Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs)
+Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q)
 {
     if (c.connectionId.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -75,19 +89,6 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
             return sealed.error();
         summary = *sealed;
     }
-    QSqlQuery q(m_db.db());
-    // Prepared once per connection and cached by the driver for repeated upserts.
-    q.prepare(QStringLiteral(
-        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, "
-        "bank_name, status,"
-        " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
-        " connection_id=excluded.connection_id, aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
-        " bank_name=excluded.bank_name, status=excluded.status, "
-        "connection_expiry=excluded.connection_expiry,"
-        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
-        "updated_at=excluded.updated_at"));
     q.addBindValue(rowKey);
     q.addBindValue(userIndex);
     q.addBindValue(*id);
@@ -107,7 +108,10 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
 
 Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 {
-    return upsertOne(connection, QDateTime::currentMSecsSinceEpoch());
+    QSqlQuery q(m_db.db());
+    if (!q.prepare(upsertStatement()))
+        return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
+    return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q);
 }
 
 Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
@@ -116,8 +120,15 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
         return SqlFailure::describe(m_db.db().lastError(), QStringLiteral("begin"),
                                     QStringLiteral("Cannot begin a store transaction."));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // One prepared statement for every row: on PostgreSQL a prepare is a round trip of its own.
+    QSqlQuery q(m_db.db());
+    if (!q.prepare(upsertStatement())) {
+        auto error = SqlFailure::ofQuery(q, QStringLiteral("upsert connections"));
+        m_db.db().rollback();
+        return error;
+    }
     for (const Connection &c : list) {
-        if (auto s = upsertOne(c, now); !s) {
+        if (auto s = upsertOne(c, now, q); !s) {
             m_db.db().rollback();
             return s;
         }

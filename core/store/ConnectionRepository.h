@@ -10,6 +10,8 @@
 
 #include <QList>
 
+class QSqlQuery;
+
 #include <functional>
 #include <optional>
 
@@ -55,7 +57,8 @@ public:
     events(const QString &connectionId) const;
 
 private:
-    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs);
+    /// Binds and runs `q`, prepared with the upsert statement.
+    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q);
 
     Database &m_db;
     const FieldCipher &m_cipher;

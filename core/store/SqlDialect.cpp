@@ -57,7 +57,8 @@ QVariant SqlDialect::noLimit(StoreBackend backend)
 
 QString SqlDialect::emptyBlob(StoreBackend backend)
 {
-    return backend == StoreBackend::Postgres ? QStringLiteral("'\\x'::bytea") : QStringLiteral("X''");
+    return backend == StoreBackend::Postgres ? QStringLiteral("'\\x'::bytea")
+                                             : QStringLiteral("X''");
 }
 
 QString SqlDialect::tableExists(StoreBackend backend, const QString &table)

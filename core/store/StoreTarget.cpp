@@ -59,7 +59,10 @@ QString StoreTarget::describe() const
 {
     if (isSqlite())
         return m_path;
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(m_user, m_host).arg(m_port).arg(m_database);
+    return QStringLiteral("postgresql://%1@%2:%3/%4")
+        .arg(m_user, m_host)
+        .arg(m_port)
+        .arg(m_database);
 }
 
 } // namespace aerodesk::store

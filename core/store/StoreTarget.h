@@ -28,8 +28,8 @@ public:
     /// A PostgreSQL database. `sslMode` is libpq's (disable, require, verify-ca, verify-full);
     /// `caFile` the PEM of the CA that signed the server's certificate (verify-ca/-full).
     static StoreTarget postgres(const QString &host, int port, const QString &database,
-                                const QString &user, const QString &sslMode = QStringLiteral(
-                                                         "verify-full"),
+                                const QString &user,
+                                const QString &sslMode = QStringLiteral("verify-full"),
                                 const QString &caFile = {});
 
     StoreBackend backend() const { return m_backend; }

@@ -68,9 +68,9 @@ QString nextAdminConnection()
 
 PgServer::PgServer()
 {
-    m_password = QString::fromLatin1(
-        QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
-        QByteArray::number(QRandomGenerator::system()->generate64(), 16));
+    m_password =
+        QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
+                            QByteArray::number(QRandomGenerator::system()->generate64(), 16));
 }
 
 PgServer::~PgServer()
@@ -173,13 +173,14 @@ bool PgServer::initCluster()
         }
     }
     ::chmod(QFile::encodeName(pwFile).constData(), 0600);
-    const bool ok = run(kBin + QStringLiteral("initdb"),
-                        { QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), adminUser(),
-                          QStringLiteral("--pwfile=") + pwFile, QStringLiteral("--auth-local=trust"),
-                          QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"),
-                          QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
-                          QStringLiteral("--no-sync"), QStringLiteral("--no-instructions") },
-                        true);
+    const bool ok =
+        run(kBin + QStringLiteral("initdb"),
+            { QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), adminUser(),
+              QStringLiteral("--pwfile=") + pwFile, QStringLiteral("--auth-local=trust"),
+              QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"),
+              QStringLiteral("UTF8"), QStringLiteral("--locale=C"), QStringLiteral("--no-sync"),
+              QStringLiteral("--no-instructions") },
+            true);
     QFile::remove(pwFile);
     return ok;
 }
@@ -192,9 +193,9 @@ bool PgServer::makeCertificate()
              { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-               QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt,
-               QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-               QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+               QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt, QStringLiteral("-days"),
+               QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+               QStringLiteral("-addext"),
                QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1") },
              false))
         return false;
@@ -218,17 +219,16 @@ bool PgServer::writeConfig()
         m_error = QStringLiteral("cannot append to postgresql.conf");
         return false;
     }
-    const QString extra = QStringLiteral(
-                              "\n# tests/support/PgServer: a throwaway server, fast not durable\n"
-                              "listen_addresses = '127.0.0.1'\n"
-                              "unix_socket_directories = %1\n"
-                              "ssl = on\nssl_cert_file = %2\nssl_key_file = %3\n"
-                              "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-                              "shared_buffers = 16MB\nmax_connections = 60\n"
-                              "log_min_messages = warning\n")
-                              .arg(pgQuote(socketDir()),
-                                   pgQuote(m_dir->filePath(QStringLiteral("server.crt"))),
-                                   pgQuote(m_dir->filePath(QStringLiteral("server.key"))));
+    const QString extra =
+        QStringLiteral("\n# tests/support/PgServer: a throwaway server, fast not durable\n"
+                       "listen_addresses = '127.0.0.1'\n"
+                       "unix_socket_directories = %1\n"
+                       "ssl = on\nssl_cert_file = %2\nssl_key_file = %3\n"
+                       "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                       "shared_buffers = 16MB\nmax_connections = 60\n"
+                       "log_min_messages = warning\n")
+            .arg(pgQuote(socketDir()), pgQuote(m_dir->filePath(QStringLiteral("server.crt"))),
+                 pgQuote(m_dir->filePath(QStringLiteral("server.key"))));
     conf.write(extra.toUtf8());
     conf.close();
     QFile hba(dataDir() + QStringLiteral("/pg_hba.conf"));
@@ -348,8 +348,10 @@ QStringList PgServer::adminQuery(const QString &database, const QString &sql, QS
 
 QString PgServer::createDatabase()
 {
-    const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
-    if (!adminExec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(name), &m_error))
+    const QString name =
+        QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
+    if (!adminExec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(name),
+                   &m_error))
         return {};
     return name;
 }

@@ -34,13 +34,14 @@ Outcome connectTcp(const PgServer &server, const QString &sslMode, const QString
         db.setDatabaseName(QStringLiteral("postgres"));
         db.setUserName(server.adminUser());
         db.setPassword(password);
-        db.setConnectOptions(QStringLiteral("sslmode=%1;sslrootcert=%2;connect_timeout=10")
-                                 .arg(sslMode, caFile));
+        db.setConnectOptions(
+            QStringLiteral("sslmode=%1;sslrootcert=%2;connect_timeout=10").arg(sslMode, caFile));
         out.opened = db.open();
         out.error = db.lastError().text();
         if (out.opened) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
+            if (q.exec(
+                    QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
                 q.next())
                 out.ssl = q.value(0).toString();
         }
@@ -103,10 +104,11 @@ TEST(PgServerTest, ServesVerifiedTlsWithAPasswordOnlyAndNeverAsRoot)
         connectTcp(server, QStringLiteral("verify-full"), otherCa, server.adminPassword()).opened);
 
     // The postmaster runs as an unprivileged user (PostgreSQL refuses root).
-    const QStringList pid = server.adminQuery(QStringLiteral("postgres"),
-                                              QStringLiteral("SELECT pg_postmaster_start_time(), "
-                                                             "(SELECT pid FROM pg_stat_activity "
-                                                             "WHERE backend_type = 'checkpointer')"));
+    const QStringList pid =
+        server.adminQuery(QStringLiteral("postgres"),
+                          QStringLiteral("SELECT pg_postmaster_start_time(), "
+                                         "(SELECT pid FROM pg_stat_activity "
+                                         "WHERE backend_type = 'checkpointer')"));
     ASSERT_EQ(pid.size(), 1);
     EXPECT_NE(processUid(pid.first().split(QLatin1Char('\t')).value(1).toLongLong()), 0u);
 }
@@ -121,7 +123,8 @@ TEST(PgServerTest, RestartsWithItsDataAndRemovesEverythingAtTheEnd)
         const QString db = server.createDatabase();
         ASSERT_FALSE(db.isEmpty()) << server.errorString().toStdString();
         ASSERT_TRUE(server.adminExec(db, QStringLiteral("CREATE TABLE t (v bytea)")));
-        ASSERT_TRUE(server.adminExec(db, QStringLiteral("INSERT INTO t VALUES ('\\x00ff'::bytea)")));
+        ASSERT_TRUE(
+            server.adminExec(db, QStringLiteral("INSERT INTO t VALUES ('\\x00ff'::bytea)")));
         const int port = server.port();
         server.stop();
         EXPECT_FALSE(server.isRunning());

@@ -1,11 +1,15 @@
-// The encrypted store on real SQLite files: nothing identifying on disk, reopen, wrong key.
+// The encrypted store on both backends (a real SQLite file; a real PostgreSQL database):
+// nothing identifying on disk or in the server's tables, reopen, wrong key, 100k rows.
 #include "core/store/Store.h"
 
 #include "core/crypto/Random.h"
+#include "tests/support/StoreBackend.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -14,6 +18,7 @@ using namespace aerodesk;
 using connections::Connection;
 using store::Store;
 using store::StoreError;
+using test::Backend;
 
 namespace {
 Connection sample(int i)
@@ -33,18 +38,6 @@ Connection sample(int i)
     return c;
 }
 
-/// Every byte of the database and its WAL/SHM side files.
-QByteArray rawBytes(const QString &path)
-{
-    QByteArray all;
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
-        QFile f(path + suffix);
-        if (f.open(QIODevice::ReadOnly))
-            all += f.readAll();
-    }
-    return all;
-}
-
 /// The database file itself. (A read-only connection to a WAL database recreates SQLite's
 /// transient -shm index, which holds no data; the data and the WAL are what must not change.)
 QByteArray fileHash(const QString &path)
@@ -58,23 +51,36 @@ QByteArray fileHash(const QString &path)
 }
 } // namespace
 
-class StoreTest : public ::testing::Test
+class StoreTest : public ::testing::TestWithParam<Backend>
 {
 protected:
-    QTemporaryDir dir;
-    QString path() const { return dir.filePath(QStringLiteral("aerodesk.sqlite")); }
+    void SetUp() override { ASSERT_TRUE(where.ok()) << where.error().toStdString(); }
+    auto open(const crypto::SecureBytes &k) { return where.open(k); }
+    auto open() { return where.open(key); }
+    /// What must not change: the SQLite file and its WAL, or every row on the server.
+    QByteArray snapshot() const
+    {
+        return where.isPostgres()
+            ? QCryptographicHash::hash(where.rawBytes(), QCryptographicHash::Sha256)
+            : fileHash(where.target().path());
+    }
+
+    test::StoreBackend where { GetParam() };
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
 };
 
-TEST_F(StoreTest, NoIdentifierIsEverOnDisk)
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         test::backendName);
+
+TEST_P(StoreTest, NoIdentifierIsEverOnDisk)
 {
     {
-        auto s = Store::open(path(), key);
+        auto s = open();
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         for (int i = 0; i < 50; ++i)
             ASSERT_TRUE((*s)->connections().upsert(sample(i)).ok());
     }
-    const QByteArray disk = rawBytes(path());
+    const QByteArray disk = where.rawBytes();
     ASSERT_GT(disk.size(), 0);
     for (int i = 0; i < 50; ++i) {
         const Connection c = sample(i);
@@ -91,14 +97,14 @@ TEST_F(StoreTest, NoIdentifierIsEverOnDisk)
     }
 }
 
-TEST_F(StoreTest, ReopenReadsBackEverything)
+TEST_P(StoreTest, ReopenReadsBackEverything)
 {
     {
-        auto s = Store::open(path(), key);
+        auto s = open();
         ASSERT_TRUE(s.ok());
         ASSERT_TRUE((*s)->connections().upsert(sample(7)).ok());
     }
-    auto again = Store::open(path(), key);
+    auto again = open();
     ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
     auto c = (*again)->connections().get(sample(7).connectionId);
     ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
@@ -108,25 +114,25 @@ TEST_F(StoreTest, ReopenReadsBackEverything)
     EXPECT_EQ((*again)->connections().count(), 1);
 }
 
-TEST_F(StoreTest, WrongKeyFailsCleanlyAndChangesNothing)
+TEST_P(StoreTest, WrongKeyFailsCleanlyAndChangesNothing)
 {
     {
-        auto s = Store::open(path(), key);
+        auto s = open();
         ASSERT_TRUE(s.ok());
         ASSERT_TRUE((*s)->connections().upsert(sample(1)).ok());
     }
-    const QByteArray before = fileHash(path());
-    auto wrong = Store::open(path(), crypto::Random::secretBytes(32));
+    const QByteArray before = snapshot();
+    auto wrong = open(crypto::Random::secretBytes(32));
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().kind, StoreError::Kind::WrongKey);
     EXPECT_FALSE(wrong.error().message.isEmpty());
-    EXPECT_EQ(fileHash(path()), before) << "a wrong key must not touch the file";
-    EXPECT_TRUE(Store::open(path(), key).ok()) << "the right key still opens it";
+    EXPECT_EQ(snapshot(), before) << "a wrong key must not touch the store";
+    EXPECT_TRUE(open().ok()) << "the right key still opens it";
 }
 
-TEST_F(StoreTest, UpsertUpdatesInPlaceAndRemoveDeletes)
+TEST_P(StoreTest, UpsertUpdatesInPlaceAndRemoveDeletes)
 {
-    auto s = Store::open(path(), key);
+    auto s = open();
     ASSERT_TRUE(s.ok());
     Connection c = sample(3);
     ASSERT_TRUE((*s)->connections().upsert(c).ok());
@@ -138,9 +144,9 @@ TEST_F(StoreTest, UpsertUpdatesInPlaceAndRemoveDeletes)
     EXPECT_FALSE((*s)->connections().get(c.connectionId).ok());
 }
 
-TEST_F(StoreTest, HistoryComesBackInTimeOrder)
+TEST_P(StoreTest, HistoryComesBackInTimeOrder)
 {
-    auto s = Store::open(path(), key);
+    auto s = open();
     ASSERT_TRUE(s.ok());
     const Connection c = sample(4);
     ASSERT_TRUE((*s)->connections().upsert(c).ok());
@@ -161,9 +167,9 @@ TEST_F(StoreTest, HistoryComesBackInTimeOrder)
     EXPECT_EQ(events->at(1).kind, QStringLiteral("job"));
 }
 
-TEST_F(StoreTest, BulkInsertOfAHundredThousand)
+TEST_P(StoreTest, BulkInsertOfAHundredThousand)
 {
-    auto s = Store::open(path(), key);
+    auto s = open();
     ASSERT_TRUE(s.ok());
     QList<Connection> many;
     many.reserve(100000);
@@ -173,4 +179,38 @@ TEST_F(StoreTest, BulkInsertOfAHundredThousand)
     EXPECT_EQ((*s)->connections().count(), 100000);
     EXPECT_EQ((*s)->connections().get(sample(99999).connectionId)->aeroPassUserUuid,
               sample(99999).aeroPassUserUuid);
+}
+
+TEST_P(StoreTest, BinaryValuesRoundTripByteForByte)
+{
+    // QPSQL binds a QByteArray as bytea: every byte value (NUL, quotes, backslashes, high
+    // bytes) must come back exactly, as SQLite's BLOB does; an empty value stays empty, not NULL.
+    auto s = open();
+    ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+    QByteArray every;
+    for (int round = 0; round < 3; ++round)
+        for (int b = 0; b < 256; ++b)
+            every.append(char(b));
+    QSqlQuery q((*s)->database().db());
+    ASSERT_TRUE(q.prepare(QStringLiteral("INSERT INTO store_meta(key, value) VALUES(?, ?)")));
+    for (const auto &[name, value] :
+         { std::pair { QStringLiteral("every"), every },
+           std::pair { QStringLiteral("empty"), QByteArray("") },
+           std::pair { QStringLiteral("quote"), QByteArray("'\\\\x00'") } }) {
+        q.addBindValue(name);
+        q.addBindValue(value);
+        ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+    }
+    const auto read = [&](const QString &name) {
+        QSqlQuery r((*s)->database().db());
+        r.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"));
+        r.addBindValue(name);
+        EXPECT_TRUE(r.exec() && r.next()) << name.toStdString();
+        return r.value(0);
+    };
+    EXPECT_EQ(read(QStringLiteral("every")).toByteArray(), every);
+    const QVariant empty = read(QStringLiteral("empty"));
+    EXPECT_FALSE(empty.isNull());
+    EXPECT_TRUE(empty.toByteArray().isEmpty());
+    EXPECT_EQ(read(QStringLiteral("quote")).toByteArray(), QByteArray("'\\\\x00'"));
 }
