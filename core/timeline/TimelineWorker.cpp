@@ -8,9 +8,11 @@ namespace aerodesk::timeline {
 
 using store::StoreError;
 
-TimelineWorker::TimelineWorker(QString path, crypto::SecureBytes dataKey)
-    : m_path(std::move(path))
+TimelineWorker::TimelineWorker(store::StoreTarget target, crypto::SecureBytes dataKey,
+                               crypto::SecureBytes password)
+    : m_target(std::move(target))
     , m_key(std::move(dataKey))
+    , m_password(std::move(password))
 {
 }
 
@@ -20,11 +22,11 @@ Status<StoreError> TimelineWorker::ensureOpen()
 {
     if (m_store)
         return {};
-    if (!store::Store::exists(m_path))
-        return StoreError::make(
-            StoreError::Kind::OpenFailed,
-            QStringLiteral("There is no store at %1 to keep the timeline in.").arg(m_path));
-    auto opened = store::Store::open(m_path, m_key);
+    if (m_target.isSqlite() && !store::Store::exists(m_target.path()))
+        return StoreError::make(StoreError::Kind::OpenFailed,
+                                QStringLiteral("There is no store at %1 to keep the timeline in.")
+                                    .arg(m_target.path()));
+    auto opened = store::Store::open(m_target, m_key, {}, m_password);
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();

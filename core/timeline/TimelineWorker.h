@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecureBytes.h"
 #include "core/store/StoreError.h"
+#include "core/store/StoreTarget.h"
 #include "core/timeline/TimelineEntry.h"
 #include "core/util/Result.h"
 
@@ -25,7 +26,9 @@ class TimelineWorker : public QObject
 {
     Q_OBJECT
 public:
-    TimelineWorker(QString path, crypto::SecureBytes dataKey);
+    /// A SQLite file (a path converts) or a team store with its PostgreSQL password.
+    TimelineWorker(store::StoreTarget target, crypto::SecureBytes dataKey,
+                   crypto::SecureBytes password = crypto::SecureBytes());
     ~TimelineWorker() override;
 
     void append(const QString &connectionId, const aerodesk::timeline::TimelineEntry &entry,
@@ -49,8 +52,9 @@ Q_SIGNALS:
 private:
     Status<store::StoreError> ensureOpen();
 
-    QString m_path;
+    store::StoreTarget m_target;
     crypto::SecureBytes m_key;
+    crypto::SecureBytes m_password;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<TimelineRepository> m_repository;
 };

@@ -106,7 +106,8 @@ QByteArray StoreBackend::rawBytes() const
 {
     QByteArray all;
     if (!isPostgres()) {
-        for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        for (const QString &suffix :
+             { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
             QFile f(m_target.path() + suffix);
             if (f.open(QIODevice::ReadOnly))
                 all += f.readAll();
@@ -121,6 +122,7 @@ QByteArray StoreBackend::rawBytes() const
     while (tables.next())
         names << tables.value(0).toString();
     for (const QString &table : names) {
+        all += "table " + table.toUtf8() + '\n';
         QSqlQuery asText(raw.db());
         asText.exec(QStringLiteral("SELECT t::text FROM %1 t").arg(table));
         while (asText.next())
@@ -130,7 +132,8 @@ QByteArray StoreBackend::rawBytes() const
         while (values.next()) {
             for (int i = 0; i < values.record().count(); ++i) {
                 const QVariant v = values.value(i);
-                all += v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
+                all +=
+                    v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
                 all += '\n';
             }
         }

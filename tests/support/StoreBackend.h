@@ -44,8 +44,8 @@ public:
     open(const crypto::SecureBytes &key, const QList<store::Migration> &migrations = {}) const;
 
     /// Everything the database holds, as the server or the disk has it. SQLite: the file and
-    /// its -wal/-shm. PostgreSQL: every row of every table rendered as text by the server
-    /// (bytea as hex) and every bytea value's raw bytes.
+    /// its -wal/-shm. PostgreSQL: each table's name, every row of it rendered as text by the
+    /// server (bytea as hex) and every value's raw bytes.
     QByteArray rawBytes() const;
     /// Runs `sql` as the database's owner outside the store (tamper tests). True on success.
     bool rawExec(const QString &sql, const QVariantList &binds = {}) const;

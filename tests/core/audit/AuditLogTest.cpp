@@ -1,4 +1,5 @@
-// The audit log on a real store file and the real keychain: chain, head, filters, CSV, sealing.
+// The audit log on both backends (a real store file; a real PostgreSQL database) and the real
+// keychain: chain, head, filters, CSV, sealing.
 #include "AuditRig.h"
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditSchema.h"
@@ -9,11 +10,21 @@ using namespace aerodesk;
 using audit::AuditAction;
 using audit::AuditOutcome;
 using test::AuditRig;
+using test::Backend;
+
+namespace {
+class AuditLog : public ::testing::TestWithParam<Backend>
+{
+};
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditLog, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         test::backendName);
 using P = audit::AuditVerification::Problem;
 
-TEST(AuditLog, EachRecordLinksToTheOneBeforeAndTheHeadFollowsInTheKeychain)
+TEST_P(AuditLog, EachRecordLinksToTheOneBeforeAndTheHeadFollowsInTheKeychain)
 {
-    AuditRig rig;
+    AuditRig rig(GetParam());
     ASSERT_TRUE(rig.store);
     // v4 made the audit table; later versions (v5: the timeline) keep it.
     EXPECT_GE(rig.store->database().schemaVersion(), audit::AuditSchema::kVersion);
@@ -43,7 +54,7 @@ TEST(AuditLog, EachRecordLinksToTheOneBeforeAndTheHeadFollowsInTheKeychain)
     EXPECT_EQ(v.records, 5);
 }
 
-TEST(AuditLog, TheHashCoversEveryFieldIncludingSeqAndPrevHash)
+TEST_P(AuditLog, TheHashCoversEveryFieldIncludingSeqAndPrevHash)
 {
     audit::AuditRecord r;
     r.seq = 7;
@@ -81,23 +92,19 @@ TEST(AuditLog, TheHashCoversEveryFieldIncludingSeqAndPrevHash)
     }
 }
 
-TEST(AuditLog, ObjectAndReasonAreSealedOnDiskAndTheConnectionOnlyAsABlindIndex)
+TEST_P(AuditLog, ObjectAndReasonAreSealedOnDiskAndTheConnectionOnlyAsABlindIndex)
 {
-    AuditRig rig;
+    AuditRig rig(GetParam());
     ASSERT_TRUE(rig.store);
     const QString connectionId = QStringLiteral("9f1c2e3d4b5a69788796a5b4c3d2e1f0");
     ASSERT_TRUE(rig.trail->record(AuditAction::RevealId, QStringLiteral("9f1c…e1f0"),
                                   AuditOutcome::Ok, QStringLiteral("customer on the phone"),
                                   connectionId));
     rig.idle();
-    rig.store->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"),
-                               QStringLiteral("checkpoint"));
-    QByteArray disk;
-    for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
-        QFile f(rig.path + suffix);
-        if (f.open(QIODevice::ReadOnly))
-            disk += f.readAll();
-    }
+    if (!rig.where.isPostgres())
+        rig.store->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"),
+                                   QStringLiteral("checkpoint"));
+    const QByteArray disk = rig.where.rawBytes();
     ASSERT_FALSE(disk.isEmpty());
     EXPECT_FALSE(disk.contains("customer on the phone"));
     EXPECT_FALSE(disk.contains("9f1c"));
@@ -111,9 +118,9 @@ TEST(AuditLog, ObjectAndReasonAreSealedOnDiskAndTheConnectionOnlyAsABlindIndex)
     EXPECT_TRUE(rig.trail->log().forConnection(QStringLiteral("another"))->isEmpty());
 }
 
-TEST(AuditLog, FiltersByActionObjectTextAndTime)
+TEST_P(AuditLog, FiltersByActionObjectTextAndTime)
 {
-    AuditRig rig;
+    AuditRig rig(GetParam());
     ASSERT_TRUE(rig.store);
     const QDateTime start = rig.clock.nowUtc();
     ASSERT_TRUE(rig.append(32)); // one second apart; Logout is the 13th action
@@ -139,9 +146,9 @@ TEST(AuditLog, FiltersByActionObjectTextAndTime)
     EXPECT_EQ(window->first().seq, 10);
 }
 
-TEST(AuditLog, CsvHasAHeaderOneLinePerRecordAndNeutralisesFormulas)
+TEST_P(AuditLog, CsvHasAHeaderOneLinePerRecordAndNeutralisesFormulas)
 {
-    AuditRig rig;
+    AuditRig rig(GetParam());
     ASSERT_TRUE(rig.store);
     ASSERT_TRUE(rig.trail->record(AuditAction::Import, QStringLiteral("=HYPERLINK(\"x\")"),
                                   AuditOutcome::Failed, QStringLiteral("a \"quoted\" reason")));
@@ -157,11 +164,11 @@ TEST(AuditLog, CsvHasAHeaderOneLinePerRecordAndNeutralisesFormulas)
     EXPECT_TRUE(lines[1].contains("2026-11-30T18:00:00.000Z"));
 }
 
-TEST(AuditLog, TwoStoresOnOneFileAppendToOneChain)
+TEST_P(AuditLog, TwoStoresOnOneFileAppendToOneChain)
 {
-    AuditRig rig;
+    AuditRig rig(GetParam());
     ASSERT_TRUE(rig.store);
-    auto second = store::Store::open(rig.path, rig.key);
+    auto second = rig.where.open(rig.key);
     ASSERT_TRUE(second.ok());
     audit::AuditLog other(**second);
     for (int i = 0; i < 10; ++i) {

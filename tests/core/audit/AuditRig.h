@@ -1,6 +1,7 @@
 #pragma once
-// An audit trail on a real store file in a temporary folder, its head in the real keychain under
-// a fresh profile (removed at the end), and raw SQL access to the file for tamper tests.
+// An audit trail on a real store — a SQLite file in a temporary folder or a fresh database on
+// the test process's PostgreSQL (StoreBackend) — its head in the real keychain under a fresh
+// profile (removed at the end), and raw SQL access to the store for tamper tests.
 #include "core/audit/AuditTrail.h"
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
@@ -8,6 +9,7 @@
 #include "core/store/Store.h"
 #include "core/util/FixedClock.h"
 #include "tests/core/store/RawStoreFile.h"
+#include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
 
 #include <QTemporaryDir>
@@ -22,14 +24,18 @@ namespace aerodesk::test {
 class AuditRig
 {
 public:
-    AuditRig()
-        : keychain(QStringLiteral("audit-test-") +
+    explicit AuditRig(Backend backend = Backend::Sqlite)
+        : where(backend)
+        , keychain(QStringLiteral("audit-test-") +
                    QUuid::createUuid().toString(QUuid::WithoutBraces))
         , clock(QDateTime(QDate(2026, 11, 30), QTime(18, 0), Qt::UTC))
     {
-        path = dir.filePath(QStringLiteral("aerodesk.sqlite"));
         key = crypto::Random::secretBytes(32);
-        auto s = store::Store::open(path, key);
+        if (!where.ok()) {
+            ADD_FAILURE() << where.error().toStdString();
+            return;
+        }
+        auto s = where.open(key);
         if (!s.ok()) {
             ADD_FAILURE() << s.error().message.toStdString();
             return;
@@ -97,8 +103,7 @@ public:
         return head;
     }
 
-    QTemporaryDir dir;
-    QString path;
+    StoreBackend where;
     crypto::SecureBytes key;
     keychain::Keychain keychain;
     FixedClock clock;

@@ -1,11 +1,12 @@
-// Tampering with the store file directly (raw SQL, outside AeroDesk) is detected at the exact
-// record; a truncated log is detected through the head kept in the real keychain.
+// Tampering with the store directly (raw SQL outside AeroDesk, on the SQLite file or as the
+// PostgreSQL database's owner) is detected at the exact record; a truncated log is detected through
+// the head kept in the real keychain.
 #include "AuditRig.h"
 #include "core/audit/AuditChain.h"
 
 using namespace aerodesk;
 using test::AuditRig;
-using test::RawStoreFile;
+using test::Backend;
 using P = audit::AuditVerification::Problem;
 
 namespace {
@@ -13,7 +14,8 @@ namespace {
 /// to be seen by a fresh read.
 struct Tampered : AuditRig
 {
-    explicit Tampered(int n)
+    Tampered(Backend backend, int n)
+        : AuditRig(backend)
     {
         EXPECT_TRUE(store && append(n));
         idle();
@@ -22,26 +24,31 @@ struct Tampered : AuditRig
     }
     bool raw(const QString &sql, const QVariantList &binds = {})
     {
-        RawStoreFile file(path);
-        const bool ok = file.exec(sql, binds);
+        const bool ok = where.rawExec(sql, binds);
         EXPECT_TRUE(ok) << sql.toStdString();
         return ok;
     }
 };
+class AuditTamper : public ::testing::TestWithParam<Backend>
+{
+};
 } // namespace
 
-TEST(AuditTamper, AnEditedPlainColumnIsNamedAtItsRecord)
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTamper,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
+
+TEST_P(AuditTamper, AnEditedPlainColumnIsNamedAtItsRecord)
 {
-    Tampered rig(8);
+    Tampered rig(GetParam(), 8);
     rig.raw(QStringLiteral("UPDATE audit_log SET action = 'export' WHERE seq = 5"));
     const auto v = rig.verify();
     EXPECT_EQ(v.problem, P::Edited) << v.message.toStdString();
     EXPECT_EQ(v.firstBrokenSeq, 5);
 }
 
-TEST(AuditTamper, AnEditedTimeOrUserIsNamedAtItsRecord)
+TEST_P(AuditTamper, AnEditedTimeOrUserIsNamedAtItsRecord)
 {
-    Tampered rig(6);
+    Tampered rig(GetParam(), 6);
     rig.raw(QStringLiteral("UPDATE audit_log SET at_ms = at_ms - 3600000, os_user = 'bob' "
                            "WHERE seq = 2"));
     const auto v = rig.verify();
@@ -49,9 +56,9 @@ TEST(AuditTamper, AnEditedTimeOrUserIsNamedAtItsRecord)
     EXPECT_EQ(v.firstBrokenSeq, 2);
 }
 
-TEST(AuditTamper, ASealedFieldCopiedFromAnotherRecordIsNamed)
+TEST_P(AuditTamper, ASealedFieldCopiedFromAnotherRecordIsNamed)
 {
-    Tampered rig(6);
+    Tampered rig(GetParam(), 6);
     rig.raw(QStringLiteral("UPDATE audit_log SET object = (SELECT object FROM audit_log WHERE seq "
                            "= 1) WHERE seq = 4"));
     const auto v = rig.verify();
@@ -59,26 +66,25 @@ TEST(AuditTamper, ASealedFieldCopiedFromAnotherRecordIsNamed)
     EXPECT_EQ(v.firstBrokenSeq, 4);
 }
 
-TEST(AuditTamper, ARecomputedChainIsStillCaughtAtTheEditedRecord)
+TEST_P(AuditTamper, ARecomputedChainIsStillCaughtAtTheEditedRecord)
 {
     // An attacker without the data key changes record 3's outcome and recomputes every hash from
     // there: the chain is consistent again, but the sealed fields of record 3 were bound to its
     // old hash and no longer open.
-    Tampered rig(6);
+    Tampered rig(GetParam(), 6);
     auto all = rig.trail->log().read();
     ASSERT_TRUE(all.ok());
     QByteArray prev = all->at(1).hash;
     {
-        RawStoreFile file(rig.path);
         for (int i = 2; i < 6; ++i) {
             audit::AuditRecord r = all->at(i);
             if (r.seq == 3)
                 r.outcome = audit::AuditOutcome::Cancelled;
             audit::AuditChain::link(r, prev);
-            ASSERT_TRUE(
-                file.exec(QStringLiteral("UPDATE audit_log SET outcome = ?, prev_hash = ?, "
-                                         "hash = ? WHERE seq = ?"),
-                          { audit::AuditOutcomes::name(r.outcome), r.prevHash, r.hash, r.seq }));
+            ASSERT_TRUE(rig.where.rawExec(
+                QStringLiteral("UPDATE audit_log SET outcome = ?, prev_hash = ?, "
+                               "hash = ? WHERE seq = ?"),
+                { audit::AuditOutcomes::name(r.outcome), r.prevHash, r.hash, r.seq }));
             prev = r.hash;
         }
     }
@@ -87,18 +93,18 @@ TEST(AuditTamper, ARecomputedChainIsStillCaughtAtTheEditedRecord)
     EXPECT_EQ(v.firstBrokenSeq, 3);
 }
 
-TEST(AuditTamper, ADeletedRecordIsNamedAsMissing)
+TEST_P(AuditTamper, ADeletedRecordIsNamedAsMissing)
 {
-    Tampered rig(8);
+    Tampered rig(GetParam(), 8);
     rig.raw(QStringLiteral("DELETE FROM audit_log WHERE seq = 3"));
     const auto v = rig.verify();
     EXPECT_EQ(v.problem, P::Missing) << v.message.toStdString();
     EXPECT_EQ(v.firstBrokenSeq, 3);
 }
 
-TEST(AuditTamper, TwoSwappedRecordsAreNamedAsReordered)
+TEST_P(AuditTamper, TwoSwappedRecordsAreNamedAsReordered)
 {
-    Tampered rig(8);
+    Tampered rig(GetParam(), 8);
     rig.raw(QStringLiteral("UPDATE audit_log SET seq = -1 WHERE seq = 3"));
     rig.raw(QStringLiteral("UPDATE audit_log SET seq = 3 WHERE seq = 6"));
     rig.raw(QStringLiteral("UPDATE audit_log SET seq = 6 WHERE seq = -1"));
@@ -108,9 +114,9 @@ TEST(AuditTamper, TwoSwappedRecordsAreNamedAsReordered)
     EXPECT_EQ(v.otherSeq, 6);
 }
 
-TEST(AuditTamper, ATruncatedLogIsDetectedThroughTheKeychainHead)
+TEST_P(AuditTamper, ATruncatedLogIsDetectedThroughTheKeychainHead)
 {
-    Tampered rig(8);
+    Tampered rig(GetParam(), 8);
     rig.raw(QStringLiteral("DELETE FROM audit_log WHERE seq >= 6"));
     // The chain that is left is intact on its own...
     const auto alone = rig.trail->log().verify(std::nullopt);
@@ -123,18 +129,18 @@ TEST(AuditTamper, ATruncatedLogIsDetectedThroughTheKeychainHead)
     EXPECT_EQ(v.headSeq, 8);
 }
 
-TEST(AuditTamper, AnEmptiedLogIsDetectedThroughTheKeychainHead)
+TEST_P(AuditTamper, AnEmptiedLogIsDetectedThroughTheKeychainHead)
 {
-    Tampered rig(3);
+    Tampered rig(GetParam(), 3);
     rig.raw(QStringLiteral("DELETE FROM audit_log"));
     const auto v = rig.verify();
     EXPECT_EQ(v.problem, P::Truncated);
     EXPECT_EQ(v.firstBrokenSeq, 1);
 }
 
-TEST(AuditTamper, AppendingAfterATruncationNeverMovesTheHeadBack)
+TEST_P(AuditTamper, AppendingAfterATruncationNeverMovesTheHeadBack)
 {
-    Tampered rig(8);
+    Tampered rig(GetParam(), 8);
     rig.raw(QStringLiteral("DELETE FROM audit_log WHERE seq >= 6"));
     QStringList problems;
     QObject::connect(rig.trail.get(), &audit::AuditTrail::headProblem,
@@ -151,9 +157,9 @@ TEST(AuditTamper, AppendingAfterATruncationNeverMovesTheHeadBack)
     EXPECT_EQ(v.firstBrokenSeq, 7);
 }
 
-TEST(AuditTamper, ALastRecordReplacedUnderTheHeadIsNamed)
+TEST_P(AuditTamper, ALastRecordReplacedUnderTheHeadIsNamed)
 {
-    Tampered rig(4);
+    Tampered rig(GetParam(), 4);
     // Delete the last record and append a forged one in its place with a consistent hash.
     auto all = rig.trail->log().read();
     ASSERT_TRUE(all.ok());
@@ -164,9 +170,9 @@ TEST(AuditTamper, ALastRecordReplacedUnderTheHeadIsNamed)
     EXPECT_EQ(v.firstBrokenSeq, 4);
 }
 
-TEST(AuditTamper, RecordsWithoutAHeadInTheKeychainAreNotCalledIntact)
+TEST_P(AuditTamper, RecordsWithoutAHeadInTheKeychainAreNotCalledIntact)
 {
-    Tampered rig(3);
+    Tampered rig(GetParam(), 3);
     bool removed = false;
     rig.keychain.remove(QString::fromLatin1(keychain::entries::kAuditHead),
                         [&](const keychain::KeychainError &) { removed = true; });

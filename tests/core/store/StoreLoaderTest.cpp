@@ -1,10 +1,11 @@
 // StoreLoader: 20,000 rows decrypted on the worker thread, in order, in batches; cancellation;
-// errors. Real SQLite files, real threads.
+// errors. On both backends (a real SQLite file; a real PostgreSQL database), real threads.
 #include "core/store/StoreLoader.h"
 
 #include "core/crypto/Random.h"
 #include "core/store/Store.h"
 #include "core/store/StoreWorker.h"
+#include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
 
 #include <QSemaphore>
@@ -22,6 +23,7 @@ using store::Store;
 using store::StoreError;
 using store::StoreLoader;
 using store::StoreWorker;
+using test::Backend;
 
 namespace {
 const QDateTime kBase(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
@@ -71,16 +73,16 @@ struct Received
 };
 } // namespace
 
-class StoreLoaderTest : public ::testing::Test
+class StoreLoaderTest : public ::testing::TestWithParam<Backend>
 {
 protected:
-    QTemporaryDir dir;
+    void SetUp() override { ASSERT_TRUE(where.ok()) << where.error().toStdString(); }
+    test::StoreBackend where { GetParam() };
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
-    QString path() const { return dir.filePath(QStringLiteral("aerodesk.sqlite")); }
 
     void fill(int n)
     {
-        auto s = Store::open(path(), key);
+        auto s = where.open(key);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         QList<Connection> many;
         many.reserve(n);
@@ -91,11 +93,11 @@ protected:
     }
 };
 
-TEST_F(StoreLoaderTest, TwentyThousandRowsArriveDecryptedInOrderFromTheWorkerThread)
+TEST_P(StoreLoaderTest, TwentyThousandRowsArriveDecryptedInOrderFromTheWorkerThread)
 {
     constexpr int kRows = 20000;
     fill(kRows);
-    StoreLoader loader(path(), key);
+    StoreLoader loader(where.target(), key, where.password());
     Received got;
     got.attach(loader);
     std::atomic<QThread *> decryptingThread { nullptr };
@@ -134,11 +136,11 @@ TEST_F(StoreLoaderTest, TwentyThousandRowsArriveDecryptedInOrderFromTheWorkerThr
     }
 }
 
-TEST_F(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelivered)
+TEST_P(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelivered)
 {
     constexpr int kRows = 20000, kBatch = 500, kStopAfter = 3;
     fill(kRows);
-    StoreLoader loader(path(), key);
+    StoreLoader loader(where.target(), key, where.password());
     Received got;
     got.attach(loader);
     QSemaphore reached, resume;
@@ -183,10 +185,10 @@ TEST_F(StoreLoaderTest, CancelStopsTheWorkerAtTheNextBatchAndNothingMoreIsDelive
     EXPECT_EQ(again.rows.last().connectionId, loaderRow(149).connectionId);
 }
 
-TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
+TEST_P(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
 {
     fill(300);
-    StoreLoader loader(path(), key);
+    StoreLoader loader(where.target(), key, where.password());
     Received got;
     got.attach(loader);
     ConnectionQuery q;
@@ -210,10 +212,10 @@ TEST_F(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
     EXPECT_EQ(got.firstIndexes, (QList<qint64> { 0, 7, 14, 21, 28 }));
 }
 
-TEST_F(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
+TEST_P(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
 {
     fill(10);
-    StoreLoader loader(path(), crypto::Random::secretBytes(32));
+    StoreLoader loader(where.target(), crypto::Random::secretBytes(32), where.password());
     Received got;
     got.attach(loader);
     loader.load();
@@ -225,9 +227,13 @@ TEST_F(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
     EXPECT_TRUE(got.rows.isEmpty());
 }
 
-TEST_F(StoreLoaderTest, AMissingStoreIsAnErrorAndIsNotCreated)
+// SQLite only: about a store FILE that does not exist (a team database exists or fails to open).
+TEST(StoreLoaderSqlite, AMissingStoreIsAnErrorAndIsNotCreated)
 {
-    StoreLoader loader(path(), key);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("aerodesk.sqlite"));
+    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
+    StoreLoader loader(path, key);
     Received got;
     got.attach(loader);
     loader.load();
@@ -236,5 +242,8 @@ TEST_F(StoreLoaderTest, AMissingStoreIsAnErrorAndIsNotCreated)
     EXPECT_EQ(got.failed->kind, StoreError::Kind::OpenFailed);
     EXPECT_TRUE(got.failed->message.contains(QStringLiteral("There is no store")))
         << got.failed->message.toStdString();
-    EXPECT_FALSE(Store::exists(path())) << "reading must not create a store";
+    EXPECT_FALSE(Store::exists(path)) << "reading must not create a store";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreLoaderTest,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);

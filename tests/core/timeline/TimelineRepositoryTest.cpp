@@ -1,4 +1,5 @@
-// The timeline's tables (schema v5) in a real encrypted SQLite file: steps come back oldest
+// The timeline's tables (schema v5) on both backends (a real encrypted SQLite file; a real
+// PostgreSQL database): steps come back oldest
 // first with their sealed detail, a keyed step (a retried webhook delivery) is stored once, the
 // current flow round-trips and is replaced, a step for an unknown connection is refused, the
 // steps and the flow go with their connection, and the sealed parts are not on disk in plain.
@@ -8,6 +9,7 @@
 #include "core/crypto/Random.h"
 #include "core/store/Store.h"
 #include "core/timeline/CorrelationId.h"
+#include "tests/support/StoreBackend.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -15,18 +17,19 @@
 #include <gtest/gtest.h>
 
 using namespace aerodesk;
+using test::Backend;
 using timeline::TimelineEntry;
 using timeline::TimelineKind;
 
 namespace {
 
-class TimelineRepositoryTest : public ::testing::Test
+class TimelineRepositoryTest : public ::testing::TestWithParam<Backend>
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(dir.isValid());
-        auto opened = store::Store::open(path(), key);
+        ASSERT_TRUE(where.ok()) << where.error().toStdString();
+        auto opened = where.open(key);
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         db = std::move(opened).value();
         connections::Connection c;
@@ -35,7 +38,6 @@ protected:
         ASSERT_TRUE(db->connections().upsert(c).ok());
         repo = std::make_unique<timeline::TimelineRepository>(*db);
     }
-    QString path() const { return dir.filePath(QStringLiteral("aerodesk.sqlite")); }
     static TimelineEntry step(qint64 ms, TimelineKind kind, const QString &summary,
                               const QString &flow)
     {
@@ -50,7 +52,7 @@ protected:
     }
 
     const QString kConnection = QStringLiteral("3f0c8a2e-5a7b-4c1d-9e2f-0a1b2c3d4e5f");
-    QTemporaryDir dir;
+    test::StoreBackend where { GetParam() };
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
     std::unique_ptr<store::Store> db;
     std::unique_ptr<timeline::TimelineRepository> repo;
@@ -58,7 +60,7 @@ protected:
 
 } // namespace
 
-TEST_F(TimelineRepositoryTest, StepsComeBackInTimeOrderWithTheirSealedDetail)
+TEST_P(TimelineRepositoryTest, StepsComeBackInTimeOrderWithTheirSealedDetail)
 {
     const QString flow = timeline::CorrelationId::mint();
     ASSERT_TRUE(*repo->append(kConnection, step(300, TimelineKind::Webhook, "third", flow)));
@@ -79,7 +81,7 @@ TEST_F(TimelineRepositoryTest, StepsComeBackInTimeOrderWithTheirSealedDetail)
     EXPECT_EQ(latest->at(0).summary, QStringLiteral("second"));
 }
 
-TEST_F(TimelineRepositoryTest, AKeyedStepIsStoredOncePerConnection)
+TEST_P(TimelineRepositoryTest, AKeyedStepIsStoredOncePerConnection)
 {
     const TimelineEntry delivery = step(100, TimelineKind::Webhook, "job.balance completed", "f");
     EXPECT_TRUE(*repo->append(kConnection, delivery, QStringLiteral("webhook:abc:valid")));
@@ -88,7 +90,7 @@ TEST_F(TimelineRepositoryTest, AKeyedStepIsStoredOncePerConnection)
     EXPECT_EQ(repo->forConnection(kConnection)->size(), 2);
 }
 
-TEST_F(TimelineRepositoryTest, TheCurrentFlowRoundTripsAndIsReplaced)
+TEST_P(TimelineRepositoryTest, TheCurrentFlowRoundTripsAndIsReplaced)
 {
     EXPECT_EQ(*repo->currentFlow(kConnection), QString());
     const QString first = timeline::CorrelationId::mint();
@@ -100,7 +102,7 @@ TEST_F(TimelineRepositoryTest, TheCurrentFlowRoundTripsAndIsReplaced)
     EXPECT_EQ(*repo->currentFlow(kConnection), second);
 }
 
-TEST_F(TimelineRepositoryTest, AnUnknownConnectionIsRefusedAndADeletedOneTakesItsTimeline)
+TEST_P(TimelineRepositoryTest, AnUnknownConnectionIsRefusedAndADeletedOneTakesItsTimeline)
 {
     auto refused = repo->append(QStringLiteral("not-stored"), step(1, TimelineKind::Job, "x", "f"));
     ASSERT_FALSE(refused.ok());
@@ -116,7 +118,7 @@ TEST_F(TimelineRepositoryTest, AnUnknownConnectionIsRefusedAndADeletedOneTakesIt
     EXPECT_EQ(*repo->currentFlow(kConnection), QString());
 }
 
-TEST_F(TimelineRepositoryTest, NothingSealedIsOnDiskInPlain)
+TEST_P(TimelineRepositoryTest, NothingSealedIsOnDiskInPlain)
 {
     const QString flow = timeline::CorrelationId::mint();
     TimelineEntry e = step(1, TimelineKind::StaffAction, "Connection id revealed by pat", flow);
@@ -124,12 +126,7 @@ TEST_F(TimelineRepositoryTest, NothingSealedIsOnDiskInPlain)
     ASSERT_TRUE(repo->setCurrentFlow(kConnection, flow, {}).ok());
     db.reset();
     repo.reset();
-    QByteArray bytes;
-    for (const QString &file : { path(), path() + QStringLiteral("-wal") }) {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            bytes += f.readAll();
-    }
+    const QByteArray bytes = where.rawBytes();
     ASSERT_FALSE(bytes.isEmpty());
     EXPECT_TRUE(bytes.contains("timeline_entries")) << "not the v5 schema";
     EXPECT_FALSE(bytes.contains(flow.toUtf8()));
@@ -137,3 +134,6 @@ TEST_F(TimelineRepositoryTest, NothingSealedIsOnDiskInPlain)
     EXPECT_FALSE(bytes.contains("req-1"));
     EXPECT_FALSE(bytes.contains(kConnection.toUtf8()));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, TimelineRepositoryTest,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
