@@ -20,6 +20,10 @@ struct Connection
     QDateTime lastRefresh; ///< UTC; invalid = never refreshed
     QDateTime createdAt; ///< set by the store
     QDateTime updatedAt; ///< set by the store
+    /// The store's row version when this was read from it (schema v6); 0 = not read from the
+    /// store. Upserting with a version > 0 updates only if the row still has that version,
+    /// otherwise it fails with a Conflict carrying the current row (docs/team.md).
+    qint64 version = 0;
 };
 
 /// One entry of a connection's history (jobs, errors, webhooks seen), in time order.

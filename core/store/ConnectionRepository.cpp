@@ -32,23 +32,32 @@ QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
-QString upsertStatement()
+/// `versioned` (schema v6): a blind upsert (version 0: a row not read from the store, e.g. the
+/// API's answer) still counts as an update, so a console holding the old version sees a Conflict.
+QString upsertStatement(bool versioned)
 {
     return QStringLiteral(
-        "INSERT INTO connections(connection_index, user_index, connection_id, aero_pass_user_uuid, "
-        "bank_name, status,"
-        " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
-        " connection_id=excluded.connection_id, aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
-        " bank_name=excluded.bank_name, status=excluded.status, "
-        "connection_expiry=excluded.connection_expiry,"
-        " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
-        "updated_at=excluded.updated_at");
+               "INSERT INTO connections(connection_index, user_index, connection_id, "
+               "aero_pass_user_uuid, "
+               "bank_name, status,"
+               " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
+               " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+               " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
+               " connection_id=excluded.connection_id, "
+               "aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
+               " bank_name=excluded.bank_name, status=excluded.status, "
+               "connection_expiry=excluded.connection_expiry,"
+               " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
+               "updated_at=excluded.updated_at") +
+        (versioned ? QStringLiteral(", version = connections.version + 1") : QString());
 }
-const char *kSelect =
+const char *kSelectV1 =
     "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
-    "account_summary, last_refresh, created_at, updated_at, connection_index FROM connections ";
+    "account_summary, last_refresh, created_at, updated_at, connection_index, 0 FROM connections ";
+const char *kSelectV6 =
+    "SELECT connection_id, aero_pass_user_uuid, bank_name, status, connection_expiry, "
+    "account_summary, last_refresh, created_at, updated_at, connection_index, version FROM "
+    "connections ";
 } // namespace
 
 ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &cipher,
@@ -89,6 +98,36 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
             return sealed.error();
         summary = *sealed;
     }
+    if (m_versioned && c.version > 0) {
+        // Optimistic concurrency: only the version this console read may be replaced.
+        QSqlQuery update(m_db.db());
+        update.prepare(QStringLiteral(
+            "UPDATE connections SET user_index = ?, connection_id = ?, aero_pass_user_uuid = ?,"
+            " bank_name = ?, status = ?, connection_expiry = ?, account_summary = ?,"
+            " last_refresh = ?, updated_at = ?, version = version + 1"
+            " WHERE connection_index = ? AND version = ?"));
+        for (const QVariant &v : { userIndex, QVariant(*id), user,
+                                   QVariant(c.bankName.isNull() ? QStringLiteral("") : c.bankName),
+                                   QVariant(c.status.isNull() ? QStringLiteral("") : c.status),
+                                   msOrNull(c.connectionExpiry), summary, msOrNull(c.lastRefresh),
+                                   QVariant(nowMs), QVariant(rowKey), QVariant(c.version) })
+            update.addBindValue(v);
+        if (!update.exec())
+            return SqlFailure::ofQuery(update, QStringLiteral("update connection"));
+        if (update.numRowsAffected() == 1)
+            return {};
+        auto current = get(c.connectionId);
+        if (!current)
+            return current.error(); // NotFound: removed meanwhile
+        qCInfo(aerodesk::log::store)
+            << "update conflict: the row is at version" << current->version << "not" << c.version;
+        StoreError conflict = StoreError::make(
+            StoreError::Kind::Conflict,
+            QStringLiteral("Someone else changed this connection meanwhile; nothing was "
+                           "overwritten. Review the current values and apply your change again."));
+        conflict.current = std::move(current).value();
+        return conflict;
+    }
     q.addBindValue(rowKey);
     q.addBindValue(userIndex);
     q.addBindValue(*id);
@@ -109,7 +148,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
 Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 {
     QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement()))
+    if (!q.prepare(upsertStatement(m_versioned)))
         return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
     return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q);
 }
@@ -122,7 +161,7 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // One prepared statement for every row: on PostgreSQL a prepare is a round trip of its own.
     QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement())) {
+    if (!q.prepare(upsertStatement(m_versioned))) {
         auto error = SqlFailure::ofQuery(q, QStringLiteral("upsert connections"));
         m_db.db().rollback();
         return error;
@@ -170,6 +209,7 @@ Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &ci
     c.lastRefresh = fromMs(q.value(6));
     c.createdAt = fromMs(q.value(7));
     c.updatedAt = fromMs(q.value(8));
+    c.version = q.value(10).toLongLong();
     return c;
 }
 } // namespace
@@ -177,7 +217,8 @@ Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &ci
 Result<Connection, StoreError> ConnectionRepository::get(const QString &connectionId) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE connection_index = ?"));
+    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
+              QStringLiteral("WHERE connection_index = ?"));
     q.addBindValue(m_index.index(kConnectionDomain, connectionId));
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
@@ -235,7 +276,7 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         where << QStringLiteral("connection_expiry IS NOT NULL AND connection_expiry < ?");
         binds << query.expiresBefore.toMSecsSinceEpoch();
     }
-    QString sql = QString::fromLatin1(kSelect);
+    QString sql = QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1);
     if (!where.isEmpty())
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
     sql += QStringLiteral(
@@ -275,7 +316,8 @@ Result<QList<Connection>, StoreError>
 ConnectionRepository::findByAeroPassUser(const QString &uuid) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral("WHERE user_index = ? ORDER BY id"));
+    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
+              QStringLiteral("WHERE user_index = ? ORDER BY id"));
     q.addBindValue(m_index.index(kUserDomain, uuid));
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("find by aeroPassUserUuid"));

@@ -25,7 +25,10 @@ class ConnectionRepository
 public:
     ConnectionRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index);
 
-    /// Insert or update by connectionId (blind index). createdAt is kept on update.
+    /// Insert or update by connectionId (blind index). createdAt is kept on update. With row
+    /// versions (schema v6) and connection.version > 0 (a row read from the store) only that
+    /// version is replaced: if another console changed the row meanwhile, Conflict with the
+    /// current row in StoreError::current, and nothing is written.
     Status<StoreError> upsert(const connections::Connection &connection);
     /// Many at once in ONE transaction with one prepared statement (100,000 rows: seconds).
     Status<StoreError> upsertMany(const QList<connections::Connection> &connections);
@@ -56,6 +59,9 @@ public:
     Result<QList<connections::ConnectionEvent>, StoreError>
     events(const QString &connectionId) const;
 
+    /// Set by Store once the schema has row versions (v6).
+    void setRowVersions(bool on) { m_versioned = on; }
+
 private:
     /// Binds and runs `q`, prepared with the upsert statement.
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q);
@@ -63,6 +69,7 @@ private:
     Database &m_db;
     const FieldCipher &m_cipher;
     const BlindIndex &m_index;
+    bool m_versioned = false;
 };
 
 } // namespace aerodesk::store

@@ -83,6 +83,7 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     store->m_dataKey = dataKey.clone();
     store->m_cipher = StoreKeys::cipher(dataKey, version);
     store->m_index = StoreKeys::blindIndex(dataKey, version);
+    store->m_connections.setRowVersions(version >= StoreSchema::kRowVersions);
     qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
                                             << "schema version" << store->m_db.schemaVersion();
     return store;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/connections/Connection.h"
+
 #include <QString>
+
+#include <optional>
 
 namespace aerodesk::store {
 
@@ -21,14 +25,17 @@ struct StoreError
         Crypto, ///< a sealed field did not open (tampered or moved)
         NotFound, ///< no row for that id
         InvalidInput, ///< bad argument (e.g. an empty connectionId)
+        Conflict, ///< another console changed the row since it was read: see `current`
     };
     Kind kind = Kind::None;
     QString message;
+    /// Conflict: the row as it is now in the store (decrypted), never overwritten.
+    std::optional<connections::Connection> current;
 
     bool ok() const { return kind == Kind::None; }
     static StoreError make(Kind kind, QString message)
     {
-        return StoreError { kind, std::move(message) };
+        return StoreError { kind, std::move(message), std::nullopt };
     }
 };
 

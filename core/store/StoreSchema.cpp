@@ -113,6 +113,14 @@ QList<Migration> StoreSchema::migrations()
                     [](MigrationContext &context, QString &error) {
                         return runSchemaStatements(context, v5Statements(), error);
                     } },
+        Migration { kRowVersions, QStringLiteral("row versions"),
+                    [](MigrationContext &context, QString &error) {
+                        return runSchemaStatements(
+                            context,
+                            { QStringLiteral("ALTER TABLE connections ADD COLUMN version "
+                                             "INTEGER NOT NULL DEFAULT 1") },
+                            error);
+                    } },
     };
 }
 

@@ -23,9 +23,12 @@ namespace aerodesk::store {
 ///     kind plain, detail sealed and row-bound, an optional blind-indexed entry key unique per
 ///     connection) and timeline_flows (each connection's current correlation id, sealed);
 ///     both reference connections(id) and are cascade-deleted with their connection.
+/// v6: connections.version — the row version (1 when written, +1 on every update), so two
+///     consoles on one team store never overwrite each other's edit (docs/team.md).
 class StoreSchema
 {
 public:
+    static constexpr int kRowVersions = 6;
     static QList<Migration> migrations();
     /// v2's SQL, also used by tests that make v2 fail half-way to prove the rollback.
     static QStringList v2Statements();
