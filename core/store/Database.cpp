@@ -182,26 +182,28 @@ int Database::schemaVersion() const
 Status<StoreError> Database::migrate(const QList<Migration> &migrations,
                                      const crypto::SecureBytes &dataKey)
 {
-    // PostgreSQL: two consoles creating the table at once would collide in the catalogue.
-    const bool guard =
-        backend() == StoreBackend::Postgres && !hasTable(QStringLiteral("schema_version"));
-    if (guard) {
-        if (auto s = exec(QStringLiteral("BEGIN"), QStringLiteral("schema_version")); !s)
+    // PostgreSQL: created only when missing — an agent's login may not create tables at all
+    // (scripts/team-store-roles.sql) — under the migration lock, since two consoles creating it
+    // at once would collide in the catalogue.
+    const bool postgres = backend() == StoreBackend::Postgres;
+    if (!postgres || !hasTable(QStringLiteral("schema_version"))) {
+        if (postgres) {
+            if (auto s = exec(QStringLiteral("BEGIN"), QStringLiteral("schema_version")); !s)
+                return s;
+            exec(SqlDialect::lock(backend(), QStringLiteral("migrate")), QStringLiteral("lock"));
+        }
+        if (auto s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                         "applied_at TEXT NOT NULL)"),
+                          QStringLiteral("schema_version"));
+            !s) {
+            if (postgres)
+                exec(QStringLiteral("ROLLBACK"), QStringLiteral("schema_version"));
             return s;
-        exec(SqlDialect::lock(backend(), QStringLiteral("migrate")), QStringLiteral("lock"));
+        }
+        if (postgres)
+            exec(QStringLiteral("COMMIT"), QStringLiteral("schema_version"));
     }
-    if (auto s =
-            exec(QStringLiteral(
-                     "CREATE TABLE IF NOT EXISTS schema_version ("
-                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                 QStringLiteral("schema_version"));
-        !s) {
-        if (guard)
-            exec(QStringLiteral("ROLLBACK"), QStringLiteral("schema_version"));
-        return s;
-    }
-    if (guard)
-        exec(QStringLiteral("COMMIT"), QStringLiteral("schema_version"));
     const int current = schemaVersion();
     int newest = 0;
     for (const Migration &m : migrations)

@@ -8,6 +8,7 @@
 #include "core/store/Store.h"
 #include "core/timeline/TimelineRepository.h"
 #include "tests/support/StoreBackend.h"
+#include "tests/support/TestPaths.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -29,10 +30,13 @@ public:
          const QStringList &command)
     {
         const store::StoreTarget &t = where.target();
-        QStringList args = where.isPostgres()
-            ? QStringList { QStringLiteral("postgres"), t.host(), QString::number(t.port()),
-                            t.database(), t.user(), t.caFile() }
-            : QStringList { QStringLiteral("sqlite"), t.path() };
+        QStringList args = where.isPostgres() ? QStringList { QStringLiteral("postgres"),
+                                                              t.host(),
+                                                              QString::number(t.port()),
+                                                              t.database(),
+                                                              t.user(),
+                                                              t.caFile() }
+                                              : QStringList { QStringLiteral("sqlite"), t.path() };
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral(AERODESK_STORE_PEER), args + command);
         m_process.waitForStarted(10000);
@@ -198,7 +202,8 @@ TEST_P(StoreTeamTest, AfterARunNoPlaintextIdentifierIsAnywhereInTheDatabase)
         const QString flow = QStringLiteral("corr-%1-beef").arg(i, 6, 10, QLatin1Char('0'));
         ASSERT_TRUE(db->history()
                         .record(c.connectionId,
-                                { QDateTime::currentDateTimeUtc(), QStringLiteral("job"),
+                                { QDateTime::currentDateTimeUtc(),
+                                  QStringLiteral("job"),
                                   { { QStringLiteral("jobId"), jobId } } },
                                 jobId)
                         .ok());
@@ -223,8 +228,96 @@ TEST_P(StoreTeamTest, AfterARunNoPlaintextIdentifierIsAnywhereInTheDatabase)
     ASSERT_TRUE(dump.contains("table connections") || !where.isPostgres());
     for (const QString &secret : secrets) {
         const QByteArray utf8 = secret.toUtf8();
-        for (const QByteArray &form : { utf8, utf8.toUpper(), utf8.toHex(), utf8.toUpper().toHex(),
-                                        utf8.toBase64() })
+        for (const QByteArray &form :
+             { utf8, utf8.toUpper(), utf8.toHex(), utf8.toUpper().toHex(), utf8.toBase64() })
             EXPECT_FALSE(dump.contains(form)) << "in the database: " << form.toStdString();
     }
+}
+
+// PostgreSQL only (roles and grants are the server's): scripts/team-store-roles.sql, run as the
+// documentation says, lets an agent's login work with the store and append audit records, but
+// never update, delete or truncate them, nor create tables.
+TEST(StoreTeamRoles, AnAgentAppendsAuditRecordsButCannotRewriteThem)
+{
+    test::StoreBackend where(Backend::Postgres);
+    ASSERT_TRUE(where.ok()) << where.error().toStdString();
+    test::PgServer &server = test::sharedPgServer();
+    const QString database = where.target().database();
+    const auto runScript = [&] {
+        QProcess psql;
+        psql.setProcessChannelMode(QProcess::MergedChannels);
+        psql.start(QStringLiteral("/usr/lib/postgresql/15/bin/psql"),
+                   { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"),
+                     server.socketDir(), QStringLiteral("-p"), QString::number(server.port()),
+                     QStringLiteral("-U"), server.adminUser(), QStringLiteral("-d"), database,
+                     QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-f"),
+                     test::sourceDir() + QStringLiteral("/scripts/team-store-roles.sql") });
+        EXPECT_TRUE(psql.waitForFinished(60000));
+        EXPECT_EQ(psql.exitCode(), 0) << psql.readAll().toStdString();
+    };
+    const QString agent = QStringLiteral("agent_") + database;
+    runScript(); // before the first open: roles and the schema's grants
+    ASSERT_TRUE(server.adminExec(database,
+                                 QStringLiteral("ALTER ROLE aerodesk_owner PASSWORD "
+                                                "'owner-pw-for-tests'")));
+    ASSERT_TRUE(server.adminExec(database,
+                                 QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD "
+                                                "'agent-pw-for-tests' IN ROLE "
+                                                "aerodesk_agent")
+                                     .arg(agent)));
+    const store::StoreTarget &t = where.target();
+    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
+    const Connection c = teamSample(9);
+    {
+        // The lead's console creates the store as the owner.
+        auto owner = store::Store::open(
+            store::StoreTarget::postgres(t.host(), t.port(), database,
+                                         QStringLiteral("aerodesk_owner"), t.sslMode(), t.caFile()),
+            key, {}, crypto::SecureBytes::fromUtf8(QStringLiteral("owner-pw-for-tests")));
+        ASSERT_TRUE(owner.ok()) << owner.error().message.toStdString();
+        ASSERT_TRUE((*owner)->connections().upsert(c).ok());
+        audit::AuditEntry e;
+        e.action = audit::AuditAction::Import;
+        e.object = QStringLiteral("import by the lead");
+        ASSERT_TRUE(audit::AuditLog(**owner).append(e, 1, QStringLiteral("lead"), {}).ok());
+    }
+    runScript(); // after: the tables' grants
+
+    auto opened = store::Store::open(
+        store::StoreTarget::postgres(t.host(), t.port(), database, agent, t.sslMode(), t.caFile()),
+        key, {}, crypto::SecureBytes::fromUtf8(QStringLiteral("agent-pw-for-tests")));
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    store::Store &s = **opened;
+    // The agent works normally...
+    auto row = s.connections().get(c.connectionId);
+    ASSERT_TRUE(row.ok()) << row.error().message.toStdString();
+    row->status = QStringLiteral("REVIEWED");
+    EXPECT_TRUE(s.connections().upsert(*row).ok());
+    EXPECT_TRUE(
+        s.history()
+            .record(c.connectionId, { QDateTime::currentDateTimeUtc(), QStringLiteral("job"), {} })
+            .ok());
+    audit::AuditLog log(s);
+    audit::AuditEntry e;
+    e.action = audit::AuditAction::RevealId;
+    e.object = QStringLiteral("reveal by the agent");
+    ASSERT_TRUE(log.append(e, 2, agent, {}).ok());
+    // ...but cannot rewrite the audit trail or the schema.
+    for (const QString &sql :
+         { QStringLiteral("UPDATE audit_log SET outcome = 'failed' WHERE seq = 1"),
+           QStringLiteral("DELETE FROM audit_log WHERE seq = 1"),
+           QStringLiteral("TRUNCATE audit_log"),
+           QStringLiteral("UPDATE store_meta SET value = '\\x00'::bytea"),
+           QStringLiteral("CREATE TABLE scratch (i int)"),
+           QStringLiteral("DROP TABLE audit_log") }) {
+        auto refused = s.database().exec(sql, QStringLiteral("tamper"));
+        ASSERT_FALSE(refused.ok()) << sql.toStdString();
+        EXPECT_TRUE(refused.error().message.contains(QStringLiteral("denied")) ||
+                    refused.error().message.contains(QStringLiteral("owner")))
+            << refused.error().message.toStdString();
+    }
+    const auto head = log.head();
+    ASSERT_TRUE(head.ok());
+    EXPECT_EQ(head->seq, 2);
+    EXPECT_TRUE(log.verify(*head).ok());
 }
