@@ -145,7 +145,7 @@ void Session::setStore(std::shared_ptr<store::Store> store, const QString &store
     }
     rebuildRecorder();
     qCInfo(aerodesk::log::session).noquote()
-        << "store:" << (m_store ? m_store->path() : QStringLiteral("none"));
+        << "store:" << (m_store ? m_store->target().describe() : QStringLiteral("none"));
     Q_EMIT storeChanged();
 }
 
@@ -176,7 +176,8 @@ void Session::rebuildRecorder()
     m_recorder = std::move(next);
     // The timeline writes on its own thread, through its own connection to the same file.
     m_timeline.reset();
-    m_timeline = std::make_unique<timeline::TimelineRecorder>(m_store->path(), m_store->dataKey());
+    m_timeline = std::make_unique<timeline::TimelineRecorder>(m_store->target(), m_store->dataKey(),
+                                                              m_store->password());
     m_timeline->attach(*m_client);
     m_timeline->attach(*m_jobs);
     // The audit log's staff actions on a connection are steps of its timeline.

@@ -57,10 +57,17 @@ QString typeLabel(const QString &typeName)
 }
 } // namespace
 
-TimelineRecorder::TimelineRecorder(const QString &storePath, const crypto::SecureBytes &dataKey,
-                                   QObject *parent)
+TimelineRecorder::TimelineRecorder(const store::StoreTarget &store,
+                                   const crypto::SecureBytes &dataKey, QObject *parent)
+    : TimelineRecorder(store, dataKey, crypto::SecureBytes(), parent)
+{
+}
+
+TimelineRecorder::TimelineRecorder(const store::StoreTarget &store,
+                                   const crypto::SecureBytes &dataKey,
+                                   const crypto::SecureBytes &password, QObject *parent)
     : QObject(parent)
-    , m_worker(new TimelineWorker(storePath, dataKey.clone()))
+    , m_worker(new TimelineWorker(store, dataKey.clone(), password.clone()))
 {
     qRegisterMetaType<TimelineEntry>();
     qRegisterMetaType<QList<TimelineEntry>>();

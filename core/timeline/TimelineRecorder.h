@@ -4,6 +4,7 @@
 #include "core/api/LinkWidgetEvent.h"
 #include "core/api/LinkWidgetSession.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/store/StoreTarget.h"
 #include "core/timeline/TimelineEntry.h"
 #include "core/webhooks/WebhookLog.h"
 
@@ -54,8 +55,11 @@ class TimelineRecorder : public QObject
 {
     Q_OBJECT
 public:
-    TimelineRecorder(const QString &storePath, const crypto::SecureBytes &dataKey,
+    /// `store`: a SQLite file (a path converts) or a team store, with its PostgreSQL password.
+    TimelineRecorder(const store::StoreTarget &store, const crypto::SecureBytes &dataKey,
                      QObject *parent = nullptr);
+    TimelineRecorder(const store::StoreTarget &store, const crypto::SecureBytes &dataKey,
+                     const crypto::SecureBytes &password, QObject *parent = nullptr);
     ~TimelineRecorder() override;
 
     // --- Flows ---------------------------------------------------------------------------

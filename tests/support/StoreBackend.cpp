@@ -55,6 +55,11 @@ std::string backendName(const ::testing::TestParamInfo<Backend> &info)
     return info.param == Backend::Postgres ? "Postgres" : "Sqlite";
 }
 
+void PrintTo(Backend backend, std::ostream *os)
+{
+    *os << (backend == Backend::Postgres ? "Postgres" : "Sqlite");
+}
+
 PgServer &sharedPgServer()
 {
     static PgEnvironment *env = [] {

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <ostream>
 #include <string>
 
 namespace aerodesk::test {
@@ -18,6 +19,8 @@ enum class Backend { Sqlite, Postgres };
 
 /// "Sqlite" / "Postgres": the suffix of each parameterised test's name.
 std::string backendName(const ::testing::TestParamInfo<Backend> &info);
+/// How gtest (and so ctest's test names) print the parameter.
+void PrintTo(Backend backend, std::ostream *os);
 
 /// This process's PostgreSQL, started at first use and stopped after the last test (a gtest
 /// Environment). Never null; check isRunning()/errorString() when a start failed.

@@ -114,9 +114,9 @@ void ConnectionStoreFeed::reload(bool clearFirst)
         return;
     }
     if (!m_loader) {
-        // The loader's worker opens its own connection with a clone of the data key (wiped with
-        // it).
-        m_loader = std::make_unique<store::StoreLoader>(db->path(), db->dataKey());
+        // The loader's worker opens its own connection (same file or team database) with clones
+        // of the data key and password (wiped with it).
+        m_loader = std::make_unique<store::StoreLoader>(*db);
         connectLoader(*m_loader);
     }
     m_expected = db->connections().count();
