@@ -1,12 +1,13 @@
-// Issue 13 finding 7 on real files: sealed fields bound to their row (a), keys derived from the
-// data key (b), the key check value in migration 1's transaction (d), owner-only files (e).
+// Issue 13 finding 7 on both backends (real SQLite files; a real PostgreSQL database): sealed
+// fields bound to their row (a), keys derived from the data key (b), the key check value in
+// migration 1's transaction (d); owner-only files (e) on SQLite only, being about files.
 #include "core/crypto/Aead.h"
 #include "core/crypto/Hkdf.h"
 #include "core/crypto/Hmac.h"
 #include "core/crypto/Random.h"
 #include "core/store/Store.h"
 #include "core/store/StoreSchema.h"
-#include "tests/core/store/RawStoreFile.h"
+#include "tests/support/StoreBackend.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -25,7 +26,8 @@ using store::Migration;
 using store::Store;
 using store::StoreError;
 using store::StoreSchema;
-using test::RawStoreFile;
+using test::Backend;
+using test::StoreBackend;
 
 namespace {
 Connection sealingSample(int i)
@@ -44,16 +46,16 @@ Connection sealingSample(int i)
 const QDateTime kSealingT0(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
 
 /// Swaps column `column` of the rows with ids `a` and `b` at SQL level.
-bool swapColumn(const RawStoreFile &raw, const QString &table, const QString &column, qint64 a,
+bool swapColumn(const StoreBackend &raw, const QString &table, const QString &column, qint64 a,
                 qint64 b)
 {
     const QVariant va =
-        raw.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { a });
+        raw.rawScalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { a });
     const QVariant vb =
-        raw.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { b });
+        raw.rawScalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { b });
     const QString update = QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, column);
-    return va.isValid() && vb.isValid() && va != vb && raw.exec(update, { vb, a }) &&
-        raw.exec(update, { va, b });
+    return va.isValid() && vb.isValid() && va != vb && raw.rawExec(update, { vb, a }) &&
+        raw.rawExec(update, { va, b });
 }
 
 int mode(const QString &path)
@@ -72,30 +74,34 @@ int mode(const QString &path)
 }
 } // namespace
 
-class StoreSealingTest : public ::testing::Test
+class StoreSealingTest : public ::testing::TestWithParam<Backend>
 {
 protected:
-    QTemporaryDir dir;
+    void SetUp() override { ASSERT_TRUE(where.ok()) << where.error().toStdString(); }
+    StoreBackend where { GetParam() };
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
-    QString path() const { return dir.filePath(QStringLiteral("aerodesk.sqlite")); }
+    auto open(const crypto::SecureBytes &k, const QList<Migration> &m = {}) const
+    {
+        return where.open(k, m);
+    }
 
     void writeTwo()
     {
-        auto s = Store::open(path(), key);
+        auto s = open(key);
         ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
         ASSERT_TRUE((*s)->connections().upsert(sealingSample(1)).ok());
         ASSERT_TRUE((*s)->connections().upsert(sealingSample(2)).ok());
     }
     qint64 rowOf(const Connection &c)
     {
-        auto s = Store::open(path(), key);
+        auto s = open(key);
         return s.ok() ? (*s)->connections().rowId(c.connectionId).value_or(-1) : -1;
     }
 };
 
 // (a) Two rows' sealed account summaries (and ids, and users) swapped at SQL level: reading
 // either row fails with a Crypto error that says the value was moved, never the other's data.
-TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
+TEST_P(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
 {
     writeTwo();
     const qint64 a = rowOf(sealingSample(1)), b = rowOf(sealingSample(2));
@@ -104,13 +110,10 @@ TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
     for (const QString &column :
          { QStringLiteral("account_summary"), QStringLiteral("aero_pass_user_uuid"),
            QStringLiteral("connection_id") }) {
+        ASSERT_TRUE(swapColumn(where, QStringLiteral("connections"), column, a, b))
+            << column.toStdString();
         {
-            RawStoreFile raw(path());
-            ASSERT_TRUE(swapColumn(raw, QStringLiteral("connections"), column, a, b))
-                << column.toStdString();
-        }
-        {
-            auto s = Store::open(path(), key);
+            auto s = open(key);
             ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
             auto got = (*s)->connections().get(sealingSample(1).connectionId);
             ASSERT_FALSE(got.ok())
@@ -120,10 +123,9 @@ TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
                 << got.error().message.toStdString();
             EXPECT_FALSE((*s)->connections().listAll().ok());
         }
-        RawStoreFile raw(path());
-        ASSERT_TRUE(swapColumn(raw, QStringLiteral("connections"), column, a, b));
+        ASSERT_TRUE(swapColumn(where, QStringLiteral("connections"), column, a, b));
     }
-    auto s = Store::open(path(), key);
+    auto s = open(key);
     ASSERT_TRUE(s.ok());
     auto back = (*s)->connections().get(sealingSample(1).connectionId);
     ASSERT_TRUE(back.ok()) << "swapped back, the row opens again: "
@@ -131,11 +133,11 @@ TEST_F(StoreSealingTest, SwappedSealedFieldsFailToOpenInTheOtherRow)
     EXPECT_EQ(back->accountSummary, sealingSample(1).accountSummary);
 }
 
-TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
+TEST_P(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
 {
     writeTwo();
     {
-        auto s = Store::open(path(), key);
+        auto s = open(key);
         ASSERT_TRUE(s.ok());
         auto &history = (*s)->history();
         ASSERT_TRUE(
@@ -156,15 +158,14 @@ TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
         EXPECT_EQ(events->at(1).detail.value(QStringLiteral("n")).toInt(), 2);
     }
     {
-        RawStoreFile raw(path());
         const qint64 first =
-            raw.scalar(QStringLiteral("SELECT min(id) FROM connection_events")).toLongLong();
+            where.rawScalar(QStringLiteral("SELECT min(id) FROM connection_events")).toLongLong();
         const qint64 second =
-            raw.scalar(QStringLiteral("SELECT max(id) FROM connection_events")).toLongLong();
-        ASSERT_TRUE(swapColumn(raw, QStringLiteral("connection_events"), QStringLiteral("detail"),
+            where.rawScalar(QStringLiteral("SELECT max(id) FROM connection_events")).toLongLong();
+        ASSERT_TRUE(swapColumn(where, QStringLiteral("connection_events"), QStringLiteral("detail"),
                                first, second));
     }
-    auto s = Store::open(path(), key);
+    auto s = open(key);
     ASSERT_TRUE(s.ok());
     auto events = (*s)->history().forConnection(sealingSample(1).connectionId);
     ASSERT_FALSE(events.ok()) << "the events' details were returned swapped";
@@ -175,15 +176,16 @@ TEST_F(StoreSealingTest, SwappedHistoryDetailsFailToOpenInTheOtherEvent)
 
 // (b) Neither AES nor the blind index is keyed with the data key itself: both keys are
 // HKDF-SHA256 of it with their own labels (computed here from the documented formula).
-TEST_F(StoreSealingTest, FieldAndIndexKeysAreDerivedFromTheDataKeyWithHkdf)
+TEST_P(StoreSealingTest, FieldAndIndexKeysAreDerivedFromTheDataKeyWithHkdf)
 {
     writeTwo();
-    RawStoreFile raw(path());
+    const StoreBackend &raw = where;
     const QByteArray sealed =
-        raw.scalar(QStringLiteral("SELECT connection_id FROM connections ORDER BY id LIMIT 1"))
+        raw.rawScalar(QStringLiteral("SELECT connection_id FROM connections ORDER BY id LIMIT 1"))
             .toByteArray();
     const QByteArray index =
-        raw.scalar(QStringLiteral("SELECT connection_index FROM connections ORDER BY id LIMIT 1"))
+        raw.rawScalar(
+               QStringLiteral("SELECT connection_index FROM connections ORDER BY id LIMIT 1"))
             .toByteArray();
     ASSERT_FALSE(sealed.isEmpty());
     const QByteArray place = "connections.connection_id";
@@ -215,41 +217,43 @@ TEST_F(StoreSealingTest, FieldAndIndexKeysAreDerivedFromTheDataKeyWithHkdf)
 
 // (d) A new store whose migration 2 fails keeps migration 1 — which now includes the key
 // check value, so the store opens again (before, v1 committed without it: never opened again).
-TEST_F(StoreSealingTest, TheKeyCheckValueIsWrittenInMigrationOnesTransaction)
+TEST_P(StoreSealingTest, TheKeyCheckValueIsWrittenInMigrationOnesTransaction)
 {
     QList<Migration> broken { StoreSchema::migrations().first(),
                               Migration { 2, QStringLiteral("fails"), [](auto &, QString &error) {
                                              error = QStringLiteral("made to fail");
                                              return false;
                                          } } };
-    auto failed = Store::open(path(), key, broken);
+    auto failed = open(key, broken);
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.error().kind, StoreError::Kind::Migration);
     {
-        RawStoreFile raw(path());
-        EXPECT_EQ(raw.scalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(), 1);
+        const StoreBackend &raw = where;
+        EXPECT_EQ(raw.rawScalar(QStringLiteral("SELECT max(version) FROM schema_version")).toInt(),
+                  1);
         EXPECT_EQ(
-            raw.scalar(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = 'key_check'"))
+            raw.rawScalar(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = 'key_check'"))
                 .toInt(),
             1)
             << "migration 1 committed without the key check value";
     }
-    auto s = Store::open(path(), key);
+    auto s = open(key);
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
     EXPECT_EQ((*s)->database().schemaVersion(), StoreSchema::migrations().last().version);
-    EXPECT_EQ(Store::open(path(), crypto::Random::secretBytes(32)).error().kind,
-              StoreError::Kind::WrongKey);
+    EXPECT_EQ(open(crypto::Random::secretBytes(32)).error().kind, StoreError::Kind::WrongKey);
 }
 
 // (e) Whatever the umask: the folder is created 0700, the database, -wal and -shm are 0600, and
-// an existing store left world-readable is tightened on open.
-TEST_F(StoreSealingTest, StoreFilesAreOwnerOnlyWhateverTheUmask)
+// an existing store left world-readable is tightened on open. SQLite only: about files.
+TEST(StoreSealingFiles, StoreFilesAreOwnerOnlyWhateverTheUmask)
 {
 #ifndef Q_OS_UNIX
     GTEST_SKIP() << "POSIX modes";
 #else
+    QTemporaryDir dir;
+    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
     const mode_t previous = ::umask(022);
-    const QString db = path();
+    const QString db = dir.filePath(QStringLiteral("aerodesk.sqlite"));
     const QStringList suffixes { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") };
     {
         auto s = Store::open(db, key);
@@ -289,3 +293,6 @@ TEST_F(StoreSealingTest, StoreFilesAreOwnerOnlyWhateverTheUmask)
     }
 #endif
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreSealingTest,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
