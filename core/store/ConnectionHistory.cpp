@@ -127,16 +127,22 @@ Result<bool, StoreError> ConnectionHistory::recordWithId(qint64 connectionRow,
     if (!sealed)
         return sealed.error();
     QSqlQuery q(m_db.db());
-    // ON CONFLICT DO NOTHING meets the partial unique index (connection_ref, event_key).
-    q.prepare(QStringLiteral("INSERT INTO connection_events(id, connection_ref, at, kind, detail, "
-                             "event_key) VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+    // ON CONFLICT DO NOTHING meets the partial unique index (connection_ref, event_key). Without
+    // a key the column is not named, so a v1 schema (no event_key yet) can be written too.
+    const bool keyed = !eventKey.isNull();
+    q.prepare(keyed
+                  ? QStringLiteral("INSERT INTO connection_events(id, connection_ref, at, kind, "
+                                   "detail, event_key) VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING")
+                  : QStringLiteral("INSERT INTO connection_events(id, connection_ref, at, kind, "
+                                   "detail) VALUES(?,?,?,?,?)"));
     q.addBindValue(*id);
     q.addBindValue(connectionRow);
     q.addBindValue(
         (event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     q.addBindValue(event.kind);
     q.addBindValue(*sealed);
-    q.addBindValue(eventKey);
+    if (keyed)
+        q.addBindValue(eventKey);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("record history event"));
     return q.numRowsAffected() == 1;

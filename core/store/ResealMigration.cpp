@@ -13,6 +13,11 @@ namespace aerodesk::store {
 namespace {
 constexpr int kPage = 1000;
 
+bool streamsResults(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
 struct Ciphers
 {
     FieldCipher before;
@@ -49,7 +54,9 @@ bool resealConnections(QSqlDatabase &db, const Ciphers &c, QString &error)
     qint64 last = 0;
     for (;;) {
         QSqlQuery read(db);
-        read.setForwardOnly(true);
+        // QPSQL's forward-only results stream from the server and are lost when the write
+        // below runs on the same connection: there a page (kPage rows) is read whole first.
+        read.setForwardOnly(!streamsResults(db));
         read.prepare(QStringLiteral("SELECT id, connection_id, aero_pass_user_uuid, "
                                     "account_summary FROM connections WHERE id > ? ORDER BY id "
                                     "LIMIT ?"));
@@ -106,7 +113,9 @@ bool resealEvents(QSqlDatabase &db, const Ciphers &c, QString &error)
     qint64 last = 0;
     for (;;) {
         QSqlQuery read(db);
-        read.setForwardOnly(true);
+        // QPSQL's forward-only results stream from the server and are lost when the write
+        // below runs on the same connection: there a page (kPage rows) is read whole first.
+        read.setForwardOnly(!streamsResults(db));
         read.prepare(QStringLiteral("SELECT id, detail FROM connection_events WHERE id > ? "
                                     "ORDER BY id LIMIT ?"));
         read.addBindValue(last);
