@@ -17,14 +17,25 @@ constexpr int kSqliteFull = 13;
 StoreError SqlFailure::describe(const QSqlError &error, const QString &what,
                                 const QString &otherwise)
 {
-    const int code = error.nativeErrorCode().toInt();
+    const QString native = error.nativeErrorCode();
+    const int code = native.toInt();
     const QString text = error.databaseText();
-    if (code == kSqliteFull || text.contains(QLatin1String("database or disk is full")))
+    // PostgreSQL (the team store) reports a five-character SQLSTATE: 53100 disk_full, 25006
+    // read_only_sql_transaction, class 08 the connection to the server.
+    const bool sqlState = native.size() == 5;
+    if (sqlState && native.startsWith(QLatin1String("08")))
+        return StoreError::make(StoreError::Kind::Sql,
+                                tr("The team store's database server cannot be reached: nothing "
+                                   "was saved (%1). Check the network, then try again.")
+                                    .arg(what));
+    if ((sqlState && native == QLatin1String("53100")) || (!sqlState && code == kSqliteFull) ||
+        text.contains(QLatin1String("database or disk is full")))
         return StoreError::make(StoreError::Kind::Sql,
                                 tr("The disk holding the store is full: nothing was saved (%1). "
                                    "Free some space on it, then try again.")
                                     .arg(what));
-    if (code == kSqliteReadOnly || text.contains(QLatin1String("readonly database")))
+    if ((sqlState && native == QLatin1String("25006")) || (!sqlState && code == kSqliteReadOnly) ||
+        text.contains(QLatin1String("readonly database")))
         return StoreError::make(StoreError::Kind::Sql,
                                 tr("The store is read-only (its file or its disk cannot be "
                                    "written): nothing was saved (%1). Make it writable, then try "

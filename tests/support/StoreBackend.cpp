@@ -15,6 +15,7 @@ class PgEnvironment : public ::testing::Environment
 public:
     void TearDown() override { server.stop(); }
     PgServer server;
+    bool started = false; ///< start once: a test may stop it on purpose (outage tests)
 };
 
 /// A raw connection of its own (SQLite file or PostgreSQL admin over the unix socket).
@@ -67,8 +68,10 @@ PgServer &sharedPgServer()
         ::testing::AddGlobalTestEnvironment(e);
         return e;
     }();
-    if (!env->server.isRunning())
+    if (!env->started) {
+        env->started = true;
         env->server.start();
+    }
     return env->server;
 }
 

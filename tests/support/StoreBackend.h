@@ -22,8 +22,8 @@ std::string backendName(const ::testing::TestParamInfo<Backend> &info);
 /// How gtest (and so ctest's test names) print the parameter.
 void PrintTo(Backend backend, std::ostream *os);
 
-/// This process's PostgreSQL, started at first use and stopped after the last test (a gtest
-/// Environment). Never null; check isRunning()/errorString() when a start failed.
+/// This process's PostgreSQL, started at first use (only then: a test may stop and restart it)
+/// and stopped after the last test (a gtest Environment). Check isRunning()/errorString().
 PgServer &sharedPgServer();
 
 /// One fresh, empty store location for one test on `backend`.

@@ -321,3 +321,35 @@ TEST(StoreTeamRoles, AnAgentAppendsAuditRecordsButCannotRewriteThem)
     EXPECT_EQ(head->seq, 2);
     EXPECT_TRUE(log.verify(*head).ok());
 }
+
+// PostgreSQL only: the server goes away under an open store and comes back. Writes fail with a
+// store error (no crash, nothing half-written), and a store opened again finds everything that
+// was committed before. Uses the process's shared server's stop()/start().
+TEST(StoreTeamOutage, AServerRestartFailsWritesCleanlyAndKeepsCommittedData)
+{
+    test::StoreBackend where(Backend::Postgres);
+    ASSERT_TRUE(where.ok()) << where.error().toStdString();
+    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
+    auto opened = where.open(key);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    ASSERT_TRUE((*opened)->connections().upsert(teamSample(1)).ok());
+
+    test::PgServer &server = test::sharedPgServer();
+    server.stop();
+    const auto lost = (*opened)->connections().upsert(teamSample(2));
+    ASSERT_FALSE(lost.ok()) << "a write to a stopped server cannot succeed";
+    EXPECT_EQ(lost.error().kind, StoreError::Kind::Sql);
+    EXPECT_FALSE(lost.error().message.isEmpty());
+    opened = where.open(key);
+    EXPECT_FALSE(opened.ok());
+    if (!opened.ok()) {
+        EXPECT_EQ(opened.error().kind, StoreError::Kind::OpenFailed);
+    }
+
+    ASSERT_TRUE(server.start()) << server.errorString().toStdString();
+    auto again = where.open(key);
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_TRUE((*again)->connections().get(teamSample(1).connectionId).ok());
+    EXPECT_FALSE((*again)->connections().contains(teamSample(2).connectionId));
+    EXPECT_TRUE((*again)->connections().upsert(teamSample(2)).ok());
+}
