@@ -1,0 +1,144 @@
+#include "core/team/TeamKeychain.h"
+
+#include "core/keychain/KeychainEntries.h"
+#include "core/util/LogCategories.h"
+
+#include <memory>
+
+namespace aerodesk::team {
+
+namespace {
+TeamError keychainFailure(const keychain::KeychainError &e)
+{
+    return TeamError::make(TeamError::Kind::Keychain,
+                           QStringLiteral("The keychain failed: %1").arg(e.message));
+}
+} // namespace
+
+TeamKeychain::TeamKeychain(const QString &team)
+    : m_team(team)
+    , m_keychain(profileFor(team))
+{
+}
+
+QString TeamKeychain::profileFor(const QString &team)
+{
+    return QLatin1String(keychain::entries::kTeamProfilePrefix) + team;
+}
+
+void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone done)
+{
+    m_keychain.read(QLatin1String(name),
+                    [this, what, done](const keychain::KeychainError &e,
+                                       crypto::SecureBytes secret) {
+                        if (e.kind == keychain::KeychainError::Kind::NotFound)
+                            return done(TeamError::make(
+                                TeamError::Kind::Missing,
+                                QStringLiteral("The keychain has no %1 for team \"%2\".")
+                                    .arg(what, m_team)));
+                        if (!e.ok())
+                            return done(keychainFailure(e));
+                        done(std::move(secret));
+                    });
+}
+
+void TeamKeychain::write(const char *name, const crypto::SecureBytes &secret, WriteDone done)
+{
+    m_keychain.write(QLatin1String(name), secret, [done](const keychain::KeychainError &e) {
+        if (!e.ok())
+            return done(keychainFailure(e));
+        done({});
+    });
+}
+
+void TeamKeychain::readTeamKey(KeyDone done)
+{
+    readSecret(keychain::entries::kTeamKey, QStringLiteral("team key"),
+               [this, done](Result<crypto::SecureBytes, TeamError> secret) {
+                   if (!secret)
+                       return done(secret.error());
+                   TeamKey key = TeamKey::fromBytes(std::move(secret).value());
+                   if (!key.isValid())
+                       return done(TeamError::make(
+                           TeamError::Kind::Corrupt,
+                           QStringLiteral("The team key of \"%1\" in the keychain is not 32 "
+                                          "bytes.")
+                               .arg(m_team)));
+                   done(std::move(key));
+               });
+}
+
+void TeamKeychain::saveTeamKey(const TeamKey &key, SaveDone done)
+{
+    auto copy = std::make_shared<TeamKey>(TeamKey::fromBytes(key.bytes().clone()));
+    readTeamKey([this, copy, done](Result<TeamKey, TeamError> existing) {
+        const QString id = copy->keyId();
+        if (existing) {
+            if (existing->keyId() == id)
+                return done(Saved { id, true });
+            return done(TeamError::make(
+                TeamError::Kind::AlreadyPresent,
+                QStringLiteral("The keychain already holds team \"%1\"'s key %2, not %3. Nothing "
+                               "was changed.")
+                    .arg(m_team, existing->keyId(), id)));
+        }
+        if (existing.error().kind != TeamError::Kind::Missing)
+            return done(existing.error());
+        write(keychain::entries::kTeamKey, copy->bytes(), [this, copy, id, done](auto status) {
+            if (!status.ok())
+                return done(status.error());
+            qCInfo(aerodesk::log::keychain).noquote()
+                << "team key" << id << "saved for team" << m_team;
+            done(Saved { id, false });
+        });
+    });
+}
+
+void TeamKeychain::removeTeamKey(WriteDone done)
+{
+    m_keychain.remove(QLatin1String(keychain::entries::kTeamKey),
+                      [done](const keychain::KeychainError &e) {
+                          if (!e.ok())
+                              return done(keychainFailure(e));
+                          done({});
+                      });
+}
+
+void TeamKeychain::readEnrolmentKey(SecretDone done)
+{
+    readSecret(keychain::entries::kTeamEnrolmentKey, QStringLiteral("enrolment key"),
+               std::move(done));
+}
+
+void TeamKeychain::saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool replace,
+                                    WriteDone done)
+{
+    auto copy = std::make_shared<crypto::SecureBytes>(privateKey.clone());
+    if (replace)
+        return write(keychain::entries::kTeamEnrolmentKey, *copy,
+                     [copy, done](Status<TeamError> s) { done(std::move(s)); });
+    readEnrolmentKey([this, copy, done](Result<crypto::SecureBytes, TeamError> existing) {
+        if (existing)
+            return done(TeamError::make(
+                TeamError::Kind::AlreadyPresent,
+                QStringLiteral("This console already has an enrolment key for team \"%1\"; "
+                               "nothing was changed (use --replace to make a new one).")
+                    .arg(m_team)));
+        if (existing.error().kind != TeamError::Kind::Missing)
+            return done(existing.error());
+        write(keychain::entries::kTeamEnrolmentKey, *copy,
+              [copy, done](Status<TeamError> s) { done(std::move(s)); });
+    });
+}
+
+void TeamKeychain::removeEnrolmentKey(WriteDone done)
+{
+    m_keychain.remove(QLatin1String(keychain::entries::kTeamEnrolmentKey),
+                      [done](const keychain::KeychainError &e) {
+                          if (!e.ok())
+                              return done(keychainFailure(e));
+                          done({});
+                      });
+}
+
+} // namespace aerodesk::team

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/keychain/Keychain.h"
+#include "core/team/TeamError.h"
+#include "core/team/TeamKey.h"
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace aerodesk::team {
+
+/// One team's keychain entries, in the profile "Team: <team>" (keychain::entries::kTeamKey,
+/// kTeamEnrolmentKey). Never overwrites a key silently: a different key already there is
+/// AlreadyPresent and the keychain is left as it was. Callbacks run later on the caller's
+/// thread; keep this object alive until they have.
+class TeamKeychain
+{
+public:
+    struct Saved
+    {
+        QString keyId;
+        bool alreadyThere = false; ///< the same key was already stored: nothing written
+    };
+    using KeyDone = std::function<void(Result<TeamKey, TeamError>)>;
+    using SaveDone = std::function<void(Result<Saved, TeamError>)>;
+    using SecretDone = std::function<void(Result<crypto::SecureBytes, TeamError>)>;
+    using WriteDone = std::function<void(Status<TeamError>)>;
+
+    explicit TeamKeychain(const QString &team);
+
+    static QString profileFor(const QString &team);
+    QString team() const { return m_team; }
+    QString profile() const { return m_keychain.profile(); }
+    void setTimeoutMs(int ms) { m_keychain.setTimeoutMs(ms); }
+
+    /// Missing when there is none; Keychain on a keychain failure.
+    void readTeamKey(KeyDone done);
+    /// Writes `key` unless one is already stored (the same key: ok, alreadyThere).
+    void saveTeamKey(const TeamKey &key, SaveDone done);
+    void removeTeamKey(WriteDone done);
+
+    void readEnrolmentKey(SecretDone done);
+    /// Refuses (AlreadyPresent) when an enrolment key exists, unless `replace`.
+    void saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool replace, WriteDone done);
+    void removeEnrolmentKey(WriteDone done);
+
+private:
+    void readSecret(const char *name, const QString &what, SecretDone done);
+    void write(const char *name, const crypto::SecureBytes &secret, WriteDone done);
+
+    QString m_team;
+    keychain::Keychain m_keychain;
+};
+
+} // namespace aerodesk::team
