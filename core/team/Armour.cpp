@@ -56,8 +56,7 @@ Result<QByteArray, TeamError> Armour::decode(const char *label, QByteArrayView t
                                QStringLiteral("The AeroDesk block is cut short (no END line)."));
     QByteArray body = text.mid(bodyStart, end - bodyStart);
     body.replace('\r', QByteArray()).replace('\n', QByteArray()).replace(' ', QByteArray());
-    auto decoded =
-        QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty())
         return TeamError::make(TeamError::Kind::Corrupt,
                                QStringLiteral("The AeroDesk block's base64 is damaged."));

@@ -31,8 +31,7 @@ Result<EnrolmentKeyPair, TeamError> EnrolmentKeyPair::fromPrivate(const crypto::
     if (raw.size() != std::size_t(kKeyBytes))
         return TeamError::make(TeamError::Kind::Corrupt,
                                QStringLiteral("The enrolment key in the keychain is damaged."));
-    EVP_PKEY *key =
-        EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, raw.data(), raw.size());
+    EVP_PKEY *key = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, raw.data(), raw.size());
     if (!key)
         return x25519Failure("private key import");
     EnrolmentKeyPair pair;

@@ -25,7 +25,8 @@ QByteArray EnrolmentPublicKey::toArmoured() const
     const QJsonObject o { { QStringLiteral("format"), QLatin1String(kFormat) },
                           { QStringLiteral("version"), kVersion },
                           { QStringLiteral("algorithm"), QStringLiteral("X25519") },
-                          { QStringLiteral("publicKey"), QString::fromLatin1(publicKey.toBase64()) },
+                          { QStringLiteral("publicKey"),
+                            QString::fromLatin1(publicKey.toBase64()) },
                           { QStringLiteral("keyId"), keyId() },
                           { QStringLiteral("agent"), agent },
                           { QStringLiteral("createdAt"), createdAt } };
@@ -54,9 +55,9 @@ Result<EnrolmentPublicKey, TeamError> EnrolmentPublicKey::parse(QByteArrayView t
                 .arg(o.value(QStringLiteral("version")).toVariant().toString())
                 .arg(kVersion));
     EnrolmentPublicKey key;
-    auto raw = QByteArray::fromBase64Encoding(
-        o.value(QStringLiteral("publicKey")).toString().toLatin1(),
-        QByteArray::AbortOnBase64DecodingErrors);
+    auto raw =
+        QByteArray::fromBase64Encoding(o.value(QStringLiteral("publicKey")).toString().toLatin1(),
+                                       QByteArray::AbortOnBase64DecodingErrors);
     if (o.value(QStringLiteral("algorithm")).toString() != QLatin1String("X25519") || !raw ||
         raw.decoded.size() != 32)
         return TeamError::make(TeamError::Kind::BadHeader,

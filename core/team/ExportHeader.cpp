@@ -12,9 +12,9 @@ constexpr const char *kWrapName = "x25519-hkdf-sha256-aes-256-gcm";
 
 TeamError badField(const char *field, const QString &why)
 {
-    return TeamError::make(TeamError::Kind::BadHeader,
-                           QStringLiteral("The export's header has a bad \"%1\": %2")
-                               .arg(QLatin1String(field), why));
+    return TeamError::make(
+        TeamError::Kind::BadHeader,
+        QStringLiteral("The export's header has a bad \"%1\": %2").arg(QLatin1String(field), why));
 }
 
 std::optional<QByteArray> base64Field(const QJsonObject &o, const char *name)
@@ -37,23 +37,21 @@ QString ExportHeader::kindName(Kind kind)
 
 QJsonObject ExportHeader::toJson() const
 {
-    QJsonObject o { { QStringLiteral("version"), version },
-                    { QStringLiteral("kind"), kindName(kind) },
-                    { QStringLiteral("team"), team },
-                    { QStringLiteral("keyId"), keyId },
-                    { QStringLiteral("createdBy"), createdBy },
-                    { QStringLiteral("createdAt"), createdAt } };
+    QJsonObject o {
+        { QStringLiteral("version"), version },     { QStringLiteral("kind"), kindName(kind) },
+        { QStringLiteral("team"), team },           { QStringLiteral("keyId"), keyId },
+        { QStringLiteral("createdBy"), createdBy }, { QStringLiteral("createdAt"), createdAt }
+    };
     if (kind == Kind::Passphrase) {
         QJsonObject kdf = scrypt.toJson();
         kdf.insert(QStringLiteral("salt"), QString::fromLatin1(salt.toBase64()));
         o.insert(QStringLiteral("kdf"), kdf);
     } else {
         o.insert(QStringLiteral("wrap"),
-                 QJsonObject {
-                     { QStringLiteral("name"), QLatin1String(kWrapName) },
-                     { QStringLiteral("ephemeralPublicKey"),
-                       QString::fromLatin1(ephemeralPublicKey.toBase64()) },
-                     { QStringLiteral("recipientKeyId"), recipientKeyId } });
+                 QJsonObject { { QStringLiteral("name"), QLatin1String(kWrapName) },
+                               { QStringLiteral("ephemeralPublicKey"),
+                                 QString::fromLatin1(ephemeralPublicKey.toBase64()) },
+                               { QStringLiteral("recipientKeyId"), recipientKeyId } });
     }
     return o;
 }
@@ -85,15 +83,17 @@ Result<ExportHeader, TeamError> ExportHeader::fromJson(const QJsonObject &o)
         const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
         auto params = ScryptParams::fromJson(kdf);
         if (!params)
-            return badField("kdf", QStringLiteral("not scrypt with whole N (a power of two), r, "
-                                                  "p and maxmem."));
+            return badField("kdf",
+                            QStringLiteral("not scrypt with whole N (a power of two), r, "
+                                           "p and maxmem."));
         if (auto problem = params->problem())
             return badField("kdf", *problem);
         h.scrypt = *params;
         auto salt = base64Field(kdf, "salt");
         if (!salt || salt->size() < kSaltBytes)
-            return badField("kdf", QStringLiteral("the salt must be at least %1 bytes of base64.")
-                                       .arg(kSaltBytes));
+            return badField(
+                "kdf",
+                QStringLiteral("the salt must be at least %1 bytes of base64.").arg(kSaltBytes));
         h.salt = *salt;
     } else {
         const QJsonObject wrap = o.value(QStringLiteral("wrap")).toObject();

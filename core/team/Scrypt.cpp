@@ -19,14 +19,14 @@ Result<crypto::SecureBytes, TeamError> Scrypt::derive(const crypto::SecureBytes 
     if (length == 0 || salt.isEmpty())
         return TeamError::make(TeamError::Kind::Internal,
                                QStringLiteral("scrypt needs a salt and an output length."));
-    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(
-        EVP_KDF_fetch(nullptr, "SCRYPT", nullptr), &EVP_KDF_free);
+    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr),
+                                                          &EVP_KDF_free);
     std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(
         kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr, &EVP_KDF_CTX_free);
     if (!ctx)
-        return TeamError::make(TeamError::Kind::Internal,
-                               QStringLiteral("OpenSSL has no scrypt: %1")
-                                   .arg(crypto::detail::takeOpenSslError()));
+        return TeamError::make(
+            TeamError::Kind::Internal,
+            QStringLiteral("OpenSSL has no scrypt: %1").arg(crypto::detail::takeOpenSslError()));
     std::uint64_t n = params.n();
     std::uint64_t maxmem = params.maxmem;
     auto r = std::uint32_t(params.r);

@@ -34,7 +34,9 @@ ScryptParams ScryptParams::withMaxmem() const
 std::optional<QString> ScryptParams::problem() const
 {
     if (logN < kMinLogN || logN > kMaxLogN)
-        return QStringLiteral("scrypt N must be between 2^%1 and 2^%2.").arg(kMinLogN).arg(kMaxLogN);
+        return QStringLiteral("scrypt N must be between 2^%1 and 2^%2.")
+            .arg(kMinLogN)
+            .arg(kMaxLogN);
     if (r < 1 || r > kMaxR)
         return QStringLiteral("scrypt r must be between 1 and %1.").arg(kMaxR);
     if (p < 1 || p > kMaxP)

@@ -45,9 +45,8 @@ Result<TeamKeyExport, TeamError> TeamKeyExport::parse(QByteArrayView text)
                 .arg(version.toVariant().toString())
                 .arg(ExportHeader::kVersion));
     const auto field = [&o](const char *name) {
-        return QByteArray::fromBase64Encoding(
-            o.value(QLatin1String(name)).toString().toLatin1(),
-            QByteArray::AbortOnBase64DecodingErrors);
+        return QByteArray::fromBase64Encoding(o.value(QLatin1String(name)).toString().toLatin1(),
+                                              QByteArray::AbortOnBase64DecodingErrors);
     };
     auto headerBytes = field("header");
     auto sealed = field("sealed");

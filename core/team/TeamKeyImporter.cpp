@@ -46,11 +46,12 @@ void TeamKeyImporter::save(const QString &kind, Result<TeamKey, TeamError> key, 
         return done(key.error());
     }
     const QString team = m_keychain->team();
-    m_keychain->saveTeamKey(key.value(), [team, kind, done](Result<TeamKeychain::Saved, TeamError> saved) {
-        if (!saved)
-            return done(saved.error());
-        done(Imported { team, saved->keyId, kind, saved->alreadyThere });
-    });
+    m_keychain->saveTeamKey(key.value(),
+                            [team, kind, done](Result<TeamKeychain::Saved, TeamError> saved) {
+                                if (!saved)
+                                    return done(saved.error());
+                                done(Imported { team, saved->keyId, kind, saved->alreadyThere });
+                            });
 }
 
 } // namespace aerodesk::team

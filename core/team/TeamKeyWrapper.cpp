@@ -84,9 +84,9 @@ TeamError TeamKeyWrapper::couldNotUnwrap()
                                           "or key, or the export was changed."));
 }
 
-Result<TeamKeyExport, TeamError> TeamKeyWrapper::wrapWithPassphrase(
-    const TeamKey &key, const crypto::SecureBytes &passphrase, const Meta &meta,
-    const ScryptParams &params)
+Result<TeamKeyExport, TeamError>
+TeamKeyWrapper::wrapWithPassphrase(const TeamKey &key, const crypto::SecureBytes &passphrase,
+                                   const Meta &meta, const ScryptParams &params)
 {
     if (passphrase.isEmpty())
         return TeamError::make(TeamError::Kind::EmptyPassphrase,
@@ -100,9 +100,8 @@ Result<TeamKeyExport, TeamError> TeamKeyWrapper::wrapWithPassphrase(
     return seal(key, header, wrapKey.value());
 }
 
-Result<TeamKeyExport, TeamError> TeamKeyWrapper::wrapFor(const TeamKey &key,
-                                                         const EnrolmentPublicKey &agent,
-                                                         const Meta &meta)
+Result<TeamKeyExport, TeamError>
+TeamKeyWrapper::wrapFor(const TeamKey &key, const EnrolmentPublicKey &agent, const Meta &meta)
 {
     auto ephemeral = EnrolmentKeyPair::generate();
     if (!ephemeral)

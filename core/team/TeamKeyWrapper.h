@@ -29,12 +29,11 @@ public:
         QString createdBy;
     };
 
-    static Result<TeamKeyExport, TeamError> wrapWithPassphrase(
-        const TeamKey &key, const crypto::SecureBytes &passphrase, const Meta &meta,
-        const ScryptParams &params = ScryptParams::defaults());
-    static Result<TeamKeyExport, TeamError> wrapFor(const TeamKey &key,
-                                                    const EnrolmentPublicKey &agent,
-                                                    const Meta &meta);
+    static Result<TeamKeyExport, TeamError>
+    wrapWithPassphrase(const TeamKey &key, const crypto::SecureBytes &passphrase, const Meta &meta,
+                       const ScryptParams &params = ScryptParams::defaults());
+    static Result<TeamKeyExport, TeamError>
+    wrapFor(const TeamKey &key, const EnrolmentPublicKey &agent, const Meta &meta);
 
     /// WrongKind for a public-key export; EmptyPassphrase; CouldNotUnwrap; Inconsistent.
     static Result<TeamKey, TeamError> unwrap(const TeamKeyExport &exported,

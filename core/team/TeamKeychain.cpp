@@ -28,18 +28,17 @@ QString TeamKeychain::profileFor(const QString &team)
 
 void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone done)
 {
-    m_keychain.read(QLatin1String(name),
-                    [this, what, done](const keychain::KeychainError &e,
-                                       crypto::SecureBytes secret) {
-                        if (e.kind == keychain::KeychainError::Kind::NotFound)
-                            return done(TeamError::make(
-                                TeamError::Kind::Missing,
-                                QStringLiteral("The keychain has no %1 for team \"%2\".")
-                                    .arg(what, m_team)));
-                        if (!e.ok())
-                            return done(keychainFailure(e));
-                        done(std::move(secret));
-                    });
+    m_keychain.read(
+        QLatin1String(name),
+        [this, what, done](const keychain::KeychainError &e, crypto::SecureBytes secret) {
+            if (e.kind == keychain::KeychainError::Kind::NotFound)
+                return done(TeamError::make(
+                    TeamError::Kind::Missing,
+                    QStringLiteral("The keychain has no %1 for team \"%2\".").arg(what, m_team)));
+            if (!e.ok())
+                return done(keychainFailure(e));
+            done(std::move(secret));
+        });
 }
 
 void TeamKeychain::write(const char *name, const crypto::SecureBytes &secret, WriteDone done)

@@ -171,10 +171,8 @@ TEST(TeamExport, AnOutOfBoundsOrMalformedHeaderIsBadHeaderBeforeAnyKdfRuns)
                                                       QStringLiteral("tk1-00"));
                                          })),
               Kind::BadHeader);
-    EXPECT_EQ(parseKind(withEditedHeader(exported,
-                                         [](QJsonObject &h) {
-                                             h.insert(QStringLiteral("version"), 2);
-                                         })),
+    EXPECT_EQ(parseKind(withEditedHeader(
+                  exported, [](QJsonObject &h) { h.insert(QStringLiteral("version"), 2); })),
               Kind::BadHeader)
         << "a header whose version disagrees with the outer one was edited";
     EXPECT_EQ(parseKind(withEditedHeader(
@@ -296,8 +294,8 @@ TEST(TeamExport, AnExportThatOpensToAnotherKeyThanItsIdIsRefused)
     auto wrapKey = aerodesk::team::Scrypt::derive(pass("correct horse"), parsed->header.salt,
                                                   parsed->header.scrypt, 32);
     ASSERT_TRUE(wrapKey.ok());
-    auto sealed = aerodesk::crypto::Aead::seal(wrapKey.value(), b.bytes().view(),
-                                               parsed->headerBytes);
+    auto sealed =
+        aerodesk::crypto::Aead::seal(wrapKey.value(), b.bytes().view(), parsed->headerBytes);
     ASSERT_TRUE(sealed.ok());
     TeamKeyExport consistent = parsed.value();
     consistent.sealed = sealed.value();

@@ -61,9 +61,9 @@ void removeAll(const QString &team)
 
 QByteArray exportFor(const TeamKey &key, const QString &team, const char *passphrase)
 {
-    auto wrapped = TeamKeyWrapper::wrapWithPassphrase(
-        key, SecureBytes(QByteArrayView(passphrase)), { team, QStringLiteral("lead") },
-        cheapScrypt());
+    auto wrapped =
+        TeamKeyWrapper::wrapWithPassphrase(key, SecureBytes(QByteArrayView(passphrase)),
+                                           { team, QStringLiteral("lead") }, cheapScrypt());
     EXPECT_TRUE(wrapped.ok());
     return wrapped.ok() ? wrapped->toArmoured() : QByteArray();
 }
@@ -151,8 +151,8 @@ TEST(TeamImportKeychain, EveryBadInputGivesItsErrorAndWritesNothing)
         ASSERT_FALSE(result.ok()) << c.what;
         EXPECT_EQ(TeamError::kindName(result.error().kind), TeamError::kindName(c.expected))
             << c.what << ": " << result.error().message.toStdString();
-        EXPECT_FALSE(result.error().message.contains(QString::fromLatin1(
-            key.bytes().rawView().toHex().left(8))));
+        EXPECT_FALSE(result.error().message.contains(
+            QString::fromLatin1(key.bytes().rawView().toHex().left(8))));
         auto stored = storedKey(team);
         ASSERT_FALSE(stored.ok()) << c.what << " wrote a key";
         EXPECT_EQ(stored.error().kind, Kind::Missing) << c.what;

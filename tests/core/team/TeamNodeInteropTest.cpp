@@ -73,11 +73,10 @@ TEST(TeamNodeInterop, NodeUnwrapsOurDefaultCostExport)
     auto wrapped = TeamKeyWrapper::wrapWithPassphrase(key, SecureBytes(kPassphrase), kNodeMeta);
     ASSERT_TRUE(wrapped.ok()) << wrapped.error().message.toStdString();
     bool ok = false;
-    const QByteArray hex =
-        runTeamPeer({ QStringLiteral("unwrap-passphrase"),
-                      writeTemp(dir, "export.txt", wrapped->toArmoured()),
-                      QString::fromLatin1(kPassphrase.toHex()) },
-                    &ok);
+    const QByteArray hex = runTeamPeer({ QStringLiteral("unwrap-passphrase"),
+                                         writeTemp(dir, "export.txt", wrapped->toArmoured()),
+                                         QString::fromLatin1(kPassphrase.toHex()) },
+                                       &ok);
     ASSERT_TRUE(ok) << "Node's scryptSync with our N, r, p and maxmem";
     EXPECT_EQ(QString::fromLatin1(hex), hexOf(key.bytes()));
 }

@@ -5,8 +5,8 @@
 #include "core/team/TeamKeyExport.h"
 
 #include <QByteArray>
-#include <QString>
 #include <QJsonObject>
+#include <QString>
 #include <QStringList>
 
 #include <functional>
