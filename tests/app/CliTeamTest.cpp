@@ -108,8 +108,8 @@ TEST(CliTeam, LeadCreatesAndExportsUnderAPassphraseAgentImportsIt)
         { QStringLiteral("unwrap-passphrase"), file, QString::fromLatin1(kTeamPassphrase.toHex()) },
         &ok);
     ASSERT_TRUE(ok);
-    const QByteArray nodeId = runTeamPeer({ QStringLiteral("key-id"), QString::fromLatin1(keyHex) },
-                                          &ok);
+    const QByteArray nodeId =
+        runTeamPeer({ QStringLiteral("key-id"), QString::fromLatin1(keyHex) }, &ok);
     EXPECT_EQ(QString::fromLatin1(nodeId), keyId);
 
     // The agent's console: no key yet; import reads the passphrase line then the export.
@@ -155,11 +155,10 @@ TEST(CliTeam, AgentEnrolsLeadWrapsForThePublicKeyAgentImports)
     // Node (as the lead) wraps a key for the new enrolment key; the CLI imports it.
     const TeamKey nodeKey = TeamKey::create();
     bool ok = false;
-    const QByteArray nodeExport =
-        runTeamPeer({ QStringLiteral("wrap-x25519"),
-                      QString::fromLatin1(nodeKey.bytes().rawView().toHex()),
-                      writeFile(dir, "agent2.pub", reEnrolled.out), team },
-                    &ok);
+    const QByteArray nodeExport = runTeamPeer(
+        { QStringLiteral("wrap-x25519"), QString::fromLatin1(nodeKey.bytes().rawView().toHex()),
+          writeFile(dir, "agent2.pub", reEnrolled.out), team },
+        &ok);
     ASSERT_TRUE(ok);
     const CliRun imported = cli(args({ "import" }), nodeExport);
     ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();

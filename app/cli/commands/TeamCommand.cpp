@@ -34,7 +34,7 @@ void printRaw(const QByteArray &bytes)
 /// Drops `object` on the next event-loop turn, not inside the keychain callback that holds it.
 template<class T> void releaseLater(std::shared_ptr<T> object)
 {
-    QTimer::singleShot(0, QCoreApplication::instance(), [object] { });
+    QTimer::singleShot(0, QCoreApplication::instance(), [object] {});
 }
 
 int exitFor(const team::TeamError &e)
@@ -83,8 +83,9 @@ crypto::SecureBytes takeFirstLine(QByteArray &input, QByteArray *rest)
 
 void TeamCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("team"), QStringLiteral("The team's name (its keychain profile is "
-                                                         "\"Team: <name>\")."),
+    p.addOption({ QStringLiteral("team"),
+                  QStringLiteral("The team's name (its keychain profile is "
+                                 "\"Team: <name>\")."),
                   QStringLiteral("name") });
     p.addOption({ QStringLiteral("passphrase-stdin"),
                   QStringLiteral("export/import: the passphrase is the first line of standard "
@@ -98,8 +99,9 @@ void TeamCommand::addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("created-by"),
                   QStringLiteral("export/enrol-key: who made it (default: the OS user)."),
                   QStringLiteral("name") });
-    p.addOption({ QStringLiteral("replace"),
-                  QStringLiteral("enrol-key: replace this console's enrolment key for the team.") });
+    p.addOption(
+        { QStringLiteral("replace"),
+          QStringLiteral("enrol-key: replace this console's enrolment key for the team.") });
     CliAuditTrail::addOptions(p);
 }
 
@@ -220,44 +222,45 @@ void TeamCommand::exportKey(CliContext &ctx, const QString &teamName, Finish fin
                                             ctx.options->isSet(QStringLiteral("created-by"))
                                                 ? ctx.options->value(QStringLiteral("created-by"))
                                                 : osUser() };
-    CliAuditTrail::open(ctx, finish, [&ctx, teamName, meta, withPassphrase, passphrase, agent,
-                                      finish](std::shared_ptr<CliAuditTrail> audit) {
-        auto keychain = std::make_shared<team::TeamKeychain>(teamName);
-        keychain->readTeamKey([&ctx, keychain, meta, withPassphrase, passphrase, agent, audit,
-                               finish](Result<team::TeamKey, team::TeamError> key) {
-            releaseLater(keychain);
-            const QString object =
-                withPassphrase ? QStringLiteral("team key of %1 (passphrase)").arg(meta.team)
-                               : QStringLiteral("team key of %1 for %2").arg(meta.team,
-                                                                             agent->keyId());
-            if (!key) {
-                fail(ctx, key.error());
-                return audit->finish(audit::AuditAction::Export, object,
-                                     audit::AuditOutcome::Failed, exitFor(key.error()));
-            }
-            auto wrapped = withPassphrase
-                ? team::TeamKeyWrapper::wrapWithPassphrase(key.value(), *passphrase, meta)
-                : team::TeamKeyWrapper::wrapFor(key.value(), *agent, meta);
-            passphrase->clear();
-            if (!wrapped) {
-                fail(ctx, wrapped.error());
-                return audit->finish(audit::AuditAction::Export, object,
-                                     audit::AuditOutcome::Failed, exitFor(wrapped.error()));
-            }
-            printRaw(wrapped->toArmoured());
-            ctx.out.progress(
-                withPassphrase
-                    ? QStringLiteral("team key %1 exported under a passphrase (scrypt N=2^%2, "
-                                     "r=%3, p=%4)")
-                          .arg(wrapped->header.keyId)
-                          .arg(wrapped->header.scrypt.logN)
-                          .arg(wrapped->header.scrypt.r)
-                          .arg(wrapped->header.scrypt.p)
-                    : QStringLiteral("team key %1 exported for enrolment key %2 (%3)")
-                          .arg(wrapped->header.keyId, agent->keyId(), agent->agent));
-            audit->finish(audit::AuditAction::Export, object, audit::AuditOutcome::Ok, Ok);
+    CliAuditTrail::open(
+        ctx, finish,
+        [&ctx, teamName, meta, withPassphrase, passphrase, agent,
+         finish](std::shared_ptr<CliAuditTrail> audit) {
+            auto keychain = std::make_shared<team::TeamKeychain>(teamName);
+            keychain->readTeamKey([&ctx, keychain, meta, withPassphrase, passphrase, agent, audit,
+                                   finish](Result<team::TeamKey, team::TeamError> key) {
+                releaseLater(keychain);
+                const QString object = withPassphrase
+                    ? QStringLiteral("team key of %1 (passphrase)").arg(meta.team)
+                    : QStringLiteral("team key of %1 for %2").arg(meta.team, agent->keyId());
+                if (!key) {
+                    fail(ctx, key.error());
+                    return audit->finish(audit::AuditAction::Export, object,
+                                         audit::AuditOutcome::Failed, exitFor(key.error()));
+                }
+                auto wrapped = withPassphrase
+                    ? team::TeamKeyWrapper::wrapWithPassphrase(key.value(), *passphrase, meta)
+                    : team::TeamKeyWrapper::wrapFor(key.value(), *agent, meta);
+                passphrase->clear();
+                if (!wrapped) {
+                    fail(ctx, wrapped.error());
+                    return audit->finish(audit::AuditAction::Export, object,
+                                         audit::AuditOutcome::Failed, exitFor(wrapped.error()));
+                }
+                printRaw(wrapped->toArmoured());
+                ctx.out.progress(
+                    withPassphrase
+                        ? QStringLiteral("team key %1 exported under a passphrase (scrypt N=2^%2, "
+                                         "r=%3, p=%4)")
+                              .arg(wrapped->header.keyId)
+                              .arg(wrapped->header.scrypt.logN)
+                              .arg(wrapped->header.scrypt.r)
+                              .arg(wrapped->header.scrypt.p)
+                        : QStringLiteral("team key %1 exported for enrolment key %2 (%3)")
+                              .arg(wrapped->header.keyId, agent->keyId(), agent->agent));
+                audit->finish(audit::AuditAction::Export, object, audit::AuditOutcome::Ok, Ok);
+            });
         });
-    });
 }
 
 void TeamCommand::importKey(CliContext &ctx, Finish finish)
@@ -274,8 +277,8 @@ void TeamCommand::importKey(CliContext &ctx, Finish finish)
             ctx.out.error(QStringLiteral("input"), input.error());
             return finish(BadInput);
         }
-        *passphrase = takeFirstLine(input.value(), inputPath == QLatin1String("-") ? &text
-                                                                                   : nullptr);
+        *passphrase =
+            takeFirstLine(input.value(), inputPath == QLatin1String("-") ? &text : nullptr);
     }
     if (!withPassphrase || inputPath != QLatin1String("-")) {
         auto input = CliInput::read(inputPath, kMaxExportBytes);
@@ -294,37 +297,37 @@ void TeamCommand::importKey(CliContext &ctx, Finish finish)
                           .arg(parsed->header.team, expectedTeam));
         return finish(BadInput);
     }
-    CliAuditTrail::open(ctx, finish, [&ctx, text, passphrase,
-                                      finish](std::shared_ptr<CliAuditTrail> audit) {
-        auto importer = std::make_shared<team::TeamKeyImporter>();
-        importer->import(
-            text, std::move(*passphrase),
-            [&ctx, importer, audit,
-             finish](Result<team::TeamKeyImporter::Imported, team::TeamError> imported) {
-                releaseLater(importer);
-                if (!imported) {
-                    fail(ctx, imported.error());
-                    if (imported.error().kind == team::TeamError::Kind::EmptyPassphrase)
-                        ctx.out.progress(QStringLiteral("this export needs its passphrase: "
-                                                        "use --passphrase-stdin"));
-                    return audit->finish(audit::AuditAction::Import, QStringLiteral("team key"),
-                                         audit::AuditOutcome::Refused,
-                                         exitFor(imported.error()));
-                }
-                ctx.out.progress(QStringLiteral("team key %1 of team \"%2\" is in the keychain")
-                                     .arg(imported->keyId, imported->team));
-                ctx.out.result({ { QStringLiteral("team"), imported->team },
-                                 { QStringLiteral("keyId"), imported->keyId },
-                                 { QStringLiteral("kind"), imported->kind },
-                                 { QStringLiteral("alreadyThere"), imported->alreadyThere },
-                                 { QStringLiteral("profile"),
-                                   team::TeamKeychain::profileFor(imported->team) } });
-                audit->finish(audit::AuditAction::Import,
-                              QStringLiteral("team key %1 of %2")
-                                  .arg(imported->keyId, imported->team),
-                              audit::AuditOutcome::Ok, Ok);
-            });
-    });
+    CliAuditTrail::open(
+        ctx, finish, [&ctx, text, passphrase, finish](std::shared_ptr<CliAuditTrail> audit) {
+            auto importer = std::make_shared<team::TeamKeyImporter>();
+            importer->import(
+                text, std::move(*passphrase),
+                [&ctx, importer, audit,
+                 finish](Result<team::TeamKeyImporter::Imported, team::TeamError> imported) {
+                    releaseLater(importer);
+                    if (!imported) {
+                        fail(ctx, imported.error());
+                        if (imported.error().kind == team::TeamError::Kind::EmptyPassphrase)
+                            ctx.out.progress(QStringLiteral("this export needs its passphrase: "
+                                                            "use --passphrase-stdin"));
+                        return audit->finish(audit::AuditAction::Import, QStringLiteral("team key"),
+                                             audit::AuditOutcome::Refused,
+                                             exitFor(imported.error()));
+                    }
+                    ctx.out.progress(QStringLiteral("team key %1 of team \"%2\" is in the keychain")
+                                         .arg(imported->keyId, imported->team));
+                    ctx.out.result({ { QStringLiteral("team"), imported->team },
+                                     { QStringLiteral("keyId"), imported->keyId },
+                                     { QStringLiteral("kind"), imported->kind },
+                                     { QStringLiteral("alreadyThere"), imported->alreadyThere },
+                                     { QStringLiteral("profile"),
+                                       team::TeamKeychain::profileFor(imported->team) } });
+                    audit->finish(
+                        audit::AuditAction::Import,
+                        QStringLiteral("team key %1 of %2").arg(imported->keyId, imported->team),
+                        audit::AuditOutcome::Ok, Ok);
+                });
+        });
 }
 
 } // namespace aerodesk::cli
