@@ -198,7 +198,8 @@ Result<RotationPlan, TeamError> RotationPlan::fromJson(const QJsonObject &o)
     }
     const double cursor = o.value(QStringLiteral("cursor")).toDouble(-1);
     const double rewritten = o.value(QStringLiteral("rewritten")).toDouble(-1);
-    if (cursor < 0 || rewritten < 0)
+    constexpr double kMaxCount = 9007199254740991.0; // 2^53 - 1: exact in a JSON number
+    if (cursor < 0 || rewritten < 0 || cursor > kMaxCount || rewritten > kMaxCount)
         return refused(QStringLiteral("The rotation's progress is malformed."));
     plan.m_cursor = qint64(cursor);
     plan.m_rewritten = qint64(rewritten);

@@ -179,6 +179,7 @@ TEST(RotationPlan, AnImpossibleSavedStateIsRefused)
         << "a rotation skips no epoch";
     EXPECT_FALSE(RotationPlan::fromJson(edited("to", from)).ok()) << "same key";
     EXPECT_FALSE(RotationPlan::fromJson(edited("cursor", -1)).ok());
+    EXPECT_FALSE(RotationPlan::fromJson(edited("cursor", 1e300)).ok()) << "beyond any row id";
     EXPECT_FALSE(RotationPlan::fromJson(
                      edited("from",
                             QJsonObject { { QStringLiteral("epoch"), 3 },
