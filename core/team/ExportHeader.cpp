@@ -2,6 +2,7 @@
 
 #include "core/team/EnrolmentKeyPair.h"
 #include "core/team/TeamKey.h"
+#include "core/team/TeamKeychain.h"
 
 #include <QDateTime>
 
@@ -70,8 +71,8 @@ Result<ExportHeader, TeamError> ExportHeader::fromJson(const QJsonObject &o)
     else
         return badField("kind", QStringLiteral("expected \"passphrase\" or \"x25519\"."));
     h.team = o.value(QStringLiteral("team")).toString();
-    if (h.team.trimmed().isEmpty() || h.team.size() > 200)
-        return badField("team", QStringLiteral("a team name of 1 to 200 characters is needed."));
+    if (auto problem = TeamKeychain::teamNameProblem(h.team))
+        return badField("team", *problem);
     h.keyId = o.value(QStringLiteral("keyId")).toString();
     if (!TeamKey::isKeyId(h.keyId))
         return badField("keyId", QStringLiteral("not a team key id (tk1-...)."));

@@ -4,6 +4,7 @@
 #include "core/crypto/Hkdf.h"
 #include "core/crypto/Random.h"
 #include "core/team/Scrypt.h"
+#include "core/team/TeamKeychain.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -29,9 +30,9 @@ Result<TeamKeyExport, TeamError> seal(const TeamKey &key, const ExportHeader &he
 {
     if (!key.isValid())
         return TeamError::make(TeamError::Kind::Internal, QStringLiteral("No team key to wrap."));
-    if (header.team.trimmed().isEmpty())
+    if (auto problem = TeamKeychain::teamNameProblem(header.team))
         return TeamError::make(TeamError::Kind::BadHeader,
-                               QStringLiteral("A team name is needed for an export."));
+                               QStringLiteral("Bad team name: %1").arg(*problem));
     TeamKeyExport out;
     out.header = header;
     out.headerBytes = QJsonDocument(header.toJson()).toJson(QJsonDocument::Compact);

@@ -26,6 +26,16 @@ QString TeamKeychain::profileFor(const QString &team)
     return QLatin1String(keychain::entries::kTeamProfilePrefix) + team;
 }
 
+std::optional<QString> TeamKeychain::teamNameProblem(const QString &team)
+{
+    if (team.isEmpty() || team.size() > 100 || team.trimmed() != team)
+        return QStringLiteral("a team name is 1 to 100 characters, without surrounding spaces.");
+    for (const QChar c : team)
+        if (c.category() == QChar::Other_Control || c == QLatin1Char('/'))
+            return QStringLiteral("a team name has no control character and no '/'.");
+    return std::nullopt;
+}
+
 void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone done)
 {
     m_keychain.read(

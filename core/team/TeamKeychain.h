@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace aerodesk::team {
 
@@ -32,6 +33,9 @@ public:
     explicit TeamKeychain(const QString &team);
 
     static QString profileFor(const QString &team);
+    /// Why `team` cannot name a team: empty, over 100 characters, surrounding spaces, a control
+    /// character or a '/' (the keychain key is "<profile>/<name>").
+    static std::optional<QString> teamNameProblem(const QString &team);
     QString team() const { return m_team; }
     QString profile() const { return m_keychain.profile(); }
     void setTimeoutMs(int ms) { m_keychain.setTimeoutMs(ms); }

@@ -202,6 +202,10 @@ TEST(CliTeam, BadInputsHaveTheirOwnErrorAndWriteNothing)
         EXPECT_FALSE(r.err.contains(QString::fromLatin1(kTeamPassphrase))) << c.what;
         EXPECT_EQ(keychainState(team), QStringLiteral("missing")) << c.what << " wrote a key";
     }
+    // A team name that could not name a keychain profile cleanly.
+    const CliRun slash = cli(args({ "create-key" }, QStringLiteral("a/b")));
+    EXPECT_EQ(slash.exitCode, 2);
+    EXPECT_EQ(keychainState(QStringLiteral("a/b")), QStringLiteral("missing"));
     // A passphrase is never taken from the command line.
     const CliRun argv = cli(args({ "export", "--passphrase", "on-the-command-line" }, team));
     EXPECT_EQ(argv.exitCode, 2);

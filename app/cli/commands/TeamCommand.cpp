@@ -122,6 +122,12 @@ void TeamCommand::run(CliContext &ctx, Finish finish)
                       QStringLiteral("`team %1` needs --team NAME.").arg(sub));
         return finish(Usage);
     }
+    if (!teamName.isEmpty()) {
+        if (auto problem = team::TeamKeychain::teamNameProblem(teamName)) {
+            ctx.out.error(QStringLiteral("usage"), QStringLiteral("--team: %1").arg(*problem));
+            return finish(Usage);
+        }
+    }
     if (sub == QLatin1String("create-key"))
         return createKey(ctx, teamName, finish);
     if (sub == QLatin1String("enrol-key"))

@@ -178,6 +178,14 @@ TEST(TeamExport, AnOutOfBoundsOrMalformedHeaderIsBadHeaderBeforeAnyKdfRuns)
     EXPECT_EQ(parseKind(withEditedHeader(
                   exported, [](QJsonObject &h) { h.insert(QStringLiteral("kind"), 7); })),
               Kind::BadHeader);
+    for (const char *team : { "", " Desk", "a/b", "line\nbreak" })
+        EXPECT_EQ(parseKind(withEditedHeader(exported,
+                                             [team](QJsonObject &h) {
+                                                 h.insert(QStringLiteral("team"),
+                                                          QString::fromUtf8(team));
+                                             })),
+                  Kind::BadHeader)
+            << "team \"" << team << "\"";
     EXPECT_LT(timer.elapsed(), 2000) << "a refused header must not run scrypt";
 }
 
