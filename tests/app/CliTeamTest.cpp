@@ -122,7 +122,19 @@ TEST(CliTeam, LeadCreatesAndExportsUnderAPassphraseAgentImportsIt)
     EXPECT_EQ(str(imported, "kind"), QStringLiteral("passphrase"));
     EXPECT_FALSE(imported.json.value(QStringLiteral("alreadyThere")).toBool());
     EXPECT_EQ(keychainState(team), keyId);
+    const CliRun status = cli(args({ "status" }, team));
+    EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
+    const QJsonObject teamKey = status.json.value(QStringLiteral("teamKey")).toObject();
+    EXPECT_TRUE(teamKey.value(QStringLiteral("present")).toBool());
+    EXPECT_EQ(teamKey.value(QStringLiteral("keyId")).toString(), keyId);
+    EXPECT_EQ(status.out.count("tk1-"), 1) << "only the id, nothing else key-like";
     removeTeam(team);
+    const CliRun none = cli(args({ "status" }, team));
+    EXPECT_EQ(none.exitCode, 1);
+    EXPECT_FALSE(none.json.value(QStringLiteral("teamKey"))
+                     .toObject()
+                     .value(QStringLiteral("present"))
+                     .toBool());
 }
 
 TEST(CliTeam, AgentEnrolsLeadWrapsForThePublicKeyAgentImports)

@@ -110,11 +110,13 @@ void TeamCommand::run(CliContext &ctx, Finish finish)
     const QString sub = ctx.args.value(0);
     const QString teamName = ctx.options->value(QStringLiteral("team")).trimmed();
     const QStringList subs { QStringLiteral("create-key"), QStringLiteral("export"),
-                             QStringLiteral("enrol-key"), QStringLiteral("import") };
+                             QStringLiteral("enrol-key"), QStringLiteral("import"),
+                             QStringLiteral("status") };
     if (ctx.args.size() != 1 || !subs.contains(sub)) {
-        ctx.out.error(QStringLiteral("usage"),
-                      QStringLiteral("Use `aerodesk-cli team create-key|export|enrol-key|import` "
-                                     "(see `aerodesk-cli team --help`)."));
+        ctx.out.error(
+            QStringLiteral("usage"),
+            QStringLiteral("Use `aerodesk-cli team create-key|export|enrol-key|import|status` "
+                           "(see `aerodesk-cli team --help`)."));
         return finish(Usage);
     }
     if (sub != QLatin1String("import") && teamName.isEmpty()) {
@@ -134,6 +136,8 @@ void TeamCommand::run(CliContext &ctx, Finish finish)
         return enrolKey(ctx, teamName, finish);
     if (sub == QLatin1String("export"))
         return exportKey(ctx, teamName, finish);
+    if (sub == QLatin1String("status"))
+        return status(ctx, teamName, finish);
     importKey(ctx, finish);
 }
 
@@ -155,6 +159,42 @@ void TeamCommand::createKey(CliContext &ctx, const QString &teamName, Finish fin
                              { QStringLiteral("profile"), keychain->profile() } });
             finish(Ok);
         });
+}
+
+void TeamCommand::status(CliContext &ctx, const QString &teamName, Finish finish)
+{
+    auto keychain = std::make_shared<team::TeamKeychain>(teamName);
+    keychain->readTeamKey([&ctx, keychain, finish](Result<team::TeamKey, team::TeamError> key) {
+        if (!key && key.error().kind != team::TeamError::Kind::Missing) {
+            releaseLater(keychain);
+            fail(ctx, key.error());
+            return finish(exitFor(key.error()));
+        }
+        const QJsonObject teamKey { { QStringLiteral("present"), key.ok() },
+                                    { QStringLiteral("keyId"), key ? key->keyId() : QString() } };
+        keychain->readEnrolmentKey(
+            [&ctx, keychain, teamKey, finish](Result<crypto::SecureBytes, team::TeamError> secret) {
+                releaseLater(keychain);
+                if (!secret && secret.error().kind != team::TeamError::Kind::Missing) {
+                    fail(ctx, secret.error());
+                    return finish(exitFor(secret.error()));
+                }
+                QString enrolmentId;
+                if (secret) {
+                    auto pair = team::EnrolmentKeyPair::fromPrivate(secret.value());
+                    if (pair)
+                        enrolmentId = team::EnrolmentPublicKey::keyIdOf(pair->publicKey());
+                }
+                ctx.out.result({ { QStringLiteral("team"), keychain->team() },
+                                 { QStringLiteral("profile"), keychain->profile() },
+                                 { QStringLiteral("teamKey"), teamKey },
+                                 { QStringLiteral("enrolmentKey"),
+                                   QJsonObject { { QStringLiteral("present"), secret.ok() },
+                                                 { QStringLiteral("keyId"), enrolmentId } } } });
+                // Scripts branch on it: 0 when this console holds the team's key.
+                finish(teamKey.value(QStringLiteral("present")).toBool() ? Ok : Negative);
+            });
+    });
 }
 
 void TeamCommand::enrolKey(CliContext &ctx, const QString &teamName, Finish finish)

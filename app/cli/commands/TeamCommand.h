@@ -13,13 +13,14 @@ namespace aerodesk::cli {
 ///    the armoured public half on stdout (to send to the lead).
 ///  - import [--input FILE] [--passphrase-stdin]: an export (stdin, or after the passphrase's
 ///    line) unwrapped into the keychain.
+///  - status --team T: the key ids this console holds for T (never a key); exit 1 without one.
 class TeamCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("team"); }
     QString arguments() const override
     {
-        return QStringLiteral("create-key|export|enrol-key|import");
+        return QStringLiteral("create-key|export|enrol-key|import|status");
     }
     QString summary() const override
     {
@@ -33,6 +34,7 @@ private:
     static void exportKey(CliContext &ctx, const QString &teamName, Finish finish);
     static void enrolKey(CliContext &ctx, const QString &teamName, Finish finish);
     static void importKey(CliContext &ctx, Finish finish);
+    static void status(CliContext &ctx, const QString &teamName, Finish finish);
 };
 
 } // namespace aerodesk::cli
