@@ -1,5 +1,7 @@
 #include "core/team/Armour.h"
 
+#include <QCoreApplication>
+
 namespace aerodesk::team {
 
 namespace {
@@ -14,10 +16,11 @@ QByteArray armourLine(const char *what, const char *label)
 QString describeLabel(const QByteArray &label)
 {
     if (label == Armour::kEnrolmentKeyLabel)
-        return QStringLiteral("an agent's enrolment public key");
+        return QCoreApplication::translate("aerodesk::team::Armour",
+                                           "an agent's enrolment public key");
     if (label == Armour::kTeamKeyLabel)
-        return QStringLiteral("a team-key export");
-    return QStringLiteral("another AeroDesk block");
+        return QCoreApplication::translate("aerodesk::team::Armour", "a team-key export");
+    return QCoreApplication::translate("aerodesk::team::Armour", "another AeroDesk block");
 }
 } // namespace
 
@@ -39,27 +42,35 @@ Result<QByteArray, TeamError> Armour::decode(const char *label, QByteArrayView t
     if (start < 0) {
         const qsizetype other = text.indexOf(kArmourBeginPrefix);
         if (other < 0)
-            return TeamError::make(TeamError::Kind::NotOurFormat,
-                                   QStringLiteral("This is not an AeroDesk team-key text (no "
-                                                  "\"-----BEGIN AERODESK\" line)."));
+            return TeamError::make(
+                TeamError::Kind::NotOurFormat,
+                QCoreApplication::translate("aerodesk::team::Armour",
+                                            "This is not an AeroDesk team-key text (no "
+                                            "\"-----BEGIN AERODESK\" line)."));
         const qsizetype labelStart = other + qsizetype(sizeof(kArmourBeginPrefix) - 1);
         const QByteArray otherLabel =
             text.mid(labelStart, text.indexOf("-----", labelStart) - labelStart);
-        return TeamError::make(TeamError::Kind::NotOurFormat,
-                               QStringLiteral("This is %1, not what was expected here.")
-                                   .arg(describeLabel(otherLabel)));
+        return TeamError::make(
+            TeamError::Kind::NotOurFormat,
+            QCoreApplication::translate("aerodesk::team::Armour",
+                                        "This is %1, not what was expected here.")
+                .arg(describeLabel(otherLabel)));
     }
     const qsizetype bodyStart = start + begin.size();
     const qsizetype end = text.indexOf(armourLine("END", label), bodyStart);
     if (end < 0)
-        return TeamError::make(TeamError::Kind::Corrupt,
-                               QStringLiteral("The AeroDesk block is cut short (no END line)."));
+        return TeamError::make(
+            TeamError::Kind::Corrupt,
+            QCoreApplication::translate("aerodesk::team::Armour",
+                                        "The AeroDesk block is cut short (no END line)."));
     QByteArray body = text.mid(bodyStart, end - bodyStart);
     body.replace('\r', QByteArray()).replace('\n', QByteArray()).replace(' ', QByteArray());
     auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty())
-        return TeamError::make(TeamError::Kind::Corrupt,
-                               QStringLiteral("The AeroDesk block's base64 is damaged."));
+        return TeamError::make(
+            TeamError::Kind::Corrupt,
+            QCoreApplication::translate("aerodesk::team::Armour",
+                                        "The AeroDesk block's base64 is damaged."));
     return std::move(decoded.decoded);
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/crypto/OpenSslSupport.h"
 
+#include <QCoreApplication>
+
 #include <openssl/evp.h>
 
 namespace aerodesk::team {
@@ -9,9 +11,10 @@ namespace aerodesk::team {
 namespace {
 TeamError x25519Failure(const char *what)
 {
-    return TeamError::make(TeamError::Kind::Internal,
-                           QStringLiteral("X25519 %1 failed: %2")
-                               .arg(QLatin1String(what), crypto::detail::takeOpenSslError()));
+    return TeamError::make(
+        TeamError::Kind::Internal,
+        QCoreApplication::translate("aerodesk::team::EnrolmentKeyPair", "X25519 %1 failed: %2")
+            .arg(QLatin1String(what), crypto::detail::takeOpenSslError()));
 }
 } // namespace
 
@@ -29,8 +32,10 @@ Result<EnrolmentKeyPair, TeamError> EnrolmentKeyPair::generate()
 Result<EnrolmentKeyPair, TeamError> EnrolmentKeyPair::fromPrivate(const crypto::SecureBytes &raw)
 {
     if (raw.size() != std::size_t(kKeyBytes))
-        return TeamError::make(TeamError::Kind::Corrupt,
-                               QStringLiteral("The enrolment key in the keychain is damaged."));
+        return TeamError::make(
+            TeamError::Kind::Corrupt,
+            QCoreApplication::translate("aerodesk::team::EnrolmentKeyPair",
+                                        "The enrolment key in the keychain is damaged."));
     EVP_PKEY *key = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, raw.data(), raw.size());
     if (!key)
         return x25519Failure("private key import");
@@ -70,7 +75,8 @@ Result<crypto::SecureBytes, TeamError> EnrolmentKeyPair::agree(const QByteArray 
     const auto refuse = [] {
         crypto::detail::clearOpenSslErrors();
         return TeamError::make(TeamError::Kind::CouldNotUnwrap,
-                               QStringLiteral("The team key could not be unwrapped."));
+                               QCoreApplication::translate("aerodesk::team::EnrolmentKeyPair",
+                                                           "The team key could not be unwrapped."));
     };
     if (!m_key || peerPublic.size() != kKeyBytes)
         return refuse();

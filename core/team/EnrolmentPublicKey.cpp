@@ -2,6 +2,7 @@
 
 #include "core/team/Armour.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,15 +44,20 @@ Result<EnrolmentPublicKey, TeamError> EnrolmentPublicKey::parse(QByteArrayView t
     const QJsonDocument doc = QJsonDocument::fromJson(payload.value(), &jsonError);
     if (!doc.isObject())
         return TeamError::make(TeamError::Kind::Corrupt,
-                               QStringLiteral("The enrolment key's JSON is damaged."));
+                               QCoreApplication::translate("aerodesk::team::EnrolmentPublicKey",
+                                                           "The enrolment key's JSON is damaged."));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
-        return TeamError::make(TeamError::Kind::NotOurFormat,
-                               QStringLiteral("This is not an AeroDesk enrolment key."));
+        return TeamError::make(
+            TeamError::Kind::NotOurFormat,
+            QCoreApplication::translate("aerodesk::team::EnrolmentPublicKey",
+                                        "This is not an AeroDesk enrolment key."));
     if (o.value(QStringLiteral("version")).toInt(-1) != kVersion)
         return TeamError::make(
             TeamError::Kind::UnknownVersion,
-            QStringLiteral("This enrolment key is of version %1; this AeroDesk reads version %2.")
+            QCoreApplication::translate(
+                "aerodesk::team::EnrolmentPublicKey",
+                "This enrolment key is of version %1; this AeroDesk reads version %2.")
                 .arg(o.value(QStringLiteral("version")).toVariant().toString())
                 .arg(kVersion));
     EnrolmentPublicKey key;
@@ -60,13 +66,17 @@ Result<EnrolmentPublicKey, TeamError> EnrolmentPublicKey::parse(QByteArrayView t
                                        QByteArray::AbortOnBase64DecodingErrors);
     if (o.value(QStringLiteral("algorithm")).toString() != QLatin1String("X25519") || !raw ||
         raw.decoded.size() != 32)
-        return TeamError::make(TeamError::Kind::BadHeader,
-                               QStringLiteral("The enrolment key is not a 32-byte X25519 key."));
+        return TeamError::make(
+            TeamError::Kind::BadHeader,
+            QCoreApplication::translate("aerodesk::team::EnrolmentPublicKey",
+                                        "The enrolment key is not a 32-byte X25519 key."));
     key.publicKey = raw.decoded;
     const QString id = o.value(QStringLiteral("keyId")).toString();
     if (!id.isEmpty() && id != key.keyId())
-        return TeamError::make(TeamError::Kind::BadHeader,
-                               QStringLiteral("The enrolment key's id does not match its key."));
+        return TeamError::make(
+            TeamError::Kind::BadHeader,
+            QCoreApplication::translate("aerodesk::team::EnrolmentPublicKey",
+                                        "The enrolment key's id does not match its key."));
     key.agent = o.value(QStringLiteral("agent")).toString();
     key.createdAt = o.value(QStringLiteral("createdAt")).toString();
     return key;

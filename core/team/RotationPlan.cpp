@@ -2,6 +2,7 @@
 
 #include "core/team/TeamKey.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 namespace aerodesk::team {
@@ -71,10 +72,12 @@ QList<int> RotationPlan::liveEpochs() const
 Status<TeamError> RotationPlan::propose(const QString &newKeyId)
 {
     if (m_phase != Phase::Steady && m_phase != Phase::Finished)
-        return refused(
-            QStringLiteral("A rotation is already under way (%1).").arg(phaseName(m_phase)));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "A rotation is already under way (%1).")
+                           .arg(phaseName(m_phase)));
     if (!TeamKey::isKeyId(newKeyId) || newKeyId == m_from.keyId)
-        return refused(QStringLiteral("A rotation needs a new team key."));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "A rotation needs a new team key."));
     m_phase = Phase::Distributing;
     m_to = { m_from.number + 1, newKeyId };
     m_cursor = 0;
@@ -85,8 +88,10 @@ Status<TeamError> RotationPlan::propose(const QString &newKeyId)
 Status<TeamError> RotationPlan::abort()
 {
     if (m_phase != Phase::Distributing)
-        return refused(QStringLiteral("Only a rotation whose re-encryption has not started can be "
-                                      "abandoned; this one can only be finished."));
+        return refused(QCoreApplication::translate(
+            "aerodesk::team::RotationPlan",
+            "Only a rotation whose re-encryption has not started can be "
+            "abandoned; this one can only be finished."));
     m_phase = Phase::Steady;
     m_to = {};
     return {};
@@ -95,7 +100,8 @@ Status<TeamError> RotationPlan::abort()
 Status<TeamError> RotationPlan::startReEncrypting()
 {
     if (m_phase != Phase::Distributing)
-        return refused(QStringLiteral("Re-encryption starts after the new key is proposed."));
+        return refused(QCoreApplication::translate(
+            "aerodesk::team::RotationPlan", "Re-encryption starts after the new key is proposed."));
     m_phase = Phase::ReEncrypting;
     return {};
 }
@@ -103,9 +109,11 @@ Status<TeamError> RotationPlan::startReEncrypting()
 Status<TeamError> RotationPlan::recordBatch(qint64 lastRowId, qint64 rowsRewritten)
 {
     if (m_phase != Phase::ReEncrypting)
-        return refused(QStringLiteral("No re-encryption is under way."));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "No re-encryption is under way."));
     if (rowsRewritten < 0 || lastRowId < 0)
-        return refused(QStringLiteral("A batch cannot rewrite a negative number of rows."));
+        return refused(QCoreApplication::translate(
+            "aerodesk::team::RotationPlan", "A batch cannot rewrite a negative number of rows."));
     if (lastRowId <= m_cursor)
         return {}; // a batch redone after a crash: already counted
     m_cursor = lastRowId;
@@ -116,7 +124,8 @@ Status<TeamError> RotationPlan::recordBatch(qint64 lastRowId, qint64 rowsRewritt
 Result<bool, TeamError> RotationPlan::finish(qint64 remainingOldRows)
 {
     if (m_phase != Phase::ReEncrypting)
-        return refused(QStringLiteral("No re-encryption is under way."));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "No re-encryption is under way."));
     if (remainingOldRows > 0) {
         m_cursor = 0; // another pass for rows skipped while locked
         return false;
@@ -184,23 +193,29 @@ Result<RotationPlan, TeamError> RotationPlan::fromJson(const QJsonObject &o)
             known = true;
         }
     if (!known)
-        return refused(QStringLiteral("Unknown rotation phase \"%1\".").arg(phase));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "Unknown rotation phase \"%1\".")
+                           .arg(phase));
     auto from = epochFrom(o.value(QStringLiteral("from")));
     if (!from)
-        return refused(QStringLiteral("The rotation state has no valid current epoch."));
+        return refused(QCoreApplication::translate(
+            "aerodesk::team::RotationPlan", "The rotation state has no valid current epoch."));
     plan.m_from = *from;
     if (plan.m_phase == Phase::Distributing || plan.m_phase == Phase::ReEncrypting) {
         auto to = epochFrom(o.value(QStringLiteral("to")));
         if (!to || to->number != from->number + 1 || to->keyId == from->keyId)
-            return refused(QStringLiteral("The rotation's target must be the next epoch with "
-                                          "another key."));
+            return refused(
+                QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                            "The rotation's target must be the next epoch with "
+                                            "another key."));
         plan.m_to = *to;
     }
     const double cursor = o.value(QStringLiteral("cursor")).toDouble(-1);
     const double rewritten = o.value(QStringLiteral("rewritten")).toDouble(-1);
     constexpr double kMaxCount = 9007199254740991.0; // 2^53 - 1: exact in a JSON number
     if (cursor < 0 || rewritten < 0 || cursor > kMaxCount || rewritten > kMaxCount)
-        return refused(QStringLiteral("The rotation's progress is malformed."));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "The rotation's progress is malformed."));
     plan.m_cursor = qint64(cursor);
     plan.m_rewritten = qint64(rewritten);
     const QJsonObject lease = o.value(QStringLiteral("lease")).toObject();
@@ -208,7 +223,8 @@ Result<RotationPlan, TeamError> RotationPlan::fromJson(const QJsonObject &o)
     plan.m_leaseExpires =
         QDateTime::fromString(lease.value(QStringLiteral("expires")).toString(), Qt::ISODateWithMs);
     if (!plan.m_leaseHolder.isEmpty() && !plan.m_leaseExpires.isValid())
-        return refused(QStringLiteral("The rotation's lease has no valid expiry."));
+        return refused(QCoreApplication::translate("aerodesk::team::RotationPlan",
+                                                   "The rotation's lease has no valid expiry."));
     return plan;
 }
 

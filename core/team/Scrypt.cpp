@@ -2,6 +2,8 @@
 
 #include "core/crypto/OpenSslSupport.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
@@ -17,8 +19,10 @@ Result<crypto::SecureBytes, TeamError> Scrypt::derive(const crypto::SecureBytes 
     if (auto problem = params.problem())
         return TeamError::make(TeamError::Kind::BadHeader, *problem);
     if (length == 0 || salt.isEmpty())
-        return TeamError::make(TeamError::Kind::Internal,
-                               QStringLiteral("scrypt needs a salt and an output length."));
+        return TeamError::make(
+            TeamError::Kind::Internal,
+            QCoreApplication::translate("aerodesk::team::Scrypt",
+                                        "scrypt needs a salt and an output length."));
     std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr),
                                                           &EVP_KDF_free);
     std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(
@@ -26,7 +30,8 @@ Result<crypto::SecureBytes, TeamError> Scrypt::derive(const crypto::SecureBytes 
     if (!ctx)
         return TeamError::make(
             TeamError::Kind::Internal,
-            QStringLiteral("OpenSSL has no scrypt: %1").arg(crypto::detail::takeOpenSslError()));
+            QCoreApplication::translate("aerodesk::team::Scrypt", "OpenSSL has no scrypt: %1")
+                .arg(crypto::detail::takeOpenSslError()));
     std::uint64_t n = params.n();
     std::uint64_t maxmem = params.maxmem;
     auto r = std::uint32_t(params.r);
@@ -49,7 +54,8 @@ Result<crypto::SecureBytes, TeamError> Scrypt::derive(const crypto::SecureBytes 
     if (EVP_KDF_derive(ctx.get(), out.data(), length, ossl) != 1)
         return TeamError::make(
             TeamError::Kind::Internal,
-            QStringLiteral("scrypt failed: %1").arg(crypto::detail::takeOpenSslError()));
+            QCoreApplication::translate("aerodesk::team::Scrypt", "scrypt failed: %1")
+                .arg(crypto::detail::takeOpenSslError()));
     return out;
 }
 

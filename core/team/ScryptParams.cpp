@@ -1,5 +1,6 @@
 #include "core/team/ScryptParams.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 namespace aerodesk::team {
@@ -34,17 +35,25 @@ ScryptParams ScryptParams::withMaxmem() const
 std::optional<QString> ScryptParams::problem() const
 {
     if (logN < kMinLogN || logN > kMaxLogN)
-        return QStringLiteral("scrypt N must be between 2^%1 and 2^%2.")
+        return QCoreApplication::translate("aerodesk::team::ScryptParams",
+                                           "scrypt N must be between 2^%1 and 2^%2.")
             .arg(kMinLogN)
             .arg(kMaxLogN);
     if (r < 1 || r > kMaxR)
-        return QStringLiteral("scrypt r must be between 1 and %1.").arg(kMaxR);
+        return QCoreApplication::translate("aerodesk::team::ScryptParams",
+                                           "scrypt r must be between 1 and %1.")
+            .arg(kMaxR);
     if (p < 1 || p > kMaxP)
-        return QStringLiteral("scrypt p must be between 1 and %1.").arg(kMaxP);
+        return QCoreApplication::translate("aerodesk::team::ScryptParams",
+                                           "scrypt p must be between 1 and %1.")
+            .arg(kMaxP);
     if (maxmem < requiredMemory())
-        return QStringLiteral("scrypt maxmem is below what N and r need.");
+        return QCoreApplication::translate("aerodesk::team::ScryptParams",
+                                           "scrypt maxmem is below what N and r need.");
     if (maxmem > kMaxMemory)
-        return QStringLiteral("scrypt would need more than %1 MiB.").arg(kMaxMemory / kMiB);
+        return QCoreApplication::translate("aerodesk::team::ScryptParams",
+                                           "scrypt would need more than %1 MiB.")
+            .arg(kMaxMemory / kMiB);
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/team/Armour.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -11,7 +12,9 @@ namespace {
 TeamError corruptExport(const QString &what)
 {
     return TeamError::make(TeamError::Kind::Corrupt,
-                           QStringLiteral("The team-key export is damaged: %1").arg(what));
+                           QCoreApplication::translate("aerodesk::team::TeamKeyExport",
+                                                       "The team-key export is damaged: %1")
+                               .arg(what));
 }
 } // namespace
 
@@ -31,17 +34,22 @@ Result<TeamKeyExport, TeamError> TeamKeyExport::parse(QByteArrayView text)
         return payload.error();
     const QJsonDocument doc = QJsonDocument::fromJson(payload.value());
     if (!doc.isObject())
-        return corruptExport(QStringLiteral("its JSON does not parse."));
+        return corruptExport(QCoreApplication::translate("aerodesk::team::TeamKeyExport",
+                                                         "its JSON does not parse."));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
-        return TeamError::make(TeamError::Kind::NotOurFormat,
-                               QStringLiteral("This AeroDesk block is not a team-key export."));
+        return TeamError::make(
+            TeamError::Kind::NotOurFormat,
+            QCoreApplication::translate("aerodesk::team::TeamKeyExport",
+                                        "This AeroDesk block is not a team-key export."));
     const QJsonValue version = o.value(QStringLiteral("version"));
     if (version.toInt(-1) != ExportHeader::kVersion)
         return TeamError::make(
             TeamError::Kind::UnknownVersion,
-            QStringLiteral("This team-key export is of version %1; this AeroDesk reads version "
-                           "%2. Update AeroDesk, or ask for a version %2 export.")
+            QCoreApplication::translate(
+                "aerodesk::team::TeamKeyExport",
+                "This team-key export is of version %1; this AeroDesk reads version "
+                "%2. Update AeroDesk, or ask for a version %2 export.")
                 .arg(version.toVariant().toString())
                 .arg(ExportHeader::kVersion));
     const auto field = [&o](const char *name) {
@@ -51,12 +59,15 @@ Result<TeamKeyExport, TeamError> TeamKeyExport::parse(QByteArrayView text)
     auto headerBytes = field("header");
     auto sealed = field("sealed");
     if (!headerBytes || headerBytes.decoded.isEmpty())
-        return corruptExport(QStringLiteral("its header is missing or not base64."));
+        return corruptExport(QCoreApplication::translate("aerodesk::team::TeamKeyExport",
+                                                         "its header is missing or not base64."));
     if (!sealed || sealed.decoded.isEmpty())
-        return corruptExport(QStringLiteral("its sealed key is missing or not base64."));
+        return corruptExport(QCoreApplication::translate(
+            "aerodesk::team::TeamKeyExport", "its sealed key is missing or not base64."));
     const QJsonDocument headerDoc = QJsonDocument::fromJson(headerBytes.decoded);
     if (!headerDoc.isObject())
-        return corruptExport(QStringLiteral("its header's JSON does not parse."));
+        return corruptExport(QCoreApplication::translate("aerodesk::team::TeamKeyExport",
+                                                         "its header's JSON does not parse."));
     auto header = ExportHeader::fromJson(headerDoc.object());
     if (!header)
         return header.error();

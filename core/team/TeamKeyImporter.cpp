@@ -5,6 +5,8 @@
 #include "core/team/TeamKeyWrapper.h"
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
+
 namespace aerodesk::team {
 
 void TeamKeyImporter::import(QByteArrayView text, crypto::SecureBytes passphrase, Done done)
@@ -20,22 +22,24 @@ void TeamKeyImporter::import(QByteArrayView text, crypto::SecureBytes passphrase
     const QString kind = ExportHeader::kindName(exported.header.kind);
     if (exported.header.kind == ExportHeader::Kind::Passphrase)
         return save(kind, TeamKeyWrapper::unwrap(exported, passphrase), std::move(done));
-    m_keychain->readEnrolmentKey(
-        [this, exported, kind, done](Result<crypto::SecureBytes, TeamError> secret) {
-            if (!secret) {
-                if (secret.error().kind != TeamError::Kind::Missing)
-                    return done(secret.error());
-                return done(TeamError::make(
-                    TeamError::Kind::Missing,
-                    QStringLiteral("This export is wrapped for an enrolment key, and this console "
-                                   "has none for team \"%1\" (run `aerodesk-cli team enrol-key`).")
-                        .arg(exported.header.team)));
-            }
-            auto pair = EnrolmentKeyPair::fromPrivate(secret.value());
-            if (!pair)
-                return done(pair.error());
-            save(kind, TeamKeyWrapper::unwrap(exported, pair.value()), done);
-        });
+    m_keychain->readEnrolmentKey([this, exported, kind,
+                                  done](Result<crypto::SecureBytes, TeamError> secret) {
+        if (!secret) {
+            if (secret.error().kind != TeamError::Kind::Missing)
+                return done(secret.error());
+            return done(
+                TeamError::make(TeamError::Kind::Missing,
+                                QCoreApplication::translate(
+                                    "aerodesk::team::TeamKeyImporter",
+                                    "This export is wrapped for an enrolment key, and this console "
+                                    "has none for team \"%1\" (run `aerodesk-cli team enrol-key`).")
+                                    .arg(exported.header.team)));
+        }
+        auto pair = EnrolmentKeyPair::fromPrivate(secret.value());
+        if (!pair)
+            return done(pair.error());
+        save(kind, TeamKeyWrapper::unwrap(exported, pair.value()), done);
+    });
 }
 
 void TeamKeyImporter::save(const QString &kind, Result<TeamKey, TeamError> key, Done done)

@@ -6,6 +6,7 @@
 #include "core/team/Scrypt.h"
 #include "core/team/TeamKeychain.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -29,10 +30,14 @@ Result<TeamKeyExport, TeamError> seal(const TeamKey &key, const ExportHeader &he
                                       const crypto::SecureBytes &wrapKey)
 {
     if (!key.isValid())
-        return TeamError::make(TeamError::Kind::Internal, QStringLiteral("No team key to wrap."));
+        return TeamError::make(
+            TeamError::Kind::Internal,
+            QCoreApplication::translate("aerodesk::team::TeamKeyWrapper", "No team key to wrap."));
     if (auto problem = TeamKeychain::teamNameProblem(header.team))
-        return TeamError::make(TeamError::Kind::BadHeader,
-                               QStringLiteral("Bad team name: %1").arg(*problem));
+        return TeamError::make(
+            TeamError::Kind::BadHeader,
+            QCoreApplication::translate("aerodesk::team::TeamKeyWrapper", "Bad team name: %1")
+                .arg(*problem));
     TeamKeyExport out;
     out.header = header;
     out.headerBytes = QJsonDocument(header.toJson()).toJson(QJsonDocument::Compact);
@@ -59,30 +64,37 @@ Result<TeamKey, TeamError> openSealed(const TeamKeyExport &exported,
         return TeamKeyWrapper::couldNotUnwrap();
     TeamKey key = TeamKey::fromBytes(std::move(opened).value());
     if (!key.isValid() || key.keyId() != exported.header.keyId)
-        return TeamError::make(TeamError::Kind::Inconsistent,
-                               QStringLiteral("The export opened, but its key is not the team "
-                                              "key its header names: it was not made by "
-                                              "AeroDesk. Nothing was imported."));
+        return TeamError::make(
+            TeamError::Kind::Inconsistent,
+            QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                        "The export opened, but its key is not the team "
+                                        "key its header names: it was not made by "
+                                        "AeroDesk. Nothing was imported."));
     return key;
 }
 
 TeamError wrongKind(ExportHeader::Kind actual)
 {
-    return TeamError::make(TeamError::Kind::WrongKind,
-                           actual == ExportHeader::Kind::Passphrase
-                               ? QStringLiteral("This export is protected by a passphrase, not "
-                                                "by an enrolment key.")
-                               : QStringLiteral("This export is wrapped for an agent's "
-                                                "enrolment key, not protected by a passphrase."));
+    return TeamError::make(
+        TeamError::Kind::WrongKind,
+        actual == ExportHeader::Kind::Passphrase
+            ? QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                          "This export is protected by a passphrase, not "
+                                          "by an enrolment key.")
+            : QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                          "This export is wrapped for an agent's "
+                                          "enrolment key, not protected by a passphrase."));
 }
 
 } // namespace
 
 TeamError TeamKeyWrapper::couldNotUnwrap()
 {
-    return TeamError::make(TeamError::Kind::CouldNotUnwrap,
-                           QStringLiteral("The team key could not be unwrapped: wrong passphrase "
-                                          "or key, or the export was changed."));
+    return TeamError::make(
+        TeamError::Kind::CouldNotUnwrap,
+        QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                    "The team key could not be unwrapped: wrong passphrase "
+                                    "or key, or the export was changed."));
 }
 
 Result<TeamKeyExport, TeamError>
@@ -91,7 +103,8 @@ TeamKeyWrapper::wrapWithPassphrase(const TeamKey &key, const crypto::SecureBytes
 {
     if (passphrase.isEmpty())
         return TeamError::make(TeamError::Kind::EmptyPassphrase,
-                               QStringLiteral("An export needs a passphrase."));
+                               QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                                           "An export needs a passphrase."));
     ExportHeader header = headerFor(key, meta, ExportHeader::Kind::Passphrase);
     header.scrypt = params.maxmem == 0 ? params.withMaxmem() : params;
     header.salt = crypto::Random::bytes(ExportHeader::kSaltBytes);
@@ -109,8 +122,10 @@ TeamKeyWrapper::wrapFor(const TeamKey &key, const EnrolmentPublicKey &agent, con
         return ephemeral.error();
     auto shared = ephemeral->agree(agent.publicKey);
     if (!shared)
-        return TeamError::make(TeamError::Kind::BadHeader,
-                               QStringLiteral("The agent's enrolment key is not usable."));
+        return TeamError::make(
+            TeamError::Kind::BadHeader,
+            QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                        "The agent's enrolment key is not usable."));
     ExportHeader header = headerFor(key, meta, ExportHeader::Kind::PublicKey);
     header.ephemeralPublicKey = ephemeral->publicKey();
     header.recipientKeyId = agent.keyId();
@@ -125,7 +140,8 @@ Result<TeamKey, TeamError> TeamKeyWrapper::unwrap(const TeamKeyExport &exported,
         return wrongKind(exported.header.kind);
     if (passphrase.isEmpty())
         return TeamError::make(TeamError::Kind::EmptyPassphrase,
-                               QStringLiteral("This export needs its passphrase."));
+                               QCoreApplication::translate("aerodesk::team::TeamKeyWrapper",
+                                                           "This export needs its passphrase."));
     auto wrapKey = Scrypt::derive(passphrase, exported.header.salt, exported.header.scrypt, 32);
     if (!wrapKey)
         return wrapKey.error();
@@ -141,7 +157,9 @@ Result<TeamKey, TeamError> TeamKeyWrapper::unwrap(const TeamKeyExport &exported,
     if (EnrolmentPublicKey::keyIdOf(ownPublic) != exported.header.recipientKeyId)
         return TeamError::make(
             TeamError::Kind::NotForThisKey,
-            QStringLiteral("This export was made for enrolment key %1, not this console's %2.")
+            QCoreApplication::translate(
+                "aerodesk::team::TeamKeyWrapper",
+                "This export was made for enrolment key %1, not this console's %2.")
                 .arg(exported.header.recipientKeyId, EnrolmentPublicKey::keyIdOf(ownPublic)));
     auto shared = agent.agree(exported.header.ephemeralPublicKey);
     if (!shared)

@@ -3,6 +3,8 @@
 #include "core/keychain/KeychainEntries.h"
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace aerodesk::team {
@@ -10,8 +12,10 @@ namespace aerodesk::team {
 namespace {
 TeamError keychainFailure(const keychain::KeychainError &e)
 {
-    return TeamError::make(TeamError::Kind::Keychain,
-                           QStringLiteral("The keychain failed: %1").arg(e.message));
+    return TeamError::make(
+        TeamError::Kind::Keychain,
+        QCoreApplication::translate("aerodesk::team::TeamKeychain", "The keychain failed: %1")
+            .arg(e.message));
 }
 } // namespace
 
@@ -29,10 +33,13 @@ QString TeamKeychain::profileFor(const QString &team)
 std::optional<QString> TeamKeychain::teamNameProblem(const QString &team)
 {
     if (team.isEmpty() || team.size() > 100 || team.trimmed() != team)
-        return QStringLiteral("a team name is 1 to 100 characters, without surrounding spaces.");
+        return QCoreApplication::translate(
+            "aerodesk::team::TeamKeychain",
+            "a team name is 1 to 100 characters, without surrounding spaces.");
     for (const QChar c : team)
         if (c.category() == QChar::Other_Control || c == QLatin1Char('/'))
-            return QStringLiteral("a team name has no control character and no '/'.");
+            return QCoreApplication::translate("aerodesk::team::TeamKeychain",
+                                               "a team name has no control character and no '/'.");
     return std::nullopt;
 }
 
@@ -44,7 +51,9 @@ void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone 
             if (e.kind == keychain::KeychainError::Kind::NotFound)
                 return done(TeamError::make(
                     TeamError::Kind::Missing,
-                    QStringLiteral("The keychain has no %1 for team \"%2\".").arg(what, m_team)));
+                    QCoreApplication::translate("aerodesk::team::TeamKeychain",
+                                                "The keychain has no %1 for team \"%2\".")
+                        .arg(what, m_team)));
             if (!e.ok())
                 return done(keychainFailure(e));
             done(std::move(secret));
@@ -62,19 +71,22 @@ void TeamKeychain::write(const char *name, const crypto::SecureBytes &secret, Wr
 
 void TeamKeychain::readTeamKey(KeyDone done)
 {
-    readSecret(keychain::entries::kTeamKey, QStringLiteral("team key"),
-               [this, done](Result<crypto::SecureBytes, TeamError> secret) {
-                   if (!secret)
-                       return done(secret.error());
-                   TeamKey key = TeamKey::fromBytes(std::move(secret).value());
-                   if (!key.isValid())
-                       return done(TeamError::make(
-                           TeamError::Kind::Corrupt,
-                           QStringLiteral("The team key of \"%1\" in the keychain is not 32 "
-                                          "bytes.")
-                               .arg(m_team)));
-                   done(std::move(key));
-               });
+    readSecret(
+        keychain::entries::kTeamKey,
+        QCoreApplication::translate("aerodesk::team::TeamKeychain", "team key"),
+        [this, done](Result<crypto::SecureBytes, TeamError> secret) {
+            if (!secret)
+                return done(secret.error());
+            TeamKey key = TeamKey::fromBytes(std::move(secret).value());
+            if (!key.isValid())
+                return done(TeamError::make(
+                    TeamError::Kind::Corrupt,
+                    QCoreApplication::translate("aerodesk::team::TeamKeychain",
+                                                "The team key of \"%1\" in the keychain is not 32 "
+                                                "bytes.")
+                        .arg(m_team)));
+            done(std::move(key));
+        });
 }
 
 void TeamKeychain::saveTeamKey(const TeamKey &key, SaveDone done)
@@ -87,8 +99,10 @@ void TeamKeychain::saveTeamKey(const TeamKey &key, SaveDone done)
                 return done(Saved { id, true });
             return done(TeamError::make(
                 TeamError::Kind::AlreadyPresent,
-                QStringLiteral("The keychain already holds team \"%1\"'s key %2, not %3. Nothing "
-                               "was changed.")
+                QCoreApplication::translate(
+                    "aerodesk::team::TeamKeychain",
+                    "The keychain already holds team \"%1\"'s key %2, not %3. Nothing "
+                    "was changed.")
                     .arg(m_team, existing->keyId(), id)));
         }
         if (existing.error().kind != TeamError::Kind::Missing)
@@ -115,7 +129,8 @@ void TeamKeychain::removeTeamKey(WriteDone done)
 
 void TeamKeychain::readEnrolmentKey(SecretDone done)
 {
-    readSecret(keychain::entries::kTeamEnrolmentKey, QStringLiteral("enrolment key"),
+    readSecret(keychain::entries::kTeamEnrolmentKey,
+               QCoreApplication::translate("aerodesk::team::TeamKeychain", "enrolment key"),
                std::move(done));
 }
 
@@ -128,11 +143,13 @@ void TeamKeychain::saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool 
                      [copy, done](Status<TeamError> s) { done(std::move(s)); });
     readEnrolmentKey([this, copy, done](Result<crypto::SecureBytes, TeamError> existing) {
         if (existing)
-            return done(TeamError::make(
-                TeamError::Kind::AlreadyPresent,
-                QStringLiteral("This console already has an enrolment key for team \"%1\"; "
-                               "nothing was changed (use --replace to make a new one).")
-                    .arg(m_team)));
+            return done(
+                TeamError::make(TeamError::Kind::AlreadyPresent,
+                                QCoreApplication::translate(
+                                    "aerodesk::team::TeamKeychain",
+                                    "This console already has an enrolment key for team \"%1\"; "
+                                    "nothing was changed (use --replace to make a new one).")
+                                    .arg(m_team)));
         if (existing.error().kind != TeamError::Kind::Missing)
             return done(existing.error());
         write(keychain::entries::kTeamEnrolmentKey, *copy,
