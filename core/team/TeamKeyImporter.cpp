@@ -6,8 +6,39 @@
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace aerodesk::team {
+
+TeamKeyImporter::TeamKeyImporter()
+    : m_context(std::make_unique<QObject>())
+{
+}
+
+TeamKeyImporter::~TeamKeyImporter() = default;
+
+void TeamKeyImporter::unwrapInBackground(const TeamKeyExport &exported,
+                                         crypto::SecureBytes passphrase, const QString &kind,
+                                         Done done)
+{
+    // A shared_ptr result: QFuture keeps a copy of what the worker returns until it is gone.
+    using Unwrapped = std::shared_ptr<Result<TeamKey, TeamError>>;
+    auto pass = std::make_shared<crypto::SecureBytes>(std::move(passphrase));
+    auto *watcher = new QFutureWatcher<Unwrapped>(m_context.get());
+    QObject::connect(watcher, &QFutureWatcher<Unwrapped>::finished, m_context.get(),
+                     [this, watcher, kind, done] {
+                         watcher->deleteLater();
+                         Unwrapped unwrapped = watcher->result();
+                         save(kind, std::move(*unwrapped), done);
+                     });
+    watcher->setFuture(QtConcurrent::run([exported, pass]() -> Unwrapped {
+        auto unwrapped =
+            std::make_shared<Result<TeamKey, TeamError>>(TeamKeyWrapper::unwrap(exported, *pass));
+        pass->clear();
+        return unwrapped;
+    }));
+}
 
 void TeamKeyImporter::import(QByteArrayView text, crypto::SecureBytes passphrase, Done done)
 {
@@ -21,7 +52,7 @@ void TeamKeyImporter::import(QByteArrayView text, crypto::SecureBytes passphrase
     m_keychain = std::make_unique<TeamKeychain>(exported.header.team);
     const QString kind = ExportHeader::kindName(exported.header.kind);
     if (exported.header.kind == ExportHeader::Kind::Passphrase)
-        return save(kind, TeamKeyWrapper::unwrap(exported, passphrase), std::move(done));
+        return unwrapInBackground(exported, std::move(passphrase), kind, std::move(done));
     m_keychain->readEnrolmentKey([this, exported, kind,
                                   done](Result<crypto::SecureBytes, TeamError> secret) {
         if (!secret) {

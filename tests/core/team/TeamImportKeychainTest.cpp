@@ -9,7 +9,9 @@
 #include "tests/core/team/TeamPeer.h"
 #include "tests/support/Wait.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -214,5 +216,33 @@ TEST(TeamImportKeychain, APublicKeyExportUsesThisConsolesEnrolmentKey)
     auto stored = storedKey(team);
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored->bytes().equals(key.bytes()));
+    removeAll(team);
+}
+
+TEST(TeamImportKeychain, ADefaultCostImportNeverBlocksTheEventLoop)
+{
+    const QString team = uniqueTeam();
+    const TeamKey key = TeamKey::create();
+    auto wrapped = TeamKeyWrapper::wrapWithPassphrase(
+        key, SecureBytes(QByteArrayView("default cost pass")), { team, QStringLiteral("lead") });
+    ASSERT_TRUE(wrapped.ok());
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+    ticker.start(10);
+    TeamKeyImporter importer;
+    std::optional<Result<TeamKeyImporter::Imported, TeamError>> result;
+    QElapsedTimer timer;
+    timer.start();
+    importer.import(wrapped->toArmoured(), SecureBytes(QByteArrayView("default cost pass")),
+                    [&result](auto r) { result.emplace(std::move(r)); });
+    const qint64 returnedAfterMs = timer.elapsed();
+    ASSERT_TRUE(waitUntil([&] { return result.has_value(); }, 60000));
+    const qint64 doneAfterMs = timer.elapsed();
+    ASSERT_TRUE(result->ok()) << result->error().message.toStdString();
+    EXPECT_LT(returnedAfterMs, 100) << "import() ran scrypt on the caller's thread";
+    EXPECT_GT(doneAfterMs, 100) << "the default cost is suspiciously cheap";
+    // The event loop kept turning while scrypt ran: a UI stays responsive.
+    EXPECT_GT(ticks, int(doneAfterMs / 10 / 4)) << ticks << " ticks in " << doneAfterMs << " ms";
     removeAll(team);
 }
