@@ -7,6 +7,8 @@
 #include "tests/support/Wait.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -68,6 +70,22 @@ void removeTeam(const QString &team)
     EXPECT_TRUE(waitUntil([&] { return pending == 0; }, 20000));
 }
 
+/// The Secret Service label of an AeroDesk item (secret-tool search), or empty.
+QString secretServiceLabel(const QString &qualifiedKey)
+{
+    QProcess p;
+    p.start(QStandardPaths::findExecutable(QStringLiteral("secret-tool")),
+            { QStringLiteral("search"), QStringLiteral("server"), QStringLiteral("AeroDesk"),
+              QStringLiteral("user"), qualifiedKey });
+    if (!p.waitForFinished(15000))
+        return {};
+    const QString all = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    for (const QString &line : all.split(QLatin1Char('\n')))
+        if (line.startsWith(QLatin1String("label = ")))
+            return line.mid(8);
+    return {};
+}
+
 /// `team create-key` for a fresh team: its key id.
 QString createKey(const QString &team)
 {
@@ -87,6 +105,8 @@ TEST(CliTeam, LeadCreatesAndExportsUnderAPassphraseAgentImportsIt)
     const QString keyId = createKey(team);
     ASSERT_TRUE(TeamKey::isKeyId(keyId)) << keyId.toStdString();
     EXPECT_EQ(keychainState(team), keyId);
+    EXPECT_EQ(secretServiceLabel(QStringLiteral("Team: %1/teamKey").arg(team)),
+              QStringLiteral("AeroDesk — Team: %1: team data key").arg(team));
 
     // A second create-key never replaces the key.
     const CliRun again = cli(args({ "create-key" }, team));
