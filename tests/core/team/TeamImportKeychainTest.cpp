@@ -240,9 +240,11 @@ TEST(TeamImportKeychain, ADefaultCostImportNeverBlocksTheEventLoop)
     ASSERT_TRUE(waitUntil([&] { return result.has_value(); }, 60000));
     const qint64 doneAfterMs = timer.elapsed();
     ASSERT_TRUE(result->ok()) << result->error().message.toStdString();
-    EXPECT_LT(returnedAfterMs, 100) << "import() ran scrypt on the caller's thread";
+    // Robust on a loaded CI machine: blocking would make both times about equal.
+    EXPECT_LT(returnedAfterMs * 4, doneAfterMs) << "import() ran scrypt on the caller's thread";
     EXPECT_GT(doneAfterMs, 100) << "the default cost is suspiciously cheap";
     // The event loop kept turning while scrypt ran: a UI stays responsive.
-    EXPECT_GT(ticks, int(doneAfterMs / 10 / 4)) << ticks << " ticks in " << doneAfterMs << " ms";
+    // (A blocked loop would coalesce every missed tick into one.)
+    EXPECT_GE(ticks, 5) << ticks << " ticks in " << doneAfterMs << " ms";
     removeAll(team);
 }
