@@ -255,3 +255,16 @@ TEST(CliTeam, BadInputsHaveTheirOwnErrorAndWriteNothing)
     EXPECT_TRUE(noKey.out.startsWith("{")) << "no export text without a key";
     removeTeam(team);
 }
+
+TEST(CliTeam, HelpListsTheTeamCommandAndItsSubCommands)
+{
+    const CliRun help = cli({ QStringLiteral("--help") });
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("\n  team create-key|export|enrol-key|import|status\n"))
+        << help.out.toStdString();
+    const CliRun usage = cli({ QStringLiteral("team"), QStringLiteral("rotate") });
+    EXPECT_EQ(usage.exitCode, 2);
+    EXPECT_EQ(errorField(usage, "kind"), QStringLiteral("usage"));
+    const CliRun noTeam = cli({ QStringLiteral("team"), QStringLiteral("create-key") });
+    EXPECT_EQ(noTeam.exitCode, 2) << "create-key needs --team";
+}
