@@ -40,6 +40,9 @@ inline constexpr const char *kAuditHead = "auditHead";
 inline constexpr const char *kTeamProfilePrefix = "Team: ";
 inline constexpr const char *kTeamKey = "teamKey";
 inline constexpr const char *kTeamEnrolmentKey = "enrolmentKey";
+/// Key rotation: "teamKey.<key id>" holds a team key of another epoch (the next one while a
+/// rotation is under way, the previous one until its rows are re-encrypted).
+inline constexpr const char *kTeamKeyOtherPrefix = "teamKey.";
 
 /// `aerodesk --self-test`'s probe secret: written, read back and removed in a throwaway profile.
 inline constexpr const char *kSelfTestProbe = "probe";

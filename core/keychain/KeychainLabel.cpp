@@ -45,6 +45,9 @@ QString describe(const QString &name)
     const QLatin1String userCode(e::kUserCodePrefix);
     if (name.startsWith(userCode))
         return KeychainLabel::tr("userCode of partner user %1").arg(name.mid(userCode.size()));
+    const QLatin1String otherTeamKey(e::kTeamKeyOtherPrefix);
+    if (name.startsWith(otherTeamKey))
+        return KeychainLabel::tr("team data key %1").arg(name.mid(otherTeamKey.size()));
     return name; // entry names are never secrets
 }
 } // namespace

@@ -81,12 +81,22 @@ void TeamKeyImporter::save(const QString &kind, Result<TeamKey, TeamError> key, 
         return done(key.error());
     }
     const QString team = m_keychain->team();
-    m_keychain->saveTeamKey(key.value(),
-                            [team, kind, done](Result<TeamKeychain::Saved, TeamError> saved) {
-                                if (!saved)
-                                    return done(saved.error());
-                                done(Imported { team, saved->keyId, kind, saved->alreadyThere });
-                            });
+    auto held = std::make_shared<TeamKey>(std::move(key).value());
+    m_keychain->saveTeamKey(
+        *held, [this, team, kind, held, done](Result<TeamKeychain::Saved, TeamError> saved) {
+            if (saved)
+                return done(Imported { team, saved->keyId, kind, saved->alreadyThere, false });
+            if (saved.error().kind != TeamError::Kind::AlreadyPresent || m_nextKeyId.isEmpty() ||
+                held->keyId() != m_nextKeyId)
+                return done(saved.error());
+            // The next epoch's key, expected: beside the current one.
+            m_keychain->saveOtherKey(
+                *held, [team, kind, held, done](Result<TeamKeychain::Saved, TeamError> other) {
+                    if (!other)
+                        return done(other.error());
+                    done(Imported { team, other->keyId, kind, other->alreadyThere, true });
+                });
+        });
 }
 
 } // namespace aerodesk::team

@@ -35,6 +35,7 @@ public:
         QString keyId;
         QString kind; ///< "passphrase" or "x25519"
         bool alreadyThere = false;
+        bool besideCurrent = false; ///< saved as another epoch's key ("teamKey.<id>")
     };
     using Done = std::function<void(Result<Imported, TeamError>)>;
 
@@ -43,6 +44,10 @@ public:
     /// thread: at once for an export that does not parse, later otherwise. One import at a
     /// time per object; keep the object alive until `done` has run.
     void import(QByteArrayView text, crypto::SecureBytes passphrase, Done done);
+    /// Key rotation: when the team already has another key, an export of the key `keyId` (the
+    /// next epoch's, whose id the lead or the store names) is saved beside it instead of being
+    /// refused as already-present.
+    void acceptNextKey(const QString &keyId) { m_nextKeyId = keyId; }
 
 private:
     void unwrapInBackground(const TeamKeyExport &exported, crypto::SecureBytes passphrase,
@@ -50,6 +55,7 @@ private:
     void save(const QString &kind, Result<TeamKey, TeamError> key, Done done);
 
     std::unique_ptr<TeamKeychain> m_keychain;
+    QString m_nextKeyId;
     std::unique_ptr<QObject> m_context; ///< parent of the worker's watcher, on the caller's thread
 };
 

@@ -43,11 +43,10 @@ std::optional<QString> TeamKeychain::teamNameProblem(const QString &team)
     return std::nullopt;
 }
 
-void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone done)
+void TeamKeychain::readSecret(const QString &name, const QString &what, SecretDone done)
 {
     m_keychain.read(
-        QLatin1String(name),
-        [this, what, done](const keychain::KeychainError &e, crypto::SecureBytes secret) {
+        name, [this, what, done](const keychain::KeychainError &e, crypto::SecureBytes secret) {
             if (e.kind == keychain::KeychainError::Kind::NotFound)
                 return done(TeamError::make(
                     TeamError::Kind::Missing,
@@ -60,9 +59,9 @@ void TeamKeychain::readSecret(const char *name, const QString &what, SecretDone 
         });
 }
 
-void TeamKeychain::write(const char *name, const crypto::SecureBytes &secret, WriteDone done)
+void TeamKeychain::write(const QString &name, const crypto::SecureBytes &secret, WriteDone done)
 {
-    m_keychain.write(QLatin1String(name), secret, [done](const keychain::KeychainError &e) {
+    m_keychain.write(name, secret, [done](const keychain::KeychainError &e) {
         if (!e.ok())
             return done(keychainFailure(e));
         done({});
@@ -72,7 +71,7 @@ void TeamKeychain::write(const char *name, const crypto::SecureBytes &secret, Wr
 void TeamKeychain::readTeamKey(KeyDone done)
 {
     readSecret(
-        keychain::entries::kTeamKey,
+        QLatin1String(keychain::entries::kTeamKey),
         QCoreApplication::translate("aerodesk::team::TeamKeychain", "team key"),
         [this, done](Result<crypto::SecureBytes, TeamError> secret) {
             if (!secret)
@@ -107,13 +106,14 @@ void TeamKeychain::saveTeamKey(const TeamKey &key, SaveDone done)
         }
         if (existing.error().kind != TeamError::Kind::Missing)
             return done(existing.error());
-        write(keychain::entries::kTeamKey, copy->bytes(), [this, copy, id, done](auto status) {
-            if (!status.ok())
-                return done(status.error());
-            qCInfo(aerodesk::log::keychain).noquote()
-                << "team key" << id << "saved for team" << m_team;
-            done(Saved { id, false });
-        });
+        write(QLatin1String(keychain::entries::kTeamKey), copy->bytes(),
+              [this, copy, id, done](auto status) {
+                  if (!status.ok())
+                      return done(status.error());
+                  qCInfo(aerodesk::log::keychain).noquote()
+                      << "team key" << id << "saved for team" << m_team;
+                  done(Saved { id, false });
+              });
     });
 }
 
@@ -129,7 +129,7 @@ void TeamKeychain::removeTeamKey(WriteDone done)
 
 void TeamKeychain::readEnrolmentKey(SecretDone done)
 {
-    readSecret(keychain::entries::kTeamEnrolmentKey,
+    readSecret(QLatin1String(keychain::entries::kTeamEnrolmentKey),
                QCoreApplication::translate("aerodesk::team::TeamKeychain", "enrolment key"),
                std::move(done));
 }
@@ -139,7 +139,7 @@ void TeamKeychain::saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool 
 {
     auto copy = std::make_shared<crypto::SecureBytes>(privateKey.clone());
     if (replace)
-        return write(keychain::entries::kTeamEnrolmentKey, *copy,
+        return write(QLatin1String(keychain::entries::kTeamEnrolmentKey), *copy,
                      [copy, done](Status<TeamError> s) { done(std::move(s)); });
     readEnrolmentKey([this, copy, done](Result<crypto::SecureBytes, TeamError> existing) {
         if (existing)
@@ -152,7 +152,7 @@ void TeamKeychain::saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool 
                                     .arg(m_team)));
         if (existing.error().kind != TeamError::Kind::Missing)
             return done(existing.error());
-        write(keychain::entries::kTeamEnrolmentKey, *copy,
+        write(QLatin1String(keychain::entries::kTeamEnrolmentKey), *copy,
               [copy, done](Status<TeamError> s) { done(std::move(s)); });
     });
 }
@@ -165,6 +165,100 @@ void TeamKeychain::removeEnrolmentKey(WriteDone done)
                               return done(keychainFailure(e));
                           done({});
                       });
+}
+
+} // namespace aerodesk::team
+
+namespace aerodesk::team {
+
+QString TeamKeychain::otherKeyName(const QString &keyId)
+{
+    return QLatin1String(keychain::entries::kTeamKeyOtherPrefix) + keyId;
+}
+
+void TeamKeychain::readKeyById(const QString &keyId, KeyDone done)
+{
+    readTeamKey([this, keyId, done](Result<TeamKey, TeamError> current) {
+        if (current && current->keyId() == keyId)
+            return done(std::move(current));
+        if (!current && current.error().kind != TeamError::Kind::Missing)
+            return done(current.error());
+        readSecret(
+            otherKeyName(keyId),
+            QCoreApplication::translate("aerodesk::team::TeamKeychain", "team key %1").arg(keyId),
+            [keyId, done](Result<crypto::SecureBytes, TeamError> secret) {
+                if (!secret)
+                    return done(secret.error());
+                TeamKey key = TeamKey::fromBytes(std::move(secret).value());
+                if (key.keyId() != keyId)
+                    return done(
+                        TeamError::make(TeamError::Kind::Corrupt,
+                                        QCoreApplication::translate(
+                                            "aerodesk::team::TeamKeychain",
+                                            "The keychain entry of team key %1 holds another key.")
+                                            .arg(keyId)));
+                done(std::move(key));
+            });
+    });
+}
+
+void TeamKeychain::saveOtherKey(const TeamKey &key, SaveDone done)
+{
+    auto copy = std::make_shared<TeamKey>(TeamKey::fromBytes(key.bytes().clone()));
+    const QString id = copy->keyId();
+    readKeyById(id, [this, copy, id, done](Result<TeamKey, TeamError> existing) {
+        if (existing)
+            return done(Saved { id, true });
+        if (existing.error().kind != TeamError::Kind::Missing)
+            return done(existing.error());
+        write(otherKeyName(id), copy->bytes(), [this, copy, id, done](Status<TeamError> status) {
+            if (!status.ok())
+                return done(status.error());
+            qCInfo(aerodesk::log::keychain).noquote()
+                << "team key" << id << "saved beside the current one for team" << m_team;
+            done(Saved { id, false });
+        });
+    });
+}
+
+void TeamKeychain::promote(const QString &keyId, WriteDone done)
+{
+    // Every step keeps each key in at least one entry, and each may be redone after a crash.
+    readKeyById(keyId, [this, keyId, done](Result<TeamKey, TeamError> next) {
+        if (!next)
+            return done(next.error());
+        auto promoted = std::make_shared<TeamKey>(std::move(next).value());
+        readTeamKey([this, keyId, promoted, done](Result<TeamKey, TeamError> current) {
+            if (!current && current.error().kind != TeamError::Kind::Missing)
+                return done(current.error());
+            const auto removeOther = [this, keyId, done] {
+                m_keychain.remove(otherKeyName(keyId), [done](const keychain::KeychainError &e) {
+                    if (!e.ok())
+                        return done(keychainFailure(e));
+                    done({});
+                });
+            };
+            const auto makeCurrent = [this, promoted, removeOther, done] {
+                write(QLatin1String(keychain::entries::kTeamKey), promoted->bytes(),
+                      [promoted, removeOther, done](Status<TeamError> s) {
+                          if (!s.ok())
+                              return done(s);
+                          removeOther();
+                      });
+            };
+            if (current && current->keyId() == keyId)
+                return removeOther(); // promoted before a crash: only the tidy-up is left
+            if (!current)
+                return makeCurrent();
+            auto retired = std::make_shared<TeamKey>(std::move(current).value());
+            write(otherKeyName(retired->keyId()), retired->bytes(),
+                  [retired, makeCurrent, done](Status<TeamError> s) {
+                      if (!s.ok())
+                          return done(s);
+                      makeCurrent();
+                  });
+        });
+    });
 }
 
 } // namespace aerodesk::team

@@ -46,14 +46,27 @@ public:
     void saveTeamKey(const TeamKey &key, SaveDone done);
     void removeTeamKey(WriteDone done);
 
+    /// Key rotation (docs/team.md): a team key of another epoch lives beside the current one in
+    /// "teamKey.<key id>" (keychain::entries::kTeamKeyOtherPrefix).
+    static QString otherKeyName(const QString &keyId);
+    /// The key `keyId`, current or not; Missing when this console does not hold it.
+    void readKeyById(const QString &keyId, KeyDone done);
+    /// Saves `key` beside the current one (the next epoch's key, before its rotation finishes);
+    /// alreadyThere when this console holds it already.
+    void saveOtherKey(const TeamKey &key, SaveDone done);
+    /// Makes the held key `keyId` current (its rotation finished): the current key is first kept
+    /// as "teamKey.<its id>", then "teamKey" rewritten, then "teamKey.<keyId>" removed. Redoing
+    /// it after a crash at any step ends in the same state; no key is ever in no entry.
+    void promote(const QString &keyId, WriteDone done);
+
     void readEnrolmentKey(SecretDone done);
     /// Refuses (AlreadyPresent) when an enrolment key exists, unless `replace`.
     void saveEnrolmentKey(const crypto::SecureBytes &privateKey, bool replace, WriteDone done);
     void removeEnrolmentKey(WriteDone done);
 
 private:
-    void readSecret(const char *name, const QString &what, SecretDone done);
-    void write(const char *name, const crypto::SecureBytes &secret, WriteDone done);
+    void readSecret(const QString &name, const QString &what, SecretDone done);
+    void write(const QString &name, const crypto::SecureBytes &secret, WriteDone done);
 
     QString m_team;
     keychain::Keychain m_keychain;

@@ -1,6 +1,7 @@
 // `aerodesk-cli team ...` run as a script runs it: the real binary, the real keychain
 // (run-headless), Node's crypto as the independent peer. One keychain serves both "consoles"
 // here, so an agent's side starts by removing the team key the lead's side made.
+#include "core/keychain/Keychain.h"
 #include "core/team/TeamKeychain.h"
 #include "tests/app/CliRunner.h"
 #include "tests/core/team/TeamPeer.h"
@@ -198,6 +199,28 @@ TEST(CliTeam, AgentEnrolsLeadWrapsForThePublicKeyAgentImports)
     EXPECT_EQ(str(imported, "keyId"), nodeKey.keyId());
     EXPECT_EQ(keychainState(team), nodeKey.keyId());
     EXPECT_NE(nodeKey.keyId(), keyId);
+
+    // A rotation: the lead's next key reaches the agent, accepted only with its id.
+    const TeamKey nextKey = TeamKey::create();
+    const QByteArray nextExport = runTeamPeer(
+        { QStringLiteral("wrap-x25519"), QString::fromLatin1(nextKey.bytes().rawView().toHex()),
+          dir.filePath(QStringLiteral("agent2.pub")), team },
+        &ok);
+    ASSERT_TRUE(ok);
+    const CliRun refused = cli(args({ "import" }), nextExport);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_EQ(errorField(refused, "kind"), QStringLiteral("already-present"));
+    const CliRun accepted = cli(args({ "import", "--next-key-id" }) << nextKey.keyId(), nextExport);
+    ASSERT_EQ(accepted.exitCode, 0) << accepted.err.toStdString();
+    EXPECT_TRUE(accepted.json.value(QStringLiteral("besideCurrent")).toBool());
+    EXPECT_EQ(keychainState(team), nodeKey.keyId()) << "the current key is unchanged";
+    {
+        aerodesk::keychain::Keychain raw(TeamKeychain::profileFor(team));
+        std::optional<bool> removed;
+        raw.remove(TeamKeychain::otherKeyName(nextKey.keyId()),
+                   [&removed](const aerodesk::keychain::KeychainError &e) { removed = e.ok(); });
+        ASSERT_TRUE(waitUntil([&] { return removed.has_value(); }, 20000));
+    }
     removeTeam(team);
 }
 

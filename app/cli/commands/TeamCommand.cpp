@@ -99,6 +99,10 @@ void TeamCommand::addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("created-by"),
                   QStringLiteral("export/enrol-key: who made it (default: the OS user)."),
                   QStringLiteral("name") });
+    p.addOption({ QStringLiteral("next-key-id"),
+                  QStringLiteral("import: when the team already has a key, accept this one (the "
+                                 "next epoch's, during a key rotation) beside it."),
+                  QStringLiteral("tk1-id") });
     p.addOption(
         { QStringLiteral("replace"),
           QStringLiteral("enrol-key: replace this console's enrolment key for the team.") });
@@ -346,6 +350,7 @@ void TeamCommand::importKey(CliContext &ctx, Finish finish)
     CliAuditTrail::open(
         ctx, finish, [&ctx, text, passphrase, finish](std::shared_ptr<CliAuditTrail> audit) {
             auto importer = std::make_shared<team::TeamKeyImporter>();
+            importer->acceptNextKey(ctx.options->value(QStringLiteral("next-key-id")));
             importer->import(
                 text, std::move(*passphrase),
                 [&ctx, importer, audit,
@@ -366,6 +371,7 @@ void TeamCommand::importKey(CliContext &ctx, Finish finish)
                                      { QStringLiteral("keyId"), imported->keyId },
                                      { QStringLiteral("kind"), imported->kind },
                                      { QStringLiteral("alreadyThere"), imported->alreadyThere },
+                                     { QStringLiteral("besideCurrent"), imported->besideCurrent },
                                      { QStringLiteral("profile"),
                                        team::TeamKeychain::profileFor(imported->team) } });
                     audit->finish(
