@@ -167,10 +167,6 @@ void TeamKeychain::removeEnrolmentKey(WriteDone done)
                       });
 }
 
-} // namespace aerodesk::team
-
-namespace aerodesk::team {
-
 QString TeamKeychain::otherKeyName(const QString &keyId)
 {
     return QLatin1String(keychain::entries::kTeamKeyOtherPrefix) + keyId;
