@@ -48,9 +48,8 @@ bool otherEntryExists(const QString &team, const QString &keyId)
     return found.value_or(false);
 }
 
-Result<TeamKeyImporter::Imported, TeamError> importPassphraseExport(const TeamKey &key,
-                                                                    const QString &team,
-                                                                    const QString &acceptNext)
+Result<TeamKeyImporter::Imported, TeamError>
+importPassphraseExport(const TeamKey &key, const QString &team, const QString &acceptNext)
 {
     auto wrapped = team::TeamKeyWrapper::wrapWithPassphrase(
         key, crypto::SecureBytes(QByteArrayView("rotation pass")), { team, QStringLiteral("lead") },
