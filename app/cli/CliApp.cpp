@@ -13,6 +13,7 @@
 #include "commands/EbUsersCommand.h"
 #include "commands/ImportKeyCommand.h"
 #include "commands/JobCommand.h"
+#include "commands/TeamCommand.h"
 #include "commands/TokenCommand.h"
 #include "commands/VerifyWebhookCommand.h"
 
@@ -50,6 +51,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<EbUsersCommand>());
     m_commands.push_back(std::make_unique<EbLogoutCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
+    m_commands.push_back(std::make_unique<TeamCommand>());
 
     m_global.setApplicationDescription(
         QStringLiteral("AeroDesk's command line, over the same core as the console."));

@@ -36,6 +36,17 @@ inline constexpr const char *kTeamStorePassword = "teamStore.password";
 /// a log cut short in the store file is detected against it (docs/audit.md). Not a secret.
 inline constexpr const char *kAuditHead = "auditHead";
 
+/// Team mode (issue 16, docs/team.md): each team has its own profile "Team: <team name>"
+/// (kTeamProfilePrefix + name). "teamKey" holds the team's 32-byte data key (team::TeamKey),
+/// written by `team create-key` on the lead's console or by an import of an enrolment export;
+/// "enrolmentKey" the agent's X25519 enrolment private key (32 raw bytes) until it is used.
+inline constexpr const char *kTeamProfilePrefix = "Team: ";
+inline constexpr const char *kTeamKey = "teamKey";
+inline constexpr const char *kTeamEnrolmentKey = "enrolmentKey";
+/// Key rotation: "teamKey.<key id>" holds a team key of another epoch (the next one while a
+/// rotation is under way, the previous one until its rows are re-encrypted).
+inline constexpr const char *kTeamKeyOtherPrefix = "teamKey.";
+
 /// `aerodesk --self-test`'s probe secret: written, read back and removed in a throwaway profile.
 inline constexpr const char *kSelfTestProbe = "probe";
 

@@ -33,6 +33,9 @@ QString describe(const QString &name)
         { e::kStoreKey, QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "store data key") },
         { e::kAuditHead,
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "audit log chain head") },
+        { e::kTeamKey, QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "team data key") },
+        { e::kTeamEnrolmentKey,
+          QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "team enrolment private key") },
         { e::kSelfTestProbe,
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "self-test probe") },
     };
@@ -42,6 +45,9 @@ QString describe(const QString &name)
     const QLatin1String userCode(e::kUserCodePrefix);
     if (name.startsWith(userCode))
         return KeychainLabel::tr("userCode of partner user %1").arg(name.mid(userCode.size()));
+    const QLatin1String otherTeamKey(e::kTeamKeyOtherPrefix);
+    if (name.startsWith(otherTeamKey))
+        return KeychainLabel::tr("team data key %1").arg(name.mid(otherTeamKey.size()));
     return name; // entry names are never secrets
 }
 } // namespace
