@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace aerodesk::store {
 
 using connections::Connection;
@@ -204,7 +206,7 @@ Result<QList<Connection>, StoreError> ConnectionRepository::listAll() const
 }
 
 Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int batchSize,
-                                              const BatchSink &sink) const
+                                              const BatchSink &sink, int firstBatchSize) const
 {
     if (batchSize < 1)
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -226,8 +228,10 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     QString sql = QString::fromLatin1(kSelect);
     if (!where.isEmpty())
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
-    sql += QStringLiteral(
-        "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
+    sql += query.order == ConnectionQuery::Order::Stored
+        ? QStringLiteral("ORDER BY id LIMIT ? OFFSET ?")
+        : QStringLiteral(
+              "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
     binds << (query.limit < 0 ? qint64(-1) : query.limit) << std::max<qint64>(0, query.offset);
 
     QSqlQuery q(m_db.db());
@@ -238,16 +242,18 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
+    qsizetype flushAt = firstBatchSize > 0 ? std::min(firstBatchSize, batchSize) : batchSize;
     QList<Connection> batch;
-    batch.reserve(batchSize);
+    batch.reserve(flushAt);
     while (q.next()) {
         auto c = readRow(q, m_cipher);
         if (!c)
             return c.error();
         batch.append(std::move(c).value());
-        if (batch.size() == batchSize) {
+        if (batch.size() == flushAt) {
             if (!sink(std::exchange(batch, {})))
                 return {};
+            flushAt = batchSize;
             batch.reserve(batchSize);
         }
     }
