@@ -1,5 +1,6 @@
 #include "ui/connections/ConnectionTableModel.h"
 
+#include "core/util/RadixSort.h"
 #include "ui/connections/ExpiryBandStyle.h"
 
 #include <QApplication>
@@ -206,33 +207,49 @@ void ConnectionTableModel::setConnections(std::vector<Connection> connections)
     endResetModel();
 }
 
+void ConnectionTableModel::reserveRows(qsizetype total)
+{
+    const auto n = static_cast<size_t>(std::max<qsizetype>(total, 0));
+    m_rows.reserve(n);
+    m_filterKeys.reserve(n);
+    m_rowById.reserve(static_cast<qsizetype>(n));
+}
+
 void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
 {
     rowsChanged();
     const int oldCount = static_cast<int>(m_rows.size());
     const bool keysKept = m_filterKeys.size() == m_rows.size();
+    // One hash lookup per row: a new id is entered in the index at the position it will have;
+    // an id already in the table is replaced after the insert (so nothing observes an index
+    // entry past the end), and a repeat inside the batch replaces the row it added.
     std::vector<Row> added;
-    QHash<QString, size_t> addedById;
+    added.reserve(batch.size());
+    std::vector<std::pair<int, Connection>> replaced;
     for (Connection &connection : batch) {
-        const QString key = normalizedId(connection.connectionId);
-        if (const auto existing = m_rowById.constFind(key); existing != m_rowById.constEnd()) {
-            replaceRow(*existing, std::move(connection));
-        } else if (const auto pending = addedById.constFind(key); pending != addedById.constEnd()) {
-            added[*pending] = makeRow(std::move(connection));
-        } else {
-            addedById.insert(key, added.size());
+        const qsizetype indexed = m_rowById.size();
+        int &slot = m_rowById[normalizedId(connection.connectionId)];
+        if (m_rowById.size() != indexed) {
+            slot = oldCount + static_cast<int>(added.size());
             added.push_back(makeRow(std::move(connection)));
+        } else if (slot >= oldCount) {
+            added[static_cast<size_t>(slot - oldCount)] = makeRow(std::move(connection));
+        } else {
+            replaced.emplace_back(slot, std::move(connection));
         }
     }
+    const auto replaceExisting = [this, &replaced] {
+        for (auto &[row, connection] : replaced)
+            replaceRow(row, std::move(connection));
+    };
     if (added.empty())
-        return;
+        return replaceExisting();
     beginInsertRows(QModelIndex(), oldCount, oldCount + static_cast<int>(added.size()) - 1);
     // Grow geometrically: an exact reserve() here moved every row on each of a load's many
     // small appends (O(rows) per append).
     if (m_rows.capacity() < m_rows.size() + added.size())
         m_rows.reserve(std::max(m_rows.size() + added.size(), 2 * m_rows.capacity()));
     for (Row &row : added) {
-        m_rowById.insert(row.idKey, static_cast<int>(m_rows.size()));
         if (keysKept)
             m_filterKeys.push_back(filterKeysOf(row));
         m_rows.push_back(std::move(row));
@@ -240,6 +257,7 @@ void ConnectionTableModel::appendConnections(std::vector<Connection> batch)
     if (!keysKept)
         m_filterKeys.clear();
     endInsertRows();
+    replaceExisting();
 }
 
 void ConnectionTableModel::replaceRow(int row, Connection connection)
@@ -543,16 +561,34 @@ void ConnectionTableModel::prepareSortKeys(int column) const
         break;
     }
     // Expiry date and days left: (unknown, days left, ms) sorted once, then ranked.
-    std::vector<Key> keys(m_rows.size());
-    for (size_t i = 0; i < m_rows.size(); ++i) {
+    const auto keyOf = [this](size_t i) {
         const Row &row = m_rows[i];
         const bool unknown = row.expiry.status == ExpiryStatus::Unknown;
-        keys[i].row = static_cast<int>(i);
-        keys[i].a = unknown ? 1 : 0; // unknown after every known value, all equal
-        keys[i].b = unknown ? 0 : row.expiry.daysLeft;
-        keys[i].c = unknown ? 0 : row.expiryMs;
+        Key key;
+        key.row = static_cast<int>(i);
+        key.a = unknown ? 1 : 0; // unknown after every known value, all equal
+        key.b = unknown ? 0 : row.expiry.daysLeft;
+        key.c = unknown ? 0 : row.expiryMs;
+        return key;
+    };
+    // Days left follow the expiry time (both read against one clock), so ordering by the time
+    // alone (unknown last) is normally the full order: a radix sort of one integer per row,
+    // checked against the full key below. Rows whose days were read at different moments (a
+    // load across midnight) can disagree; then the full keys are sorted instead.
+    std::vector<util::KeyedIndex> byTime(m_rows.size());
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        byTime[i] = { row.expiry.status == ExpiryStatus::Unknown
+                          ? std::numeric_limits<quint64>::max()
+                          : util::orderedKey(row.expiryMs),
+                      static_cast<int>(i) };
     }
-    std::sort(keys.begin(), keys.end());
+    util::radixSortByKey(byTime);
+    std::vector<Key> keys(m_rows.size());
+    for (size_t i = 0; i < byTime.size(); ++i)
+        keys[i] = keyOf(static_cast<size_t>(byTime[i].second));
+    if (!std::is_sorted(keys.begin(), keys.end()))
+        std::sort(keys.begin(), keys.end());
     m_rank.assign(m_rows.size(), 0);
     int rank = 0;
     for (size_t i = 0; i < keys.size(); ++i) {

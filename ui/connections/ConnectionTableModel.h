@@ -70,6 +70,9 @@ public:
     /// model (same connectionId) update their row in place instead. Feed a large load in batches
     /// (a few thousand rows each) so views and proxies never stall on one huge insert.
     void appendConnections(std::vector<connections::Connection> batch);
+    /// Room for `total` rows (rows, the id index, the filter keys), so a load of a known size
+    /// neither moves its rows nor rehashes its index as it grows. Never shrinks.
+    void reserveRows(qsizetype total);
     /// Replaces the row with the same connectionId, or appends the connection. Returns its row.
     int upsertConnection(const connections::Connection &connection);
     /// Removes the row with that connectionId; false when there is none.

@@ -233,9 +233,18 @@ TEST_F(ConnectionTableModelTest, AppendsOneInsertPerBatchAndUpdatesKnownIdsInPla
     EXPECT_EQ(changed.count(), 1);
     EXPECT_EQ(model.connection(42).bankName, QStringLiteral("Moved Bank"));
     EXPECT_EQ(model.expiry(10000).daysLeft, 2); // the later duplicate in a batch wins
-    // An empty or all-known batch inserts nothing.
+    EXPECT_EQ(model.rowOf(makeConnection(20000, kDay).connectionId), 10000);
+    EXPECT_EQ(model.rowOf(known.connectionId), 42);
+    // An empty or all-known batch inserts nothing; the known rows are updated in place.
     model.appendConnections({});
     EXPECT_EQ(inserted.count(), 5);
+    model.appendConnections({ makeConnection(43, 4 * kDay, QStringLiteral("Again Bank")),
+                              makeConnection(20000, 3 * kDay) });
+    EXPECT_EQ(inserted.count(), 5);
+    EXPECT_EQ(changed.count(), 3);
+    EXPECT_EQ(model.rowCount(), 10001);
+    EXPECT_EQ(model.connection(43).bankName, QStringLiteral("Again Bank"));
+    EXPECT_EQ(model.expiry(10000).daysLeft, 3);
 }
 
 TEST_F(ConnectionTableModelTest, SignalsWhenAKnownConnectionEntersTheSevenDayBand)
