@@ -159,7 +159,14 @@ void JobsPanel::build()
     connect(m_reconnectButton, &QPushButton::clicked, this, &JobsPanel::reconnectSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsPanel::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateActions);
+    // Only a change to the selected row changes what the actions and the summary say: with 500
+    // jobs polling, refreshing them for every other row's change was most of the panel's cost.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_table->currentIndex().row();
+                if (row < 0 || (row >= topLeft.row() && row <= bottomRight.row()))
+                    updateActions();
+            });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) {
                 m_table->selectRow(last); // the newest job is the one being watched
@@ -324,7 +331,11 @@ void JobsPanel::onFinished(const jobs::JobResult &result)
 {
     if (QPointer<MfaPromptDialog> prompt = m_prompts.take(result.key))
         prompt->jobFinished(result);
-    updateActions();
+    // The model's dataChanged already refreshed the actions if this job is the selected row;
+    // the other 499 of a large batch change nothing the actions or summary show.
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || m_model->rowForKey(result.key) == row)
+        updateActions();
 }
 
 void JobsPanel::reconnectSelected()
