@@ -1,15 +1,15 @@
 // The pacing behind 500 jobs polling at once (issue 14): PacedQueue runs work in order, never
 // inside post(), and no more than its budget per event-loop turn; PollPolicy spreads first polls.
 #include "core/jobs/PacedQueue.h"
+
 #include "core/jobs/PollPolicy.h"
 #include "tests/support/Wait.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 #include <vector>
 
 using namespace aerodesk;
@@ -20,8 +20,7 @@ void busyFor(int micros)
 {
     QElapsedTimer t;
     t.start();
-    while (t.nsecsElapsed() < qint64(micros) * 1000) {
-    }
+    while (t.nsecsElapsed() < qint64(micros) * 1000) { }
 }
 } // namespace
 
