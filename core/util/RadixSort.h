@@ -16,8 +16,10 @@ using KeyedIndex = std::pair<quint64, int>;
 /// Sorts `items` by key, stably (equal keys keep their order), in O(n) per 11-bit digit of the
 /// key range actually present (max − min): an LSD radix sort. Ordering 100,000 expiry times
 /// (a range of months in milliseconds, 35 bits) takes 4 passes over the items, where
-/// std::sort's ~1.7 million comparisons took about 10 ms on the UI thread.
-inline void radixSortByKey(std::vector<KeyedIndex> &items)
+/// std::sort's ~1.7 million comparisons took about 10 ms on the UI thread. `scratch` is working
+/// space (resized to items' size): a caller sorting often keeps it, so no fresh memory is paged
+/// in each time.
+inline void radixSortByKey(std::vector<KeyedIndex> &items, std::vector<KeyedIndex> &scratch)
 {
     if (items.size() < 2)
         return;
@@ -29,7 +31,7 @@ inline void radixSortByKey(std::vector<KeyedIndex> &items)
     }
     constexpr int kBits = 11;
     constexpr std::size_t kBuckets = std::size_t(1) << kBits;
-    std::vector<KeyedIndex> scratch(items.size());
+    scratch.resize(items.size());
     std::array<std::size_t, kBuckets> start {};
     const quint64 range = high - low;
     for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += kBits) {
@@ -46,6 +48,12 @@ inline void radixSortByKey(std::vector<KeyedIndex> &items)
             scratch[start[digit(item)]++] = item;
         items.swap(scratch);
     }
+}
+
+inline void radixSortByKey(std::vector<KeyedIndex> &items)
+{
+    std::vector<KeyedIndex> scratch;
+    radixSortByKey(items, scratch);
 }
 
 /// An order-preserving unsigned key for a signed number (for radixSortByKey).

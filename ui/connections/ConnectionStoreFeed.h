@@ -97,7 +97,7 @@ private:
     qint64 m_delivered = 0;
     bool m_reloadAgain = false;
     bool m_bulk = false; ///< inside m_panel.beginBulkLoad()
-    bool m_endPrepared = false; ///< the panel's end-of-load sort ranks are computed
+    int m_endStep = 0; ///< the end of a bulk load: 1 = last slice done, 2 = ranks computed
     std::deque<QList<connections::Connection>> m_pending; ///< received, not yet appended
     qsizetype m_pendingOffset = 0; ///< rows of m_pending.front() already appended
     std::optional<qint64> m_loaderTotal; ///< the loader finished; waiting for the slices

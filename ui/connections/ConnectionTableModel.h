@@ -3,6 +3,7 @@
 #include "core/connections/Connection.h"
 #include "core/connections/ExpiryChecker.h"
 #include "core/util/Clock.h"
+#include "core/util/RadixSort.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -214,6 +215,10 @@ private:
     /// One shared copy of each folded bank/status: equal keys then compare by pointer, which
     /// is most compares when sorting 100,000 rows over a few banks.
     mutable QSet<QString> m_keyPool;
+    /// The expiry ranks' radix-sort keys, kept between sorts so a sort of 100,000 rows does
+    /// not page in fresh memory each time.
+    mutable std::vector<util::KeyedIndex> m_sortScratch;
+    mutable std::vector<util::KeyedIndex> m_sortScratch2;
     mutable std::vector<int> m_rank; ///< per row, by m_rankColumn (see prepareSortKeys())
     mutable int m_rankColumn = -1; ///< -1: no valid ranks
     mutable std::vector<FilterKeys> m_filterKeys; ///< see FilterKeys; rebuilt when sizes differ

@@ -283,6 +283,15 @@ TEST_F(ConnectionTableModelTest, CountsConnectionsPerUtcExpiryDay)
     EXPECT_EQ(counts.value(today), 0);
     EXPECT_EQ(counts.value(today.addDays(1)), 1); // 12:00 + 12 h = next day 00:00 UTC
     EXPECT_EQ(counts.size(), 2);
+    // Both ends of the range count; days outside it, expired days and a reversed range do not.
+    model.upsertConnection(makeConnection(6, -2 * kDay));
+    const auto oneDay = model.expiryCountsByDay(today.addDays(3), today.addDays(3));
+    EXPECT_EQ(oneDay, (QMap<QDate, int> { { today.addDays(3), 2 } }));
+    const auto twoDays = model.expiryCountsByDay(today.addDays(1), today.addDays(3));
+    EXPECT_EQ(twoDays, (QMap<QDate, int> { { today.addDays(1), 1 }, { today.addDays(3), 2 } }));
+    EXPECT_EQ(
+        model.expiryCountsByDay(today.addDays(-2), today.addDays(-2)).value(today.addDays(-2)), 1);
+    EXPECT_TRUE(model.expiryCountsByDay(today.addDays(3), today.addDays(2)).isEmpty());
 }
 
 } // namespace
