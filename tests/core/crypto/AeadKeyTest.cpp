@@ -2,12 +2,12 @@
 // fields per row). Its values are crypto::Aead's; it recovers after refused values, and one key
 // shared by several threads gives every thread its own right answers.
 #include "core/crypto/AeadKey.h"
+
 #include "core/crypto/Aead.h"
 #include "core/crypto/Random.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 #include <thread>
 #include <vector>
 

@@ -2,9 +2,8 @@
 // random keys of every width, extremes, and already sorted or reversed input.
 #include "core/util/RadixSort.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 #include <limits>
 #include <random>
 
@@ -53,8 +52,14 @@ TEST(RadixSort, TiesKeepTheirOrderAndExtremesSortRight)
                             std::numeric_limits<quint64>::max(), 7 });
     radixSortByKey(items);
     const std::vector<KeyedIndex> expected {
-        { 0, 2 }, { 0, 5 }, { 3, 4 }, { 7, 0 }, { 7, 3 }, { 7, 7 },
-        { std::numeric_limits<quint64>::max(), 1 }, { std::numeric_limits<quint64>::max(), 6 },
+        { 0, 2 },
+        { 0, 5 },
+        { 3, 4 },
+        { 7, 0 },
+        { 7, 3 },
+        { 7, 7 },
+        { std::numeric_limits<quint64>::max(), 1 },
+        { std::numeric_limits<quint64>::max(), 6 },
     };
     EXPECT_EQ(items, expected);
 }
@@ -81,8 +86,10 @@ TEST(RadixSort, SortedReversedSingleAndEmptyInputs)
 
 TEST(RadixSort, OrderedKeyKeepsTheOrderOfSignedNumbers)
 {
-    const std::vector<qint64> values { std::numeric_limits<qint64>::min(), -86400000, -1, 0, 1,
-                                       1764547200000, std::numeric_limits<qint64>::max() };
+    const std::vector<qint64> values {
+        std::numeric_limits<qint64>::min(), -86400000, -1, 0, 1, 1764547200000,
+        std::numeric_limits<qint64>::max()
+    };
     for (size_t i = 1; i < values.size(); ++i)
         EXPECT_LT(orderedKey(values[i - 1]), orderedKey(values[i])) << values[i];
 }
