@@ -3,7 +3,6 @@
 #include "core/connections/Connection.h"
 #include "core/connections/ExpiryChecker.h"
 #include "core/util/Clock.h"
-#include "core/util/RadixSort.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -148,6 +147,8 @@ public:
     /// Simple Unicode case folding, one code point at a time: what Qt::CaseInsensitive compares
     /// (so folded text compared case-sensitively orders and matches as the original did).
     static QString foldCase(QStringView text);
+    /// foldCase(), sharing `text` itself when folding changes nothing.
+    static QString foldCaseShared(const QString &text);
 
 Q_SIGNALS:
     /// A connection already in the model moved into the 7-day band (by an update or by
@@ -161,8 +162,6 @@ private:
         connections::Connection connection;
         connections::ExpiryInfo expiry;
         QDate expiryDay;
-        QString maskedId;
-        QString maskedUuid;
         QString idKey;
         QString uuidKey;
         // Kept in step with the fields above by updateKeys() (filter and sort read only these).
@@ -215,10 +214,6 @@ private:
     /// One shared copy of each folded bank/status: equal keys then compare by pointer, which
     /// is most compares when sorting 100,000 rows over a few banks.
     mutable QSet<QString> m_keyPool;
-    /// The expiry ranks' radix-sort keys, kept between sorts so a sort of 100,000 rows does
-    /// not page in fresh memory each time.
-    mutable std::vector<util::KeyedIndex> m_sortScratch;
-    mutable std::vector<util::KeyedIndex> m_sortScratch2;
     mutable std::vector<int> m_rank; ///< per row, by m_rankColumn (see prepareSortKeys())
     mutable int m_rankColumn = -1; ///< -1: no valid ranks
     mutable std::vector<FilterKeys> m_filterKeys; ///< see FilterKeys; rebuilt when sizes differ
