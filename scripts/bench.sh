@@ -126,7 +126,7 @@ row "  ours above the bare Qt window" "$(awk -v a="$map_aerodesk" -v b="$map_bar
 row "RSS 2 s after start (VmRSS)" "$rss_aerodesk MB" "KeePassXC $rss_keepassxc MB" "$(ratio "$rss_aerodesk" "$rss_keepassxc")" "≤ 55 MB"
 row "  bare Qt 6 window" "$rss_bare MB" "KeePassXC $rss_keepassxc MB" "$(ratio "$rss_bare" "$rss_keepassxc")" ""
 row "  with the sandbox child (process group)" "$grss_aerodesk MB" "KeePassXC $grss_keepassxc MB" "$(ratio "$grss_aerodesk" "$grss_keepassxc")" ""
-row "  100k rows in ConnectionsPanel (peak, bench)" "$rows100k_mb MB" "KeePassXC $rss_keepassxc MB (empty)" "" "≤ 150 MB with 100k rows"
+row "  100k rows, panel benchmark (peak)" "$rows100k_mb MB" "KeePassXC $rss_keepassxc MB (empty)" "" "upper bound: holds a 2nd copy"
 row "webhook verify, 1 KiB body" "$verify1k MB/s" "openssl -hmac sha256 $hmac1k MB/s" "$(ratio "$verify1k" "$hmac1k")" "≥ 0.90× openssl"
 row "webhook verify, 64 KiB body" "$verify64k MB/s" "openssl -hmac sha256 $hmac64k MB/s" "$(ratio "$verify64k" "$hmac64k")" "≥ 0.90× openssl"
 row "payload decrypt (RSA-2048 OAEP), end to end" "$decrypt_ops op/s" "openssl rsa2048 private $rsa_ops op/s" "$(ratio "$decrypt_ops" "$rsa_ops")" "≥ 0.95× openssl"
@@ -145,6 +145,7 @@ stall_rows() {
       continue
     fi
     case "$name" in
+      *gaps_over*) limit="" ;; # a count
       filter.keystroke_ms|filter.keystroke_cpu_ms|filter.paste*) limit=8 ;;
       load.end_to_end*) limit=800 ;;
       filter.band*|sort.column*|*gap*|*frame*|*dispatch*) limit=16 ;;
