@@ -20,6 +20,11 @@
 //                                    the same gaps as UI-thread CPU time (CLOCK_THREAD_CPUTIME_ID):
 //                                    not inflated when the thread waits for a shared core
 //   jobs.polling_ui_cpu_ms           UI-thread CPU from the end of the burst to the last outcome
+//
+// With AERODESK_PROBE_TRACE set (as in UiStallProbe), each gap over 16 ms is also explained on
+// stderr: the time spent between the two heartbeat ticks per (receiver class, event type), the
+// five largest
+// ("GAP 52.0 ms: [aerodesk::ui::JobsPanel/77 n=1 42.7] ..."; 77 is UpdateRequest, i.e. paint).
 #include "core/api/JobType.h"
 #include "core/jobs/JobResult.h"
 #include "core/jobs/JobRunner.h"
@@ -36,10 +41,56 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <map>
+#include <vector>
 
 using namespace aerodesk;
 
 namespace {
+
+/// Times every top-level event delivery per (receiver class, event type) when tracing.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool tracing = false;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!tracing || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer t;
+        t.start();
+        const QByteArray key = QByteArray(receiver->metaObject()->className()) + '/' +
+            QByteArray::number(int(event->type()));
+        ++m_depth;
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        auto &[ms, count] = m_spent[key];
+        ms += double(t.nsecsElapsed()) / 1e6;
+        ++count;
+        return handled;
+    }
+    /// Prints what filled a gap over one frame; starts a new tally either way.
+    void explainGap(double gapMs)
+    {
+        if (tracing && gapMs > 16.0) {
+            std::vector<std::pair<double, QByteArray>> top;
+            for (const auto &[key, spent] : m_spent)
+                top.push_back({ spent.first, key + " n=" + QByteArray::number(spent.second) });
+            std::sort(top.rbegin(), top.rend());
+            std::fprintf(stderr, "GAP %.1f ms:", gapMs);
+            for (std::size_t i = 0; i < std::min<std::size_t>(5, top.size()); ++i)
+                std::fprintf(stderr, " [%s %.1f]", top[i].second.constData(), top[i].first);
+            std::fprintf(stderr, "\n");
+        }
+        m_spent.clear();
+    }
+
+private:
+    int m_depth = 0;
+    std::map<QByteArray, std::pair<double, int>> m_spent;
+};
 
 void reportFigure(const char *name, double value)
 {
@@ -67,6 +118,8 @@ public:
             const double now = double(m_clock.nsecsElapsed()) / 1e6;
             const double gap = now - m_last;
             m_last = now;
+            if (m_explain)
+                m_explain->explainGap(gap);
             m_longest = std::max(m_longest, gap);
             m_overFrame += gap > 16.0 ? 1 : 0;
             // The UI thread's CPU between two ticks: the same gap, without the time the thread
@@ -87,6 +140,8 @@ public:
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    /// Gaps over a frame are explained by `app` (AERODESK_PROBE_TRACE set).
+    void explainWith(TracingApplication *app) { m_explain = app; }
     double longest() const { return m_longest; }
     int overFrame() const { return m_overFrame; }
     double longestCpu() const { return m_longestCpu; }
@@ -99,6 +154,7 @@ private:
     int m_overFrame = 0;
     double m_lastCpu = 0;
     double m_longestCpu = 0;
+    TracingApplication *m_explain = nullptr;
 };
 
 bool waitUntilDone(const std::function<bool()> &done, int timeoutMs)
@@ -119,7 +175,8 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
+    app.tracing = qEnvironmentVariableIsSet("AERODESK_PROBE_TRACE");
     const int jobCount = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 500;
     const api::JobType types[] = { api::JobType::Balance, api::JobType::Transactions,
                                    api::JobType::Identity };
@@ -159,6 +216,8 @@ int main(int argc, char **argv)
                      [&](const jobs::JobResult &) { ++finished; });
     JobsGapMeter all;
     JobsGapMeter polling;
+    all.explainWith(&app);
+    app.explainGap(0); // the tally starts with the burst
     QElapsedTimer wall;
     all.start();
     wall.start();

@@ -10,12 +10,18 @@
 //   load.rows                     rows in the table when the load ended (must equal the store's)
 //   load.first_rows_ms            setStore() → first rows in the table
 //   load.end_to_end_ms            setStore() → loadingFinished: every row in, sorted, filter usable
+//   load.rss_mb                   the probe's VmRSS once the 100k rows are in (MB): the store, its
+//                                 loader and the panel (the generated rows are freed first)
 //   load.ui_thread_cpu_ms         UI-thread CPU time spent over that load (heartbeat included)
 //   uistall.load_longest_gap_ms   longest event-loop gap while loading
 //   uistall.load_gaps_over_16ms   how many gaps passed one 60 Hz frame while loading (count)
+//   uistall.load_longest_dispatch_cpu_ms  the UI thread's CPU time in its longest single event
+//                                 dispatch while loading (TracingApplication; not inflated by a
+//                                 busy machine, unlike the gaps)
 //   filter.keystroke_ms           median time of one typed key (key event → filtered proxy)
 //   filter.keystroke_max_ms       slowest typed key
 //   uistall.typing_longest_gap_ms longest event-loop gap while typing (keys 40 ms apart)
+//   uistall.typing_longest_dispatch_cpu_ms  the same CPU figure while typing
 //   filter.paste_full_id_ms       pasting a full connectionId (upper case) → its one row
 //   filter.clear_ms               clearing the filter (Esc) → every row back, sorted
 //   filter.band_ms                median: choosing the "≤ 7 days" band in the combobox
@@ -39,15 +45,19 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QLineEdit>
+#include <QMap>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <malloc.h>
 #include <memory>
 #include <vector>
 
@@ -56,6 +66,18 @@ using connections::Connection;
 using M = ui::ConnectionTableModel;
 
 namespace {
+
+/// With AERODESK_PERF_CTL=<fifo> (perf record --control fifo:<fifo> -D -1), profiles the load only.
+void perfControl(const char *command)
+{
+    const QByteArray fifo = qgetenv("AERODESK_PERF_CTL");
+    if (fifo.isEmpty())
+        return;
+    if (FILE *f = std::fopen(fifo.constData(), "w")) {
+        std::fprintf(f, "%s\n", command);
+        std::fclose(f);
+    }
+}
 
 void report(const char *name, double value)
 {
@@ -83,6 +105,19 @@ double threadCpuMs()
     timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// This process's resident memory (VmRSS) in MB.
+double rssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
 }
 
 /// Wall and UI-thread CPU time of one operation.
@@ -133,6 +168,76 @@ private:
     int m_overFrame = 0;
 };
 
+/// Times every top-level event dispatch (one event handled, with all it sends on): the longest
+/// one's UI-thread CPU time (longestDispatchCpuMs) is the longest piece of work the event loop
+/// could not interrupt, which other processes on the cores do not inflate — unlike the gaps of
+/// LoopGapMeter, which on a busy machine also count the time the UI thread waited for a core.
+/// With AERODESK_PROBE_TRACE set, every dispatch of over 12 ms is printed with its receiver's
+/// class and the event type, and paint time is summed per widget (printPaints).
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_trace && event->type() == QEvent::Paint)
+            return tracePaint(receiver, event);
+        if (m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event); // nested, or a worker's event
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const double cpuStart = threadCpuMs();
+        const char *cls = receiver->metaObject()->className();
+        const int type = int(event->type());
+        const bool done = QApplication::notify(receiver, event);
+        const double ms = msSince(t);
+        const double cpu = threadCpuMs() - cpuStart;
+        if (cpu > m_longestCpu) {
+            m_longestCpu = cpu;
+            if (m_trace)
+                std::fprintf(stderr, "trace longest dispatch so far %.1f ms CPU: %s event %d\n",
+                             cpu, cls, type);
+        }
+        --m_depth;
+        if (m_trace && ms > 12.0)
+            std::fprintf(stderr, "trace turn %.1f ms: %s event %d\n", ms, cls, type);
+        return done;
+    }
+
+    void resetLongestDispatch() { m_longestCpu = 0; }
+    double longestDispatchCpuMs() const { return m_longestCpu; }
+
+    /// Paint time per widget class so far (count and total ms), printed and reset.
+    void printPaints()
+    {
+        for (auto it = m_paints.cbegin(); it != m_paints.cend(); ++it)
+            std::fprintf(stderr, "trace paints %s: %d, %.1f ms\n", it.key().constData(),
+                         it.value().first, it.value().second);
+        m_paints.clear();
+    }
+
+private:
+    bool tracePaint(QObject *receiver, QEvent *event)
+    {
+        QElapsedTimer t;
+        t.start();
+        ++m_depth;
+        const bool done = QApplication::notify(receiver, event);
+        --m_depth;
+        auto &[count, total] = m_paints[QByteArray(receiver->metaObject()->className()) + ' ' +
+                                        receiver->objectName().toLatin1()];
+        ++count;
+        total += msSince(t);
+        return done;
+    }
+
+    const bool m_trace = qEnvironmentVariableIsSet("AERODESK_PROBE_TRACE");
+    int m_depth = 0;
+    double m_longestCpu = 0;
+    QMap<QByteArray, std::pair<int, double>> m_paints;
+};
+
 /// Rows like bench/ConnectionsModelBench.cpp: five banks, md5 ids, expiry -5…+120 days.
 QList<Connection> makeRows(int count, const QDateTime &now)
 {
@@ -174,7 +279,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     const int rows = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
 
     SystemClock clock;
@@ -186,11 +291,17 @@ int main(int argc, char **argv)
         return 1;
     }
     std::shared_ptr<store::Store> db(std::move(opened).value());
-    const QList<Connection> all = makeRows(rows, clock.nowUtc());
-    if (!db->connections().upsertMany(all)) {
-        std::fprintf(stderr, "cannot fill the store\n");
-        return 1;
+    QString pastedId; // a full id to paste (step 3); the generated rows are dropped before
+                      // the load so the memory figure is the store's and the panel's
+    {
+        const QList<Connection> all = makeRows(rows, clock.nowUtc());
+        if (!db->connections().upsertMany(all)) {
+            std::fprintf(stderr, "cannot fill the store\n");
+            return 1;
+        }
+        pastedId = all.at(all.size() / 2).connectionId.toUpper();
     }
+    malloc_trim(0); // return the generator's freed memory, as a fresh console would not hold it
 
     session::Session session(clock);
     ui::ConnectionsPanel panel(session);
@@ -219,7 +330,9 @@ int main(int argc, char **argv)
                                           meter.longest());
                          });
     }
+    perfControl("enable");
     meter.start();
+    app.resetLongestDispatch();
     load.start();
     const double loadCpuStart = threadCpuMs();
     session.setStore(db);
@@ -229,6 +342,9 @@ int main(int argc, char **argv)
     }
     const double loadMs = msSince(load);
     const double loadCpuMs = threadCpuMs() - loadCpuStart;
+    perfControl("disable");
+    if (qEnvironmentVariableIsSet("AERODESK_PROBE_TRACE"))
+        app.printPaints();
     QCoreApplication::processEvents(); // the first paint of the full table counts as well
     meter.stop();
     report("load.rows", panel.proxy()->rowCount());
@@ -237,6 +353,8 @@ int main(int argc, char **argv)
     report("load.ui_thread_cpu_ms", loadCpuMs);
     report("uistall.load_longest_gap_ms", meter.longest());
     report("uistall.load_gaps_over_16ms", meter.overFrame());
+    report("uistall.load_longest_dispatch_cpu_ms", app.longestDispatchCpuMs());
+    report("load.rss_mb", rssMb());
 
     // 2. Typing into the filter, keys 40 ms apart on the running event loop.
     QLineEdit *filter = panel.filterEdit();
@@ -244,6 +362,7 @@ int main(int argc, char **argv)
     const QString typed = QStringLiteral("wells ex");
     std::vector<double> keys, keysCpu;
     meter.start();
+    app.resetLongestDispatch();
     for (const QChar ch : typed) {
         Span key;
         QTest::keyClick(filter, ch.toLatin1());
@@ -268,10 +387,11 @@ int main(int argc, char **argv)
     report("filter.keystroke_cpu_ms", median(keysCpu));
     report("filter.keystroke_max_cpu_ms", *std::max_element(keysCpu.begin(), keysCpu.end()));
     report("uistall.typing_longest_gap_ms", meter.longest());
+    report("uistall.typing_longest_dispatch_cpu_ms", app.longestDispatchCpuMs());
 
     // 3. Pasting a full id (upper case), then clearing.
     {
-        const QString id = all.at(all.size() / 2).connectionId.toUpper();
+        const QString &id = pastedId;
         Span paste;
         filter->setText(id);
         report("filter.paste_full_id_ms", paste.wallMs());

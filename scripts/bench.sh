@@ -27,10 +27,14 @@ if [[ "${BENCH_INNER:-0}" != 1 ]]; then
     else sudo -n apt-get install -y --no-install-recommends keepassxc >/dev/null; fi
   fi
   if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DAERODESK_BUILD_BENCH=ON >/dev/null
+    # Tests ON only for the jobs stall probe, which uses the tests' session rig (real sandbox,
+    # real keychain); only the targets below are built.
+    cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DAERODESK_BUILD_BENCH=ON \
+      -DAERODESK_BUILD_TESTS=ON >/dev/null
     jobs="$(nproc)"; ((jobs > 2)) || jobs=2
     cmake --build "$build" -j"$jobs" --target aerodesk aerodesk-sandbox aerodesk_bench_bare_window \
-      aerodesk_bench_startup_probe "${gbench[@]}" >/dev/null
+      aerodesk_bench_startup_probe aerodesk_bench_uistall aerodesk_bench_uistall_jobs \
+      "${gbench[@]}" >/dev/null
   fi
   # Everything below under a private D-Bus + unlocked keyring + Xvfb (the stall probe and the
   # Qt benchmarks want a display; each start-up run gets its own fresh set, see below).
@@ -122,7 +126,7 @@ row "  ours above the bare Qt window" "$(awk -v a="$map_aerodesk" -v b="$map_bar
 row "RSS 2 s after start (VmRSS)" "$rss_aerodesk MB" "KeePassXC $rss_keepassxc MB" "$(ratio "$rss_aerodesk" "$rss_keepassxc")" "≤ 55 MB"
 row "  bare Qt 6 window" "$rss_bare MB" "KeePassXC $rss_keepassxc MB" "$(ratio "$rss_bare" "$rss_keepassxc")" ""
 row "  with the sandbox child (process group)" "$grss_aerodesk MB" "KeePassXC $grss_keepassxc MB" "$(ratio "$grss_aerodesk" "$grss_keepassxc")" ""
-row "  100k rows in ConnectionsPanel (peak, bench)" "$rows100k_mb MB" "KeePassXC $rss_keepassxc MB (empty)" "" "≤ 150 MB with 100k rows"
+row "  100k rows, panel benchmark (peak)" "$rows100k_mb MB" "KeePassXC $rss_keepassxc MB (empty)" "" "upper bound: holds a 2nd copy"
 row "webhook verify, 1 KiB body" "$verify1k MB/s" "openssl -hmac sha256 $hmac1k MB/s" "$(ratio "$verify1k" "$hmac1k")" "≥ 0.90× openssl"
 row "webhook verify, 64 KiB body" "$verify64k MB/s" "openssl -hmac sha256 $hmac64k MB/s" "$(ratio "$verify64k" "$hmac64k")" "≥ 0.90× openssl"
 row "payload decrypt (RSA-2048 OAEP), end to end" "$decrypt_ops op/s" "openssl rsa2048 private $rsa_ops op/s" "$(ratio "$decrypt_ops" "$rsa_ops")" "≥ 0.95× openssl"
@@ -131,23 +135,32 @@ echo
 # --- UI stalls (aerodesk_bench_uistall, from the list/filter work) ------------------------------
 echo "## UI stalls (limits: 16 ms frame, 8 ms keystroke, 800 ms load)"
 echo
-if [[ -x "$bin/aerodesk_bench_uistall" ]]; then
-  row "figure" "ours" "limit" "ratio" ""
-  row "------------------------------------------" "--------------" "----------------------------------" "-------" "--------------------------"
-  "$bin/aerodesk_bench_uistall" 2>/dev/null | while read -r name value _; do
+# Wall-clock gaps on a shared machine also count the UI thread waiting for a core; the
+# *_cpu_ms figures (UI-thread CPU time) do not. Both are printed; docs/performance-list.md.
+stall_rows() {
+  "$@" 2>/dev/null | while read -r name value _; do
     [[ "$value" =~ ^[0-9.]+$ ]] || continue
+    if [[ "$name" == load.rss_mb ]]; then # the whole process with 100k rows in the panel
+      row "$name (VmRSS, 100k rows in)" "$value MB" "150 MB" "$(ratio "$value" 150)" "≤ 1.00×"
+      continue
+    fi
     case "$name" in
-      *keystroke*) limit=8 ;;
+      *gaps_over*) limit="" ;; # a count
+      filter.keystroke_ms|filter.keystroke_cpu_ms|filter.paste*) limit=8 ;;
       load.end_to_end*) limit=800 ;;
-      *gap*|*frame*) limit=16 ;;
+      filter.band*|sort.column*|*gap*|*frame*|*dispatch*) limit=16 ;;
       *) limit="" ;;
     esac
     if [[ -n "$limit" ]]; then row "$name" "$value ms" "$limit ms" "$(ratio "$value" "$limit")" "≤ 1.00×"
     else row "$name" "$value" "" "" ""; fi
   done
-else
-  echo "($bin/aerodesk_bench_uistall is not built: no UI-stall figures in this run)"
-fi
+}
+row "figure" "ours" "limit" "ratio" ""
+row "------------------------------------------" "--------------" "----------------------------------" "-------" "--------------------------"
+for probe in aerodesk_bench_uistall aerodesk_bench_uistall_jobs; do
+  if [[ -x "$bin/$probe" ]]; then stall_rows "$bin/$probe"
+  else row "($probe not built)" "" "" "" ""; fi
+done
 echo
 
 # --- Google Benchmark ---------------------------------------------------------------------------

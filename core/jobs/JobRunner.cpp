@@ -57,11 +57,10 @@ JobRunner::Job *JobRunner::find(quint64 key) const
 
 std::optional<quint64> JobRunner::runningJob(const QString &connectionId, api::JobType type) const
 {
-    for (const auto &[key, job] : m_jobs) {
-        if (job->type == type && job->connectionId == connectionId)
-            return key;
-    }
-    return std::nullopt;
+    const auto it = m_running.find({ connectionId, int(type) });
+    if (it == m_running.end())
+        return std::nullopt;
+    return it->second;
 }
 
 QString JobRunner::jobId(quint64 key) const
@@ -163,71 +162,108 @@ quint64 JobRunner::start(api::JobType type, const QString &connectionId, const Q
     job->capMs = job->createdMs + m_policy.totalBoundMs();
     job->timer.setSingleShot(true);
     job->deadline.setSingleShot(true);
-    connect(&job->timer, &QTimer::timeout, this, [this, key] { poll(key); });
+    connect(&job->timer, &QTimer::timeout, this,
+            [this, key] { pacedSend([this, key] { poll(key); }); });
     connect(&job->deadline, &QTimer::timeout, this, [this, key] { onDeadline(key); });
     armDeadline(*job, job->createdMs + m_policy.maxDurationMs);
     m_jobs.emplace(key, std::move(job));
+    m_running[{ connectionId, int(type) }] = key;
     qCInfo(aerodesk::log::jobs).noquote() << "job" << key << api::jobTypeName(type) << "started on"
                                           << connections::IdMask::mask(connectionId);
     Q_EMIT started(key, type, connectionId);
 
     if (type != api::JobType::Balance) {
-        create(key);
+        pacedSend([this, key] { create(key); });
         return key;
     }
-    QPointer<JobRunner> self(this);
-    m_client.getAccount(connectionId, [self, key](Result<api::Account, ApiError> a) {
-        if (!self)
-            return;
-        Job *job = self->find(key);
-        if (!job)
-            return;
-        if (!a.ok()) {
-            self->finish(key, self->fromError(*job, a.error().info, a.error()));
-            return;
-        }
-        if (a->canFetchBalance.has_value() && !*a->canFetchBalance) {
-            JobResult r = self->base(*job, JobOutcome::Skipped);
-            r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-105"));
-            r.message = QStringLiteral(
-                "Balance refresh skipped: this account was linked manually, so the bank "
-                "cannot report a balance (canFetchBalance is false).");
-            r.nextStep = r.error.nextStep;
-            self->finish(key, r);
-            return;
-        }
-        self->create(key);
-    });
+    pacedSend([this, key] { checkAccount(key); });
     return key;
+}
+
+void JobRunner::paced(std::function<void()> work)
+{
+    m_paced.post(std::move(work));
+}
+
+void JobRunner::pacedSend(std::function<void()> send)
+{
+    paced([this, send = std::move(send)] {
+        // Without a fresh token every request would wait for the same token request, and all of
+        // them would be sent in the one turn it is answered (500 at once: a 100-ms stall). Wait
+        // for it here instead, then send through the queue like any other request. A token
+        // error needs no handling here: the request itself then gets it through ApiClient.
+        if (m_client.tokens().hasFreshToken())
+            return send();
+        QPointer<JobRunner> self(this);
+        m_client.tokens().token([self, send](const Result<api::ApiToken, ApiError> &) {
+            if (self)
+                self->paced(send);
+        });
+    });
+}
+
+void JobRunner::checkAccount(quint64 key)
+{
+    const Job *started = find(key);
+    if (!started)
+        return; // cancelled before its turn
+    QPointer<JobRunner> self(this);
+    m_client.getAccount(started->connectionId, [self, key](Result<api::Account, ApiError> a) {
+        if (self)
+            self->paced([self, key, a] { self->onAccount(key, a); });
+    });
+}
+
+void JobRunner::onAccount(quint64 key, const Result<api::Account, ApiError> &a)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    if (!a.ok())
+        return finish(key, fromError(*job, a.error().info, a.error()));
+    if (a->canFetchBalance.has_value() && !*a->canFetchBalance) {
+        JobResult r = base(*job, JobOutcome::Skipped);
+        r.error = api::ErrorCatalog::lookup(QStringLiteral("AC-105"));
+        r.message =
+            QStringLiteral("Balance refresh skipped: this account was linked manually, so the bank "
+                           "cannot report a balance (canFetchBalance is false).");
+        r.nextStep = r.error.nextStep;
+        return finish(key, r);
+    }
+    create(key);
 }
 
 void JobRunner::create(quint64 key)
 {
     Job *job = find(key);
+    if (!job)
+        return; // cancelled before its turn
     QPointer<JobRunner> self(this);
     m_client.createJob(
         job->type, job->connectionId,
-        [self, key](Result<api::JobCreated, ApiError> c) {
-            if (!self)
-                return;
-            Job *job = self->find(key);
-            if (!job)
-                return;
-            if (!c.ok()) {
-                self->finish(key, self->fromError(*job, c.error().info, c.error()));
-                return;
-            }
-            job->jobId = c->jobId;
-            job->state = c->state == JobState::Unknown ? JobState::Initiated : c->state;
-            qCDebug(aerodesk::log::jobs).noquote() << "job" << key << "created as" << job->jobId
-                                                   << "state" << api::jobStateName(job->state);
-            job->boundStartMs = self->m_clock.monotonicMs();
-            self->armDeadline(*job, job->boundStartMs + self->m_policy.maxDurationMs);
-            Q_EMIT self->progress(key, job->state, 0, self->elapsed(*job),
-                                  self->m_policy.expectedDurationMs);
-            self->schedulePoll(*job, self->m_policy.intervalForAttempt(1));
+        [self, key](Result<api::JobCreated, ApiError> answer) {
+            if (self)
+                self->paced([self, key, answer] { self->onCreated(key, answer); });
         },
         job->startDate, job->endDate);
+}
+
+void JobRunner::onCreated(quint64 key, const Result<api::JobCreated, ApiError> &c)
+{
+    Job *job = find(key);
+    if (!job)
+        return;
+    if (!c.ok())
+        return finish(key, fromError(*job, c.error().info, c.error()));
+    job->jobId = c->jobId;
+    job->state = c->state == JobState::Unknown ? JobState::Initiated : c->state;
+    qCDebug(aerodesk::log::jobs).noquote()
+        << "job" << key << "created as" << job->jobId << "state" << api::jobStateName(job->state);
+    job->boundStartMs = m_clock.monotonicMs();
+    armDeadline(*job, job->boundStartMs + m_policy.maxDurationMs);
+    Q_EMIT progress(key, job->state, 0, elapsed(*job), m_policy.expectedDurationMs);
+    // Spread over part of the first interval: jobs created in one turn do not all poll in one.
+    schedulePoll(*job, m_policy.firstPollDelayMs(key));
 }
 
 void JobRunner::schedulePoll(Job &job, int delayMs)
@@ -245,13 +281,17 @@ void JobRunner::poll(quint64 key)
     const quint64 seq = ++job->pollSeq;
     QPointer<JobRunner> self(this);
     m_client.getJobStatus(job->connectionId, job->jobId,
-                          [self, key, seq](Result<api::JobStatus, ApiError> s) {
-                              if (!self || !self->find(key))
+                          [self, key, seq](Result<api::JobStatus, ApiError> answer) {
+                              if (!self)
                                   return;
-                              if (s.ok())
-                                  self->onStatus(key, *s, seq);
-                              else
-                                  self->onPollError(key, s.error());
+                              self->paced([self, key, seq, answer] {
+                                  if (!self->find(key))
+                                      return;
+                                  if (answer.ok())
+                                      self->onStatus(key, *answer, seq);
+                                  else
+                                      self->onPollError(key, answer.error());
+                              });
                           });
 }
 
@@ -429,31 +469,43 @@ void JobRunner::fetch(quint64 key)
     case api::JobType::Balance:
         m_client.getBalance(job.connectionId,
                             [self, key, fail, done](Result<api::Balance, ApiError> b) {
-                                if (!self || !self->find(key))
+                                if (!self)
                                     return;
-                                if (!b.ok())
-                                    return fail(b.error());
-                                done([&](JobResult &r) { r.balance = *b; });
+                                self->paced([self, key, fail, done, b] {
+                                    if (!self || !self->find(key))
+                                        return;
+                                    if (!b.ok())
+                                        return fail(b.error());
+                                    done([&](JobResult &r) { r.balance = *b; });
+                                });
                             });
         break;
     case api::JobType::Transactions:
         m_client.getTransactions(job.connectionId, job.jobId,
                                  [self, key, fail, done](Result<api::TransactionList, ApiError> t) {
-                                     if (!self || !self->find(key))
+                                     if (!self)
                                          return;
-                                     if (!t.ok())
-                                         return fail(t.error());
-                                     done([&](JobResult &r) { r.transactions = *t; });
+                                     self->paced([self, key, fail, done, t] {
+                                         if (!self || !self->find(key))
+                                             return;
+                                         if (!t.ok())
+                                             return fail(t.error());
+                                         done([&](JobResult &r) { r.transactions = *t; });
+                                     });
                                  });
         break;
     case api::JobType::Identity:
         m_client.getIdentity(job.connectionId,
                              [self, key, fail, done](Result<api::Identity, ApiError> i) {
-                                 if (!self || !self->find(key))
+                                 if (!self)
                                      return;
-                                 if (!i.ok())
-                                     return fail(i.error());
-                                 done([&](JobResult &r) { r.identity = *i; });
+                                 self->paced([self, key, fail, done, i] {
+                                     if (!self || !self->find(key))
+                                         return;
+                                     if (!i.ok())
+                                         return fail(i.error());
+                                     done([&](JobResult &r) { r.identity = *i; });
+                                 });
                              });
         break;
     }
@@ -494,6 +546,9 @@ void JobRunner::finish(quint64 key, JobResult result)
         return;
     it->second->timer.stop();
     it->second->deadline.stop();
+    const auto running = m_running.find({ it->second->connectionId, int(it->second->type) });
+    if (running != m_running.end() && running->second == key)
+        m_running.erase(running);
     // Delete later: we may be inside the job's own callback chain.
     m_finished.push_back(std::move(it->second));
     m_jobs.erase(it);

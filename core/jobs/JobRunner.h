@@ -4,6 +4,7 @@
 #include "core/api/JobState.h"
 #include "core/api/JobType.h"
 #include "core/jobs/JobResult.h"
+#include "core/jobs/PacedQueue.h"
 #include "core/jobs/PollPolicy.h"
 #include "core/util/Clock.h"
 
@@ -33,7 +34,11 @@ namespace aerodesk::jobs {
 ///   while MFA is pending (then MfaTimedOut with AC-110's advice); a fresh maxDurationMs /
 ///   maxAttempts after MFA; never beyond totalBoundMs() from start(). Each time bound is a
 ///   deadline timer of the job's own: it fires whatever the polls answer (errors, no answer).
-/// - Scale: one single-shot QTimer per job, all on this thread; no busy loops, no threads.
+/// - Scale: one single-shot QTimer per job, all on this thread; no busy loops, no threads. Every
+///   request sent and every answer handled goes through a PacedQueue (kTurnBudgetMs of work per
+///   event-loop turn, in order), and each job's first poll is spread over part of the first
+///   interval (PollPolicy::firstPollDelayMs): 500 jobs polling at once never hold the UI thread
+///   for more than about a frame. The time bounds are deadline timers, outside the queue.
 ///
 /// Every outcome, including a local refusal, arrives through finished() (never inside start()).
 class JobRunner : public QObject
@@ -62,6 +67,11 @@ public:
     /// End of the MFA window of a job waiting for MFA (invalid otherwise), for a countdown.
     QDateTime mfaDeadline(quint64 key) const;
     int activeCount() const { return int(m_jobs.size()); }
+    /// The paced work queue (sends and answers), for tests and the probe.
+    const PacedQueue &pacing() const { return m_paced; }
+
+    /// UI-thread work (sending requests, handling answers) run per event-loop turn at most.
+    static constexpr int kTurnBudgetMs = 4;
 
 Q_SIGNALS:
     void started(quint64 key, aerodesk::api::JobType type, const QString &connectionId);
@@ -75,6 +85,13 @@ private:
     struct Job;
     Job *find(quint64 key) const;
     void create(quint64 key);
+    /// Runs `work` through the paced queue (in order, on a later turn).
+    void paced(std::function<void()> work);
+    /// A request to send through the paced queue, once a token is at hand.
+    void pacedSend(std::function<void()> send);
+    void checkAccount(quint64 key);
+    void onAccount(quint64 key, const Result<api::Account, api::ApiError> &a);
+    void onCreated(quint64 key, const Result<api::JobCreated, api::ApiError> &c);
     void schedulePoll(Job &job, int delayMs);
     void poll(quint64 key);
     /// `seq`: the poll's number, to recognise answers sent before a completed MFA step.
@@ -96,6 +113,9 @@ private:
     PollPolicy m_policy;
     quint64 m_nextKey = 1;
     std::map<quint64, std::unique_ptr<Job>> m_jobs;
+    /// (connectionId, type) → key of the running job: runningJob() without a scan of every job.
+    std::map<std::pair<QString, int>, quint64> m_running;
+    PacedQueue m_paced { kTurnBudgetMs };
     std::vector<std::unique_ptr<Job>>
         m_finished; ///< freed from the event loop, not inside callbacks
 };

@@ -21,9 +21,18 @@ struct PollPolicy
     qint64 mfaWindowMs = 120000;
     qint64 mfaGraceMs = 30000; ///< after the window, wait this long for the server's AC-110
     qint64 expectedDurationMs = 10000; ///< typical job length (5–15 s), for the estimate
+    /// The first poll of a job waits intervalForAttempt(1) plus up to this fraction of it, a
+    /// fixed share per job (firstPollDelayMs): jobs started together do not all poll in the same
+    /// timer tick (500 at once stalled the UI thread, bench/JobsStallProbe.cpp). At most half
+    /// an interval, so the first poll never comes later than the second would have.
+    double firstPollSpread = 0.5;
 
     /// Delay before poll number `attempt` (1-based): initial × factor^(attempt−1), capped.
     int intervalForAttempt(int attempt) const;
+    /// Delay before job `key`'s first poll: intervalForAttempt(1) + a deterministic share of
+    /// firstPollSpread × that interval (golden-ratio sequence over keys: consecutive keys spread
+    /// evenly).
+    int firstPollDelayMs(quint64 key) const;
     /// The longest a job may run: a bound before MFA, the MFA window and its grace, a bound after.
     qint64 totalBoundMs() const { return 2 * maxDurationMs + mfaWindowMs + mfaGraceMs; }
 };

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace aerodesk::store {
 
 using connections::Connection;
@@ -257,7 +259,7 @@ Result<QList<Connection>, StoreError> ConnectionRepository::listAll() const
 }
 
 Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int batchSize,
-                                              const BatchSink &sink) const
+                                              const BatchSink &sink, int firstBatchSize) const
 {
     if (batchSize < 1)
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -279,8 +281,10 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     QString sql = QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1);
     if (!where.isEmpty())
         sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
-    sql += QStringLiteral(
-        "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
+    sql += query.order == ConnectionQuery::Order::Stored
+        ? QStringLiteral("ORDER BY id LIMIT ? OFFSET ?")
+        : QStringLiteral(
+              "ORDER BY connection_expiry IS NULL, connection_expiry, id LIMIT ? OFFSET ?");
     binds << (query.limit < 0 ? SqlDialect::noLimit(m_db.backend()) : QVariant(query.limit))
           << std::max<qint64>(0, query.offset);
 
@@ -292,16 +296,18 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
+    qsizetype flushAt = firstBatchSize > 0 ? std::min(firstBatchSize, batchSize) : batchSize;
     QList<Connection> batch;
-    batch.reserve(batchSize);
+    batch.reserve(flushAt);
     while (q.next()) {
         auto c = readRow(q, m_cipher);
         if (!c)
             return c.error();
         batch.append(std::move(c).value());
-        if (batch.size() == batchSize) {
+        if (batch.size() == flushAt) {
             if (!sink(std::exchange(batch, {})))
                 return {};
+            flushAt = batchSize;
             batch.reserve(batchSize);
         }
     }

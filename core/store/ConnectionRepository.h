@@ -39,10 +39,12 @@ public:
     Result<QList<connections::Connection>, StoreError> listAll() const;
     /// Receives decrypted rows in order; returns false to stop reading.
     using BatchSink = std::function<bool(QList<connections::Connection> &&batch)>;
-    /// The rows `query` selects, in listAll's order, decrypted and handed to `sink` batchSize at
-    /// a time (the last batch may be smaller). Stopping early (sink returned false) is success.
-    Status<StoreError> scan(const ConnectionQuery &query, int batchSize,
-                            const BatchSink &sink) const;
+    /// The rows `query` selects, in the query's order, decrypted and handed to `sink` batchSize
+    /// at a time (the last batch may be smaller). A `firstBatchSize` above 0 makes the first
+    /// batch that small, so a reader shows its first rows before a whole batch is decrypted.
+    /// Stopping early (sink returned false) is success.
+    Status<StoreError> scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink,
+                            int firstBatchSize = 0) const;
     /// Rows whose aeroPassUserUuid matches (blind index).
     Result<QList<connections::Connection>, StoreError>
     findByAeroPassUser(const QString &aeroPassUserUuid) const;

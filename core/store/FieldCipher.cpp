@@ -5,8 +5,13 @@
 
 namespace aerodesk::store {
 
+FieldCipher::FieldCipher()
+    : m_aead(std::make_unique<crypto::AeadKey>(crypto::SecureBytes()))
+{
+}
+
 FieldCipher::FieldCipher(crypto::SecureBytes key, Binding binding)
-    : m_key(std::move(key))
+    : m_aead(std::make_unique<crypto::AeadKey>(key))
     , m_binding(binding)
 {
 }
@@ -27,7 +32,7 @@ Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArra
     if (m_binding == Binding::RowBound && rowKey.isEmpty())
         return StoreError::make(StoreError::Kind::Crypto,
                                 QStringLiteral("Cannot encrypt %1 without its row.").arg(place));
-    auto sealed = crypto::Aead::seal(m_key, plaintext, associatedData(place, rowKey));
+    auto sealed = m_aead->seal(plaintext, associatedData(place, rowKey));
     if (!sealed) {
         qCWarning(aerodesk::log::store).noquote()
             << "cannot encrypt a" << place << "value:" << sealed.error().message;
@@ -41,7 +46,7 @@ Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArra
 Result<crypto::SecureBytes, StoreError>
 FieldCipher::open(const QString &place, QByteArrayView rowKey, QByteArrayView sealed) const
 {
-    auto opened = crypto::Aead::open(m_key, sealed, associatedData(place, rowKey));
+    auto opened = m_aead->open(sealed, associatedData(place, rowKey));
     if (!opened) {
         qCWarning(aerodesk::log::store).noquote()
             << "a stored" << place << "value does not decrypt";

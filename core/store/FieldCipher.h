@@ -1,11 +1,14 @@
 #pragma once
 
+#include "core/crypto/AeadKey.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/store/StoreError.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QString>
+
+#include <memory>
 
 namespace aerodesk::store {
 
@@ -23,7 +26,7 @@ class FieldCipher
 public:
     enum class Binding { PlaceOnly, RowBound };
 
-    FieldCipher() = default;
+    FieldCipher(); ///< no key: every seal and open fails with a clear error
     FieldCipher(crypto::SecureBytes key, Binding binding);
 
     Result<QByteArray, StoreError> seal(const QString &place, QByteArrayView rowKey,
@@ -39,7 +42,8 @@ public:
 private:
     QByteArray associatedData(const QString &place, QByteArrayView rowKey) const;
 
-    crypto::SecureBytes m_key;
+    /// The key, set up once (crypto::AeadKey).
+    std::unique_ptr<crypto::AeadKey> m_aead;
     Binding m_binding = Binding::RowBound;
 };
 

@@ -63,13 +63,16 @@ StoreLoader::~StoreLoader()
     delete m_worker;
 }
 
-quint64 StoreLoader::load(const ConnectionQuery &query, int batchSize)
+quint64 StoreLoader::load(const ConnectionQuery &query, int batchSize, int firstBatchSize)
 {
     const quint64 request = ++m_lastRequest;
     m_delivered.insert(request, 0);
     StoreWorker *worker = m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker, request, query, batchSize] { worker->load(request, query, batchSize); },
+        m_worker,
+        [worker, request, query, batchSize, firstBatchSize] {
+            worker->load(request, query, batchSize, firstBatchSize);
+        },
         Qt::QueuedConnection);
     return request;
 }

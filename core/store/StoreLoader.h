@@ -43,8 +43,10 @@ public:
     explicit StoreLoader(const Store &store, QObject *parent = nullptr);
     ~StoreLoader() override;
 
-    /// Queues a read; returns its request number (increasing from 1).
-    quint64 load(const ConnectionQuery &query = {}, int batchSize = kDefaultBatchSize);
+    /// Queues a read; returns its request number (increasing from 1). A `firstBatchSize` above 0
+    /// makes the first batch that small (ConnectionRepository::scan).
+    quint64 load(const ConnectionQuery &query = {}, int batchSize = kDefaultBatchSize,
+                 int firstBatchSize = 0);
     /// Cancels every request made so far.
     void cancel();
 

@@ -42,7 +42,8 @@ void StoreWorker::close()
     m_store.reset();
 }
 
-void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchSize)
+void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchSize,
+                       int firstBatchSize)
 {
     if (isCancelled(request))
         return Q_EMIT cancelled(request, 0);
@@ -53,8 +54,9 @@ void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchS
     }
     qint64 delivered = 0;
     bool stopped = false;
-    auto scanned =
-        m_store->connections().scan(query, batchSize, [&](QList<connections::Connection> &&rows) {
+    auto scanned = m_store->connections().scan(
+        query, batchSize,
+        [&](QList<connections::Connection> &&rows) {
             if (isCancelled(request)) {
                 stopped = true;
                 return false;
@@ -63,7 +65,8 @@ void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchS
             delivered += rows.size();
             Q_EMIT batchReady(request, first, rows);
             return true;
-        });
+        },
+        firstBatchSize);
     if (!scanned)
         return Q_EMIT failed(request, scanned.error()); // the repository logged the query
     if (stopped || isCancelled(request)) {

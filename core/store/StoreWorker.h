@@ -30,7 +30,8 @@ public:
     ~StoreWorker() override;
 
     /// On the worker's thread (StoreLoader invokes it queued).
-    void load(quint64 request, const aerodesk::store::ConnectionQuery &query, int batchSize);
+    void load(quint64 request, const aerodesk::store::ConnectionQuery &query, int batchSize,
+              int firstBatchSize = 0);
     /// On the worker's thread: closes its database connection (before the thread ends).
     void close();
     /// Any thread: every request numbered up to `request` stops before its next batch.

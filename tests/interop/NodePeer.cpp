@@ -42,4 +42,23 @@ QByteArray runNodeOaep(const QString &mode, const QString &keyFile, const QByteA
     return *bytes;
 }
 
+NodeRun runNodeScript(const QString &script, const QStringList &arguments)
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty()) {
+        ADD_FAILURE() << "Node.js is missing: run scripts/install-deps.sh (package nodejs)";
+        return {};
+    }
+    QProcess p;
+    p.start(node,
+            QStringList { QDir(sourceDir()).filePath(QStringLiteral("tests/interop/") + script) } +
+                arguments);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        ADD_FAILURE() << "node hung";
+        return {};
+    }
+    return { p.readAllStandardOutput(), p.exitCode() };
+}
+
 } // namespace aerodesk::test

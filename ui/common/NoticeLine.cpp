@@ -107,6 +107,10 @@ void NoticeLine::setNotice(Kind kind, const QString &message)
 
 void NoticeLine::clearNotice()
 {
+    // Already clear: nothing to do (re-setting the style sheet re-polishes the label; panels
+    // clear their notice on every state refresh).
+    if (m_message.isEmpty() && m_kind == Kind::Info && text().isEmpty() && isHidden())
+        return;
     const bool changed = !m_message.isEmpty();
     m_message.clear();
     m_kind = Kind::Info;

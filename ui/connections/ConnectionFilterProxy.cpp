@@ -200,26 +200,32 @@ std::vector<int> ConnectionFilterProxy::visibleFromOrder(bool narrowing) const
         m_filter.words.folded.isEmpty() && !m_filter.band && !m_filter.day.isValid();
     if (noFilter)
         return m_order;
+    // Rows are matched in the model's order, then listed in the sorted order: the match reads
+    // each row's filter keys front to back (the model's order is the store's, unrelated to the
+    // sort, and walking it in sorted order missed the cache on nearly every row), and the
+    // listing only reads a one-byte-per-row array that stays in the cache.
+    const size_t count = m_order.size();
+    std::vector<char> accepted(count, 0);
     if (!narrowing) {
-        rows.reserve(m_visible.size());
-        for (const int row : m_order) {
-            if (acceptsSourceRow(row))
-                rows.push_back(row);
+        for (size_t row = 0; row < count; ++row)
+            accepted[row] = acceptsSourceRow(static_cast<int>(row)) ? 1 : 0;
+    } else {
+        // Candidates: the rows shown now, and rows whose full id is one of the words (a pasted
+        // id matches even where its shorter prefix, the masked text, did not).
+        for (const int row : m_visible)
+            accepted[static_cast<size_t>(row)] = 1;
+        for (const QString &id : m_filter.words.normalized) {
+            for (const int row : m_model->rowsWithIdExactly(id))
+                accepted[static_cast<size_t>(row)] = 1;
         }
-        return rows;
+        for (size_t row = 0; row < count; ++row) {
+            if (accepted[row] && !acceptsSourceRow(static_cast<int>(row)))
+                accepted[row] = 0;
+        }
     }
-    // Candidates: the rows shown now, and rows whose full id is one of the words (a pasted id
-    // matches even where its shorter prefix, the masked text, did not).
-    std::vector<char> candidate(m_order.size(), 0);
-    for (const int row : m_visible)
-        candidate[static_cast<size_t>(row)] = 1;
-    for (const QString &id : m_filter.words.normalized) {
-        for (const int row : m_model->rowsWithIdExactly(id))
-            candidate[static_cast<size_t>(row)] = 1;
-    }
-    rows.reserve(m_visible.size());
+    rows.reserve(narrowing ? m_visible.size() : count);
     for (const int row : m_order) {
-        if (candidate[static_cast<size_t>(row)] && acceptsSourceRow(row))
+        if (accepted[static_cast<size_t>(row)])
             rows.push_back(row);
     }
     return rows;
@@ -548,6 +554,12 @@ void ConnectionFilterProxy::updateRow(int sourceRow, int firstColumn, int lastCo
 void ConnectionFilterProxy::beginBulkLoad()
 {
     ++m_bulkDepth;
+}
+
+void ConnectionFilterProxy::prepareSort() const
+{
+    if (m_model && m_sortColumn >= 0)
+        m_model->sortRanks(m_sortColumn);
 }
 
 void ConnectionFilterProxy::endBulkLoad()

@@ -78,6 +78,10 @@ public:
     /// sorted once when it ends. Nested calls count.
     void beginBulkLoad();
     void endBulkLoad();
+    /// Computes the sort column's ranks now (ConnectionTableModel::sortRanks, kept until rows
+    /// change), so the sort at endBulkLoad() only orders: a caller can spread the end of a load
+    /// over two event-loop turns.
+    void prepareSort() const;
     bool isBulkLoading() const { return m_bulkDepth > 0; }
 
     /// True when the model's row `sourceRow` passes every filter.

@@ -3,6 +3,7 @@
 #include "core/connections/LinkRecorder.h"
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
+#include "core/store/ConnectionQuery.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLoader.h"
 #include "ui/connections/ConnectionsPanel.h"
@@ -122,7 +123,13 @@ void ConnectionStoreFeed::reload(bool clearFirst)
     m_expected = db->connections().count();
     m_delivered = 0;
     m_loaderTotal.reset();
-    m_request = m_loader->load({}, kBatchSize);
+    // The store's own row order (no sort before the first row: the panel sorts once at the end)
+    // and a small first batch, so the first screenful shows while the rest is decrypted.
+    store::ConnectionQuery everything;
+    everything.order = store::ConnectionQuery::Order::Stored;
+    m_request = m_loader->load(everything, kBatchSize, kFirstBatchSize);
+    if (clearFirst)
+        m_panel.reserveRows(m_expected);
     if (!std::exchange(m_bulk, true))
         m_panel.beginBulkLoad();
     Q_EMIT loadingStarted(m_expected);
@@ -153,6 +160,7 @@ void ConnectionStoreFeed::connectLoader(store::StoreLoader &loaderRef)
                     return;
                 appendAllPending(); // what was read is shown
                 m_request = 0;
+                m_endStep = 0;
                 m_reloadAgain = false;
                 if (std::exchange(m_bulk, false))
                     m_panel.endBulkLoad();
@@ -203,12 +211,24 @@ void ConnectionStoreFeed::dropPending()
     m_pending.clear();
     m_pendingOffset = 0;
     m_loaderTotal.reset();
+    m_endStep = 0;
     if (std::exchange(m_bulk, false))
         m_panel.endBulkLoad();
 }
 
 void ConnectionStoreFeed::finishLoad(qint64 total)
 {
+    if (m_bulk && m_endStep < 2) {
+        // The end of a load gets turns of its own (the slice timer brings it back here), so no
+        // turn passes a frame: after the last slice, the sort column's ranks (about 5 ms at
+        // 100,000 rows); then the order, the re-match and the timeline.
+        if (m_endStep++ == 1)
+            m_panel.prepareBulkLoadEnd();
+        m_loaderTotal = total;
+        m_sliceTimer.start();
+        return;
+    }
+    m_endStep = 0;
     m_loaderTotal.reset();
     m_request = 0;
     if (std::exchange(m_bulk, false))

@@ -46,6 +46,8 @@ class ConnectionStoreFeed : public QObject
     Q_OBJECT
 public:
     static constexpr int kBatchSize = 5000;
+    /// The first batch of a load: a screenful and some, decrypted in a few milliseconds.
+    static constexpr int kFirstBatchSize = 500;
     /// UI-thread time one slice of appends may take before yielding to the event loop (half a
     /// 60 Hz frame: the rest is left for painting and input).
     static constexpr int kSliceBudgetMs = 6;
@@ -95,6 +97,7 @@ private:
     qint64 m_delivered = 0;
     bool m_reloadAgain = false;
     bool m_bulk = false; ///< inside m_panel.beginBulkLoad()
+    int m_endStep = 0; ///< the end of a bulk load: 1 = last slice done, 2 = ranks computed
     std::deque<QList<connections::Connection>> m_pending; ///< received, not yet appended
     qsizetype m_pendingOffset = 0; ///< rows of m_pending.front() already appended
     std::optional<qint64> m_loaderTotal; ///< the loader finished; waiting for the slices

@@ -70,6 +70,9 @@ public:
     /// model (same connectionId) update their row in place instead. Feed a large load in batches
     /// (a few thousand rows each) so views and proxies never stall on one huge insert.
     void appendConnections(std::vector<connections::Connection> batch);
+    /// Room for `total` rows (rows, the id index, the filter keys), so a load of a known size
+    /// neither moves its rows nor rehashes its index as it grows. Never shrinks.
+    void reserveRows(qsizetype total);
     /// Replaces the row with the same connectionId, or appends the connection. Returns its row.
     int upsertConnection(const connections::Connection &connection);
     /// Removes the row with that connectionId; false when there is none.
@@ -144,6 +147,8 @@ public:
     /// Simple Unicode case folding, one code point at a time: what Qt::CaseInsensitive compares
     /// (so folded text compared case-sensitively orders and matches as the original did).
     static QString foldCase(QStringView text);
+    /// foldCase(), sharing `text` itself when folding changes nothing.
+    static QString foldCaseShared(const QString &text);
 
 Q_SIGNALS:
     /// A connection already in the model moved into the 7-day band (by an update or by
@@ -157,8 +162,6 @@ private:
         connections::Connection connection;
         connections::ExpiryInfo expiry;
         QDate expiryDay;
-        QString maskedId;
-        QString maskedUuid;
         QString idKey;
         QString uuidKey;
         // Kept in step with the fields above by updateKeys() (filter and sort read only these).

@@ -36,6 +36,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -208,6 +209,21 @@ void ConnectionsPanel::build()
     connect(&m_bulkTimelineTimer, &QTimer::timeout, this, &ConnectionsPanel::refreshTimeline);
     connect(&m_bulkTimelineTimer, &QTimer::timeout, this, &ConnectionsPanel::allowBulkPaint);
     m_table->viewport()->installEventFilter(this);
+    m_table->verticalScrollBar()->installEventFilter(this);
+    // While a bulk load holds the table's paints, anything that changes what the table shows
+    // paints it at once: the user scrolling, a filter or sort, rows arriving where they are seen.
+    for (QScrollBar *bar : { m_table->verticalScrollBar(), m_table->horizontalScrollBar() })
+        connect(bar, &QScrollBar::valueChanged, this, &ConnectionsPanel::showBulkView);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ConnectionsPanel::showBulkView);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ConnectionsPanel::showBulkView);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ConnectionsPanel::showBulkView);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ConnectionsPanel::showBulkView);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int) {
+                const int lastShown = m_table->rowAt(m_table->viewport()->height() - 1);
+                if (lastShown < 0 || first <= lastShown)
+                    showBulkView();
+            });
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_model, signal, &m_timelineTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, &m_timelineTimer,
@@ -443,6 +459,11 @@ void ConnectionsPanel::setConnections(std::vector<Connection> connections)
     refreshTimeline();
 }
 
+void ConnectionsPanel::reserveRows(qsizetype total)
+{
+    m_model->reserveRows(total);
+}
+
 void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
 {
     m_model->appendConnections(std::move(batch));
@@ -459,18 +480,32 @@ void ConnectionsPanel::appendConnections(std::vector<Connection> batch)
 void ConnectionsPanel::holdBulkPaint()
 {
     // The first screenful is painted at once; after it, rows of a bulk load go below what is
-    // shown (sorted at the end), so repainting after every slice shows nothing new.
+    // shown (sorted at the end), so repainting after every slice shows nothing new — and a
+    // table paint (about 9 ms) or a scroll bar paint (about 2 ms) after every 6-ms slice made
+    // turns longer than a frame. The scroll bar, whose range grows, is painted every
+    // kBulkTimelineMs (allowBulkPaint); the table only when what it shows changes
+    // (showBulkView).
     QWidget *viewport = m_table->viewport();
-    if (m_bulkPaintDue || !viewport->updatesEnabled() ||
-        qint64(m_proxy->rowCount()) * m_table->verticalHeader()->defaultSectionSize() <
-            viewport->height())
+    if (qint64(m_proxy->rowCount()) * m_table->verticalHeader()->defaultSectionSize() <
+        viewport->height())
         return;
-    viewport->setUpdatesEnabled(false);
+    if (!m_bulkPaintDue)
+        viewport->setUpdatesEnabled(false);
+    if (!m_bulkBarDue)
+        m_table->verticalScrollBar()->setUpdatesEnabled(false);
 }
 
 void ConnectionsPanel::allowBulkPaint()
 {
-    // Every kBulkTimelineMs of a load: one paint (scrolled, resized, or new rows in view).
+    QScrollBar *bar = m_table->verticalScrollBar();
+    if (m_bulkDepth == 0 || bar->updatesEnabled())
+        return;
+    m_bulkBarDue = true; // until that paint has happened
+    bar->setUpdatesEnabled(true); // schedules it
+}
+
+void ConnectionsPanel::showBulkView()
+{
     QWidget *viewport = m_table->viewport();
     if (m_bulkDepth == 0 || viewport->updatesEnabled())
         return;
@@ -480,8 +515,15 @@ void ConnectionsPanel::allowBulkPaint()
 
 bool ConnectionsPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Paint && m_table && watched == m_table->viewport())
-        m_bulkPaintDue = false;
+    if (m_table && watched == m_table->viewport()) {
+        if (event->type() == QEvent::Paint)
+            m_bulkPaintDue = false;
+        else if (event->type() == QEvent::Resize)
+            showBulkView();
+    } else if (m_table && watched == m_table->verticalScrollBar() &&
+               event->type() == QEvent::Paint) {
+        m_bulkBarDue = false;
+    }
     return SessionPanel::eventFilter(watched, event);
 }
 
@@ -491,13 +533,20 @@ void ConnectionsPanel::beginBulkLoad()
         m_proxy->beginBulkLoad();
 }
 
+void ConnectionsPanel::prepareBulkLoadEnd()
+{
+    m_proxy->prepareSort();
+}
+
 void ConnectionsPanel::endBulkLoad()
 {
     if (m_bulkDepth == 0 || --m_bulkDepth > 0)
         return;
     m_proxy->endBulkLoad();
     m_bulkPaintDue = false;
+    m_bulkBarDue = false;
     m_table->viewport()->setUpdatesEnabled(true); // the sorted table, painted once
+    m_table->verticalScrollBar()->setUpdatesEnabled(true);
     m_bulkTimelineTimer.stop();
     m_timelineTimer.stop();
     refreshTimeline();

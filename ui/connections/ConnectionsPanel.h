@@ -72,6 +72,8 @@ public:
 
     void setConnections(std::vector<connections::Connection> connections);
     void appendConnections(std::vector<connections::Connection> batch);
+    /// Room for `total` rows before a load appends them (ConnectionTableModel::reserveRows).
+    void reserveRows(qsizetype total);
     void upsertConnection(const connections::Connection &connection);
     bool removeConnection(const QString &connectionId);
     /// Re-reads the clock: bands, days left and the timeline's "today". Called every minute.
@@ -83,6 +85,9 @@ public:
     /// go below it, and a repaint after each of a load's ~100 slices cost most of its UI time.
     void beginBulkLoad();
     void endBulkLoad();
+    /// The first half of ending a bulk load, for a turn of its own: the sort's ranks
+    /// (ConnectionFilterProxy::prepareSort). endBulkLoad() works without it, in one turn.
+    void prepareBulkLoadEnd();
     static constexpr int kBulkTimelineMs = 100;
 
     ConnectionTableModel *model() const { return m_model; }
@@ -147,6 +152,7 @@ private:
     void refreshTimeline();
     void holdBulkPaint();
     void allowBulkPaint();
+    void showBulkView();
     void updateCount();
     void updateDetail();
     void onDaySelected(const QDate &day);
@@ -213,6 +219,7 @@ private:
     QTimer m_bulkTimelineTimer;
     int m_bulkDepth = 0;
     bool m_bulkPaintDue = false; ///< bulk load: the table may paint once (see holdBulkPaint())
+    bool m_bulkBarDue = false; ///< bulk load: the scroll bar may paint once
 };
 
 } // namespace aerodesk::ui

@@ -263,24 +263,38 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::DecorationRole && column == ResultColumn && severity != Severity::None) {
-        QStyle *style = QApplication::style();
-        switch (severity) {
-        case Severity::Success:
-            return style->standardIcon(QStyle::SP_DialogApplyButton);
-        case Severity::Information:
-            return style->standardIcon(QStyle::SP_MessageBoxInformation);
-        case Severity::Warning:
-            return style->standardIcon(QStyle::SP_MessageBoxWarning);
-        case Severity::Error:
-            return style->standardIcon(QStyle::SP_MessageBoxCritical);
-        case Severity::None:
-            break;
-        }
-    }
+    if (role == Qt::DecorationRole && column == ResultColumn && severity != Severity::None)
+        return severityIcon(severity);
     if (role == Qt::TextAlignmentRole && (column == AttemptsColumn || column == ElapsedColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+QIcon JobsModel::severityIcon(Severity severity) const
+{
+    // Asked for every painted and measured result cell: QStyle::standardIcon() decodes its
+    // images each time (a third of a paint with 500 jobs), so each icon is made once.
+    QIcon &icon = m_icons[std::size_t(severity)];
+    if (!icon.isNull())
+        return icon;
+    QStyle *style = QApplication::style();
+    switch (severity) {
+    case Severity::Success:
+        icon = style->standardIcon(QStyle::SP_DialogApplyButton);
+        break;
+    case Severity::Information:
+        icon = style->standardIcon(QStyle::SP_MessageBoxInformation);
+        break;
+    case Severity::Warning:
+        icon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+        break;
+    case Severity::Error:
+        icon = style->standardIcon(QStyle::SP_MessageBoxCritical);
+        break;
+    case Severity::None:
+        break;
+    }
+    return icon;
 }
 
 QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -7,10 +7,12 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QIcon>
 #include <QList>
 #include <QPointer>
 #include <QTimer>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -114,6 +116,7 @@ private:
     void progressed(int row);
     void announceProgress();
     QString resultText(const Row &row) const;
+    QIcon severityIcon(Severity severity) const;
 
     std::vector<Row> m_rows;
     QPointer<jobs::JobRunner> m_runner;
@@ -122,6 +125,7 @@ private:
     QTimer m_progressTimer;
     int m_progressFirst = -1; ///< rows changed by polls since the last announcement
     int m_progressLast = -1;
+    mutable std::array<QIcon, 5> m_icons; ///< per Severity, made on first use
 };
 
 } // namespace aerodesk::ui

@@ -18,6 +18,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QCompleter>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,8 +26,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShowEvent>
+#include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace aerodesk::ui {
 
@@ -120,13 +126,11 @@ void JobsPanel::build()
     m_table->horizontalHeader()->setAccessibleName(tr("Columns"));
     m_table->verticalHeader()->setAccessibleName(tr("Rows"));
     m_table->horizontalHeader()->setStretchLastSection(true);
-    for (int column : { JobsModel::TypeColumn, JobsModel::ConnectionColumn, JobsModel::StateColumn,
-                        JobsModel::AttemptsColumn, JobsModel::ElapsedColumn })
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    // Fitted to the rows in view, not to every row: with 500 jobs polling, fitting five columns
-    // to all rows after each update measured (text layout) 2,500 cells per update and stalled
-    // the event loop for 0.4 s (bench/JobsStallProbe.cpp).
-    m_table->horizontalHeader()->setResizeContentsPrecision(0);
+    // Sized once from what these columns can ever show (a fixed vocabulary: job types, states
+    // and outcomes, masked ids, attempt counts, elapsed times), not re-fitted to the rows: with
+    // 500 jobs polling, ResizeToContents re-measured the cells in view after every change (text
+    // layout; ~10 ms a turn beside the paint, bench/JobsStallProbe.cpp). Still resizable.
+    fitColumnsToVocabulary();
     m_table->setColumnWidth(JobsModel::ProgressColumn, 140);
     layout->addWidget(m_table, 1);
 
@@ -159,13 +163,79 @@ void JobsPanel::build()
     connect(m_reconnectButton, &QPushButton::clicked, this, &JobsPanel::reconnectSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsPanel::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateActions);
+    // Only a change to the selected row changes what the actions and the summary say: with 500
+    // jobs polling, refreshing them for every other row's change was most of the panel's cost.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_table->currentIndex().row();
+                if (row < 0 || (row >= topLeft.row() && row <= bottomRight.row()))
+                    updateActions();
+            });
+    // The newest job is the one being watched: selected at once when it is the turn's first new
+    // row. Rows added later in the same turn are selected together on the next turn: selecting
+    // each of 500 rows started in one turn forced a full item layout per row (bench probe).
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) {
-                m_table->selectRow(last); // the newest job is the one being watched
+                if (m_insertedThisTurn) {
+                    m_selectNewestLater = true;
+                    return;
+                }
+                m_insertedThisTurn = true;
+                m_table->selectRow(last);
                 updateEmptyState();
+                QTimer::singleShot(0, this, [this] {
+                    m_insertedThisTurn = false;
+                    if (std::exchange(m_selectNewestLater, false) && m_model->rowCount() > 0)
+                        m_table->selectRow(m_model->rowCount() - 1);
+                });
             });
     updateEmptyState();
+}
+
+void JobsPanel::fitColumnsToVocabulary()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics cells(m_table->font());
+    const QFontMetrics titles(header->font());
+    // Cell and header padding as the styles draw it (margins, focus frame, sort arrow room).
+    const int pad =
+        2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) +
+        cells.averageCharWidth() * 2;
+    const int titlePad = titles.averageCharWidth() * 2 +
+        m_table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) * 2;
+    QStringList states { JobsModel::tr("Starting"), JobsModel::tr("Not watched") };
+    for (api::JobState st :
+         { api::JobState::Initiated, api::JobState::InProgress, api::JobState::PendingMfa,
+           api::JobState::Completed, api::JobState::Failed, api::JobState::Unknown })
+        states << JobsModel::stateText(st);
+    for (jobs::JobOutcome o :
+         { jobs::JobOutcome::Completed, jobs::JobOutcome::Failed, jobs::JobOutcome::TimedOut,
+           jobs::JobOutcome::AlreadyRunning, jobs::JobOutcome::Skipped,
+           jobs::JobOutcome::MfaTimedOut, jobs::JobOutcome::MfaLocked, jobs::JobOutcome::Cancelled,
+           jobs::JobOutcome::Error })
+        states << JobsModel::outcomeText(o);
+    const QList<QPair<int, QStringList>> vocabulary {
+        { JobsModel::TypeColumn,
+          { JobsModel::typeText(api::JobType::Balance),
+            JobsModel::typeText(api::JobType::Transactions),
+            JobsModel::typeText(api::JobType::Identity) } },
+        { JobsModel::ConnectionColumn,
+          { connections::IdMask::mask(QStringLiteral("WWWWWWWWWWWW")),
+            connections::IdMask::mask(QStringLiteral("WWWWWWWW")) } },
+        { JobsModel::StateColumn, states },
+        { JobsModel::AttemptsColumn, { QStringLiteral("9999") } },
+        { JobsModel::ElapsedColumn,
+          { JobsModel::formatElapsed(59000), JobsModel::formatElapsed(99 * 60000 + 59000) } },
+    };
+    for (const auto &[column, texts] : vocabulary) {
+        int width =
+            titles.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) +
+            titlePad;
+        for (const QString &t : texts)
+            width = std::max(width, cells.horizontalAdvance(t) + pad);
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_table->setColumnWidth(column, width);
+    }
 }
 
 void JobsPanel::sessionEnvironmentChanged()
@@ -324,7 +394,11 @@ void JobsPanel::onFinished(const jobs::JobResult &result)
 {
     if (QPointer<MfaPromptDialog> prompt = m_prompts.take(result.key))
         prompt->jobFinished(result);
-    updateActions();
+    // The model's dataChanged already refreshed the actions if this job is the selected row;
+    // the other 499 of a large batch change nothing the actions or summary show.
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || m_model->rowForKey(result.key) == row)
+        updateActions();
 }
 
 void JobsPanel::reconnectSelected()

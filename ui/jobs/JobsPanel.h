@@ -71,6 +71,7 @@ protected:
 
 private:
     void build();
+    void fitColumnsToVocabulary();
     void rebind();
     void updateActions();
     void cancelSelected();
@@ -96,6 +97,8 @@ private:
     QLabel *m_summary = nullptr;
     QMap<quint64, QPointer<MfaPromptDialog>> m_prompts;
     QList<QMetaObject::Connection> m_runnerConnections;
+    bool m_insertedThisTurn = false; ///< a row was added and selected in this event-loop turn
+    bool m_selectNewestLater = false; ///< more rows followed it: select the newest next turn
 };
 
 } // namespace aerodesk::ui

@@ -5,6 +5,10 @@
 #include "core/jobs/JobRunner.h"
 #include "tests/core/api/ClientHarness.h"
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+
 #include <optional>
 
 using namespace aerodesk;
@@ -185,4 +189,62 @@ TEST(JobRunnerSandbox, TimesOutByTheBound)
     const JobResult r = rig.wait(0);
     EXPECT_EQ(r.outcome, JobOutcome::TimedOut) << r.message.toStdString();
     EXPECT_FALSE(r.nextStep.isEmpty());
+}
+
+// Many jobs at once (issue 14): the sends and answers go through the paced queue and the first
+// polls are spread, yet every job still polls within its first interval (plus its spread), and
+// every job reaches its final state, one per (connection, type).
+TEST(JobRunnerSandbox, ManyJobsAtOnceArePacedAndAllComplete)
+{
+    SandboxRig rig;
+    ASSERT_TRUE(rig.start());
+    const JobType types[] = { JobType::Balance, JobType::Transactions, JobType::Identity };
+    constexpr int kConnections = 20;
+    QStringList ids;
+    for (int i = 0; i < kConnections; ++i) {
+        ids << rig.h.sandbox.linkConnection(QStringLiteral("oauth"));
+        ASSERT_FALSE(ids.last().isEmpty()) << rig.h.sandbox.lastError().toStdString();
+    }
+    // Job key → monotonic ms of its creation (attempt 0) and of its first poll's answer.
+    QHash<quint64, qint64> createdAt, firstPolledAt;
+    QElapsedTimer clock;
+    clock.start();
+    QObject::connect(rig.runner.get(), &JobRunner::progress, &rig.ctx,
+                     [&](quint64 key, api::JobState, int attempt, qint64, qint64) {
+                         if (attempt == 0)
+                             createdAt.insert(key, clock.elapsed());
+                         else if (!firstPolledAt.contains(key))
+                             firstPolledAt.insert(key, clock.elapsed());
+                     });
+    QList<quint64> keys;
+    for (int i = 0; i < kConnections * 3; ++i)
+        keys << rig.runner->start(types[i % 3], ids.at(i / 3));
+    EXPECT_EQ(rig.runner->pacing().turns(), 0) << "nothing is sent inside start()";
+    ASSERT_TRUE(test::waitUntil([&] { return rig.results.size() == keys.size(); }, 60000));
+
+    QSet<quint64> ended;
+    for (const JobResult &r : std::as_const(rig.results)) {
+        EXPECT_EQ(r.outcome, JobOutcome::Completed) << r.message.toStdString();
+        EXPECT_GE(r.attempts, 1);
+        ended.insert(r.key);
+    }
+    EXPECT_EQ(ended.size(), keys.size()) << "each job ended exactly once";
+    const PollPolicy &p = rig.runner->policy();
+    QSet<int> firstDelays;
+    for (quint64 key : std::as_const(keys)) {
+        ASSERT_TRUE(createdAt.contains(key) && firstPolledAt.contains(key)) << key;
+        const int delay = p.firstPollDelayMs(key);
+        firstDelays.insert(delay);
+        EXPECT_GE(delay, p.intervalForAttempt(1));
+        EXPECT_LE(delay, p.intervalForAttempt(1) * 3 / 2);
+        // The first poll's answer within its (spread) interval, with room for a loaded machine.
+        EXPECT_LE(firstPolledAt.value(key) - createdAt.value(key), delay + 2000) << key;
+    }
+    EXPECT_GE(firstDelays.size(), keys.size() / 2) << "the first polls are spread, not equal";
+    EXPECT_GT(rig.runner->pacing().turns(), 1);
+    EXPECT_EQ(rig.runner->pacing().pending(), 0);
+    EXPECT_EQ(rig.runner->activeCount(), 0);
+    for (const QString &c : std::as_const(ids))
+        for (JobType t : types)
+            EXPECT_FALSE(rig.runner->runningJob(c, t).has_value());
 }

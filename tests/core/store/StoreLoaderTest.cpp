@@ -212,6 +212,27 @@ TEST_P(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
     EXPECT_EQ(got.firstIndexes, (QList<qint64> { 0, 7, 14, 21, 28 }));
 }
 
+// The connections list reads in the store's own row order (it sorts by itself) with a small
+// first batch, so its first rows come before a whole batch is decrypted.
+TEST_P(StoreLoaderTest, StoredOrderComesInRowOrderWithASmallFirstBatch)
+{
+    ASSERT_NO_FATAL_FAILURE(fill(1000)); // inserted from row 999 down to row 0
+    StoreLoader loader(where.target(), key, where.password());
+    Received got;
+    got.attach(loader);
+    ConnectionQuery stored;
+    stored.order = ConnectionQuery::Order::Stored;
+    loader.load(stored, 300, 50);
+    ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }, 60000));
+    ASSERT_TRUE(got.finished.has_value());
+    EXPECT_EQ(*got.finished, 1000);
+    EXPECT_EQ(got.firstIndexes, (QList<qint64> { 0, 50, 350, 650, 950 }));
+    ASSERT_EQ(got.rows.size(), 1000);
+    for (int i = 0; i < 1000; ++i)
+        ASSERT_EQ(got.rows.at(i).connectionId, loaderRow(999 - i).connectionId) << i;
+    EXPECT_EQ(got.rows.at(0).accountSummary, loaderRow(999).accountSummary) << "decrypted";
+}
+
 TEST_P(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
 {
     fill(10);

@@ -336,6 +336,38 @@ TEST_F(ConnectionFilterEquivalenceTest, ABulkLoadShowsEveryRowSortedAndMatchesRo
     ASSERT_NO_FATAL_FAILURE(expectSameAsReference(QStringLiteral("unfiltered")));
 }
 
+// The expiry columns rank rows by the time alone (a radix sort) when that agrees with the days
+// shown, and fall back to the full (days, time) order when rows read their days at different
+// moments: here half the rows are a day and a half older than the clock.
+TEST_F(ConnectionFilterEquivalenceTest, DaysReadAtDifferentMomentsStillSortByTheDaysShown)
+{
+    model.appendConnections(rows(1500));
+    clock.set(connectionsNow().addSecs(36 * 3600));
+    model.appendConnections(rows(1500, 1500)); // read now; the first 1,500 are not re-read
+    bool disagree = false;
+    for (int a = 0; a < 1500 && !disagree; a += 7) {
+        for (int b = 1500; b < 3000 && !disagree; b += 11) {
+            const auto &ea = model.expiry(a), &eb = model.expiry(b);
+            const qint64 ta = model.connection(a).connectionExpiry.toMSecsSinceEpoch();
+            const qint64 tb = model.connection(b).connectionExpiry.toMSecsSinceEpoch();
+            disagree = ea.status != aerodesk::connections::ExpiryStatus::Unknown &&
+                eb.status != aerodesk::connections::ExpiryStatus::Unknown && ta < tb &&
+                ea.daysLeft > eb.daysLeft;
+        }
+    }
+    ASSERT_TRUE(disagree) << "the data must hold rows whose days and times disagree";
+    for (const int column : { int(M::DaysLeftColumn), int(M::ExpiryDateColumn) }) {
+        for (const auto order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            proxy.sort(column, order);
+            ASSERT_NO_FATAL_FAILURE(expectSameAsReference(
+                QStringLiteral("column %1 order %2").arg(column).arg(int(order))));
+        }
+    }
+    model.refreshExpiry(); // all read against one clock again: the fast path's order
+    proxy.sort(M::DaysLeftColumn, Qt::AscendingOrder);
+    ASSERT_NO_FATAL_FAILURE(expectSameAsReference(QStringLiteral("after refreshExpiry")));
+}
+
 TEST_F(ConnectionFilterEquivalenceTest, FoldingMatchesQtCaseInsensitiveComparison)
 {
     const QString samples[] = { QStringLiteral("Ärzte"),    QStringLiteral("äRZTE"),

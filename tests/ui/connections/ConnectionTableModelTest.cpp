@@ -233,9 +233,18 @@ TEST_F(ConnectionTableModelTest, AppendsOneInsertPerBatchAndUpdatesKnownIdsInPla
     EXPECT_EQ(changed.count(), 1);
     EXPECT_EQ(model.connection(42).bankName, QStringLiteral("Moved Bank"));
     EXPECT_EQ(model.expiry(10000).daysLeft, 2); // the later duplicate in a batch wins
-    // An empty or all-known batch inserts nothing.
+    EXPECT_EQ(model.rowOf(makeConnection(20000, kDay).connectionId), 10000);
+    EXPECT_EQ(model.rowOf(known.connectionId), 42);
+    // An empty or all-known batch inserts nothing; the known rows are updated in place.
     model.appendConnections({});
     EXPECT_EQ(inserted.count(), 5);
+    model.appendConnections({ makeConnection(43, 4 * kDay, QStringLiteral("Again Bank")),
+                              makeConnection(20000, 3 * kDay) });
+    EXPECT_EQ(inserted.count(), 5);
+    EXPECT_EQ(changed.count(), 3);
+    EXPECT_EQ(model.rowCount(), 10001);
+    EXPECT_EQ(model.connection(43).bankName, QStringLiteral("Again Bank"));
+    EXPECT_EQ(model.expiry(10000).daysLeft, 3);
 }
 
 TEST_F(ConnectionTableModelTest, SignalsWhenAKnownConnectionEntersTheSevenDayBand)
@@ -274,6 +283,15 @@ TEST_F(ConnectionTableModelTest, CountsConnectionsPerUtcExpiryDay)
     EXPECT_EQ(counts.value(today), 0);
     EXPECT_EQ(counts.value(today.addDays(1)), 1); // 12:00 + 12 h = next day 00:00 UTC
     EXPECT_EQ(counts.size(), 2);
+    // Both ends of the range count; days outside it, expired days and a reversed range do not.
+    model.upsertConnection(makeConnection(6, -2 * kDay));
+    const auto oneDay = model.expiryCountsByDay(today.addDays(3), today.addDays(3));
+    EXPECT_EQ(oneDay, (QMap<QDate, int> { { today.addDays(3), 2 } }));
+    const auto twoDays = model.expiryCountsByDay(today.addDays(1), today.addDays(3));
+    EXPECT_EQ(twoDays, (QMap<QDate, int> { { today.addDays(1), 1 }, { today.addDays(3), 2 } }));
+    EXPECT_EQ(
+        model.expiryCountsByDay(today.addDays(-2), today.addDays(-2)).value(today.addDays(-2)), 1);
+    EXPECT_TRUE(model.expiryCountsByDay(today.addDays(3), today.addDays(2)).isEmpty());
 }
 
 } // namespace

@@ -14,6 +14,7 @@
 #include "ui/connections/ConnectionsPanel.h"
 
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -49,9 +50,22 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
     QSignalSpy finished(panel.feed(), &ui::ConnectionStoreFeed::loadingFinished);
     QSignalSpy progress(panel.feed(), &ui::ConnectionStoreFeed::loadingProgress);
     // Past the first screenful the table is repainted at most every kBulkTimelineMs of a load.
+    // The scroll bar's paints are held too (shown every kBulkTimelineMs), and scrolling while
+    // the table is held paints it at once.
     bool paintHeld = false;
+    bool barHeld = false;
+    bool scrolled = false;
+    bool scrollShownAtOnce = false;
+    QScrollBar *bar = panel.table()->verticalScrollBar();
     QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingProgress, &panel, [&] {
-        paintHeld = paintHeld || !panel.table()->viewport()->updatesEnabled();
+        const bool held = !panel.table()->viewport()->updatesEnabled();
+        paintHeld = paintHeld || held;
+        barHeld = barHeld || !bar->updatesEnabled();
+        if (held && !scrolled && bar->maximum() > 100) {
+            scrolled = true;
+            bar->setValue(100);
+            scrollShownAtOnce = panel.table()->viewport()->updatesEnabled();
+        }
     });
     int rowsAtFinish = -1;
     QObject::connect(panel.feed(), &ui::ConnectionStoreFeed::loadingFinished, &panel,
@@ -66,6 +80,10 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
     EXPECT_GT(progress.count(), 1) << "appended in slices, with progress between them";
     EXPECT_TRUE(paintHeld) << "repaints were held back while rows went below the first screen";
     EXPECT_TRUE(panel.table()->viewport()->updatesEnabled()) << "and the table paints again";
+    EXPECT_TRUE(barHeld) << "the growing scroll bar was not repainted after every slice";
+    EXPECT_TRUE(bar->updatesEnabled()) << "and it paints again";
+    EXPECT_TRUE(scrolled);
+    EXPECT_TRUE(scrollShownAtOnce) << "scrolling during the load shows the rows at once";
     ASSERT_EQ(panel.proxy()->rowCount(), kRows);
 
     // Every stored id is a row, and the table is sorted by days left (the panel's default).

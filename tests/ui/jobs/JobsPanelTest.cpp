@@ -496,3 +496,42 @@ TEST_F(JobsPanelTest, PollProgressIsReadableAtOnceAndAnnouncedWithinAFrame)
     EXPECT_TRUE(unannounced.empty()) << "every polled row was announced";
     EXPECT_LE(announcements, polls + int(keys.size())) << "at most one per poll and per outcome";
 }
+
+// Many jobs started in one turn (issue 14): the runner paces sends and answers and the panel
+// refreshes its actions only for the selected row, yet every row ends showing its job's final
+// state, and the selected (newest) row's actions and summary follow it to the end.
+TEST_F(JobsPanelTest, ManyJobsAtOnceAllShowTheirFinalState)
+{
+    const JobType types[] = { JobType::Balance, JobType::Transactions, JobType::Identity };
+    QStringList ids;
+    for (int i = 0; i < 8; ++i) {
+        ids << rig.harness().sandbox.linkConnection(QStringLiteral("oauth"));
+        ASSERT_FALSE(ids.last().isEmpty()) << rig.harness().sandbox.lastError().toStdString();
+    }
+    QList<quint64> keys;
+    for (int i = 0; i < ids.size() * 3; ++i)
+        keys << panel->startJob(types[i % 3], ids.at(i / 3));
+    ASSERT_EQ(model()->rowCount(), keys.size()) << "a row per job at once";
+    EXPECT_EQ(panel->table()->currentIndex().row(), 0) << "the turn's first new row at once";
+    EXPECT_TRUE(
+        waitUntil([&] { return panel->table()->currentIndex().row() == keys.size() - 1; }, 5000))
+        << "the newest row selected on the next turn";
+    auto *cancel = child<QPushButton>(panel.get(), "jobCancel");
+    EXPECT_TRUE(cancel->isEnabled()) << "the selected job is running";
+    for (quint64 key : std::as_const(keys))
+        ASSERT_EQ(waitOutcome(key), JobOutcome::Completed)
+            << cell(key, JobsModel::ResultColumn).toStdString();
+    for (quint64 key : std::as_const(keys)) {
+        EXPECT_EQ(cell(key, JobsModel::StateColumn), QStringLiteral("Completed")) << key;
+        EXPECT_EQ(role(key, JobsModel::ProgressRole).toInt(), 100) << key;
+        EXPECT_FALSE(role(key, JobsModel::RunningRole).toBool()) << key;
+        EXPECT_GE(cell(key, JobsModel::AttemptsColumn).toInt(), 1) << key;
+    }
+    EXPECT_FALSE(cancel->isEnabled()) << "the selected job has ended";
+    EXPECT_TRUE(cancel->toolTip().contains(QLatin1String("ended")))
+        << cancel->toolTip().toStdString();
+    const QString lastJobId = role(keys.last(), JobsModel::JobIdRole).toString();
+    ASSERT_FALSE(lastJobId.isEmpty());
+    EXPECT_TRUE(child<QLabel>(panel.get(), "jobsSummary")->text().contains(lastJobId));
+    EXPECT_EQ(rig.session().jobs()->activeCount(), 0);
+}
