@@ -33,6 +33,8 @@ QString describe(const QString &name)
         { e::kStoreKey, QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "store data key") },
         { e::kAuditHead,
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "audit log chain head") },
+        { e::kTeamStorePassword,
+          QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "team store password") },
         { e::kTeamKey, QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "team data key") },
         { e::kTeamEnrolmentKey,
           QT_TRANSLATE_NOOP("aerodesk::keychain::KeychainLabel", "team enrolment private key") },

@@ -2,6 +2,7 @@
 // D-Bus session and an unlocked gnome-keyring).
 #include "core/keychain/Keychain.h"
 
+#include "core/keychain/KeychainEntries.h"
 #include "tests/support/BareSessionBus.h"
 #include "tests/support/Wait.h"
 
@@ -259,4 +260,19 @@ TEST(Keychain, EveryItemHasADescriptiveDistinctLabelWithoutTheSecret)
 
     for (const QString &n : { QStringLiteral("apiKey"), QStringLiteral("apiSecret"), codeEntry })
         EXPECT_TRUE(removeSync(kc, n).ok());
+}
+
+// Team mode: the team store's PostgreSQL password (docs/team.md) is labelled for what it is,
+// without the password, like the team key beside it.
+TEST(Keychain, TheTeamStorePasswordHasItsOwnLabel)
+{
+    const QString profile = uniqueProfile();
+    Keychain kc(profile);
+    const QString entry = QString::fromLatin1(aerodesk::keychain::entries::kTeamStorePassword);
+    const QByteArray password = "pw-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    ASSERT_TRUE(writeSync(kc, entry, SecureBytes(password)).ok());
+    const QString label = secretServiceLabel(kc.qualifiedKey(entry));
+    EXPECT_EQ(label, QStringLiteral("AeroDesk — %1: team store password").arg(profile));
+    EXPECT_FALSE(label.contains(QString::fromLatin1(password)));
+    EXPECT_TRUE(removeSync(kc, entry).ok());
 }
