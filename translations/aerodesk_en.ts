@@ -672,6 +672,22 @@ Try &apos;aerodesk --help&apos;.
         <source>userCode of partner user %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>team store password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team data key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team enrolment private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team data key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::store::SqlFailure</name>
@@ -687,11 +703,340 @@ Try &apos;aerodesk --help&apos;.
         <source>Store query failed (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The team store&apos;s database server cannot be reached: nothing was saved (%1). Check the network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::store::StoreFiles</name>
     <message>
         <source>The store at %1 is read-only (%2): AeroDesk could not keep anything in it, so it was not opened and nothing was changed. Make its disk and folder writable, then start AeroDesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::Armour</name>
+    <message>
+        <source>an agent&apos;s enrolment public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team-key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another AeroDesk block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an AeroDesk team-key text (no &quot;-----BEGIN AERODESK&quot; line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is %1, not what was expected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AeroDesk block is cut short (no END line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AeroDesk block&apos;s base64 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::EnrolmentKeyPair</name>
+    <message>
+        <source>X25519 %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment key in the keychain is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team key could not be unwrapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::EnrolmentPublicKey</name>
+    <message>
+        <source>The enrolment key&apos;s JSON is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an AeroDesk enrolment key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment key is of version %1; this AeroDesk reads version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment key is not a 32-byte X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment key&apos;s id does not match its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::ExportHeader</name>
+    <message>
+        <source>The export&apos;s header has a bad &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not match the export&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;passphrase&quot; or &quot;x25519&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a team key id (tk1-...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scrypt with whole N (a power of two), r, p and maxmem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the salt must be at least %1 bytes of base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key wrapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ephemeral key must be 32 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recipient enrolment key id (ek1-...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::RotationPlan</name>
+    <message>
+        <source>A rotation is already under way (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rotation needs a new team key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a rotation whose re-encryption has not started can be abandoned; this one can only be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encryption starts after the new key is proposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No re-encryption is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch cannot rewrite a negative number of rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown rotation phase &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation state has no valid current epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation&apos;s target must be the next epoch with another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation&apos;s progress is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation&apos;s lease has no valid expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::Scrypt</name>
+    <message>
+        <source>scrypt needs a salt and an output length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL has no scrypt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::ScryptParams</name>
+    <message>
+        <source>scrypt N must be between 2^%1 and 2^%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt r must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt p must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt maxmem is below what N and r need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt would need more than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::TeamKeyExport</name>
+    <message>
+        <source>The team-key export is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its JSON does not parse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This AeroDesk block is not a team-key export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This team-key export is of version %1; this AeroDesk reads version %2. Update AeroDesk, or ask for a version %2 export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header is missing or not base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sealed key is missing or not base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header&apos;s JSON does not parse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::TeamKeyImporter</name>
+    <message>
+        <source>This export is wrapped for an enrolment key, and this console has none for team &quot;%1&quot; (run `aerodesk-cli team enrol-key`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::TeamKeyWrapper</name>
+    <message>
+        <source>No team key to wrap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad team name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export opened, but its key is not the team key its header names: it was not made by AeroDesk. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export is protected by a passphrase, not by an enrolment key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export is wrapped for an agent&apos;s enrolment key, not protected by a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team key could not be unwrapped: wrong passphrase or key, or the export was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export needs a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s enrolment key is not usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export needs its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export was made for enrolment key %1, not this console&apos;s %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::TeamKeychain</name>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team name is 1 to 100 characters, without surrounding spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team name has no control character and no &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no %1 for team &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team key of &quot;%1&quot; in the keychain is not 32 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain already holds team &quot;%1&quot;&apos;s key %2, not %3. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console already has an enrolment key for team &quot;%1&quot;; nothing was changed (use --replace to make a new one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain entry of team key %1 holds another key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
