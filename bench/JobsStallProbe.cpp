@@ -25,6 +25,7 @@
 // stderr: the time spent between the two heartbeat ticks per (receiver class, event type), the
 // five largest
 // ("GAP 52.0 ms: [aerodesk::ui::JobsPanel/77 n=1 42.7] ..."; 77 is UpdateRequest, i.e. paint).
+#include "bench/ProbeSupport.h"
 #include "core/api/JobType.h"
 #include "core/jobs/JobResult.h"
 #include "core/jobs/JobRunner.h"
@@ -45,6 +46,10 @@
 #include <vector>
 
 using namespace aerodesk;
+using bench::LoopGapMeter;
+using bench::report;
+using bench::threadCpuMs;
+using bench::waitFor;
 
 namespace {
 
@@ -92,83 +97,6 @@ private:
     std::map<QByteArray, std::pair<double, int>> m_spent;
 };
 
-void reportFigure(const char *name, double value)
-{
-    std::printf("%s %.1f\n", name, value);
-    std::fflush(stdout);
-}
-
-double uiThreadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-/// A 1-ms timer: the longest gap between two of its ticks is the longest the event loop was
-/// kept from turning (as in UiStallProbe.cpp).
-class JobsGapMeter : public QObject
-{
-public:
-    JobsGapMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = double(m_clock.nsecsElapsed()) / 1e6;
-            const double gap = now - m_last;
-            m_last = now;
-            if (m_explain)
-                m_explain->explainGap(gap);
-            m_longest = std::max(m_longest, gap);
-            m_overFrame += gap > 16.0 ? 1 : 0;
-            // The UI thread's CPU between two ticks: the same gap, without the time the thread
-            // waited for a core (the wall-clock gap on a shared machine includes it).
-            const double cpu = uiThreadCpuMs();
-            m_longestCpu = std::max(m_longestCpu, cpu - m_lastCpu);
-            m_lastCpu = cpu;
-        });
-    }
-    void start()
-    {
-        m_longest = 0;
-        m_overFrame = 0;
-        m_longestCpu = 0;
-        m_clock.start();
-        m_last = 0;
-        m_lastCpu = uiThreadCpuMs();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    /// Gaps over a frame are explained by `app` (AERODESK_PROBE_TRACE set).
-    void explainWith(TracingApplication *app) { m_explain = app; }
-    double longest() const { return m_longest; }
-    int overFrame() const { return m_overFrame; }
-    double longestCpu() const { return m_longestCpu; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_longest = 0;
-    int m_overFrame = 0;
-    double m_lastCpu = 0;
-    double m_longestCpu = 0;
-    TracingApplication *m_explain = nullptr;
-};
-
-bool waitUntilDone(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -188,7 +116,7 @@ int main(int argc, char **argv)
         return 1;
     }
     rig.setEnvironment();
-    if (!waitUntilDone([&] { return rig.session().jobs() != nullptr; }, 20000)) {
+    if (!waitFor([&] { return rig.session().jobs() != nullptr; }, 20000)) {
         std::fprintf(stderr, "the session has no job runner\n");
         return 1;
     }
@@ -202,7 +130,7 @@ int main(int argc, char **argv)
         }
         ids << id;
     }
-    reportFigure("jobs.linked_connections", ids.size());
+    report("jobs.linked_connections", ids.size());
 
     ui::JobsPanel panel(rig.session());
     panel.resize(1200, 800);
@@ -214,36 +142,36 @@ int main(int argc, char **argv)
     int finished = 0;
     QObject::connect(rig.session().jobs(), &jobs::JobRunner::finished, &app,
                      [&](const jobs::JobResult &) { ++finished; });
-    JobsGapMeter all;
-    JobsGapMeter polling;
-    all.explainWith(&app);
+    LoopGapMeter all;
+    LoopGapMeter polling;
+    all.onGap = [&app](double gapMs) { app.explainGap(gapMs); };
     app.explainGap(0); // the tally starts with the burst
     QElapsedTimer wall;
     all.start();
     wall.start();
-    const double cpuStart = uiThreadCpuMs();
+    const double cpuStart = threadCpuMs();
     int started = 0;
     for (int i = 0; i < jobCount; ++i) {
         panel.startJob(types[i % perConnection], ids.at(i / perConnection));
         ++started;
     }
-    const double burstCpu = uiThreadCpuMs() - cpuStart;
+    const double burstCpu = threadCpuMs() - cpuStart;
     polling.start();
-    const bool allDone = waitUntilDone([&] { return finished >= started; }, 180000);
+    const bool allDone = waitFor([&] { return finished >= started; }, 180000);
     const double allMs = double(wall.nsecsElapsed()) / 1e6;
     QCoreApplication::processEvents(); // the last outcomes painted
     all.stop();
     polling.stop();
-    reportFigure("jobs.started", started);
-    reportFigure("jobs.start_burst_cpu_ms", burstCpu);
-    reportFigure("jobs.finished", finished);
-    reportFigure("jobs.all_finished_ms", allMs);
-    reportFigure("uistall.jobs500_longest_gap_ms", all.longest());
-    reportFigure("uistall.jobs500_polling_longest_gap_ms", polling.longest());
-    reportFigure("uistall.jobs500_gaps_over_16ms", polling.overFrame());
-    reportFigure("uistall.jobs500_longest_gap_cpu_ms", all.longestCpu());
-    reportFigure("uistall.jobs500_polling_longest_gap_cpu_ms", polling.longestCpu());
-    reportFigure("jobs.polling_ui_cpu_ms", uiThreadCpuMs() - cpuStart - burstCpu);
+    report("jobs.started", started);
+    report("jobs.start_burst_cpu_ms", burstCpu);
+    report("jobs.finished", finished);
+    report("jobs.all_finished_ms", allMs);
+    report("uistall.jobs500_longest_gap_ms", all.longest());
+    report("uistall.jobs500_polling_longest_gap_ms", polling.longest());
+    report("uistall.jobs500_gaps_over_16ms", polling.overFrame());
+    report("uistall.jobs500_longest_gap_cpu_ms", all.longestCpu());
+    report("uistall.jobs500_polling_longest_gap_cpu_ms", polling.longestCpu());
+    report("jobs.polling_ui_cpu_ms", threadCpuMs() - cpuStart - burstCpu);
     if (!allDone)
         std::fprintf(stderr, "not every job finished within 180 s\n");
     return allDone ? 0 : 1;

@@ -15,6 +15,7 @@
 //   load.ui_thread_cpu_ms         UI-thread CPU time spent over that load (heartbeat included)
 //   uistall.load_longest_gap_ms   longest event-loop gap while loading
 //   uistall.load_gaps_over_16ms   how many gaps passed one 60 Hz frame while loading (count)
+//   uistall.load_longest_gap_cpu_ms  the UI thread's CPU time in the longest gap (no waiting)
 //   uistall.load_longest_dispatch_cpu_ms  the UI thread's CPU time in its longest single event
 //                                 dispatch while loading (TracingApplication; not inflated by a
 //                                 busy machine, unlike the gaps)
@@ -30,6 +31,7 @@
 // and for each per-operation figure X_ms above (filter.*, sort.*) also X_cpu_ms: the UI thread's
 // CPU time for it (CLOCK_THREAD_CPUTIME_ID), which other processes on shared cores do not
 // inflate — e.g. filter.keystroke_cpu_ms, filter.keystroke_max_cpu_ms, sort.column_cpu_ms.
+#include "bench/ProbeSupport.h"
 #include "core/connections/Connection.h"
 #include "core/crypto/Random.h"
 #include "core/session/Session.h"
@@ -67,6 +69,12 @@ using M = ui::ConnectionTableModel;
 
 namespace {
 
+using bench::LoopGapMeter;
+using bench::msSince;
+using bench::report;
+using bench::threadCpuMs;
+using bench::waitFor;
+
 /// With AERODESK_PERF_CTL=<fifo> (perf record --control fifo:<fifo> -D -1), profiles the load only.
 void perfControl(const char *command)
 {
@@ -79,32 +87,12 @@ void perfControl(const char *command)
     }
 }
 
-void report(const char *name, double value)
-{
-    std::printf("%s %.1f\n", name, value);
-    std::fflush(stdout);
-}
-
 double median(std::vector<double> v)
 {
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
-}
-
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-/// CPU time of the calling (UI) thread in ms: unlike wall time, not inflated when other
-/// processes share the cores.
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 /// This process's resident memory (VmRSS) in MB.
@@ -128,44 +116,6 @@ struct Span
     Span() { wall.start(); }
     double wallMs() const { return msSince(wall); }
     double cpuMs() const { return threadCpuMs() - cpuStart; }
-};
-
-/// A 1-ms timer: the longest gap between two of its ticks is the longest the event loop was
-/// kept from turning (less its own millisecond).
-class LoopGapMeter : public QObject
-{
-public:
-    LoopGapMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = msSince(m_clock);
-            const double gap = now - m_last;
-            m_last = now;
-            m_longest = std::max(m_longest, gap);
-            if (gap > 16.0)
-                ++m_overFrame;
-        });
-    }
-    void start()
-    {
-        m_longest = 0;
-        m_overFrame = 0;
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double longest() const { return m_longest; }
-    int overFrame() const { return m_overFrame; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_longest = 0;
-    int m_overFrame = 0;
 };
 
 /// Times every top-level event dispatch (one event handled, with all it sends on): the longest
@@ -261,18 +211,6 @@ QList<Connection> makeRows(int count, const QDateTime &now)
     return result;
 }
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -353,6 +291,7 @@ int main(int argc, char **argv)
     report("load.ui_thread_cpu_ms", loadCpuMs);
     report("uistall.load_longest_gap_ms", meter.longest());
     report("uistall.load_gaps_over_16ms", meter.overFrame());
+    report("uistall.load_longest_gap_cpu_ms", meter.longestCpu());
     report("uistall.load_longest_dispatch_cpu_ms", app.longestDispatchCpuMs());
     report("load.rss_mb", rssMb());
 

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <cstdio>
 #include <gtest/gtest.h>
 
 namespace aerodesk::test {
@@ -15,25 +16,16 @@ QByteArray runNodeOaep(const QString &mode, const QString &keyFile, const QByteA
                        const QString &hash, bool *ok)
 {
     *ok = false;
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty()) {
-        ADD_FAILURE() << "Node.js is missing: run scripts/install-deps.sh (package nodejs)";
+    const NodeRun run =
+        runNodeScript(QStringLiteral("oaep-peer.js"),
+                      { mode, keyFile, QString::fromLatin1(crypto::Hex::encode(data)), hash });
+    if (run.exitCode < 0)
+        return {}; // runNodeScript recorded why
+    if (run.exitCode != 0) {
+        ADD_FAILURE() << "node " << mode.toStdString() << " failed with exit code " << run.exitCode;
         return {};
     }
-    const QString script = QDir(sourceDir()).filePath(QStringLiteral("tests/interop/oaep-peer.js"));
-    QProcess p;
-    p.start(node, { script, mode, keyFile, QString::fromLatin1(crypto::Hex::encode(data)), hash });
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        ADD_FAILURE() << "node hung";
-        return {};
-    }
-    if (p.exitCode() != 0) {
-        ADD_FAILURE() << "node " << mode.toStdString()
-                      << " failed: " << p.readAllStandardError().toStdString();
-        return {};
-    }
-    auto bytes = crypto::Hex::decode(p.readAllStandardOutput());
+    auto bytes = crypto::Hex::decode(run.out);
     if (!bytes.ok()) {
         ADD_FAILURE() << "node printed bad hex: " << bytes.error().message.toStdString();
         return {};
@@ -58,6 +50,9 @@ NodeRun runNodeScript(const QString &script, const QStringList &arguments)
         ADD_FAILURE() << "node hung";
         return {};
     }
+    if (p.exitCode() != 0)
+        std::fprintf(stderr, "node %s: %s\n", qPrintable(script),
+                     p.readAllStandardError().constData());
     return { p.readAllStandardOutput(), p.exitCode() };
 }
 

@@ -687,8 +687,10 @@ QMap<QDate, int> ConnectionTableModel::expiryCountsByDay(const QDate &from, cons
     const qint64 first = from.toJulianDay();
     std::vector<int> perDay(static_cast<size_t>(to.toJulianDay() - first + 1), 0);
     for (const Row &row : m_rows) {
-        const qint64 offset = row.expiryDay.toJulianDay() - first; // invalid dates: far below
-        if (row.expiryDay.isValid() && offset >= 0 && offset < qint64(perDay.size()))
+        if (!row.expiryDay.isValid()) // its Julian day is the lowest qint64: no subtraction
+            continue;
+        const qint64 offset = row.expiryDay.toJulianDay() - first;
+        if (offset >= 0 && offset < qint64(perDay.size()))
             ++perDay[static_cast<size_t>(offset)];
     }
     for (size_t day = 0; day < perDay.size(); ++day) {

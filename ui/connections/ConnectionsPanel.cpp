@@ -87,6 +87,15 @@ ConnectionsPanel::~ConnectionsPanel()
     delete m_importer;
     delete m_actions;
     delete m_feed;
+    // QWidget's destructor hides the children after this part of the object is gone; the
+    // table's scroll bars then move (and the proxy may still signal): no slot of this panel may
+    // run on what is left (UBSan: a call through a ConnectionsPanel pointer to a QWidget).
+    if (m_table) {
+        m_table->verticalScrollBar()->disconnect(this);
+        m_table->horizontalScrollBar()->disconnect(this);
+    }
+    if (m_proxy)
+        m_proxy->disconnect(this);
 }
 
 void ConnectionsPanel::build()
