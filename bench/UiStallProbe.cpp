@@ -6,6 +6,11 @@
 // Run: scripts/run-headless.sh build/bin/aerodesk_bench_uistall [rows]   (default 100000 rows)
 // (QT_QPA_PLATFORM=offscreen is used when no platform is set.)
 //
+// aerodesk_bench_uistall_team (built with the tests) is the same probe on a TEAM store (issue 16):
+// a real PostgreSQL 15 started for the run (tests/support/PgServer: TLS verify-full, SCRAM), the
+// rows written there, and the panel loading them over that connection — the figures have the
+// same names and limits as the local store's.
+//
 // Output: one "name value" line per figure (milliseconds unless said), for scripts/bench.sh:
 //   load.rows                     rows in the table when the load ended (must equal the store's)
 //   load.first_rows_ms            setStore() → first rows in the table
@@ -41,6 +46,10 @@
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
+
+#ifdef AERODESK_PROBE_TEAM
+#include "tests/support/PgServer.h"
+#endif
 
 #include <QApplication>
 #include <QComboBox>
@@ -221,9 +230,20 @@ int main(int argc, char **argv)
     const int rows = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
 
     SystemClock clock;
+#ifdef AERODESK_PROBE_TEAM
+    test::PgServer server;
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start PostgreSQL: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    const QString database = server.createDatabase();
+    auto opened = store::Store::open(server.target(database), crypto::Random::secretBytes(32), {},
+                                     crypto::SecureBytes(server.adminPassword().toUtf8()));
+#else
     QTemporaryDir dir;
     auto opened = store::Store::open(dir.filePath(QStringLiteral("probe.sqlite")),
                                      crypto::Random::secretBytes(32));
+#endif
     if (!opened) {
         std::fprintf(stderr, "cannot open the store: %s\n", qPrintable(opened.error().message));
         return 1;
