@@ -10,6 +10,7 @@
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/common/SecretText.h"
+#include "ui/settings/TeamStoreForm.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -183,7 +184,14 @@ void SettingsPanel::build()
     m_notice = new NoticeLine(QStringLiteral("settingsNotice"), tr("Settings result"), box);
     m_notice->setKeepsSpaceWhenEmpty(true);
     form->addRow(m_notice);
-    layout->addWidget(box, 2);
+    auto *right = new QVBoxLayout;
+    right->addWidget(box);
+    // The store this environment uses (docs/team.md): kept with the environment's settings.
+    m_teamStore = new TeamStoreForm(m_profiles.settings(), this);
+    right->addWidget(m_teamStore);
+    right->addStretch();
+    layout->addLayout(right, 2);
+    connect(m_teamStore, &TeamStoreForm::applied, this, &SettingsPanel::teamStoreApplied);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_listUpdating || row < 0)
@@ -292,6 +300,7 @@ void SettingsPanel::showProfile()
         tr("Saved only in the keychain as the current webhook secret (profile \"%1\")")
             .arg(p->keychainProfile));
     m_notice->clearNotice();
+    m_teamStore->setProfile(*p);
     refreshSecretStatus();
     refreshFingerprint();
     updateActions();
