@@ -30,9 +30,9 @@ std::optional<QString> caFileProblem(const QString &path)
     if (QSslCertificate::fromData(pem, QSsl::Pem).isEmpty())
         return trTeamStore("The CA file %1 holds no PEM certificate.").arg(path);
     // QPSQL hands the options to libpq unquoted (StoreTarget::connectOptions).
-    const auto probe = store::StoreTarget::postgres(QStringLiteral("h"), 1, QStringLiteral("d"),
-                                                    QStringLiteral("u"),
-                                                    QStringLiteral("verify-full"), path);
+    const auto probe =
+        store::StoreTarget::postgres(QStringLiteral("h"), 1, QStringLiteral("d"),
+                                     QStringLiteral("u"), QStringLiteral("verify-full"), path);
     bool ok = false;
     probe.connectOptions(&ok);
     if (!ok)
@@ -58,14 +58,14 @@ TeamStoreChoice TeamStoreSettings::read(const QString &profileId) const
 {
     const QString g = group(profileId);
     TeamStoreChoice c;
-    c.teamStore = m_settings.value(g + QLatin1String("backend")).toString() ==
-        QLatin1String("postgresql");
+    c.teamStore =
+        m_settings.value(g + QLatin1String("backend")).toString() == QLatin1String("postgresql");
     c.host = m_settings.value(g + QLatin1String("host")).toString();
     c.port = m_settings.value(g + QLatin1String("port"), 5432).toInt();
     c.database = m_settings.value(g + QLatin1String("database")).toString();
     c.user = m_settings.value(g + QLatin1String("user")).toString();
-    c.sslMode = m_settings.value(g + QLatin1String("sslMode"), QStringLiteral("verify-full"))
-                    .toString();
+    c.sslMode =
+        m_settings.value(g + QLatin1String("sslMode"), QStringLiteral("verify-full")).toString();
     c.caFile = m_settings.value(g + QLatin1String("caFile")).toString();
     c.team = m_settings.value(g + QLatin1String("team")).toString();
     return c;

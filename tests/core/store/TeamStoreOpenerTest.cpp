@@ -114,8 +114,9 @@ TEST(StoreOpenerTeam, TheTeamKeyOpensTheStoreAndItsIdIsRecorded)
     ASSERT_TRUE(created->ok()) << created->error().message.toStdString();
     ASSERT_TRUE((**created)->connections().upsert(leadConnection()).ok());
     created.reset();
-    EXPECT_EQ(where.rawScalar(QStringLiteral("SELECT convert_from(value, 'UTF8') FROM store_meta "
-                                             "WHERE key = 'team_key_id'"))
+    EXPECT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT convert_from(value, 'UTF8') FROM store_meta "
+                                            "WHERE key = 'team_key_id'"))
                   .toString(),
               team.key.keyId());
     EXPECT_FALSE(where.rawBytes().contains(team.key.bytes().rawView()));
