@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QVBoxLayout>
@@ -184,13 +185,22 @@ void SettingsPanel::build()
     m_notice = new NoticeLine(QStringLiteral("settingsNotice"), tr("Settings result"), box);
     m_notice->setKeepsSpaceWhenEmpty(true);
     form->addRow(m_notice);
-    auto *right = new QVBoxLayout;
+    // The environment and the store it uses (docs/team.md) scroll together: the two do not fit
+    // the window's default height at once, and nothing may be squeezed.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *column = new QWidget(scroll);
+    auto *right = new QVBoxLayout(column);
+    right->setContentsMargins(0, 0, 0, 0);
+    box->setParent(column);
     right->addWidget(box);
-    // The store this environment uses (docs/team.md): kept with the environment's settings.
-    m_teamStore = new TeamStoreForm(m_profiles.settings(), this);
+    m_teamStore = new TeamStoreForm(m_profiles.settings(), column);
     right->addWidget(m_teamStore);
     right->addStretch();
-    layout->addLayout(right, 2);
+    scroll->setWidget(column);
+    layout->addWidget(scroll, 2);
     connect(m_teamStore, &TeamStoreForm::applied, this, &SettingsPanel::teamStoreApplied);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {

@@ -66,7 +66,7 @@ void TeamStoreForm::build()
     m_fields->setFlat(true);
     auto *form = new QFormLayout(m_fields);
     m_host = teamStoreEdit(QStringLiteral("teamStoreHost"), tr("Team store host"), m_fields);
-    m_host->setPlaceholderText(QStringLiteral("db.example.com"));
+    m_host->setPlaceholderText(tr("e.g. db.example.com"));
     m_port = new QSpinBox(m_fields);
     m_port->setObjectName(QStringLiteral("teamStorePort"));
     m_port->setAccessibleName(tr("Team store port"));
@@ -91,8 +91,8 @@ void TeamStoreForm::build()
     m_teamName = teamStoreEdit(QStringLiteral("teamStoreTeam"), tr("Team"), m_fields);
     m_teamName->setToolTip(tr("The team whose key opens this store (keychain profile "
                               "\"Team: <name>\"; aerodesk-cli team import puts it there)."));
-    m_password = teamStoreEdit(QStringLiteral("teamStorePassword"), tr("Team store password"),
-                               m_fields);
+    m_password =
+        teamStoreEdit(QStringLiteral("teamStorePassword"), tr("Team store password"), m_fields);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("type to replace; never shown again"));
     m_passwordStatus =
@@ -262,21 +262,22 @@ void TeamStoreForm::apply()
     m_notice->showInfo(tr("Saving the password in the keychain…"));
     const CallbackGuard::Token alive = m_guard.token();
     keychainFor(m_profile.keychainProfile)
-        .write(teamStorePasswordName(), password, [this, alive, id](const keychain::KeychainError &e) {
-            if (!alive)
-                return;
-            m_busy = false;
-            updateEnabled();
-            refreshPasswordStatus();
-            if (!e.ok())
-                return m_notice->showError(
-                    tr("The settings were saved, but the password could not be saved in the "
-                       "keychain: %1")
-                        .arg(e.message));
-            m_notice->showSuccess(tr("Saved (password in the keychain): the console opens the "
-                                     "team store."));
-            Q_EMIT applied(id);
-        });
+        .write(
+            teamStorePasswordName(), password, [this, alive, id](const keychain::KeychainError &e) {
+                if (!alive)
+                    return;
+                m_busy = false;
+                updateEnabled();
+                refreshPasswordStatus();
+                if (!e.ok())
+                    return m_notice->showError(
+                        tr("The settings were saved, but the password could not be saved in the "
+                           "keychain: %1")
+                            .arg(e.message));
+                m_notice->showSuccess(tr("Saved (password in the keychain): the console opens the "
+                                         "team store."));
+                Q_EMIT applied(id);
+            });
 }
 
 void TeamStoreForm::testConnection()
