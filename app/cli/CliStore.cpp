@@ -58,9 +58,8 @@ Result<CliStore::Where, QString> CliStore::resolve(const CliContext &ctx)
     };
     const auto fileWhere = [&](const QString &path) {
         return Where { store::StoreTarget(path),
-                       profileGiven
-                           ? storeProfile
-                           : QString::fromLatin1(store::StoreLocation::kKeychainProfile) };
+                       profileGiven ? storeProfile
+                                    : QString::fromLatin1(store::StoreLocation::kKeychainProfile) };
     };
     if (ctx.options->isSet(QStringLiteral("store"))) {
         const QString given = ctx.options->value(QStringLiteral("store"));

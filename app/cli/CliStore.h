@@ -53,8 +53,7 @@ public:
     /// finishes the command (Keychain for a missing/unreadable key, Unreachable for a team store
     /// that cannot be reached, BadInput otherwise). `opened` gets the store and the keychain of
     /// the audit head (keep both alive while recording).
-    static void open(CliContext &ctx, const Where &where, CliCommand::Finish finish,
-                     Opened opened);
+    static void open(CliContext &ctx, const Where &where, CliCommand::Finish finish, Opened opened);
 };
 
 } // namespace aerodesk::cli

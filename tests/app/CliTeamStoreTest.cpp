@@ -87,8 +87,8 @@ protected:
     }
     QStringList connectionsArgs(const QStringList &extra) const
     {
-        return QStringList { QStringLiteral("--compact"), QStringLiteral("--profile"),
-                             envProfile, QStringLiteral("connections") } +
+        return QStringList { QStringLiteral("--compact"), QStringLiteral("--profile"), envProfile,
+                             QStringLiteral("connections") } +
             extra;
     }
 
@@ -113,10 +113,12 @@ TEST_F(CliTeamStore, ListsATeamStoreFromAUrlAndFromTheEnvironmentsSettings)
     EXPECT_EQ(byUrl.json.value(QLatin1String("total")).toInt(), 1);
     const QJsonObject row =
         byUrl.json.value(QLatin1String("connections")).toArray().at(0).toObject();
-    EXPECT_EQ(row.value(QLatin1String("bankName")).toString(), QStringLiteral("Aerosync Bank (team)"));
+    EXPECT_EQ(row.value(QLatin1String("bankName")).toString(),
+              QStringLiteral("Aerosync Bank (team)"));
     EXPECT_FALSE(byUrl.out.contains("7ea3c0de000000000000000000000042")) << "ids stay masked";
-    EXPECT_TRUE(byUrl.json.value(QLatin1String("store")).toString().startsWith(
-        QStringLiteral("postgresql://")));
+    EXPECT_TRUE(byUrl.json.value(QLatin1String("store"))
+                    .toString()
+                    .startsWith(QStringLiteral("postgresql://")));
 
     // Without --store: the team store Settings chose for the environment of --profile (the
     // console's QSettings, here in a private XDG_CONFIG_HOME).
@@ -145,10 +147,10 @@ TEST_F(CliTeamStore, ListsATeamStoreFromAUrlAndFromTheEnvironmentsSettings)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     const CliRun bySettings = cli(connectionsArgs({}), {}, 90000, env);
-    ASSERT_EQ(bySettings.exitCode, 0) << bySettings.out.toStdString() << bySettings.err.toStdString();
+    ASSERT_EQ(bySettings.exitCode, 0)
+        << bySettings.out.toStdString() << bySettings.err.toStdString();
     EXPECT_EQ(bySettings.json.value(QLatin1String("total")).toInt(), 1);
-    EXPECT_EQ(bySettings.json.value(QLatin1String("store")).toString(),
-              where.target().describe());
+    EXPECT_EQ(bySettings.json.value(QLatin1String("store")).toString(), where.target().describe());
 }
 
 TEST_F(CliTeamStore, AnotherTeamsKeyListsNothingAndAPasswordInTheUrlIsRefused)
@@ -162,11 +164,13 @@ TEST_F(CliTeamStore, AnotherTeamsKeyListsNothingAndAPasswordInTheUrlIsRefused)
     EXPECT_FALSE(wrong.out.contains("Aerosync Bank"));
     EXPECT_EQ(where.rawBytes(), before) << "nothing written";
 
-    const CliRun missing = cli(connectionsArgs(
-        { QStringLiteral("--store"), url(QStringLiteral("no-such-team-") +
-                                         QUuid::createUuid().toString(QUuid::WithoutBraces)) }));
+    const CliRun missing =
+        cli(connectionsArgs({ QStringLiteral("--store"),
+                              url(QStringLiteral("no-such-team-") +
+                                  QUuid::createUuid().toString(QUuid::WithoutBraces)) }));
     EXPECT_EQ(missing.exitCode, 4);
-    EXPECT_TRUE(errorField(missing, "message").contains(QStringLiteral("aerodesk-cli team import")));
+    EXPECT_TRUE(
+        errorField(missing, "message").contains(QStringLiteral("aerodesk-cli team import")));
 
     QString withPassword = url(lead.team());
     withPassword.replace(QStringLiteral("postgresql://") + where.target().user() + QLatin1Char('@'),

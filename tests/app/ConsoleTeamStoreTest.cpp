@@ -112,8 +112,9 @@ TEST_F(ConsoleTeamStoreTest, ApplyingATeamStoreInSettingsReopensTheConsolesStore
     EXPECT_EQ(session.store()->target().database(), t.database());
     EXPECT_EQ(session.store()->target().team(), teamName);
     EXPECT_NE(session.audit(), nullptr) << "the audit trail follows the store";
-    EXPECT_EQ(where.rawScalar(QStringLiteral("SELECT convert_from(value, 'UTF8') FROM store_meta "
-                                             "WHERE key = 'team_key_id'"))
+    EXPECT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT convert_from(value, 'UTF8') FROM store_meta "
+                                            "WHERE key = 'team_key_id'"))
                   .toString(),
               teamKey.keyId());
 

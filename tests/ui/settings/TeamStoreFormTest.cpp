@@ -3,18 +3,19 @@
 // opens the team store off the UI thread and reports the team key id, a bad CA gets its own
 // error, and Apply puts the password in the environment's keychain profile — never in the
 // settings file.
+#include "ui/settings/TeamStoreForm.h"
+
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/Session.h"
 #include "core/session/TeamStoreSettings.h"
 #include "core/team/TeamKey.h"
 #include "core/team/TeamKeychain.h"
+#include "core/util/Clock.h"
 #include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
 #include "tests/support/WidgetDriver.h"
-#include "core/util/Clock.h"
 #include "ui/settings/SettingsPanel.h"
-#include "ui/settings/TeamStoreForm.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -82,7 +83,8 @@ protected:
     /// Fills the form for the test database, as a user types it.
     void fillForTestServer(const QString &caFile)
     {
-        auto *team = test::findNamed<QRadioButton>(panel.get(), QStringLiteral("teamStorePostgres"));
+        auto *team =
+            test::findNamed<QRadioButton>(panel.get(), QStringLiteral("teamStorePostgres"));
         ASSERT_NE(team, nullptr);
         QTest::mouseClick(team, Qt::LeftButton, {}, QPoint(8, team->height() / 2));
         ASSERT_TRUE(team->isChecked());
@@ -150,8 +152,8 @@ TEST_F(TeamStoreFormTest, TestConnectionReportsTheKeyIdAndApplyKeepsThePasswordI
     const auto [ok, message] = testConnection();
     EXPECT_TRUE(ok) << message.toStdString();
     EXPECT_TRUE(message.contains(teamKey.keyId())) << message.toStdString();
-    EXPECT_TRUE(test::labelText(panel.get(), QStringLiteral("teamStoreNotice"))
-                    .contains(teamKey.keyId()));
+    EXPECT_TRUE(
+        test::labelText(panel.get(), QStringLiteral("teamStoreNotice")).contains(teamKey.keyId()));
     EXPECT_EQ(readPassword(), QString()) << "Test connection saves nothing";
 
     QSignalSpy applied(panel.get(), &ui::SettingsPanel::teamStoreApplied);
