@@ -2,11 +2,10 @@
 
 #include "CliContext.h"
 #include "CliExit.h"
+#include "CliStore.h"
 #include "core/audit/AuditTrail.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
-#include "core/store/StoreLocation.h"
-#include "core/store/StoreOpener.h"
 
 #include <QCoreApplication>
 
@@ -16,14 +15,10 @@ namespace aerodesk::cli {
 
 void CliAuditTrail::addOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("store"),
-                  QStringLiteral("The store whose audit log records this command (without it "
-                                 "nothing is recorded)."),
-                  QStringLiteral("file") });
-    p.addOption(
-        { QStringLiteral("store-profile"),
-          QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
-          QStringLiteral("name") });
+    CliStore::addOptions(p,
+                         QStringLiteral("The store whose audit log records this command: a "
+                                        "file or a team store's postgresql:// URL (without "
+                                        "it nothing is recorded)."));
 }
 
 void CliAuditTrail::open(CliContext &ctx, CliCommand::Finish finish,
@@ -36,35 +31,29 @@ void CliAuditTrail::open(CliContext &ctx, CliCommand::Finish finish,
         std::fflush(stderr);
         return ready(self);
     }
-    const QString path = ctx.options->value(QStringLiteral("store"));
-    if (!store::Store::exists(path)) {
+    const auto where = CliStore::resolve(ctx);
+    if (!where) {
+        ctx.out.error(QStringLiteral("store"), where.error());
+        return finish(BadInput);
+    }
+    const QString path = where->target.describe();
+    if (!CliStore::exists(*where)) {
         // Never creates a store (nor a key) just to record in it.
         ctx.out.error(QStringLiteral("store"),
                       QStringLiteral("No store at %1: nothing can be recorded.").arg(path),
                       { { QStringLiteral("store"), path } });
         return finish(BadInput);
     }
-    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
-        ? ctx.options->value(QStringLiteral("store-profile"))
-        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
-    self->m_keychain = std::make_shared<keychain::Keychain>(profile);
-    auto opener = std::make_shared<store::StoreOpener>(*self->m_keychain);
-    opener->open(path,
-                 [&ctx, self, opener, path, finish,
-                  ready](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-                     if (!s) {
-                         const bool keyProblem =
-                             s.error().kind == store::StoreError::Kind::MissingKey ||
-                             s.error().kind == store::StoreError::Kind::Keychain;
-                         ctx.out.error(QStringLiteral("store"), s.error().message,
-                                       { { QStringLiteral("store"), path } });
-                         return finish(keyProblem ? Keychain : BadInput);
-                     }
-                     self->m_trail = std::make_shared<audit::AuditTrail>(
-                         s.value(), *self->m_keychain, ctx.clock);
-                     self->m_trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
-                     ready(self);
-                 });
+    CliStore::open(
+        ctx, *where, finish,
+        [&ctx, self, ready](std::shared_ptr<store::Store> opened,
+                            std::shared_ptr<keychain::Keychain> keychain) {
+            self->m_keychain = std::move(keychain);
+            self->m_trail =
+                std::make_shared<audit::AuditTrail>(opened, *self->m_keychain, ctx.clock);
+            self->m_trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
+            ready(self);
+        });
 }
 
 bool CliAuditTrail::record(audit::AuditAction action, const QString &object,

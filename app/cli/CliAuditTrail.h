@@ -21,8 +21,8 @@ namespace aerodesk::cli {
 struct CliContext;
 
 /// The audit log of a CLI command that is not about the store (decrypt, eb-*, import-key;
-/// issue 15): with `--store FILE [--store-profile NAME]` it opens that store as `connections`
-/// does and records one record; without `--store` the command works as before and says on
+/// issue 15): with `--store FILE|URL [--store-profile NAME]` it opens that store (CliStore)
+/// and records one record; without `--store` the command works as before and says on
 /// stderr that it was not recorded. finish() records, waits for the keychain head, then exits.
 class CliAuditTrail
 {

@@ -1,6 +1,8 @@
 #include "app/console/ConsoleWiring.h"
 
 #include "core/audit/BundleAudit.h"
+#include "core/session/EnvironmentProfiles.h"
+#include "core/session/TeamStoreSettings.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
 #include "ui/connections/ConnectionsPanel.h"
@@ -13,6 +15,7 @@
 #include "ui/webhooks/WebhooksPanel.h"
 
 #include <QEvent>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -28,6 +31,11 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
 {
     // Every bundle written (the preview dialog's Save) is one `export` record in the audit log.
     audit::BundleAudit::install([this] { return m_session.audit(); });
+    // Each environment has its own store choice (Settings → Store).
+    connect(&m_session, &session::Session::environmentChanged, this, [this] {
+        if (m_storeStarted)
+            reopenStore();
+    });
 }
 
 ConsoleWiring::~ConsoleWiring()
@@ -114,8 +122,11 @@ void ConsoleWiring::linkPanels()
         connect(settings, &ui::SettingsPanel::secretsSaved, webhooks,
                 &ui::WebhooksPanel::reloadSecrets);
     }
-    if (settings)
+    if (settings) {
         wireSettings(settings);
+        connect(settings, &ui::SettingsPanel::teamStoreApplied, this,
+                &ConsoleWiring::reopenAppliedStore, Qt::UniqueConnection);
+    }
     if (webhooks) // the rotation reminder also in the status bar
         new ui::RotationReminderStatus(m_window.statusBar(), webhooks);
 }
@@ -149,14 +160,50 @@ void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)
 
 void ConsoleWiring::start()
 {
-    m_storeOpener.open(store::Store::defaultPath(),
-                       [this](Result<std::shared_ptr<store::Store>, store::StoreError> r) {
-                           if (r)
-                               m_session.setStore(r.value());
-                           else
-                               m_session.setStoreFailed(r.error().message);
-                       });
+    m_storeStarted = true;
+    reopenStore();
     m_sandbox.start();
+}
+
+void ConsoleWiring::reopenStore(bool force)
+{
+    QSettings settings;
+    const session::EnvironmentProfiles profiles(settings);
+    std::optional<session::EnvironmentProfile> profile = m_session.isReady()
+        ? profiles.findByKeychainProfile(m_session.environment().profile)
+        : profiles.find(QString::fromLatin1(session::EnvironmentProfiles::kBuiltInId));
+    const session::TeamStoreChoice choice = profile
+        ? session::TeamStoreSettings(settings).read(profile->id)
+        : session::TeamStoreChoice {};
+    const store::StoreTarget target =
+        session::TeamStoreSettings::target(choice, store::Store::defaultPath());
+    if (!force && m_storeGeneration > 0 && target == m_storeTarget)
+        return; // this store is open (or opening) already
+    m_storeTarget = target;
+    const int generation = ++m_storeGeneration;
+    // The audit log's keychain head belongs to the store: a team store keeps it in the
+    // environment's profile, next to the store's password.
+    const QString headProfile = target.isPostgres()
+        ? profile->keychainProfile
+        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
+    const auto done = [this, generation,
+                       headProfile](Result<std::shared_ptr<store::Store>, store::StoreError> r) {
+        if (generation != m_storeGeneration)
+            return; // another store was chosen meanwhile
+        if (r)
+            return m_session.setStore(r.value(), headProfile);
+        m_storeTarget = store::StoreTarget(); // the next reopenStore() tries again
+        m_session.setStoreFailed(r.error().message);
+    };
+    if (target.isSqlite())
+        return m_storeOpener.open(target, done);
+    auto &opener = m_teamStoreOpeners[profile->keychainProfile];
+    if (!opener) {
+        auto &kc = m_teamStoreKeychains[profile->keychainProfile];
+        kc = std::make_unique<keychain::Keychain>(profile->keychainProfile);
+        opener = std::make_unique<store::StoreOpener>(*kc);
+    }
+    opener->open(target, done);
 }
 
 } // namespace aerodesk

@@ -8,6 +8,9 @@
 
 #include <QObject>
 
+#include <map>
+#include <memory>
+
 namespace aerodesk::ui {
 class ConnectionsPanel;
 class MainWindow;
@@ -31,6 +34,13 @@ public:
     void installPanels();
     /// Opens the store and starts the built-in sandbox.
     void start();
+    /// Opens the store the current environment chose in Settings (the local file, or its team
+    /// store: docs/team.md) unless that one is open already; the built-in sandbox's choice
+    /// before any environment is set. Runs again when the environment changes or its store
+    /// choice is applied (`force`: even when that target is open, e.g. a new password).
+    void reopenStore(bool force = false);
+    /// The target of the store opened last (or being opened).
+    const store::StoreTarget &storeTarget() const { return m_storeTarget; }
 
     /// The interactive start-up, in two steps so the window maps sooner (docs/performance.md):
     /// every catalogue entry gets its navigation row and an empty placeholder page now ...
@@ -56,6 +66,9 @@ public:
 Q_SIGNALS:
     void startupFinished();
 
+private Q_SLOTS:
+    void reopenAppliedStore() { reopenStore(true); }
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -70,6 +83,13 @@ private:
     session::Session m_session;
     keychain::Keychain m_storeKeychain;
     store::StoreOpener m_storeOpener;
+    /// A team store's password lives in its environment's keychain profile.
+    /// One per keychain profile, kept for the wiring's life so no pending callback is dropped.
+    std::map<QString, std::unique_ptr<keychain::Keychain>> m_teamStoreKeychains;
+    std::map<QString, std::unique_ptr<store::StoreOpener>> m_teamStoreOpeners;
+    store::StoreTarget m_storeTarget;
+    int m_storeGeneration = 0; ///< an older open's result is dropped
+    bool m_storeStarted = false;
     BuiltInSandboxWiring m_sandbox;
     QStringList m_placeholders; // ids whose page is still a placeholder
     bool m_completionScheduled = false;

@@ -43,6 +43,8 @@ public:
     static constexpr const char *kProductionProfile = keychain::entries::kProductionProfile;
 
     explicit EnvironmentProfiles(QSettings &settings);
+    /// Where the profiles are kept (per-environment settings beside them, e.g. TeamStoreSettings).
+    QSettings &settings() const { return m_settings; }
 
     /// Built-in sandbox, production, then the custom sandboxes in creation order.
     QList<EnvironmentProfile> profiles() const;

@@ -6,6 +6,7 @@
 #include "core/store/StoreSchema.h"
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -37,7 +38,8 @@ Store::Store(const StoreTarget &target)
 Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target,
                                                        const crypto::SecureBytes &dataKey,
                                                        const QList<Migration> &migrationsIn,
-                                                       const crypto::SecureBytes &password)
+                                                       const crypto::SecureBytes &password,
+                                                       const QString &teamKeyId)
 {
     const QString path = target.describe();
     if (dataKey.size() != std::size_t(kDataKeyBytes)) {
@@ -52,8 +54,10 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     const QList<Migration> migrations =
         migrationsIn.isEmpty() ? StoreSchema::migrations() : migrationsIn;
     std::unique_ptr<Store> store(new Store(target));
-    if (target.isPostgres())
+    if (target.isPostgres()) {
         store->m_db.setPassword(password.clone());
+        store->m_teamKeyId = teamKeyId;
+    }
     const auto failed = [&](const StoreError &e) {
         qCWarning(aerodesk::log::store).noquote()
             << "cannot open the store" << path << "-" << e.message;
@@ -71,12 +75,18 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
         const int version = store->m_db.schemaVersion();
         if (!q.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'")) ||
             !q.next() ||
-            !KeyCheck::verify(StoreKeys::cipher(dataKey, version), q.value(0).toByteArray()))
+            !KeyCheck::verify(StoreKeys::cipher(dataKey, version), q.value(0).toByteArray())) {
+            const QString recorded = store->recordedTeamKeyId();
+            if (!recorded.isEmpty() && !store->m_teamKeyId.isEmpty())
+                return failed(store->teamKeyMismatch(recorded));
             return failed(StoreError::make(
                 StoreError::Kind::WrongKey,
                 QStringLiteral("The data key does not open the team store %1. Nothing was "
                                "changed.")
                     .arg(path)));
+        }
+        q.finish();
+        store->recordTeamKeyId();
     }
     // The file's version decides how its fields are sealed (legacy before v3, see StoreKeys).
     const int version = store->m_db.schemaVersion();
@@ -139,6 +149,15 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
     }
     const QByteArray sealed = q.value(0).toByteArray();
     q.finish();
+    if (!m_teamKeyId.isEmpty()) {
+        // The team store names the key it expects: another team's key (or an old one) is told
+        // apart from a damaged store, by public ids only.
+        const QString recorded = recordedTeamKeyId();
+        if (!recorded.isEmpty() && recorded != m_teamKeyId) {
+            m_db.close();
+            return teamKeyMismatch(recorded);
+        }
+    }
     if (!KeyCheck::verify(StoreKeys::cipher(dataKey, current), sealed)) {
         m_db.close();
         return StoreError::make(
@@ -151,6 +170,47 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
     }
     m_db.close();
     return {};
+}
+
+QString Store::recordedTeamKeyId()
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"));
+    q.addBindValue(QString::fromLatin1(kTeamKeyIdMeta));
+    if (!q.exec() || !q.next())
+        return {};
+    return QString::fromUtf8(q.value(0).toByteArray());
+}
+
+StoreError Store::teamKeyMismatch(const QString &expected) const
+{
+    return StoreError::make(
+        StoreError::Kind::WrongKey,
+        QCoreApplication::translate("aerodesk::store::Store",
+                                    "This team store expects team key %1; this console holds %2. "
+                                    "Nothing was read or changed: import the team's current key "
+                                    "(aerodesk-cli team import) or choose the team that owns "
+                                    "this store.")
+            .arg(expected, m_teamKeyId));
+}
+
+void Store::recordTeamKeyId()
+{
+    if (m_teamKeyId.isEmpty() || !recordedTeamKeyId().isEmpty())
+        return;
+    // Our key opened the key check, so the id is this key's. DO NOTHING: another console of
+    // the same team may have recorded it meanwhile. An agent role (SELECT only on store_meta)
+    // cannot write it; the store then stays without one until its owner opens it.
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT INTO store_meta(key, value) VALUES(?, ?)"
+                             " ON CONFLICT(key) DO NOTHING"));
+    q.addBindValue(QString::fromLatin1(kTeamKeyIdMeta));
+    q.addBindValue(m_teamKeyId.toUtf8());
+    if (!q.exec())
+        qCInfo(aerodesk::log::store) << "the team store's key id is not recorded (no right to "
+                                        "write store_meta)";
+    else
+        qCInfo(aerodesk::log::store).noquote() << "team store records team key" << m_teamKeyId;
 }
 
 Status<StoreError> Store::openReadWrite(const crypto::SecureBytes &dataKey,

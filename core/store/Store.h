@@ -44,10 +44,20 @@ public:
     /// `target`: a SQLite file (a path converts) or a PostgreSQL database. `password` is the
     /// PostgreSQL user's (from the keychain; unused for SQLite); the Store keeps a copy in
     /// wiping memory for second connections (StoreLoader) and never writes it anywhere.
+    ///
+    /// `teamKeyId` (PostgreSQL only): the public id of the team key given as `dataKey`. A store
+    /// that records another id (store_meta "team_key_id") is WrongKey naming both ids, before
+    /// anything is read or written; a store without one gets it recorded after it opened
+    /// (written when the lead's console creates the store; an agent role that may not write
+    /// store_meta just leaves it absent).
     static Result<std::unique_ptr<Store>, StoreError>
     open(const StoreTarget &target, const crypto::SecureBytes &dataKey,
          const QList<Migration> &migrations = {},
-         const crypto::SecureBytes &password = crypto::SecureBytes());
+         const crypto::SecureBytes &password = crypto::SecureBytes(),
+         const QString &teamKeyId = {});
+
+    /// The store_meta key of the team key id a team store expects.
+    static constexpr const char *kTeamKeyIdMeta = "team_key_id";
 
     ConnectionRepository &connections() { return m_connections; }
     ConnectionHistory &history() { return m_history; }
@@ -69,10 +79,15 @@ private:
                                      const QList<Migration> &migrations);
     Status<StoreError> checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                                         const QList<Migration> &migrations);
+    /// The team key id store_meta records (empty when none); on the open connection.
+    QString recordedTeamKeyId();
+    StoreError teamKeyMismatch(const QString &expected) const;
+    void recordTeamKeyId();
     Status<StoreError> openReadWrite(const crypto::SecureBytes &dataKey,
                                      const QList<Migration> &migrations);
 
     Database m_db;
+    QString m_teamKeyId; ///< the id of the team key this console opens with (PostgreSQL)
     crypto::SecureBytes m_dataKey;
     FieldCipher m_cipher;
     BlindIndex m_index;

@@ -3,12 +3,17 @@
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/StoreFiles.h"
+#include "core/team/TeamKeychain.h"
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLockFile>
+#include <QPointer>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace aerodesk::store {
 
@@ -61,35 +66,106 @@ void StoreOpener::open(const StoreTarget &target, Done done, QList<Migration> mi
                     });
 }
 
-void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration> migrations)
+void StoreOpener::readTeamSecrets(const StoreTarget &target, TeamSecretsDone done,
+                                  std::shared_ptr<crypto::SecureBytes> password)
 {
-    m_keychain.read(
-        QString::fromLatin1(keychain::entries::kTeamStorePassword),
-        [this, target, done, migrations](const keychain::KeychainError &error,
-                                         crypto::SecureBytes password) {
-            if (!error.ok())
+    // The data key of a team store is the team key (keychain profile "Team: <team>", entry
+    // teamKey): read it first, so a console without it fails before it talks to the server.
+    if (const auto problem = team::TeamKeychain::teamNameProblem(target.team()))
+        return done(StoreError::make(
+            StoreError::Kind::InvalidInput,
+            QCoreApplication::translate("aerodesk::store::StoreOpener",
+                                        "The team store %1 names no usable team (%2): choose the "
+                                        "team whose key opens it in Settings.")
+                .arg(target.describe(), *problem)));
+    auto teamKeychain = std::make_shared<team::TeamKeychain>(target.team());
+    teamKeychain->readTeamKey(
+        [this, target, done, teamKeychain, password](Result<team::TeamKey, team::TeamError> key) {
+            if (!key) {
+                if (key.error().kind == team::TeamError::Kind::Missing)
+                    return done(StoreError::make(
+                        StoreError::Kind::MissingKey,
+                        QCoreApplication::translate(
+                            "aerodesk::store::StoreOpener",
+                            "This console holds no key of team \"%1\" for the team store %2: ask "
+                            "your lead for an export (aerodesk-cli team import). Nothing was read "
+                            "or written.")
+                            .arg(target.team(), target.describe())));
                 return done(StoreError::make(
                     StoreError::Kind::Keychain,
-                    QStringLiteral("Cannot read the team store's password from the keychain: %1")
-                        .arg(error.message)));
-            auto held = std::make_shared<crypto::SecureBytes>(std::move(password));
+                    QCoreApplication::translate("aerodesk::store::StoreOpener",
+                                                "Cannot read the team key of \"%1\": %2")
+                        .arg(target.team(), key.error().message)));
+            }
+            TeamSecrets secrets;
+            secrets.key = std::make_shared<team::TeamKey>(std::move(key).value());
+            if (password) { // typed in Settings and not saved yet (Test connection)
+                secrets.password = password;
+                return done(std::move(secrets));
+            }
             m_keychain.read(
-                QString::fromLatin1(Store::kKeychainName),
-                [target, done, migrations, held](const keychain::KeychainError &e,
-                                                 crypto::SecureBytes key) {
-                    if (e.kind == keychain::KeychainError::Kind::NotFound)
+                QString::fromLatin1(keychain::entries::kTeamStorePassword),
+                [done, secrets](const keychain::KeychainError &error,
+                                crypto::SecureBytes password) mutable {
+                    if (!error.ok())
                         return done(StoreError::make(
-                            StoreError::Kind::MissingKey,
-                            QStringLiteral("The keychain has no data key for the team store %1.")
-                                .arg(target.describe())));
-                    if (!e.ok())
-                        return done(keychainReadError(e));
-                    auto store = Store::open(target, key, migrations, *held);
-                    if (!store)
-                        return done(store.error());
-                    done(std::shared_ptr<Store>(std::move(store).value()));
+                            StoreError::Kind::Keychain,
+                            QStringLiteral(
+                                "Cannot read the team store's password from the keychain: %1")
+                                .arg(error.message)));
+                    secrets.password = std::make_shared<crypto::SecureBytes>(std::move(password));
+                    done(std::move(secrets));
                 });
         });
+}
+
+void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration> migrations)
+{
+    readTeamSecrets(target, [target, done, migrations](Result<TeamSecrets, StoreError> secrets) {
+        if (!secrets)
+            return done(secrets.error());
+        auto store = Store::open(target, secrets->key->bytes(), migrations, *secrets->password,
+                                 secrets->key->keyId());
+        if (!store)
+            return done(store.error());
+        done(std::shared_ptr<Store>(std::move(store).value()));
+    });
+}
+
+void StoreOpener::probe(const StoreTarget &target, ProbeDone done,
+                        std::shared_ptr<crypto::SecureBytes> password)
+{
+    if (!target.isPostgres())
+        return done(ProbeOutcome { StoreError::make(StoreError::Kind::InvalidInput,
+                                                    QStringLiteral("Only a team store is tested "
+                                                                   "this way.")),
+                                   {} });
+    QPointer<StoreOpener> self(this);
+    readTeamSecrets(
+        target,
+        [self, target, done](Result<TeamSecrets, StoreError> secrets) {
+            if (!secrets)
+                return done(ProbeOutcome { secrets.error(), {} });
+            if (!self)
+                return;
+            const TeamSecrets held = *secrets;
+            // The connection (up to connect_timeout) and the key check run on the thread pool; the
+            // Store is opened, checked and dropped there (a QSqlDatabase stays on its thread).
+            auto *watcher = new QFutureWatcher<ProbeOutcome>(self.data());
+            QObject::connect(watcher, &QFutureWatcher<ProbeOutcome>::finished, self.data(),
+                             [watcher, done] {
+                                 watcher->deleteLater();
+                                 done(watcher->result());
+                             });
+            watcher->setFuture(QtConcurrent::run([target, held] {
+                auto store =
+                    Store::open(target, held.key->bytes(), {}, *held.password, held.key->keyId());
+                if (!store)
+                    return ProbeOutcome { store.error(), {} };
+                return ProbeOutcome { StoreError {}, held.key->keyId() };
+            }));
+        },
+        std::move(password));
 }
 
 void StoreOpener::firstRun(const QString &path, Done done, QList<Migration> migrations)

@@ -13,6 +13,9 @@ class QLockFile;
 namespace aerodesk::keychain {
 class Keychain;
 }
+namespace aerodesk::team {
+class TeamKey;
+}
 
 namespace aerodesk::store {
 
@@ -28,9 +31,12 @@ namespace aerodesk::store {
 ///  - keychain failure       → Keychain error with the keychain's message
 /// The key is never written anywhere but the keychain.
 ///
-/// A team store (PostgreSQL target, docs/team.md): the password is read from the keychain
-/// (kTeamStorePassword), then the data key; a missing key is MissingKey — a team store's key is
-/// never generated here (team enrolment hands it out) — and no lock file is used.
+/// A team store (PostgreSQL target, docs/team.md): the data key is the team key of
+/// `target.team()` (team::TeamKeychain, profile "Team: <team>", entry teamKey), read first; a
+/// missing one is MissingKey ("ask your lead for an export") — a team key is never generated
+/// here. Then the password from THIS opener's keychain (the environment's profile,
+/// kTeamStorePassword). The store checks the team key id it records (Store::open's teamKeyId).
+/// No lock file is used.
 class StoreOpener : public QObject
 {
     Q_OBJECT
@@ -41,10 +47,34 @@ public:
     /// `done` runs later on this object's thread. `migrations` empty = StoreSchema.
     void open(const StoreTarget &target, Done done, QList<Migration> migrations = {});
 
+    /// What a connection test of a team store found: ok (error.ok()) with the team key id the
+    /// store was opened with, or the specific error.
+    struct ProbeOutcome
+    {
+        StoreError error;
+        QString keyId;
+    };
+    using ProbeDone = std::function<void(ProbeOutcome)>;
+    /// Settings' "Test connection": reads the team key and password like open(), then opens the
+    /// team store on Qt's thread pool (never blocking this thread on the server), checks the
+    /// key and drops it there. Opening an empty database creates the store, as the lead's
+    /// first open() would. `done` runs on this object's thread. `password`: one typed but not
+    /// saved yet; null = the keychain's.
+    void probe(const StoreTarget &target, ProbeDone done,
+               std::shared_ptr<crypto::SecureBytes> password = {});
+
     /// The lock file that serialises first-run key creation for the store at `path`.
     static QString lockPath(const QString &path);
 
 private:
+    struct TeamSecrets
+    {
+        std::shared_ptr<team::TeamKey> key;
+        std::shared_ptr<crypto::SecureBytes> password;
+    };
+    using TeamSecretsDone = std::function<void(Result<TeamSecrets, StoreError>)>;
+    void readTeamSecrets(const StoreTarget &target, TeamSecretsDone done,
+                         std::shared_ptr<crypto::SecureBytes> password = {});
     void openTeam(const StoreTarget &target, Done done, QList<Migration> migrations);
     void firstRun(const QString &path, Done done, QList<Migration> migrations);
     void takeLock(std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline, const QString &path,

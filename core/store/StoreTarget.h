@@ -44,6 +44,15 @@ public:
     const QString &user() const { return m_user; }
     const QString &sslMode() const { return m_sslMode; }
     const QString &caFile() const { return m_caFile; }
+    /// PostgreSQL: the team whose key is the store's data key (keychain profile
+    /// "Team: <team>", entry teamKey; docs/team.md). Not a secret.
+    const QString &team() const { return m_team; }
+    StoreTarget withTeam(const QString &team) const
+    {
+        StoreTarget t = *this;
+        t.m_team = team;
+        return t;
+    }
 
     /// libpq connection options for QPSQL (sslmode, sslrootcert, application_name,
     /// connect_timeout), "k=v;k=v" as QSqlDatabase::setConnectOptions takes them. Empty and
@@ -64,6 +73,7 @@ private:
     QString m_user;
     QString m_sslMode;
     QString m_caFile;
+    QString m_team;
 };
 
 } // namespace aerodesk::store

@@ -10,6 +10,7 @@
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/common/SecretText.h"
+#include "ui/settings/TeamStoreForm.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QVBoxLayout>
@@ -183,7 +185,23 @@ void SettingsPanel::build()
     m_notice = new NoticeLine(QStringLiteral("settingsNotice"), tr("Settings result"), box);
     m_notice->setKeepsSpaceWhenEmpty(true);
     form->addRow(m_notice);
-    layout->addWidget(box, 2);
+    // The environment and the store it uses (docs/team.md) scroll together: the two do not fit
+    // the window's default height at once, and nothing may be squeezed.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *column = new QWidget(scroll);
+    auto *right = new QVBoxLayout(column);
+    right->setContentsMargins(0, 0, 0, 0);
+    box->setParent(column);
+    right->addWidget(box);
+    m_teamStore = new TeamStoreForm(m_profiles.settings(), column);
+    right->addWidget(m_teamStore);
+    right->addStretch();
+    scroll->setWidget(column);
+    layout->addWidget(scroll, 2);
+    connect(m_teamStore, &TeamStoreForm::applied, this, &SettingsPanel::teamStoreApplied);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_listUpdating || row < 0)
@@ -292,6 +310,7 @@ void SettingsPanel::showProfile()
         tr("Saved only in the keychain as the current webhook secret (profile \"%1\")")
             .arg(p->keychainProfile));
     m_notice->clearNotice();
+    m_teamStore->setProfile(*p);
     refreshSecretStatus();
     refreshFingerprint();
     updateActions();

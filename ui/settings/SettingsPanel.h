@@ -25,6 +25,7 @@ class Session;
 namespace aerodesk::ui {
 
 class NoticeLine;
+class TeamStoreForm;
 
 /// Settings → environments (docs/ui.md): the built-in sandbox (read-only, its pinned certificate
 /// fingerprint), custom sandboxes (base URL + optional pinned certificate PEM file) and
@@ -45,6 +46,8 @@ public:
     ~SettingsPanel() override;
 
     session::EnvironmentProfiles &profiles() { return m_profiles; }
+    /// The selected environment's store choice (local or team store).
+    TeamStoreForm *teamStoreForm() const { return m_teamStore; }
     QString currentProfileId() const { return m_currentId; }
     void selectProfile(const QString &id);
 
@@ -64,6 +67,8 @@ Q_SIGNALS:
     /// The saved ✓ / not set labels were refreshed from the keychain.
     void secretStatusChanged();
     void failed(const QString &message);
+    /// The store choice of the environment `profileId` was applied (re-open its store).
+    void teamStoreApplied(const QString &profileId);
 
 protected:
     void sessionEnvironmentChanged() override { onEnvironment(); }
@@ -114,6 +119,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_use = nullptr;
     NoticeLine *m_notice = nullptr;
+    TeamStoreForm *m_teamStore = nullptr;
 };
 
 } // namespace aerodesk::ui

@@ -3,6 +3,7 @@
 #include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "../CliStore.h"
 #include "core/audit/AuditTrail.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
@@ -73,13 +74,9 @@ bool filterFrom(CliContext &ctx, audit::AuditFilter &filter)
 
 void AuditCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("store"),
-                  QStringLiteral("The store file (default: the console's)."),
-                  QStringLiteral("file") });
-    p.addOption({ QStringLiteral("store-profile"),
-                  QStringLiteral("Keychain profile of the store's data key and of the audit head "
-                                 "(default: \"Local store\")."),
-                  QStringLiteral("name") });
+    CliStore::addOptions(p,
+                         QStringLiteral("The store: a file, or a team store's postgresql:// URL "
+                                        "(default: the one Settings chose for the environment)."));
     p.addOption({ QStringLiteral("output"),
                   QStringLiteral("export: write the CSV into this file instead of stdout."),
                   QStringLiteral("file") });
@@ -108,10 +105,13 @@ void AuditCommand::run(CliContext &ctx, Finish finish)
     audit::AuditFilter filter;
     if (sub == QLatin1String("export") && !filterFrom(ctx, filter))
         return finish(Usage);
-    const QString path = ctx.options->isSet(QStringLiteral("store"))
-        ? ctx.options->value(QStringLiteral("store"))
-        : store::Store::defaultPath();
-    if (!store::Store::exists(path)) {
+    const auto where = CliStore::resolve(ctx);
+    if (!where) {
+        ctx.out.error(QStringLiteral("store"), where.error());
+        return finish(BadInput);
+    }
+    const QString path = where->target.describe();
+    if (!CliStore::exists(*where)) {
         // Never creates a store (nor a key) just to say it is empty.
         ctx.out.error(
             QStringLiteral("store"),
@@ -119,23 +119,11 @@ void AuditCommand::run(CliContext &ctx, Finish finish)
             { { QStringLiteral("store"), path } });
         return finish(BadInput);
     }
-    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
-        ? ctx.options->value(QStringLiteral("store-profile"))
-        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
-    auto keychain = std::make_shared<keychain::Keychain>(profile);
-    auto opener = std::make_shared<store::StoreOpener>(*keychain);
-    opener->open(
-        path,
-        [&ctx, keychain, opener, path, sub, filter,
-         finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-            if (!s) {
-                const bool keyProblem = s.error().kind == store::StoreError::Kind::MissingKey ||
-                    s.error().kind == store::StoreError::Kind::Keychain;
-                ctx.out.error(QStringLiteral("store"), s.error().message,
-                              { { QStringLiteral("store"), path } });
-                return finish(keyProblem ? Keychain : BadInput);
-            }
-            auto trail = std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
+    CliStore::open(
+        ctx, *where, finish,
+        [&ctx, path, sub, filter, finish](std::shared_ptr<store::Store> opened,
+                                          std::shared_ptr<keychain::Keychain> keychain) {
+            auto trail = std::make_shared<audit::AuditTrail>(opened, *keychain, ctx.clock);
             trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
             if (sub == QLatin1String("verify")) {
                 trail->verify([&ctx, trail, keychain, path, finish](audit::AuditVerification v) {

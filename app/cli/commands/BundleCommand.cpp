@@ -3,6 +3,7 @@
 #include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "../CliStore.h"
 #include "../ConnectionIdInput.h"
 #include "core/audit/AuditTrail.h"
 #include "core/audit/BundleAudit.h"
@@ -72,13 +73,9 @@ void BundleCommand::addOptions(QCommandLineParser &p)
                                  "connectionId and aeroPassUserUuid the provider asks for; "
                                  "secrets are never included)."),
                   QStringLiteral("form"), QStringLiteral("masked") });
-    p.addOption({ QStringLiteral("store"),
-                  QStringLiteral("The store file (default: the console's)."),
-                  QStringLiteral("file") });
-    p.addOption(
-        { QStringLiteral("store-profile"),
-          QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
-          QStringLiteral("name") });
+    CliStore::addOptions(p,
+                         QStringLiteral("The store: a file, or a team store's postgresql:// URL "
+                                        "(default: the one Settings chose for the environment)."));
 }
 
 void BundleCommand::run(CliContext &ctx, Finish finish)
@@ -101,34 +98,24 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
         return;
     const QString environmentKind =
         bundle::BundleManifest::environmentKindName(ctx.environmentKind);
-    const QString path = ctx.options->isSet(QStringLiteral("store"))
-        ? ctx.options->value(QStringLiteral("store"))
-        : store::Store::defaultPath();
-    if (!store::Store::exists(path)) {
+    const auto where = CliStore::resolve(ctx);
+    if (!where) {
+        ctx.out.error(QStringLiteral("store"), where.error());
+        return finish(BadInput);
+    }
+    const QString path = where->target.describe();
+    if (!CliStore::exists(*where)) {
         // No store: a bundle of the id and the log only (never creates a store or a key).
         connections::Connection c;
         c.connectionId = *id;
         return writeBundle(ctx, bundle::ConnectionBundleSources::fromValues(c, {}, environmentKind),
                            *form, output, finish);
     }
-    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
-        ? ctx.options->value(QStringLiteral("store-profile"))
-        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
-    auto keychain = std::make_shared<keychain::Keychain>(profile);
-    auto opener = std::make_shared<store::StoreOpener>(*keychain);
-    opener->open(
-        path,
-        [&ctx, keychain, opener, path, id = *id, form = *form, output, environmentKind,
-         finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-            if (!s) {
-                const bool keyProblem = s.error().kind == store::StoreError::Kind::MissingKey ||
-                    s.error().kind == store::StoreError::Kind::Keychain;
-                ctx.out.error(QStringLiteral("store"), s.error().message,
-                              { { QStringLiteral("store"), path } });
-                return finish(keyProblem ? Keychain : BadInput);
-            }
-            auto sources =
-                bundle::ConnectionBundleSources::snapshot(*s.value(), id, environmentKind);
+    CliStore::open(
+        ctx, *where, finish,
+        [&ctx, path, id = *id, form = *form, output, environmentKind, finish](
+            std::shared_ptr<store::Store> opened, std::shared_ptr<keychain::Keychain> keychain) {
+            auto sources = bundle::ConnectionBundleSources::snapshot(*opened, id, environmentKind);
             if (!sources) {
                 ctx.out.error(QStringLiteral("store"), sources.error(),
                               { { QStringLiteral("store"), path } });
@@ -136,7 +123,7 @@ void BundleCommand::run(CliContext &ctx, Finish finish)
             }
             // The act is audited: one `export` record in this store's audit log
             // (the head moved in the keychain before the command ends).
-            auto trail = std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
+            auto trail = std::make_shared<audit::AuditTrail>(opened, *keychain, ctx.clock);
             trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
             audit::BundleAudit::install([t = trail.get()] { return t; });
             writeBundle(ctx, sources.value(), form, output, [trail, keychain, finish](int code) {

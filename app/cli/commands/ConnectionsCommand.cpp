@@ -3,13 +3,12 @@
 #include "../CliAuditTrail.h"
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "../CliStore.h"
 #include "core/audit/AuditTrail.h"
 #include "core/connections/ExpiryChecker.h"
 #include "core/connections/IdMask.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/Store.h"
-#include "core/store/StoreLocation.h"
-#include "core/store/StoreOpener.h"
 
 #include <QJsonArray>
 
@@ -46,13 +45,9 @@ QJsonObject rowOf(const connections::Connection &c, const connections::ExpiryChe
 
 void ConnectionsCommand::addOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("store"),
-                  QStringLiteral("The store file (default: the console's)."),
-                  QStringLiteral("file") });
-    p.addOption(
-        { QStringLiteral("store-profile"),
-          QStringLiteral("Keychain profile of the store's data key (default: \"Local store\")."),
-          QStringLiteral("name") });
+    CliStore::addOptions(p,
+                         QStringLiteral("The store: a file, or a team store's postgresql:// URL "
+                                        "(default: the one Settings chose for the environment)."));
     p.addOption({ QStringLiteral("reveal"),
                   QStringLiteral("Print identifiers unmasked (needs --reason; recorded in the "
                                  "audit log).") });
@@ -72,10 +67,13 @@ void ConnectionsCommand::run(CliContext &ctx, Finish finish)
                                      "every reveal is recorded in the audit log with its reason."));
         return finish(Usage);
     }
-    const QString path = ctx.options->isSet(QStringLiteral("store"))
-        ? ctx.options->value(QStringLiteral("store"))
-        : store::Store::defaultPath();
-    if (!store::Store::exists(path)) {
+    const auto where = CliStore::resolve(ctx);
+    if (!where) {
+        ctx.out.error(QStringLiteral("store"), where.error());
+        return finish(BadInput);
+    }
+    const QString path = where->target.describe();
+    if (!CliStore::exists(*where)) {
         // Listing never creates a store (nor a key).
         ctx.out.result(
             { { QStringLiteral("store"), path },
@@ -85,61 +83,48 @@ void ConnectionsCommand::run(CliContext &ctx, Finish finish)
                 QStringLiteral("No store yet: nothing has been tracked on this machine.") } });
         return finish(Ok);
     }
-    const QString profile = ctx.options->isSet(QStringLiteral("store-profile"))
-        ? ctx.options->value(QStringLiteral("store-profile"))
-        : QString::fromLatin1(store::StoreLocation::kKeychainProfile);
-    auto keychain = std::make_shared<keychain::Keychain>(profile);
-    auto opener = std::make_shared<store::StoreOpener>(*keychain);
-    opener->open(path,
-                 [&ctx, keychain, opener, path, reveal, reason,
-                  finish](Result<std::shared_ptr<store::Store>, store::StoreError> s) {
-                     if (!s) {
-                         const bool keyProblem =
-                             s.error().kind == store::StoreError::Kind::MissingKey ||
-                             s.error().kind == store::StoreError::Kind::Keychain;
-                         ctx.out.error(QStringLiteral("store"), s.error().message,
-                                       { { QStringLiteral("store"), path } });
-                         return finish(keyProblem ? Keychain : BadInput);
-                     }
-                     auto all = s.value()->connections().listAll();
-                     if (!all) {
-                         ctx.out.error(QStringLiteral("store"), all.error().message,
-                                       { { QStringLiteral("store"), path } });
-                         return finish(BadInput);
-                     }
-                     const connections::ExpiryChecker expiry(ctx.clock);
-                     QJsonArray rows;
-                     for (const connections::Connection &c : all.value())
-                         rows.append(rowOf(c, expiry, reveal));
-                     if (!reveal) {
-                         ctx.out.result({ { QStringLiteral("store"), path },
-                                          { QStringLiteral("total"), rows.size() },
-                                          { QStringLiteral("connections"), rows } });
-                         return finish(Ok);
-                     }
-                     // The reveal is recorded (and the keychain head moved) before anything is
-                     // printed unmasked; no record, no reveal.
-                     auto trail =
-                         std::make_shared<audit::AuditTrail>(s.value(), *keychain, ctx.clock);
-                     trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
-                     if (!trail->record(audit::AuditAction::RevealId,
-                                        QStringLiteral("aerodesk-cli connections --reveal, %1 "
-                                                       "connections")
-                                            .arg(rows.size()),
-                                        audit::AuditOutcome::Ok, reason)) {
-                         ctx.out.error(QStringLiteral("store"),
-                                       QStringLiteral("The reveal could not be recorded in the "
-                                                      "audit log; nothing is shown."));
-                         return finish(BadInput);
-                     }
-                     trail->whenIdle([&ctx, trail, keychain, path, rows, finish] {
-                         CliAuditTrail::releaseLater(trail, keychain);
-                         ctx.out.result({ { QStringLiteral("store"), path },
-                                          { QStringLiteral("total"), rows.size() },
-                                          { QStringLiteral("connections"), rows } });
-                         finish(Ok);
-                     });
-                 });
+    CliStore::open(
+        ctx, *where, finish,
+        [&ctx, path, reveal, reason, finish](std::shared_ptr<store::Store> opened,
+                                             std::shared_ptr<keychain::Keychain> keychain) {
+            auto all = opened->connections().listAll();
+            if (!all) {
+                ctx.out.error(QStringLiteral("store"), all.error().message,
+                              { { QStringLiteral("store"), path } });
+                return finish(BadInput);
+            }
+            const connections::ExpiryChecker expiry(ctx.clock);
+            QJsonArray rows;
+            for (const connections::Connection &c : all.value())
+                rows.append(rowOf(c, expiry, reveal));
+            if (!reveal) {
+                ctx.out.result({ { QStringLiteral("store"), path },
+                                 { QStringLiteral("total"), rows.size() },
+                                 { QStringLiteral("connections"), rows } });
+                return finish(Ok);
+            }
+            // The reveal is recorded (and the keychain head moved) before anything is
+            // printed unmasked; no record, no reveal.
+            auto trail = std::make_shared<audit::AuditTrail>(opened, *keychain, ctx.clock);
+            trail->setProfile(ctx.keychain ? ctx.keychain->profile() : QString());
+            if (!trail->record(audit::AuditAction::RevealId,
+                               QStringLiteral("aerodesk-cli connections --reveal, %1 "
+                                              "connections")
+                                   .arg(rows.size()),
+                               audit::AuditOutcome::Ok, reason)) {
+                ctx.out.error(QStringLiteral("store"),
+                              QStringLiteral("The reveal could not be recorded in the "
+                                             "audit log; nothing is shown."));
+                return finish(BadInput);
+            }
+            trail->whenIdle([&ctx, trail, keychain, path, rows, finish] {
+                CliAuditTrail::releaseLater(trail, keychain);
+                ctx.out.result({ { QStringLiteral("store"), path },
+                                 { QStringLiteral("total"), rows.size() },
+                                 { QStringLiteral("connections"), rows } });
+                finish(Ok);
+            });
+        });
 }
 
 } // namespace aerodesk::cli

@@ -5,7 +5,6 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/store/UserCodeVault.h"
-#include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
 
 #include <QFile>
@@ -33,63 +32,7 @@ std::optional<OpenResult> openSync(store::StoreOpener &opener, const store::Stor
     test::waitUntil([&] { return out.has_value(); }, 20000);
     return out;
 }
-bool writeSync(keychain::Keychain &kc, const char *name, const crypto::SecureBytes &value)
-{
-    std::optional<bool> ok;
-    kc.write(QString::fromLatin1(name), value,
-             [&](const keychain::KeychainError &e) { ok = e.ok(); });
-    test::waitUntil([&] { return ok.has_value(); }, 20000);
-    return ok.value_or(false);
-}
-
-void removeSync(keychain::Keychain &kc, const char *name)
-{
-    bool removed = false;
-    kc.remove(QString::fromLatin1(name), [&](const keychain::KeychainError &) { removed = true; });
-    test::waitUntil([&] { return removed; });
-}
 } // namespace
-
-// A team store (PostgreSQL): the password and the data key come from the keychain; without the
-// key the opener says MissingKey and, unlike a first run on a file, never makes one up.
-TEST(StoreOpener, ATeamStoreOpensWithThePasswordAndKeyFromTheKeychainAndNeverMakesAKey)
-{
-    test::StoreBackend where(test::Backend::Postgres);
-    ASSERT_TRUE(where.ok()) << where.error().toStdString();
-    keychain::Keychain kc(uniqueProfile());
-    store::StoreOpener opener(kc);
-    ASSERT_TRUE(writeSync(kc, keychain::entries::kTeamStorePassword, where.password()));
-
-    auto noKey = openSync(opener, where.target());
-    ASSERT_TRUE(noKey.has_value());
-    ASSERT_FALSE(noKey->ok());
-    EXPECT_EQ(noKey->error().kind, StoreError::Kind::MissingKey);
-    std::optional<keychain::KeychainError::Kind> keyState;
-    kc.read(QString::fromLatin1(keychain::entries::kStoreKey),
-            [&](const keychain::KeychainError &e, crypto::SecureBytes) { keyState = e.kind; });
-    ASSERT_TRUE(test::waitUntil([&] { return keyState.has_value(); }, 20000));
-    EXPECT_EQ(*keyState, keychain::KeychainError::Kind::NotFound) << "no key may be generated";
-
-    ASSERT_TRUE(writeSync(kc, keychain::entries::kStoreKey, crypto::Random::secretBytes(32)));
-    auto opened = openSync(opener, where.target());
-    ASSERT_TRUE(opened.has_value());
-    ASSERT_TRUE(opened->ok()) << opened->error().message.toStdString();
-    EXPECT_TRUE((**opened)->target().isPostgres());
-    connections::Connection c;
-    c.connectionId = QStringLiteral("7eadbeef93f6a1f4b4db3284c009ef04");
-    EXPECT_TRUE((**opened)->connections().upsert(c).ok());
-
-    // A wrong password is an open failure that names the store, never the password.
-    ASSERT_TRUE(writeSync(kc, keychain::entries::kTeamStorePassword,
-                          crypto::SecureBytes::fromUtf8(QStringLiteral("not-the-password"))));
-    auto refused = openSync(opener, where.target());
-    ASSERT_TRUE(refused.has_value());
-    ASSERT_FALSE(refused->ok());
-    EXPECT_EQ(refused->error().kind, StoreError::Kind::OpenFailed);
-    EXPECT_FALSE(refused->error().message.contains(QStringLiteral("not-the-password")));
-    removeSync(kc, keychain::entries::kStoreKey);
-    removeSync(kc, keychain::entries::kTeamStorePassword);
-}
 
 TEST(StoreOpener, CreatesTheKeyInTheKeychainThenReopensWithIt)
 {
