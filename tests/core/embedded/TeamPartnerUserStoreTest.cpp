@@ -83,8 +83,8 @@ protected:
             out.emplace(e, code.view().toByteArray());
         });
         EXPECT_TRUE(waitUntil([&] { return out.has_value(); }, 20000)) << "no answer";
-        return out.value_or(std::pair { KeychainError { KeychainError::Kind::Timeout, {} },
-                                        QByteArray() });
+        return out.value_or(
+            std::pair { KeychainError { KeychainError::Kind::Timeout, {} }, QByteArray() });
     }
 
     test::StoreBackend where { GetParam() };
@@ -129,12 +129,10 @@ TEST_P(PartnerUserStoreTest, PutFindListAndRemovePartnerUsers)
     EXPECT_EQ(repo->find(QStringLiteral("Production"), QStringLiteral("alice")).error().kind,
               StoreError::Kind::NotFound);
     // Ids are exact: "Alice" is someone else.
-    EXPECT_EQ(repo->find(kScope, QStringLiteral("Alice")).error().kind,
-              StoreError::Kind::NotFound);
+    EXPECT_EQ(repo->find(kScope, QStringLiteral("Alice")).error().kind, StoreError::Kind::NotFound);
 
     ASSERT_TRUE(repo->remove(kScope, QStringLiteral("alice")).ok());
-    EXPECT_EQ(repo->find(kScope, QStringLiteral("alice")).error().kind,
-              StoreError::Kind::NotFound);
+    EXPECT_EQ(repo->find(kScope, QStringLiteral("alice")).error().kind, StoreError::Kind::NotFound);
     all = repo->all(kScope);
     ASSERT_TRUE(all.ok());
     ASSERT_EQ(all->size(), 1);
@@ -211,8 +209,9 @@ TEST_P(PartnerUserStoreTest, ForgetRemovesTheCodeAndKeepsTheUser)
     EXPECT_TRUE(repo->forgetUserCode(kScope, QStringLiteral("carol")).ok());
     EXPECT_TRUE(repo->forgetUserCode(kScope, QStringLiteral("nobody")).ok());
     // An empty code is refused rather than stored.
-    EXPECT_EQ(repo->saveUserCode(kScope, QStringLiteral("carol"), crypto::SecureBytes()).error().kind,
-              StoreError::Kind::InvalidInput);
+    EXPECT_EQ(
+        repo->saveUserCode(kScope, QStringLiteral("carol"), crypto::SecureBytes()).error().kind,
+        StoreError::Kind::InvalidInput);
 }
 
 TEST_P(PartnerUserStoreTest, TwoConsolesSeeEachOthersUsersAndCodes)
@@ -289,10 +288,10 @@ TEST_P(PartnerUserStoreTest, TheDatabaseHoldsNoPartnerUserIdAndNoUserCode)
             ids << id;
             codes << code.view().toByteArray();
             ASSERT_TRUE(waitDone([&](auto done) { team->save(id, code, done); }).ok());
-            const auto state = i % 3 == 0 ? PartnerUser::State::Invalid
-                                          : PartnerUser::State::Connected;
-            ASSERT_TRUE(waitDone([&](auto done) { directory.put(partnerUser(id, state), done); })
-                            .ok());
+            const auto state =
+                i % 3 == 0 ? PartnerUser::State::Invalid : PartnerUser::State::Connected;
+            ASSERT_TRUE(
+                waitDone([&](auto done) { directory.put(partnerUser(id, state), done); }).ok());
             if (i % 3 == 0) { // invalid: its code removed, as the workflow does
                 ASSERT_TRUE(waitDone([&](auto done) { team->forget(id, done); }).ok());
             }
