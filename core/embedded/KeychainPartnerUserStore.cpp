@@ -40,8 +40,7 @@ void KeychainPartnerUserStore::readAll(Read done)
                     });
 }
 
-void KeychainPartnerUserStore::write(const PartnerUser &, const QList<PartnerUser> &all,
-                                     Done done)
+void KeychainPartnerUserStore::write(const PartnerUser &, const QList<PartnerUser> &all, Done done)
 {
     m_latest = all;
     persist(std::move(done));

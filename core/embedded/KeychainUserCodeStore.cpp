@@ -9,8 +9,8 @@ KeychainUserCodeStore::KeychainUserCodeStore(keychain::Keychain &keychain)
 {
 }
 
-void KeychainUserCodeStore::save(const QString &partnerUserId,
-                                 const crypto::SecureBytes &userCode, Done done)
+void KeychainUserCodeStore::save(const QString &partnerUserId, const crypto::SecureBytes &userCode,
+                                 Done done)
 {
     store::UserCodeVault(m_keychain).save(partnerUserId, userCode, std::move(done));
 }

@@ -31,8 +31,8 @@ TeamPartnerUserStore::~TeamPartnerUserStore()
     // Every queued job runs first (a userCode being stored is stored), then the worker's
     // database is closed on its thread.
     PartnerUserStoreWorker *worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker] { worker->close(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
@@ -89,8 +89,8 @@ void TeamPartnerUserStore::write(const PartnerUser &user, const QList<PartnerUse
     const QString scope = m_scope;
     const QByteArray record = QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact);
     auto last = m_lastWrite;
-    submit([this, scope, id = user.id, record, last,
-            done](PartnerUserRepository *repo, const StoreError &openError) {
+    submit([this, scope, id = user.id, record, last, done](PartnerUserRepository *repo,
+                                                           const StoreError &openError) {
         *last = toError(repo ? repo->put(scope, id, record).error() : openError);
         if (!last->ok())
             qCWarning(aerodesk::log::embedded).noquote()
@@ -102,9 +102,8 @@ void TeamPartnerUserStore::write(const PartnerUser &user, const QList<PartnerUse
 void TeamPartnerUserStore::whenWritten(Done done)
 {
     auto last = m_lastWrite;
-    submit([this, last, done](PartnerUserRepository *, const StoreError &) {
-        answer(done, *last);
-    });
+    submit(
+        [this, last, done](PartnerUserRepository *, const StoreError &) { answer(done, *last); });
 }
 
 void TeamPartnerUserStore::remove(const QString &partnerUserId, Done done)
@@ -116,8 +115,8 @@ void TeamPartnerUserStore::remove(const QString &partnerUserId, Done done)
     });
 }
 
-void TeamPartnerUserStore::save(const QString &partnerUserId,
-                                const crypto::SecureBytes &userCode, Done done)
+void TeamPartnerUserStore::save(const QString &partnerUserId, const crypto::SecureBytes &userCode,
+                                Done done)
 {
     const QString scope = m_scope;
     // Shared by the job's copies; wiped when the last one goes.

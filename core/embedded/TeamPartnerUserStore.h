@@ -56,8 +56,7 @@ public:
 
 private:
     /// Runs `job` on the worker's thread.
-    void submit(std::function<void(store::PartnerUserRepository *,
-                                   const store::StoreError &)> job);
+    void submit(std::function<void(store::PartnerUserRepository *, const store::StoreError &)> job);
     /// Runs `done` with `error` on this object's thread.
     void answer(const Done &done, const keychain::KeychainError &error);
     static keychain::KeychainError toError(const store::StoreError &error);

@@ -95,8 +95,8 @@ Status<StoreError> PartnerUserRepository::put(const QString &scope, const QStrin
                   QStringLiteral("store partner user"));
 }
 
-Result<PartnerUserRepository::Row, StoreError>
-PartnerUserRepository::find(const QString &scope, const QString &id) const
+Result<PartnerUserRepository::Row, StoreError> PartnerUserRepository::find(const QString &scope,
+                                                                           const QString &id) const
 {
     if (id.isEmpty())
         return partnerBadId();
@@ -180,7 +180,7 @@ Status<StoreError> PartnerUserRepository::saveUserCode(const QString &scope, con
 }
 
 Result<crypto::SecureBytes, StoreError> PartnerUserRepository::userCode(const QString &scope,
-                                                                       const QString &id) const
+                                                                        const QString &id) const
 {
     if (id.isEmpty())
         return partnerBadId();
@@ -207,8 +207,9 @@ Status<StoreError> PartnerUserRepository::forgetUserCode(const QString &scope, c
     if (id.isEmpty())
         return partnerBadId();
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("UPDATE partner_users SET user_code = NULL, updated_at = ?,"
-                             " version = version + 1 WHERE user_index = ? AND user_code IS NOT NULL"));
+    q.prepare(
+        QStringLiteral("UPDATE partner_users SET user_code = NULL, updated_at = ?,"
+                       " version = version + 1 WHERE user_index = ? AND user_code IS NOT NULL"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(rowKey(scope, id));
     if (!q.exec())

@@ -55,8 +55,7 @@ public:
     Status<StoreError> saveUserCode(const QString &scope, const QString &id,
                                     const crypto::SecureBytes &userCode);
     /// `id`'s userCode; NotFound when none is stored.
-    Result<crypto::SecureBytes, StoreError> userCode(const QString &scope,
-                                                     const QString &id) const;
+    Result<crypto::SecureBytes, StoreError> userCode(const QString &scope, const QString &id) const;
     /// Removes `id`'s userCode (the bank invalidated it, or logout); none stored: ok.
     Status<StoreError> forgetUserCode(const QString &scope, const QString &id);
 
