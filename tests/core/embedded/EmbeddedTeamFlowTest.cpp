@@ -81,8 +81,7 @@ protected:
         EXPECT_TRUE(payload.ok());
         if (!payload)
             return 0;
-        auto id = session.embedded()->receive(as.isEmpty() ? user : as,
-                                              std::move(payload).value());
+        auto id = session.embedded()->receive(as.isEmpty() ? user : as, std::move(payload).value());
         EXPECT_TRUE(id.ok()) << (id ? "" : id.error().toStdString());
         return id ? id.value() : 0;
     }
@@ -102,7 +101,8 @@ protected:
     {
         std::optional<QByteArray> out;
         session.embedded()->userCodes().load(
-            user, [&](const KeychainError &, crypto::SecureBytes c) { out = c.view().toByteArray(); });
+            user,
+            [&](const KeychainError &, crypto::SecureBytes c) { out = c.view().toByteArray(); });
         EXPECT_TRUE(waitUntil([&] { return out.has_value(); }, 20000));
         return out.value_or(QByteArray());
     }
