@@ -2,11 +2,11 @@
 
 #include "core/embedded/EmbeddedKeyStore.h"
 #include "core/embedded/EmulatorEventSource.h"
+#include "core/embedded/KeychainUserCodeStore.h"
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/ReplyStatus.h"
 #include "core/embedded/RetUrlClient.h"
 #include "core/embedded/RetUrlReply.h"
-#include "core/store/UserCodeVault.h"
 #include "core/util/LogCategories.h"
 
 #include <QPointer>
@@ -47,7 +47,7 @@ EmbeddedWorkflow::EmbeddedWorkflow(keychain::Keychain &keychain, EmbeddedKeyStor
                                    RetUrlClient &retUrls, PartnerUserDirectory &users,
                                    EmulatorEventSource *sandbox, QObject *parent)
     : QObject(parent)
-    , m_keychain(keychain)
+    , m_keychainCodes(std::make_unique<KeychainUserCodeStore>(keychain))
     , m_keys(keys)
     , m_retUrls(retUrls)
     , m_users(users)
@@ -56,6 +56,16 @@ EmbeddedWorkflow::EmbeddedWorkflow(keychain::Keychain &keychain, EmbeddedKeyStor
 }
 
 EmbeddedWorkflow::~EmbeddedWorkflow() = default;
+
+void EmbeddedWorkflow::useUserCodes(std::shared_ptr<UserCodeStore> codes)
+{
+    m_codes = std::move(codes);
+}
+
+UserCodeStore &EmbeddedWorkflow::userCodes() const
+{
+    return m_codes ? *m_codes : *m_keychainCodes;
+}
 
 Result<int, QString> EmbeddedWorkflow::receive(const QString &user, EventPayload event)
 {
@@ -200,8 +210,8 @@ void EmbeddedWorkflow::connectOk(int id, bool replaceConfirmed, Done done)
     h->busy = true;
     // Store first: OK means "obtained and stored correctly".
     QPointer<EmbeddedWorkflow> self(this);
-    store::UserCodeVault(m_keychain)
-        .save(user, h->event.userCode(), [self, id, user, done](const keychain::KeychainError &e) {
+    userCodes().save(
+        user, h->event.userCode(), [self, id, user, done](const keychain::KeychainError &e) {
             if (!self)
                 return;
             Held *h = self->held(id);
@@ -241,7 +251,7 @@ void EmbeddedWorkflow::storeFailed(int id, const QString &why, Done done)
     qCWarning(aerodesk::log::embedded).noquote() << "userCode not stored:" << why;
     // Nothing half-done: whatever may have been written is removed, the user is not marked
     // connected, and the provider is told the code was not stored.
-    store::UserCodeVault(m_keychain).forget(user, [](const keychain::KeychainError &) {});
+    userCodes().forget(user, [](const keychain::KeychainError &) {});
     invalidateUser(user,
                    tr("A new connect could not store its userCode (%1); the old one is no "
                       "longer valid. Connect again.")
@@ -302,65 +312,62 @@ void EmbeddedWorkflow::silentAuthOk(int id, Done done)
         o.message = why;
         self->finish(o, done);
     };
-    store::UserCodeVault(m_keychain)
-        .load(user,
-              [self, id, user, done, notBuilt](const keychain::KeychainError &e,
-                                               crypto::SecureBytes code) {
-                  if (!self || !self->held(id))
-                      return;
-                  if (e.kind == keychain::KeychainError::Kind::NotFound)
-                      return notBuilt(
-                          tr("No userCode is stored for %1 (it was removed): OK cannot be sent. "
-                             "Send a status instead; the user must connect again.")
-                              .arg(user),
-                          QString::fromLatin1(ReplyStatus::kUserNotAuthenticated));
-                  if (!e.ok())
-                      return notBuilt(
-                          tr("The userCode of %1 could not be read from the keychain (%2): OK "
-                             "cannot be sent.")
-                              .arg(user, e.message),
-                          QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
-                  auto shared = std::make_shared<crypto::SecureBytes>(std::move(code));
-                  self->m_keys.loadProviderKey([self, id, user, done, notBuilt,
-                                                shared](Result<crypto::RsaPublicKey, QString> key) {
-                      if (!self)
-                          return;
-                      Held *h = self->held(id);
-                      if (!h)
-                          return;
-                      if (!key)
-                          return notBuilt(
-                              tr("The provider's public key is not usable (%1): the reply "
-                                 "cannot be encrypted.")
-                                  .arg(key.error()),
-                              QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
-                      auto reply = RetUrlReply::silentAuth(key.value(), h->info.attemptId, *shared);
-                      shared->clear();
-                      if (!reply)
-                          return notBuilt(
-                              tr("The reply could not be built: %1").arg(reply.error().message),
-                              {});
-                      EventOutcome base = self->start(id, {});
-                      base.statusSent = QString::fromLatin1(ReplyStatus::kOk);
-                      self->post(
-                          id, reply.value(), base,
-                          [self, user](EventOutcome &o) {
-                              if (o.result != EventOutcome::Result::Answered)
-                                  return;
-                              if (auto u = self->m_users.find(user)) {
-                                  u->lastSilentAuth = QDateTime::currentDateTimeUtc();
-                                  u->note = tr("Silently authenticated (%1).").arg(o.httpStatus);
-                                  self->m_users.put(*u);
-                              }
-                              o.message =
-                                  tr("%1's stored userCode was sent encrypted to the provider, "
-                                     "which answered %2: silent authentication succeeded.")
-                                      .arg(user)
-                                      .arg(o.httpStatus);
-                          },
-                          done);
-                  });
-              });
+    userCodes().load(
+        user,
+        [self, id, user, done, notBuilt](const keychain::KeychainError &e,
+                                         crypto::SecureBytes code) {
+            if (!self || !self->held(id))
+                return;
+            if (e.kind == keychain::KeychainError::Kind::NotFound)
+                return notBuilt(
+                    tr("No userCode is stored for %1 (it was removed): OK cannot be sent. "
+                       "Send a status instead; the user must connect again.")
+                        .arg(user),
+                    QString::fromLatin1(ReplyStatus::kUserNotAuthenticated));
+            if (!e.ok())
+                return notBuilt(
+                    tr("The userCode of %1 could not be read from the keychain (%2): OK "
+                       "cannot be sent.")
+                        .arg(user, e.message),
+                    QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
+            auto shared = std::make_shared<crypto::SecureBytes>(std::move(code));
+            self->m_keys.loadProviderKey([self, id, user, done, notBuilt,
+                                          shared](Result<crypto::RsaPublicKey, QString> key) {
+                if (!self)
+                    return;
+                Held *h = self->held(id);
+                if (!h)
+                    return;
+                if (!key)
+                    return notBuilt(tr("The provider's public key is not usable (%1): the reply "
+                                       "cannot be encrypted.")
+                                        .arg(key.error()),
+                                    QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
+                auto reply = RetUrlReply::silentAuth(key.value(), h->info.attemptId, *shared);
+                shared->clear();
+                if (!reply)
+                    return notBuilt(
+                        tr("The reply could not be built: %1").arg(reply.error().message), {});
+                EventOutcome base = self->start(id, {});
+                base.statusSent = QString::fromLatin1(ReplyStatus::kOk);
+                self->post(
+                    id, reply.value(), base,
+                    [self, user](EventOutcome &o) {
+                        if (o.result != EventOutcome::Result::Answered)
+                            return;
+                        if (auto u = self->m_users.find(user)) {
+                            u->lastSilentAuth = QDateTime::currentDateTimeUtc();
+                            u->note = tr("Silently authenticated (%1).").arg(o.httpStatus);
+                            self->m_users.put(*u);
+                        }
+                        o.message = tr("%1's stored userCode was sent encrypted to the provider, "
+                                       "which answered %2: silent authentication succeeded.")
+                                        .arg(user)
+                                        .arg(o.httpStatus);
+                    },
+                    done);
+            });
+        });
 }
 
 void EmbeddedWorkflow::answerNotOk(int id, const QString &status, const QString &reason, Done done)
@@ -447,8 +454,7 @@ void EmbeddedWorkflow::post(int id, const RetUrlReply &reply, EventOutcome base,
                 o.codeStored = false;
                 o.codeRemoved = true;
                 self->invalidateUser(user, o.message);
-                store::UserCodeVault(self->m_keychain)
-                    .forget(user, [](const keychain::KeychainError &) {});
+                self->userCodes().forget(user, [](const keychain::KeychainError &) {});
             }
             if (adjust)
                 adjust(o);
@@ -466,8 +472,8 @@ void EmbeddedWorkflow::post(int id, const RetUrlReply &reply, EventOutcome base,
                         .arg(o.httpStatus)
                         .arg(o.code);
                 // Removed at once; the outcome is reported once the keychain has done it.
-                store::UserCodeVault(self->m_keychain)
-                    .forget(user, [self, o, done](const keychain::KeychainError &e) mutable {
+                self->userCodes().forget(
+                    user, [self, o, done](const keychain::KeychainError &e) mutable {
                         o.codeRemoved = e.ok();
                         if (!e.ok())
                             o.message += QLatin1Char(' ') +
@@ -516,8 +522,8 @@ void EmbeddedWorkflow::logout(const QString &user, Done done)
                 ++it;
         }
         Q_EMIT self->pendingChanged();
-        store::UserCodeVault(self->m_keychain)
-            .forget(user, [self, user, done, o](const keychain::KeychainError &e) mutable {
+        self->userCodes().forget(
+            user, [self, user, done, o](const keychain::KeychainError &e) mutable {
                 if (!self)
                     return;
                 o.codeRemoved = e.ok();
@@ -570,16 +576,16 @@ void EmbeddedWorkflow::revealCode(const QString &user, CodeDone done)
 {
     qCInfo(aerodesk::log::embedded) << "a partner user's userCode is being revealed on request";
     QPointer<EmbeddedWorkflow> self(this);
-    store::UserCodeVault(m_keychain)
-        .load(user, [self, done](const keychain::KeychainError &e, crypto::SecureBytes code) {
-            if (!self)
-                return;
-            if (e.kind == keychain::KeychainError::Kind::NotFound)
-                return done(tr("No userCode is stored for this user."));
-            if (!e.ok())
-                return done(e.message);
-            done(std::move(code));
-        });
+    userCodes().load(user,
+                     [self, done](const keychain::KeychainError &e, crypto::SecureBytes code) {
+                         if (!self)
+                             return;
+                         if (e.kind == keychain::KeychainError::Kind::NotFound)
+                             return done(tr("No userCode is stored for this user."));
+                         if (!e.ok())
+                             return done(e.message);
+                         done(std::move(code));
+                     });
 }
 
 } // namespace aerodesk::embedded

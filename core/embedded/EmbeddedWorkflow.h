@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace aerodesk::keychain {
@@ -22,12 +23,14 @@ class EmbeddedKeyStore;
 class EmulatorEventSource;
 class PartnerUserDirectory;
 class RetUrlClient;
+class UserCodeStore;
 
 /// The embedded-banking rules of the source document, for one environment, in one place (the
 /// payload inspector, the partner-users view and aerodesk-cli all go through it):
 ///
 ///  - every event is handled for a named partner user (receive());
-///  - connect: the userCode is stored in the keychain for that user FIRST, and only then is
+///  - connect: the userCode is stored (userCodes(): keychain or team store) for that user FIRST,
+///  and only then is
 ///    {status: "OK"} posted; if storing fails, DATA_STORE_UNAVAILABLE is posted instead and the
 ///    outcome says why; a second connect for a connected user needs confirmation;
 ///  - silent authentication: the reply carries the NAMED user's stored code, never another's;
@@ -64,6 +67,10 @@ public:
     ~EmbeddedWorkflow() override;
 
     PartnerUserDirectory &users() { return m_users; }
+    /// From now on userCodes are kept in `codes` (null: the keychain again, the default) —
+    /// a team store's (TeamPartnerUserStore) when the session's store is one (docs/team.md).
+    void useUserCodes(std::shared_ptr<UserCodeStore> codes);
+    UserCodeStore &userCodes() const;
     const RetUrlClient &retUrls() const { return m_retUrls; }
 
     /// Takes a decrypted event for `user`; its id, or why it cannot be taken (no or bad user id,
@@ -107,7 +114,8 @@ private:
     EventOutcome start(int id, const QString &action) const;
     Held *held(int id);
 
-    keychain::Keychain &m_keychain;
+    std::unique_ptr<UserCodeStore> m_keychainCodes;
+    std::shared_ptr<UserCodeStore> m_codes; ///< null: m_keychainCodes
     EmbeddedKeyStore &m_keys;
     RetUrlClient &m_retUrls;
     PartnerUserDirectory &m_users;

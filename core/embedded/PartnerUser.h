@@ -10,8 +10,8 @@
 namespace aerodesk::embedded {
 
 /// A user of the non-bank partner's application, as the embedded-banking workflow knows them.
-/// No secret here: the userCode itself is in the keychain (UserCodeVault); this is the record
-/// the partner-users view shows.
+/// No secret here: the userCode itself is in the keychain (UserCodeVault) or, in team mode, the
+/// team store (TeamPartnerUserStore); this is the record the partner-users view shows.
 ///
 ///   (none) --connect OK--> Connected --silent auth 204--> Connected (lastSilentAuth)
 ///   Connected --provider says the code is invalid (410)--> Invalid (code removed)

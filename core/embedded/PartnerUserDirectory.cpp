@@ -1,12 +1,8 @@
 #include "core/embedded/PartnerUserDirectory.h"
 
-#include "core/crypto/SecureBytes.h"
-#include "core/keychain/Keychain.h"
-#include "core/keychain/KeychainEntries.h"
+#include "core/embedded/KeychainPartnerUserStore.h"
 #include "core/util/LogCategories.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
 
@@ -14,8 +10,29 @@ namespace aerodesk::embedded {
 
 PartnerUserDirectory::PartnerUserDirectory(keychain::Keychain &keychain, QObject *parent)
     : QObject(parent)
-    , m_keychain(keychain)
+    , m_keychainStore(std::make_unique<KeychainPartnerUserStore>(keychain))
 {
+}
+
+PartnerUserDirectory::~PartnerUserDirectory() = default;
+
+PartnerUserStore &PartnerUserDirectory::store() const
+{
+    return m_store ? *m_store : *m_keychainStore;
+}
+
+void PartnerUserDirectory::useStore(std::shared_ptr<PartnerUserStore> store)
+{
+    if (store == m_store)
+        return;
+    m_store = std::move(store);
+    ++m_generation;
+    m_users.clear();
+    m_loaded = false;
+    m_loading = false;
+    m_loadError.clear();
+    Q_EMIT changed();
+    load();
 }
 
 void PartnerUserDirectory::load(Done done)
@@ -26,40 +43,28 @@ void PartnerUserDirectory::load(Done done)
         return;
     m_loading = true;
     QPointer<PartnerUserDirectory> self(this);
-    m_keychain.read(QString::fromLatin1(keychain::entries::kPartnerUsers),
-                    [self](const keychain::KeychainError &e, crypto::SecureBytes bytes) {
-                        if (!self)
-                            return;
-                        self->m_loading = false;
-                        keychain::KeychainError result = e;
-                        if (e.ok() || e.kind == keychain::KeychainError::Kind::NotFound) {
-                            result = {};
-                            self->m_users.clear();
-                            const QJsonArray rows =
-                                QJsonDocument::fromJson(bytes.rawView()).array();
-                            int dropped = 0;
-                            for (const QJsonValue &row : rows) {
-                                if (auto u = PartnerUser::fromJson(row.toObject()))
-                                    self->m_users[u->id] = *u;
-                                else
-                                    ++dropped;
-                            }
-                            if (dropped)
-                                qCWarning(aerodesk::log::embedded)
-                                    << "partner-user list:" << dropped << "unreadable rows dropped";
-                            self->m_loaded = true;
-                            self->m_loadError.clear();
-                        } else {
-                            self->m_loadError = e.message;
-                            qCWarning(aerodesk::log::embedded).noquote()
-                                << "partner-user list not read:" << e.message;
-                        }
-                        const QList<Done> waiters = std::exchange(self->m_loadWaiters, {});
-                        Q_EMIT self->loaded();
-                        Q_EMIT self->changed();
-                        for (const Done &d : waiters)
-                            d(result);
-                    });
+    const quint64 generation = m_generation;
+    store().readAll([self, generation](const keychain::KeychainError &e, QList<PartnerUser> rows) {
+        if (!self || generation != self->m_generation)
+            return; // the directory moved to another store meanwhile: that read is due
+        self->m_loading = false;
+        if (e.ok()) {
+            self->m_users.clear();
+            for (const PartnerUser &u : std::as_const(rows))
+                self->m_users[u.id] = u;
+            self->m_loaded = true;
+            self->m_loadError.clear();
+        } else {
+            self->m_loadError = e.message;
+            qCWarning(aerodesk::log::embedded).noquote()
+                << "partner-user list not read:" << e.message;
+        }
+        const QList<Done> waiters = std::exchange(self->m_loadWaiters, {});
+        Q_EMIT self->loaded();
+        Q_EMIT self->changed();
+        for (const Done &d : waiters)
+            d(e);
+    });
 }
 
 QList<PartnerUser> PartnerUserDirectory::users() const
@@ -95,54 +100,14 @@ void PartnerUserDirectory::put(const PartnerUser &user, Done done)
         row.changedAt = QDateTime::currentDateTimeUtc();
     m_users[row.id] = row;
     Q_EMIT changed();
-    persist(std::move(done));
+    store().write(row, users(), std::move(done));
 }
 
 void PartnerUserDirectory::whenWritten(Done done)
 {
     if (!done)
         return;
-    if (m_writing)
-        // Written again once the current write ends; `done` runs after that write.
-        return persist(std::move(done));
-    QTimer::singleShot(0, this, [done = std::move(done)] { done({}); });
-}
-
-void PartnerUserDirectory::persist(Done done)
-{
-    if (done)
-        m_waiting.append(std::move(done));
-    if (m_writing) {
-        m_dirty = true;
-        return;
-    }
-    startWrite();
-}
-
-void PartnerUserDirectory::startWrite()
-{
-    m_writing = true;
-    m_dirty = false;
-    QJsonArray rows;
-    for (const auto &[id, user] : m_users)
-        rows.append(user.toJson());
-    QByteArray json = QJsonDocument(rows).toJson(QJsonDocument::Compact);
-    const crypto::SecureBytes bytes = crypto::SecureBytes::takeFrom(json);
-    auto callbacks = std::make_shared<QList<Done>>(std::exchange(m_waiting, {}));
-    QPointer<PartnerUserDirectory> self(this);
-    m_keychain.write(QString::fromLatin1(keychain::entries::kPartnerUsers), bytes,
-                     [self, callbacks](const keychain::KeychainError &e) {
-                         if (!e.ok())
-                             qCWarning(aerodesk::log::embedded).noquote()
-                                 << "partner-user list not written:" << e.message;
-                         if (self) {
-                             self->m_writing = false;
-                             if (self->m_dirty || !self->m_waiting.isEmpty())
-                                 self->startWrite();
-                         }
-                         for (const Done &d : *callbacks)
-                             d(e);
-                     });
+    store().whenWritten(std::move(done));
 }
 
 } // namespace aerodesk::embedded

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/embedded/PartnerUser.h"
+#include "core/embedded/PartnerUserStore.h"
 #include "core/keychain/KeychainError.h"
 
 #include <QList>
@@ -8,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace aerodesk::keychain {
@@ -16,18 +18,25 @@ class Keychain;
 
 namespace aerodesk::embedded {
 
-/// The partner users of one environment, kept as one keychain entry ("eb.partnerUsers": JSON,
-/// ids and states, never a userCode). The list is read once (load()) and then kept in memory;
-/// every change is written back at once, one write at a time, in order (a change made while a
-/// write is under way is written right after it). Partner user ids are PII-adjacent, so they
-/// go to the keychain, not to settings or a plain file.
+/// The partner users of one environment. Where they are kept is a PartnerUserStore: by default
+/// one keychain entry (KeychainPartnerUserStore: "eb.partnerUsers", JSON, ids and states, never
+/// a userCode); with a team store, the store's partner_users table (TeamPartnerUserStore,
+/// useStore()). The list is read (load()) and then kept in memory; every change is written back
+/// at once, in order.
 class PartnerUserDirectory : public QObject
 {
     Q_OBJECT
 public:
     using Done = std::function<void(const keychain::KeychainError &)>;
 
+    /// Kept in `keychain` (the local default).
     explicit PartnerUserDirectory(keychain::Keychain &keychain, QObject *parent = nullptr);
+    ~PartnerUserDirectory() override;
+
+    /// From now on the list is kept in `store` (null: the keychain again); the list in memory is
+    /// dropped and read again from there (loaded()/changed() follow).
+    void useStore(std::shared_ptr<PartnerUserStore> store);
+    PartnerUserStore &store() const;
 
     /// Reads the list (a missing entry is an empty list). `done` runs later.
     void load(Done done = {});
@@ -52,18 +61,14 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void persist(Done done);
-    void startWrite();
-
-    keychain::Keychain &m_keychain;
+    std::unique_ptr<PartnerUserStore> m_keychainStore;
+    std::shared_ptr<PartnerUserStore> m_store; ///< null: m_keychainStore
     std::map<QString, PartnerUser> m_users;
     bool m_loaded = false;
     bool m_loading = false;
+    quint64 m_generation = 0; ///< +1 on useStore(): a read of the previous store is dropped
     QString m_loadError;
     QList<Done> m_loadWaiters;
-    bool m_writing = false;
-    bool m_dirty = false;
-    QList<Done> m_waiting;
 };
 
 } // namespace aerodesk::embedded

@@ -9,6 +9,7 @@
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/RetUrlClient.h"
+#include "core/embedded/TeamPartnerUserStore.h"
 #include "core/jobs/JobRunner.h"
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
@@ -93,6 +94,7 @@ void Session::setEnvironment(const api::Environment &environment)
     m_partnerUsers = std::make_unique<embedded::PartnerUserDirectory>(*m_keychain);
     m_embedded = std::make_unique<embedded::EmbeddedWorkflow>(
         *m_keychain, *m_keys, *m_retUrls, *m_partnerUsers, m_sandboxEvents.get());
+    pickPartnerUserStores();
     m_partnerUsers->load();
     m_activeSecrets = &webhookSecretsFor(environment.profile);
     rebuildRecorder();
@@ -144,9 +146,23 @@ void Session::setStore(std::shared_ptr<store::Store> store, const QString &store
         m_audit->setProfile(m_environment.profile);
     }
     rebuildRecorder();
+    pickPartnerUserStores();
     qCInfo(aerodesk::log::session).noquote()
         << "store:" << (m_store ? m_store->target().describe() : QStringLiteral("none"));
     Q_EMIT storeChanged();
+}
+
+void Session::pickPartnerUserStores()
+{
+    if (!m_partnerUsers || !m_embedded)
+        return;
+    // A team store (PostgreSQL) shares partner users and userCodes with the whole desk; a local
+    // store leaves them in this desktop's keychain, as before (docs/team.md).
+    std::shared_ptr<embedded::TeamPartnerUserStore> team;
+    if (m_store && m_store->target().isPostgres())
+        team = std::make_shared<embedded::TeamPartnerUserStore>(*m_store, m_environment.profile);
+    m_embedded->useUserCodes(team);
+    m_partnerUsers->useStore(team);
 }
 
 void Session::setStoreFailed(const QString &why)

@@ -126,6 +126,8 @@ Q_SIGNALS:
 
 private:
     void rebuildRecorder();
+    /// Partner users and userCodes: in the team store when the store is one, else the keychain.
+    void pickPartnerUserStores();
     /// Keeps the recorder's unsaved links for the next recorder (before it is replaced).
     void keepUnsaved();
     void retire();

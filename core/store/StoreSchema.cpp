@@ -58,6 +58,21 @@ QStringList StoreSchema::v5Statements()
                             " started_at INTEGER NOT NULL)") };
 }
 
+QStringList StoreSchema::v7Statements()
+{
+    // Used by team mode only (docs/team.md); a local store has the table, empty.
+    return { QStringLiteral("CREATE TABLE partner_users ("
+                            " id INTEGER PRIMARY KEY,"
+                            " user_index BLOB NOT NULL UNIQUE,"
+                            " scope_index BLOB NOT NULL,"
+                            " user_id BLOB NOT NULL,"
+                            " record BLOB,"
+                            " user_code BLOB,"
+                            " version INTEGER NOT NULL DEFAULT 1,"
+                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX partner_users_by_scope ON partner_users(scope_index)") };
+}
+
 QList<Migration> StoreSchema::migrations()
 {
     return {
@@ -120,6 +135,10 @@ QList<Migration> StoreSchema::migrations()
                             { QStringLiteral("ALTER TABLE connections ADD COLUMN version "
                                              "INTEGER NOT NULL DEFAULT 1") },
                             error);
+                    } },
+        Migration { kPartnerUsers, QStringLiteral("partner users"),
+                    [](MigrationContext &context, QString &error) {
+                        return runSchemaStatements(context, v7Statements(), error);
                     } },
     };
 }

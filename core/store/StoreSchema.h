@@ -25,15 +25,21 @@ namespace aerodesk::store {
 ///     both reference connections(id) and are cascade-deleted with their connection.
 /// v6: connections.version — the row version (1 when written, +1 on every update), so two
 ///     consoles on one team store never overwrite each other's edit (docs/team.md).
+/// v7: partner_users — embedded-banking partner users and their userCodes, for team mode
+///     (PartnerUserRepository): blind indexes of scope+id and of the scope, sealed id, record
+///     and userCode (row-bound), version, updated_at.
 class StoreSchema
 {
 public:
     static constexpr int kRowVersions = 6;
+    static constexpr int kPartnerUsers = 7;
     static QList<Migration> migrations();
     /// v2's SQL, also used by tests that make v2 fail half-way to prove the rollback.
     static QStringList v2Statements();
     /// v5's SQL (the connection timeline).
     static QStringList v5Statements();
+    /// v7's SQL (partner users, team mode).
+    static QStringList v7Statements();
 };
 
 } // namespace aerodesk::store

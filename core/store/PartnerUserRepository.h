@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/store/StoreError.h"
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace aerodesk::store {
+
+class BlindIndex;
+class Database;
+class FieldCipher;
+
+/// Embedded-banking partner users and their userCodes in the store (schema v7, table
+/// partner_users): how a team store shares them between the consoles of a support desk
+/// (docs/team.md, "Partner users and userCodes in the team store"). The local default keeps
+/// them in the keychain (embedded::KeychainPartnerUserStore, store::UserCodeVault) and never
+/// uses this table.
+///
+/// A row belongs to a `scope` (the environment's keychain profile: a sandbox's users are not a
+/// production's) and is found by a blind index of scope and id, exact to the character (hex of
+/// the UTF-8, so BlindIndex's lowercasing does not merge "Ann" and "ann"). The id, the
+/// record (JSON) and the userCode are sealed, each bound to the table, its column and the row's
+/// blind index. A userCode is returned only when the row's decrypted id is the one asked for.
+/// `version` is 1 when a row is written and +1 on every change (last writer wins: the record
+/// is a status, not an edit).
+class PartnerUserRepository
+{
+public:
+    struct Row
+    {
+        QString id;
+        QByteArray record; ///< the partner user's JSON; empty while only a userCode is stored
+        bool hasUserCode = false;
+        qint64 version = 0;
+    };
+
+    PartnerUserRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index);
+
+    /// Adds or replaces the record of `id` (its userCode is left as it is).
+    Status<StoreError> put(const QString &scope, const QString &id, QByteArrayView record);
+    /// NotFound when there is no row.
+    Result<Row, StoreError> find(const QString &scope, const QString &id) const;
+    /// Every row of `scope` with a record, in insertion order. A row that does not open (moved
+    /// or tampered with) is left out, with a warning that names no id.
+    Result<QList<Row>, StoreError> all(const QString &scope) const;
+    /// Removes the row, userCode included (no row: ok).
+    Status<StoreError> remove(const QString &scope, const QString &id);
+
+    /// Stores `userCode` for `id` (a row is made when there is none yet): committed when this
+    /// returns ok, so the caller may answer OK after it.
+    Status<StoreError> saveUserCode(const QString &scope, const QString &id,
+                                    const crypto::SecureBytes &userCode);
+    /// `id`'s userCode; NotFound when none is stored.
+    Result<crypto::SecureBytes, StoreError> userCode(const QString &scope, const QString &id) const;
+    /// Removes `id`'s userCode (the bank invalidated it, or logout); none stored: ok.
+    Status<StoreError> forgetUserCode(const QString &scope, const QString &id);
+
+    /// The row's blind index (its identity, and the row key its sealed columns are bound to).
+    QByteArray rowKey(const QString &scope, const QString &id) const;
+
+private:
+    Status<StoreError> upsert(const QString &scope, const QString &id, const QString &column,
+                              const QString &place, QByteArrayView plain, const QString &what);
+
+    Database &m_db;
+    const FieldCipher &m_cipher;
+    const BlindIndex &m_index;
+};
+
+} // namespace aerodesk::store
