@@ -3966,6 +3966,16 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::RotationReminderText</name>
+    <message numerus="yes">
+        <source>%1: the webhook secret is %n day(s) old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</source>
+        <translation type="unfinished">
+            <numerusform>%1: the webhook secret is %n day old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
+            <numerusform>%1: the webhook secret is %n days old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::SettingsPanel</name>
     <message>
         <source>Built-in sandbox — started by AeroDesk, read-only</source>
@@ -5025,13 +5035,6 @@ Qt %2 (built with %3)
         <translation>
             <numerusform>%n day old (set %1); rotation was due %2.</numerusform>
             <numerusform>%n days old (set %1); rotation was due %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: the webhook secret is %n day(s) old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</source>
-        <translation>
-            <numerusform>%1: the webhook secret is %n day old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
-            <numerusform>%1: the webhook secret is %n days old — its %2-day rotation is due. Rotate secret patches Aerosync first, then the keychain.</numerusform>
         </translation>
     </message>
     <message>

@@ -1,10 +1,12 @@
 #include "app/console/ConsoleWiring.h"
 
 #include "core/audit/BundleAudit.h"
+#include "core/jobs/JobRunner.h"
 #include "core/session/EnvironmentProfiles.h"
 #include "core/session/TeamStoreSettings.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLocation.h"
+#include "core/webhooks/WebhookSecrets.h"
 #include "ui/connections/ConnectionsPanel.h"
 #include "ui/connections/ExpiryNotifier.h"
 #include "ui/settings/SettingsPanel.h"
@@ -36,6 +38,9 @@ ConsoleWiring::ConsoleWiring(ui::MainWindow &window, QObject *parent)
         if (m_storeStarted)
             reopenStore();
     });
+    // Panels are created when first needed (docs/performance.md, "Start-up"): each is linked
+    // as it comes.
+    connect(&m_window, &ui::MainWindow::panelCreated, this, &ConsoleWiring::linkPanel);
 }
 
 ConsoleWiring::~ConsoleWiring()
@@ -45,30 +50,24 @@ ConsoleWiring::~ConsoleWiring()
 
 void ConsoleWiring::installPanels()
 {
-    // Every panel of the catalogue, bound to the one session; then what links panels together.
-    ui::PanelCatalogue::installInto(m_window, m_session);
-    m_placeholders.clear();
-    linkPanels();
+    // Every panel of the catalogue, bound to the one session, created now and linked (the
+    // self-test and the screenshot tour see every panel at once).
+    installPanelPlaceholders();
+    for (const ui::PanelEntry &entry : ui::PanelCatalogue::entries())
+        m_window.panel(entry.id);
+    linkShell();
 }
 
 void ConsoleWiring::installPanelPlaceholders()
 {
     for (const ui::PanelEntry &entry : ui::PanelCatalogue::entries()) {
-        auto *placeholder = new QWidget;
-        placeholder->setObjectName(entry.id + QStringLiteral("Placeholder"));
-        if (m_window.addPanel(entry, placeholder))
-            m_placeholders << entry.id;
-        else
-            delete placeholder;
+        m_window.addLazyPanel(entry, [this, create = entry.create] { return create(m_session); });
     }
 }
 
 void ConsoleWiring::createPanel(const QString &id)
 {
-    if (!m_placeholders.removeOne(id))
-        return;
-    if (const auto entry = ui::PanelCatalogue::find(id))
-        m_window.replacePanel(id, entry->create(m_session));
+    m_window.panel(id);
 }
 
 void ConsoleWiring::completeStartupAfterFirstPaint(int fallbackMs)
@@ -103,32 +102,54 @@ void ConsoleWiring::completeStartup()
         return;
     m_completed = true;
     m_window.removeEventFilter(this);
-    for (const ui::PanelEntry &entry : ui::PanelCatalogue::entries())
-        createPanel(entry.id);
-    linkPanels();
+    // The other panels are NOT created here: each is created when first shown (or, for Jobs,
+    // when the first job starts), which keeps the console's memory after start-up down. Nothing
+    // a hidden panel would do is lost: see linkShell().
+    linkShell();
     start();
     Q_EMIT startupFinished();
 }
 
-void ConsoleWiring::linkPanels()
+void ConsoleWiring::linkPanel(const QString &id, QWidget *panel)
 {
-    if (auto *connections =
-            qobject_cast<ui::ConnectionsPanel *>(m_window.panel(QStringLiteral("connections"))))
-        wireConnections(connections);
-    auto *webhooks = qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks")));
-    auto *settings = qobject_cast<ui::SettingsPanel *>(m_window.panel(QStringLiteral("settings")));
-    if (settings && webhooks) {
-        // A webhook secret saved in Settings is re-read by the Webhooks panel.
-        connect(settings, &ui::SettingsPanel::secretsSaved, webhooks,
-                &ui::WebhooksPanel::reloadSecrets);
+    if (id == QLatin1String("connections")) {
+        if (auto *connections = qobject_cast<ui::ConnectionsPanel *>(panel))
+            wireConnections(connections);
+    } else if (id == QLatin1String("settings")) {
+        if (auto *settings = qobject_cast<ui::SettingsPanel *>(panel)) {
+            wireSettings(settings);
+            connect(settings, &ui::SettingsPanel::teamStoreApplied, this,
+                    &ConsoleWiring::reopenAppliedStore, Qt::UniqueConnection);
+        }
     }
-    if (settings) {
-        wireSettings(settings);
-        connect(settings, &ui::SettingsPanel::teamStoreApplied, this,
-                &ConsoleWiring::reopenAppliedStore, Qt::UniqueConnection);
+}
+
+void ConsoleWiring::linkShell()
+{
+    if (m_shellLinked)
+        return;
+    m_shellLinked = true;
+    // The rotation reminder in the status bar follows the session's webhook secrets itself, so
+    // it shows whether or not the Webhooks panel was ever opened.
+    new ui::RotationReminderStatus(m_window.statusBar(), m_session);
+    // A job started anywhere (Connections, the bulk refresh) creates the Jobs panel, so its
+    // progress is followed and an MFA prompt opens at once even if the panel was never shown
+    // (JobsModel and JobsPanel take the jobs already running from JobRunner::running()).
+    connect(&m_session, &session::Session::environmentChanged, this, &ConsoleWiring::followJobs);
+    followJobs();
+}
+
+void ConsoleWiring::followJobs()
+{
+    if (jobs::JobRunner *runner = m_session.jobs()) {
+        connect(runner, &jobs::JobRunner::started, this, &ConsoleWiring::onJobStarted,
+                Qt::UniqueConnection);
     }
-    if (webhooks) // the rotation reminder also in the status bar
-        new ui::RotationReminderStatus(m_window.statusBar(), webhooks);
+}
+
+void ConsoleWiring::onJobStarted()
+{
+    m_window.panel(QStringLiteral("jobs"));
 }
 
 void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)
@@ -144,6 +165,17 @@ void ConsoleWiring::wireConnections(ui::ConnectionsPanel *connections)
 
 void ConsoleWiring::wireSettings(ui::SettingsPanel *settings)
 {
+    // A webhook secret saved in Settings is read again: by the Webhooks panel when it exists
+    // (which also shows a read error), else straight into the session's ring.
+    connect(settings, &ui::SettingsPanel::secretsSaved, this, [this] {
+        if (m_window.isPanelCreated(QStringLiteral("webhooks"))) {
+            if (auto *webhooks =
+                    qobject_cast<ui::WebhooksPanel *>(m_window.panel(QStringLiteral("webhooks"))))
+                return webhooks->reloadSecrets();
+        }
+        if (webhooks::WebhookSecrets *secrets = m_session.webhookSecrets())
+            secrets->reload();
+    });
     // The banner follows the environment chosen in Settings (production turns it red).
     connect(settings, &ui::SettingsPanel::environmentChosen, this,
             [this](const api::Environment &env) {

@@ -30,7 +30,7 @@ public:
     explicit ConsoleWiring(ui::MainWindow &window, QObject *parent = nullptr);
     ~ConsoleWiring() override;
     /// Creates every panel of ui::PanelCatalogue (all bound to session()) in the window, and
-    /// links the ones that talk to each other or to the shell.
+    /// links the ones that talk to each other or to the shell (the self-test, screenshots).
     void installPanels();
     /// Opens the store and starts the built-in sandbox.
     void start();
@@ -45,11 +45,12 @@ public:
     /// The interactive start-up, in two steps so the window maps sooner (docs/performance.md):
     /// every catalogue entry gets its navigation row and an empty placeholder page now ...
     void installPanelPlaceholders();
-    /// ... the panel that will be shown first is created now (replacing its placeholder) ...
+    /// ... the panel that will be shown first is created now (replacing its placeholder); any
+    /// other panel is created when it is first shown (MainWindow::addLazyPanel) ...
     void createPanel(const QString &id);
-    /// ... and after the window's first paint (or `fallbackMs`, should no paint come) the
-    /// other panels are created, linked as installPanels() links them, and start() runs;
-    /// then startupFinished() is emitted. Safe to call once the window is shown.
+    /// ... and after the window's first paint (or `fallbackMs`, should no paint come) the shell
+    /// is linked (the rotation reminder, the Jobs panel created by the first job) and start()
+    /// runs; then startupFinished() is emitted. Safe to call once the window is shown.
     void completeStartupAfterFirstPaint(int fallbackMs = 1000);
     /// The second step at once (what completeStartupAfterFirstPaint() runs); idempotent.
     void completeStartup();
@@ -75,7 +76,12 @@ protected:
 private:
     void wireConnections(ui::ConnectionsPanel *connections);
     void wireSettings(ui::SettingsPanel *settings);
-    void linkPanels();
+    /// Links a panel as it is created (MainWindow::panelCreated).
+    void linkPanel(const QString &id, QWidget *panel);
+    /// What the shell does whether or not a panel exists (status bar reminder, Jobs on demand).
+    void linkShell();
+    void followJobs();
+    void onJobStarted();
     void scheduleCompletion();
 
     ui::MainWindow &m_window;
@@ -91,7 +97,7 @@ private:
     int m_storeGeneration = 0; ///< an older open's result is dropped
     bool m_storeStarted = false;
     BuiltInSandboxWiring m_sandbox;
-    QStringList m_placeholders; // ids whose page is still a placeholder
+    bool m_shellLinked = false;
     bool m_completionScheduled = false;
     bool m_completed = false;
 };

@@ -114,8 +114,9 @@ int main(int argc, char **argv)
         options.screenshotPath().isEmpty() && options.screenshotTourDir().isEmpty();
     if (interactive) {
         // Start-up in two steps (docs/performance.md): every panel's row and a placeholder now,
-        // the panel shown first built before show(); the others, their links, the store and the
-        // built-in sandbox right after the first paint (ConsoleWiring::completeStartup).
+        // the panel shown first built before show(); the shell's links, the store and the
+        // built-in sandbox right after the first paint (ConsoleWiring::completeStartup). Every
+        // other panel is built when it is first shown (or, for Jobs, when a job starts).
         wiring.installPanelPlaceholders();
     } else {
         // Every panel of the catalogue, bound to one session; the store and the built-in

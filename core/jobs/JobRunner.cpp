@@ -75,6 +75,18 @@ QDateTime JobRunner::mfaDeadline(quint64 key) const
     return j && j->mfaPending ? j->mfaEndsAt : QDateTime();
 }
 
+QList<JobRunner::Running> JobRunner::running() const
+{
+    QList<Running> result;
+    result.reserve(qsizetype(m_jobs.size()));
+    for (const auto &[key, job] : m_jobs) {
+        result.append({ key, job->type, job->connectionId, job->jobId, job->state,
+                        job->totalAttempts, elapsed(*job), job->mfaPending,
+                        job->mfaPending ? job->mfaEndsAt : QDateTime() });
+    }
+    return result; // m_jobs is ordered by key: the order of start()
+}
+
 qint64 JobRunner::elapsed(const Job &job) const
 {
     return m_clock.monotonicMs() - job.createdMs;

@@ -67,6 +67,23 @@ public:
     /// End of the MFA window of a job waiting for MFA (invalid otherwise), for a countdown.
     QDateTime mfaDeadline(quint64 key) const;
     int activeCount() const { return int(m_jobs.size()); }
+
+    /// A running job as a watcher that comes late sees it (JobsModel::setRunner: the Jobs panel
+    /// is created on first need, so a job may already run, even wait for MFA).
+    struct Running
+    {
+        quint64 key = 0;
+        api::JobType type = api::JobType::Balance;
+        QString connectionId;
+        QString jobId; ///< empty until created
+        api::JobState state = api::JobState::Initiated;
+        int attempt = 0;
+        qint64 elapsedMs = 0;
+        bool mfaPending = false;
+        QDateTime mfaEndsAt; ///< while mfaPending
+    };
+    /// Every running job, in the order they were started.
+    QList<Running> running() const;
     /// The paced work queue (sends and answers), for tests and the probe.
     const PacedQueue &pacing() const { return m_paced; }
 

@@ -56,6 +56,16 @@ void JobsModel::setRunner(jobs::JobRunner *runner)
                              [this](quint64 key, const QString &jobId, const QString &,
                                     const QDateTime &) { onMfaRequired(key, jobId); })
                   << connect(runner, &jobs::JobRunner::finished, this, &JobsModel::onFinished);
+    // Jobs already running when this model starts watching (the Jobs panel is created when
+    // first needed, possibly while a job runs or waits for MFA).
+    for (const jobs::JobRunner::Running &job : runner->running()) {
+        onStarted(job.key, job.type, job.connectionId);
+        if (job.attempt > 0 || job.state != api::JobState::Initiated)
+            onProgress(job.key, job.state, job.attempt, job.elapsedMs,
+                       std::max<qint64>(1, runner->policy().expectedDurationMs - job.elapsedMs));
+        if (job.mfaPending)
+            onMfaRequired(job.key, job.jobId);
+    }
 }
 
 int JobsModel::rowForKey(quint64 key) const
@@ -111,6 +121,8 @@ void JobsModel::announceProgress()
 
 void JobsModel::onStarted(quint64 key, api::JobType type, const QString &connectionId)
 {
+    if (rowForKey(key) >= 0)
+        return; // already shown (taken from JobRunner::running())
     Row r;
     r.key = key;
     r.generation = m_generation;

@@ -335,6 +335,11 @@ void JobsPanel::rebind()
                                        &JobsPanel::onMfaRequired)
                             << connect(runner, &jobs::JobRunner::finished, this,
                                        &JobsPanel::onFinished);
+        // A job that was already waiting for MFA when this panel was created gets its prompt.
+        for (const jobs::JobRunner::Running &job : runner->running()) {
+            if (job.mfaPending)
+                onMfaRequired(job.key, job.jobId, job.connectionId, job.mfaEndsAt);
+        }
     }
     updateActions();
 }

@@ -19,6 +19,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace aerodesk::ui {
 
 namespace {
@@ -69,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= static_cast<int>(m_panels.size()))
             return;
+        materialise(row);
         m_stack->setCurrentIndex(row);
         m_panels[static_cast<std::size_t>(row)].action->setChecked(true);
         statusBar()->showMessage(m_panels[static_cast<std::size_t>(row)].entry.title());
@@ -163,13 +166,44 @@ bool MainWindow::addPanel(const PanelEntry &entry, QWidget *panel)
     group->addAction(action);
     connect(action, &QAction::triggered, this, [this, id] { showPanel(id); });
 
-    m_panels.push_back({ entry, panel, action });
+    m_panels.push_back({ entry, panel, action, {} });
     m_navigation->setAccessibleDescription(
         tr("Choose the panel to show; each panel's shortcut (F1 lists them) also switches to it."));
     refreshIcons();
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
     return true;
+}
+
+bool MainWindow::addLazyPanel(const PanelEntry &entry, PanelFactory create)
+{
+    if (!create || entry.id.isEmpty() || indexOf(entry.id) >= 0)
+        return false;
+    auto *placeholder = new QWidget;
+    placeholder->setObjectName(entry.id + QStringLiteral("Placeholder"));
+    // The first panel added becomes the current row inside addPanel() while it has no factory
+    // yet: it stays a placeholder until panel() or a change of row asks for it (the start-up
+    // creates the panel it shows first itself, once the saved current panel is known).
+    if (!addPanel(entry, placeholder)) {
+        delete placeholder;
+        return false;
+    }
+    m_panels[static_cast<std::size_t>(indexOf(entry.id))].create = std::move(create);
+    return true;
+}
+
+void MainWindow::materialise(int index)
+{
+    Registered &registered = m_panels[static_cast<std::size_t>(index)];
+    if (!registered.create)
+        return;
+    const PanelFactory create = std::exchange(registered.create, {});
+    QWidget *panel = create();
+    if (!panel)
+        return;
+    const QString id = registered.entry.id;
+    replacePanel(id, panel);
+    Q_EMIT panelCreated(id, panel);
 }
 
 bool MainWindow::replacePanel(const QString &id, QWidget *panel)
@@ -218,10 +252,25 @@ QStringList MainWindow::panelIds() const
     return ids;
 }
 
-QWidget *MainWindow::panel(const QString &id) const
+QWidget *MainWindow::panel(const QString &id)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return nullptr;
+    materialise(index);
+    return m_panels[static_cast<std::size_t>(index)].widget;
+}
+
+QWidget *MainWindow::page(const QString &id) const
 {
     const int index = indexOf(id);
     return index < 0 ? nullptr : m_panels[static_cast<std::size_t>(index)].widget;
+}
+
+bool MainWindow::isPanelCreated(const QString &id) const
+{
+    const int index = indexOf(id);
+    return index >= 0 && !m_panels[static_cast<std::size_t>(index)].create;
 }
 
 int MainWindow::indexOf(const QString &id) const

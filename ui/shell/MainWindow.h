@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 class QAction;
@@ -34,6 +35,12 @@ public:
     /// objectName it gets "<id>Panel". Returns false (and deletes nothing) when the id is already
     /// registered or `panel` is null.
     bool addPanel(const PanelEntry &entry, QWidget *panel);
+    using PanelFactory = std::function<QWidget *()>;
+    /// Registers `entry` now (navigation row, View-menu entry, shortcut, help) but creates its
+    /// panel only when it is first needed: shown, or asked for through panel(). Until then the
+    /// page is an empty placeholder widget (objectName "<id>Placeholder"). Each creation is
+    /// followed by panelCreated(). Same refusals as addPanel().
+    bool addLazyPanel(const PanelEntry &entry, PanelFactory create);
     /// Swaps the widget of a registered panel in place (e.g. in a test). The old widget is
     /// deleted. Returns false for an unknown id or a null panel.
     bool replacePanel(const QString &id, QWidget *panel);
@@ -42,7 +49,11 @@ public:
 
     QString currentPanelId() const;
     QStringList panelIds() const;
-    QWidget *panel(const QString &id) const;
+    /// The panel of `id`: a lazily registered one is created now if it was not yet.
+    QWidget *panel(const QString &id);
+    /// The page of `id` as it is now (a lazy panel's placeholder until it is created).
+    QWidget *page(const QString &id) const;
+    bool isPanelCreated(const QString &id) const;
     EnvironmentBanner *environmentBanner() const { return m_banner; }
 
     /// Window geometry, dock/toolbar state and the current panel, in QSettings (the
@@ -55,6 +66,10 @@ public:
 
     /// The keyboard help shown by F1 (rich text): every panel's shortcut, title and one-line help.
     QString helpText() const;
+
+Q_SIGNALS:
+    /// A lazily registered panel was created (it has replaced its placeholder).
+    void panelCreated(const QString &id, QWidget *panel);
 
 public Q_SLOTS:
     void showAbout();
@@ -70,12 +85,15 @@ private:
         PanelEntry entry;
         QWidget *widget = nullptr;
         QAction *action = nullptr;
+        PanelFactory create; ///< set while a lazy panel is still a placeholder
     };
 
     void createMenus();
     void refreshIcons();
     void applyStyle();
     int indexOf(const QString &id) const;
+    /// Creates the lazy panel at `index` if it is still a placeholder.
+    void materialise(int index);
 
     EnvironmentBanner *m_banner = nullptr;
     QListWidget *m_navigation = nullptr;

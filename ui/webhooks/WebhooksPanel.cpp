@@ -16,6 +16,7 @@
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
+#include "ui/webhooks/RotationReminderText.h"
 #include "ui/webhooks/WebhookLogModel.h"
 #include "ui/webhooks/WebhookSecretDialog.h"
 #include "ui/webhooks/WebhookVerdictView.h"
@@ -697,11 +698,7 @@ void WebhooksPanel::refreshAge()
     case RotationDue::State::Due:
         m_age->setText(tr("%n day(s) old (set %1); rotation was due %2.", nullptr, int(due.ageDays))
                            .arg(utc(due.since), utc(due.dueAt)));
-        reminder = tr("%1: the webhook secret is %n day(s) old — its %2-day rotation is due. "
-                      "Rotate secret patches Aerosync first, then the keychain.",
-                      nullptr, int(due.ageDays))
-                       .arg(m_session.environment().name)
-                       .arg(due.periodDays);
+        reminder = RotationReminderText::reminder(due, m_session.environment().name);
         break;
     }
     m_age->setAccessibleDescription(m_age->text());

@@ -535,3 +535,53 @@ TEST_F(JobsPanelTest, ManyJobsAtOnceAllShowTheirFinalState)
     EXPECT_TRUE(child<QLabel>(panel.get(), "jobsSummary")->text().contains(lastJobId));
     EXPECT_EQ(rig.session().jobs()->activeCount(), 0);
 }
+
+// The console creates the Jobs panel only when it is first needed (ConsoleWiring: first shown,
+// or when a job starts): a panel created while a job already runs and waits for MFA shows that
+// job, and its MFA prompt opens at once (JobRunner::running()).
+TEST(JobsPanelLate, APanelCreatedWhileAJobWaitsForMfaShowsItAndOpensThePrompt)
+{
+    test::SessionRig rig;
+    ASSERT_TRUE(rig.start({ QStringLiteral("--seed"), QStringLiteral("7"),
+                            QStringLiteral("--time-scale"), QStringLiteral("0.2") }));
+    rig.setEnvironment();
+    jobs::PollPolicy p;
+    p.initialIntervalMs = 200;
+    p.maxIntervalMs = 500;
+    p.mfaWindowMs = 24000;
+    p.mfaGraceMs = 20000;
+    jobs::JobRunner *runner = rig.session().jobs();
+    ASSERT_NE(runner, nullptr);
+    runner->setPolicy(p);
+    const QString c = rig.harness().sandbox.linkConnection(QStringLiteral("mfa"));
+    ASSERT_FALSE(c.isEmpty()) << rig.harness().sandbox.lastError().toStdString();
+    const quint64 key = runner->start(JobType::Balance, c);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const auto running = runner->running();
+            return running.size() == 1 && running.first().mfaPending;
+        },
+        30000))
+        << "the job did not reach MFA";
+    EXPECT_EQ(runner->running().first().key, key);
+    EXPECT_FALSE(runner->running().first().jobId.isEmpty());
+
+    ui::JobsPanel panel(rig.session());
+    panel.show();
+    JobsModel *model = panel.model();
+    ASSERT_EQ(model->rowCount(), 1) << "the running job is shown";
+    const int row = model->rowForKey(key);
+    ASSERT_EQ(row, 0);
+    EXPECT_EQ(model->index(row, JobsModel::StateColumn).data().toString(),
+              QStringLiteral("Waiting for MFA"));
+    EXPECT_EQ(model->index(row, 0).data(JobsModel::KeyRole).toULongLong(), key);
+    ui::MfaPromptDialog *prompt = panel.mfaPrompt(key);
+    ASSERT_NE(prompt, nullptr) << "the prompt opens as if the panel had been there";
+    EXPECT_TRUE(prompt->isVisible());
+
+    // The job's later life reaches the late panel as well.
+    runner->cancel(key);
+    ASSERT_TRUE(waitUntil([&] { return model->outcomeAt(row).has_value(); }, 10000));
+    EXPECT_EQ(model->outcomeAt(row), JobOutcome::Cancelled);
+    EXPECT_EQ(model->rowCount(), 1) << "no second row for the same job";
+}

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -316,4 +317,52 @@ TEST_F(MainWindowTest, F1ShowsHelpAndCtrlQQuits)
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(),
                     Qt::Key_Q, Qt::ControlModifier);
     EXPECT_TRUE(aerodesk::test::waitUntil([&] { return !window->isVisible(); }, 5000));
+}
+
+TEST_F(MainWindowTest, ALazyPanelIsBuiltOnceWhenFirstShownOrAskedFor)
+{
+    MainWindow window;
+    QStringList built;
+    for (const aerodesk::ui::PanelEntry &entry : PanelCatalogue::entries()) {
+        ASSERT_TRUE(window.addLazyPanel(entry, [&built, id = entry.id] {
+            built << id;
+            return new QLabel(id);
+        }));
+    }
+    EXPECT_FALSE(window.addLazyPanel(*PanelCatalogue::find(QStringLiteral("jobs")), [] {
+        return new QLabel;
+    })) << "an id is registered once";
+    QSignalSpy created(&window, &MainWindow::panelCreated);
+    EXPECT_TRUE(built.isEmpty()) << "nothing is built by registering";
+    EXPECT_EQ(window.panelIds(), PanelCatalogue::ids()) << "every row, shortcut and help is there";
+    EXPECT_EQ(window.page(QStringLiteral("settings"))->objectName(),
+              QStringLiteral("settingsPlaceholder"));
+    EXPECT_FALSE(window.isPanelCreated(QStringLiteral("settings")));
+
+    // Shown by its shortcut (the navigation row changes): built then, once.
+    showAndActivate(window);
+    QTest::keySequence(&window, PanelCatalogue::find(QStringLiteral("settings"))->shortcut);
+    ASSERT_EQ(window.currentPanelId(), QStringLiteral("settings"));
+    EXPECT_TRUE(built.contains(QStringLiteral("settings")));
+    EXPECT_TRUE(window.isPanelCreated(QStringLiteral("settings")));
+    EXPECT_EQ(currentObjectName(window), QStringLiteral("settingsPanel"));
+    ASSERT_EQ(created.size(), 1);
+    EXPECT_EQ(created.first().at(0).toString(), QStringLiteral("settings"));
+    EXPECT_EQ(created.first().at(1).value<QWidget *>(), window.page(QStringLiteral("settings")));
+
+    // Asked for by the wiring (panel()): built without being shown; page() never builds.
+    EXPECT_EQ(window.page(QStringLiteral("audit"))->objectName(),
+              QStringLiteral("auditPlaceholder"));
+    QWidget *audit = window.panel(QStringLiteral("audit"));
+    ASSERT_NE(audit, nullptr);
+    EXPECT_EQ(audit->objectName(), QStringLiteral("auditPanel"));
+    EXPECT_EQ(window.currentPanelId(), QStringLiteral("settings"));
+
+    // Visiting again builds nothing more.
+    ASSERT_TRUE(window.showPanel(QStringLiteral("connections")));
+    ASSERT_TRUE(window.showPanel(QStringLiteral("settings")));
+    EXPECT_EQ(window.panel(QStringLiteral("audit")), audit);
+    EXPECT_EQ(built.count(QStringLiteral("settings")), 1);
+    EXPECT_EQ(created.size(), 3) << "settings, audit, connections: one signal each";
+    EXPECT_FALSE(window.isPanelCreated(QStringLiteral("jobs")));
 }

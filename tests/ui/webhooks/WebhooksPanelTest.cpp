@@ -585,7 +585,7 @@ TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
     QMainWindow window;
     auto *panel = new ui::WebhooksPanel(rig.session());
     window.setCentralWidget(panel);
-    auto *status = new ui::RotationReminderStatus(window.statusBar(), panel);
+    auto *status = new ui::RotationReminderStatus(window.statusBar(), rig.session());
     window.resize(1000, 700);
     window.show();
     ASSERT_TRUE(waitUntil([&] { return panel->secretsLoaded(); }, 20000));
@@ -606,4 +606,43 @@ TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
     EXPECT_TRUE(status->line()->message().contains(QLatin1String("rotation is due")));
     EXPECT_LE(window.minimumSizeHint().width(), 1000)
         << "a long reminder does not widen the window";
+}
+
+// The console builds the Webhooks panel only when it is first shown: the status bar's reminder
+// follows the session's secrets by itself, with no panel at all.
+TEST(WebhooksPanelClock, TheStatusBarReminderNeedsNoWebhooksPanel)
+{
+    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    test::SessionRig rig(&clock);
+    ASSERT_TRUE(rig.start());
+    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
+    rig.setEnvironment();
+    QMainWindow window;
+    auto *status = new ui::RotationReminderStatus(window.statusBar(), rig.session());
+    window.resize(1000, 700);
+    window.show();
+    webhooks::WebhookSecrets *secrets = rig.session().webhookSecrets();
+    ASSERT_NE(secrets, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return secrets->isLoaded(); }, 20000))
+        << "the reminder reads the secrets itself";
+    EXPECT_TRUE(window.findChildren<ui::WebhooksPanel *>().isEmpty());
+    EXPECT_FALSE(status->line()->hasNotice());
+
+    QSignalSpy changed(secrets, &webhooks::WebhookSecrets::changed);
+    secrets->setSecret(crypto::SecureBytes(QByteArrayView("whsec-no-panel")), false);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; }, 20000));
+    EXPECT_FALSE(status->line()->hasNotice()) << "not due yet";
+
+    clock.advanceMs(100LL * 24 * 3600 * 1000);
+    status->refresh(); // what the minute timer does
+    ASSERT_TRUE(status->line()->hasNotice());
+    EXPECT_EQ(status->line()->kind(), ui::NoticeLine::Kind::Warning);
+    EXPECT_TRUE(status->reminder().contains(QLatin1String("rotation is due")));
+    EXPECT_TRUE(status->reminder().contains(rig.session().environment().name));
+    EXPECT_EQ(status->line()->message(), status->reminder());
+
+    secrets->setRotationPeriodDays(365); // a longer period: no longer due, the line clears
+    EXPECT_FALSE(status->line()->hasNotice());
+    EXPECT_TRUE(status->reminder().isEmpty());
 }
