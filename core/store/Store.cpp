@@ -1,11 +1,13 @@
 #include "core/store/Store.h"
 
 #include "core/store/KeyCheck.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/StoreFiles.h"
 #include "core/store/StoreKeys.h"
 #include "core/store/StoreSchema.h"
 #include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -67,11 +69,7 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     if (target.isPostgres()) {
         // Another console may have created the team store between our check and migrate():
         // its key check must open with our key, or nothing of ours is written there.
-        QSqlQuery q(store->m_db.db());
-        const int version = store->m_db.schemaVersion();
-        if (!q.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'")) ||
-            !q.next() ||
-            !KeyCheck::verify(StoreKeys::cipher(dataKey, version), q.value(0).toByteArray()))
+        if (!KeyEpochs::epochOf(store->m_db.db(), dataKey, store->m_db.schemaVersion()))
             return failed(StoreError::make(
                 StoreError::Kind::WrongKey,
                 QStringLiteral("The data key does not open the team store %1. Nothing was "
@@ -84,9 +82,71 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     store->m_cipher = StoreKeys::cipher(dataKey, version);
     store->m_index = StoreKeys::blindIndex(dataKey, version);
     store->m_connections.setRowVersions(version >= StoreSchema::kRowVersions);
+    if (version >= KeyEpochs::kSchema) {
+        const auto epoch = KeyEpochs::epochOf(store->m_db.db(), dataKey, version);
+        if (epoch)
+            store->m_epochKeys.emplace(*epoch, dataKey.clone());
+        if (auto s = store->refreshKeys(); !s)
+            return failed(s.error());
+    }
     qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
                                             << "schema version" << store->m_db.schemaVersion();
     return store;
+}
+
+Status<StoreError> Store::addKey(const crypto::SecureBytes &otherKey)
+{
+    const int version = m_db.schemaVersion();
+    const auto epoch = version >= KeyEpochs::kSchema
+        ? KeyEpochs::epochOf(m_db.db(), otherKey, version)
+        : std::nullopt;
+    if (!epoch)
+        return StoreError::make(StoreError::Kind::WrongKey,
+                                QStringLiteral("That key opens no key epoch of this store."));
+    m_epochKeys.insert_or_assign(*epoch, otherKey.clone());
+    return refreshKeys();
+}
+
+Status<StoreError> Store::refreshKeys()
+{
+    const int version = m_db.schemaVersion();
+    if (version < KeyEpochs::kSchema)
+        return {};
+    auto plan = KeyEpochs::loadPlan(m_db.db());
+    if (!plan)
+        return plan.error();
+    m_plan = std::move(plan).value();
+    QList<int> readable;
+    for (int live : m_plan.liveEpochs())
+        if (m_epochKeys.count(live))
+            readable << live;
+    if (readable.isEmpty())
+        return StoreError::make(
+            StoreError::Kind::WrongKey,
+            QStringLiteral("This console's team key opens no epoch whose rows are in the store "
+                           "now (epoch %1). Nothing was read or changed.")
+                .arg(m_plan.current().number));
+    const int writeEpoch = m_plan.writeEpoch();
+    const bool canWrite = m_epochKeys.count(writeEpoch) > 0;
+    const int primary = canWrite ? writeEpoch : readable.last();
+    m_cipher = StoreKeys::cipher(m_epochKeys.at(primary), version, primary);
+    m_index = StoreKeys::blindIndex(m_epochKeys.at(primary), version);
+    for (int e : readable) {
+        if (e == primary)
+            continue;
+        m_cipher.addReadable(StoreKeys::cipher(m_epochKeys.at(e), version, e));
+        m_index.addReadable(StoreKeys::indexKey(m_epochKeys.at(e)));
+    }
+    if (!canWrite)
+        m_cipher.refuseWrites(
+            QCoreApplication::translate(
+                "aerodesk::store::Store",
+                "The team key is being rotated and this console holds only the old key: it can "
+                "read the store but not change it. Ask your team lead for an export of the new "
+                "key (%1) and import it.")
+                .arg(m_plan.next().keyId));
+    m_connections.setKeyEpoch(m_cipher.epoch());
+    return {};
 }
 
 Status<StoreError> Store::checkExisting(bool &isNew, const crypto::SecureBytes &dataKey,
@@ -127,9 +187,10 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                 .arg(current)
                 .arg(newest));
     }
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'"));
-    if (!q.exec() || !q.next()) {
+    // Any epoch's key check (KeyEpochs): after a rotation only the newest epoch's is left.
+    bool hasChecks = false;
+    const bool opens = KeyEpochs::epochOf(m_db.db(), dataKey, current, &hasChecks).has_value();
+    if (!hasChecks) {
         m_db.close();
         return StoreError::make(
             StoreError::Kind::NotAStore,
@@ -137,9 +198,7 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                 "%1 is not an AeroDesk store (no key check value); it was left untouched.")
                 .arg(m_db.target().describe()));
     }
-    const QByteArray sealed = q.value(0).toByteArray();
-    q.finish();
-    if (!KeyCheck::verify(StoreKeys::cipher(dataKey, current), sealed)) {
+    if (!opens) {
         m_db.close();
         return StoreError::make(
             StoreError::Kind::WrongKey,

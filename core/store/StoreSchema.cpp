@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditSchema.h"
 #include "core/store/KeyCheck.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/ResealMigration.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/StoreKeys.h"
@@ -56,6 +57,18 @@ QStringList StoreSchema::v5Statements()
                             "ON DELETE CASCADE,"
                             " correlation BLOB NOT NULL,"
                             " started_at INTEGER NOT NULL)") };
+}
+
+QStringList StoreSchema::v8Statements()
+{
+    // Every table with a sealed field. Existing rows are epoch 1 and keep their bytes (epoch 1
+    // adds nothing to the associated data), so upgrading re-seals nothing.
+    QStringList out;
+    for (const char *table :
+         { "connections", "connection_events", "timeline_entries", "timeline_flows", "audit_log" })
+        out << QStringLiteral("ALTER TABLE %1 ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 1")
+                   .arg(QLatin1String(table));
+    return out;
 }
 
 QList<Migration> StoreSchema::migrations()
@@ -120,6 +133,11 @@ QList<Migration> StoreSchema::migrations()
                             { QStringLiteral("ALTER TABLE connections ADD COLUMN version "
                                              "INTEGER NOT NULL DEFAULT 1") },
                             error);
+                    } },
+        // v7 is another branch's (partner users); Database::migrate allows the gap.
+        Migration { KeyEpochs::kSchema, QStringLiteral("key epochs"),
+                    [](MigrationContext &context, QString &error) {
+                        return runSchemaStatements(context, v8Statements(), error);
                     } },
     };
 }

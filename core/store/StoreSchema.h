@@ -25,6 +25,8 @@ namespace aerodesk::store {
 ///     both reference connections(id) and are cascade-deleted with their connection.
 /// v6: connections.version — the row version (1 when written, +1 on every update), so two
 ///     consoles on one team store never overwrite each other's edit (docs/team.md).
+/// v8: key_epoch on every table with a sealed field (team key rotation, KeyEpochs, docs/team.md
+///     "Key rotation"); 1 for every existing row, whose bytes do not change.
 class StoreSchema
 {
 public:
@@ -34,6 +36,8 @@ public:
     static QStringList v2Statements();
     /// v5's SQL (the connection timeline).
     static QStringList v5Statements();
+    /// v8's SQL (key epochs).
+    static QStringList v8Statements();
 };
 
 } // namespace aerodesk::store
