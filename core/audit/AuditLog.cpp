@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditVerifier.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
@@ -126,6 +127,12 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
         auto e = sqlError(q, QStringLiteral("audit append"));
         rollback();
         return e;
+    }
+    if (auto s = store::KeyEpochs::stamp(db, QStringLiteral("audit_log"), QStringLiteral("seq"),
+                                         r.seq, m_store.connections().keyEpoch());
+        !s) {
+        rollback();
+        return s.error();
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         auto e = sqlError(q, QStringLiteral("commit audit append"));

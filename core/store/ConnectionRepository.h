@@ -65,6 +65,8 @@ public:
     void setRowVersions(bool on) { m_versioned = on; }
     /// Set by Store from schema v8 on: the key epoch new writes are sealed under (0: no column).
     void setKeyEpoch(int epoch) { m_keyEpoch = epoch; }
+    /// The epoch new rows of every table are labelled with (0 before schema v8).
+    int keyEpoch() const { return m_keyEpoch; }
 
 private:
     /// Binds and runs `q`, prepared with the upsert statement.

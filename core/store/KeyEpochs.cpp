@@ -102,6 +102,20 @@ Status<StoreError> KeyEpochs::retireEpoch(QSqlDatabase &db, int epoch)
     return {};
 }
 
+Status<StoreError> KeyEpochs::stamp(QSqlDatabase &db, const QString &table, const QString &idColumn,
+                                    qint64 id, int epoch)
+{
+    if (epoch <= 0)
+        return {};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE %1 SET key_epoch = ? WHERE %2 = ?").arg(table, idColumn));
+    q.addBindValue(epoch);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("label a row's key epoch"));
+    return {};
+}
+
 Status<StoreError> KeyEpochs::put(QSqlDatabase &db, const QString &key, const QByteArray &value)
 {
     QSqlQuery q(db);

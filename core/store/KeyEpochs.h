@@ -43,6 +43,11 @@ public:
     /// Drops epoch `epoch`'s key check and key id: its key opens nothing here any more.
     static Status<StoreError> retireEpoch(QSqlDatabase &db, int epoch);
 
+    /// Labels one freshly written row with the epoch it was sealed under (`epoch` 0: the schema
+    /// has no key_epoch yet, nothing to do). Writers call it right after sealing a row.
+    static Status<StoreError> stamp(QSqlDatabase &db, const QString &table, const QString &idColumn,
+                                    qint64 id, int epoch);
+
 private:
     static Status<StoreError> put(QSqlDatabase &db, const QString &key, const QByteArray &value);
 };

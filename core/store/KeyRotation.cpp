@@ -26,8 +26,8 @@ changePlan(Store &store,
            const std::function<Status<StoreError>(QSqlDatabase &, team::RotationPlan &)> &change)
 {
     if (store.database().schemaVersion() < KeyEpochs::kSchema)
-        return refused(QCoreApplication::translate(
-            "aerodesk::store::KeyRotation", "This store's schema has no key epochs yet."));
+        return refused(QCoreApplication::translate("aerodesk::store::KeyRotation",
+                                                   "This store's schema has no key epochs yet."));
     QSqlDatabase &db = store.database().db();
     const StoreBackend backend = store.database().backend();
     QSqlQuery q(db);

@@ -64,8 +64,9 @@ void RotationWorker::run()
             Q_EMIT finished(false, tr("No re-encryption is under way."));
             return;
         case Outcome::LeaseHeld:
-            Q_EMIT finished(false, tr("Another console is re-encrypting the store (%1).")
-                                     .arg(step->plan.leaseHolder()));
+            Q_EMIT finished(false,
+                            tr("Another console is re-encrypting the store (%1).")
+                                .arg(step->plan.leaseHolder()));
             return;
         case Outcome::Batch:
         case Outcome::NewPass:
