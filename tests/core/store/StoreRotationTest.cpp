@@ -95,8 +95,7 @@ Connection rotationSample(int i)
 const QStringList kSealedTables { QStringLiteral("connections"),
                                   QStringLiteral("connection_events"),
                                   QStringLiteral("timeline_entries"),
-                                  QStringLiteral("timeline_flows"),
-                                  QStringLiteral("audit_log") };
+                                  QStringLiteral("timeline_flows"), QStringLiteral("audit_log") };
 
 } // namespace
 
@@ -260,8 +259,9 @@ TEST_P(StoreRotationTest, EveryRowStaysReadableAndFindableDuringAndAfterARotatio
     EXPECT_EQ(plan->phase(), RotationPlan::Phase::Finished);
     EXPECT_EQ(plan->current().number, 2);
     EXPECT_EQ(plan->rewritten(), kRows + 4 * kExtras) << "each row rewritten exactly once";
-    EXPECT_FALSE(where.rawScalar(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = "
-                                                "'key_check'"))
+    EXPECT_FALSE(where
+                     .rawScalar(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = "
+                                               "'key_check'"))
                      .toLongLong())
         << "the old epoch's key check is gone";
 
@@ -402,8 +402,10 @@ TEST_P(StoreRotationTest, AWriterBesideTheReEncryptorLosesNothingAndEndsInTheNew
         ASSERT_TRUE(written.ok()) << i << ": " << written.error().message.toStdString();
         ASSERT_TRUE(db->connections().upsert(rotationSample(100000 + i)).ok());
         ASSERT_TRUE(db->history()
-                        .record(id, { QDateTime::currentDateTimeUtc(), QStringLiteral("note"),
-                                      { { QStringLiteral("n"), i } } })
+                        .record(id,
+                                { QDateTime::currentDateTimeUtc(),
+                                  QStringLiteral("note"),
+                                  { { QStringLiteral("n"), i } } })
                         .ok());
         auto plan = KeyRotation::status(*db);
         if (plan.ok() && plan->phase() == RotationPlan::Phase::ReEncrypting)
@@ -481,9 +483,8 @@ TEST_P(StoreRotationTest, AConsoleHoldingOnlyTheOldKeyReadsButWritesNothing)
     // Nothing changed in the database.
     EXPECT_EQ(db->connections().count(), kRows);
     EXPECT_EQ(db->connections().get(stillOld.connectionId)->status, QStringLiteral("CONNECTED"));
-    EXPECT_EQ(where.rawScalar(QStringLiteral("SELECT count(*) FROM connection_events"))
-                  .toLongLong(),
-              0);
+    EXPECT_EQ(
+        where.rawScalar(QStringLiteral("SELECT count(*) FROM connection_events")).toLongLong(), 0);
     EXPECT_EQ(where.rawScalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong(),
               auditBefore);
     // A row already in the new epoch does not open under the old key.

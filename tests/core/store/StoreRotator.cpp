@@ -62,15 +62,15 @@ int main(int argc, char **argv)
     store::RotationWorker worker(target, std::move(keys), std::move(password), args.value(next),
                                  args.value(next + 2).toInt(), args.value(next + 1).toInt());
     int code = 1;
-    QObject::connect(&worker, &store::RotationWorker::progress, [](qint64 rewritten, qint64 cursor) {
-        rotatorSay(QStringLiteral("batch %1 %2").arg(rewritten).arg(cursor));
-    });
-    QObject::connect(&worker, &store::RotationWorker::finished,
-                     [&code](bool done, const QString &message) {
-                         rotatorSay(done ? QStringLiteral("done")
-                                         : QStringLiteral("stopped ") + message);
-                         code = done ? 0 : 1;
+    QObject::connect(&worker, &store::RotationWorker::progress,
+                     [](qint64 rewritten, qint64 cursor) {
+                         rotatorSay(QStringLiteral("batch %1 %2").arg(rewritten).arg(cursor));
                      });
+    QObject::connect(
+        &worker, &store::RotationWorker::finished, [&code](bool done, const QString &message) {
+            rotatorSay(done ? QStringLiteral("done") : QStringLiteral("stopped ") + message);
+            code = done ? 0 : 1;
+        });
     worker.run();
     return code;
 }
