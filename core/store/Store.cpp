@@ -107,6 +107,15 @@ Status<StoreError> Store::addKey(const crypto::SecureBytes &otherKey)
     return refreshKeys();
 }
 
+std::vector<crypto::SecureBytes> Store::otherKeys() const
+{
+    std::vector<crypto::SecureBytes> out;
+    for (const auto &[epoch, key] : m_epochKeys)
+        if (key.view() != m_dataKey.view())
+            out.push_back(key.clone());
+    return out;
+}
+
 Status<StoreError> Store::refreshKeys()
 {
     const int version = m_db.schemaVersion();

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -61,6 +62,8 @@ public:
     Status<StoreError> refreshKeys();
     /// The rotation plan as last read (steady on epoch 1 before schema v8).
     const team::RotationPlan &rotationPlan() const { return m_plan; }
+    /// Copies of the keys besides dataKey() (mid-rotation), for a second Store (addKey each).
+    std::vector<crypto::SecureBytes> otherKeys() const;
     /// Every key this console holds that opens an epoch of this store, by epoch.
     const std::map<int, crypto::SecureBytes> &epochKeys() const { return m_epochKeys; }
     /// False when this console's keys may only read (ConnectionRepository refuses writes).

@@ -107,8 +107,8 @@ TEST(CliTeamRotation, TheLeadRotatesAStoreAndTheOldKeyOpensNothingAfter)
               QStringLiteral("re-encrypting"));
     EXPECT_TRUE(started.json.value(QStringLiteral("canWrite")).toBool());
 
-    const CliRun resumed = cli(rotationArgs({ "rotation", "resume", "--holder", "lead" }, team,
-                                            path));
+    const CliRun resumed =
+        cli(rotationArgs({ "rotation", "resume", "--holder", "lead" }, team, path));
     ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
     EXPECT_EQ(resumed.json.value(QStringLiteral("phase")).toString(), QStringLiteral("finished"));
     EXPECT_TRUE(resumed.err.contains(QStringLiteral("rows re-encrypted")));

@@ -9,8 +9,10 @@
 #include "core/store/KeyRotation.h"
 #include "core/store/ReEncryptor.h"
 #include "core/store/Store.h"
+#include "core/store/StoreLoader.h"
 #include "core/timeline/TimelineRepository.h"
 #include "tests/support/StoreBackend.h"
+#include "tests/support/Wait.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -536,4 +538,32 @@ TEST_P(StoreRotationTest, ARotationCanBeAbandonedOnlyBeforeReEncryptionStarts)
     ASSERT_TRUE(KeyRotation::start(*db).ok());
     EXPECT_FALSE(KeyRotation::abort(*db).ok()) << "once rows move, only forward";
     EXPECT_TRUE(db->writable());
+}
+
+TEST_P(StoreRotationTest, TheBackgroundLoaderReadsBothEpochsMidRotation)
+{
+    constexpr int kRows = 600;
+    seed(kRows, 0);
+    proposeAndStart();
+    ReEncryptor r(*db, QStringLiteral("lead-console"));
+    ASSERT_EQ(r.step()->rows, 200);
+    // The console's list loads on a worker thread with a second Store: it gets both keys.
+    store::StoreLoader loader(*db);
+    std::optional<qint64> finished;
+    std::optional<StoreError> failed;
+    QSet<QString> ids;
+    QObject::connect(&loader, &store::StoreLoader::batchReady, &loader,
+                     [&ids](quint64, qint64, const QList<Connection> &rows) {
+                         for (const Connection &c : rows)
+                             ids.insert(c.connectionId);
+                     });
+    QObject::connect(&loader, &store::StoreLoader::finished, &loader,
+                     [&finished](quint64, qint64 n) { finished = n; });
+    QObject::connect(&loader, &store::StoreLoader::failed, &loader,
+                     [&failed](quint64, const StoreError &e) { failed = e; });
+    loader.load({}, 100);
+    ASSERT_TRUE(test::waitUntil([&] { return finished || failed; }, 60000));
+    ASSERT_FALSE(failed) << failed->message.toStdString();
+    EXPECT_EQ(*finished, kRows);
+    EXPECT_EQ(ids.size(), kRows);
 }
