@@ -44,6 +44,10 @@ public:
     Result<QString, StoreError> openText(const QString &place, QByteArrayView rowKey,
                                          QByteArrayView sealed) const;
 
+    /// open() without logging a failure (a key check tried against each epoch: only one fits).
+    std::optional<crypto::SecureBytes> tryOpen(const QString &place, QByteArrayView rowKey,
+                                               QByteArrayView sealed) const;
+
     Binding binding() const { return m_binding; }
     /// The key epoch this cipher seals under (1 outside team key rotation).
     int epoch() const { return m_epoch; }
@@ -56,8 +60,6 @@ public:
 
 private:
     QByteArray associatedData(const QString &place, QByteArrayView rowKey) const;
-    std::optional<crypto::SecureBytes> tryOpen(const QString &place, QByteArrayView rowKey,
-                                               QByteArrayView sealed) const;
 
     /// The key, set up once (crypto::AeadKey).
     std::unique_ptr<crypto::AeadKey> m_aead;
