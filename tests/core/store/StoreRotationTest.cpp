@@ -390,7 +390,7 @@ TEST_P(StoreRotationTest, AWriterBesideTheReEncryptorLosesNothingAndEndsInTheNew
     constexpr int kWrites = 200;
     seed(kRows, 0);
     proposeAndStart();
-    Rotator rotator(where, oldKey, newKey, QStringLiteral("lead-console"), 50, 10);
+    Rotator rotator(where, oldKey, newKey, QStringLiteral("lead-console"), 50, 30);
     ASSERT_TRUE(rotator.next().startsWith(QStringLiteral("batch ")));
     int duringRotation = 0;
     for (int i = 0; i < kWrites; ++i) {
