@@ -9,9 +9,9 @@
 #include "core/team/TeamKeychain.h"
 
 #include <QCoreApplication>
-#include <QSysInfo>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <memory>
@@ -64,8 +64,8 @@ QJsonObject planJson(const team::RotationPlan &plan)
 QJsonObject rowsPerEpoch(store::Store &s)
 {
     QJsonObject out;
-    for (const char *table :
-         { "connections", "connection_events", "timeline_entries", "timeline_flows", "audit_log" }) {
+    for (const char *table : { "connections", "connection_events", "timeline_entries",
+                               "timeline_flows", "audit_log" }) {
         QSqlQuery q(s.database().db());
         if (!q.exec(QStringLiteral("SELECT key_epoch, count(*) FROM %1 GROUP BY key_epoch")
                         .arg(QLatin1String(table))))
@@ -112,13 +112,14 @@ void openStore(const std::shared_ptr<Rotation> &r)
         const team::RotationPlan &plan = r->store->rotationPlan();
         if (plan.next().keyId.isEmpty())
             return act(r);
-        r->keychain->readKeyById(plan.next().keyId, [r](Result<team::TeamKey, team::TeamError> next) {
-            if (next) {
-                if (auto s = r->store->addKey(next->bytes()); s)
-                    r->keys.push_back(next->bytes().clone());
-            }
-            act(r);
-        });
+        r->keychain->readKeyById(plan.next().keyId,
+                                 [r](Result<team::TeamKey, team::TeamError> next) {
+                                     if (next) {
+                                         if (auto s = r->store->addKey(next->bytes()); s)
+                                             r->keys.push_back(next->bytes().clone());
+                                     }
+                                     act(r);
+                                 });
     });
 }
 
@@ -127,21 +128,23 @@ void rotateKey(const std::shared_ptr<Rotation> &r)
     // The keychain first: the new key is never only named by the store.
     const team::TeamKey fresh = team::TeamKey::create();
     auto held = std::make_shared<crypto::SecureBytes>(fresh.bytes().clone());
-    r->keychain->saveOtherKey(fresh, [r, held](Result<team::TeamKeychain::Saved, team::TeamError> saved) {
-        if (!saved)
-            return keyFailed(*r->ctx, saved.error(), r->finish);
-        auto plan = store::KeyRotation::propose(*r->store, *held);
-        if (!plan)
-            return storeFailed(*r->ctx, plan.error(), r->path, r->finish);
-        r->ctx->out.progress(
-            QStringLiteral("next team key %1 saved in this console's keychain; export it to every "
-                           "agent, then run `aerodesk-cli team rotation start`")
-                .arg(saved->keyId));
-        r->ctx->out.result({ { QStringLiteral("store"), r->path },
-                             { QStringLiteral("team"), r->keychain->team() },
-                             { QStringLiteral("plan"), planJson(*plan) } });
-        r->finish(Ok);
-    });
+    r->keychain->saveOtherKey(
+        fresh, [r, held](Result<team::TeamKeychain::Saved, team::TeamError> saved) {
+            if (!saved)
+                return keyFailed(*r->ctx, saved.error(), r->finish);
+            auto plan = store::KeyRotation::propose(*r->store, *held);
+            if (!plan)
+                return storeFailed(*r->ctx, plan.error(), r->path, r->finish);
+            r->ctx->out.progress(
+                QStringLiteral(
+                    "next team key %1 saved in this console's keychain; export it to every "
+                    "agent, then run `aerodesk-cli team rotation start`")
+                    .arg(saved->keyId));
+            r->ctx->out.result({ { QStringLiteral("store"), r->path },
+                                 { QStringLiteral("team"), r->keychain->team() },
+                                 { QStringLiteral("plan"), planJson(*plan) } });
+            r->finish(Ok);
+        });
 }
 
 void resume(const std::shared_ptr<Rotation> &r)
@@ -167,10 +170,9 @@ void resume(const std::shared_ptr<Rotation> &r)
     r->store.reset(); // the worker opens its own
     store::RotationWorker worker(store::StoreTarget(r->path), std::move(r->keys),
                                  crypto::SecureBytes(), holder);
-    QObject::connect(&worker, &store::RotationWorker::progress,
-                     [r](qint64 rewritten, qint64) {
-                         r->ctx->out.progress(QStringLiteral("%1 rows re-encrypted").arg(rewritten));
-                     });
+    QObject::connect(&worker, &store::RotationWorker::progress, [r](qint64 rewritten, qint64) {
+        r->ctx->out.progress(QStringLiteral("%1 rows re-encrypted").arg(rewritten));
+    });
     bool done = false;
     QString why;
     QObject::connect(&worker, &store::RotationWorker::finished,
@@ -239,8 +241,9 @@ void TeamRotationCommand::run(CliContext &ctx, const QString &teamName, Finish f
     auto r = std::make_shared<Rotation>();
     r->ctx = &ctx;
     r->finish = std::move(finish);
-    r->path = ctx.options->isSet(QStringLiteral("store")) ? ctx.options->value(QStringLiteral("store"))
-                                                          : store::Store::defaultPath();
+    r->path = ctx.options->isSet(QStringLiteral("store"))
+        ? ctx.options->value(QStringLiteral("store"))
+        : store::Store::defaultPath();
     const QString sub = ctx.args.value(0);
     const QStringList steps { QStringLiteral("status"), QStringLiteral("start"),
                               QStringLiteral("resume"), QStringLiteral("abort") };
