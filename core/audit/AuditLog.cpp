@@ -106,8 +106,11 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
         rollback();
         return object ? reason.error() : object.error();
     }
-    q.prepare(
-        QStringLiteral("INSERT INTO audit_log(%1) VALUES(?,?,?,?,?,?,?,?,?,?,?)").arg(kColumns));
+    // Schema v8: the key epoch in the INSERT itself (an agent may not UPDATE audit_log).
+    const int epoch = m_store.connections().keyEpoch();
+    q.prepare(QStringLiteral("INSERT INTO audit_log(%1%2) VALUES(?,?,?,?,?,?,?,?,?,?,?%3)")
+                  .arg(kColumns, epoch > 0 ? QStringLiteral(", key_epoch") : QString(),
+                       epoch > 0 ? QStringLiteral(",?") : QString()));
     q.addBindValue(r.seq);
     q.addBindValue(r.atMs);
     // A null QString binds as SQL NULL: empty text is stored as '' (the hash is the same).
@@ -122,6 +125,8 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
     q.addBindValue(reason.value());
     q.addBindValue(r.prevHash);
     q.addBindValue(r.hash);
+    if (epoch > 0)
+        q.addBindValue(epoch);
     if (!q.exec()) {
         auto e = sqlError(q, QStringLiteral("audit append"));
         rollback();

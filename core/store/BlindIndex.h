@@ -3,7 +3,10 @@
 #include "core/crypto/SecureBytes.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -21,10 +24,19 @@ public:
     explicit BlindIndex(crypto::SecureBytes indexKey);
 
     QByteArray index(QStringView domain, const QString &value) const;
+    /// index() first, then the same value under each other live epoch's index key (a lookup
+    /// mid-rotation must find a row whichever epoch it is in; docs/team.md "Key rotation").
+    QList<QByteArray> indexes(QStringView domain, const QString &value) const;
+    /// Adds another live epoch's index key for indexes().
+    void addReadable(crypto::SecureBytes otherIndexKey);
+    bool hasOthers() const { return !m_others.empty(); }
     static QString normalise(const QString &value) { return value.trimmed().toLower(); }
 
 private:
+    static QByteArray mac(const crypto::SecureBytes &key, QStringView domain, const QString &value);
+
     crypto::SecureBytes m_subkey;
+    std::vector<crypto::SecureBytes> m_others;
 };
 
 } // namespace aerodesk::store

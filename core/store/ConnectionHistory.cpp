@@ -1,6 +1,7 @@
 #include "core/store/ConnectionHistory.h"
 
 #include "core/store/ConnectionRepository.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
@@ -106,6 +107,12 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
         rollback();
         return error;
     }
+    if (auto s = KeyEpochs::stamp(m_db.db(), QStringLiteral("connection_events"),
+                                  QStringLiteral("id"), id, m_connections.keyEpoch());
+        !s) {
+        rollback();
+        return s.error();
+    }
     if (auto s = db.exec(QStringLiteral("RELEASE record_event"), QStringLiteral("record event"));
         !s) {
         rollback();
@@ -145,7 +152,13 @@ Result<bool, StoreError> ConnectionHistory::recordWithId(qint64 connectionRow,
         q.addBindValue(eventKey);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("record history event"));
-    return q.numRowsAffected() == 1;
+    if (q.numRowsAffected() != 1)
+        return false;
+    if (auto s = KeyEpochs::stamp(m_db.db(), QStringLiteral("connection_events"),
+                                  QStringLiteral("id"), *id, m_connections.keyEpoch());
+        !s)
+        return s.error();
+    return true;
 }
 
 Result<QList<ConnectionEvent>, StoreError>

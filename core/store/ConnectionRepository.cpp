@@ -36,14 +36,18 @@ QDateTime fromMs(const QVariant &v)
 }
 /// `versioned` (schema v6): a blind upsert (version 0: a row not read from the store, e.g. the
 /// API's answer) still counts as an update, so a console holding the old version sees a Conflict.
-QString upsertStatement(bool versioned)
+QString upsertStatement(bool versioned, bool epochs)
 {
+    // v8: key_epoch is set on insert and on update (a rewritten row is in the write epoch).
     return QStringLiteral(
                "INSERT INTO connections(connection_index, user_index, connection_id, "
                "aero_pass_user_uuid, "
                "bank_name, status,"
-               " connection_expiry, account_summary, last_refresh, created_at, updated_at)"
-               " VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+               " connection_expiry, account_summary, last_refresh, created_at, updated_at%1)"
+               " VALUES(?,?,?,?,?,?,?,?,?,?,?%2)")
+               .arg(epochs ? QStringLiteral(", key_epoch") : QString(),
+                    epochs ? QStringLiteral(",?") : QString()) +
+        QStringLiteral(
                " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
                " connection_id=excluded.connection_id, "
                "aero_pass_user_uuid=excluded.aero_pass_user_uuid,"
@@ -51,6 +55,7 @@ QString upsertStatement(bool versioned)
                "connection_expiry=excluded.connection_expiry,"
                " account_summary=excluded.account_summary, last_refresh=excluded.last_refresh, "
                "updated_at=excluded.updated_at") +
+        (epochs ? QStringLiteral(", key_epoch = excluded.key_epoch") : QString()) +
         (versioned ? QStringLiteral(", version = connections.version + 1") : QString());
 }
 const char *kSelectV1 =
@@ -103,16 +108,33 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     if (m_versioned && c.version > 0) {
         // Optimistic concurrency: only the version this console read may be replaced.
         QSqlQuery update(m_db.db());
-        update.prepare(QStringLiteral(
+        const QString updateSql = QStringLiteral(
             "UPDATE connections SET user_index = ?, connection_id = ?, aero_pass_user_uuid = ?,"
             " bank_name = ?, status = ?, connection_expiry = ?, account_summary = ?,"
-            " last_refresh = ?, updated_at = ?, version = version + 1"
-            " WHERE connection_index = ? AND version = ?"));
-        for (const QVariant &v : { userIndex, QVariant(*id), user,
-                                   QVariant(c.bankName.isNull() ? QStringLiteral("") : c.bankName),
-                                   QVariant(c.status.isNull() ? QStringLiteral("") : c.status),
-                                   msOrNull(c.connectionExpiry), summary, msOrNull(c.lastRefresh),
-                                   QVariant(nowMs), QVariant(rowKey), QVariant(c.version) })
+            " last_refresh = ?, updated_at = ?, version = version + 1%1"
+            " WHERE %2 AND version = ?");
+        // Mid-rotation the row may still be under the old epoch's index: match either, and
+        // the row leaves under the write epoch's index and epoch.
+        QVariantList matchBinds;
+        const QString match = indexMatch(QStringLiteral("connection_index"), kConnectionDomain,
+                                         c.connectionId, matchBinds);
+        update.prepare(updateSql.arg(m_keyEpoch > 0 ? QStringLiteral(", connection_index = ?, "
+                                                                     "key_epoch = ?")
+                                                    : QString(),
+                                     match));
+        QVariantList binds { userIndex,
+                             QVariant(*id),
+                             user,
+                             QVariant(c.bankName.isNull() ? QStringLiteral("") : c.bankName),
+                             QVariant(c.status.isNull() ? QStringLiteral("") : c.status),
+                             msOrNull(c.connectionExpiry),
+                             summary,
+                             msOrNull(c.lastRefresh),
+                             QVariant(nowMs) };
+        if (m_keyEpoch > 0)
+            binds << QVariant(rowKey) << QVariant(m_keyEpoch);
+        binds << matchBinds << QVariant(c.version);
+        for (const QVariant &v : binds)
             update.addBindValue(v);
         if (!update.exec())
             return SqlFailure::ofQuery(update, QStringLiteral("update connection"));
@@ -142,15 +164,53 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     q.addBindValue(msOrNull(c.lastRefresh));
     q.addBindValue(c.createdAt.isValid() ? c.createdAt.toMSecsSinceEpoch() : nowMs);
     q.addBindValue(nowMs);
+    if (m_keyEpoch > 0)
+        q.addBindValue(m_keyEpoch);
+    if (auto s = relabel(c.connectionId, rowKey); !s)
+        return s;
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
     return {};
 }
 
+QString ConnectionRepository::indexMatch(const QString &column, QStringView domain,
+                                         const QString &value, QVariantList &binds) const
+{
+    const QList<QByteArray> all = m_index.indexes(domain, value);
+    QStringList marks;
+    for (const QByteArray &h : all) {
+        binds << QVariant(h);
+        marks << QStringLiteral("?");
+    }
+    return column + QStringLiteral(" IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+}
+
+Status<StoreError> ConnectionRepository::relabel(const QString &connectionId,
+                                                 const QByteArray &rowKey)
+{
+    if (!m_index.hasOthers())
+        return {};
+    // Only the index moves here; the upsert that follows (same transaction) re-seals every
+    // field under the new index and sets key_epoch.
+    const QList<QByteArray> all = m_index.indexes(kConnectionDomain, connectionId);
+    QSqlQuery q(m_db.db());
+    q.prepare(
+        QStringLiteral("UPDATE connections SET connection_index = ? WHERE connection_index = ?"));
+    for (qsizetype i = 1; i < all.size(); ++i) {
+        q.addBindValue(rowKey);
+        q.addBindValue(all.at(i));
+        if (!q.exec())
+            return SqlFailure::ofQuery(q, QStringLiteral("relabel connection"));
+    }
+    return {};
+}
+
 Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 {
+    if (m_index.hasOthers())
+        return upsertMany({ connection }); // relabel + upsert in one transaction
     QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement(m_versioned)))
+    if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0)))
         return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
     return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q);
 }
@@ -163,7 +223,7 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // One prepared statement for every row: on PostgreSQL a prepare is a round trip of its own.
     QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement(m_versioned))) {
+    if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0))) {
         auto error = SqlFailure::ofQuery(q, QStringLiteral("upsert connections"));
         m_db.db().rollback();
         return error;
@@ -219,9 +279,12 @@ Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &ci
 Result<Connection, StoreError> ConnectionRepository::get(const QString &connectionId) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
-              QStringLiteral("WHERE connection_index = ?"));
-    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    QVariantList binds;
+    q.prepare(
+        QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) + QStringLiteral("WHERE ") +
+        indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
     if (!q.next())
@@ -238,8 +301,12 @@ bool ConnectionRepository::contains(const QString &connectionId) const
 std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT id FROM connections WHERE connection_index = ?"));
-    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    QVariantList binds;
+    q.prepare(
+        QStringLiteral("SELECT id FROM connections WHERE ") +
+        indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return q.value(0).toLongLong();
@@ -322,9 +389,12 @@ Result<QList<Connection>, StoreError>
 ConnectionRepository::findByAeroPassUser(const QString &uuid) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
-              QStringLiteral("WHERE user_index = ? ORDER BY id"));
-    q.addBindValue(m_index.index(kUserDomain, uuid));
+    QVariantList binds;
+    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) + QStringLiteral("WHERE ") +
+              indexMatch(QStringLiteral("user_index"), kUserDomain, uuid, binds) +
+              QStringLiteral(" ORDER BY id"));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("find by aeroPassUserUuid"));
     QList<Connection> out;
@@ -347,9 +417,15 @@ qint64 ConnectionRepository::count() const
 
 Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
 {
+    if (!m_cipher.writable()) // a console holding only a retired key changes nothing
+        return m_cipher.seal(kConnectionId, "-", "-").error();
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("DELETE FROM connections WHERE connection_index = ?"));
-    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    QVariantList binds;
+    q.prepare(
+        QStringLiteral("DELETE FROM connections WHERE ") +
+        indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
     if (q.numRowsAffected() == 0)

@@ -63,15 +63,26 @@ public:
 
     /// Set by Store once the schema has row versions (v6).
     void setRowVersions(bool on) { m_versioned = on; }
+    /// Set by Store from schema v8 on: the key epoch new writes are sealed under (0: no column).
+    void setKeyEpoch(int epoch) { m_keyEpoch = epoch; }
+    /// The epoch new rows of every table are labelled with (0 before schema v8).
+    int keyEpoch() const { return m_keyEpoch; }
 
 private:
     /// Binds and runs `q`, prepared with the upsert statement.
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q);
+    /// Mid-rotation: a row still under another epoch's blind index takes the write epoch's
+    /// index first, so the upsert below updates it instead of inserting a second row.
+    Status<StoreError> relabel(const QString &connectionId, const QByteArray &rowKey);
+    /// "connection_index IN (?, …)" with one placeholder per live epoch; binds into `q`.
+    QString indexMatch(const QString &column, QStringView domain, const QString &value,
+                       QVariantList &binds) const;
 
     Database &m_db;
     const FieldCipher &m_cipher;
     const BlindIndex &m_index;
     bool m_versioned = false;
+    int m_keyEpoch = 0;
 };
 
 } // namespace aerodesk::store

@@ -10,10 +10,16 @@ FieldCipher::FieldCipher()
 {
 }
 
-FieldCipher::FieldCipher(crypto::SecureBytes key, Binding binding)
+FieldCipher::FieldCipher(crypto::SecureBytes key, Binding binding, int epoch)
     : m_aead(std::make_unique<crypto::AeadKey>(key))
     , m_binding(binding)
+    , m_epoch(epoch)
 {
+}
+
+void FieldCipher::addReadable(FieldCipher other)
+{
+    m_readable.push_back(std::make_shared<const FieldCipher>(std::move(other)));
 }
 
 QByteArray FieldCipher::associatedData(const QString &place, QByteArrayView rowKey) const
@@ -22,6 +28,8 @@ QByteArray FieldCipher::associatedData(const QString &place, QByteArrayView rowK
     if (m_binding == Binding::RowBound) {
         aad.append('\0');
         aad.append(rowKey);
+        if (m_epoch >= 2) // epoch 1 stays byte-compatible with stores made before rotation
+            aad.append("|e" + QByteArray::number(m_epoch));
     }
     return aad;
 }
@@ -29,6 +37,8 @@ QByteArray FieldCipher::associatedData(const QString &place, QByteArrayView rowK
 Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArrayView rowKey,
                                                  QByteArrayView plaintext) const
 {
+    if (!m_refusal.isEmpty())
+        return StoreError::make(StoreError::Kind::ReadOnly, m_refusal);
     if (m_binding == Binding::RowBound && rowKey.isEmpty())
         return StoreError::make(StoreError::Kind::Crypto,
                                 QStringLiteral("Cannot encrypt %1 without its row.").arg(place));
@@ -46,7 +56,7 @@ Result<QByteArray, StoreError> FieldCipher::seal(const QString &place, QByteArra
 Result<crypto::SecureBytes, StoreError>
 FieldCipher::open(const QString &place, QByteArrayView rowKey, QByteArrayView sealed) const
 {
-    auto opened = m_aead->open(sealed, associatedData(place, rowKey));
+    auto opened = tryOpen(place, rowKey, sealed);
     if (!opened) {
         qCWarning(aerodesk::log::store).noquote()
             << "a stored" << place << "value does not decrypt";
@@ -57,6 +67,17 @@ FieldCipher::open(const QString &place, QByteArrayView rowKey, QByteArrayView se
                 .arg(place));
     }
     return std::move(opened).value();
+}
+
+std::optional<crypto::SecureBytes> FieldCipher::tryOpen(const QString &place, QByteArrayView rowKey,
+                                                        QByteArrayView sealed) const
+{
+    if (auto opened = m_aead->open(sealed, associatedData(place, rowKey)))
+        return std::move(opened).value();
+    for (const auto &other : m_readable)
+        if (auto opened = other->tryOpen(place, rowKey, sealed))
+            return opened;
+    return std::nullopt;
 }
 
 Result<QString, StoreError> FieldCipher::openText(const QString &place, QByteArrayView rowKey,

@@ -12,7 +12,9 @@ class KeyCheck
 {
 public:
     /// Inserts or replaces the key check value (inside the caller's transaction).
-    static bool write(QSqlDatabase &db, const FieldCipher &cipher, QString &error);
+    /// `metaKey`: "key_check" (epoch 1), "key_check.e<N>" for a later key epoch (KeyEpochs).
+    static bool write(QSqlDatabase &db, const FieldCipher &cipher, QString &error,
+                      const QString &metaKey = QStringLiteral("key_check"));
     /// True when `sealed` opens under `cipher` to the key check constant.
     static bool verify(const FieldCipher &cipher, QByteArrayView sealed);
 };

@@ -1,6 +1,7 @@
 #include "core/store/Store.h"
 
 #include "core/store/KeyCheck.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/StoreFiles.h"
 #include "core/store/StoreKeys.h"
 #include "core/store/StoreSchema.h"
@@ -71,11 +72,7 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     if (target.isPostgres()) {
         // Another console may have created the team store between our check and migrate():
         // its key check must open with our key, or nothing of ours is written there.
-        QSqlQuery q(store->m_db.db());
-        const int version = store->m_db.schemaVersion();
-        if (!q.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'")) ||
-            !q.next() ||
-            !KeyCheck::verify(StoreKeys::cipher(dataKey, version), q.value(0).toByteArray())) {
+        if (!KeyEpochs::epochOf(store->m_db.db(), dataKey, store->m_db.schemaVersion())) {
             const QString recorded = store->recordedTeamKeyId();
             if (!recorded.isEmpty() && !store->m_teamKeyId.isEmpty())
                 return failed(store->teamKeyMismatch(recorded));
@@ -85,7 +82,6 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
                                "changed.")
                     .arg(path)));
         }
-        q.finish();
         store->recordTeamKeyId();
     }
     // The file's version decides how its fields are sealed (legacy before v3, see StoreKeys).
@@ -94,9 +90,80 @@ Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target
     store->m_cipher = StoreKeys::cipher(dataKey, version);
     store->m_index = StoreKeys::blindIndex(dataKey, version);
     store->m_connections.setRowVersions(version >= StoreSchema::kRowVersions);
+    if (version >= KeyEpochs::kSchema) {
+        const auto epoch = KeyEpochs::epochOf(store->m_db.db(), dataKey, version);
+        if (epoch)
+            store->m_epochKeys.emplace(*epoch, dataKey.clone());
+        if (auto s = store->refreshKeys(); !s)
+            return failed(s.error());
+    }
     qCDebug(aerodesk::log::store).noquote() << (isNew ? "created" : "opened") << "store" << path
                                             << "schema version" << store->m_db.schemaVersion();
     return store;
+}
+
+Status<StoreError> Store::addKey(const crypto::SecureBytes &otherKey)
+{
+    const int version = m_db.schemaVersion();
+    const auto epoch = version >= KeyEpochs::kSchema
+        ? KeyEpochs::epochOf(m_db.db(), otherKey, version)
+        : std::nullopt;
+    if (!epoch)
+        return StoreError::make(StoreError::Kind::WrongKey,
+                                QStringLiteral("That key opens no key epoch of this store."));
+    m_epochKeys.insert_or_assign(*epoch, otherKey.clone());
+    return refreshKeys();
+}
+
+std::vector<crypto::SecureBytes> Store::otherKeys() const
+{
+    std::vector<crypto::SecureBytes> out;
+    for (const auto &[epoch, key] : m_epochKeys)
+        if (key.view() != m_dataKey.view())
+            out.push_back(key.clone());
+    return out;
+}
+
+Status<StoreError> Store::refreshKeys()
+{
+    const int version = m_db.schemaVersion();
+    if (version < KeyEpochs::kSchema)
+        return {};
+    auto plan = KeyEpochs::loadPlan(m_db.db());
+    if (!plan)
+        return plan.error();
+    m_plan = std::move(plan).value();
+    QList<int> readable;
+    for (int live : m_plan.liveEpochs())
+        if (m_epochKeys.count(live))
+            readable << live;
+    if (readable.isEmpty())
+        return StoreError::make(
+            StoreError::Kind::WrongKey,
+            QStringLiteral("This console's team key opens no epoch whose rows are in the store "
+                           "now (epoch %1). Nothing was read or changed.")
+                .arg(m_plan.current().number));
+    const int writeEpoch = m_plan.writeEpoch();
+    const bool canWrite = m_epochKeys.count(writeEpoch) > 0;
+    const int primary = canWrite ? writeEpoch : readable.last();
+    m_cipher = StoreKeys::cipher(m_epochKeys.at(primary), version, primary);
+    m_index = StoreKeys::blindIndex(m_epochKeys.at(primary), version);
+    for (int e : readable) {
+        if (e == primary)
+            continue;
+        m_cipher.addReadable(StoreKeys::cipher(m_epochKeys.at(e), version, e));
+        m_index.addReadable(StoreKeys::indexKey(m_epochKeys.at(e)));
+    }
+    if (!canWrite)
+        m_cipher.refuseWrites(
+            QCoreApplication::translate(
+                "aerodesk::store::Store",
+                "The team key is being rotated and this console holds only the old key: it can "
+                "read the store but not change it. Ask your team lead for an export of the new "
+                "key (%1) and import it.")
+                .arg(m_plan.next().keyId));
+    m_connections.setKeyEpoch(m_cipher.epoch());
+    return {};
 }
 
 Status<StoreError> Store::checkExisting(bool &isNew, const crypto::SecureBytes &dataKey,
@@ -137,9 +204,10 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                 .arg(current)
                 .arg(newest));
     }
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'"));
-    if (!q.exec() || !q.next()) {
+    // Any epoch's key check (KeyEpochs): after a rotation only the newest epoch's is left.
+    bool hasChecks = false;
+    const bool opens = KeyEpochs::epochOf(m_db.db(), dataKey, current, &hasChecks).has_value();
+    if (!hasChecks) {
         m_db.close();
         return StoreError::make(
             StoreError::Kind::NotAStore,
@@ -147,18 +215,17 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
                 "%1 is not an AeroDesk store (no key check value); it was left untouched.")
                 .arg(m_db.target().describe()));
     }
-    const QByteArray sealed = q.value(0).toByteArray();
-    q.finish();
-    if (!m_teamKeyId.isEmpty()) {
-        // The team store names the key it expects: another team's key (or an old one) is told
-        // apart from a damaged store, by public ids only.
+    if (!opens && !m_teamKeyId.isEmpty()) {
+        // The team store names the key it expects: another team's key (or a retired one) is
+        // told apart from a damaged store, by public ids only. (Only when our key opens no
+        // epoch: after a rotation the current key's id is not the one recorded first.)
         const QString recorded = recordedTeamKeyId();
         if (!recorded.isEmpty() && recorded != m_teamKeyId) {
             m_db.close();
             return teamKeyMismatch(recorded);
         }
     }
-    if (!KeyCheck::verify(StoreKeys::cipher(dataKey, current), sealed)) {
+    if (!opens) {
         m_db.close();
         return StoreError::make(
             StoreError::Kind::WrongKey,
@@ -174,12 +241,32 @@ Status<StoreError> Store::checkKeyReadOnly(const crypto::SecureBytes &dataKey,
 
 QString Store::recordedTeamKeyId()
 {
+    // The newest epoch's key id once a rotation recorded one (KeyEpochs: "key_id.e<N>"), else
+    // the id recorded when the store was created.
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"));
+    q.prepare(QStringLiteral("SELECT key, value FROM store_meta WHERE key = ? OR key LIKE ?"));
     q.addBindValue(QString::fromLatin1(kTeamKeyIdMeta));
-    if (!q.exec() || !q.next())
+    q.addBindValue(QStringLiteral("key_id.e%"));
+    if (!q.exec())
         return {};
-    return QString::fromUtf8(q.value(0).toByteArray());
+    QString first;
+    QString newest;
+    int newestEpoch = 0;
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        const QString id = QString::fromUtf8(q.value(1).toByteArray());
+        if (key == QLatin1String(kTeamKeyIdMeta)) {
+            first = id;
+            continue;
+        }
+        bool ok = false;
+        const int epoch = key.mid(int(qstrlen("key_id.e"))).toInt(&ok);
+        if (ok && epoch > newestEpoch) {
+            newestEpoch = epoch;
+            newest = id;
+        }
+    }
+    return newest.isEmpty() ? first : newest;
 }
 
 StoreError Store::teamKeyMismatch(const QString &expected) const

@@ -9,9 +9,12 @@
 #include "core/store/FieldCipher.h"
 #include "core/store/Migration.h"
 #include "core/store/StoreError.h"
+#include "core/team/RotationPlan.h"
 #include "core/util/Result.h"
 
+#include <map>
 #include <memory>
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -59,6 +62,23 @@ public:
     /// The store_meta key of the team key id a team store expects.
     static constexpr const char *kTeamKeyIdMeta = "team_key_id";
 
+    /// Team key rotation (docs/team.md "Key rotation"): adds another team key this console
+    /// holds (the next epoch's, or the current one's when opened with the next). WrongKey when
+    /// it opens no epoch of this store. Re-derives the ciphers (refreshKeys).
+    Status<StoreError> addKey(const crypto::SecureBytes &otherKey);
+    /// Re-reads the rotation plan and sets the cipher and blind index: writes under the plan's
+    /// write epoch when this console holds its key, otherwise read-only (every seal refused
+    /// with a message saying which key is missing); lookups compute every live epoch's index.
+    Status<StoreError> refreshKeys();
+    /// The rotation plan as last read (steady on epoch 1 before schema v8).
+    const team::RotationPlan &rotationPlan() const { return m_plan; }
+    /// Copies of the keys besides dataKey() (mid-rotation), for a second Store (addKey each).
+    std::vector<crypto::SecureBytes> otherKeys() const;
+    /// Every key this console holds that opens an epoch of this store, by epoch.
+    const std::map<int, crypto::SecureBytes> &epochKeys() const { return m_epochKeys; }
+    /// False when this console's keys may only read (ConnectionRepository refuses writes).
+    bool writable() const { return m_cipher.writable(); }
+
     ConnectionRepository &connections() { return m_connections; }
     ConnectionHistory &history() { return m_history; }
     Database &database() { return m_db; }
@@ -89,6 +109,8 @@ private:
     Database m_db;
     QString m_teamKeyId; ///< the id of the team key this console opens with (PostgreSQL)
     crypto::SecureBytes m_dataKey;
+    std::map<int, crypto::SecureBytes> m_epochKeys;
+    team::RotationPlan m_plan;
     FieldCipher m_cipher;
     BlindIndex m_index;
     ConnectionRepository m_connections;

@@ -26,6 +26,7 @@ struct StoreError
         NotFound, ///< no row for that id
         InvalidInput, ///< bad argument (e.g. an empty connectionId)
         Conflict, ///< another console changed the row since it was read: see `current`
+        ReadOnly, ///< this console's keys may read the store but not write it (key rotation)
     };
     Kind kind = Kind::None;
     QString message;

@@ -19,10 +19,10 @@ crypto::SecureBytes StoreKeys::indexKey(const crypto::SecureBytes &dataKey)
     return crypto::Hkdf::sha256(dataKey, kSalt, kIndexLabel, kKeyBytes);
 }
 
-FieldCipher StoreKeys::cipher(const crypto::SecureBytes &dataKey, int schemaVersion)
+FieldCipher StoreKeys::cipher(const crypto::SecureBytes &dataKey, int schemaVersion, int epoch)
 {
     if (schemaVersion >= kDerivedKeysSchema)
-        return FieldCipher(fieldKey(dataKey), FieldCipher::Binding::RowBound);
+        return FieldCipher(fieldKey(dataKey), FieldCipher::Binding::RowBound, epoch);
     return FieldCipher(dataKey.clone(), FieldCipher::Binding::PlaceOnly);
 }
 

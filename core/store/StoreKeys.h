@@ -27,7 +27,8 @@ public:
     static crypto::SecureBytes indexKey(const crypto::SecureBytes &dataKey);
 
     /// The cipher and blind index that a file at `schemaVersion` is written with.
-    static FieldCipher cipher(const crypto::SecureBytes &dataKey, int schemaVersion);
+    /// `epoch` (team key rotation, schema v8): 2 or later joins the associated data.
+    static FieldCipher cipher(const crypto::SecureBytes &dataKey, int schemaVersion, int epoch = 1);
     static BlindIndex blindIndex(const crypto::SecureBytes &dataKey, int schemaVersion);
 };
 

@@ -16,6 +16,7 @@ StoreLoader::StoreLoader(const StoreTarget &target, const crypto::SecureBytes &d
 StoreLoader::StoreLoader(const Store &store, QObject *parent)
     : StoreLoader(store.target(), store.dataKey(), store.password(), parent)
 {
+    m_worker->setOtherKeys(store.otherKeys()); // mid-rotation: both epochs' rows
 }
 
 StoreLoader::StoreLoader(const StoreTarget &target, const crypto::SecureBytes &dataKey,

@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditSchema.h"
 #include "core/store/KeyCheck.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/ResealMigration.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/StoreKeys.h"
@@ -73,6 +74,18 @@ QStringList StoreSchema::v7Statements()
              QStringLiteral("CREATE INDEX partner_users_by_scope ON partner_users(scope_index)") };
 }
 
+QStringList StoreSchema::v8Statements()
+{
+    // Every table with a sealed field. Existing rows are epoch 1 and keep their bytes (epoch 1
+    // adds nothing to the associated data), so upgrading re-seals nothing.
+    QStringList out;
+    for (const char *table :
+         { "connections", "connection_events", "timeline_entries", "timeline_flows", "audit_log" })
+        out << QStringLiteral("ALTER TABLE %1 ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 1")
+                   .arg(QLatin1String(table));
+    return out;
+}
+
 QList<Migration> StoreSchema::migrations()
 {
     return {
@@ -139,6 +152,10 @@ QList<Migration> StoreSchema::migrations()
         Migration { kPartnerUsers, QStringLiteral("partner users"),
                     [](MigrationContext &context, QString &error) {
                         return runSchemaStatements(context, v7Statements(), error);
+                    } },
+        Migration { KeyEpochs::kSchema, QStringLiteral("key epochs"),
+                    [](MigrationContext &context, QString &error) {
+                        return runSchemaStatements(context, v8Statements(), error);
                     } },
     };
 }

@@ -28,6 +28,8 @@ namespace aerodesk::store {
 /// v7: partner_users — embedded-banking partner users and their userCodes, for team mode
 ///     (PartnerUserRepository): blind indexes of scope+id and of the scope, sealed id, record
 ///     and userCode (row-bound), version, updated_at.
+/// v8: key_epoch on every table with a sealed field (team key rotation, KeyEpochs, docs/team.md
+///     "Key rotation"); 1 for every existing row, whose bytes do not change.
 class StoreSchema
 {
 public:
@@ -40,6 +42,8 @@ public:
     static QStringList v5Statements();
     /// v7's SQL (partner users, team mode).
     static QStringList v7Statements();
+    /// v8's SQL (key epochs).
+    static QStringList v8Statements();
 };
 
 } // namespace aerodesk::store

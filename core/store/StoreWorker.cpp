@@ -34,6 +34,8 @@ Status<StoreError> StoreWorker::ensureOpen()
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();
+    for (const crypto::SecureBytes &other : m_otherKeys)
+        m_store->addKey(other); // a key of no live epoch is not used
     return {};
 }
 

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -28,6 +29,9 @@ public:
     StoreWorker(StoreTarget target, crypto::SecureBytes dataKey,
                 crypto::SecureBytes password = crypto::SecureBytes());
     ~StoreWorker() override;
+
+    /// Before the first load: other team keys the console holds mid-rotation (Store::addKey).
+    void setOtherKeys(std::vector<crypto::SecureBytes> keys) { m_otherKeys = std::move(keys); }
 
     /// On the worker's thread (StoreLoader invokes it queued).
     void load(quint64 request, const aerodesk::store::ConnectionQuery &query, int batchSize,
@@ -52,6 +56,7 @@ private:
     StoreTarget m_target;
     crypto::SecureBytes m_key;
     crypto::SecureBytes m_password;
+    std::vector<crypto::SecureBytes> m_otherKeys;
     std::unique_ptr<Store> m_store;
     std::atomic<quint64> m_cancelledThrough { 0 };
 };

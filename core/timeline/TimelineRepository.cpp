@@ -1,5 +1,6 @@
 #include "core/timeline/TimelineRepository.h"
 
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
@@ -103,6 +104,13 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
         rollback();
         return error;
     }
+    if (auto s =
+            store::KeyEpochs::stamp(db.db(), QStringLiteral("timeline_entries"),
+                                    QStringLiteral("id"), id, m_store.connections().keyEpoch());
+        !s) {
+        rollback();
+        return s.error();
+    }
     if (auto s = db.exec(QStringLiteral("RELEASE timeline_append"), QStringLiteral("timeline"));
         !s) {
         rollback();
@@ -136,7 +144,14 @@ Result<bool, StoreError> TimelineRepository::appendWithId(qint64 connectionRow,
     q.addBindValue(entryKey);
     if (!q.exec())
         return sqlError(q, QStringLiteral("append timeline step"));
-    return q.numRowsAffected() == 1;
+    if (q.numRowsAffected() != 1)
+        return false;
+    if (auto s =
+            store::KeyEpochs::stamp(db.db(), QStringLiteral("timeline_entries"),
+                                    QStringLiteral("id"), *id, m_store.connections().keyEpoch());
+        !s)
+        return s.error();
+    return true;
 }
 
 Result<QList<TimelineEntry>, StoreError>
@@ -210,7 +225,9 @@ Status<StoreError> TimelineRepository::setCurrentFlow(const QString &connectionI
     q.addBindValue((at.isValid() ? at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
     if (!q.exec())
         return sqlError(q, QStringLiteral("set timeline flow"));
-    return {};
+    return store::KeyEpochs::stamp(m_store.database().db(), QStringLiteral("timeline_flows"),
+                                   QStringLiteral("connection_ref"), *ref,
+                                   m_store.connections().keyEpoch());
 }
 
 } // namespace aerodesk::timeline

@@ -283,7 +283,8 @@ TEST(CliTeam, HelpListsTheTeamCommandAndItsSubCommands)
 {
     const CliRun help = cli({ QStringLiteral("--help") });
     EXPECT_EQ(help.exitCode, 0);
-    EXPECT_TRUE(help.out.contains("\n  team create-key|export|enrol-key|import|status\n"))
+    EXPECT_TRUE(help.out.contains(
+        "\n  team create-key|export|enrol-key|import|status|rotate-key|rotation\n"))
         << help.out.toStdString();
     const CliRun usage = cli({ QStringLiteral("team"), QStringLiteral("rotate") });
     EXPECT_EQ(usage.exitCode, 2);

@@ -4,6 +4,7 @@
 #include "../CliContext.h"
 #include "../CliExit.h"
 #include "../CliInput.h"
+#include "TeamRotationCommand.h"
 #include "core/team/EnrolmentKeyPair.h"
 #include "core/team/EnrolmentPublicKey.h"
 #include "core/team/TeamKeyExport.h"
@@ -93,6 +94,10 @@ void TeamCommand::addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("to"),
                   QStringLiteral("export: wrap for this agent's enrolment public key file."),
                   QStringLiteral("file") });
+    p.addOption({ QStringLiteral("key-id"),
+                  QStringLiteral("export: export this held key (the next epoch's, during a key "
+                                 "rotation) instead of the current one."),
+                  QStringLiteral("tk1-id") });
     p.addOption({ QStringLiteral("input"),
                   QStringLiteral("import: the export file (default: standard input)."),
                   QStringLiteral("file") });
@@ -106,6 +111,7 @@ void TeamCommand::addOptions(QCommandLineParser &p)
     p.addOption(
         { QStringLiteral("replace"),
           QStringLiteral("enrol-key: replace this console's enrolment key for the team.") });
+    TeamRotationCommand::addOptions(p);
     CliAuditTrail::addOptions(p);
 }
 
@@ -116,6 +122,9 @@ void TeamCommand::run(CliContext &ctx, Finish finish)
     const QStringList subs { QStringLiteral("create-key"), QStringLiteral("export"),
                              QStringLiteral("enrol-key"), QStringLiteral("import"),
                              QStringLiteral("status") };
+    if (TeamRotationCommand::handles(sub) && !teamName.isEmpty() &&
+        !team::TeamKeychain::teamNameProblem(teamName))
+        return TeamRotationCommand::run(ctx, teamName, finish);
     if (ctx.args.size() != 1 || !subs.contains(sub)) {
         ctx.out.error(
             QStringLiteral("usage"),
@@ -272,13 +281,20 @@ void TeamCommand::exportKey(CliContext &ctx, const QString &teamName, Finish fin
                                             ctx.options->isSet(QStringLiteral("created-by"))
                                                 ? ctx.options->value(QStringLiteral("created-by"))
                                                 : osUser() };
+    // --key-id: another held key (the next epoch's during a rotation) instead of the current.
+    const QString keyId = ctx.options->value(QStringLiteral("key-id"));
     CliAuditTrail::open(
         ctx, finish,
-        [&ctx, teamName, meta, withPassphrase, passphrase, agent,
+        [&ctx, teamName, meta, withPassphrase, passphrase, agent, keyId,
          finish](std::shared_ptr<CliAuditTrail> audit) {
             auto keychain = std::make_shared<team::TeamKeychain>(teamName);
-            keychain->readTeamKey([&ctx, keychain, meta, withPassphrase, passphrase, agent, audit,
-                                   finish](Result<team::TeamKey, team::TeamError> key) {
+            const auto read = [keychain, keyId](team::TeamKeychain::KeyDone done) {
+                if (keyId.isEmpty())
+                    return keychain->readTeamKey(std::move(done));
+                keychain->readKeyById(keyId, std::move(done));
+            };
+            read([&ctx, keychain, meta, withPassphrase, passphrase, agent, audit,
+                  finish](Result<team::TeamKey, team::TeamError> key) {
                 releaseLater(keychain);
                 const QString object = withPassphrase
                     ? QStringLiteral("team key of %1 (passphrase)").arg(meta.team)

@@ -14,13 +14,14 @@ namespace aerodesk::cli {
 ///  - import [--input FILE] [--passphrase-stdin]: an export (stdin, or after the passphrase's
 ///    line) unwrapped into the keychain.
 ///  - status --team T: the key ids this console holds for T (never a key); exit 1 without one.
+///  - rotate-key, rotation status|start|resume|abort: key rotation (TeamRotationCommand).
 class TeamCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("team"); }
     QString arguments() const override
     {
-        return QStringLiteral("create-key|export|enrol-key|import|status");
+        return QStringLiteral("create-key|export|enrol-key|import|status|rotate-key|rotation");
     }
     QString summary() const override
     {
