@@ -121,15 +121,37 @@ void StoreOpener::readTeamSecrets(const StoreTarget &target, TeamSecretsDone don
 
 void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration> migrations)
 {
-    readTeamSecrets(target, [target, done, migrations](Result<TeamSecrets, StoreError> secrets) {
-        if (!secrets)
-            return done(secrets.error());
-        auto store = Store::open(target, secrets->key->bytes(), migrations, *secrets->password,
-                                 secrets->key->keyId());
-        if (!store)
-            return done(store.error());
-        done(std::shared_ptr<Store>(std::move(store).value()));
-    });
+    QPointer<StoreOpener> self(this);
+    readTeamSecrets(
+        target, [self, target, done, migrations](Result<TeamSecrets, StoreError> secrets) {
+            if (!secrets)
+                return done(secrets.error());
+            if (!self)
+                return;
+            const TeamSecrets held = *secrets;
+            // The slow and failing part — reaching the server (up to connect_timeout), the key
+            // check, the migrations — runs first on the thread pool, so a server that is down or
+            // slow never holds this (the UI) thread. Only a store that opened there is opened again
+            // here (a QSqlDatabase belongs to the thread that opened it): a reachable, migrated
+            // store, one TLS connection.
+            auto *watcher = new QFutureWatcher<StoreError>(self.data());
+            QObject::connect(watcher, &QFutureWatcher<StoreError>::finished, self.data(),
+                             [watcher, target, held, migrations, done] {
+                                 watcher->deleteLater();
+                                 if (const StoreError first = watcher->result(); !first.ok())
+                                     return done(first);
+                                 auto store = Store::open(target, held.key->bytes(), migrations,
+                                                          *held.password, held.key->keyId());
+                                 if (!store)
+                                     return done(store.error());
+                                 done(std::shared_ptr<Store>(std::move(store).value()));
+                             });
+            watcher->setFuture(QtConcurrent::run([target, held, migrations] {
+                auto store = Store::open(target, held.key->bytes(), migrations, *held.password,
+                                         held.key->keyId());
+                return store ? StoreError {} : store.error();
+            }));
+        });
 }
 
 void StoreOpener::probe(const StoreTarget &target, ProbeDone done,

@@ -10,8 +10,13 @@
 #include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
 
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <optional>
 
@@ -201,4 +206,53 @@ TEST(StoreOpenerTeam, AMissingTeamKeyIsMissingKeyAndNeverMadeUp)
     ASSERT_FALSE(unnamed->ok());
     EXPECT_EQ(unnamed->error().kind, StoreError::Kind::InvalidInput);
     removeEntrySync(env, keychain::entries::kTeamStorePassword);
+}
+
+// A team server that accepts the connection and then says nothing (a hung server, a black-holing
+// firewall): the console's open waits up to connect_timeout on the thread pool, never on this
+// thread — the event loop keeps turning all along — and ends with a clear error.
+TEST(StoreOpenerTeam, AHungServerIsWaitedForOffTheCallingThread)
+{
+    HeldTeam team;
+    ASSERT_TRUE(team.saved);
+    QTcpServer silent; // accepts, never answers (not even the SSLRequest's one byte)
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection())
+            held << s;
+    });
+    keychain::Keychain env(uniqueName("env-"));
+    store::StoreOpener opener(env);
+    ASSERT_TRUE(writeEntrySync(env, keychain::entries::kTeamStorePassword,
+                               crypto::SecureBytes::fromUtf8(QStringLiteral("any-password"))));
+    const store::StoreTarget target =
+        store::StoreTarget::postgres(QStringLiteral("127.0.0.1"), silent.serverPort(),
+                                     QStringLiteral("aerodesk"), QStringLiteral("agent"),
+                                     QStringLiteral("require"), QString())
+            .withTeam(team.name);
+
+    QElapsedTimer sinceTick;
+    qint64 longestGapMs = 0;
+    QTimer tick;
+    tick.setInterval(10);
+    QObject::connect(&tick, &QTimer::timeout,
+                     [&] { longestGapMs = std::max(longestGapMs, sinceTick.restart()); });
+    std::optional<TeamOpenResult> out;
+    QElapsedTimer took;
+    took.start();
+    sinceTick.start();
+    tick.start();
+    opener.open(target, [&](TeamOpenResult r) { out.emplace(std::move(r)); });
+    test::waitUntil([&] { return out.has_value(); }, 40000);
+    tick.stop();
+    ASSERT_TRUE(out.has_value()) << "the open never ended";
+    ASSERT_FALSE(out->ok());
+    EXPECT_EQ(out->error().kind, StoreError::Kind::OpenFailed);
+    EXPECT_FALSE(out->error().message.contains(QStringLiteral("any-password")));
+    EXPECT_FALSE(held.isEmpty()) << "the opener did reach the silent server";
+    EXPECT_GE(took.elapsed(), 2000) << "it waited for the server (connect_timeout)";
+    EXPECT_LT(longestGapMs, 1000) << "the calling thread was held " << longestGapMs << " ms";
+    removeEntrySync(env, keychain::entries::kTeamStorePassword);
+    qDeleteAll(held);
 }
