@@ -26,6 +26,7 @@ struct StoreError
         NotFound, ///< no row for that id
         InvalidInput, ///< bad argument (e.g. an empty connectionId)
         Conflict, ///< another console changed the row since it was read: see `current`
+        Unreachable, ///< the team store's server cannot be reached (SQLSTATE 08, 57P0x, lost link)
     };
     Kind kind = Kind::None;
     QString message;
