@@ -70,7 +70,57 @@ ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &ciph
 {
 }
 
-Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q)
+Status<StoreError> ConnectionRepository::announce(StoreChange::Op op, const QByteArray &rowKey)
+{
+    if (m_db.backend() != StoreBackend::Postgres)
+        return {};
+    QSqlQuery q(m_db.db());
+    if (op == StoreChange::Op::Upsert) {
+        // The version is the server's, read in the same transaction; nothing plain is sent.
+        q.prepare(QStringLiteral(
+            "SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
+            " encode(connection_index, 'hex'), 'v', version, 's', ?::text, 'op', 'u')::text)"
+            " FROM connections WHERE connection_index = ?"));
+        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+        q.addBindValue(m_sessionId);
+        q.addBindValue(rowKey);
+    } else {
+        StoreChange change { QStringLiteral("connections"), rowKey, 0, m_sessionId, op };
+        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+        q.addBindValue(change.toPayload());
+    }
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("announce change"));
+    return {};
+}
+
+Status<StoreError>
+ConnectionRepository::inTransaction(const std::function<Status<StoreError>()> &write)
+{
+    if (m_db.backend() != StoreBackend::Postgres)
+        return write();
+    if (!m_db.db().isOpen()) // QPSQL closes a connection whose server went away
+        return SqlFailure::unreachable(QStringLiteral("begin"));
+    if (!m_db.db().transaction())
+        return SqlFailure::describe(m_db.db().lastError(), QStringLiteral("begin"),
+                                    QStringLiteral("Cannot begin a store transaction."));
+    auto s = write();
+    if (!s) {
+        m_db.db().rollback();
+        return s;
+    }
+    if (!m_db.db().commit()) {
+        const QSqlError error = m_db.db().lastError();
+        m_db.db().rollback();
+        return SqlFailure::describe(error, QStringLiteral("commit"),
+                                    QStringLiteral("Cannot commit the store transaction."));
+    }
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q,
+                                                   bool announceRow)
 {
     if (c.connectionId.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -117,7 +167,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         if (!update.exec())
             return SqlFailure::ofQuery(update, QStringLiteral("update connection"));
         if (update.numRowsAffected() == 1)
-            return {};
+            return announceRow ? announce(StoreChange::Op::Upsert, rowKey) : Status<StoreError> {};
         auto current = get(c.connectionId);
         if (!current)
             return current.error(); // NotFound: removed meanwhile
@@ -144,15 +194,17 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
     q.addBindValue(nowMs);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
-    return {};
+    return announceRow ? announce(StoreChange::Op::Upsert, rowKey) : Status<StoreError> {};
 }
 
 Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 {
-    QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement(m_versioned)))
-        return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
-    return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q);
+    return inTransaction([&]() -> Status<StoreError> {
+        QSqlQuery q(m_db.db());
+        if (!q.prepare(upsertStatement(m_versioned)))
+            return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
+        return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q, true);
+    });
 }
 
 Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
@@ -169,10 +221,15 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
         return error;
     }
     for (const Connection &c : list) {
-        if (auto s = upsertOne(c, now, q); !s) {
+        if (auto s = upsertOne(c, now, q, false); !s) {
             m_db.db().rollback();
             return s;
         }
+    }
+    // One announcement for the batch: the listeners re-read in the background.
+    if (auto s = list.isEmpty() ? Status<StoreError> {} : announce(StoreChange::Op::Many, {}); !s) {
+        m_db.db().rollback();
+        return s;
     }
     if (!m_db.db().commit()) {
         // A full or read-only disk shows here: the WAL is written at COMMIT.
@@ -222,6 +279,20 @@ Result<Connection, StoreError> ConnectionRepository::get(const QString &connecti
     q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
               QStringLiteral("WHERE connection_index = ?"));
     q.addBindValue(m_index.index(kConnectionDomain, connectionId));
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
+    if (!q.next())
+        return StoreError::make(StoreError::Kind::NotFound,
+                                QStringLiteral("That connection is not in the store."));
+    return readRow(q, m_cipher);
+}
+
+Result<Connection, StoreError> ConnectionRepository::getByIndex(const QByteArray &rowIndex) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
+              QStringLiteral("WHERE connection_index = ?"));
+    q.addBindValue(rowIndex);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
     if (!q.next())
@@ -347,15 +418,18 @@ qint64 ConnectionRepository::count() const
 
 Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
 {
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("DELETE FROM connections WHERE connection_index = ?"));
-    q.addBindValue(m_index.index(kConnectionDomain, connectionId));
-    if (!q.exec())
-        return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
-    if (q.numRowsAffected() == 0)
-        return StoreError::make(StoreError::Kind::NotFound,
-                                QStringLiteral("That connection is not in the store."));
-    return {};
+    return inTransaction([&]() -> Status<StoreError> {
+        const QByteArray rowKey = m_index.index(kConnectionDomain, connectionId);
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("DELETE FROM connections WHERE connection_index = ?"));
+        q.addBindValue(rowKey);
+        if (!q.exec())
+            return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
+        if (q.numRowsAffected() == 0)
+            return StoreError::make(StoreError::Kind::NotFound,
+                                    QStringLiteral("That connection is not in the store."));
+        return announce(StoreChange::Op::Remove, rowKey);
+    });
 }
 
 Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId,

@@ -5,6 +5,7 @@
 #include "core/store/ConnectionQuery.h"
 #include "core/store/Database.h"
 #include "core/store/FieldCipher.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StoreError.h"
 #include "core/util/Result.h"
 
@@ -34,6 +35,8 @@ public:
     Status<StoreError> upsertMany(const QList<connections::Connection> &connections);
     /// NotFound when absent.
     Result<connections::Connection, StoreError> get(const QString &connectionId) const;
+    /// The row whose blind index is `rowIndex` (a StoreChange's); NotFound when absent.
+    Result<connections::Connection, StoreError> getByIndex(const QByteArray &rowIndex) const;
     bool contains(const QString &connectionId) const;
     /// Every connection, ordered by expiry (unknown last). Decrypts each row.
     Result<QList<connections::Connection>, StoreError> listAll() const;
@@ -63,15 +66,26 @@ public:
 
     /// Set by Store once the schema has row versions (v6).
     void setRowVersions(bool on) { m_versioned = on; }
+    /// On PostgreSQL every committed write is announced on StoreChange::kChannel, in its own
+    /// transaction (docs/team.md, "Live updates"), with this console's random session id.
+    void setSessionId(const QString &id) { m_sessionId = id; }
+    const QString &sessionId() const { return m_sessionId; }
 
 private:
-    /// Binds and runs `q`, prepared with the upsert statement.
-    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q);
+    /// Binds and runs `q`, prepared with the upsert statement. `announce`: NOTIFY this row
+    /// (PostgreSQL; upsertMany announces its batch once instead).
+    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q,
+                                 bool announce);
+    /// PostgreSQL: pg_notify in the current transaction (sent at COMMIT). No-op on SQLite.
+    Status<StoreError> announce(StoreChange::Op op, const QByteArray &rowKey);
+    /// PostgreSQL: runs `write` in one transaction, so its NOTIFY is sent only if it commits.
+    Status<StoreError> inTransaction(const std::function<Status<StoreError>()> &write);
 
     Database &m_db;
     const FieldCipher &m_cipher;
     const BlindIndex &m_index;
     bool m_versioned = false;
+    QString m_sessionId;
 };
 
 } // namespace aerodesk::store
