@@ -77,10 +77,11 @@ Status<StoreError> ConnectionRepository::announce(StoreChange::Op op, const QByt
     QSqlQuery q(m_db.db());
     if (op == StoreChange::Op::Upsert) {
         // The version is the server's, read in the same transaction; nothing plain is sent.
-        q.prepare(QStringLiteral(
-            "SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
-            " encode(connection_index, 'hex'), 'v', version, 's', ?::text, 'op', 'u')::text)"
-            " FROM connections WHERE connection_index = ?"));
+        // (Before schema v6 there is no version column: 0.)
+        q.prepare(QStringLiteral("SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
+                                 " encode(connection_index, 'hex'), 'v', %1, 's', ?::text,"
+                                 " 'op', 'u')::text) FROM connections WHERE connection_index = ?")
+                      .arg(m_versioned ? QStringLiteral("version") : QStringLiteral("0")));
         q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
         q.addBindValue(m_sessionId);
         q.addBindValue(rowKey);

@@ -664,6 +664,8 @@ void ConnectionsPanel::updateDetail()
                    m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
                    ExpiryBandStyle::description(m_model->expiry(row).status))
         << tr("Last refresh: %1").arg(lastRefresh);
+    if (m_live && m_live->health() && c.version > 0) // a team store: which version is shown
+        lines << tr("Version: %1").arg(c.version);
     m_detail->setText(lines.join(QLatin1Char('\n')));
     const QSignalBlocker block(m_reveal);
     m_reveal->setChecked(m_model->isRevealed(row));

@@ -236,6 +236,9 @@ TEST_F(ConnectionsTeamLive, AConflictingRefreshShowsTheNoticeAndKeepsTheOtherAge
     EXPECT_EQ(now->version, 2);
     EXPECT_EQ(row(id)->status, QStringLiteral("BY_OTHER_AGENT"));
     EXPECT_EQ(row(id)->version, 2);
+    EXPECT_TRUE(panel->findChild<QLabel *>(QStringLiteral("connectionDetail"))
+                    ->text()
+                    .contains(QStringLiteral("Version: 2")));
 
     // "Apply my change again on top": saved at version 3, over the other agent's version.
     auto *again = notice->findChild<QPushButton *>(QStringLiteral("conflictApplyAgain"));
