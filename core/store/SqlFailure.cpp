@@ -54,8 +54,7 @@ StoreError SqlFailure::unreachable(const QString &what)
 
 bool SqlFailure::isUnreachable(const QSqlError &error)
 {
-    if (error.type() == QSqlError::ConnectionError)
-        return true;
+    // Not QSqlError::ConnectionError: QSQLITE reports a locked file as one.
     const QString native = error.nativeErrorCode();
     // Class 08 (connection exception) and 57P01-03 (the server shutting down or starting).
     if (native.size() == 5)
