@@ -89,8 +89,8 @@ void StoreChangeListener::tryOpen()
 void StoreChangeListener::lose(const QString &reason)
 {
     m_heartbeat->stop();
-    if (!m_store && m_lost)
-        return; // already lost; the reconnect loop runs
+    if (m_stopped || (!m_store && m_lost))
+        return; // stopped (a queued loss after stop()), or already lost: the loop runs
     m_store.reset();
     if (!m_lost) {
         m_lost = true;
