@@ -249,6 +249,32 @@ TEST_F(ConnectionsTeamLive, AConflictingRefreshShowsTheNoticeAndKeepsTheOtherAge
     ASSERT_TRUE(now.ok());
     EXPECT_EQ(now->version, 3);
     EXPECT_TRUE(now->bankName.contains(QStringLiteral("OAuth"))) << now->bankName.toStdString();
+
+    // Once more, and this time "Reload": the other agent's version 4 is taken, nothing written.
+    ASSERT_TRUE(waitUntil(
+        [&] { return !panel->findChild<QMessageBox *>(QStringLiteral("conflictNotice")); }, 5000));
+    PanelPeer second(where, key, { QStringLiteral("edit"), id, QStringLiteral("SECOND_EDIT") });
+    ASSERT_EQ(second.next(), QStringLiteral("read 3"));
+    ASSERT_TRUE(waitUntil([&] { return refresh->isEnabled(); }, 10000))
+        << refresh->toolTip().toStdString();
+    refresh->trigger();
+    second.go();
+    ASSERT_EQ(second.next(), QStringLiteral("ok 4"));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            notice = panel->findChild<QMessageBox *>(QStringLiteral("conflictNotice"));
+            return notice && notice->isVisible();
+        },
+        30000));
+    auto *reload = notice->findChild<QPushButton *>(QStringLiteral("conflictReload"));
+    ASSERT_NE(reload, nullptr);
+    QTest::mouseClick(reload, Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return row(id) && row(id)->version == 4; }, 10000));
+    EXPECT_EQ(row(id)->status, QStringLiteral("SECOND_EDIT"));
+    now = db->connections().get(id);
+    ASSERT_TRUE(now.ok());
+    EXPECT_EQ(now->version, 4) << "Reload writes nothing";
+    EXPECT_EQ(now->status, QStringLiteral("SECOND_EDIT"));
 }
 
 TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWritesAndRecovers)
