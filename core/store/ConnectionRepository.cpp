@@ -75,7 +75,58 @@ ConnectionRepository::ConnectionRepository(Database &db, const FieldCipher &ciph
 {
 }
 
-Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q)
+Status<StoreError> ConnectionRepository::announce(StoreChange::Op op, const QByteArray &rowKey)
+{
+    if (m_db.backend() != StoreBackend::Postgres)
+        return {};
+    QSqlQuery q(m_db.db());
+    if (op == StoreChange::Op::Upsert) {
+        // The version is the server's, read in the same transaction; nothing plain is sent.
+        // (Before schema v6 there is no version column: 0.)
+        q.prepare(QStringLiteral("SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
+                                 " encode(connection_index, 'hex'), 'v', %1, 's', ?::text,"
+                                 " 'op', 'u')::text) FROM connections WHERE connection_index = ?")
+                      .arg(m_versioned ? QStringLiteral("version") : QStringLiteral("0")));
+        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+        q.addBindValue(m_sessionId);
+        q.addBindValue(rowKey);
+    } else {
+        StoreChange change { QStringLiteral("connections"), rowKey, 0, m_sessionId, op };
+        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+        q.addBindValue(change.toPayload());
+    }
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("announce change"));
+    return {};
+}
+
+Status<StoreError>
+ConnectionRepository::inTransaction(const std::function<Status<StoreError>()> &write)
+{
+    if (m_db.backend() != StoreBackend::Postgres)
+        return write();
+    if (!m_db.db().isOpen()) // QPSQL closes a connection whose server went away
+        return SqlFailure::unreachable(QStringLiteral("begin"));
+    if (!m_db.db().transaction())
+        return SqlFailure::describe(m_db.db().lastError(), QStringLiteral("begin"),
+                                    QStringLiteral("Cannot begin a store transaction."));
+    auto s = write();
+    if (!s) {
+        m_db.db().rollback();
+        return s;
+    }
+    if (!m_db.db().commit()) {
+        const QSqlError error = m_db.db().lastError();
+        m_db.db().rollback();
+        return SqlFailure::describe(error, QStringLiteral("commit"),
+                                    QStringLiteral("Cannot commit the store transaction."));
+    }
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q,
+                                                   bool announceRow)
 {
     if (c.connectionId.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -139,7 +190,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         if (!update.exec())
             return SqlFailure::ofQuery(update, QStringLiteral("update connection"));
         if (update.numRowsAffected() == 1)
-            return {};
+            return announceRow ? announce(StoreChange::Op::Upsert, rowKey) : Status<StoreError> {};
         auto current = get(c.connectionId);
         if (!current)
             return current.error(); // NotFound: removed meanwhile
@@ -170,7 +221,7 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         return s;
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
-    return {};
+    return announceRow ? announce(StoreChange::Op::Upsert, rowKey) : Status<StoreError> {};
 }
 
 QString ConnectionRepository::indexMatch(const QString &column, QStringView domain,
@@ -209,10 +260,12 @@ Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
 {
     if (m_index.hasOthers())
         return upsertMany({ connection }); // relabel + upsert in one transaction
-    QSqlQuery q(m_db.db());
-    if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0)))
-        return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
-    return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q);
+    return inTransaction([&]() -> Status<StoreError> {
+        QSqlQuery q(m_db.db());
+        if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0)))
+            return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
+        return upsertOne(connection, QDateTime::currentMSecsSinceEpoch(), q, true);
+    });
 }
 
 Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &list)
@@ -229,10 +282,15 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
         return error;
     }
     for (const Connection &c : list) {
-        if (auto s = upsertOne(c, now, q); !s) {
+        if (auto s = upsertOne(c, now, q, false); !s) {
             m_db.db().rollback();
             return s;
         }
+    }
+    // One announcement for the batch: the listeners re-read in the background.
+    if (auto s = list.isEmpty() ? Status<StoreError> {} : announce(StoreChange::Op::Many, {}); !s) {
+        m_db.db().rollback();
+        return s;
     }
     if (!m_db.db().commit()) {
         // A full or read-only disk shows here: the WAL is written at COMMIT.
@@ -285,6 +343,20 @@ Result<Connection, StoreError> ConnectionRepository::get(const QString &connecti
         indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
     for (const QVariant &v : binds)
         q.addBindValue(v);
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
+    if (!q.next())
+        return StoreError::make(StoreError::Kind::NotFound,
+                                QStringLiteral("That connection is not in the store."));
+    return readRow(q, m_cipher);
+}
+
+Result<Connection, StoreError> ConnectionRepository::getByIndex(const QByteArray &rowIndex) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QString::fromLatin1(m_versioned ? kSelectV6 : kSelectV1) +
+              QStringLiteral("WHERE connection_index = ?"));
+    q.addBindValue(rowIndex);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("get connection"));
     if (!q.next())
@@ -419,19 +491,21 @@ Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
 {
     if (!m_cipher.writable()) // a console holding only a retired key changes nothing
         return m_cipher.seal(kConnectionId, "-", "-").error();
-    QSqlQuery q(m_db.db());
-    QVariantList binds;
-    q.prepare(
-        QStringLiteral("DELETE FROM connections WHERE ") +
-        indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
-    if (q.numRowsAffected() == 0)
-        return StoreError::make(StoreError::Kind::NotFound,
-                                QStringLiteral("That connection is not in the store."));
-    return {};
+    return inTransaction([&]() -> Status<StoreError> {
+        QSqlQuery q(m_db.db());
+        QVariantList binds;
+        q.prepare(QStringLiteral("DELETE FROM connections WHERE ") +
+                  indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId,
+                             binds));
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec())
+            return SqlFailure::ofQuery(q, QStringLiteral("remove connection"));
+        if (q.numRowsAffected() == 0)
+            return StoreError::make(StoreError::Kind::NotFound,
+                                    QStringLiteral("That connection is not in the store."));
+        return announce(StoreChange::Op::Remove, m_index.index(kConnectionDomain, connectionId));
+    });
 }
 
 Status<StoreError> ConnectionRepository::addEvent(const QString &connectionId,

@@ -5,6 +5,7 @@
 #include "core/store/ConnectionQuery.h"
 #include "core/store/Database.h"
 #include "core/store/FieldCipher.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StoreError.h"
 #include "core/util/Result.h"
 
@@ -34,6 +35,8 @@ public:
     Status<StoreError> upsertMany(const QList<connections::Connection> &connections);
     /// NotFound when absent.
     Result<connections::Connection, StoreError> get(const QString &connectionId) const;
+    /// The row whose blind index is `rowIndex` (a StoreChange's); NotFound when absent.
+    Result<connections::Connection, StoreError> getByIndex(const QByteArray &rowIndex) const;
     bool contains(const QString &connectionId) const;
     /// Every connection, ordered by expiry (unknown last). Decrypts each row.
     Result<QList<connections::Connection>, StoreError> listAll() const;
@@ -68,9 +71,20 @@ public:
     /// The epoch new rows of every table are labelled with (0 before schema v8).
     int keyEpoch() const { return m_keyEpoch; }
 
+    /// On PostgreSQL every committed write is announced on StoreChange::kChannel, in its own
+    /// transaction (docs/team.md, "Live updates"), with this console's random session id.
+    void setSessionId(const QString &id) { m_sessionId = id; }
+    const QString &sessionId() const { return m_sessionId; }
+
 private:
-    /// Binds and runs `q`, prepared with the upsert statement.
-    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q);
+    /// Binds and runs `q`, prepared with the upsert statement. `announce`: NOTIFY this row
+    /// (PostgreSQL; upsertMany announces its batch once instead).
+    Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q,
+                                 bool announce);
+    /// PostgreSQL: pg_notify in the current transaction (sent at COMMIT). No-op on SQLite.
+    Status<StoreError> announce(StoreChange::Op op, const QByteArray &rowKey);
+    /// PostgreSQL: runs `write` in one transaction, so its NOTIFY is sent only if it commits.
+    Status<StoreError> inTransaction(const std::function<Status<StoreError>()> &write);
     /// Mid-rotation: a row still under another epoch's blind index takes the write epoch's
     /// index first, so the upsert below updates it instead of inserting a second row.
     Status<StoreError> relabel(const QString &connectionId, const QByteArray &rowKey);
@@ -83,6 +97,7 @@ private:
     const BlindIndex &m_index;
     bool m_versioned = false;
     int m_keyEpoch = 0;
+    QString m_sessionId;
 };
 
 } // namespace aerodesk::store

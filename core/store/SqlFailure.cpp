@@ -23,11 +23,8 @@ StoreError SqlFailure::describe(const QSqlError &error, const QString &what,
     // PostgreSQL (the team store) reports a five-character SQLSTATE: 53100 disk_full, 25006
     // read_only_sql_transaction, class 08 the connection to the server.
     const bool sqlState = native.size() == 5;
-    if (sqlState && native.startsWith(QLatin1String("08")))
-        return StoreError::make(StoreError::Kind::Sql,
-                                tr("The team store's database server cannot be reached: nothing "
-                                   "was saved (%1). Check the network, then try again.")
-                                    .arg(what));
+    if (isUnreachable(error))
+        return unreachable(what);
     if ((sqlState && native == QLatin1String("53100")) || (!sqlState && code == kSqliteFull) ||
         text.contains(QLatin1String("database or disk is full")))
         return StoreError::make(StoreError::Kind::Sql,
@@ -45,6 +42,37 @@ StoreError SqlFailure::describe(const QSqlError &error, const QString &what,
         return StoreError::make(StoreError::Kind::Sql, otherwise);
     return StoreError::make(StoreError::Kind::Sql,
                             tr("Store query failed (%1): %2").arg(what, error.text()));
+}
+
+StoreError SqlFailure::unreachable(const QString &what)
+{
+    return StoreError::make(StoreError::Kind::Unreachable,
+                            tr("The team store's database server cannot be reached: nothing "
+                               "was saved (%1). Check the network, then try again.")
+                                .arg(what));
+}
+
+bool SqlFailure::isUnreachable(const QSqlError &error)
+{
+    // Not QSqlError::ConnectionError: QSQLITE reports a locked file as one.
+    const QString native = error.nativeErrorCode();
+    // Class 08 (connection exception) and 57P01-03 (the server shutting down or starting).
+    if (native.size() == 5)
+        return native.startsWith(QLatin1String("08")) || native == QLatin1String("57P01") ||
+            native == QLatin1String("57P02") || native == QLatin1String("57P03");
+    // A connection libpq already lost has no SQLSTATE, only libpq's words (C locale).
+    if (!native.isEmpty())
+        return false;
+    const QString text = error.databaseText();
+    for (const char *words :
+         { "terminating connection", "server closed the connection", "no connection to the server",
+           "connection to server", "could not connect to server", "SSL connection has been closed",
+           "SSL SYSCALL error", "could not send data to server",
+           "could not receive data from server" }) {
+        if (text.contains(QLatin1String(words)))
+            return true;
+    }
+    return false;
 }
 
 StoreError SqlFailure::ofQuery(const QSqlQuery &query, const QString &what)

@@ -20,6 +20,10 @@ class SqlFailure
 public:
     static StoreError describe(const QSqlError &error, const QString &what,
                                const QString &otherwise = {});
+    /// True when `error` says the team store's server cannot be reached (StoreError::Unreachable).
+    static bool isUnreachable(const QSqlError &error);
+    /// StoreError::Kind::Unreachable for `what` (e.g. a connection QtSql already closed).
+    static StoreError unreachable(const QString &what);
     /// describe() for a failed query, after logging SQLite's words (never a bound value) under
     /// aerodesk.store.
     static StoreError ofQuery(const QSqlQuery &query, const QString &what);

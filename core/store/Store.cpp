@@ -1,5 +1,6 @@
 #include "core/store/Store.h"
 
+#include "core/crypto/Random.h"
 #include "core/store/KeyCheck.h"
 #include "core/store/KeyEpochs.h"
 #include "core/store/StoreFiles.h"
@@ -34,6 +35,7 @@ Store::Store(const StoreTarget &target)
     , m_connections(m_db, m_cipher, m_index)
     , m_history(m_connections, m_db, m_cipher, m_index)
 {
+    m_connections.setSessionId(QString::fromLatin1(crypto::Random::hex(8)));
 }
 
 Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target,

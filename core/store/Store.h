@@ -90,6 +90,9 @@ public:
     /// SQLite: the file. PostgreSQL: empty.
     const QString &path() const { return m_db.path(); }
     const StoreTarget &target() const { return m_db.target(); }
+    /// This Store's random id, sent with the changes it announces (StoreChange::session), so a
+    /// console's StoreChangeListener ignores its own writes.
+    const QString &sessionId() const { return m_connections.sessionId(); }
     /// The PostgreSQL password it was opened with (empty for SQLite).
     const crypto::SecureBytes &password() const { return m_db.password(); }
 

@@ -27,6 +27,7 @@ struct StoreError
         InvalidInput, ///< bad argument (e.g. an empty connectionId)
         Conflict, ///< another console changed the row since it was read: see `current`
         ReadOnly, ///< this console's keys may read the store but not write it (key rotation)
+        Unreachable, ///< the team store's server cannot be reached (SQLSTATE 08, 57P0x, lost link)
     };
     Kind kind = Kind::None;
     QString message;

@@ -49,26 +49,36 @@ void StoreWorker::load(quint64 request, const ConnectionQuery &query, int batchS
 {
     if (isCancelled(request))
         return Q_EMIT cancelled(request, 0);
-    if (auto s = ensureOpen(); !s) {
-        qCWarning(aerodesk::log::store).noquote()
-            << "load" << request << "failed:" << s.error().message;
-        return Q_EMIT failed(request, s.error());
-    }
     qint64 delivered = 0;
     bool stopped = false;
-    auto scanned = m_store->connections().scan(
-        query, batchSize,
-        [&](QList<connections::Connection> &&rows) {
-            if (isCancelled(request)) {
-                stopped = true;
-                return false;
-            }
-            const qint64 first = delivered;
-            delivered += rows.size();
-            Q_EMIT batchReady(request, first, rows);
-            return true;
-        },
-        firstBatchSize);
+    Status<StoreError> scanned;
+    // A team store's server that went away and came back: the connection this worker held is
+    // dead (libpq never reconnects), so one more try on a fresh one before anything was sent.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (auto s = ensureOpen(); !s) {
+            qCWarning(aerodesk::log::store).noquote()
+                << "load" << request << "failed:" << s.error().message;
+            return Q_EMIT failed(request, s.error());
+        }
+        scanned = m_store->connections().scan(
+            query, batchSize,
+            [&](QList<connections::Connection> &&rows) {
+                if (isCancelled(request)) {
+                    stopped = true;
+                    return false;
+                }
+                const qint64 first = delivered;
+                delivered += rows.size();
+                Q_EMIT batchReady(request, first, rows);
+                return true;
+            },
+            firstBatchSize);
+        if (scanned || scanned.error().kind != StoreError::Kind::Unreachable)
+            break;
+        m_store.reset();
+        if (delivered > 0)
+            break;
+    }
     if (!scanned)
         return Q_EMIT failed(request, scanned.error()); // the repository logged the query
     if (stopped || isCancelled(request)) {

@@ -7,6 +7,7 @@
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "ui/common/Icons.h"
+#include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionsPanel.h"
@@ -14,7 +15,9 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace aerodesk::ui {
 
@@ -144,12 +147,13 @@ void ConnectionActions::setState(QAction *action, const QString &blockedBecause)
 
 void ConnectionActions::updateState()
 {
-    QString common;
-    if (!m_session.isReady())
+    // Offline first: it is what the agent most needs to know, and every action here writes.
+    QString common = storeRefusal();
+    if (common.isEmpty() && !m_session.isReady())
         common = m_session.lastError().isEmpty()
             ? tr("the environment is still starting (waiting for its credentials and client).")
             : tr("the environment could not be set up: %1").arg(m_session.lastError());
-    else if (!m_session.store())
+    else if (common.isEmpty() && !m_session.store())
         common = tr("the local store is not open yet.");
     const int row = m_panel.currentSourceRow();
     if (common.isEmpty() && row < 0)
@@ -184,23 +188,36 @@ void ConnectionActions::updateState()
     setState(m_remove, {});
 }
 
+QString ConnectionActions::storeRefusal() const
+{
+    const ConnectionLiveUpdates *live = m_panel.liveUpdates();
+    return live ? live->writeRefusal() : QString();
+}
+
 void ConnectionActions::doRefreshDetails()
 {
     const QString id = currentId();
     api::ApiClient *client = m_session.client();
     if (id.isEmpty() || !client || !m_session.store())
         return;
+    if (const QString refused = storeRefusal(); !refused.isEmpty()) {
+        Q_EMIT message(refused, true); // nothing is queued to be sent later
+        return;
+    }
+    // The version the agent is looking at: if another console changes the row before this
+    // refresh is saved, the save is a Conflict, shown — never a silent overwrite.
+    const qint64 seen = m_panel.model()->connection(m_panel.currentSourceRow()).version;
     m_refreshing.insert(id);
     updateState();
     Q_EMIT message(tr("Refreshing %1…").arg(ConnectionTableModel::mask(id)), false);
     client->getAccount(
-        id, [this, alive = m_guard.token(), id](Result<api::Account, api::ApiError> result) {
+        id, [this, alive = m_guard.token(), id, seen](Result<api::Account, api::ApiError> result) {
             if (alive)
-                onAccount(id, result);
+                onAccount(id, seen, result);
         });
 }
 
-void ConnectionActions::onAccount(const QString &id,
+void ConnectionActions::onAccount(const QString &id, qint64 seenVersion,
                                   const Result<api::Account, api::ApiError> &result)
 {
     m_refreshing.remove(id);
@@ -226,11 +243,10 @@ void ConnectionActions::onAccount(const QString &id,
     auto stored = db->connections().get(id);
     Connection c = stored.ok() ? stored.value() : Connection {};
     c.connectionId = id;
+    if (stored.ok() && seenVersion > 0)
+        c.version = seenVersion; // based on what the agent saw, not on what is there now
     connections::applyAccount(c, result.value(), now);
-    if (auto s = db->connections().upsert(c); !s) {
-        Q_EMIT message(tr("%1 was refreshed but could not be saved in the store: %2")
-                           .arg(masked, s.error().message),
-                       true);
+    if (!save(c)) {
         updateState();
         return;
     }
@@ -247,12 +263,95 @@ void ConnectionActions::onAccount(const QString &id,
     updateState();
 }
 
+bool ConnectionActions::save(const Connection &mine)
+{
+    store::Store *db = m_session.store();
+    if (!db)
+        return false;
+    const QString masked = ConnectionTableModel::mask(mine.connectionId);
+    auto s = db->connections().upsert(mine);
+    if (s.ok())
+        return true;
+    if (s.error().kind == store::StoreError::Kind::Conflict && s.error().current) {
+        showConflict(mine, *s.error().current);
+        return false;
+    }
+    if (ConnectionLiveUpdates *live = m_panel.liveUpdates())
+        live->reportFailure(s.error());
+    Q_EMIT message(tr("%1 was refreshed but could not be saved in the store: %2")
+                       .arg(masked, s.error().message),
+                   true);
+    return false;
+}
+
+void ConnectionActions::showConflict(const Connection &mine, const Connection &current)
+{
+    const QString masked = ConnectionTableModel::mask(current.connectionId);
+    // The list shows the row as it is now (with its version), not what this console wanted.
+    m_panel.upsertConnection(current);
+    const QString when = current.updatedAt.isValid()
+        ? QLocale().toString(current.updatedAt.toLocalTime(), QLocale::ShortFormat)
+        : tr("an unknown time");
+    const QString text =
+        tr("Another agent changed this connection at %1 — your change was not saved.").arg(when);
+    Q_EMIT message(tr("%1: %2").arg(masked, text), true);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Connection changed by another agent"),
+                                text, QMessageBox::NoButton, &m_panel);
+    box->setObjectName(QStringLiteral("conflictNotice"));
+    box->setAccessibleName(tr("Your change was not saved"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("Now in the store (version %1): %2 — %3, status %4, user %5.")
+            .arg(current.version)
+            .arg(masked, current.bankName.isEmpty() ? tr("unknown bank") : current.bankName,
+                 current.status.isEmpty() ? tr("unknown") : current.status,
+                 current.aeroPassUserUuid.isEmpty()
+                     ? tr("none")
+                     : ConnectionTableModel::mask(current.aeroPassUserUuid)));
+    QPushButton *reload = box->addButton(tr("Reload"), QMessageBox::RejectRole);
+    reload->setObjectName(QStringLiteral("conflictReload"));
+    reload->setAccessibleName(tr("Reload: take the other agent's version"));
+    QPushButton *again =
+        box->addButton(tr("Apply my change again on top"), QMessageBox::AcceptRole);
+    again->setObjectName(QStringLiteral("conflictApplyAgain"));
+    again->setAccessibleName(tr("Apply my change again on top of the current version"));
+    box->setDefaultButton(reload);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, again, mine, version = current.version](QAbstractButton *clicked) {
+                const QString id = mine.connectionId;
+                if (clicked != again) {
+                    m_feed.refreshRow(id); // theirs, as it is now
+                    Q_EMIT message(tr("%1 reloaded: showing the other agent's version.")
+                                       .arg(ConnectionTableModel::mask(id)),
+                                   false);
+                    return;
+                }
+                if (const QString refused = storeRefusal(); !refused.isEmpty()) {
+                    Q_EMIT message(refused, true);
+                    return;
+                }
+                Connection retry = mine;
+                retry.version = version; // on top of theirs; a newer change conflicts again
+                if (save(retry)) {
+                    m_feed.refreshRow(id);
+                    Q_EMIT message(tr("%1: your change was applied on top of the other agent's.")
+                                       .arg(ConnectionTableModel::mask(id)),
+                                   false);
+                }
+            });
+    box->open();
+}
+
 void ConnectionActions::startJob(api::JobType type)
 {
     const QString id = currentId();
     jobs::JobRunner *runner = m_session.jobs();
     if (id.isEmpty() || !runner)
         return;
+    if (const QString refused = storeRefusal(); !refused.isEmpty()) {
+        Q_EMIT message(refused, true); // its outcome could not be recorded
+        return;
+    }
     runner->start(type, id);
     Q_EMIT message(tr("Started a %1 job on %2; its outcome goes into the history.")
                        .arg(api::jobTypeName(type), ConnectionTableModel::mask(id)),
@@ -265,6 +364,10 @@ void ConnectionActions::doRemove()
     const QString id = currentId();
     if (id.isEmpty() || !m_session.store())
         return;
+    if (const QString refused = storeRefusal(); !refused.isEmpty()) {
+        Q_EMIT message(refused, true);
+        return;
+    }
     const QString masked = ConnectionTableModel::mask(id);
     auto *box =
         new QMessageBox(QMessageBox::Question, tr("Remove connection"),
@@ -291,6 +394,8 @@ void ConnectionActions::doRemove()
             trail->record(audit::AuditAction::Remove, masked,
                           failed ? audit::AuditOutcome::Failed : audit::AuditOutcome::Ok, {}, id);
         if (failed) {
+            if (ConnectionLiveUpdates *live = m_panel.liveUpdates())
+                live->reportFailure(removed.error());
             Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, removed.error().message),
                            true);
             return;

@@ -3,6 +3,7 @@
 #include "core/api/Account.h"
 #include "core/api/ApiError.h"
 #include "core/api/JobType.h"
+#include "core/connections/Connection.h"
 #include "core/util/Result.h"
 #include "ui/common/CallbackGuard.h"
 
@@ -76,7 +77,16 @@ private:
     void doRefreshDetails();
     void startJob(api::JobType type);
     void doRemove();
-    void onAccount(const QString &connectionId, const Result<api::Account, api::ApiError> &result);
+    void onAccount(const QString &connectionId, qint64 seenVersion,
+                   const Result<api::Account, api::ApiError> &result);
+    /// Saves `mine` (a row at the version this console read); a Conflict opens the notice.
+    /// Returns false when nothing was saved.
+    bool save(const connections::Connection &mine);
+    /// "Another agent changed this connection at … — your change was not saved": the current
+    /// row, Reload (take theirs) or Apply my change again on top (at the current version).
+    void showConflict(const connections::Connection &mine, const connections::Connection &current);
+    /// The team store's refusal (offline), or empty.
+    QString storeRefusal() const;
     void setState(QAction *action, const QString &blockedBecause);
 
     session::Session &m_session;

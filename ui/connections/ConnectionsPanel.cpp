@@ -3,6 +3,7 @@
 #include "core/audit/AuditTrail.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/store/StoreHealth.h"
 #include "core/timeline/TimelineRecorder.h"
 #include "ui/bundle/BundleLauncher.h"
 #include "ui/common/AuditedReveal.h"
@@ -14,6 +15,7 @@
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionImporter.h"
 #include "ui/connections/ConnectionLinker.h"
+#include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
 #include "ui/connections/ConnectionTimelineView.h"
@@ -662,6 +664,8 @@ void ConnectionsPanel::updateDetail()
                    m_model->index(row, M::ExpiryDateColumn).data(Qt::AccessibleTextRole).toString(),
                    ExpiryBandStyle::description(m_model->expiry(row).status))
         << tr("Last refresh: %1").arg(lastRefresh);
+    if (m_live && m_live->health() && c.version > 0) // a team store: which version is shown
+        lines << tr("Version: %1").arg(c.version);
     m_detail->setText(lines.join(QLatin1Char('\n')));
     const QSignalBlocker block(m_reveal);
     m_reveal->setChecked(m_model->isRevealed(row));
@@ -857,7 +861,26 @@ QWidget *ConnectionsPanel::buildStatusRow()
 void ConnectionsPanel::buildLive()
 {
     m_feed = new ConnectionStoreFeed(*m_session, *this, this);
+    m_live = new ConnectionLiveUpdates(*m_session, *this, *m_feed, this);
     m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
+    m_storeBanner = new QLabel(this);
+    m_storeBanner->setObjectName(QStringLiteral("storeHealthBanner"));
+    m_storeBanner->setWordWrap(true);
+    m_storeBanner->setAccessibleName(tr("Team store status"));
+    m_storeBanner->setStyleSheet(QStringLiteral("QLabel { padding: 6px; border-radius: 4px;"
+                                                " background: palette(highlight);"
+                                                " color: palette(highlighted-text); }"));
+    m_storeBanner->hide();
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(1, m_storeBanner);
+    const auto showHealth = [this] {
+        const store::StoreHealth *health = m_live->health();
+        const QString text = health ? health->statusText() : QString();
+        m_storeBanner->setText(text);
+        m_storeBanner->setVisible(!text.isEmpty());
+        m_actions->updateState();
+    };
+    connect(m_live, &ConnectionLiveUpdates::healthChanged, this, showHealth);
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
 
     m_linker = new ConnectionLinker(*m_session, *this, this);

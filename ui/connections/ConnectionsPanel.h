@@ -34,6 +34,7 @@ class ConnectionLinker;
 class ConnectionHistoryView;
 class ConnectionTimelineView;
 class ConnectionImporter;
+class ConnectionLiveUpdates;
 class ConnectionStoreFeed;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
@@ -104,6 +105,8 @@ public:
     ConnectionStoreFeed *feed() const { return m_feed; }
     ConnectionActions *actions() const { return m_actions; }
     ConnectionImporter *importer() const { return m_importer; }
+    /// Another console's changes and the team store's health (null unless built with a Session).
+    ConnectionLiveUpdates *liveUpdates() const { return m_live; }
     ConnectionHistoryView *historyView() const { return m_history; }
     /// The selected connection's timeline (issue 15; fed by Session::timeline()).
     ConnectionTimelineView *timelineView() const { return m_connectionTimeline; }
@@ -190,6 +193,8 @@ private:
     ConnectionStoreFeed *m_feed = nullptr;
     ConnectionActions *m_actions = nullptr;
     ConnectionImporter *m_importer = nullptr;
+    ConnectionLiveUpdates *m_live = nullptr;
+    QLabel *m_storeBanner = nullptr; ///< "Team store unreachable since …" (StoreHealth)
     ConnectionHistoryView *m_history = nullptr;
     ConnectionTimelineView *m_connectionTimeline = nullptr;
     quint64 m_timelineRequest = 0;

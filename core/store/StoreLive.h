@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/connections/Connection.h"
+#include "core/store/StoreChange.h"
+#include "core/store/StoreError.h"
+#include "core/store/StoreHealth.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QThread;
+
+namespace aerodesk::store {
+
+class Store;
+class StoreChangeListener;
+
+/// A console's live link to its team store (docs/team.md, "Live updates", "When the database
+/// goes away"), on the UI thread: owns a StoreChangeListener on a thread of its own and the
+/// console's StoreHealth.
+///
+/// - rowChanged / rowRemoved / manyChanged: another console's committed writes, the row already
+///   decrypted off this thread.
+/// - The listener's connection lost → health Offline; reconnected → Recovering, the console's
+///   own connection (`store`, which libpq never reconnects) is opened again, recovered() asks
+///   the console to re-read what changed meanwhile, then Online.
+/// - reportFailure(): a write that found the server unreachable → Offline at once (the listener
+///   probes; if only the console's connection broke, it is re-opened the same way).
+///
+/// On SQLite (one desktop) it does nothing: isActive() is false and health stays Online.
+class StoreLive : public QObject
+{
+    Q_OBJECT
+public:
+    /// `store` (the console's, on this thread) must outlive this object.
+    explicit StoreLive(Store &store, QObject *parent = nullptr);
+    ~StoreLive() override;
+
+    bool isActive() const { return m_listener != nullptr; }
+    /// Subscribed to the change feed now (false before the first connection and while offline).
+    bool isListening() const { return m_listening; }
+    StoreHealth &health() { return m_health; }
+    const StoreHealth &health() const { return m_health; }
+    Store &store() const { return m_store; }
+    /// A write failed: Unreachable marks the store Offline (anything else is ignored here).
+    void reportFailure(const StoreError &error);
+
+Q_SIGNALS:
+    /// Listening (first time, or again after an outage).
+    void subscribed();
+    void rowChanged(const aerodesk::connections::Connection &row);
+    /// `rowIndex` is the row's blind index (the connectionId is not in the change).
+    void rowRemoved(const QByteArray &rowIndex);
+    void manyChanged();
+    /// Back after an outage: re-read the rows (changes made meanwhile were not announced here).
+    void recovered();
+
+private:
+    void onOnline(bool afterOutage);
+
+    Store &m_store;
+    StoreHealth m_health;
+    QThread *m_thread = nullptr;
+    StoreChangeListener *m_listener = nullptr; ///< lives on m_thread
+    bool m_listening = false;
+};
+
+} // namespace aerodesk::store
