@@ -494,9 +494,9 @@ Status<StoreError> ConnectionRepository::remove(const QString &connectionId)
     return inTransaction([&]() -> Status<StoreError> {
         QSqlQuery q(m_db.db());
         QVariantList binds;
-        q.prepare(QStringLiteral("DELETE FROM connections WHERE ") +
-                  indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId,
-                             binds));
+        q.prepare(
+            QStringLiteral("DELETE FROM connections WHERE ") +
+            indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
         for (const QVariant &v : binds)
             q.addBindValue(v);
         if (!q.exec())
