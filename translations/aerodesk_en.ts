@@ -612,6 +612,13 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::embedded::TeamPartnerUserStore</name>
+    <message>
+        <source>The team store failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::emulatorhost::BuiltInEnvironment</name>
     <message>
         <source>The built-in sandbox could not start: %1</source>
@@ -690,6 +697,44 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::store::KeyRotation</name>
+    <message>
+        <source>This store&apos;s schema has no key epochs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team key has 32 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a console holding the current team key can start a rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That key already opens this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::RotationWorker</name>
+    <message>
+        <source>No team key to re-encrypt with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No re-encryption is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another console is re-encrypting the store (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encryption was stopped; it resumes where it left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::store::SqlFailure</name>
     <message>
         <source>The disk holding the store is full: nothing was saved (%1). Free some space on it, then try again.</source>
@@ -709,9 +754,50 @@ Try &apos;aerodesk --help&apos;.
     </message>
 </context>
 <context>
+    <name>aerodesk::store::Store</name>
+    <message>
+        <source>The team key is being rotated and this console holds only the old key: it can read the store but not change it. Ask your team lead for an export of the new key (%1) and import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This team store expects team key %1; this console holds %2. Nothing was read or changed: import the team&apos;s current key (aerodesk-cli team import) or choose the team that owns this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::store::StoreFiles</name>
     <message>
         <source>The store at %1 is read-only (%2): AeroDesk could not keep anything in it, so it was not opened and nothing was changed. Make its disk and folder writable, then start AeroDesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::StoreHealth</name>
+    <message>
+        <source>Team store unreachable since %1 — showing what was loaded, read-only; retrying. Nothing was saved and nothing is queued: try again when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store unreachable since %1 — showing what was loaded, read-only; retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store reachable again — reconnecting and catching up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::StoreOpener</name>
+    <message>
+        <source>The team store %1 names no usable team (%2): choose the team whose key opens it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console holds no key of team &quot;%1&quot; for the team store %2: ask your lead for an export (aerodesk-cli team import). Nothing was read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the team key of &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1520,6 +1606,66 @@ Qt %2 (built with %3)
         <source>%1 removed from the local store.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another agent changed this connection at %1 — your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection changed by another agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now in the store (version %1): %2 — %3, status %4, user %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload: take the other agent&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply my change again on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply my change again on top of the current version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reloaded: showing the other agent&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: your change was applied on top of the other agent&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::ui::ConnectionHistoryView</name>
@@ -2281,6 +2427,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>The timeline shows once the local store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4355,6 +4509,205 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>environment %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::TeamStoreForm</name>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local store (this desktop only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Team store on PostgreSQL (shared, end-to-end encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store on PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. db.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA (PEM) that signed the server&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the team store&apos;s CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team whose key opens this store (keychain profile &quot;Team: &lt;name&gt;&quot;; aerodesk-cli team import puts it there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type to replace; never shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the team store connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the store choice and re-open the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store CA (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved only in the keychain (profile &quot;%1&quot;, entry %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: the console opens the team store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: the console uses the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the password in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were saved, but the password could not be saved in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved (password in the keychain): the console opens the team store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1: the store opens with team key %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
