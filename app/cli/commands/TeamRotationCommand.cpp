@@ -65,7 +65,7 @@ QJsonObject rowsPerEpoch(store::Store &s)
 {
     QJsonObject out;
     for (const char *table : { "connections", "connection_events", "timeline_entries",
-                               "timeline_flows", "audit_log" }) {
+                               "timeline_flows", "audit_log", "partner_users" }) {
         QSqlQuery q(s.database().db());
         if (!q.exec(QStringLiteral("SELECT key_epoch, count(*) FROM %1 GROUP BY key_epoch")
                         .arg(QLatin1String(table))))
