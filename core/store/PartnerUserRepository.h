@@ -7,6 +7,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QVariantList>
+
+class QSqlDatabase;
 
 namespace aerodesk::store {
 
@@ -27,6 +30,12 @@ class FieldCipher;
 /// blind index. A userCode is returned only when the row's decrypted id is the one asked for.
 /// `version` is 1 when a row is written and +1 on every change (last writer wins: the record
 /// is a status, not an edit).
+///
+/// Key epochs (schema v9, team key rotation, docs/team.md "Key rotation"): a row is written in
+/// the cipher's (write) epoch, `key_epoch` says which, and the scope is sealed in the row too so
+/// the re-encryption can recompute both blind indexes (reseal()). Mid-rotation lookups try every
+/// live epoch's index, and a write first moves a row still in the other epoch to the write
+/// epoch (whole, in the same transaction), so a user never has two rows.
 class PartnerUserRepository
 {
 public:
@@ -62,7 +71,24 @@ public:
     /// The row's blind index (its identity, and the row key its sealed columns are bound to).
     QByteArray rowKey(const QString &scope, const QString &id) const;
 
+    /// Re-seals row `rowId` if it is in `fromEpoch`: opened under any live epoch of `cipher`,
+    /// sealed under `cipher`'s epoch with `index`'s current keys (new user_index and
+    /// scope_index), key_epoch set — one UPDATE guarded by `key_epoch = fromEpoch`, so a redo
+    /// or a race with another writer is harmless. The scope comes from the row's sealed scope,
+    /// else `knownScope`; a row with neither (written before v9, never listed since) is an
+    /// error: its blind indexes cannot be recomputed. True when the row was rewritten.
+    static Result<bool, StoreError> reseal(QSqlDatabase &db, const FieldCipher &cipher,
+                                           const BlindIndex &index, qint64 rowId, int fromEpoch,
+                                           const QString *knownScope = nullptr);
+
 private:
+    /// "<column> IN (?, …)": the value's index under every live epoch; binds into `binds`.
+    QString indexMatch(const QString &column, QStringView domain, const QString &value,
+                       QVariantList &binds) const;
+    /// Mid-rotation: the row of scope+id still in another epoch is moved to the write epoch.
+    Status<StoreError> relabel(const QString &scope, const QString &id);
+    /// Seals the scope into listed rows written before v9 (best effort, warns on failure).
+    void sealMissingScopes(const QString &scope, const QList<std::pair<qint64, int>> &rows) const;
     Status<StoreError> upsert(const QString &scope, const QString &id, const QString &column,
                               const QString &place, QByteArrayView plain, const QString &what);
 

@@ -1,6 +1,7 @@
 #include "core/store/ReEncryptor.h"
 
 #include "core/store/KeyEpochs.h"
+#include "core/store/PartnerUserRepository.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/Store.h"
@@ -25,6 +26,7 @@ struct ReEncryptor::Table
     QString rowKeyColumn;
     QList<std::pair<QString, QString>> fields; ///< column, FieldCipher place
     bool connections = false; ///< blind indexes too (connections only)
+    bool partnerUsers = false; ///< whole rows by PartnerUserRepository::reseal (indexes too)
 };
 
 namespace {
@@ -62,6 +64,9 @@ const QList<ReEncryptor::Table> &rotationTables()
           { { QStringLiteral("object"), QStringLiteral("audit_log.object") },
             { QStringLiteral("reason"), QStringLiteral("audit_log.reason") } },
           false },
+        // Last, so a cursor committed before schema v9 keeps its meaning. The scope is sealed
+        // in the row (v9): both blind indexes are recomputed from it and the user id.
+        { QStringLiteral("partner_users"), QStringLiteral("id"), QString(), {}, false, true },
     };
     return tables;
 }
@@ -201,6 +206,17 @@ Result<int, StoreError> ReEncryptor::rewrite(const Table &table, int from, int t
 
     const FieldCipher &cipher = m_store.cipher();
     const BlindIndex &index = m_store.blindIndex();
+    if (table.partnerUsers) {
+        int resealed = 0;
+        for (const QVariantList &row : rows) {
+            lastId = row.at(0).toLongLong();
+            auto done = PartnerUserRepository::reseal(db, cipher, index, lastId, from);
+            if (!done)
+                return done.error();
+            resealed += *done ? 1 : 0;
+        }
+        return resealed;
+    }
     QStringList sets;
     for (const auto &[column, place] : table.fields)
         sets << column + QStringLiteral(" = ?");

@@ -23,11 +23,13 @@ class Store;
 /// the next driver redoes (the key_epoch condition makes the redo harmless).
 ///
 /// Tables, in order: connections, connection_events, timeline_entries, timeline_flows,
-/// audit_log. The plan keeps one cursor: (table number << 40) | row id, which only grows while a
-/// pass goes through the tables (RotationPlan::recordBatch ignores a cursor that goes back).
-/// When a pass finds no more rows, the rows of epoch N left are counted: none → Finished (epoch
-/// N's key check and key id are dropped from store_meta in the same transaction); some (rows
-/// skipped as locked, or written meanwhile by a console still on epoch N) → another pass.
+/// audit_log, partner_users (schema v9; each row re-sealed whole with its two blind indexes
+/// recomputed from its sealed scope and id, PartnerUserRepository::reseal). The plan keeps one
+/// cursor: (table number << 40) | row id, which only grows while a pass goes through the tables
+/// (RotationPlan::recordBatch ignores a cursor that goes back). When a pass finds no more rows, the
+/// rows of epoch N left are counted: none → Finished (epoch N's key check and key id are dropped
+/// from store_meta in the same transaction); some (rows skipped as locked, or written meanwhile by
+/// a console still on epoch N) → another pass.
 class ReEncryptor
 {
 public:

@@ -134,10 +134,15 @@ void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration
             // slow never holds this (the UI) thread. Only a store that opened there is opened again
             // here (a QSqlDatabase belongs to the thread that opened it): a reachable, migrated
             // store, one TLS connection.
-            auto *watcher = new QFutureWatcher<StoreError>(self.data());
-            QObject::connect(watcher, &QFutureWatcher<StoreError>::finished, self.data(),
-                             [watcher, target, held, migrations, done] {
+            // Not the opener's child: `done` may drop the opener (the CLI's last reference),
+            // which would delete the watcher inside its own finished signal, before its
+            // deleteLater runs (a crash at exit of every `aerodesk-cli` on a team store).
+            auto *watcher = new QFutureWatcher<StoreError>();
+            QObject::connect(watcher, &QFutureWatcher<StoreError>::finished, watcher,
+                             [self, watcher, target, held, migrations, done] {
                                  watcher->deleteLater();
+                                 if (!self)
+                                     return;
                                  if (const StoreError first = watcher->result(); !first.ok())
                                      return done(first);
                                  auto store = Store::open(target, held.key->bytes(), migrations,

@@ -86,6 +86,15 @@ QStringList StoreSchema::v8Statements()
     return out;
 }
 
+QStringList StoreSchema::v9Statements()
+{
+    // Existing rows are epoch 1 (their bytes unchanged); scope is NULL until a console that
+    // knows it (lists or writes the row) seals it in (PartnerUserRepository).
+    return { QStringLiteral(
+                 "ALTER TABLE partner_users ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE partner_users ADD COLUMN scope BLOB") };
+}
+
 QList<Migration> StoreSchema::migrations()
 {
     return {
@@ -156,6 +165,10 @@ QList<Migration> StoreSchema::migrations()
         Migration { KeyEpochs::kSchema, QStringLiteral("key epochs"),
                     [](MigrationContext &context, QString &error) {
                         return runSchemaStatements(context, v8Statements(), error);
+                    } },
+        Migration { kPartnerUserEpochs, QStringLiteral("partner users' key epochs"),
+                    [](MigrationContext &context, QString &error) {
+                        return runSchemaStatements(context, v9Statements(), error);
                     } },
     };
 }

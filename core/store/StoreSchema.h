@@ -30,11 +30,16 @@ namespace aerodesk::store {
 ///     and userCode (row-bound), version, updated_at.
 /// v8: key_epoch on every table with a sealed field (team key rotation, KeyEpochs, docs/team.md
 ///     "Key rotation"); 1 for every existing row, whose bytes do not change.
+/// v9: partner_users.key_epoch (v8 missed the table: its rows would not be re-encrypted and be
+///     lost with the old key) and partner_users.scope — the environment sealed and row-bound,
+///     so re-encryption can recompute both blind indexes (scope_index alone cannot be reversed).
+///     Rows written before v9 have no sealed scope until a console lists or writes them.
 class StoreSchema
 {
 public:
     static constexpr int kRowVersions = 6;
     static constexpr int kPartnerUsers = 7;
+    static constexpr int kPartnerUserEpochs = 9;
     static QList<Migration> migrations();
     /// v2's SQL, also used by tests that make v2 fail half-way to prove the rollback.
     static QStringList v2Statements();
@@ -44,6 +49,8 @@ public:
     static QStringList v7Statements();
     /// v8's SQL (key epochs).
     static QStringList v8Statements();
+    /// v9's SQL (partner users' key epoch and sealed scope).
+    static QStringList v9Statements();
 };
 
 } // namespace aerodesk::store

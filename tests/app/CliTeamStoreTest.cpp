@@ -5,6 +5,7 @@
 #include "core/keychain/KeychainEntries.h"
 #include "core/session/EnvironmentProfiles.h"
 #include "core/session/TeamStoreSettings.h"
+#include "core/store/PartnerUserRepository.h"
 #include "core/store/Store.h"
 #include "core/team/TeamKey.h"
 #include "core/team/TeamKeychain.h"
@@ -180,4 +181,83 @@ TEST_F(CliTeamStore, AnotherTeamsKeyListsNothingAndAPasswordInTheUrlIsRefused)
     EXPECT_EQ(refused.exitCode, 3);
     EXPECT_TRUE(errorField(refused, "message").contains(QStringLiteral("keychain")));
     EXPECT_FALSE(refused.out.contains("hunter2"));
+}
+
+// `team rotate-key` / `team rotation …` on a team store through its URL (CliStore): the
+// re-encryption runs against PostgreSQL, partner users and their userCodes included, and the
+// old key opens nothing after.
+TEST_F(CliTeamStore, RotatesATeamStoreFoundByItsUrl)
+{
+    const store::StoreTarget target = where.target().withTeam(lead.team());
+    const QString scope = QStringLiteral("cli-desk-scope");
+    const QString userId = QStringLiteral("pu-cli-Numbat");
+    {
+        auto s = store::Store::open(target, leadKey.bytes(), {}, where.password());
+        ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+        store::PartnerUserRepository partners((*s)->database(), (*s)->cipher(), (*s)->blindIndex());
+        ASSERT_TRUE(partners.put(scope, userId, R"({"state":"ACTIVE"})").ok());
+        ASSERT_TRUE(partners
+                        .saveUserCode(scope, userId,
+                                      crypto::SecureBytes::fromUtf8(QStringLiteral("uc-cli-Bilby")))
+                        .ok());
+    }
+    const auto rotation = [&](const QStringList &sub) {
+        return cli(QStringList { QStringLiteral("--compact"), QStringLiteral("--profile"),
+                                 envProfile, QStringLiteral("team") } +
+                   sub +
+                   QStringList { QStringLiteral("--team"), lead.team(), QStringLiteral("--store"),
+                                 url(lead.team()) });
+    };
+    const CliRun rotated = rotation({ QStringLiteral("rotate-key") });
+    ASSERT_EQ(rotated.exitCode, 0) << rotated.out.toStdString() << rotated.err.toStdString();
+    const QString newId = rotated.json.value(QStringLiteral("plan"))
+                              .toObject()
+                              .value(QStringLiteral("next"))
+                              .toObject()
+                              .value(QStringLiteral("keyId"))
+                              .toString();
+    ASSERT_TRUE(newId.startsWith(QStringLiteral("tk1-")));
+    EXPECT_TRUE(rotated.json.value(QStringLiteral("store"))
+                    .toString()
+                    .startsWith(QStringLiteral("postgresql://")));
+    const CliRun started = rotation({ QStringLiteral("rotation"), QStringLiteral("start") });
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const CliRun resumed = rotation({ QStringLiteral("rotation"), QStringLiteral("resume"),
+                                      QStringLiteral("--holder"), QStringLiteral("lead") });
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.out.toStdString() << resumed.err.toStdString();
+    EXPECT_EQ(resumed.json.value(QStringLiteral("phase")).toString(), QStringLiteral("finished"));
+    const CliRun status = rotation({ QStringLiteral("rotation"), QStringLiteral("status") });
+    ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+    const QJsonObject rows = status.json.value(QStringLiteral("rows")).toObject();
+    for (const char *table : { "connections", "partner_users" }) {
+        const QJsonObject perEpoch = rows.value(QLatin1String(table)).toObject();
+        EXPECT_EQ(perEpoch.value(QStringLiteral("2")).toInteger(), 1) << table;
+        EXPECT_FALSE(perEpoch.contains(QStringLiteral("1"))) << table;
+    }
+
+    // The old key opens nothing; the promoted new key reads the user and its code.
+    auto old = store::Store::open(target, leadKey.bytes(), {}, where.password());
+    ASSERT_FALSE(old.ok());
+    EXPECT_EQ(old.error().kind, store::StoreError::Kind::WrongKey);
+    std::optional<Result<team::TeamKey, team::TeamError>> current;
+    lead.readTeamKey([&current](auto r) { current.emplace(std::move(r)); });
+    ASSERT_TRUE(waitUntil([&] { return current.has_value(); }, 20000));
+    ASSERT_TRUE(current->ok());
+    EXPECT_EQ((*current)->keyId(), newId) << "resume promoted the new key";
+    auto fresh = store::Store::open(target, (*current)->bytes(), {}, where.password());
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
+    store::PartnerUserRepository partners((*fresh)->database(), (*fresh)->cipher(),
+                                          (*fresh)->blindIndex());
+    auto code = partners.userCode(scope, userId);
+    ASSERT_TRUE(code.ok()) << code.error().message.toStdString();
+    EXPECT_TRUE(code->view() == QByteArrayView("uc-cli-Bilby"));
+    EXPECT_EQ((*fresh)->connections().count(), 1);
+
+    keychain::Keychain raw(team::TeamKeychain::profileFor(lead.team()));
+    for (const QString &id : { leadKey.keyId(), newId }) {
+        bool removed = false;
+        raw.remove(team::TeamKeychain::otherKeyName(id),
+                   [&removed](const keychain::KeychainError &) { removed = true; });
+        waitUntil([&] { return removed; }, 10000);
+    }
 }

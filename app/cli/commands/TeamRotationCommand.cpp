@@ -2,6 +2,9 @@
 
 #include "../CliContext.h"
 #include "../CliExit.h"
+#include "../CliStore.h"
+#include "core/keychain/Keychain.h"
+#include "core/keychain/KeychainEntries.h"
 #include "core/store/KeyEpochs.h"
 #include "core/store/KeyRotation.h"
 #include "core/store/RotationWorker.h"
@@ -65,7 +68,7 @@ QJsonObject rowsPerEpoch(store::Store &s)
 {
     QJsonObject out;
     for (const char *table : { "connections", "connection_events", "timeline_entries",
-                               "timeline_flows", "audit_log" }) {
+                               "timeline_flows", "audit_log", "partner_users" }) {
         QSqlQuery q(s.database().db());
         if (!q.exec(QStringLiteral("SELECT key_epoch, count(*) FROM %1 GROUP BY key_epoch")
                         .arg(QLatin1String(table))))
@@ -82,7 +85,11 @@ QJsonObject rowsPerEpoch(store::Store &s)
 struct Rotation
 {
     CliContext *ctx = nullptr;
-    QString path;
+    QString path; ///< the store as shown (file path, or the team store without password)
+    store::StoreTarget target;
+    QString passwordProfile; ///< a team store's: the keychain profile of its password
+    std::shared_ptr<keychain::Keychain> passwordKeychain;
+    crypto::SecureBytes password; ///< a team store's (empty for a file)
     QString sub;
     Finish finish;
     std::shared_ptr<team::TeamKeychain> keychain;
@@ -91,35 +98,58 @@ struct Rotation
 };
 
 void act(const std::shared_ptr<Rotation> &r);
+void openWithKey(const std::shared_ptr<Rotation> &r, const team::TeamKey &key);
 
-/// Opens the store with the current team key, then adds the next epoch's if this console
-/// holds it.
+/// Opens the store with the current team key (a team store with its password from the
+/// keychain too), then adds the next epoch's if this console holds it.
 void openStore(const std::shared_ptr<Rotation> &r)
 {
     r->keychain->readTeamKey([r](Result<team::TeamKey, team::TeamError> key) {
         if (!key)
             return keyFailed(*r->ctx, key.error(), r->finish);
-        if (!store::Store::exists(r->path)) {
+        if (r->target.isSqlite() && !store::Store::exists(r->target.path())) {
             r->ctx->out.error(QStringLiteral("store"),
                               QStringLiteral("No store at %1.").arg(r->path));
             return r->finish(BadInput);
         }
-        auto opened = store::Store::open(r->path, key->bytes());
-        if (!opened)
-            return storeFailed(*r->ctx, opened.error(), r->path, r->finish);
-        r->store = std::move(opened).value();
-        r->keys.push_back(key->bytes().clone());
-        const team::RotationPlan &plan = r->store->rotationPlan();
-        if (plan.next().keyId.isEmpty())
-            return act(r);
-        r->keychain->readKeyById(plan.next().keyId,
-                                 [r](Result<team::TeamKey, team::TeamError> next) {
-                                     if (next) {
-                                         if (auto s = r->store->addKey(next->bytes()); s)
-                                             r->keys.push_back(next->bytes().clone());
-                                     }
-                                     act(r);
-                                 });
+        if (r->target.isSqlite())
+            return openWithKey(r, *key);
+        auto held = std::make_shared<team::TeamKey>(std::move(key).value());
+        r->passwordKeychain = std::make_shared<keychain::Keychain>(r->passwordProfile);
+        r->passwordKeychain->read(
+            QString::fromLatin1(keychain::entries::kTeamStorePassword),
+            [r, held](const keychain::KeychainError &error, crypto::SecureBytes password) {
+                if (!error.ok()) {
+                    r->ctx->out.error(
+                        QStringLiteral("store"),
+                        QStringLiteral("Cannot read the team store's password from the keychain "
+                                       "(profile %1): %2")
+                            .arg(r->passwordProfile, error.message),
+                        { { QStringLiteral("store"), r->path } });
+                    return r->finish(Keychain);
+                }
+                r->password = std::move(password);
+                openWithKey(r, *held);
+            });
+    });
+}
+
+void openWithKey(const std::shared_ptr<Rotation> &r, const team::TeamKey &key)
+{
+    auto opened = store::Store::open(r->target, key.bytes(), {}, r->password);
+    if (!opened)
+        return storeFailed(*r->ctx, opened.error(), r->path, r->finish);
+    r->store = std::move(opened).value();
+    r->keys.push_back(key.bytes().clone());
+    const team::RotationPlan &plan = r->store->rotationPlan();
+    if (plan.next().keyId.isEmpty())
+        return act(r);
+    r->keychain->readKeyById(plan.next().keyId, [r](Result<team::TeamKey, team::TeamError> next) {
+        if (next) {
+            if (auto s = r->store->addKey(next->bytes()); s)
+                r->keys.push_back(next->bytes().clone());
+        }
+        act(r);
     });
 }
 
@@ -168,8 +198,7 @@ void resume(const std::shared_ptr<Rotation> &r)
         : QStringLiteral("cli@%1").arg(QSysInfo::machineHostName());
     const QString nextId = plan.next().keyId;
     r->store.reset(); // the worker opens its own
-    store::RotationWorker worker(store::StoreTarget(r->path), std::move(r->keys),
-                                 crypto::SecureBytes(), holder);
+    store::RotationWorker worker(r->target, std::move(r->keys), r->password.clone(), holder);
     QObject::connect(&worker, &store::RotationWorker::progress, [r](qint64 rewritten, qint64) {
         r->ctx->out.progress(QStringLiteral("%1 rows re-encrypted").arg(rewritten));
     });
@@ -229,7 +258,7 @@ void act(const std::shared_ptr<Rotation> &r)
 
 void TeamRotationCommand::addOptions(QCommandLineParser &p)
 {
-    // --store is CliAuditTrail's option (the same file: the store this console works on).
+    // --store / --store-profile are CliStore's (via CliAuditTrail): a file or a team store URL.
     p.addOption({ QStringLiteral("holder"),
                   QStringLiteral("rotation resume: this console's id for the re-encryption lease "
                                  "(default: cli@<host>)."),
@@ -241,9 +270,6 @@ void TeamRotationCommand::run(CliContext &ctx, const QString &teamName, Finish f
     auto r = std::make_shared<Rotation>();
     r->ctx = &ctx;
     r->finish = std::move(finish);
-    r->path = ctx.options->isSet(QStringLiteral("store"))
-        ? ctx.options->value(QStringLiteral("store"))
-        : store::Store::defaultPath();
     const QString sub = ctx.args.value(0);
     const QStringList steps { QStringLiteral("status"), QStringLiteral("start"),
                               QStringLiteral("resume"), QStringLiteral("abort") };
@@ -255,12 +281,25 @@ void TeamRotationCommand::run(CliContext &ctx, const QString &teamName, Finish f
                                      "team rotation status|start|resume|abort --team T`."));
         return r->finish(Usage);
     }
+    // The unified store choice (CliStore): --store FILE or postgresql://…, else the console's
+    // Settings for the environment of --profile, else the default file.
+    const auto where = CliStore::resolve(ctx);
+    if (!where) {
+        ctx.out.error(QStringLiteral("store"), where.error());
+        return r->finish(BadInput);
+    }
+    r->target = where->target;
+    r->passwordProfile = where->keychainProfile;
+    r->path = r->target.isSqlite() ? r->target.path() : r->target.describe();
     r->keychain = std::make_shared<team::TeamKeychain>(teamName);
     const auto done = r->finish;
     r->finish = [r, done](int code) {
         auto keep = r->keychain;
+        auto keepPassword = r->passwordKeychain;
         r->store.reset();
         dropLater(keep);
+        if (keepPassword)
+            dropLater(keepPassword);
         done(code);
     };
     openStore(r);

@@ -3,10 +3,13 @@
 // process SIGKILLed mid-way and resumed from its committed cursor; a writer beside it; a
 // console holding only the old key reads but writes nothing; a wrong key reads and writes
 // nothing; after Finished the old key opens nothing and no plaintext is in the database.
+// Partner users and their userCodes (schema v9) are seeded with every store and must stay
+// readable, findable and each code returned only for its user, mid-rotation and after.
 #include "core/audit/AuditLog.h"
 #include "core/crypto/Random.h"
 #include "core/store/KeyEpochs.h"
 #include "core/store/KeyRotation.h"
+#include "core/store/PartnerUserRepository.h"
 #include "core/store/ReEncryptor.h"
 #include "core/store/Store.h"
 #include "core/store/StoreLoader.h"
@@ -94,10 +97,47 @@ Connection rotationSample(int i)
     return c;
 }
 
-const QStringList kSealedTables { QStringLiteral("connections"),
-                                  QStringLiteral("connection_events"),
-                                  QStringLiteral("timeline_entries"),
-                                  QStringLiteral("timeline_flows"), QStringLiteral("audit_log") };
+const QStringList kSealedTables {
+    QStringLiteral("connections"),      QStringLiteral("connection_events"),
+    QStringLiteral("timeline_entries"), QStringLiteral("timeline_flows"),
+    QStringLiteral("audit_log"),        QStringLiteral("partner_users")
+};
+
+/// Partner users seeded with every store: two environments, most with a userCode.
+constexpr int kPartners = 24;
+const QString kSandboxScope = QStringLiteral("Sandbox-Desk");
+const QString kProductionScope = QStringLiteral("production-desk");
+const QString &partnerScope(int i)
+{
+    return i % 2 ? kProductionScope : kSandboxScope;
+}
+const QString &otherScope(int i)
+{
+    return i % 2 ? kSandboxScope : kProductionScope;
+}
+QString partnerId(int i)
+{
+    return QStringLiteral("pu-%1-Quokka").arg(i, 5, 10, QLatin1Char('0'));
+}
+QByteArray partnerRecord(int i)
+{
+    return QStringLiteral(R"({"state":"ACTIVE","note":"desk-note-%1"})")
+        .arg(i, 5, 10, QLatin1Char('0'))
+        .toUtf8();
+}
+bool partnerHasCode(int i)
+{
+    return i % 5 != 4;
+}
+QString partnerCodeText(int i, int generation = 0)
+{
+    return QStringLiteral("uc%1-%2-Wombat").arg(generation).arg(i, 5, 10, QLatin1Char('0'));
+}
+
+store::PartnerUserRepository partnersOf(store::Store &s)
+{
+    return store::PartnerUserRepository(s.database(), s.cipher(), s.blindIndex());
+}
 
 } // namespace
 
@@ -116,6 +156,16 @@ protected:
     /// and an audit record naming them.
     void seed(int n, int extras)
     {
+        auto partners = partnersOf(*db);
+        for (int i = 0; i < kPartners; ++i) {
+            ASSERT_TRUE(partners.put(partnerScope(i), partnerId(i), partnerRecord(i)).ok());
+            if (partnerHasCode(i)) {
+                ASSERT_TRUE(partners
+                                .saveUserCode(partnerScope(i), partnerId(i),
+                                              crypto::SecureBytes::fromUtf8(partnerCodeText(i)))
+                                .ok());
+            }
+        }
         QList<Connection> all;
         for (int i = 0; i < n; ++i)
             all << rotationSample(i);
@@ -212,6 +262,47 @@ protected:
         }
     }
 
+    /// Every seeded partner user is listed once in its environment, found by its id there and
+    /// not in the other, and its userCode (generation `codeGeneration` for user `changed`) is
+    /// returned for it alone.
+    void expectPartnersReadable(store::Store &s, int changed = -1, int codeGeneration = 0)
+    {
+        auto partners = partnersOf(s);
+        for (const QString &scope : { kSandboxScope, kProductionScope }) {
+            auto listed = partners.all(scope);
+            ASSERT_TRUE(listed.ok()) << listed.error().message.toStdString();
+            QSet<QString> ids;
+            for (const auto &row : *listed)
+                ids.insert(row.id);
+            int want = 0;
+            for (int i = 0; i < kPartners; ++i) {
+                if (partnerScope(i) != scope)
+                    continue;
+                ++want;
+                EXPECT_TRUE(ids.contains(partnerId(i))) << "partner user " << i << " not listed";
+            }
+            EXPECT_EQ(listed->size(), want) << "a partner user is listed twice or in a wrong scope";
+        }
+        for (int i = 0; i < kPartners; ++i) {
+            auto found = partners.find(partnerScope(i), partnerId(i));
+            ASSERT_TRUE(found.ok()) << i << ": " << found.error().message.toStdString();
+            EXPECT_EQ(found->record, partnerRecord(i));
+            EXPECT_EQ(found->hasUserCode, partnerHasCode(i) || i == changed);
+            EXPECT_FALSE(partners.find(otherScope(i), partnerId(i)).ok())
+                << "found in the other environment";
+            auto code = partners.userCode(partnerScope(i), partnerId(i));
+            if (partnerHasCode(i) || i == changed) {
+                ASSERT_TRUE(code.ok()) << i << ": " << code.error().message.toStdString();
+                const QString want = partnerCodeText(i, i == changed ? codeGeneration : 0);
+                EXPECT_TRUE(code->view() == QByteArrayView(want.toUtf8()))
+                    << "partner user " << i << " got another code";
+            } else {
+                EXPECT_EQ(code.error().kind, StoreError::Kind::NotFound);
+            }
+            EXPECT_FALSE(partners.userCode(otherScope(i), partnerId(i)).ok());
+        }
+    }
+
     test::StoreBackend where { GetParam() };
     crypto::SecureBytes oldKey = crypto::Random::secretBytes(32);
     crypto::SecureBytes newKey = crypto::Random::secretBytes(32);
@@ -226,7 +317,8 @@ TEST_P(StoreRotationTest, EveryRowStaysReadableAndFindableDuringAndAfterARotatio
     constexpr int kRows = 2100;
     constexpr int kExtras = 40;
     seed(kRows, kExtras);
-    ASSERT_EQ(allRows(1), kRows + 4 * kExtras) << "existing rows are epoch 1 (schema v8)";
+    ASSERT_EQ(allRows(1), kRows + 4 * kExtras + kPartners)
+        << "existing rows are epoch 1 (schema v8, partner users v9)";
     const QByteArray epochOneCheck =
         where.rawScalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'key_check'"))
             .toByteArray();
@@ -245,22 +337,25 @@ TEST_P(StoreRotationTest, EveryRowStaysReadableAndFindableDuringAndAfterARotatio
     // Mid-rotation: both epochs are read, and found by blind index, by this console and by
     // another one that opens with the new key and adds the old.
     expectAllReadable(*db, kRows, 7);
+    expectPartnersReadable(*db);
     {
         auto other = where.open(newKey);
         ASSERT_TRUE(other.ok()) << other.error().message.toStdString();
         ASSERT_TRUE((*other)->addKey(oldKey).ok());
         expectAllReadable(**other, kRows, 13);
+        expectPartnersReadable(**other);
     }
 
     ASSERT_GT(finish(*db, QStringLiteral("lead-console")), 0);
     for (const QString &t : kSealedTables)
         EXPECT_EQ(rows(t, 1), 0) << t.toStdString() << " still has rows of the old epoch";
-    EXPECT_EQ(allRows(2), kRows + 4 * kExtras);
+    EXPECT_EQ(allRows(2), kRows + 4 * kExtras + kPartners);
     auto plan = KeyRotation::status(*db);
     ASSERT_TRUE(plan.ok());
     EXPECT_EQ(plan->phase(), RotationPlan::Phase::Finished);
     EXPECT_EQ(plan->current().number, 2);
-    EXPECT_EQ(plan->rewritten(), kRows + 4 * kExtras) << "each row rewritten exactly once";
+    EXPECT_EQ(plan->rewritten(), kRows + 4 * kExtras + kPartners)
+        << "each row rewritten exactly once";
     EXPECT_FALSE(where
                      .rawScalar(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = "
                                                "'key_check'"))
@@ -272,6 +367,7 @@ TEST_P(StoreRotationTest, EveryRowStaysReadableAndFindableDuringAndAfterARotatio
     ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
     ASSERT_TRUE((*fresh)->writable());
     expectAllReadable(**fresh, kRows, 7);
+    expectPartnersReadable(**fresh);
     const QString first = rotationSample(0).connectionId;
     auto events = (*fresh)->history().forConnection(first);
     ASSERT_TRUE(events.ok()) << events.error().message.toStdString();
@@ -320,6 +416,10 @@ TEST_P(StoreRotationTest, EveryRowStaysReadableAndFindableDuringAndAfterARotatio
     }
     EXPECT_FALSE(dump.contains("job-000001-cafe"));
     EXPECT_FALSE(dump.contains("corr-000001-d00d"));
+    EXPECT_FALSE(dump.contains("Quokka")) << "a partner user id in the database";
+    EXPECT_FALSE(dump.contains("Wombat")) << "a userCode in the database";
+    EXPECT_FALSE(dump.contains("desk-note-")) << "a partner user record in the database";
+    EXPECT_FALSE(dump.contains("Sandbox-Desk")) << "an environment in the database";
 }
 
 TEST_P(StoreRotationTest, AReEncryptorKilledMidwayResumesFromItsCommittedCursor)
@@ -353,6 +453,7 @@ TEST_P(StoreRotationTest, AReEncryptorKilledMidwayResumesFromItsCommittedCursor)
     EXPECT_GT(cursorAtKill, 0);
     // Mid-way, everything is readable.
     expectAllReadable(*db, kRows, 11);
+    expectPartnersReadable(*db);
 
     // Another console cannot take over while the lease (60 s) runs...
     {
@@ -378,10 +479,12 @@ TEST_P(StoreRotationTest, AReEncryptorKilledMidwayResumesFromItsCommittedCursor)
     auto done = KeyRotation::status(*db);
     ASSERT_TRUE(done.ok());
     EXPECT_EQ(done->phase(), RotationPlan::Phase::Finished);
-    EXPECT_EQ(done->rewritten(), kRows + 4 * kExtras) << "no row lost or counted twice";
+    EXPECT_EQ(done->rewritten(), kRows + 4 * kExtras + kPartners) << "no row lost or counted twice";
+    EXPECT_EQ(rows(QStringLiteral("partner_users"), 2), kPartners);
     auto fresh = where.open(newKey);
     ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
     expectAllReadable(**fresh, kRows, 9);
+    expectPartnersReadable(**fresh);
 }
 
 TEST_P(StoreRotationTest, AWriterBesideTheReEncryptorLosesNothingAndEndsInTheNewEpoch)
@@ -566,4 +669,113 @@ TEST_P(StoreRotationTest, TheBackgroundLoaderReadsBothEpochsMidRotation)
     ASSERT_FALSE(failed) << failed->message.toStdString();
     EXPECT_EQ(*finished, kRows);
     EXPECT_EQ(ids.size(), kRows);
+}
+
+TEST_P(StoreRotationTest, PartnerUsersStayReadableInBothEpochsAndMoveWholeWhenWritten)
+{
+    constexpr int kRows = 30;
+    seed(kRows, 0);
+    proposeAndStart();
+    ReEncryptor r(*db, QStringLiteral("lead-console"), 10);
+    // 3 batches of connections, then partner users 10 at a time.
+    for (int i = 0; i < 4; ++i) {
+        auto step = r.step();
+        ASSERT_TRUE(step.ok()) << step.error().message.toStdString();
+        ASSERT_EQ(step->outcome, ReEncryptor::Step::Outcome::Batch);
+    }
+    const QString partnersTable = QStringLiteral("partner_users");
+    ASSERT_EQ(rows(partnersTable, 2), 10);
+    ASSERT_EQ(rows(partnersTable, 1), kPartners - 10);
+    auto plan = KeyRotation::status(*db);
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(plan->rewritten(), kRows + 10) << "partner users are counted in the progress";
+    EXPECT_EQ(plan->cursor() >> ReEncryptor::kTableShift, 5) << "the cursor is in partner_users";
+
+    // Both epochs mixed: read by this console and by one opening with the new key + the old.
+    expectPartnersReadable(*db);
+    {
+        auto other = where.open(newKey);
+        ASSERT_TRUE(other.ok()) << other.error().message.toStdString();
+        ASSERT_TRUE((*other)->addKey(oldKey).ok());
+        expectPartnersReadable(**other);
+    }
+    // A console holding only the old key reads an old-epoch user but changes nothing.
+    {
+        auto old = where.open(oldKey);
+        ASSERT_TRUE(old.ok()) << old.error().message.toStdString();
+        auto partners = partnersOf(**old);
+        EXPECT_TRUE(partners.find(partnerScope(23), partnerId(23)).ok());
+        EXPECT_FALSE(partners
+                         .saveUserCode(partnerScope(23), partnerId(23),
+                                       crypto::SecureBytes::fromUtf8(partnerCodeText(23, 9)))
+                         .ok());
+    }
+
+    // A write to a user still in the old epoch moves its row whole to the new one: no second
+    // row, the record kept, the new code returned.
+    auto partners = partnersOf(*db);
+    ASSERT_TRUE(partners
+                    .saveUserCode(partnerScope(23), partnerId(23),
+                                  crypto::SecureBytes::fromUtf8(partnerCodeText(23, 1)))
+                    .ok());
+    EXPECT_EQ(rows(partnersTable, 1), kPartners - 11);
+    EXPECT_EQ(rows(partnersTable, 2), 11);
+    EXPECT_EQ(where.rawScalar(QStringLiteral("SELECT count(*) FROM partner_users")).toLongLong(),
+              kPartners);
+    expectPartnersReadable(*db, 23, 1);
+    // forget and remove reach an old-epoch row too.
+    ASSERT_TRUE(partners.forgetUserCode(partnerScope(22), partnerId(22)).ok());
+    EXPECT_EQ(partners.userCode(partnerScope(22), partnerId(22)).error().kind,
+              StoreError::Kind::NotFound);
+    ASSERT_TRUE(partners
+                    .saveUserCode(partnerScope(22), partnerId(22),
+                                  crypto::SecureBytes::fromUtf8(partnerCodeText(22)))
+                    .ok());
+    ASSERT_TRUE(partners.put(kSandboxScope, QStringLiteral("pu-gone-Quokka"), "{}").ok());
+    ASSERT_TRUE(partners.remove(kSandboxScope, QStringLiteral("pu-gone-Quokka")).ok());
+    EXPECT_FALSE(partners.find(kSandboxScope, QStringLiteral("pu-gone-Quokka")).ok());
+
+    ASSERT_GT(finish(*db, QStringLiteral("lead-console")), 0);
+    EXPECT_EQ(rows(partnersTable, 1), 0);
+    EXPECT_EQ(rows(partnersTable, 2), kPartners);
+    auto fresh = where.open(newKey);
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
+    expectPartnersReadable(**fresh, 23, 1);
+    EXPECT_FALSE(where.open(oldKey).ok()) << "the old key opens nothing";
+}
+
+TEST_P(StoreRotationTest, APartnerUserWithoutASealedScopeHoldsTheRotationUntilListed)
+{
+    seed(5, 0);
+    // A row written before schema v9 has no sealed environment.
+    ASSERT_TRUE(
+        where.rawExec(QStringLiteral("UPDATE partner_users SET scope = NULL WHERE id IN "
+                                     "(SELECT id FROM partner_users ORDER BY id LIMIT 3)")));
+    proposeAndStart();
+    ReEncryptor r(*db, QStringLiteral("lead-console"));
+    std::optional<StoreError> stuck;
+    for (int i = 0; i < 20 && !stuck; ++i) {
+        auto step = r.step();
+        if (!step.ok()) {
+            stuck = step.error();
+        } else {
+            ASSERT_NE(step->outcome, ReEncryptor::Step::Outcome::Finished)
+                << "finished with partner users it could not re-index";
+        }
+    }
+    ASSERT_TRUE(stuck);
+    EXPECT_TRUE(stuck->message.contains(QStringLiteral("schema v9")))
+        << stuck->message.toStdString();
+    EXPECT_EQ(rows(QStringLiteral("partner_users"), 1), kPartners) << "the batch rolled back";
+    // A console with the new key lists each environment: the scope is sealed in, row moved.
+    expectPartnersReadable(*db);
+    EXPECT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT count(*) FROM partner_users WHERE scope IS "
+                                            "NULL"))
+                  .toLongLong(),
+              0);
+    ASSERT_GT(finish(*db, QStringLiteral("lead-console")), 0);
+    auto fresh = where.open(newKey);
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
+    expectPartnersReadable(**fresh);
 }
