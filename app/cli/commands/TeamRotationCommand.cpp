@@ -293,13 +293,17 @@ void TeamRotationCommand::run(CliContext &ctx, const QString &teamName, Finish f
     r->path = r->target.isSqlite() ? r->target.path() : r->target.describe();
     r->keychain = std::make_shared<team::TeamKeychain>(teamName);
     const auto done = r->finish;
-    r->finish = [r, done](int code) {
-        auto keep = r->keychain;
-        auto keepPassword = r->passwordKeychain;
-        r->store.reset();
-        dropLater(keep);
-        if (keepPassword)
-            dropLater(keepPassword);
+    // A weak reference: the Rotation holding a finish that holds the Rotation was a cycle
+    // (LeakSanitizer: every rotation command leaked it). The callbacks in flight keep it alive.
+    r->finish = [weak = std::weak_ptr<Rotation>(r), done](int code) {
+        if (const auto self = weak.lock()) {
+            auto keep = self->keychain;
+            auto keepPassword = self->passwordKeychain;
+            self->store.reset();
+            dropLater(keep);
+            if (keepPassword)
+                dropLater(keepPassword);
+        }
         done(code);
     };
     openStore(r);
