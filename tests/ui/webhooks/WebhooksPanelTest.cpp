@@ -392,14 +392,29 @@ TEST(WebhookLogModelTest, MirrorsTheBoundedLogUnderTheModelTester)
     EXPECT_EQ(log.size(), 0);
 }
 
-TEST(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWindowClosed)
+namespace {
+
+/// A session on the real sandbox and keychain whose clock the test moves (the secret's age,
+/// the previous secret's window); the webhook secrets it writes are removed at the end.
+class WebhooksPanelClock : public ::testing::Test
 {
-    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    test::SessionRig rig(&clock);
-    ASSERT_TRUE(rig.start());
-    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
-    rig.setEnvironment();
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(rig.start());
+        rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
+                          QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
+        rig.setEnvironment();
+    }
+
+    FixedClock clock { QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC) };
+    test::SessionRig rig { &clock };
+};
+
+} // namespace
+
+TEST_F(WebhooksPanelClock, CrlfBodyKeptExactlyAndThePreviousSecretRefusedOnceItsWindowClosed)
+{
     ui::WebhooksPanel panel(rig.session());
     panel.show();
     ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
@@ -516,14 +531,8 @@ TEST_F(WebhooksPanelTest, RotationPatchesTheSubscriptionFirstAndAFailedPatchChan
     EXPECT_EQ(e.httpStatus, 200);
 }
 
-TEST(WebhooksPanelClock, TheSecretsAgeAndAReminderWhenItsRotationIsDue)
+TEST_F(WebhooksPanelClock, TheSecretsAgeAndAReminderWhenItsRotationIsDue)
 {
-    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    test::SessionRig rig(&clock);
-    ASSERT_TRUE(rig.start());
-    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
-    rig.setEnvironment();
     ui::WebhooksPanel panel(rig.session());
     panel.show();
     ASSERT_TRUE(waitUntil([&] { return panel.secretsLoaded(); }, 20000));
@@ -574,14 +583,8 @@ TEST(WebhooksPanelClock, TheSecretsAgeAndAReminderWhenItsRotationIsDue)
         test::labelText(&panel, QStringLiteral("secretAge")).contains(QLatin1String("0 day")));
 }
 
-TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
+TEST_F(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
 {
-    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    test::SessionRig rig(&clock);
-    ASSERT_TRUE(rig.start());
-    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
-    rig.setEnvironment();
     QMainWindow window;
     auto *panel = new ui::WebhooksPanel(rig.session());
     window.setCentralWidget(panel);
@@ -610,14 +613,8 @@ TEST(WebhooksPanelClock, TheReminderAlsoShowsInTheMainWindowsStatusBar)
 
 // The console builds the Webhooks panel only when it is first shown: the status bar's reminder
 // follows the session's secrets by itself, with no panel at all.
-TEST(WebhooksPanelClock, TheStatusBarReminderNeedsNoWebhooksPanel)
+TEST_F(WebhooksPanelClock, TheStatusBarReminderNeedsNoWebhooksPanel)
 {
-    FixedClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    test::SessionRig rig(&clock);
-    ASSERT_TRUE(rig.start());
-    rig.removeAtEnd({ QString::fromLatin1(webhooks::SecretRingStore::kCurrentName),
-                      QString::fromLatin1(webhooks::SecretRingStore::kPreviousName) });
-    rig.setEnvironment();
     QMainWindow window;
     auto *status = new ui::RotationReminderStatus(window.statusBar(), rig.session());
     window.resize(1000, 700);
