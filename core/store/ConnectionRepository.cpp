@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -36,17 +37,25 @@ QDateTime fromMs(const QVariant &v)
 }
 /// `versioned` (schema v6): a blind upsert (version 0: a row not read from the store, e.g. the
 /// API's answer) still counts as an update, so a console holding the old version sees a Conflict.
-QString upsertStatement(bool versioned, bool epochs)
+/// `rows` > 1: one statement inserting that many rows (PostgreSQL's bulk path; the same row
+/// must not appear twice in one statement).
+QString upsertStatement(bool versioned, bool epochs, int rows = 1)
 {
     // v8: key_epoch is set on insert and on update (a rewritten row is in the write epoch).
+    const QString values =
+        QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?%1)").arg(epochs ? QStringLiteral(",?") : QString());
+    QStringList all;
+    all.reserve(rows);
+    for (int i = 0; i < rows; ++i)
+        all << values;
     return QStringLiteral(
                "INSERT INTO connections(connection_index, user_index, connection_id, "
                "aero_pass_user_uuid, "
                "bank_name, status,"
                " connection_expiry, account_summary, last_refresh, created_at, updated_at%1)"
-               " VALUES(?,?,?,?,?,?,?,?,?,?,?%2)")
-               .arg(epochs ? QStringLiteral(", key_epoch") : QString(),
-                    epochs ? QStringLiteral(",?") : QString()) +
+               " VALUES")
+               .arg(epochs ? QStringLiteral(", key_epoch") : QString()) +
+        all.join(QLatin1Char(',')) +
         QStringLiteral(
                " ON CONFLICT(connection_index) DO UPDATE SET user_index=excluded.user_index,"
                " connection_id=excluded.connection_id, "
@@ -125,8 +134,8 @@ ConnectionRepository::inTransaction(const std::function<Status<StoreError>()> &w
     return {};
 }
 
-Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q,
-                                                   bool announceRow)
+Result<ConnectionRepository::SealedRow, StoreError>
+ConnectionRepository::seal(const Connection &c) const
 {
     if (c.connectionId.trimmed().isEmpty())
         return StoreError::make(StoreError::Kind::InvalidInput,
@@ -156,6 +165,31 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
             return sealed.error();
         summary = *sealed;
     }
+    return SealedRow { rowKey, QVariant(*id), user, userIndex, summary };
+}
+
+QVariantList ConnectionRepository::insertBinds(const Connection &c, const SealedRow &row,
+                                               qint64 nowMs) const
+{
+    QVariantList binds { QVariant(row.rowKey), row.userIndex, row.id, row.user,
+                         // unknown bank or status: empty, not NULL
+                         QVariant(c.bankName.isNull() ? QStringLiteral("") : c.bankName),
+                         QVariant(c.status.isNull() ? QStringLiteral("") : c.status),
+                         msOrNull(c.connectionExpiry), row.summary, msOrNull(c.lastRefresh),
+                         QVariant(c.createdAt.isValid() ? c.createdAt.toMSecsSinceEpoch() : nowMs),
+                         QVariant(nowMs) };
+    if (m_keyEpoch > 0)
+        binds << QVariant(m_keyEpoch);
+    return binds;
+}
+
+Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 nowMs, QSqlQuery &q,
+                                                   bool announceRow)
+{
+    auto sealedRow = seal(c);
+    if (!sealedRow)
+        return sealedRow.error();
+    const QByteArray &rowKey = sealedRow->rowKey;
     if (m_versioned && c.version > 0) {
         // Optimistic concurrency: only the version this console read may be replaced.
         QSqlQuery update(m_db.db());
@@ -173,13 +207,13 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
                                                                      "key_epoch = ?")
                                                     : QString(),
                                      match));
-        QVariantList binds { userIndex,
-                             QVariant(*id),
-                             user,
+        QVariantList binds { sealedRow->userIndex,
+                             sealedRow->id,
+                             sealedRow->user,
                              QVariant(c.bankName.isNull() ? QStringLiteral("") : c.bankName),
                              QVariant(c.status.isNull() ? QStringLiteral("") : c.status),
                              msOrNull(c.connectionExpiry),
-                             summary,
+                             sealedRow->summary,
                              msOrNull(c.lastRefresh),
                              QVariant(nowMs) };
         if (m_keyEpoch > 0)
@@ -203,20 +237,8 @@ Status<StoreError> ConnectionRepository::upsertOne(const Connection &c, qint64 n
         conflict.current = std::move(current).value();
         return conflict;
     }
-    q.addBindValue(rowKey);
-    q.addBindValue(userIndex);
-    q.addBindValue(*id);
-    q.addBindValue(user);
-    q.addBindValue(c.bankName.isNull() ? QStringLiteral("")
-                                       : c.bankName); // unknown bank: empty, not NULL
-    q.addBindValue(c.status.isNull() ? QStringLiteral("") : c.status);
-    q.addBindValue(msOrNull(c.connectionExpiry));
-    q.addBindValue(summary);
-    q.addBindValue(msOrNull(c.lastRefresh));
-    q.addBindValue(c.createdAt.isValid() ? c.createdAt.toMSecsSinceEpoch() : nowMs);
-    q.addBindValue(nowMs);
-    if (m_keyEpoch > 0)
-        q.addBindValue(m_keyEpoch);
+    for (const QVariant &v : insertBinds(c, *sealedRow, nowMs))
+        q.addBindValue(v);
     if (auto s = relabel(c.connectionId, rowKey); !s)
         return s;
     if (!q.exec())
@@ -281,11 +303,12 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
         m_db.db().rollback();
         return error;
     }
-    for (const Connection &c : list) {
-        if (auto s = upsertOne(c, now, q, false); !s) {
-            m_db.db().rollback();
-            return s;
-        }
+    if (auto s = m_db.backend() == StoreBackend::Postgres && !m_index.hasOthers()
+            ? upsertBulk(list, now, q)
+            : upsertEach(list, now, q);
+        !s) {
+        m_db.db().rollback();
+        return s;
     }
     // One announcement for the batch: the listeners re-read in the background.
     if (auto s = list.isEmpty() ? Status<StoreError> {} : announce(StoreChange::Op::Many, {}); !s) {
@@ -300,6 +323,73 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
                                     QStringLiteral("Cannot commit the store transaction."));
     }
     return {};
+}
+
+Status<StoreError> ConnectionRepository::upsertEach(const QList<Connection> &list, qint64 nowMs,
+                                                    QSqlQuery &q)
+{
+    for (const Connection &c : list) {
+        if (auto s = upsertOne(c, nowMs, q, false); !s)
+            return s;
+    }
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::upsertBulk(const QList<Connection> &list, qint64 nowMs,
+                                                    QSqlQuery &single)
+{
+    // PostgreSQL: each statement is a round trip, so blind upserts (version 0, not mid-rotation)
+    // go kBulkRows to a statement. A row read from the store (version > 0) keeps its own
+    // optimistic update, and a connection seen twice ends the statement first (ON CONFLICT may
+    // not touch a row twice in one statement), so the outcome is that of one upsert per row.
+    constexpr int kBulkRows = 500;
+    QSqlQuery full(m_db.db());
+    bool fullPrepared = false;
+    QVariantList binds;
+    QSet<QByteArray> pendingKeys;
+    int pending = 0;
+    const auto flush = [&]() -> Status<StoreError> {
+        if (pending == 0)
+            return {};
+        QSqlQuery partial(m_db.db());
+        QSqlQuery &q = pending == kBulkRows ? full : partial;
+        if (pending < kBulkRows || !fullPrepared) {
+            if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0, pending)))
+                return SqlFailure::ofQuery(q, QStringLiteral("upsert connections"));
+            fullPrepared = fullPrepared || pending == kBulkRows;
+        }
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec())
+            return SqlFailure::ofQuery(q, QStringLiteral("upsert connections"));
+        binds.clear();
+        pendingKeys.clear();
+        pending = 0;
+        return {};
+    };
+    for (const Connection &c : list) {
+        if (m_versioned && c.version > 0) {
+            if (auto s = flush(); !s)
+                return s;
+            if (auto s = upsertOne(c, nowMs, single, false); !s)
+                return s;
+            continue;
+        }
+        auto row = seal(c);
+        if (!row)
+            return row.error();
+        if (pendingKeys.contains(row->rowKey)) {
+            if (auto s = flush(); !s)
+                return s;
+        }
+        pendingKeys.insert(row->rowKey);
+        binds << insertBinds(c, *row, nowMs);
+        if (++pending == kBulkRows) {
+            if (auto s = flush(); !s)
+                return s;
+        }
+    }
+    return flush();
 }
 
 namespace {

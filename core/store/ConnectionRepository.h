@@ -10,6 +10,7 @@
 #include "core/util/Result.h"
 
 #include <QList>
+#include <QVariant>
 
 class QSqlQuery;
 
@@ -77,6 +78,25 @@ public:
     const QString &sessionId() const { return m_sessionId; }
 
 private:
+    /// A connection's sealed fields, bound to its row key (its blind index).
+    struct SealedRow
+    {
+        QByteArray rowKey;
+        QVariant id;
+        QVariant user;
+        QVariant userIndex;
+        QVariant summary;
+    };
+    Result<SealedRow, StoreError> seal(const connections::Connection &c) const;
+    /// The upsert statement's values for one row, in column order.
+    QVariantList insertBinds(const connections::Connection &c, const SealedRow &row,
+                             qint64 nowMs) const;
+    /// upsertMany's body: one statement per row (SQLite, or mid-rotation) …
+    Status<StoreError> upsertEach(const QList<connections::Connection> &list, qint64 nowMs,
+                                  QSqlQuery &q);
+    /// … or many rows to a statement (PostgreSQL).
+    Status<StoreError> upsertBulk(const QList<connections::Connection> &list, qint64 nowMs,
+                                  QSqlQuery &single);
     /// Binds and runs `q`, prepared with the upsert statement. `announce`: NOTIFY this row
     /// (PostgreSQL; upsertMany announces its batch once instead).
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q,

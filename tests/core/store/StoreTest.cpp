@@ -181,6 +181,51 @@ TEST_P(StoreTest, BulkInsertOfAHundredThousand)
               sample(99999).aeroPassUserUuid);
 }
 
+TEST_P(StoreTest, UpsertManyActsAsOneUpsertPerRowInOrder)
+{
+    // On PostgreSQL upsertMany writes 500 rows to a statement: a connection listed twice, a
+    // row read from the store (version > 0) among blind ones and a short last statement must
+    // still end as one upsert per row, in list order, would have.
+    auto s = open();
+    ASSERT_TRUE(s.ok());
+    auto &repo = (*s)->connections();
+    ASSERT_TRUE(repo.upsert(sample(3)).ok());
+    auto read = repo.get(sample(3).connectionId);
+    ASSERT_TRUE(read.ok());
+    ASSERT_GT(read->version, 0);
+    QList<Connection> list;
+    for (int i = 0; i < 1203; ++i)
+        list.append(sample(i));
+    Connection again = sample(7);
+    again.bankName = QStringLiteral("Second write wins");
+    list.insert(300, again); // in the same statement of 500 as sample(7)
+    Connection edited = *read;
+    edited.status = QStringLiteral("EDITED");
+    list.insert(900, edited); // read at the version before this batch's blind write of it
+    const auto written = repo.upsertMany(list);
+    ASSERT_FALSE(written.ok()) << "the stale versioned row must conflict";
+    EXPECT_EQ(written.error().kind, StoreError::Kind::Conflict);
+    EXPECT_EQ(repo.count(), 1) << "a failed batch writes nothing";
+
+    list.removeAt(900);
+    ASSERT_TRUE(repo.upsertMany(list).ok());
+    EXPECT_EQ(repo.count(), 1203);
+    EXPECT_EQ(repo.get(sample(7).connectionId)->bankName, QStringLiteral("Second write wins"));
+    EXPECT_EQ(repo.get(sample(1202).connectionId)->aeroPassUserUuid, sample(1202).aeroPassUserUuid);
+    const auto seven = repo.get(sample(7).connectionId);
+    const auto three = repo.get(sample(3).connectionId);
+    ASSERT_TRUE(seven.ok() && three.ok());
+    EXPECT_EQ(seven->version, read->version + 1) << "inserted, then updated once in the batch";
+    EXPECT_EQ(three->version, read->version + 1);
+
+    // A versioned row at its current version among blind rows is one optimistic update.
+    Connection current = *three;
+    current.status = QStringLiteral("EDITED");
+    ASSERT_TRUE(repo.upsertMany({ sample(2000), current, sample(2001) }).ok());
+    EXPECT_EQ(repo.get(sample(3).connectionId)->status, QStringLiteral("EDITED"));
+    EXPECT_EQ(repo.count(), 1205);
+}
+
 TEST_P(StoreTest, BinaryValuesRoundTripByteForByte)
 {
     // QPSQL binds a QByteArray as bytea: every byte value (NUL, quotes, backslashes, high
