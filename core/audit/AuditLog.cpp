@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditVerifier.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
@@ -75,6 +76,10 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
         auto e = sqlError(q, QStringLiteral("lock audit chain"));
         rollback();
         return e;
+    }
+    if (auto fenced = store::KeyEpochs::fence(db, m_store.connections().keyEpoch()); !fenced) {
+        rollback();
+        return fenced.error();
     }
 
     AuditRecord r;

@@ -1,6 +1,7 @@
 #include "core/store/ConnectionRepository.h"
 
 #include "core/store/ConnectionHistory.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/StorePlaces.h"
@@ -283,6 +284,8 @@ Status<StoreError> ConnectionRepository::upsert(const Connection &connection)
     if (m_index.hasOthers())
         return upsertMany({ connection }); // relabel + upsert in one transaction
     return inTransaction([&]() -> Status<StoreError> {
+        if (auto s = KeyEpochs::fence(m_db.db(), m_keyEpoch); !s)
+            return s;
         QSqlQuery q(m_db.db());
         if (!q.prepare(upsertStatement(m_versioned, m_keyEpoch > 0)))
             return SqlFailure::ofQuery(q, QStringLiteral("upsert connection"));
@@ -307,6 +310,12 @@ Status<StoreError> ConnectionRepository::upsertMany(const QList<Connection> &lis
             ? upsertBulk(list, now, q)
             : upsertEach(list, now, q);
         !s) {
+        m_db.db().rollback();
+        return s;
+    }
+    // The key epoch fence last, before COMMIT: on SQLite a read first would make this deferred
+    // transaction's later write fail at once ("database is locked") instead of waiting.
+    if (auto s = KeyEpochs::fence(m_db.db(), m_keyEpoch); !s) {
         m_db.db().rollback();
         return s;
     }

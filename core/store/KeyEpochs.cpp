@@ -1,9 +1,13 @@
 #include "core/store/KeyEpochs.h"
 
 #include "core/store/KeyCheck.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StoreKeys.h"
+#include "core/util/LogCategories.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
@@ -102,11 +106,58 @@ Status<StoreError> KeyEpochs::retireEpoch(QSqlDatabase &db, int epoch)
     return {};
 }
 
+Status<StoreError> KeyEpochs::fence(QSqlDatabase &db, int epoch)
+{
+    if (epoch <= 0)
+        return {};
+    const StoreBackend backend = db.driverName() == SqlDialect::driver(StoreBackend::Postgres)
+        ? StoreBackend::Postgres
+        : StoreBackend::Sqlite;
+    QSqlQuery q(db);
+    // Two statements: a statement's snapshot is taken when it starts, so the check must come
+    // after the lock is granted to see a retirement committed while this writer waited.
+    if (backend == StoreBackend::Postgres && !q.exec(SqlDialect::lockShared(backend, fenceScope())))
+        return SqlFailure::ofQuery(q, QStringLiteral("take the key epoch fence"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM store_meta WHERE key = ?"));
+    q.addBindValue(checkKey(epoch));
+    if (!q.exec() || !q.next())
+        return SqlFailure::ofQuery(q, QStringLiteral("check the key epoch"));
+    if (q.value(0).toInt() > 0)
+        return {};
+    qCWarning(aerodesk::log::store) << "write refused: key epoch" << epoch
+                                    << "was retired by a rotation while this store was open";
+    return StoreError::make(
+        StoreError::Kind::ReadOnly,
+        QCoreApplication::translate(
+            "aerodesk::store::KeyEpochs",
+            "The team key was rotated while this console was open, so this change was not "
+            "saved. Reopen the team store (Settings → Store → Apply) and make the change "
+            "again; if it still cannot be saved, ask your team lead for the new team key."));
+}
+
+Status<StoreError> KeyEpochs::announceKeys(QSqlDatabase &db, const QString &session)
+{
+    if (db.driverName() != SqlDialect::driver(StoreBackend::Postgres))
+        return {};
+    const StoreChange change {
+        QStringLiteral("store_meta"), {}, 0, session, StoreChange::Op::Many
+    };
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+    q.addBindValue(change.toPayload());
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("announce a key change"));
+    return {};
+}
+
 Status<StoreError> KeyEpochs::stamp(QSqlDatabase &db, const QString &table, const QString &idColumn,
                                     qint64 id, int epoch)
 {
     if (epoch <= 0)
         return {};
+    if (auto s = fence(db, epoch); !s)
+        return s;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE %1 SET key_epoch = ? WHERE %2 = ?").arg(table, idColumn));
     q.addBindValue(epoch);

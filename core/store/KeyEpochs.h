@@ -43,8 +43,25 @@ public:
     /// Drops epoch `epoch`'s key check and key id: its key opens nothing here any more.
     static Status<StoreError> retireEpoch(QSqlDatabase &db, int epoch);
 
+    /// The epoch fence (docs/team.md, "A console open across a rotation"): called in every write
+    /// transaction before its first sealed row. Refuses (ReadOnly) when `epoch`, the epoch this
+    /// console seals under, has been retired meanwhile — a console that read the plan before the
+    /// rotation finished would otherwise write rows no remaining key opens. On PostgreSQL it
+    /// first takes the `epochs` advisory lock shared, held until the writer's COMMIT, so the
+    /// re-encryptor's last step (which takes it exclusively) counts every row of the old epoch
+    /// committed before it retires the epoch, and no writer of that epoch commits after it.
+    /// `epoch` 0 (schema before v8): nothing to do.
+    static Status<StoreError> fence(QSqlDatabase &db, int epoch);
+    static QString fenceScope() { return QStringLiteral("epochs"); }
+
+    /// PostgreSQL: announces a change of the store's keys or rotation plan on StoreChange's
+    /// channel (table "store_meta", sent at COMMIT), so open consoles re-read their keys
+    /// (StoreLive). `session`: the announcing console's, which ignores its own echo. SQLite: no-op.
+    static Status<StoreError> announceKeys(QSqlDatabase &db, const QString &session);
+
     /// Labels one freshly written row with the epoch it was sealed under (`epoch` 0: the schema
-    /// has no key_epoch yet, nothing to do). Writers call it right after sealing a row.
+    /// has no key_epoch yet, nothing to do). Writers call it right after sealing a row, in the
+    /// row's transaction; it passes the fence() too.
     static Status<StoreError> stamp(QSqlDatabase &db, const QString &table, const QString &idColumn,
                                     qint64 id, int epoch);
 

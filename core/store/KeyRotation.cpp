@@ -47,6 +47,8 @@ changePlan(Store &store,
         return fail(s.error());
     if (auto s = KeyEpochs::savePlan(db, *plan); !s)
         return fail(s.error());
+    if (auto s = KeyEpochs::announceKeys(db, store.connections().sessionId()); !s)
+        return fail(s.error());
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(SqlFailure::ofQuery(q, QStringLiteral("commit key rotation")));
     if (auto s = store.refreshKeys(); !s)

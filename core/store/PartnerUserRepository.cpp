@@ -3,6 +3,7 @@
 #include "core/store/BlindIndex.h"
 #include "core/store/Database.h"
 #include "core/store/FieldCipher.h"
+#include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/util/LogCategories.h"
@@ -193,19 +194,24 @@ Status<StoreError> PartnerUserRepository::upsert(const QString &scope, const QSt
         return sealed.error();
     // Mid-rotation the row may still be in the other epoch: it moves to the write epoch whole
     // first, in the same transaction, so the upsert below updates it (never a second row).
+    // One transaction with the key epoch fence (a console open across a rotation's end writes
+    // nothing no key opens: KeyEpochs::fence).
     const bool rotating = m_index.hasOthers();
     QSqlDatabase &db = m_db.db();
     const auto rollback = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    QSqlQuery begin(db);
+    if (!begin.exec(SqlDialect::beginWrite(m_db.backend())))
+        return SqlFailure::ofQuery(begin, what);
+    if (auto fenced = KeyEpochs::fence(db, m_cipher.epoch()); !fenced) {
+        rollback();
+        return fenced;
+    }
     if (rotating) {
-        QSqlQuery begin(db);
-        if (!begin.exec(SqlDialect::beginWrite(m_db.backend())))
-            return SqlFailure::ofQuery(begin, what);
         if (auto moved = relabel(scope, id); !moved) {
             rollback();
             return moved;
         }
     }
-    // Otherwise one statement: atomic on both engines, committed when it returns.
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO partner_users(user_index, scope_index, user_id, scope,"
                              " %1, updated_at, key_epoch) VALUES(?,?,?,?,?,?,?)"
@@ -224,11 +230,10 @@ Status<StoreError> PartnerUserRepository::upsert(const QString &scope, const QSt
     q.addBindValue(m_cipher.epoch());
     if (!q.exec()) {
         auto error = SqlFailure::ofQuery(q, what);
-        if (rotating)
-            rollback();
+        rollback();
         return error;
     }
-    if (rotating && !q.exec(QStringLiteral("COMMIT"))) {
+    if (!q.exec(QStringLiteral("COMMIT"))) {
         auto error = SqlFailure::ofQuery(q, what);
         rollback();
         return error;

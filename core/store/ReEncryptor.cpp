@@ -151,6 +151,12 @@ Result<ReEncryptor::Step, StoreError> ReEncryptor::step()
     }
     if (t >= tables.size()) {
         // The end of a pass: Finished only when nothing of the old epoch is left anywhere.
+        // PostgreSQL: the key epoch fence taken exclusively first (KeyEpochs::fence), so the
+        // count below sees every row a writer committed under the old epoch, and no such writer
+        // commits between the count and the retirement; writers wait only for this one step.
+        if (backend == StoreBackend::Postgres &&
+            !q.exec(SqlDialect::lock(backend, KeyEpochs::fenceScope())))
+            return fail(SqlFailure::ofQuery(q, QStringLiteral("take the key epoch fence")));
         auto left = remaining(from);
         if (!left)
             return fail(left.error());
@@ -160,6 +166,8 @@ Result<ReEncryptor::Step, StoreError> ReEncryptor::step()
         out.outcome = *finished ? Step::Outcome::Finished : Step::Outcome::NewPass;
         if (*finished) {
             if (auto s = KeyEpochs::retireEpoch(db, from); !s)
+                return fail(s.error());
+            if (auto s = KeyEpochs::announceKeys(db, m_store.connections().sessionId()); !s)
                 return fail(s.error());
         }
     }

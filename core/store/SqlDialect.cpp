@@ -49,6 +49,13 @@ QString SqlDialect::lock(StoreBackend backend, const QString &scope)
     return QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('aerodesk.%1'))").arg(quoted);
 }
 
+QString SqlDialect::lockShared(StoreBackend backend, const QString &scope)
+{
+    QString exclusive = lock(backend, scope);
+    return exclusive.replace(QStringLiteral("pg_advisory_xact_lock("),
+                             QStringLiteral("pg_advisory_xact_lock_shared("));
+}
+
 QVariant SqlDialect::noLimit(StoreBackend backend)
 {
     return backend == StoreBackend::Postgres ? QVariant(QMetaType(QMetaType::LongLong))

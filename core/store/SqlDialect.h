@@ -30,6 +30,8 @@ public:
     /// PostgreSQL: a transaction-scoped advisory lock for `scope` (released at COMMIT or
     /// ROLLBACK), so two consoles serialise on it. SQLite: empty (BEGIN IMMEDIATE did it).
     static QString lock(StoreBackend backend, const QString &scope);
+    /// lock()'s shared form: many holders at once, none while someone holds lock(scope).
+    static QString lockShared(StoreBackend backend, const QString &scope);
     /// The LIMIT value meaning "no limit": SQLite -1, PostgreSQL NULL.
     static QVariant noLimit(StoreBackend backend);
     /// An empty blob literal: X'' / '\x'::bytea.

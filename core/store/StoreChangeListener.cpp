@@ -153,7 +153,16 @@ void StoreChangeListener::onNotification(const QString &name, QSqlDriver::Notifi
     if (name != QLatin1String(StoreChange::kChannel) || !m_store)
         return;
     const auto change = StoreChange::fromPayload(payload.toString());
-    if (!change || change->session == m_ownSession || change->table != QLatin1String("connections"))
+    if (!change || change->session == m_ownSession)
+        return;
+    if (change->table == QLatin1String("store_meta")) {
+        // A rotation step elsewhere: this listener's store and the console's read the keys again.
+        if (auto s = m_store->refreshKeys(); !s)
+            qCWarning(aerodesk::log::store).noquote()
+                << "the store's keys could not be re-read:" << s.error().message;
+        return Q_EMIT keysChanged();
+    }
+    if (change->table != QLatin1String("connections"))
         return;
     switch (change->op) {
     case StoreChange::Op::Many:

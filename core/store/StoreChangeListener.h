@@ -59,6 +59,8 @@ Q_SIGNALS:
     void rowRemoved(const aerodesk::store::StoreChange &change);
     /// Another console wrote many rows at once (an import): re-read in the background.
     void manyChanged(const aerodesk::store::StoreChange &change);
+    /// Another console changed the store's keys or rotation plan (KeyEpochs::announceKeys).
+    void keysChanged();
 
 private:
     void tryOpen();

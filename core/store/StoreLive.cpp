@@ -33,6 +33,12 @@ StoreLive::StoreLive(Store &store, QObject *parent)
             [this](const StoreChange &change) { Q_EMIT rowRemoved(change.rowIndex); });
     connect(m_listener, &StoreChangeListener::manyChanged, this,
             [this](const StoreChange &) { Q_EMIT manyChanged(); });
+    connect(m_listener, &StoreChangeListener::keysChanged, this, [this] {
+        if (auto s = m_store.refreshKeys(); !s)
+            qCWarning(aerodesk::log::store).noquote()
+                << "the console's store could not re-read its keys:" << s.error().message;
+        Q_EMIT keysChanged();
+    });
     m_thread->start();
     QMetaObject::invokeMethod(m_listener, &StoreChangeListener::start, Qt::QueuedConnection);
 }

@@ -24,6 +24,7 @@ class StoreChangeListener;
 /// - The listener's connection lost → health Offline; reconnected → Recovering, the console's
 ///   own connection (`store`, which libpq never reconnects) is opened again, recovered() asks
 ///   the console to re-read what changed meanwhile, then Online.
+/// - keysChanged: another console's key rotation step; the store has re-read its keys.
 /// - reportFailure(): a write that found the server unreachable → Offline at once (the listener
 ///   probes; if only the console's connection broke, it is re-opened the same way).
 ///
@@ -54,6 +55,9 @@ Q_SIGNALS:
     void manyChanged();
     /// Back after an outage: re-read the rows (changes made meanwhile were not announced here).
     void recovered();
+    /// A key rotation step was committed by another console: the console's store has re-read
+    /// its keys and plan (Store::refreshKeys), so its writes are sealed under the right epoch.
+    void keysChanged();
 
 private:
     void onOnline(bool afterOutage);

@@ -7,6 +7,8 @@
 #include "core/store/StoreLive.h"
 
 #include "core/crypto/Random.h"
+#include "core/store/KeyRotation.h"
+#include "core/store/ReEncryptor.h"
 #include "core/store/Store.h"
 #include "core/store/StoreChange.h"
 #include "core/store/StoreChangeListener.h"
@@ -146,6 +148,49 @@ TEST_F(StoreLiveTest, AnotherProcessesEditReachesThisConsoleWithinASecond)
     EXPECT_EQ(row.status, QStringLiteral("BY_PEER"));
     EXPECT_EQ(row.version, 2);
     EXPECT_EQ(peer.next(), QStringLiteral("ok 2"));
+}
+
+TEST_F(StoreLiveTest, ARotationStepElsewhereMovesThisConsolesWritesToTheNewEpoch)
+{
+    // The lead (`other`) rotates the team key while this console is open: each step reaches
+    // this console within a second, its store re-reads its keys, and after the rotation it writes
+    // under the new epoch — never a row the retired key alone could open.
+    ASSERT_TRUE(mine->connections().upsert(liveSample(1)).ok());
+    auto live = follow();
+    QSignalSpy keys(live.get(), &store::StoreLive::keysChanged);
+    const crypto::SecureBytes newKey = crypto::Random::secretBytes(32);
+
+    ASSERT_TRUE(store::KeyRotation::propose(*other, newKey).ok());
+    ASSERT_TRUE(waitUntil([&] { return keys.count() >= 1; }, 5000)) << "propose not announced";
+    ASSERT_TRUE(mine->addKey(newKey).ok()) << "the agent imports the new key beside the old";
+    EXPECT_EQ(mine->cipher().epoch(), 1);
+
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_TRUE(store::KeyRotation::start(*other).ok());
+    ASSERT_TRUE(waitUntil([&] { return mine->cipher().epoch() == 2; }, 5000))
+        << "this console still seals under epoch " << mine->cipher().epoch();
+    EXPECT_LT(clock.elapsed(), 1000) << "the rotation step took " << clock.elapsed() << " ms";
+    EXPECT_GE(keys.count(), 2);
+
+    store::ReEncryptor driver(*other, QStringLiteral("lead"));
+    for (int i = 0; i < 100; ++i) {
+        auto step = driver.step();
+        ASSERT_TRUE(step.ok()) << step.error().message.toStdString();
+        if (step->outcome == store::ReEncryptor::Step::Outcome::Finished)
+            break;
+    }
+    ASSERT_TRUE(waitUntil([&] { return keys.count() >= 3; }, 5000)) << "Finished not announced";
+    ASSERT_TRUE(mine->connections().upsert(liveSample(2)).ok());
+    auto newOnly = where.open(newKey);
+    ASSERT_TRUE(newOnly.ok()) << newOnly.error().message.toStdString();
+    EXPECT_TRUE((*newOnly)->connections().get(liveSample(2).connectionId).ok());
+    EXPECT_TRUE((*newOnly)->connections().get(liveSample(1).connectionId).ok());
+    EXPECT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT count(*) FROM connections WHERE key_epoch "
+                                            "<> 2"))
+                  .toLongLong(),
+              0);
 }
 
 TEST_F(StoreLiveTest, OwnWritesAreNotEchoedAndRemovalsAndBatchesAreAnnounced)

@@ -596,6 +596,80 @@ TEST_P(StoreRotationTest, AConsoleHoldingOnlyTheOldKeyReadsButWritesNothing)
     EXPECT_FALSE(old.connections().get(rotationSample(10).connectionId).ok());
 }
 
+TEST_P(StoreRotationTest, AConsoleOpenAcrossTheEndOfARotationWritesNothingNoKeyOpens)
+{
+    // A console that read the plan before the rotation started (it holds both keys, as an
+    // enrolled agent does) still seals under epoch 1 when the rotation finishes and epoch 1 is
+    // retired. Every writer passes the key epoch fence: refused with a clear message, nothing
+    // written; after refreshKeys() it writes under epoch 2, readable with the new key alone.
+    seed(20, 3);
+    auto proposed = KeyRotation::propose(*db, newKey);
+    ASSERT_TRUE(proposed.ok()) << proposed.error().message.toStdString();
+    auto opened = where.open(oldKey);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    store::Store &stale = **opened;
+    ASSERT_TRUE(stale.addKey(newKey).ok());
+    ASSERT_EQ(stale.cipher().epoch(), 1) << "Distributing: this console writes epoch 1";
+
+    ASSERT_TRUE(KeyRotation::start(*db).ok());
+    // Between start and Finished epoch 1 is live: this console's rows are re-encrypted later.
+    ASSERT_TRUE(stale.connections().upsert(rotationSample(500)).ok());
+    finish(*db, QStringLiteral("lead-console"));
+    ASSERT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT count(*) FROM connections WHERE key_epoch "
+                                            "= 1"))
+                  .toLongLong(),
+              0);
+
+    const qint64 connectionsBefore = db->connections().count();
+    const auto countOf = [this](const char *table) {
+        return where.rawScalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+            .toLongLong();
+    };
+    const qint64 eventsBefore = countOf("connection_events");
+    const qint64 auditBefore = countOf("audit_log");
+    const qint64 partnersBefore = countOf("partner_users");
+
+    auto written = stale.connections().upsert(rotationSample(501));
+    ASSERT_FALSE(written.ok()) << "a row sealed under the retired epoch was written";
+    EXPECT_EQ(written.error().kind, StoreError::Kind::ReadOnly);
+    EXPECT_TRUE(written.error().message.contains(QStringLiteral("rotated")))
+        << written.error().message.toStdString();
+    EXPECT_EQ(
+        stale.connections().upsertMany({ rotationSample(502), rotationSample(503) }).error().kind,
+        StoreError::Kind::ReadOnly);
+    EXPECT_FALSE(stale.history()
+                     .record(rotationSample(0).connectionId,
+                             { QDateTime::currentDateTimeUtc(), QStringLiteral("note"), {} })
+                     .ok());
+    audit::AuditLog log(stale);
+    audit::AuditEntry a;
+    a.object = QStringLiteral("x");
+    EXPECT_FALSE(log.append(a, 1'790'000'000'000, QStringLiteral("pat"), {}).ok());
+    EXPECT_FALSE(partnersOf(stale).put(kSandboxScope, QStringLiteral("late-user"), "{}").ok());
+    EXPECT_EQ(db->connections().count(), connectionsBefore);
+    EXPECT_EQ(countOf("connection_events"), eventsBefore);
+    EXPECT_EQ(countOf("audit_log"), auditBefore);
+    EXPECT_EQ(countOf("partner_users"), partnersBefore);
+    EXPECT_EQ(where
+                  .rawScalar(QStringLiteral("SELECT count(*) FROM connections WHERE key_epoch "
+                                            "= 1"))
+                  .toLongLong(),
+              0);
+
+    // Refreshed, the same console writes under epoch 2, and the new key alone reads it.
+    ASSERT_TRUE(stale.refreshKeys().ok());
+    ASSERT_EQ(stale.cipher().epoch(), 2);
+    ASSERT_TRUE(stale.connections().upsert(rotationSample(501)).ok());
+    auto fresh = where.open(newKey);
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
+    auto row = (*fresh)->connections().get(rotationSample(501).connectionId);
+    ASSERT_TRUE(row.ok()) << row.error().message.toStdString();
+    EXPECT_EQ(row->accountSummary, rotationSample(501).accountSummary);
+    EXPECT_TRUE((*fresh)->connections().get(rotationSample(500).connectionId).ok())
+        << "the row written mid-rotation under epoch 1 was re-encrypted";
+}
+
 TEST_P(StoreRotationTest, AWrongKeyReadsNothingAndWritesNothingBeforeDuringAndAfter)
 {
     seed(60, 5);
