@@ -58,8 +58,18 @@ void StoreOpener::open(const StoreTarget &target, Done done, QList<Migration> mi
     m_keychain.read(name,
                     [this, path, done, migrations](const keychain::KeychainError &error,
                                                    crypto::SecureBytes key) {
-                        if (error.ok())
-                            return done(openWith(path, key, migrations));
+                        if (error.ok()) {
+                            // A first-run instance writes the key to the keychain before it
+                            // creates the store: open only while nobody holds the creation
+                            // lock, else wait for it like a first run (which re-reads the key).
+                            QLockFile lock(lockPath(path));
+                            lock.setStaleLockTime(0);
+                            if (!lock.tryLock(0))
+                                return firstRun(path, done, migrations);
+                            auto opened = openWith(path, key, migrations);
+                            lock.unlock();
+                            return done(std::move(opened));
+                        }
                         if (error.kind != keychain::KeychainError::Kind::NotFound)
                             return done(keychainReadError(error)); // the keychain logged why
                         firstRun(path, done, migrations);
