@@ -7,6 +7,7 @@
 #include "core/session/Session.h"
 #include "core/store/Store.h"
 #include "ui/connections/ConnectionIdDialog.h"
+#include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionsPanel.h"
 
@@ -62,8 +63,10 @@ ConnectionIdDialog *ConnectionImporter::pasteDialog() const
 
 void ConnectionImporter::updateState()
 {
-    QString common;
-    if (!m_session.store())
+    // A team store that cannot be reached: nothing is imported (and nothing queued).
+    const ConnectionLiveUpdates *live = m_panel.liveUpdates();
+    QString common = live ? live->writeRefusal() : QString();
+    if (common.isEmpty() && !m_session.store())
         common = tr("the local store is not open yet.");
     auto set = [](QAction *a, const QString &why) {
         a->setEnabled(why.isEmpty());

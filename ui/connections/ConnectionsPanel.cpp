@@ -879,6 +879,10 @@ void ConnectionsPanel::buildLive()
         m_storeBanner->setText(text);
         m_storeBanner->setVisible(!text.isEmpty());
         m_actions->updateState();
+        if (m_importer)
+            m_importer->updateState();
+        updateLinkState();
+        updateReconnectButton();
     };
     connect(m_live, &ConnectionLiveUpdates::healthChanged, this, showHealth);
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
@@ -1124,7 +1128,9 @@ void ConnectionsPanel::updateLinkState()
     if (!m_linker || !m_refreshAll)
         return;
     const bool opening = m_linker->isOpening();
-    const QString linkBlocked = m_linker->blockedBecause();
+    // Offline first (a team store that cannot be reached): every action here writes to it.
+    const QString offline = m_live ? m_live->writeRefusal() : QString();
+    const QString linkBlocked = offline.isEmpty() ? m_linker->blockedBecause() : offline;
     m_linkAction->setEnabled(linkBlocked.isEmpty());
     m_linkAction->setText(opening ? tr("Getting a widget token…") : tr("Link a bank…"));
     m_linkAction->setToolTip(linkBlocked.isEmpty()
@@ -1139,7 +1145,7 @@ void ConnectionsPanel::updateLinkState()
         m_emptyImport->setEnabled(m_importer->fromSandbox()->isEnabled());
         m_emptyImport->setToolTip(m_importer->fromSandbox()->toolTip());
     }
-    QString bulkBlocked = m_bulk->blockedBecause();
+    QString bulkBlocked = offline.isEmpty() ? m_bulk->blockedBecause() : offline;
     QString all = bulkBlocked;
     if (all.isEmpty() && m_model->rowCount() == 0)
         all = tr("no connection is tracked yet.");
@@ -1162,7 +1168,9 @@ void ConnectionsPanel::updateReconnectButton()
     const ExpiryStatus band = row >= 0 ? m_model->expiry(row).status : ExpiryStatus::Unknown;
     const bool needed = band == ExpiryStatus::Within7Days || band == ExpiryStatus::Expired;
     m_detailReconnect->setVisible(needed);
-    const QString blocked = m_linker ? m_linker->blockedBecause() : QString();
+    QString blocked = m_live ? m_live->writeRefusal() : QString();
+    if (blocked.isEmpty() && m_linker)
+        blocked = m_linker->blockedBecause();
     m_detailReconnect->setEnabled(needed && blocked.isEmpty());
     m_detailReconnect->setText(band == ExpiryStatus::Expired ? tr("Reconnect (expired)…")
                                                              : tr("Reconnect before it expires…"));

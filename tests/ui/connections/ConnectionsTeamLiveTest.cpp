@@ -12,6 +12,7 @@
 #include "tests/support/SessionRig.h"
 #include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
+#include "ui/connections/ConnectionImporter.h"
 #include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
@@ -303,6 +304,14 @@ TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWri
         << remove->toolTip().toStdString();
     EXPECT_FALSE(action("refreshDetailsAction")->isEnabled());
     EXPECT_TRUE(panel->liveUpdates()->writeRefusal().contains(QStringLiteral("nothing is queued")));
+    // The panel-wide writers too: Link a bank, Import (each entry), Refresh all / selected.
+    for (QAction *writer : { panel->linkAction(), panel->refreshAllAction(),
+                             panel->refreshSelectedAction(), panel->importer()->fromFile(),
+                             panel->importer()->pasteId(), panel->importer()->fromSandbox() }) {
+        EXPECT_FALSE(writer->isEnabled()) << writer->objectName().toStdString();
+        EXPECT_TRUE(writer->toolTip().contains(QStringLiteral("Team store unreachable since ")))
+            << writer->objectName().toStdString() << ": " << writer->toolTip().toStdString();
+    }
 
     ASSERT_TRUE(server.start()) << server.errorString().toStdString();
     // Another console writes right after the restart, before this one is back.
@@ -315,4 +324,8 @@ TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWri
     ASSERT_TRUE(waitUntil([&] { return row(teamRow(5).connectionId) != nullptr; }, 20000));
     EXPECT_TRUE(remove->isEnabled()) << remove->toolTip().toStdString();
     EXPECT_EQ(panel->liveUpdates()->health()->state(), store::StoreHealth::State::Online);
+    EXPECT_TRUE(panel->refreshAllAction()->isEnabled())
+        << panel->refreshAllAction()->toolTip().toStdString();
+    EXPECT_TRUE(panel->importer()->fromFile()->isEnabled());
+    EXPECT_FALSE(panel->linkAction()->toolTip().contains(QStringLiteral("unreachable")));
 }
