@@ -47,7 +47,14 @@ QString StoreTarget::connectOptions(bool *ok) const
         return {};
     QStringList options { QStringLiteral("sslmode=") + m_sslMode,
                           QStringLiteral("application_name=aerodesk"),
-                          QStringLiteral("connect_timeout=10") };
+                          QStringLiteral("connect_timeout=10"),
+                          // A server that vanishes without a reset (a dropped VPN, a pulled
+                          // cable) fails a write within seconds instead of TCP's ~15 minutes of
+                          // retransmissions; an idle connection notices through keepalives.
+                          QStringLiteral("tcp_user_timeout=5000"), QStringLiteral("keepalives=1"),
+                          QStringLiteral("keepalives_idle=10"),
+                          QStringLiteral("keepalives_interval=3"),
+                          QStringLiteral("keepalives_count=3") };
     if (!m_caFile.isEmpty())
         options << QStringLiteral("sslrootcert=") + m_caFile;
     if (ok)
