@@ -4,6 +4,7 @@
 #include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
@@ -52,10 +53,23 @@ Result<bool, StoreError> ConnectionHistory::record(const QString &connectionId,
         return notFound();
     }
     const bool keyed = !eventKey.trimmed().isEmpty();
-    if (m_db.backend() == StoreBackend::Postgres)
-        return recordWithId(*row, event,
-                            keyed ? QVariant(m_index.index(kEventKeyDomain, eventKey))
-                                  : QVariant(QMetaType(QMetaType::QByteArray)));
+    if (m_db.backend() == StoreBackend::Postgres) {
+        auto recorded = recordWithId(*row, event,
+                                     keyed ? QVariant(m_index.index(kEventKeyDomain, eventKey))
+                                           : QVariant(QMetaType(QMetaType::QByteArray)));
+        if (recorded && *recorded) {
+            // Other consoles showing this connection's history read it again (docs/team.md,
+            // "Live updates"): the row's blind index only, nothing of the event.
+            const StoreChange change { QStringLiteral("connection_events"),
+                                       m_index.index(places::kConnectionDomain, connectionId), 0,
+                                       m_connections.sessionId(), StoreChange::Op::Upsert };
+            QSqlError why;
+            if (!change.send(m_db.db(), &why))
+                qCWarning(aerodesk::log::store).noquote()
+                    << "a history event was stored but not announced:" << why.text();
+        }
+        return recorded;
+    }
     // The detail is bound to the event's row id, known only once the row exists: insert with an
     // empty detail, then seal and set it — in one savepoint, so no reader ever sees the row
     // without its detail (works inside or outside a caller's transaction).

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -137,17 +138,12 @@ Status<StoreError> KeyEpochs::fence(QSqlDatabase &db, int epoch)
 
 Status<StoreError> KeyEpochs::announceKeys(QSqlDatabase &db, const QString &session)
 {
-    if (db.driverName() != SqlDialect::driver(StoreBackend::Postgres))
-        return {};
     const StoreChange change {
         QStringLiteral("store_meta"), {}, 0, session, StoreChange::Op::Many
     };
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
-    q.addBindValue(change.toPayload());
-    if (!q.exec())
-        return SqlFailure::ofQuery(q, QStringLiteral("announce a key change"));
+    QSqlError why;
+    if (!change.send(db, &why))
+        return SqlFailure::describe(why, QStringLiteral("announce a key change"));
     return {};
 }
 

@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace aerodesk::store {
 
@@ -53,6 +56,21 @@ std::optional<StoreChange> StoreChange::fromPayload(const QString &payload)
     if (c.table.isEmpty() || (c.op != Op::Many && c.rowIndex.isEmpty()))
         return std::nullopt;
     return c;
+}
+
+bool StoreChange::send(QSqlDatabase &db, QSqlError *error) const
+{
+    if (db.driverName() != QLatin1String("QPSQL"))
+        return true;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(QString::fromLatin1(kChannel));
+    q.addBindValue(toPayload());
+    if (q.exec())
+        return true;
+    if (error)
+        *error = q.lastError();
+    return false;
 }
 
 } // namespace aerodesk::store

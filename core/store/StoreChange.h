@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QString>
 
+class QSqlDatabase;
+class QSqlError;
+
 #include <optional>
 
 namespace aerodesk::store {
@@ -32,6 +35,10 @@ struct StoreChange
     QString toPayload() const;
     /// nullopt for anything that is not such a payload (another sender on the channel).
     static std::optional<StoreChange> fromPayload(const QString &payload);
+    /// PostgreSQL: pg_notify(kChannel, payload) on `db`, delivered at COMMIT of the current
+    /// transaction (at once outside one). False with `error` set when the statement failed;
+    /// true and nothing sent on SQLite.
+    bool send(QSqlDatabase &db, QSqlError *error = nullptr) const;
 };
 
 } // namespace aerodesk::store

@@ -33,6 +33,7 @@ StoreLive::StoreLive(Store &store, QObject *parent)
             [this](const StoreChange &change) { Q_EMIT rowRemoved(change.rowIndex); });
     connect(m_listener, &StoreChangeListener::manyChanged, this,
             [this](const StoreChange &) { Q_EMIT manyChanged(); });
+    connect(m_listener, &StoreChangeListener::historyChanged, this, &StoreLive::historyChanged);
     connect(m_listener, &StoreChangeListener::keysChanged, this, [this] {
         if (auto s = m_store.refreshKeys(); !s)
             qCWarning(aerodesk::log::store).noquote()

@@ -59,6 +59,12 @@ void ConnectionLiveUpdates::follow()
                 });
         connect(m_live.get(), &store::StoreLive::rowRemoved, this,
                 &ConnectionLiveUpdates::removeByIndex);
+        connect(m_live.get(), &store::StoreLive::historyChanged, this,
+                [this](const QByteArray &rowIndex) {
+                    // Only the selected row shows its history: one HMAC, never a scan.
+                    if (const QString id = idOfIndex(rowIndex, true); !id.isEmpty())
+                        Q_EMIT historyChanged(id);
+                });
         connect(m_live.get(), &store::StoreLive::manyChanged, this,
                 [this] { m_feed.reload(false); });
         connect(m_live.get(), &store::StoreLive::recovered, this, [this] { m_feed.reload(false); });
@@ -68,22 +74,37 @@ void ConnectionLiveUpdates::follow()
     Q_EMIT healthChanged();
 }
 
-void ConnectionLiveUpdates::removeByIndex(const QByteArray &rowIndex)
+QString ConnectionLiveUpdates::idOfIndex(const QByteArray &rowIndex, bool selectedOnly) const
 {
-    // The change names the row by its blind index only; the model is keyed by connectionId.
-    // Removals are rare, so the index of each shown row is computed until one matches.
+    // A change names the row by its blind index only; the model is keyed by connectionId. The
+    // selected row is tried first; then, unless `selectedOnly`, the index of each shown row is
+    // computed until one matches (removals are rare).
     store::Store *db = m_session.store();
     if (!db)
-        return;
+        return {};
     ConnectionTableModel *model = m_panel.model();
+    const auto matches = [&](int row) {
+        return db->blindIndex().index(store::places::kConnectionDomain,
+                                      model->connection(row).connectionId) == rowIndex;
+    };
+    if (const int selected = m_panel.currentSourceRow(); selected >= 0 && matches(selected))
+        return model->connection(selected).connectionId;
+    if (selectedOnly)
+        return {};
     for (int row = 0; row < model->rowCount(); ++row) {
-        const QString id = model->connection(row).connectionId;
-        if (db->blindIndex().index(store::places::kConnectionDomain, id) == rowIndex) {
-            m_panel.removeConnection(id);
-            Q_EMIT rowApplied(id);
-            return;
-        }
+        if (matches(row))
+            return model->connection(row).connectionId;
     }
+    return {};
+}
+
+void ConnectionLiveUpdates::removeByIndex(const QByteArray &rowIndex)
+{
+    const QString id = idOfIndex(rowIndex, false);
+    if (id.isEmpty())
+        return;
+    m_panel.removeConnection(id);
+    Q_EMIT rowApplied(id);
 }
 
 } // namespace aerodesk::ui

@@ -50,10 +50,15 @@ Q_SIGNALS:
     void healthChanged();
     /// One row was applied from another console's change (tests, status).
     void rowApplied(const QString &connectionId);
+    /// Another console recorded a history event for this shown connection.
+    void historyChanged(const QString &connectionId);
 
 private:
     void follow();
     void removeByIndex(const QByteArray &rowIndex);
+    /// The shown connection whose blind index is `rowIndex`, or empty. `selectedOnly`: only the
+    /// selected row is tried; otherwise every row (a linear search: one HMAC per row).
+    QString idOfIndex(const QByteArray &rowIndex, bool selectedOnly) const;
 
     session::Session &m_session;
     ConnectionsPanel &m_panel;

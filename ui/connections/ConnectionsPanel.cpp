@@ -885,6 +885,11 @@ void ConnectionsPanel::buildLive()
         updateReconnectButton();
     };
     connect(m_live, &ConnectionLiveUpdates::healthChanged, this, showHealth);
+    connect(m_live, &ConnectionLiveUpdates::historyChanged, this, [this](const QString &id) {
+        const int row = currentSourceRow();
+        if (row >= 0 && m_model->connection(row).connectionId == id)
+            reloadHistory();
+    });
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
 
     m_linker = new ConnectionLinker(*m_session, *this, this);

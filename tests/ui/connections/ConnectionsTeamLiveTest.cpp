@@ -12,6 +12,7 @@
 #include "tests/support/SessionRig.h"
 #include "tests/support/StoreBackend.h"
 #include "tests/support/Wait.h"
+#include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionImporter.h"
 #include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -19,8 +20,10 @@
 #include "ui/connections/ConnectionsPanel.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
@@ -276,6 +279,50 @@ TEST_F(ConnectionsTeamLive, AConflictingRefreshShowsTheNoticeAndKeepsTheOtherAge
     ASSERT_TRUE(now.ok());
     EXPECT_EQ(now->version, 4) << "Reload writes nothing";
     EXPECT_EQ(now->status, QStringLiteral("SECOND_EDIT"));
+}
+
+TEST_F(ConnectionsTeamLive, AHistoryEventRecordedElsewhereShowsInTheSelectedRowsHistory)
+{
+    ASSERT_TRUE(db->connections().upsertMany({ teamRow(1), teamRow(2) }).ok());
+    showPanel();
+    ASSERT_TRUE(panel->selectConnection(teamRow(1).connectionId));
+    QSignalSpy history(panel->liveUpdates(), &ui::ConnectionLiveUpdates::historyChanged);
+    const auto shown = [&](const char *text) {
+        return panel->historyView()->lines().join(QLatin1Char('\n')).contains(QLatin1String(text));
+    };
+
+    // Another console notes the selected connection: its history shows it within a second.
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_TRUE(other->history()
+                    .record(teamRow(1).connectionId,
+                            { QDateTime::currentDateTimeUtc(), QStringLiteral("webhook"),
+                              QJsonObject { { QStringLiteral("event"),
+                                              QStringLiteral("noted.by.another.agent") } } })
+                    .ok());
+    ASSERT_TRUE(waitUntil([&] { return shown("noted.by.another.agent"); }, 5000))
+        << panel->historyView()->lines().join(QLatin1Char('\n')).toStdString();
+    EXPECT_LT(clock.elapsed(), 1000) << "took " << clock.elapsed() << " ms";
+    ASSERT_EQ(history.count(), 1);
+    EXPECT_EQ(history.first().first().toString(), teamRow(1).connectionId);
+
+    // An event for a row that is not selected changes nothing shown (and costs no scan).
+    ASSERT_TRUE(other->history()
+                    .record(teamRow(2).connectionId,
+                            { QDateTime::currentDateTimeUtc(), QStringLiteral("webhook"),
+                              QJsonObject { { QStringLiteral("event"),
+                                              QStringLiteral("about.the.other.row") } } })
+                    .ok());
+    QTest::qWait(500);
+    EXPECT_EQ(history.count(), 1);
+    EXPECT_FALSE(shown("about.the.other.row"));
+    // This console's own event is not echoed back through the listener.
+    ASSERT_TRUE(db->history()
+                    .record(teamRow(1).connectionId,
+                            { QDateTime::currentDateTimeUtc(), QStringLiteral("note"), {} })
+                    .ok());
+    QTest::qWait(300);
+    EXPECT_EQ(history.count(), 1);
 }
 
 TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWritesAndRecovers)
