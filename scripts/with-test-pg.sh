@@ -21,6 +21,7 @@ shift
 coproc PGCLUSTER { exec "$exe"; }
 pg_pid=$PGCLUSTER_PID
 pg_in=${PGCLUSTER[1]}
+# shellcheck disable=SC2317  # called via trap
 stop_cluster() {
   [[ -n "$pg_pid" ]] || return 0
   exec {pg_in}>&- 2>/dev/null || true # stdin closed: it stops the server and cleans up
