@@ -56,9 +56,10 @@ run_suite() { # <build dir> [ctest args...]
   local dir="$1"
   shift
   # Two tests at a time: each starts its own sandbox/keyring clients; more than the core count
-  # only makes timing-sensitive GUI tests slower.
-  scripts/run-headless.sh ctest --test-dir "$dir" --output-on-failure --no-tests=error \
-    -j"$jobs" "$@"
+  # only makes timing-sensitive GUI tests slower. One PostgreSQL cluster for the whole run
+  # (scripts/with-test-pg.sh) instead of one per test process (~3 s each).
+  scripts/with-test-pg.sh "$dir" scripts/run-headless.sh ctest --test-dir "$dir" \
+    --output-on-failure --no-tests=error -j"$jobs" "$@"
 }
 
 # The Release build of what ships (scripts/package.sh packages it). <tests ON|OFF>

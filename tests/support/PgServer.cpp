@@ -5,6 +5,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -85,12 +86,83 @@ QString PgServer::dataDir() const
 
 QString PgServer::caFile() const
 {
+    if (m_attached)
+        return m_attachedCa;
     return m_dir ? m_dir->filePath(QStringLiteral("ca.crt")) : QString();
 }
 
 QString PgServer::socketDir() const
 {
+    if (m_attached)
+        return m_attachedSocket;
     return m_dir ? m_dir->filePath(QStringLiteral("sock")) : QString();
+}
+
+QString PgServer::directory() const
+{
+    return m_dir && !m_attached ? m_dir->path() : QString();
+}
+
+bool PgServer::attach(const QString &descriptionFile)
+{
+    QFile f(descriptionFile);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("cannot read %1").arg(descriptionFile);
+        return false;
+    }
+    QHash<QString, QString> values;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const int eq = line.indexOf('=');
+        if (eq > 0)
+            values.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
+    }
+    const int port = values.value(QStringLiteral("port")).toInt();
+    if (port <= 0 || values.value(QStringLiteral("socket_dir")).isEmpty() ||
+        values.value(QStringLiteral("ca_file")).isEmpty() ||
+        values.value(QStringLiteral("admin_password")).isEmpty()) {
+        m_error = QStringLiteral("%1 does not describe a cluster").arg(descriptionFile);
+        return false;
+    }
+    stop();
+    m_attached = true;
+    m_port = port;
+    m_attachedSocket = values.value(QStringLiteral("socket_dir"));
+    m_attachedCa = values.value(QStringLiteral("ca_file"));
+    m_password = values.value(QStringLiteral("admin_password"));
+    return start();
+}
+
+QString PgServer::writeDescription()
+{
+    if (!isRunning() || m_attached) {
+        m_error = QStringLiteral("no own running cluster to describe");
+        return {};
+    }
+    const QString path = m_dir->filePath(QStringLiteral("cluster.env"));
+    QFile f(path);
+    // Created 0600 before anything is written: the admin password is in it.
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        m_error = QStringLiteral("cannot create %1").arg(path);
+        return {};
+    }
+    const QString text = QStringLiteral("port=%1\nsocket_dir=%2\nca_file=%3\nadmin_password=%4\n")
+                             .arg(m_port)
+                             .arg(socketDir(), caFile(), m_password);
+    if (f.write(text.toUtf8()) < 0 || !f.flush()) {
+        m_error = QStringLiteral("cannot write %1").arg(path);
+        return {};
+    }
+    return path;
+}
+
+void PgServer::dropCreatedDatabases()
+{
+    // WITH (FORCE): connections a test left open end with it (PostgreSQL 13+).
+    for (const QString &name : std::as_const(m_created))
+        adminExec(QStringLiteral("postgres"),
+                  QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    m_created.clear();
 }
 
 QStringList PgServer::serverCommand(const QString &program, const QStringList &args) const
@@ -123,6 +195,13 @@ bool PgServer::run(const QString &program, const QStringList &args, bool asServe
 
 bool PgServer::start()
 {
+    if (m_attached) {
+        QString why;
+        adminQuery(QStringLiteral("postgres"), QStringLiteral("SELECT 1"), &why);
+        if (!why.isEmpty())
+            m_error = QStringLiteral("the attached cluster does not answer: ") + why;
+        return why.isEmpty();
+    }
     if (isRunning())
         return true;
     if (!m_initialised) {
@@ -225,10 +304,11 @@ bool PgServer::writeConfig()
                        "unix_socket_directories = %1\n"
                        "ssl = on\nssl_cert_file = %2\nssl_key_file = %3\n"
                        "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-                       "shared_buffers = 16MB\nmax_connections = 60\n"
+                       "shared_buffers = 16MB\nmax_connections = %4\n"
                        "log_min_messages = warning\n")
             .arg(pgQuote(socketDir()), pgQuote(m_dir->filePath(QStringLiteral("server.crt"))),
-                 pgQuote(m_dir->filePath(QStringLiteral("server.key"))));
+                 pgQuote(m_dir->filePath(QStringLiteral("server.key"))))
+            .arg(m_maxConnections);
     conf.write(extra.toUtf8());
     conf.close();
     QFile hba(dataDir() + QStringLiteral("/pg_hba.conf"));
@@ -285,12 +365,14 @@ bool PgServer::waitReady()
 
 bool PgServer::isRunning() const
 {
+    if (m_attached)
+        return true; // someone else's cluster: assumed up (start() checks)
     return m_server && m_server->state() != QProcess::NotRunning;
 }
 
 void PgServer::stop()
 {
-    if (!m_server)
+    if (m_attached || !m_server)
         return;
     if (m_server->state() != QProcess::NotRunning) {
         // setpriv exec()s postgres: the child is the postmaster itself. SIGINT = fast shutdown.
@@ -348,11 +430,15 @@ QStringList PgServer::adminQuery(const QString &database, const QString &sql, QS
 
 QString PgServer::createDatabase()
 {
-    const QString name =
-        QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
+    // Unique in a cluster shared by a whole run too: a pid may come back, the random part not.
+    const QString name = QStringLiteral("t%1_%2_%3")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(++m_databases)
+                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     if (!adminExec(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(name),
                    &m_error))
         return {};
+    m_created << name;
     return name;
 }
 

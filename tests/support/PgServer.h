@@ -26,6 +26,11 @@ namespace aerodesk::test {
 /// stop()/start() restart the same cluster (same port, same data). The destructor stops the
 /// server and removes the directory. Each test process has its own server and port, so ctest
 /// -j runs them side by side. Tuned for speed, not durability: fsync=off, small buffers.
+///
+/// Attached (attach()): a handle on a cluster another process runs — the run-wide one of
+/// scripts/with-test-pg.sh (aerodesk_test_pgcluster, described by writeDescription()). It
+/// creates databases, runs admin statements and gives targets like an own server, but never
+/// stops or starts that cluster: stop() and start() do nothing to it.
 class PgServer
 {
 public:
@@ -34,9 +39,22 @@ public:
     PgServer(const PgServer &) = delete;
     PgServer &operator=(const PgServer &) = delete;
 
+    /// Attaches to the cluster `descriptionFile` (writeDescription()) describes. False (with
+    /// errorString()) when the file is unreadable or incomplete, or the cluster does not answer.
+    bool attach(const QString &descriptionFile);
+    bool isAttached() const { return m_attached; }
+    /// Before the first start(): the cluster's max_connections (default 60).
+    void setMaxConnections(int n) { m_maxConnections = n; }
+    /// Writes port, socket dir, CA file and admin password as key=value lines to a new file in
+    /// the cluster's directory (mode 0600) and returns its path (empty on failure).
+    QString writeDescription();
+    /// Drops every database this handle created (an attached handle's cleanup).
+    void dropCreatedDatabases();
+
     /// The first call creates the cluster; later calls restart it. False with errorString().
+    /// Attached: true while the cluster answers; it never starts anything.
     bool start();
-    /// Fast shutdown (SIGINT), waits until the server is gone.
+    /// Fast shutdown (SIGINT), waits until the server is gone. Attached: does nothing.
     void stop();
     bool isRunning() const;
     QString errorString() const { return m_error; }
@@ -45,6 +63,8 @@ public:
     int port() const { return m_port; }
     QString caFile() const;
     QString socketDir() const;
+    /// The cluster's own directory (empty when attached).
+    QString directory() const;
     /// The superuser initdb created; its password (random per server) is for tests only.
     QString adminUser() const { return QStringLiteral("aerodesk_admin"); }
     QString adminPassword() const { return m_password; }
@@ -69,12 +89,17 @@ private:
     QString dataDir() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_attachedCa;
+    QString m_attachedSocket;
+    QStringList m_created;
     std::unique_ptr<QProcess> m_server;
     QString m_password;
     QString m_error;
     int m_port = 0;
     int m_databases = 0;
+    int m_maxConnections = 60;
     bool m_initialised = false;
+    bool m_attached = false;
 };
 
 } // namespace aerodesk::test

@@ -13,10 +13,23 @@ namespace {
 class PgEnvironment : public ::testing::Environment
 {
 public:
-    void TearDown() override { server.stop(); }
+    void TearDown() override
+    {
+        if (server.isAttached())
+            server.dropCreatedDatabases(); // the run's cluster stays up for the next process
+        else
+            server.stop();
+    }
     PgServer server;
     bool started = false; ///< start once: a test may stop it on purpose (outage tests)
 };
+
+PgEnvironment *newEnvironment()
+{
+    auto *e = new PgEnvironment; // gtest owns and deletes it
+    ::testing::AddGlobalTestEnvironment(e);
+    return e;
+}
 
 /// A raw connection of its own (SQLite file or PostgreSQL admin over the unix socket).
 class RawConnection
@@ -28,9 +41,9 @@ public:
         m_name = QStringLiteral("store-backend-raw-%1").arg(n.fetchAndAddRelaxed(1));
         if (b.isPostgres()) {
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-            db.setHostName(sharedPgServer().socketDir());
-            db.setPort(sharedPgServer().port());
-            db.setUserName(sharedPgServer().adminUser());
+            db.setHostName(b.server().socketDir());
+            db.setPort(b.server().port());
+            db.setUserName(b.server().adminUser());
             db.setDatabaseName(b.target().database());
             db.open();
         } else {
@@ -63,11 +76,21 @@ void PrintTo(Backend backend, std::ostream *os)
 
 PgServer &sharedPgServer()
 {
-    static PgEnvironment *env = [] {
-        auto *e = new PgEnvironment; // gtest owns and deletes it
-        ::testing::AddGlobalTestEnvironment(e);
-        return e;
-    }();
+    static PgEnvironment *env = newEnvironment();
+    if (!env->started) {
+        env->started = true;
+        const QString shared = qEnvironmentVariable(kSharedPgVariable);
+        if (shared.isEmpty())
+            env->server.start();
+        else
+            env->server.attach(shared);
+    }
+    return env->server;
+}
+
+PgServer &privatePgServer()
+{
+    static PgEnvironment *env = newEnvironment();
     if (!env->started) {
         env->started = true;
         env->server.start();
@@ -78,13 +101,27 @@ PgServer &sharedPgServer()
 StoreBackend::StoreBackend(Backend backend)
     : m_backend(backend)
 {
-    if (backend == Backend::Sqlite) {
+    if (backend == Backend::Postgres)
+        m_server = &sharedPgServer();
+    init();
+}
+
+StoreBackend::StoreBackend(Backend backend, PgServer &server)
+    : m_backend(backend)
+    , m_server(&server)
+{
+    init();
+}
+
+void StoreBackend::init()
+{
+    if (m_backend == Backend::Sqlite) {
         if (!m_dir.isValid())
             m_error = QStringLiteral("no temporary folder");
         m_target = store::StoreTarget(m_dir.filePath(QStringLiteral("aerodesk.sqlite")));
         return;
     }
-    PgServer &server = sharedPgServer();
+    PgServer &server = *m_server;
     if (!server.isRunning()) {
         m_error = QStringLiteral("PostgreSQL did not start: ") + server.errorString();
         return;
@@ -101,7 +138,7 @@ crypto::SecureBytes StoreBackend::password() const
 {
     if (!isPostgres())
         return {};
-    return crypto::SecureBytes::fromUtf8(sharedPgServer().adminPassword());
+    return crypto::SecureBytes::fromUtf8(m_server->adminPassword());
 }
 
 Result<std::unique_ptr<store::Store>, store::StoreError>

@@ -1,7 +1,8 @@
 #pragma once
 
 // The store tests run on both backends (docs/team.md, "Tests"): SQLite in a temporary folder,
-// and a real PostgreSQL 15 (PgServer, one per test process) with a fresh database per test.
+// and a real PostgreSQL 15 (PgServer: the run's shared cluster when AERODESK_TEST_PG names one,
+// otherwise one per test process) with a fresh database per test.
 #include "core/crypto/SecureBytes.h"
 #include "core/store/Store.h"
 #include "core/store/StoreTarget.h"
@@ -22,15 +23,27 @@ std::string backendName(const ::testing::TestParamInfo<Backend> &info);
 /// How gtest (and so ctest's test names) print the parameter.
 void PrintTo(Backend backend, std::ostream *os);
 
-/// This process's PostgreSQL, started at first use (only then: a test may stop and restart it)
-/// and stopped after the last test (a gtest Environment). Check isRunning()/errorString().
+/// The environment variable naming the run-wide cluster's description file
+/// (PgServer::writeDescription(), set by scripts/with-test-pg.sh).
+inline constexpr char kSharedPgVariable[] = "AERODESK_TEST_PG";
+
+/// The PostgreSQL this process's store tests use, ready at first use. With AERODESK_TEST_PG set:
+/// attached to the run's cluster (the databases it created are dropped after the last test);
+/// without: a server of this process's own, stopped after the last test (a gtest Environment).
+/// Never stop() or start() it to test an outage: that is privatePgServer()'s.
+/// Check isRunning()/errorString().
 PgServer &sharedPgServer();
+/// A server of this process's own whatever AERODESK_TEST_PG says, started at first use (only
+/// then) and stopped after the last test: for the tests that stop and restart it on purpose.
+PgServer &privatePgServer();
 
 /// One fresh, empty store location for one test on `backend`.
 class StoreBackend
 {
 public:
     explicit StoreBackend(Backend backend);
+    /// PostgreSQL on `server` (e.g. privatePgServer() for an outage test).
+    StoreBackend(Backend backend, PgServer &server);
     StoreBackend(const StoreBackend &) = delete;
     StoreBackend &operator=(const StoreBackend &) = delete;
 
@@ -38,6 +51,8 @@ public:
     bool ok() const { return m_error.isEmpty(); }
     const QString &error() const { return m_error; }
     Backend backend() const { return m_backend; }
+    /// The server a PostgreSQL location is on.
+    PgServer &server() const { return *m_server; }
     bool isPostgres() const { return m_backend == Backend::Postgres; }
     const store::StoreTarget &target() const { return m_target; }
     /// PostgreSQL: the login password (a test server's); SQLite: empty.
@@ -56,7 +71,10 @@ public:
     QVariant rawScalar(const QString &sql, const QVariantList &binds = {}) const;
 
 private:
+    void init();
+
     Backend m_backend;
+    PgServer *m_server = nullptr;
     QTemporaryDir m_dir;
     store::StoreTarget m_target;
     QString m_error;

@@ -1,6 +1,9 @@
 // The test harness's PostgreSQL (tests/support/PgServer): a real server, TLS verified against
-// its throwaway CA, password-only over TCP, not running as root, restartable, and gone after.
+// its throwaway CA, password-only over TCP, not running as root, restartable, and gone after;
+// and the run-wide cluster test processes attach to (AERODESK_TEST_PG).
 #include "tests/support/PgServer.h"
+
+#include "tests/support/StoreBackend.h"
 
 #include <QFile>
 #include <QProcess>
@@ -10,6 +13,7 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 using aerodesk::test::PgServer;
 
@@ -136,4 +140,59 @@ TEST(PgServerTest, RestartsWithItsDataAndRemovesEverythingAtTheEnd)
                   QStringList { QStringLiteral("00ff") });
     }
     EXPECT_FALSE(QFile::exists(dir));
+}
+
+// The run-wide cluster (scripts/with-test-pg.sh, aerodesk_test_pgcluster): a process attached
+// through AERODESK_TEST_PG gets databases on that cluster, verified TLS with its CA and
+// password, and its stop() leaves the cluster running for every other process of the run.
+TEST(PgServerTest, AttachedToTheRunsClusterCreatesDatabasesAndNeverStopsIt)
+{
+    PgServer cluster;
+    cluster.setMaxConnections(200);
+    ASSERT_TRUE(cluster.start()) << cluster.errorString().toStdString();
+    const QString description = cluster.writeDescription();
+    ASSERT_FALSE(description.isEmpty()) << cluster.errorString().toStdString();
+    struct stat st = {};
+    ASSERT_EQ(::stat(QFile::encodeName(description).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u) << "the description holds the admin password";
+    EXPECT_EQ(
+        cluster.adminQuery(QStringLiteral("postgres"), QStringLiteral("SHOW max_connections")),
+        QStringList { QStringLiteral("200") });
+
+    PgServer nowhere;
+    EXPECT_FALSE(nowhere.attach(cluster.directory() + QStringLiteral("/missing.env")));
+
+    qputenv(aerodesk::test::kSharedPgVariable, QFile::encodeName(description));
+    PgServer &shared = aerodesk::test::sharedPgServer();
+    qunsetenv(aerodesk::test::kSharedPgVariable);
+    ASSERT_TRUE(shared.isAttached()) << shared.errorString().toStdString();
+    EXPECT_EQ(shared.port(), cluster.port());
+    EXPECT_EQ(shared.caFile(), cluster.caFile());
+    EXPECT_EQ(shared.socketDir(), cluster.socketDir());
+    EXPECT_TRUE(
+        connectTcp(shared, QStringLiteral("verify-full"), shared.caFile(), shared.adminPassword())
+            .opened);
+
+    // A store location on the shared server is a database of the cluster.
+    aerodesk::test::StoreBackend where(aerodesk::test::Backend::Postgres);
+    ASSERT_TRUE(where.ok()) << where.error().toStdString();
+    EXPECT_EQ(where.target().port(), cluster.port());
+    const QString exists = QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'")
+                               .arg(where.target().database());
+    EXPECT_EQ(cluster.adminQuery(QStringLiteral("postgres"), exists),
+              QStringList { QStringLiteral("1") });
+
+    // stop()/start() on the attached handle do nothing to the cluster.
+    shared.stop();
+    EXPECT_TRUE(cluster.isRunning());
+    QString error;
+    EXPECT_TRUE(cluster.adminExec(where.target().database(), QStringLiteral("SELECT 1"), &error))
+        << error.toStdString();
+    EXPECT_TRUE(shared.start()) << shared.errorString().toStdString();
+
+    // After the process's last test its databases go; the cluster stays.
+    shared.dropCreatedDatabases();
+    EXPECT_EQ(cluster.adminQuery(QStringLiteral("postgres"), exists),
+              QStringList { QStringLiteral("0") });
+    EXPECT_TRUE(cluster.isRunning());
 }

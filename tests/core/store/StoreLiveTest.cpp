@@ -95,6 +95,15 @@ Connection liveSample(int i)
 class StoreLiveTest : public ::testing::Test
 {
 protected:
+    StoreLiveTest()
+        : StoreLiveTest(test::sharedPgServer())
+    {
+    }
+    explicit StoreLiveTest(test::PgServer &server)
+        : where(Backend::Postgres, server)
+    {
+    }
+
     void SetUp() override
     {
         ASSERT_TRUE(where.ok()) << where.error().toStdString();
@@ -116,7 +125,7 @@ protected:
         return live;
     }
 
-    test::StoreBackend where { Backend::Postgres };
+    test::StoreBackend where;
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
     std::unique_ptr<store::Store> mine;
     std::unique_ptr<store::Store> other;
@@ -258,7 +267,19 @@ TEST_F(StoreLiveTest, ThePayloadOnTheWireCarriesNoPlaintext)
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
-TEST_F(StoreLiveTest, ServerStoppedMidSessionGoesOfflineRefusesWritesAndRecoversByItself)
+namespace {
+// Stops and restarts its server: a private one (the run's shared cluster serves other tests).
+class StoreLiveOutage : public StoreLiveTest
+{
+protected:
+    StoreLiveOutage()
+        : StoreLiveTest(test::privatePgServer())
+    {
+    }
+};
+} // namespace
+
+TEST_F(StoreLiveOutage, ServerStoppedMidSessionGoesOfflineRefusesWritesAndRecoversByItself)
 {
     const Connection before = liveSample(7);
     ASSERT_TRUE(mine->connections().upsert(before).ok());
@@ -268,7 +289,8 @@ TEST_F(StoreLiveTest, ServerStoppedMidSessionGoesOfflineRefusesWritesAndRecovers
     EXPECT_TRUE(health.canWrite());
     QSignalSpy recovered(live.get(), &store::StoreLive::recovered);
 
-    test::PgServer &server = test::sharedPgServer();
+    test::PgServer &server = where.server();
+    ASSERT_FALSE(server.isAttached());
     server.stop();
     // The listener's heartbeat notices within a few seconds, without any write.
     ASSERT_TRUE(waitUntil([&] { return health.state() == StoreHealth::State::Offline; }, 10000));

@@ -324,17 +324,19 @@ TEST(StoreTeamRoles, AnAgentAppendsAuditRecordsButCannotRewriteThem)
 
 // PostgreSQL only: the server goes away under an open store and comes back. Writes fail with a
 // store error (no crash, nothing half-written), and a store opened again finds everything that
-// was committed before. Uses the process's shared server's stop()/start().
+// was committed before. Stops and restarts a server of its own (privatePgServer()), never the
+// run's shared cluster.
 TEST(StoreTeamOutage, AServerRestartFailsWritesCleanlyAndKeepsCommittedData)
 {
-    test::StoreBackend where(Backend::Postgres);
+    test::PgServer &server = test::privatePgServer();
+    ASSERT_FALSE(server.isAttached());
+    test::StoreBackend where(Backend::Postgres, server);
     ASSERT_TRUE(where.ok()) << where.error().toStdString();
     const crypto::SecureBytes key = crypto::Random::secretBytes(32);
     auto opened = where.open(key);
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     ASSERT_TRUE((*opened)->connections().upsert(teamSample(1)).ok());
 
-    test::PgServer &server = test::sharedPgServer();
     server.stop();
     const auto lost = (*opened)->connections().upsert(teamSample(2));
     ASSERT_FALSE(lost.ok()) << "a write to a stopped server cannot succeed";

@@ -98,6 +98,15 @@ Connection teamRow(int i)
 class ConnectionsTeamLive : public ::testing::Test
 {
 protected:
+    ConnectionsTeamLive()
+        : ConnectionsTeamLive(test::sharedPgServer())
+    {
+    }
+    explicit ConnectionsTeamLive(test::PgServer &server)
+        : where(test::Backend::Postgres, server)
+    {
+    }
+
     void SetUp() override
     {
         ASSERT_TRUE(where.ok()) << where.error().toStdString();
@@ -142,7 +151,7 @@ protected:
     test::SessionRig rig;
     test::ClientHarness &h = rig.harness();
     session::Session *session = &rig.session();
-    test::StoreBackend where { test::Backend::Postgres };
+    test::StoreBackend where;
     crypto::SecureBytes key = crypto::Random::secretBytes(32);
     std::shared_ptr<store::Store> db;
     std::unique_ptr<store::Store> other;
@@ -325,7 +334,19 @@ TEST_F(ConnectionsTeamLive, AHistoryEventRecordedElsewhereShowsInTheSelectedRows
     EXPECT_EQ(history.count(), 1);
 }
 
-TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWritesAndRecovers)
+namespace {
+// Stops and restarts its server: a private one (the run's shared cluster serves other tests).
+class ConnectionsTeamOutage : public ConnectionsTeamLive
+{
+protected:
+    ConnectionsTeamOutage()
+        : ConnectionsTeamLive(test::privatePgServer())
+    {
+    }
+};
+} // namespace
+
+TEST_F(ConnectionsTeamOutage, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWritesAndRecovers)
 {
     ASSERT_TRUE(rig.start());
     rig.setEnvironment();
@@ -338,7 +359,8 @@ TEST_F(ConnectionsTeamLive, TheDatabaseStoppedMidSessionShowsTheBannerRefusesWri
     ASSERT_TRUE(waitUntil([&] { return remove->isEnabled(); }, 20000))
         << remove->toolTip().toStdString();
 
-    test::PgServer &server = test::sharedPgServer();
+    test::PgServer &server = where.server();
+    ASSERT_FALSE(server.isAttached());
     server.stop();
     ASSERT_TRUE(waitUntil([&] { return banner()->isVisible(); }, 10000));
     EXPECT_TRUE(banner()->text().startsWith(QStringLiteral("Team store unreachable since ")))
