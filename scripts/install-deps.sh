@@ -40,6 +40,7 @@ TEST_PKGS=(
 FUZZ_PKGS=(
   clang                   # scripts/fuzz.sh: the fuzz build (clang++ with libFuzzer)
   libclang-rt-14-dev      # libFuzzer and the sanitizer runtimes for clang 14
+  lld                     # the clang builds (sanitized, fuzz) link with -fuse-ld=lld: ~6x faster
 )
 PACKAGING_PKGS=(
   appstream               # appstreamcli validate
