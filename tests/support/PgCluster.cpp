@@ -28,14 +28,12 @@ int main(int argc, char **argv)
     aerodesk::test::PgServer server;
     server.setMaxConnections(200);
     if (!server.start()) {
-        std::fprintf(stderr, "aerodesk_test_pgcluster: %s\n",
-                     qPrintable(server.errorString()));
+        std::fprintf(stderr, "aerodesk_test_pgcluster: %s\n", qPrintable(server.errorString()));
         return 1;
     }
     const QString description = server.writeDescription();
     if (description.isEmpty()) {
-        std::fprintf(stderr, "aerodesk_test_pgcluster: %s\n",
-                     qPrintable(server.errorString()));
+        std::fprintf(stderr, "aerodesk_test_pgcluster: %s\n", qPrintable(server.errorString()));
         return 1;
     }
     // No SA_RESTART: a signal interrupts the read() below.
