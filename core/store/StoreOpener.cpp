@@ -62,9 +62,11 @@ void StoreOpener::open(const StoreTarget &target, Done done, QList<Migration> mi
                             // A first-run instance writes the key to the keychain before it
                             // creates the store: open only while nobody holds the creation
                             // lock, else wait for it like a first run (which re-reads the key).
+                            // A lock that cannot even be made (a read-only folder, a missing
+                            // one) is not a creator at work: the open says what is wrong.
                             QLockFile lock(lockPath(path));
                             lock.setStaleLockTime(0);
-                            if (!lock.tryLock(0))
+                            if (!lock.tryLock(0) && lock.error() == QLockFile::LockFailedError)
                                 return firstRun(path, done, migrations);
                             auto opened = openWith(path, key, migrations);
                             lock.unlock();
