@@ -61,7 +61,10 @@ bool EmulatorFaults::apply(const QJsonObject &body, QString *error)
                 *error = QStringLiteral("%1 must be a number").arg(it.key());
             return false;
         }
-        if (!next.set(it.key(), qint64(it.value().toDouble()), error))
+        // Out of any fault's range maps to -1 (refused by set()) before the conversion:
+        // qint64(1e300) is undefined behaviour.
+        const double d = it.value().toDouble();
+        if (!next.set(it.key(), d >= 0 && d <= 1e12 ? qint64(d) : -1, error))
             return false;
     }
     *this = next; // all or nothing

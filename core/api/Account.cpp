@@ -23,7 +23,10 @@ Result<Account, ApiError> Account::fromJson(const QJsonObject &response)
     a.institutionName = JsonRead::string(o, QStringLiteral("institutionName"));
     a.institutionUuid = JsonRead::string(o, QStringLiteral("institutionUuid"));
     a.canFetchBalance = JsonRead::boolean(o, QStringLiteral("canFetchBalance"));
-    if (const auto m = JsonRead::number(o, QStringLiteral("connectionMethod")))
+    // Out of int range counts as absent (found by fuzz/ApiResponse: 9876543210 was converted
+    // straight to int, undefined behaviour).
+    if (const auto m = JsonRead::integer(o, QStringLiteral("connectionMethod"), 0,
+                                         std::numeric_limits<int>::max()))
         a.connectionMethod = int(*m);
     a.connectionStatus =
         JsonRead::string(o, QStringLiteral("connectionStatus")).trimmed().toUpper();

@@ -37,6 +37,25 @@ std::optional<double> JsonRead::number(const QJsonObject &o, const QString &key)
     return std::nullopt;
 }
 
+std::optional<qint64> JsonRead::toInteger(double d, qint64 min, qint64 max)
+{
+    // Compared as doubles first: 2^63 is exact as a double, every qint64 bound converts to a
+    // double at or beyond itself, and NaN fails both tests.
+    if (!(d >= -0x1p63 && d < 0x1p63))
+        return std::nullopt;
+    const qint64 whole = qint64(d);
+    if (whole < min || whole > max)
+        return std::nullopt;
+    return whole;
+}
+
+std::optional<qint64> JsonRead::integer(const QJsonObject &o, const QString &key, qint64 min,
+                                        qint64 max)
+{
+    const std::optional<double> d = number(o, key);
+    return d ? toInteger(*d, min, max) : std::nullopt;
+}
+
 std::optional<bool> JsonRead::boolean(const QJsonObject &o, const QString &key)
 {
     const QJsonValue v = o.value(key);
@@ -88,8 +107,10 @@ QDateTime JsonRead::parseInstant(const QString &textIn)
 QDateTime JsonRead::instant(const QJsonObject &o, const QString &key)
 {
     const QJsonValue v = o.value(key);
-    if (v.isDouble())
-        return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+    if (v.isDouble()) {
+        const std::optional<qint64> secs = toInteger(v.toDouble());
+        return secs ? QDateTime::fromSecsSinceEpoch(*secs, Qt::UTC) : QDateTime();
+    }
     return v.isString() ? parseInstant(v.toString()) : QDateTime();
 }
 

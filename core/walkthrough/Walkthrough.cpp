@@ -1,6 +1,7 @@
 #include "core/walkthrough/Walkthrough.h"
 
 #include "core/api/ApiClient.h"
+#include "core/api/JsonRead.h"
 #include "core/api/LinkWidgetSession.h"
 #include "core/connections/IdMask.h"
 #include "core/crypto/Random.h"
@@ -497,7 +498,8 @@ void Walkthrough::buildEmbedded()
                     return;
                 if (!st)
                     return done(false, st.error().message, st.error().info.nextStep);
-                const qint64 saved = qint64(st->value(QLatin1String("idleTimeoutMs")).toDouble());
+                const qint64 saved =
+                    api::JsonRead::integer(*st, QStringLiteral("idleTimeoutMs")).value_or(0);
                 if (saved <= 0)
                     return done(false, tr("The sandbox's state has no idleTimeoutMs."), {});
                 sandbox->setIdleTimeout(kShortIdleTimeoutMs,

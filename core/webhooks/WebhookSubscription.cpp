@@ -23,7 +23,9 @@ Result<WebhookSubscription, api::ApiError> WebhookSubscription::fromJson(const Q
     s.status = JsonRead::string(o, QStringLiteral("status"));
     s.pauseReason = JsonRead::string(o, QStringLiteral("pause_reason"));
     s.hasSecret = JsonRead::boolean(o, QStringLiteral("has_secret")).value_or(false);
-    s.failureCount = int(JsonRead::number(o, QStringLiteral("failure_count")).value_or(0));
+    s.failureCount = int(
+        JsonRead::integer(o, QStringLiteral("failure_count"), 0, std::numeric_limits<int>::max())
+            .value_or(0));
     s.createdAt = JsonRead::instant(o, QStringLiteral("created_at"));
     s.lastSuccessAt = JsonRead::instant(o, QStringLiteral("last_success_at"));
     s.lastFailureAt = JsonRead::instant(o, QStringLiteral("last_failure_at"));

@@ -75,6 +75,10 @@ TEST(EmulatorFaults, RateLimitAndMalformedFromTheControlPath)
                          { { QStringLiteral("latency-ms"), 999999 } })
                   .status,
               400);
+    EXPECT_EQ(sb.request("POST", QStringLiteral("/sandbox/faults"),
+                         { { QStringLiteral("server-error"), 1e300 } })
+                  .status,
+              400);
 }
 
 TEST(EmulatorFaults, LatencyMakesAShortClientTimeoutFire)

@@ -109,6 +109,22 @@ TEST(AccountJson, AllFieldsAndOlderRevisionTolerated)
     EXPECT_FALSE(old->canFetchBalance.has_value());
 }
 
+// Found by fuzz/ApiResponse in CI (fuzz/regressions/ApiResponse/account-connection-method-1e10):
+// a connectionMethod beyond int was converted straight to int (undefined behaviour).
+TEST(AccountJson, ConnectionMethodOutOfRangeIsAbsent)
+{
+    for (const char *method : { "9876543210", "-1", "1e300", "\"NaN\"" }) {
+        const QByteArray json =
+            QByteArray(R"({"account":{"bankName":"B","connectionMethod":)") + method + "}}";
+        const auto a = Account::fromJson(obj(json.constData()));
+        ASSERT_TRUE(a.ok()) << method;
+        EXPECT_EQ(a->connectionMethod, -1) << method;
+    }
+    const auto a = Account::fromJson(obj(R"({"account":{"connectionMethod":"3"}})"));
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a->connectionMethod, 3);
+}
+
 TEST(BalanceJson, AmountsAndZonelessTimestamp)
 {
     auto b =
@@ -160,4 +176,19 @@ TEST(JsonReadTest, HugeNumbersAsText)
     EXPECT_EQ(JsonRead::string(o, QStringLiteral("edge")), QStringLiteral("9.22337e+18"));
     EXPECT_EQ(JsonRead::string(o, QStringLiteral("min")), QStringLiteral("-9223372036854775808"));
     EXPECT_EQ(JsonRead::string(o, QStringLiteral("half")), QStringLiteral("2.5"));
+}
+
+TEST(JsonReadTest, IntegersOutsideTheirRangeAreAbsent)
+{
+    const QJsonObject o = obj(R"({"big":1e300,"edge":9223372036854775808,"half":2.5,)"
+                              R"("text":"42","neg":-7,"nan":"NaN","secs":1e300})");
+    EXPECT_FALSE(JsonRead::integer(o, QStringLiteral("big")).has_value());
+    EXPECT_FALSE(JsonRead::integer(o, QStringLiteral("edge")).has_value());
+    EXPECT_FALSE(JsonRead::integer(o, QStringLiteral("nan")).has_value());
+    EXPECT_EQ(JsonRead::integer(o, QStringLiteral("half")), std::optional<qint64>(2));
+    EXPECT_EQ(JsonRead::integer(o, QStringLiteral("text")), std::optional<qint64>(42));
+    EXPECT_EQ(JsonRead::integer(o, QStringLiteral("neg")), std::optional<qint64>(-7));
+    EXPECT_FALSE(JsonRead::integer(o, QStringLiteral("neg"), 0, 10).has_value());
+    EXPECT_FALSE(JsonRead::integer(o, QStringLiteral("text"), 0, 10).has_value());
+    EXPECT_FALSE(JsonRead::instant(o, QStringLiteral("secs")).isValid());
 }
