@@ -8,6 +8,7 @@
 #include "core/store/Store.h"
 #include "core/timeline/TimelineRepository.h"
 #include "tests/support/StoreBackend.h"
+#include "tests/support/StorePeerProcess.h"
 #include "tests/support/TestPaths.h"
 
 #include <QDeadlineTimer>
@@ -23,52 +24,14 @@ using test::Backend;
 
 namespace {
 /// One StorePeer process on the test's store.
-class Peer
+class Peer : public test::StorePeerProcess
 {
 public:
     Peer(const test::StoreBackend &where, const crypto::SecureBytes &key,
          const QStringList &command)
+        : StorePeerProcess(QStringLiteral(AERODESK_STORE_PEER), where, key, command)
     {
-        const store::StoreTarget &t = where.target();
-        QStringList args = where.isPostgres() ? QStringList { QStringLiteral("postgres"),
-                                                              t.host(),
-                                                              QString::number(t.port()),
-                                                              t.database(),
-                                                              t.user(),
-                                                              t.caFile() }
-                                              : QStringList { QStringLiteral("sqlite"), t.path() };
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(AERODESK_STORE_PEER), args + command);
-        m_process.waitForStarted(10000);
-        const crypto::SecureBytes password = where.password();
-        m_process.write(key.rawView().toHex() + '\n' + password.rawView() + '\n');
-        m_process.waitForBytesWritten(5000);
     }
-    ~Peer()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    /// The next line it prints (empty after `ms` without one).
-    QString next(int ms = 60000)
-    {
-        const QDeadlineTimer deadline(ms);
-        while (!m_process.canReadLine() && !deadline.hasExpired() &&
-               m_process.state() != QProcess::NotRunning)
-            m_process.waitForReadyRead(100);
-        return QString::fromUtf8(m_process.readLine()).trimmed();
-    }
-    /// Written through at once (QProcess buffers writes until its event loop or a wait).
-    void go()
-    {
-        m_process.write("go\n");
-        m_process.waitForBytesWritten(5000);
-    }
-
-private:
-    QProcess m_process;
 };
 
 Connection teamSample(int i)

@@ -11,6 +11,7 @@
 #include "core/store/StoreLive.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/StoreBackend.h"
+#include "tests/support/StorePeerProcess.h"
 #include "tests/support/Wait.h"
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionImporter.h"
@@ -42,47 +43,14 @@ using connections::Connection;
 
 namespace {
 /// A second console (StorePeer) on the panel's team store.
-class PanelPeer
+class PanelPeer : public test::StorePeerProcess
 {
 public:
     PanelPeer(const test::StoreBackend &where, const crypto::SecureBytes &key,
               const QStringList &command)
+        : StorePeerProcess(QStringLiteral(AERODESK_STORE_PEER), where, key, command)
     {
-        const store::StoreTarget &t = where.target();
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(AERODESK_STORE_PEER),
-                        QStringList { QStringLiteral("postgres"), t.host(),
-                                      QString::number(t.port()), t.database(), t.user(),
-                                      t.caFile() } +
-                            command);
-        m_process.waitForStarted(10000);
-        const crypto::SecureBytes password = where.password();
-        m_process.write(key.rawView().toHex() + '\n' + password.rawView() + '\n');
-        m_process.waitForBytesWritten(5000);
     }
-    ~PanelPeer()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    QString next(int ms = 60000)
-    {
-        const QDeadlineTimer deadline(ms);
-        while (!m_process.canReadLine() && !deadline.hasExpired() &&
-               m_process.state() != QProcess::NotRunning)
-            m_process.waitForReadyRead(50);
-        return QString::fromUtf8(m_process.readLine()).trimmed();
-    }
-    void go()
-    {
-        m_process.write("go\n");
-        m_process.waitForBytesWritten(5000);
-    }
-
-private:
-    QProcess m_process;
 };
 
 Connection teamRow(int i)
