@@ -18,12 +18,18 @@ TeamPartnerUserStore::TeamPartnerUserStore(const store::Store &store, const QStr
     : QObject(parent)
     , m_scope(scope)
     , m_worker(new PartnerUserStoreWorker(store.target(), store.dataKey().clone(),
-                                          store.password().clone()))
+                                          store.password().clone(), scope))
     , m_lastWrite(std::make_shared<keychain::KeychainError>())
 {
     m_thread.setObjectName(QStringLiteral("aerodesk-partner-users"));
     m_worker->moveToThread(&m_thread);
+    // Queued from the worker's thread to this one.
+    connect(m_worker, &PartnerUserStoreWorker::changedElsewhere, this,
+            &TeamPartnerUserStore::changedElsewhere);
     m_thread.start();
+    // A team store opens (and starts listening) now, not at the first call.
+    if (store.target().isPostgres())
+        submit([](PartnerUserRepository *, const StoreError &) {});
 }
 
 TeamPartnerUserStore::~TeamPartnerUserStore()

@@ -54,6 +54,11 @@ public:
     void load(const QString &partnerUserId, Loaded done) override;
     void forget(const QString &partnerUserId, Done done) override;
 
+Q_SIGNALS:
+    /// PostgreSQL: another console changed one of this scope's partner users (a record, a
+    /// userCode stored or removed): read the list again. Never for this store's own writes.
+    void changedElsewhere();
+
 private:
     /// Runs `job` on the worker's thread.
     void submit(std::function<void(store::PartnerUserRepository *, const store::StoreError &)> job);

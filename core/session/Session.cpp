@@ -159,8 +159,13 @@ void Session::pickPartnerUserStores()
     // A team store (PostgreSQL) shares partner users and userCodes with the whole desk; a local
     // store leaves them in this desktop's keychain, as before (docs/team.md).
     std::shared_ptr<embedded::TeamPartnerUserStore> team;
-    if (m_store && m_store->target().isPostgres())
+    if (m_store && m_store->target().isPostgres()) {
         team = std::make_shared<embedded::TeamPartnerUserStore>(*m_store, m_environment.profile);
+        // Another console's change is read at once (docs/team.md, "Live updates").
+        embedded::PartnerUserDirectory *users = m_partnerUsers.get();
+        connect(team.get(), &embedded::TeamPartnerUserStore::changedElsewhere, users,
+                [users] { users->load(); });
+    }
     m_embedded->useUserCodes(team);
     m_partnerUsers->useStore(team);
 }

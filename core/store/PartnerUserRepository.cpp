@@ -6,9 +6,11 @@
 #include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
+#include "core/store/StoreChange.h"
 #include "core/util/LogCategories.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -53,11 +55,30 @@ StoreError partnerWrongRow()
 } // namespace
 
 PartnerUserRepository::PartnerUserRepository(Database &db, const FieldCipher &cipher,
-                                             const BlindIndex &index)
+                                             const BlindIndex &index, QString sessionId)
     : m_db(db)
     , m_cipher(cipher)
     , m_index(index)
+    , m_sessionId(std::move(sessionId))
 {
+}
+
+bool PartnerUserRepository::isScopeIndex(const QByteArray &scopeIndex, const QString &scope) const
+{
+    return m_index.indexes(kPartnerScopeDomain, exactText(scope)).contains(scopeIndex);
+}
+
+Status<StoreError> PartnerUserRepository::announce(const QString &scope, const QString &what)
+{
+    if (m_db.backend() != StoreBackend::Postgres)
+        return {};
+    const StoreChange change { QStringLiteral("partner_users"),
+                               m_index.index(kPartnerScopeDomain, exactText(scope)), 0, m_sessionId,
+                               StoreChange::Op::Upsert };
+    QSqlError why;
+    if (!change.send(m_db.db(), &why))
+        return SqlFailure::describe(why, what);
+    return {};
 }
 
 QByteArray PartnerUserRepository::rowKey(const QString &scope, const QString &id) const
@@ -233,6 +254,11 @@ Status<StoreError> PartnerUserRepository::upsert(const QString &scope, const QSt
         rollback();
         return error;
     }
+    // Announced in the same transaction: delivered at COMMIT, never for a rolled-back write.
+    if (auto announced = announce(scope, what); !announced) {
+        rollback();
+        return announced;
+    }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         auto error = SqlFailure::ofQuery(q, what);
         rollback();
@@ -375,6 +401,13 @@ Status<StoreError> PartnerUserRepository::remove(const QString &scope, const QSt
         q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("remove partner user"));
+    // Committed (one statement); a failed announcement only delays what others see.
+    if (q.numRowsAffected() > 0) {
+        if (auto announced = announce(scope, QStringLiteral("remove partner user")); !announced)
+            qCWarning(aerodesk::log::store).noquote()
+                << "a partner-user change was stored but not announced:"
+                << announced.error().message;
+    }
     return {};
 }
 
@@ -430,6 +463,13 @@ Status<StoreError> PartnerUserRepository::forgetUserCode(const QString &scope, c
         q.addBindValue(v);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("remove userCode"));
+    // Committed (one statement); a failed announcement only delays what others see.
+    if (q.numRowsAffected() > 0) {
+        if (auto announced = announce(scope, QStringLiteral("remove userCode")); !announced)
+            qCWarning(aerodesk::log::store).noquote()
+                << "a partner-user change was stored but not announced:"
+                << announced.error().message;
+    }
     return {};
 }
 

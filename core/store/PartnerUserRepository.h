@@ -47,7 +47,10 @@ public:
         qint64 version = 0;
     };
 
-    PartnerUserRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index);
+    /// `sessionId`: the writing Store's (Store::sessionId()), carried by the changes this
+    /// repository announces on PostgreSQL so its own console can tell them from others'.
+    PartnerUserRepository(Database &db, const FieldCipher &cipher, const BlindIndex &index,
+                          QString sessionId = {});
 
     /// Adds or replaces the record of `id` (its userCode is left as it is).
     Status<StoreError> put(const QString &scope, const QString &id, QByteArrayView record);
@@ -70,6 +73,9 @@ public:
 
     /// The row's blind index (its identity, and the row key its sealed columns are bound to).
     QByteArray rowKey(const QString &scope, const QString &id) const;
+    /// True when `scopeIndex` (a StoreChange's row index for table partner_users) is the blind
+    /// index of `scope` under any live key epoch.
+    bool isScopeIndex(const QByteArray &scopeIndex, const QString &scope) const;
 
     /// Re-seals row `rowId` if it is in `fromEpoch`: opened under any live epoch of `cipher`,
     /// sealed under `cipher`'s epoch with `index`'s current keys (new user_index and
@@ -89,12 +95,17 @@ private:
     Status<StoreError> relabel(const QString &scope, const QString &id);
     /// Seals the scope into listed rows written before v9 (best effort, warns on failure).
     void sealMissingScopes(const QString &scope, const QList<std::pair<qint64, int>> &rows) const;
+    /// PostgreSQL: tells the other consoles that `scope`'s users changed (StoreChange, table
+    /// partner_users, the scope's blind index: no id, no record). In the caller's transaction
+    /// when there is one, else sent at once. No-op on SQLite.
+    Status<StoreError> announce(const QString &scope, const QString &what);
     Status<StoreError> upsert(const QString &scope, const QString &id, const QString &column,
                               const QString &place, QByteArrayView plain, const QString &what);
 
     Database &m_db;
     const FieldCipher &m_cipher;
     const BlindIndex &m_index;
+    QString m_sessionId;
 };
 
 } // namespace aerodesk::store

@@ -8,6 +8,7 @@
 
 #include "core/crypto/Random.h"
 #include "core/embedded/PartnerUserDirectory.h"
+#include "core/embedded/PartnerUserStoreWorker.h"
 #include "core/keychain/Keychain.h"
 #include "core/store/PartnerUserRepository.h"
 #include "core/store/Store.h"
@@ -15,6 +16,7 @@
 #include "tests/support/Wait.h"
 
 #include <QJsonDocument>
+#include <QTest>
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -270,6 +272,61 @@ TEST_P(PartnerUserStoreTest, TwoConsolesSeeEachOthersUsersAndCodes)
     EXPECT_FALSE(consoleB.find(QStringLiteral("dave")).has_value());
 }
 
+// Live (docs/team.md, "Live updates"): on PostgreSQL a console is told when another console
+// changes a partner user of its environment — a record, a code stored, a code forgotten, a
+// removal — and never for its own writes or another environment's. A SQLite file has no feed.
+TEST_P(PartnerUserStoreTest, AnotherConsolesChangeToThisEnvironmentIsAnnounced)
+{
+    auto other = where.open(key);
+    ASSERT_TRUE(other.ok()) << other.error().message.toStdString();
+    std::unique_ptr<store::Store> storeB = std::move(other).value();
+    auto teamA = std::make_shared<TeamPartnerUserStore>(*store, kScope);
+    auto teamB = std::make_shared<TeamPartnerUserStore>(*storeB, kScope);
+    auto productionB =
+        std::make_shared<TeamPartnerUserStore>(*storeB, QStringLiteral("Production"));
+    int seenByB = 0;
+    int seenByA = 0;
+    int seenByProduction = 0;
+    QObject::connect(teamB.get(), &TeamPartnerUserStore::changedElsewhere, [&] { ++seenByB; });
+    QObject::connect(teamA.get(), &TeamPartnerUserStore::changedElsewhere, [&] { ++seenByA; });
+    QObject::connect(productionB.get(), &TeamPartnerUserStore::changedElsewhere,
+                     [&] { ++seenByProduction; });
+    // Every store has opened (and subscribed) once it has answered a read.
+    for (TeamPartnerUserStore *t : { teamA.get(), teamB.get(), productionB.get() }) {
+        std::optional<KeychainError> read;
+        t->readAll([&](const KeychainError &e, QList<PartnerUser>) { read = e; });
+        ASSERT_TRUE(waitUntil([&] { return read.has_value(); }, 20000));
+        ASSERT_TRUE(read->ok()) << read->message.toStdString();
+    }
+
+    const bool live = where.isPostgres();
+    const auto expectB = [&](int count, const char *what) {
+        if (live)
+            EXPECT_TRUE(waitUntil([&] { return seenByB >= count; }, 1000))
+                << what << ": seen " << seenByB << " times";
+        else
+            QTest::qWait(300);
+        EXPECT_EQ(seenByB, live ? count : 0) << what;
+    };
+    ASSERT_TRUE(waitDone([&](auto done) {
+                    teamA->write(partnerUser("fay"), { partnerUser("fay") }, done);
+                }).ok());
+    expectB(1, "a record");
+    ASSERT_TRUE(
+        waitDone([&](auto done) { teamA->save(QStringLiteral("fay"), freshCode(), done); }).ok());
+    expectB(2, "a code stored");
+    ASSERT_TRUE(waitDone([&](auto done) { teamA->forget(QStringLiteral("fay"), done); }).ok());
+    expectB(3, "a code forgotten");
+    ASSERT_TRUE(waitDone([&](auto done) { teamA->remove(QStringLiteral("fay"), done); }).ok());
+    expectB(4, "a removal");
+    // Forgetting a code that is not there changes nothing and says nothing.
+    ASSERT_TRUE(waitDone([&](auto done) { teamA->forget(QStringLiteral("fay"), done); }).ok());
+    QTest::qWait(300);
+    EXPECT_EQ(seenByB, live ? 4 : 0);
+    EXPECT_EQ(seenByA, 0) << "a console is not told of its own writes";
+    EXPECT_EQ(seenByProduction, 0) << "another environment's users did not change";
+}
+
 TEST_P(PartnerUserStoreTest, TheDatabaseHoldsNoPartnerUserIdAndNoUserCode)
 {
     QStringList ids;
@@ -321,3 +378,74 @@ TEST_P(PartnerUserStoreTest, TheDatabaseHoldsNoPartnerUserIdAndNoUserCode)
 }
 
 } // namespace
+
+// Off-line tolerance (docs/team.md, "When the database goes away"): the server stopped and
+// started again under two consoles' partner-user stores. Each opens its connection again by
+// itself — console A's next write goes through, console B listens again and re-reads — with no
+// new store object and no call from the session. A private server: the run's shared cluster
+// serves other tests.
+TEST(PartnerUserStoreOutage, BothConsolesReconnectAndListenAgainAfterARestart)
+{
+    test::StoreBackend where(Backend::Postgres, test::privatePgServer());
+    ASSERT_TRUE(where.ok()) << where.error().toStdString();
+    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
+    auto openedA = where.open(key);
+    ASSERT_TRUE(openedA.ok()) << openedA.error().message.toStdString();
+    auto openedB = where.open(key);
+    ASSERT_TRUE(openedB.ok()) << openedB.error().message.toStdString();
+    const std::unique_ptr<store::Store> storeA = std::move(openedA).value();
+    const std::unique_ptr<store::Store> storeB = std::move(openedB).value();
+    auto teamA = std::make_shared<TeamPartnerUserStore>(*storeA, kScope);
+    auto teamB = std::make_shared<TeamPartnerUserStore>(*storeB, kScope);
+    int seenByB = 0;
+    QObject::connect(teamB.get(), &TeamPartnerUserStore::changedElsewhere, [&] { ++seenByB; });
+    const auto call = [](const std::function<void(TeamPartnerUserStore::Done)> &start) {
+        std::optional<KeychainError> out;
+        start([&](const KeychainError &e) { out = e; });
+        EXPECT_TRUE(waitUntil([&] { return out.has_value(); }, 30000)) << "no answer";
+        return out.value_or(KeychainError { KeychainError::Kind::Timeout, {} });
+    };
+    const auto put = [&](const char *id) {
+        return call([&](auto done) { teamA->write(partnerUser(id), { partnerUser(id) }, done); });
+    };
+    // Both have opened (and B has subscribed) once they have answered a read.
+    for (TeamPartnerUserStore *t : { teamA.get(), teamB.get() }) {
+        std::optional<KeychainError> read;
+        t->readAll([&](const KeychainError &e, QList<PartnerUser>) { read = e; });
+        ASSERT_TRUE(waitUntil([&] { return read.has_value(); }, 20000));
+        ASSERT_TRUE(read->ok()) << read->message.toStdString();
+    }
+    ASSERT_TRUE(put("gus").ok());
+    ASSERT_TRUE(waitUntil([&] { return seenByB >= 1; }, 5000)) << "B does not listen";
+
+    test::PgServer &server = where.server();
+    server.stop();
+    // While it is down a write fails with the team store's words; nothing is queued.
+    const KeychainError refused = put("hal");
+    EXPECT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.message.startsWith(QStringLiteral("The team store failed")))
+        << refused.message.toStdString();
+    ASSERT_TRUE(server.start()) << server.errorString().toStdString();
+
+    // A's next write opens a new connection and goes through.
+    const KeychainError afterRestart = put("ivy");
+    ASSERT_TRUE(afterRestart.ok()) << afterRestart.message.toStdString();
+    // B, without a call, notices within its watch, opens again, catches up and listens again.
+    const int beforeCatchUp = seenByB;
+    ASSERT_TRUE(waitUntil([&] { return seenByB > beforeCatchUp; },
+                          3 * embedded::PartnerUserStoreWorker::kWatchMs))
+        << "B never came back";
+    QTest::qWait(300);
+    const int listening = seenByB;
+    ASSERT_TRUE(put("jay").ok());
+    EXPECT_TRUE(waitUntil([&] { return seenByB > listening; }, 2000))
+        << "B does not listen again after the restart";
+    std::optional<QList<PartnerUser>> users;
+    teamB->readAll([&](const KeychainError &, QList<PartnerUser> all) { users = all; });
+    ASSERT_TRUE(waitUntil([&] { return users.has_value(); }, 20000));
+    QStringList ids;
+    for (const PartnerUser &u : std::as_const(*users))
+        ids << u.id;
+    EXPECT_EQ(
+        ids, (QStringList { QStringLiteral("gus"), QStringLiteral("ivy"), QStringLiteral("jay") }));
+}
