@@ -89,23 +89,23 @@ Status<StoreError> ConnectionRepository::announce(StoreChange::Op op, const QByt
 {
     if (m_db.backend() != StoreBackend::Postgres)
         return {};
-    QSqlQuery q(m_db.db());
-    if (op == StoreChange::Op::Upsert) {
-        // The version is the server's, read in the same transaction; nothing plain is sent.
-        // (Before schema v6 there is no version column: 0.)
-        q.prepare(QStringLiteral("SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
-                                 " encode(connection_index, 'hex'), 'v', %1, 's', ?::text,"
-                                 " 'op', 'u')::text) FROM connections WHERE connection_index = ?")
-                      .arg(m_versioned ? QStringLiteral("version") : QStringLiteral("0")));
-        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
-        q.addBindValue(m_sessionId);
-        q.addBindValue(rowKey);
-    } else {
-        StoreChange change { QStringLiteral("connections"), rowKey, 0, m_sessionId, op };
-        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-        q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
-        q.addBindValue(change.toPayload());
+    if (op != StoreChange::Op::Upsert) {
+        const StoreChange change { QStringLiteral("connections"), rowKey, 0, m_sessionId, op };
+        QSqlError why;
+        if (!change.send(m_db.db(), &why))
+            return SqlFailure::describe(why, QStringLiteral("announce change"));
+        return {};
     }
+    QSqlQuery q(m_db.db());
+    // The version is the server's, read in the same transaction; nothing plain is sent.
+    // (Before schema v6 there is no version column: 0.)
+    q.prepare(QStringLiteral("SELECT pg_notify(?, json_build_object('t', 'connections', 'i',"
+                             " encode(connection_index, 'hex'), 'v', %1, 's', ?::text,"
+                             " 'op', 'u')::text) FROM connections WHERE connection_index = ?")
+                  .arg(m_versioned ? QStringLiteral("version") : QStringLiteral("0")));
+    q.addBindValue(QString::fromLatin1(StoreChange::kChannel));
+    q.addBindValue(m_sessionId);
+    q.addBindValue(rowKey);
     if (!q.exec())
         return SqlFailure::ofQuery(q, QStringLiteral("announce change"));
     return {};
@@ -471,6 +471,12 @@ bool ConnectionRepository::contains(const QString &connectionId) const
 
 std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) const
 {
+    const auto row = rowOf(connectionId);
+    return row ? std::optional<qint64>(*row) : std::nullopt;
+}
+
+Result<qint64, StoreError> ConnectionRepository::rowOf(const QString &connectionId) const
+{
     QSqlQuery q(m_db.db());
     QVariantList binds;
     q.prepare(
@@ -478,8 +484,11 @@ std::optional<qint64> ConnectionRepository::rowId(const QString &connectionId) c
         indexMatch(QStringLiteral("connection_index"), kConnectionDomain, connectionId, binds));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
+    if (!q.exec())
+        return SqlFailure::ofQuery(q, QStringLiteral("find connection"));
+    if (!q.next())
+        return StoreError::make(StoreError::Kind::NotFound,
+                                QStringLiteral("That connection is not in the store."));
     return q.value(0).toLongLong();
 }
 

@@ -55,6 +55,9 @@ public:
     qint64 count() const;
     /// The row behind connectionId (blind index), for tables that refer to connections.
     std::optional<qint64> rowId(const QString &connectionId) const;
+    /// rowId() that tells an absent connection (NotFound) from a failed query (a lost team
+    /// store is Unreachable, so a caller can open a new connection and ask again).
+    Result<qint64, StoreError> rowOf(const QString &connectionId) const;
     /// Removes the connection and its history. NotFound when absent.
     Status<StoreError> remove(const QString &connectionId);
 

@@ -2,6 +2,7 @@
 
 #include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
+#include "core/store/SqlFailure.h"
 #include "core/store/Store.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
@@ -21,11 +22,7 @@ namespace places = store::places;
 namespace {
 StoreError sqlError(const QSqlQuery &q, const QString &what)
 {
-    qCWarning(aerodesk::log::store).noquote()
-        << QStringLiteral("timeline query failed (%1): %2").arg(what, q.lastError().text());
-    return StoreError::make(
-        StoreError::Kind::Sql,
-        QStringLiteral("Store query failed (%1): %2").arg(what, q.lastError().text()));
+    return store::SqlFailure::ofQuery(q, QStringLiteral("timeline: %1").arg(what));
 }
 QByteArray flowRowKey(qint64 connectionRow)
 {
@@ -40,11 +37,7 @@ TimelineRepository::TimelineRepository(store::Store &store)
 
 Result<qint64, StoreError> TimelineRepository::row(const QString &connectionId) const
 {
-    const auto row = m_store.connections().rowId(connectionId);
-    if (!row)
-        return StoreError::make(StoreError::Kind::NotFound,
-                                QStringLiteral("That connection is not in the store."));
-    return *row;
+    return m_store.connections().rowOf(connectionId);
 }
 
 Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,

@@ -4,6 +4,8 @@
 #include "core/timeline/TimelineRepository.h"
 #include "core/util/LogCategories.h"
 
+#include <utility>
+
 namespace aerodesk::timeline {
 
 using store::StoreError;
@@ -40,14 +42,27 @@ void TimelineWorker::close()
     m_store.reset();
 }
 
+template<typename Call> auto TimelineWorker::attempt(const Call &call)
+{
+    using Answer = decltype(call(std::declval<TimelineRepository &>()));
+    for (int tries = 0;; ++tries) {
+        if (auto s = ensureOpen(); !s)
+            return Answer(s.error());
+        Answer answer = call(*m_repository);
+        if (answer || tries > 0 || answer.error().kind != StoreError::Kind::Unreachable)
+            return answer;
+        qCInfo(aerodesk::log::store)
+            << "timeline: the store's connection was lost; opening it again";
+        close();
+    }
+}
+
 void TimelineWorker::append(const QString &connectionId, const TimelineEntry &entry,
                             const QString &entryKey)
 {
-    if (auto s = ensureOpen(); !s) {
-        Q_EMIT failed(connectionId, s.error());
-        return Q_EMIT appended(connectionId, entry, false);
-    }
-    auto stored = m_repository->append(connectionId, entry, entryKey);
+    auto stored = attempt([&](TimelineRepository &repository) {
+        return repository.append(connectionId, entry, entryKey);
+    });
     if (!stored) {
         // A step for a connection the store does not know (a webhook for another console's
         // connection, a call before the link was persisted) is not an error worth a warning.
@@ -62,9 +77,9 @@ void TimelineWorker::append(const QString &connectionId, const TimelineEntry &en
 
 void TimelineWorker::load(quint64 request, const QString &connectionId, int latest)
 {
-    if (auto s = ensureOpen(); !s)
-        return Q_EMIT failed(connectionId, s.error());
-    auto entries = m_repository->forConnection(connectionId, latest);
+    auto entries = attempt([&](TimelineRepository &repository) {
+        return repository.forConnection(connectionId, latest);
+    });
     if (!entries)
         return Q_EMIT failed(connectionId, entries.error());
     Q_EMIT loaded(request, connectionId, *entries);
@@ -73,17 +88,17 @@ void TimelineWorker::load(quint64 request, const QString &connectionId, int late
 void TimelineWorker::setFlow(const QString &connectionId, const QString &correlationId,
                              const QDateTime &at)
 {
-    if (auto s = ensureOpen(); !s)
-        return Q_EMIT failed(connectionId, s.error());
-    if (auto s = m_repository->setCurrentFlow(connectionId, correlationId, at); !s)
-        Q_EMIT failed(connectionId, s.error());
+    auto set = attempt([&](TimelineRepository &repository) {
+        return repository.setCurrentFlow(connectionId, correlationId, at);
+    });
+    if (!set)
+        Q_EMIT failed(connectionId, set.error());
 }
 
 QString TimelineWorker::flow(const QString &connectionId)
 {
-    if (!ensureOpen())
-        return {};
-    auto flow = m_repository->currentFlow(connectionId);
+    auto flow = attempt(
+        [&](TimelineRepository &repository) { return repository.currentFlow(connectionId); });
     return flow ? *flow : QString();
 }
 

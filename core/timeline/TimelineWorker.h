@@ -22,6 +22,8 @@ class TimelineRepository;
 /// The timeline's store work, on its own thread (TimelineRecorder owns the thread): it opens
 /// its OWN Store on the same file at the first request (never creating one), like
 /// store::StoreWorker. Every method runs on the worker's thread, in the order it was queued.
+/// A team store's server that went away and came back leaves the connection dead (libpq never
+/// reconnects): a call that finds it Unreachable drops it and runs once more on a new one.
 class TimelineWorker : public QObject
 {
     Q_OBJECT
@@ -51,6 +53,8 @@ Q_SIGNALS:
 
 private:
     Status<store::StoreError> ensureOpen();
+    /// `call(repository)` on an open store; once more on a new connection after Unreachable.
+    template<typename Call> auto attempt(const Call &call);
 
     store::StoreTarget m_target;
     crypto::SecureBytes m_key;
