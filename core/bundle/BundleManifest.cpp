@@ -1,5 +1,6 @@
 #include "core/bundle/BundleManifest.h"
 
+#include "core/api/JsonRead.h"
 #include "core/util/CoreVersion.h"
 
 #include <QCryptographicHash>
@@ -74,7 +75,8 @@ std::optional<QString> BundleManifest::verify(const QJsonObject &manifest,
         }
         if (!found)
             return QStringLiteral("%1 is listed but missing").arg(name);
-        if (qint64(f.value(QStringLiteral("size")).toDouble(-1)) != found->bytes.size())
+        const auto size = api::JsonRead::toInteger(f.value(QStringLiteral("size")).toDouble(-1), 0);
+        if (!size || *size != found->bytes.size())
             return QStringLiteral("%1: the size differs").arg(name);
         if (f.value(QStringLiteral("sha256")).toString() != sha256Hex(found->bytes))
             return QStringLiteral("%1: the SHA-256 differs").arg(name);

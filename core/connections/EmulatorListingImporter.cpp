@@ -137,7 +137,7 @@ void EmulatorListingImporter::storePage(const QJsonObject &page)
     m_done += int(list.size());
     Q_EMIT progress(m_done, m_summary.total);
 
-    const int offset = page.value(QLatin1String("offset")).toInt() + int(list.size());
+    const qint64 offset = qint64(page.value(QLatin1String("offset")).toInt()) + list.size();
     if (list.isEmpty() || offset >= m_summary.total) {
         finish();
         return;

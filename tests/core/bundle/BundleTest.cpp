@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace {
@@ -177,6 +178,18 @@ TEST(BundleBuilder, EveryPartIsListedInTheManifestWithItsSizeAndHash)
     QList<BundlePart> tampered = parts;
     tampered[2].bytes.append(' ');
     EXPECT_TRUE(BundleManifest::verify(manifest, tampered).has_value());
+    // A size no file can have (beyond any integer) is a difference, not a conversion.
+    for (const double size : { 1e300, -1.0, std::nan("") }) {
+        QJsonObject odd = manifest;
+        QJsonArray files = odd.value("files").toArray();
+        QJsonObject first = files.first().toObject();
+        first.insert("size", size);
+        files[0] = first;
+        odd.insert("files", files);
+        EXPECT_EQ(BundleManifest::verify(odd, parts).value_or(QString()),
+                  first.value("name").toString() + QStringLiteral(": the size differs"))
+            << size;
+    }
 
     const QJsonObject timeline = QJsonDocument::fromJson(parts.at(2).bytes).object();
     EXPECT_EQ(timeline.value("entries").toArray().size(), 2);

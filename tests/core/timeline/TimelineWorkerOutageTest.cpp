@@ -4,10 +4,9 @@
 // reads back whole, and nothing says "failed". A private PostgreSQL 15 server (the run's shared
 // cluster serves other tests).
 
-#include "core/timeline/TimelineWorker.h"
-
 #include "core/crypto/Random.h"
 #include "core/store/Store.h"
+#include "core/timeline/TimelineWorker.h"
 #include "tests/support/StoreBackend.h"
 
 #include <QSignalSpy>
