@@ -199,6 +199,7 @@ void Session::rebuildRecorder()
     m_timeline.reset();
     m_timeline = std::make_unique<timeline::TimelineRecorder>(m_store->target(), m_store->dataKey(),
                                                               m_store->password());
+    m_timeline->setSessionId(m_store->sessionId());
     m_timeline->attach(*m_client);
     m_timeline->attach(*m_jobs);
     // The audit log's staff actions on a connection are steps of its timeline.

@@ -162,7 +162,8 @@ void StoreChangeListener::onNotification(const QString &name, QSqlDriver::Notifi
                 << "the store's keys could not be re-read:" << s.error().message;
         return Q_EMIT keysChanged();
     }
-    if (change->table == QLatin1String("connection_events"))
+    if (change->table == QLatin1String("connection_events") ||
+        change->table == QLatin1String("timeline_entries"))
         return Q_EMIT historyChanged(change->rowIndex);
     if (change->table != QLatin1String("connections"))
         return;

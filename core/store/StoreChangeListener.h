@@ -61,7 +61,8 @@ Q_SIGNALS:
     void manyChanged(const aerodesk::store::StoreChange &change);
     /// Another console changed the store's keys or rotation plan (KeyEpochs::announceKeys).
     void keysChanged();
-    /// Another console recorded a history event for the connection with this blind index.
+    /// Another console recorded a history event or a timeline step for the connection with this
+    /// blind index.
     void historyChanged(const QByteArray &rowIndex);
 
 private:

@@ -58,8 +58,9 @@ Q_SIGNALS:
     /// A key rotation step was committed by another console: the console's store has re-read
     /// its keys and plan (Store::refreshKeys), so its writes are sealed under the right epoch.
     void keysChanged();
-    /// Another console recorded a history event for the connection with this blind index
-    /// (`Store::blindIndex()` of its id in the connection domain): re-read it if it is shown.
+    /// Another console recorded a history event or a timeline step for the connection with this
+    /// blind index (`Store::blindIndex()` of its id in the connection domain): re-read its
+    /// history and timeline if it is shown.
     void historyChanged(const QByteArray &rowIndex);
 
 private:

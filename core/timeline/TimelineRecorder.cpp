@@ -109,6 +109,13 @@ TimelineRecorder::~TimelineRecorder()
     delete m_worker;
 }
 
+void TimelineRecorder::setSessionId(const QString &sessionId)
+{
+    TimelineWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker, [worker, sessionId] { worker->setSessionId(sessionId); }, Qt::QueuedConnection);
+}
+
 // --- Flows ---------------------------------------------------------------------------------
 
 void TimelineRecorder::setFlow(const QString &connectionId, const QString &flow)

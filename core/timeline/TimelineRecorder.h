@@ -104,6 +104,10 @@ public:
     /// Reads the connection's timeline (after every step recorded before this call); the
     /// answer comes as loaded(), merged with the sources, oldest first.
     quint64 load(const QString &connectionId, int latest = -1);
+    /// A team store: announce the steps this recorder stores under the console's session id
+    /// (`Store::sessionId()`), so the console's own listener ignores them (other consoles
+    /// re-read the connection's timeline; docs/team.md, "Live updates").
+    void setSessionId(const QString &sessionId);
     /// Appends queued and not yet answered by the worker (tests, shutdown).
     int pendingWrites() const { return m_pendingWrites; }
 

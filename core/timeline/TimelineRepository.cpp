@@ -4,6 +4,7 @@
 #include "core/store/SqlDialect.h"
 #include "core/store/SqlFailure.h"
 #include "core/store/Store.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
@@ -40,6 +41,20 @@ Result<qint64, StoreError> TimelineRepository::row(const QString &connectionId) 
     return m_store.connections().rowOf(connectionId);
 }
 
+void TimelineRepository::announce(const QString &connectionId)
+{
+    // Other consoles showing this connection read its timeline again (docs/team.md, "Live
+    // updates"): the row's blind index only, nothing of the step.
+    const store::StoreChange change { QStringLiteral("timeline_entries"),
+                                      m_store.blindIndex().index(places::kConnectionDomain,
+                                                                 connectionId),
+                                      0, m_store.sessionId(), store::StoreChange::Op::Upsert };
+    QSqlError why;
+    if (!change.send(m_store.database().db(), &why))
+        qCWarning(aerodesk::log::store).noquote()
+            << "a timeline step was stored but not announced:" << why.text();
+}
+
 Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
                                                     const TimelineEntry &entry,
                                                     const QString &entryKey)
@@ -52,8 +67,12 @@ Result<bool, StoreError> TimelineRepository::append(const QString &connectionId,
     const QVariant key = keyed
         ? QVariant(m_store.blindIndex().index(places::kTimelineKeyDomain, entryKey))
         : QVariant(QMetaType(QMetaType::QByteArray));
-    if (db.backend() == store::StoreBackend::Postgres)
-        return appendWithId(*ref, entry, key);
+    if (db.backend() == store::StoreBackend::Postgres) {
+        auto stored = appendWithId(*ref, entry, key);
+        if (stored && *stored)
+            announce(connectionId);
+        return stored;
+    }
     // As ConnectionHistory: insert with an empty detail, then seal it bound to the new row id,
     // inside one savepoint so no reader sees a row without its detail.
     if (auto s = db.exec(QStringLiteral("SAVEPOINT timeline_append"), QStringLiteral("timeline"));

@@ -42,6 +42,9 @@ public:
 
 private:
     Result<qint64, store::StoreError> row(const QString &connectionId) const;
+    /// PostgreSQL: tells other consoles the connection's timeline grew (StoreChange
+    /// "timeline_entries", the connection's blind index, this store's session id).
+    void announce(const QString &connectionId);
     /// PostgreSQL: id first, then one INSERT with the sealed detail (as ConnectionHistory).
     Result<bool, store::StoreError> appendWithId(qint64 connectionRow, const TimelineEntry &entry,
                                                  const QVariant &entryKey);

@@ -32,8 +32,17 @@ Status<StoreError> TimelineWorker::ensureOpen()
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();
+    if (!m_sessionId.isEmpty())
+        m_store->connections().setSessionId(m_sessionId);
     m_repository = std::make_unique<TimelineRepository>(*m_store);
     return {};
+}
+
+void TimelineWorker::setSessionId(const QString &sessionId)
+{
+    m_sessionId = sessionId;
+    if (m_store && !sessionId.isEmpty())
+        m_store->connections().setSessionId(sessionId);
 }
 
 void TimelineWorker::close()

@@ -40,6 +40,9 @@ public:
     /// The stored current flow ("" when none, or when the connection is not in the store).
     QString flow(const QString &connectionId);
     /// Closes the database connection (before the thread ends).
+    /// Announces this worker's team store writes under `sessionId` (the console's Store's):
+    /// the console that recorded a step is not told about it by its own listener.
+    void setSessionId(const QString &sessionId);
     void close();
 
 Q_SIGNALS:
@@ -58,6 +61,7 @@ private:
 
     store::StoreTarget m_target;
     crypto::SecureBytes m_key;
+    QString m_sessionId;
     crypto::SecureBytes m_password;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<TimelineRepository> m_repository;

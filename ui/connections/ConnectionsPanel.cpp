@@ -885,10 +885,14 @@ void ConnectionsPanel::buildLive()
         updateReconnectButton();
     };
     connect(m_live, &ConnectionLiveUpdates::healthChanged, this, showHealth);
+    m_liveHistoryTimer.setSingleShot(true);
+    m_liveHistoryTimer.setInterval(kLiveHistoryMs);
+    connect(&m_liveHistoryTimer, &QTimer::timeout, this, &ConnectionsPanel::reloadHistory);
     connect(m_live, &ConnectionLiveUpdates::historyChanged, this, [this](const QString &id) {
         const int row = currentSourceRow();
-        if (row >= 0 && m_model->connection(row).connectionId == id)
-            reloadHistory();
+        if (row >= 0 && m_model->connection(row).connectionId == id &&
+            !m_liveHistoryTimer.isActive())
+            m_liveHistoryTimer.start();
     });
     m_importer = new ConnectionImporter(*m_session, *this, *m_feed, this);
 

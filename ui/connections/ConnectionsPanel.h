@@ -90,6 +90,9 @@ public:
     /// (ConnectionFilterProxy::prepareSort). endBulkLoad() works without it, in one turn.
     void prepareBulkLoadEnd();
     static constexpr int kBulkTimelineMs = 100;
+    /// Another console's history events and timeline steps for the shown connection are read
+    /// again at most this often (a connection whose jobs poll records a step every few seconds).
+    static constexpr int kLiveHistoryMs = 150;
 
     ConnectionTableModel *model() const { return m_model; }
     ConnectionFilterProxy *proxy() const { return m_proxy; }
@@ -222,6 +225,7 @@ private:
     QTimer m_expiryTimer;
     QTimer m_timelineTimer;
     QTimer m_bulkTimelineTimer;
+    QTimer m_liveHistoryTimer; ///< coalesces another console's changes to the shown history
     int m_bulkDepth = 0;
     bool m_bulkPaintDue = false; ///< bulk load: the table may paint once (see holdBulkPaint())
     bool m_bulkBarDue = false; ///< bulk load: the scroll bar may paint once

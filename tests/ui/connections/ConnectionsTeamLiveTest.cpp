@@ -9,6 +9,8 @@
 #include "core/store/Store.h"
 #include "core/store/StoreHealth.h"
 #include "core/store/StoreLive.h"
+#include "core/timeline/TimelineRecorder.h"
+#include "core/timeline/TimelineRepository.h"
 #include "tests/support/SessionRig.h"
 #include "tests/support/StoreBackend.h"
 #include "tests/support/StorePeerProcess.h"
@@ -18,7 +20,9 @@
 #include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
 #include "ui/connections/ConnectionTableModel.h"
+#include "ui/connections/ConnectionTimelineView.h"
 #include "ui/connections/ConnectionsPanel.h"
+#include "ui/connections/TimelineModel.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -300,6 +304,60 @@ TEST_F(ConnectionsTeamLive, AHistoryEventRecordedElsewhereShowsInTheSelectedRows
                     .ok());
     QTest::qWait(300);
     EXPECT_EQ(history.count(), 1);
+}
+
+TEST_F(ConnectionsTeamLive, ATimelineStepRecordedElsewhereShowsInTheSelectedRowsTimeline)
+{
+    ASSERT_TRUE(rig.start()); // the session records a timeline once it has an environment
+    rig.setEnvironment();
+    ASSERT_TRUE(db->connections().upsertMany({ teamRow(1), teamRow(2) }).ok());
+    showPanel();
+    ASSERT_TRUE(panel->selectConnection(teamRow(1).connectionId));
+    ASSERT_NE(session->timeline(), nullptr);
+    QSignalSpy history(panel->liveUpdates(), &ui::ConnectionLiveUpdates::historyChanged);
+    const auto shown = [&](const QString &summary) {
+        for (const timeline::TimelineEntry &e : panel->timelineView()->model()->entries()) {
+            if (e.summary == summary)
+                return true;
+        }
+        return false;
+    };
+    const auto step = [](const QString &summary) {
+        timeline::TimelineEntry e;
+        e.at = QDateTime::currentDateTimeUtc();
+        e.kind = timeline::TimelineKind::StaffAction;
+        e.correlationId = QStringLiteral("flow-elsewhere");
+        e.summary = summary;
+        return e;
+    };
+
+    // Another console records a step of the selected connection: shown within a second.
+    QElapsedTimer clock;
+    clock.start();
+    timeline::TimelineRepository elsewhere(*other);
+    ASSERT_TRUE(
+        elsewhere.append(teamRow(1).connectionId, step(QStringLiteral("noted elsewhere"))).ok());
+    ASSERT_TRUE(waitUntil([&] { return shown(QStringLiteral("noted elsewhere")); }, 5000));
+    EXPECT_LT(clock.elapsed(), 1000) << "took " << clock.elapsed() << " ms";
+    ASSERT_EQ(history.count(), 1);
+    EXPECT_EQ(history.first().first().toString(), teamRow(1).connectionId);
+
+    // A step of another row changes nothing shown.
+    ASSERT_TRUE(elsewhere.append(teamRow(2).connectionId, step(QStringLiteral("other row"))).ok());
+    QTest::qWait(500);
+    EXPECT_EQ(history.count(), 1);
+    EXPECT_FALSE(shown(QStringLiteral("other row")));
+
+    // This console's own step (its recorder's worker, another connection) is shown once, live,
+    // and not echoed back through the listener.
+    session->timeline()->record(teamRow(1).connectionId, step(QStringLiteral("noted here")));
+    ASSERT_TRUE(waitUntil([&] { return shown(QStringLiteral("noted here")); }, 5000));
+    QTest::qWait(500);
+    EXPECT_EQ(history.count(), 1) << "the console's own step came back as another console's";
+    int copies = 0;
+    for (const timeline::TimelineEntry &e : panel->timelineView()->model()->entries())
+        copies += e.summary == QStringLiteral("noted here") ? 1 : 0;
+    EXPECT_EQ(copies, 1);
 }
 
 namespace {
