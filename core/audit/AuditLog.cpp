@@ -4,7 +4,9 @@
 #include "core/audit/AuditVerifier.h"
 #include "core/store/KeyEpochs.h"
 #include "core/store/SqlDialect.h"
+#include "core/store/SqlFailure.h"
 #include "core/store/Store.h"
+#include "core/store/StoreChange.h"
 #include "core/store/StorePlaces.h"
 #include "core/util/LogCategories.h"
 
@@ -136,6 +138,19 @@ Result<AuditRecord, StoreError> AuditLog::append(const AuditEntry &entry, qint64
         auto e = sqlError(q, QStringLiteral("audit append"));
         rollback();
         return e;
+    }
+    // A record about a connection: other consoles showing it read its timeline again
+    // (docs/team.md, "Live updates"). Its blind index only, delivered at COMMIT. A failed
+    // statement aborts PostgreSQL's transaction (its COMMIT would silently roll back): say so.
+    if (!r.connectionRef.isEmpty()) {
+        const store::StoreChange change { QStringLiteral("audit_log"), r.connectionRef, 0,
+                                          m_store.sessionId(), store::StoreChange::Op::Upsert };
+        QSqlError why;
+        if (!change.send(db, &why)) {
+            auto e = store::SqlFailure::describe(why, QStringLiteral("announce audit record"));
+            rollback();
+            return e;
+        }
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         auto e = sqlError(q, QStringLiteral("commit audit append"));

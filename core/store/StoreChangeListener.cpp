@@ -163,7 +163,8 @@ void StoreChangeListener::onNotification(const QString &name, QSqlDriver::Notifi
         return Q_EMIT keysChanged();
     }
     if (change->table == QLatin1String("connection_events") ||
-        change->table == QLatin1String("timeline_entries"))
+        change->table == QLatin1String("timeline_entries") ||
+        change->table == QLatin1String("audit_log"))
         return Q_EMIT historyChanged(change->rowIndex);
     if (change->table != QLatin1String("connections"))
         return;

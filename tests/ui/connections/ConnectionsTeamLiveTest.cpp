@@ -4,6 +4,9 @@
 // own (StorePeer): another console's change updates ONE row (no model reset) within a second;
 // a conflicting refresh shows the notice and keeps the other agent's row; the server stopped
 // mid-session shows the banner, refuses writing actions with its message and recovers by itself.
+#include "core/audit/AuditEntry.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditTrail.h"
 #include "core/crypto/Random.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
@@ -358,6 +361,28 @@ TEST_F(ConnectionsTeamLive, ATimelineStepRecordedElsewhereShowsInTheSelectedRows
     for (const timeline::TimelineEntry &e : panel->timelineView()->model()->entries())
         copies += e.summary == QStringLiteral("noted here") ? 1 : 0;
     EXPECT_EQ(copies, 1);
+
+    // A staff action recorded in the audit log by another agent is a step of the timeline too.
+    ASSERT_NE(session->audit(), nullptr) << "the timeline shows audit records only with a trail";
+    audit::AuditEntry reveal;
+    reveal.action = audit::AuditAction::RevealId;
+    reveal.object = QStringLiteral("connection 7a11…0001");
+    reveal.connectionId = teamRow(1).connectionId;
+    const auto byActor = [&](const QString &actor) {
+        for (const timeline::TimelineEntry &e : panel->timelineView()->model()->entries()) {
+            if (e.fields.value(QStringLiteral("actor")).toString() == actor)
+                return true;
+        }
+        return false;
+    };
+    clock.restart();
+    ASSERT_TRUE(audit::AuditLog(*other)
+                    .append(reveal, QDateTime::currentMSecsSinceEpoch(),
+                            QStringLiteral("agent-elsewhere"), QStringLiteral("Team"))
+                    .ok());
+    ASSERT_TRUE(waitUntil([&] { return byActor(QStringLiteral("agent-elsewhere")); }, 5000));
+    EXPECT_LT(clock.elapsed(), 1000) << "took " << clock.elapsed() << " ms";
+    EXPECT_EQ(history.count(), 2);
 }
 
 namespace {
