@@ -315,10 +315,6 @@ Try &apos;aerodesk --help&apos;.
 <context>
     <name>aerodesk::embedded::EmbeddedWorkflow</name>
     <message>
-        <source>The partner-user list is still being read from the keychain; try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This event is no longer pending: it was answered, discarded, or its user logged out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,23 +331,11 @@ Try &apos;aerodesk --help&apos;.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The userCode is stored in the keychain for %1 and the provider answered %2: the user is connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A new connect could not store its userCode (%1); the old one is no longer valid. Connect again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the userCode could not be stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The userCode could not be stored in the keychain (%1), so OK was not sent: DATA_STORE_UNAVAILABLE was sent instead and the provider recorded the failed connect (%2 %3). Fix the keychain, then have the user connect again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The userCode could not be stored in the keychain (%1), so OK was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -364,10 +348,6 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>No userCode is stored for %1 (it was removed): OK cannot be sent. Send a status instead; the user must connect again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The userCode of %1 could not be read from the keychain (%2): OK cannot be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -407,14 +387,6 @@ Try &apos;aerodesk --help&apos;.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Removing it from the keychain failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The userCode could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Logged out: userCode and pending events removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,6 +412,34 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>OK cannot be sent: %1. Send a status instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner-user list is still being read from %1; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode is stored in %3 for %1 and the provider answered %2: the user is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be stored in %4 (%1), so OK was not sent: DATA_STORE_UNAVAILABLE was sent instead and the provider recorded the failed connect (%2 %3). Fix %4, then have the user connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be stored in %3 (%1), so OK was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode of %1 could not be read from %3 (%2): OK cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing it from %2 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The userCode could not be removed from %2: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -617,6 +617,17 @@ Try &apos;aerodesk --help&apos;.
         <source>The team store failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the team store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::embedded::UserCodeStore</name>
+    <message>
+        <source>the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aerodesk::emulatorhost::BuiltInEnvironment</name>
@@ -693,6 +704,13 @@ Try &apos;aerodesk --help&apos;.
     </message>
     <message>
         <source>team data key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::store::KeyEpochs</name>
+    <message>
+        <source>The team key was rotated while this console was open, so this change was not saved. Reopen the team store (Settings → Store → Apply) and make the change again; if it still cannot be saved, ask your team lead for the new team key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3994,10 +4012,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Store the userCode in the keychain for %1, then answer OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send %1&apos;s stored userCode, encrypted, with OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4079,6 +4093,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>nothing sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the userCode in %2 for %1, then answer OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,8 +75,8 @@ Result<int, QString> EmbeddedWorkflow::receive(const QString &user, EventPayload
     // unavailable), the event is still taken: OK cannot be answered, but the provider must be
     // told why (a connect answers DATA_STORE_UNAVAILABLE, see connectOk()).
     if (!m_users.isLoaded() && m_users.loadError().isEmpty())
-        return tr("The partner-user list is still being read from the keychain; try again in a "
-                  "moment.");
+        return tr("The partner-user list is still being read from %1; try again in a moment.")
+            .arg(userCodes().placeName());
     auto held = std::make_unique<Held>(Held { {}, std::move(event), false });
     held->info.id = m_nextId++;
     held->info.user = user;
@@ -173,8 +173,9 @@ void EmbeddedWorkflow::answerOk(int id, bool replaceConfirmed, Done done)
         // Without the partner-user list nothing can be stored or looked up safely: the data
         // store is unavailable. A connect tells the provider so; a silent auth cannot be built.
         if (m_users.loadError().isEmpty()) {
-            o.message = tr("The partner-user list is still being read from the keychain; try "
-                           "again in a moment.");
+            o.message = tr("The partner-user list is still being read from %1; try again in "
+                           "a moment.")
+                            .arg(userCodes().placeName());
             return QTimer::singleShot(0, this, [this, o, done] { finish(o, done); });
         }
         const QString why =
@@ -235,10 +236,11 @@ void EmbeddedWorkflow::connectOk(int id, bool replaceConfirmed, Done done)
                     u.note =
                         tr("Connected: userCode stored, provider answered %1.").arg(o.httpStatus);
                     self->m_users.put(u);
-                    o.message = tr("The userCode is stored in the keychain for %1 and the provider "
+                    o.message = tr("The userCode is stored in %3 for %1 and the provider "
                                    "answered %2: the user is connected.")
                                     .arg(user)
-                                    .arg(o.httpStatus);
+                                    .arg(o.httpStatus)
+                                    .arg(self->userCodes().placeName());
                 },
                 done);
         });
@@ -261,20 +263,20 @@ void EmbeddedWorkflow::storeFailed(int id, const QString &why, Done done)
     const QString reason = tr("the userCode could not be stored");
     post(
         id, RetUrlReply::statusOnly(base.statusSent, reason), base,
-        [why](EventOutcome &o) {
+        [why, place = userCodes().placeName()](EventOutcome &o) {
             if (o.result == EventOutcome::Result::Answered)
-                o.message = tr("The userCode could not be stored in the keychain (%1), so OK was "
-                               "not sent: DATA_STORE_UNAVAILABLE was sent instead and the "
-                               "provider recorded the failed connect (%2 %3). Fix the keychain, "
-                               "then have the user connect again.")
+                o.message = tr("The userCode could not be stored in %4 (%1), so OK was not "
+                               "sent: DATA_STORE_UNAVAILABLE was sent instead and the provider "
+                               "recorded the failed connect (%2 %3). Fix %4, then have the "
+                               "user connect again.")
                                 .arg(why)
                                 .arg(o.httpStatus)
-                                .arg(o.code)
+                                .arg(o.code, place)
                                 .simplified();
             else
-                o.message = tr("The userCode could not be stored in the keychain (%1), so OK "
-                               "was not sent. Sending DATA_STORE_UNAVAILABLE failed too: %2")
-                                .arg(why, o.message);
+                o.message = tr("The userCode could not be stored in %3 (%1), so OK was not "
+                               "sent. Sending DATA_STORE_UNAVAILABLE failed too: %2")
+                                .arg(why, o.message, place);
             // Whatever the provider said, this connect failed.
             o.result = EventOutcome::Result::ProviderRefused;
         },
@@ -326,9 +328,8 @@ void EmbeddedWorkflow::silentAuthOk(int id, Done done)
                     QString::fromLatin1(ReplyStatus::kUserNotAuthenticated));
             if (!e.ok())
                 return notBuilt(
-                    tr("The userCode of %1 could not be read from the keychain (%2): OK "
-                       "cannot be sent.")
-                        .arg(user, e.message),
+                    tr("The userCode of %1 could not be read from %3 (%2): OK cannot be sent.")
+                        .arg(user, e.message, self->userCodes().placeName()),
                     QString::fromLatin1(ReplyStatus::kDataStoreUnavailable));
             auto shared = std::make_shared<crypto::SecureBytes>(std::move(code));
             self->m_keys.loadProviderKey([self, id, user, done, notBuilt,
@@ -473,11 +474,13 @@ void EmbeddedWorkflow::post(int id, const RetUrlReply &reply, EventOutcome base,
                         .arg(o.code);
                 // Removed at once; the outcome is reported once the keychain has done it.
                 self->userCodes().forget(
-                    user, [self, o, done](const keychain::KeychainError &e) mutable {
+                    user,
+                    [self, o, done, place = self->userCodes().placeName()](
+                        const keychain::KeychainError &e) mutable {
                         o.codeRemoved = e.ok();
                         if (!e.ok())
                             o.message += QLatin1Char(' ') +
-                                tr("Removing it from the keychain failed: %1").arg(e.message);
+                                tr("Removing it from %2 failed: %1").arg(e.message, place);
                         if (self) {
                             Q_EMIT self->pendingChanged();
                             self->finish(o, done);
@@ -523,15 +526,16 @@ void EmbeddedWorkflow::logout(const QString &user, Done done)
         }
         Q_EMIT self->pendingChanged();
         self->userCodes().forget(
-            user, [self, user, done, o](const keychain::KeychainError &e) mutable {
+            user,
+            [self, user, done, o,
+             place = self->userCodes().placeName()](const keychain::KeychainError &e) mutable {
                 if (!self)
                     return;
                 o.codeRemoved = e.ok();
                 if (!e.ok()) {
                     o.result = EventOutcome::Result::ProviderRefused;
                     o.message += QLatin1Char(' ') +
-                        tr("The userCode could not be removed from the keychain: %1")
-                            .arg(e.message);
+                        tr("The userCode could not be removed from %2: %1").arg(e.message, place);
                 }
                 if (!self->m_users.isLoaded())
                     // Writing a list that was never read would drop every other user.

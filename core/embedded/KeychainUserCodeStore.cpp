@@ -2,6 +2,8 @@
 
 #include "core/store/UserCodeVault.h"
 
+#include <QCoreApplication>
+
 namespace aerodesk::embedded {
 
 KeychainUserCodeStore::KeychainUserCodeStore(keychain::Keychain &keychain)
@@ -23,6 +25,11 @@ void KeychainUserCodeStore::load(const QString &partnerUserId, Loaded done)
 void KeychainUserCodeStore::forget(const QString &partnerUserId, Done done)
 {
     store::UserCodeVault(m_keychain).forget(partnerUserId, std::move(done));
+}
+
+QString KeychainUserCodeStore::placeName() const
+{
+    return QCoreApplication::translate("aerodesk::embedded::UserCodeStore", "the keychain");
 }
 
 } // namespace aerodesk::embedded

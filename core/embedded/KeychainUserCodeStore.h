@@ -19,6 +19,7 @@ public:
               Done done) override;
     void load(const QString &partnerUserId, Loaded done) override;
     void forget(const QString &partnerUserId, Done done) override;
+    QString placeName() const override;
 
 private:
     keychain::Keychain &m_keychain;

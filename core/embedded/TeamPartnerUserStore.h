@@ -53,6 +53,7 @@ public:
               Done done) override;
     void load(const QString &partnerUserId, Loaded done) override;
     void forget(const QString &partnerUserId, Done done) override;
+    QString placeName() const override { return tr("the team store"); }
 
 Q_SIGNALS:
     /// PostgreSQL: another console changed one of this scope's partner users (a record, a

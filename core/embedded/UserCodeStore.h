@@ -31,6 +31,9 @@ public:
     virtual void load(const QString &partnerUserId, Loaded done) = 0;
     /// For a userCode the bank invalidated (disconnect, 410 on silent auth) and on logout.
     virtual void forget(const QString &partnerUserId, Done done) = 0;
+    /// Where the codes are kept, for the workflow's sentences ("stored in %1"): "the keychain"
+    /// or "the team store", translated.
+    virtual QString placeName() const = 0;
 };
 
 } // namespace aerodesk::embedded

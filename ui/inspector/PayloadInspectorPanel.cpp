@@ -11,6 +11,7 @@
 #include "core/embedded/PartnerUserDirectory.h"
 #include "core/embedded/PayloadDecryptor.h"
 #include "core/embedded/ReplyStatus.h"
+#include "core/embedded/UserCodeStore.h"
 #include "core/session/Session.h"
 #include "ui/common/AuditedReveal.h"
 #include "ui/common/JsonHighlighter.h"
@@ -626,8 +627,10 @@ void PayloadInspectorPanel::updateActions()
     m_answerOk->setToolTip(
         blocked.isEmpty()
             ? (m_payload->kind() == embedded::EventPayload::Kind::Connect
-                   ? tr("Store the userCode in the keychain for %1, then answer OK")
-                         .arg(partnerUser())
+                   ? tr("Store the userCode in %2 for %1, then answer OK")
+                         .arg(partnerUser(),
+                              m_session.embedded() ? m_session.embedded()->userCodes().placeName()
+                                                   : tr("the keychain"))
                    : tr("Send %1's stored userCode, encrypted, with OK").arg(partnerUser()))
             : blocked);
     const QString statusWhy = blocked.isEmpty() ? statusProblem() : blocked;

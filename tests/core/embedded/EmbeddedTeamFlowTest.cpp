@@ -143,6 +143,10 @@ TEST_P(EmbeddedTeamFlowTest, PartnerUsersAndUserCodesLiveWhereTheStoreSays)
         const EventOutcome c = ok(a, receive(a, true, user));
         ASSERT_TRUE(c.ok()) << c.message.toStdString();
         EXPECT_TRUE(c.codeStored);
+        // The outcome names where the code went.
+        EXPECT_TRUE(c.message.contains(team() ? QStringLiteral("stored in the team store")
+                                              : QStringLiteral("stored in the keychain")))
+            << c.message.toStdString();
         EXPECT_EQ(c.httpStatus, 204);
         const QByteArray code = codeOf(a, user);
         ASSERT_FALSE(code.isEmpty()) << "the session's UserCodeStore has the code";
