@@ -10,7 +10,9 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -535,6 +537,25 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
     binds << (query.limit < 0 ? SqlDialect::noLimit(m_db.backend()) : QVariant(query.limit))
           << std::max<qint64>(0, query.offset);
 
+    if (m_db.backend() == StoreBackend::Postgres) {
+        // DECLARE cannot be PREPAREd (QPSQL's bind values): the values go in as literals,
+        // quoted by the driver (strings escaped, NULL for no limit).
+        QSqlDriver *driver = m_db.db().driver();
+        QString inlined;
+        qsizetype next = 0;
+        for (const QVariant &v : std::as_const(binds)) {
+            const qsizetype mark = sql.indexOf(QLatin1Char('?'), next);
+            if (mark < 0)
+                break;
+            QSqlField field(QString(), v.metaType());
+            field.setValue(v);
+            inlined += QStringView(sql).mid(next, mark - next);
+            inlined += driver->formatValue(field);
+            next = mark + 1;
+        }
+        inlined += QStringView(sql).mid(next);
+        return scanWithCursor(inlined, batchSize, sink, firstBatchSize);
+    }
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -562,6 +583,56 @@ Status<StoreError> ConnectionRepository::scan(const ConnectionQuery &query, int 
         return SqlFailure::ofQuery(q, QStringLiteral("list connections"));
     if (!batch.isEmpty())
         sink(std::move(batch));
+    return {};
+}
+
+Status<StoreError> ConnectionRepository::scanWithCursor(const QString &sql, int batchSize,
+                                                        const BatchSink &sink,
+                                                        int firstBatchSize) const
+{
+    QSqlDatabase db = m_db.db();
+    QSqlQuery q(db);
+    const QString what = QStringLiteral("list connections");
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return SqlFailure::ofQuery(q, what);
+    const auto end = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    if (!q.exec(QStringLiteral("DECLARE aerodesk_scan NO SCROLL CURSOR FOR ") + sql)) {
+        auto error = SqlFailure::ofQuery(q, what);
+        end();
+        return error;
+    }
+    int page = firstBatchSize > 0 ? std::min(firstBatchSize, batchSize) : batchSize;
+    for (;;) {
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("FETCH FORWARD %1 FROM aerodesk_scan").arg(page))) {
+            auto error = SqlFailure::ofQuery(q, what);
+            end();
+            return error;
+        }
+        QList<Connection> batch;
+        batch.reserve(page);
+        while (q.next()) {
+            auto c = readRow(q, m_cipher);
+            if (!c) {
+                end();
+                return c.error();
+            }
+            batch.append(std::move(c).value());
+        }
+        if (q.lastError().isValid()) {
+            auto error = SqlFailure::ofQuery(q, what);
+            end();
+            return error;
+        }
+        const bool last = batch.size() < page;
+        if (!batch.isEmpty() && !sink(std::move(batch)))
+            break; // stopped by the reader: success
+        if (last)
+            break;
+        page = batchSize;
+    }
+    q.finish();
+    end(); // a read: nothing to commit; closes the cursor
     return {};
 }
 

@@ -46,7 +46,9 @@ public:
     /// The rows `query` selects, in the query's order, decrypted and handed to `sink` batchSize
     /// at a time (the last batch may be smaller). A `firstBatchSize` above 0 makes the first
     /// batch that small, so a reader shows its first rows before a whole batch is decrypted.
-    /// Stopping early (sink returned false) is success.
+    /// Stopping early (sink returned false) is success. On PostgreSQL the rows come through a
+    /// server-side cursor, batchSize at a time, in a read transaction of its own: call it
+    /// outside a transaction.
     Status<StoreError> scan(const ConnectionQuery &query, int batchSize, const BatchSink &sink,
                             int firstBatchSize = 0) const;
     /// Rows whose aeroPassUserUuid matches (blind index).
@@ -104,6 +106,10 @@ private:
     /// (PostgreSQL; upsertMany announces its batch once instead).
     Status<StoreError> upsertOne(const connections::Connection &c, qint64 nowMs, QSqlQuery &q,
                                  bool announce);
+    /// PostgreSQL: scan()'s statement `sql` (values inlined) through a cursor: QPSQL (Qt 6.4)
+    /// would receive the whole result before the first row; FETCH hands it over in pages.
+    Status<StoreError> scanWithCursor(const QString &sql, int batchSize, const BatchSink &sink,
+                                      int firstBatchSize) const;
     /// PostgreSQL: pg_notify in the current transaction (sent at COMMIT). No-op on SQLite.
     Status<StoreError> announce(StoreChange::Op op, const QByteArray &rowKey);
     /// PostgreSQL: runs `write` in one transaction, so its NOTIFY is sent only if it commits.

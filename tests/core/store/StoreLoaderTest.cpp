@@ -210,6 +210,25 @@ TEST_P(StoreLoaderTest, FilterAndPageSelectOnPlainColumns)
         ids << c.connectionId;
     EXPECT_EQ(ids, expected);
     EXPECT_EQ(got.firstIndexes, (QList<qint64> { 0, 7, 14, 21, 28 }));
+
+    // A value with SQL's quoting characters selects exactly its rows (on PostgreSQL the scan's
+    // values are inlined into its cursor's statement, quoted by the driver).
+    auto opened = where.open(key);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    const std::unique_ptr<store::Store> db = std::move(opened).value();
+    Connection odd = loaderRow(1000);
+    odd.bankName = QStringLiteral("O'Brien \\ Sons'; DROP TABLE connections; --");
+    ASSERT_TRUE(db->connections().upsert(odd).ok());
+    Received quoted;
+    quoted.attach(loader);
+    ConnectionQuery byOdd;
+    byOdd.bankName = odd.bankName;
+    loader.load(byOdd, 7);
+    ASSERT_TRUE(test::waitUntil([&] { return quoted.ended(); }));
+    ASSERT_TRUE(quoted.finished) << (quoted.failed ? quoted.failed->message.toStdString() : "");
+    ASSERT_EQ(quoted.rows.size(), 1);
+    EXPECT_EQ(quoted.rows.first().connectionId, odd.connectionId);
+    EXPECT_EQ(db->connections().count(), 301) << "the table is still there";
 }
 
 // The connections list reads in the store's own row order (it sorts by itself) with a small
