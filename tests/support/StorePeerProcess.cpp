@@ -4,20 +4,24 @@
 
 namespace aerodesk::test {
 
+QStringList StorePeerProcess::targetArgs(const StoreBackend &where)
+{
+    const store::StoreTarget &t = where.target();
+    if (!where.isPostgres())
+        return { QStringLiteral("sqlite"), t.path() };
+    return { QStringLiteral("postgres"),
+             t.host(),
+             QString::number(t.port()),
+             t.database(),
+             t.user(),
+             t.caFile() };
+}
+
 StorePeerProcess::StorePeerProcess(const QString &program, const StoreBackend &where,
                                    const crypto::SecureBytes &key, const QStringList &command)
 {
-    const store::StoreTarget &t = where.target();
-    const QStringList args = where.isPostgres()
-        ? QStringList { QStringLiteral("postgres"),
-                        t.host(),
-                        QString::number(t.port()),
-                        t.database(),
-                        t.user(),
-                        t.caFile() }
-        : QStringList { QStringLiteral("sqlite"), t.path() };
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(program, args + command);
+    m_process.start(program, targetArgs(where) + command);
     m_process.waitForStarted(10000);
     const crypto::SecureBytes password = where.password();
     m_process.write(key.rawView().toHex() + '\n' + password.rawView() + '\n');

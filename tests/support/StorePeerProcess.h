@@ -21,6 +21,10 @@ public:
     StorePeerProcess(const StorePeerProcess &) = delete;
     StorePeerProcess &operator=(const StorePeerProcess &) = delete;
 
+    /// The store's arguments every helper process of the store tests takes first:
+    /// "postgres <host> <port> <database> <user> <caFile>" or "sqlite <path>".
+    static QStringList targetArgs(const StoreBackend &where);
+
     /// The next line it prints, trimmed (empty after `ms` without one, or once it has ended).
     QString next(int ms = 60000);
     /// Writes "go" and flushes it at once (QProcess buffers writes until its event loop or a

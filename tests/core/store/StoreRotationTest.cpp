@@ -15,6 +15,7 @@
 #include "core/store/StoreLoader.h"
 #include "core/timeline/TimelineRepository.h"
 #include "tests/support/StoreBackend.h"
+#include "tests/support/StorePeerProcess.h"
 #include "tests/support/Wait.h"
 
 #include <QDeadlineTimer>
@@ -41,14 +42,7 @@ public:
     Rotator(const test::StoreBackend &where, const crypto::SecureBytes &oldKey,
             const crypto::SecureBytes &newKey, const QString &holder, int batch, int pauseMs)
     {
-        const store::StoreTarget &t = where.target();
-        QStringList args = where.isPostgres() ? QStringList { QStringLiteral("postgres"),
-                                                              t.host(),
-                                                              QString::number(t.port()),
-                                                              t.database(),
-                                                              t.user(),
-                                                              t.caFile() }
-                                              : QStringList { QStringLiteral("sqlite"), t.path() };
+        QStringList args = test::StorePeerProcess::targetArgs(where);
         args << holder << QString::number(batch) << QString::number(pauseMs);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral(AERODESK_STORE_ROTATOR), args);
