@@ -27,10 +27,21 @@ if [[ $fix -eq 1 ]]; then
   exit 0
 fi
 
-bad=()
-for f in "${files[@]}"; do
-  if ! "$CLANG_FORMAT" --dry-run --Werror "$f" >/dev/null 2>&1; then bad+=("$f"); fi
-done
+# Many files per clang-format process, one process per core: one process per file took about
+# a minute for the tree. With --dry-run --Werror each file that differs is named in an
+# "<file>:<line>:<col>: error: code should be clang-formatted" line on stderr.
+set +e
+report="$(printf '%s\0' "${files[@]}" |
+  xargs -0 -r -n 64 -P "$(nproc)" "$CLANG_FORMAT" --dry-run --Werror 2>&1 >/dev/null)"
+status=$?
+set -e
+mapfile -t bad < <(sed -nE 's/^(.+):[0-9]+:[0-9]+: error: code should be clang-formatted.*/\1/p' \
+  <<<"$report" | sort -u)
+if [[ $status -ne 0 && ${#bad[@]} -eq 0 ]]; then
+  echo "check-format: $CLANG_FORMAT failed:" >&2
+  echo "$report" | head -20 >&2
+  exit 2
+fi
 if [[ ${#bad[@]} -gt 0 ]]; then
   echo "check-format: ${#bad[@]} file(s) differ from .clang-format:" >&2
   printf '  %s\n' "${bad[@]:0:20}" >&2

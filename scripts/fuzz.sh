@@ -15,7 +15,8 @@
 # runs). A crash, a sanitizer report, a leak, a timeout or running out of memory ends a target's
 # run; the input is written to build-fuzz/crashes/<Target>/ (copy it to fuzz/regressions/<Target>/
 # once the bug is fixed). Prints a table; exits 1 if any target failed.
-# Environment: AERODESK_FUZZ_JOBS (build parallelism, default 2), AERODESK_FUZZ_BUILD_DIR.
+# Environment: AERODESK_FUZZ_JOBS (build parallelism, default 2), AERODESK_FUZZ_BUILD_DIR,
+# AERODESK_FUZZ_PARALLEL (fuzzers run at once, default: the core count).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
@@ -57,13 +58,14 @@ cmake --build "$build" -j"${AERODESK_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuz
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-failed=0
-rows=()
-for t in "${targets[@]}"; do
+# One fuzzer per core at a time (AERODESK_FUZZ_PARALLEL): each is single-threaded; results are
+# printed in target order once all have ended.
+fuzz_one() { # <target>: runs it; writes its result row to logs/<target>.row, exit status = its
+  local t="$1" corpus crashes log inputs dict rc execs newUnits cov corp verdict
   corpus="$build/corpus/$t"
   crashes="$build/crashes/$t"
   log="$build/logs/$t.log"
-  mkdir -p "$corpus" "$crashes" "$build/logs"
+  mkdir -p "$corpus" "$crashes"
   inputs=("fuzz/corpus/$t")
   [[ -d "fuzz/regressions/$t" ]] && inputs+=("fuzz/regressions/$t")
   if [[ "$t" == PemKey ]]; then
@@ -88,11 +90,32 @@ for t in "${targets[@]}"; do
     verdict=ok
   else
     verdict="FAILED (exit $rc; input in $crashes/, log $log)"
-    failed=1
     grep -E 'ERROR: |runtime error:|fuzz check failed|SUMMARY:' "$log" | head -5 >&2 || true
   fi
-  rows+=("$(printf '%-22s %6ss %10s execs  cov %6s  corpus %5s  new %5s  %s' "$t" "$seconds" \
-    "${execs:-?}" "${cov:-?}" "${corp:-?}" "${newUnits:-?}" "$verdict")")
+  printf '%-22s %6ss %10s execs  cov %6s  corpus %5s  new %5s  %s\n' "$t" "$seconds" \
+    "${execs:-?}" "${cov:-?}" "${corp:-?}" "${newUnits:-?}" "$verdict" >"$build/logs/$t.row"
+  return "$rc"
+}
+
+mkdir -p "$build/logs"
+parallel="${AERODESK_FUZZ_PARALLEL:-$(nproc)}"
+declare -A pid_of=()
+for t in "${targets[@]}"; do
+  while [[ "$(jobs -rp | wc -l)" -ge "$parallel" ]]; do wait -n || true; done
+  rm -f "$build/logs/$t.row"
+  fuzz_one "$t" &
+  pid_of[$t]=$!
+done
+failed=0
+rows=()
+for t in "${targets[@]}"; do
+  wait "${pid_of[$t]}" || failed=1
+  if [[ -s "$build/logs/$t.row" ]]; then
+    rows+=("$(cat "$build/logs/$t.row")")
+  else
+    rows+=("$(printf '%-22s did not report (see %s)' "$t" "$build/logs/$t.log")")
+    failed=1
+  fi
 done
 
 echo

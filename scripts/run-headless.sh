@@ -12,6 +12,8 @@
 # Environment knobs:
 #   HEADLESS_DISPLAY=xvfb|offscreen   (default xvfb)
 #   HEADLESS_SCREEN=1280x1024x24      (Xvfb screen geometry)
+#   HEADLESS_DISPLAYS=1               (how many Xvfb displays; with xvfb, HEADLESS_CTEST_RESOURCES
+#                                      names a ctest --resource-spec-file listing them)
 #   HEADLESS_VERBOSE=1                (print what was started)
 set -euo pipefail
 
@@ -26,6 +28,8 @@ if ! (exec 9<&0) 2>/dev/null; then exec </dev/null; fi
 
 mode="${HEADLESS_DISPLAY:-xvfb}"
 screen="${HEADLESS_SCREEN:-1280x1024x24}"
+count="${HEADLESS_DISPLAYS:-1}"
+[[ "$count" =~ ^[1-9][0-9]*$ ]] || { echo "[run-headless] ERROR: HEADLESS_DISPLAYS must be a positive number" >&2; exit 2; }
 say() { if [[ "${HEADLESS_VERBOSE:-0}" == 1 ]]; then echo "[run-headless] $*" >&2; fi; }
 die() { echo "[run-headless] ERROR: $*" >&2; exit 1; }
 
@@ -128,21 +132,37 @@ say "gnome-keyring-daemon pid $gkd_pid, login keyring unlocked"
 # 3. Display.
 case "$mode" in
   xvfb)
-    # -displayfd: Xvfb picks a free display number and writes it once it accepts clients.
-    Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp -noreset \
-      3>"$work/display" >"$work/xvfb.log" 2>&1 </dev/null &
-    xvfb_pid=$!
-    pids+=("$xvfb_pid")
-    for _ in $(seq 1 100); do
-      [[ -s "$work/display" ]] && break
-      kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb exited: $(cat "$work/xvfb.log")"
-      sleep 0.1
+    # HEADLESS_DISPLAYS Xvfb servers (one per test that may run at once). -displayfd: each
+    # picks a free display number and writes it once it accepts clients. DISPLAY is the first;
+    # all of them are described to ctest as `displays` resources in $HEADLESS_CTEST_RESOURCES
+    # (ids d<number>: an id may not start with a digit), which tests/support/TestDisplay reads.
+    displays=()
+    for ((n = 0; n < count; n++)); do
+      Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp -noreset \
+        3>"$work/display$n" >"$work/xvfb$n.log" 2>&1 </dev/null &
+      xvfb_pid=$!
+      pids+=("$xvfb_pid")
+      for _ in $(seq 1 100); do
+        [[ -s "$work/display$n" ]] && break
+        kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb exited: $(cat "$work/xvfb$n.log")"
+        sleep 0.1
+      done
+      [[ -s "$work/display$n" ]] || die "Xvfb did not report a display"
+      displays+=("$(tr -d '[:space:]' <"$work/display$n")")
+      say "Xvfb pid $xvfb_pid on :${displays[n]} ($screen)"
     done
-    [[ -s "$work/display" ]] || die "Xvfb did not report a display"
-    DISPLAY=":$(tr -d '[:space:]' <"$work/display")"
+    DISPLAY=":${displays[0]}"
     export DISPLAY
     unset WAYLAND_DISPLAY
-    say "Xvfb pid $xvfb_pid on $DISPLAY ($screen)"
+    {
+      printf '{"version": {"major": 1, "minor": 0}, "local": [{"displays": ['
+      for ((n = 0; n < count; n++)); do
+        ((n == 0)) || printf ', '
+        printf '{"id": "d%s", "slots": 1}' "${displays[n]}"
+      done
+      printf ']}]}\n'
+    } >"$work/ctest-resources.json"
+    export HEADLESS_CTEST_RESOURCES="$work/ctest-resources.json"
     ;;
   offscreen)
     unset DISPLAY WAYLAND_DISPLAY

@@ -19,9 +19,11 @@
 # Prints a PASS/FAIL table with timings; exit 0 = every step passed, 1 = a step failed,
 # 3 = this machine cannot run the test (the reason is printed; nothing was changed).
 #
-# Usage: scripts/test-package.sh [--deb FILE] [--check-only | --prepare-root]
+# Usage: scripts/test-package.sh [--deb FILE] [--check-only | --prepare-root | --ensure-root]
 #   --check-only   only check the prerequisites (root, mounts, debootstrap, mirror); exit 0 or 3
 #   --prepare-root (re)build the cached root tarball now (debootstrap) and stop
+#   --ensure-root  build it only when it is missing or older than AERODESK_ROOT_MAX_AGE_DAYS, and
+#                  stop (scripts/test.sh runs this in the background while it builds)
 # Environment:
 #   AERODESK_DEBIAN_MIRROR   default http://deb.debian.org/debian
 #   AERODESK_CACHE_DIR       default ${XDG_CACHE_HOME:-$HOME/.cache}/aerodesk
@@ -52,7 +54,8 @@ while [[ $# -gt 0 ]]; do
     --deb) deb="$(realpath "${2:?--deb needs a file}")"; shift 2 ;;
     --check-only) check_only=1; shift ;;
     --prepare-root) prepare_only=1; shift ;;
-    *) echo "usage: $0 [--deb FILE] [--check-only | --prepare-root]" >&2; exit 2 ;;
+    --ensure-root) prepare_only=2; shift ;;
+    *) echo "usage: $0 [--deb FILE] [--check-only | --prepare-root | --ensure-root]" >&2; exit 2 ;;
   esac
 done
 
@@ -178,7 +181,14 @@ if [[ $check_only == 1 ]]; then
 fi
 rm -rf "$logs"
 mkdir -p "$work" "$logs" "$cache/apt-archives"
-if [[ $prepare_only == 1 ]]; then
+root_is_fresh() {
+  [[ -s "$tarball" ]] && [[ -z "$(find "$tarball" -mtime +"$max_age_days" 2>/dev/null)" ]]
+}
+if [[ $prepare_only == 2 ]] && root_is_fresh; then
+  say "the cached root is fresh: $tarball"
+  exit 0
+fi
+if [[ $prepare_only != 0 ]]; then
   ensure_root_tarball || { echo "[test-package] preparing the root failed: see $logs/debootstrap.log" >&2; exit 1; }
   say "cached $tarball ($(du -h "$tarball" | cut -f1))"
   exit 0
@@ -212,7 +222,7 @@ record "build .deb" PASS "$(basename "$deb"), $(( $(stat -c %s "$deb") / 1024 ))
 
 # ---------------------------------------------------------------- 2. the clean root
 begin "clean $suite root"
-if [[ -s "$tarball" ]] && [[ -z "$(find "$tarball" -mtime +"$max_age_days" 2>/dev/null)" ]]; then
+if root_is_fresh; then
   note="cached $(basename "$tarball")"
 else
   ensure_root_tarball || fail_now "debootstrap $suite" "see $logs/debootstrap.log"

@@ -8,7 +8,8 @@
 #   2. The sanitized build in build-asan/ (clang, -Werror, -DAERODESK_SANITIZE=ON: AddressSanitizer,
 #      LeakSanitizer and UndefinedBehaviorSanitizer in every target, plus the libFuzzer targets).
 #   3. The whole suite, GUI tests included, in that build, under scripts/run-headless.sh (a private
-#      D-Bus session, an unlocked gnome-keyring — the real Secret Service — and Xvfb). It replays
+#      D-Bus session, an unlocked gnome-keyring — the real Secret Service — and one Xvfb display
+#      per parallel test, handed out by ctest so that GUI tests run side by side). It replays
 #      every fuzz seed and regression input (FuzzReplay.*). Every sanitizer report of every
 #      process, children included, goes to build-asan/sanitizer-reports/; one report fails the run
 #      even if its test passed. Leak suppressions: tests/sanitizers/lsan.supp (with reasons).
@@ -18,7 +19,8 @@
 #      (scripts/fuzz.sh --build-dir build-asan), without leak suppressions.
 #   5. The clean-root package test (scripts/test-package.sh: the Release .deb installed, run and
 #      purged in a fresh Debian 12 root) when this machine can run it — root, mounts allowed, the
-#      Debian mirror reachable — and AERODESK_PACKAGE_TEST is not 0. Otherwise it says why.
+#      Debian mirror reachable — and AERODESK_PACKAGE_TEST is not 0. Otherwise it says why. Its
+#      Debian root, when not cached yet, is made in the background from step 2 on.
 # --release: instead of 2-4, the Release build with the tests and the suite in it (gcc; quicker
 #   to iterate on, no sanitizer). --sanitize is accepted for the default (it used to select it).
 # Extra arguments go to ctest (e.g. `scripts/test.sh -R Crypto`); with them, the fuzzers, the
@@ -45,6 +47,28 @@ fi
 # Formatting first: it takes seconds and says the one command that fixes it.
 scripts/check-format.sh
 
+# Processes started in the background below; stopped if this script ends early.
+release_pid=
+root_pid=
+# shellcheck disable=SC2317  # called via trap
+stop_background() {
+  [[ -n "$release_pid" ]] && kill -- -"$release_pid" 2>/dev/null
+  [[ -n "$root_pid" ]] && kill "$root_pid" 2>/dev/null
+  return 0
+}
+trap stop_background EXIT
+
+# The package test's clean Debian root (debootstrap, about two minutes of network and disk and
+# little CPU), when it is not cached yet: made in the background while the sanitized build
+# compiles, instead of after everything else.
+root_log="$PWD/build/package-root.log"
+if [[ $sanitize -eq 1 && $# -eq 0 && "${AERODESK_PACKAGE_TEST:-1}" != 0 ]] &&
+  scripts/test-package.sh --check-only >/dev/null 2>&1; then
+  mkdir -p build
+  nice -n 10 scripts/test-package.sh --ensure-root >"$root_log" 2>&1 &
+  root_pid=$!
+fi
+
 jobs="$(nproc)"
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
@@ -59,11 +83,15 @@ lld=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -DCMAKE_SHARED_LINKER_FLAGS=-fuse-ld=
 run_suite() { # <build dir> [ctest args...]
   local dir="$1"
   shift
-  # Two tests at a time: each starts its own sandbox/keyring clients; more than the core count
-  # only makes timing-sensitive GUI tests slower. One PostgreSQL cluster for the whole run
+  # As many tests at a time as cores: each starts its own sandbox/keyring clients; more only
+  # makes timing-sensitive GUI tests slower. One Xvfb display per slot, handed out by ctest
+  # (HEADLESS_DISPLAYS, --resource-spec-file; tests/CMakeLists.txt), so that GUI tests run side
+  # by side rather than one at a time. One PostgreSQL cluster for the whole run
   # (scripts/with-test-pg.sh) instead of one per test process (~3 s each).
-  scripts/with-test-pg.sh "$dir" scripts/run-headless.sh ctest --test-dir "$dir" \
-    --output-on-failure --no-tests=error -j"$jobs" "$@"
+  # shellcheck disable=SC2016  # expanded by the inner shell
+  HEADLESS_DISPLAYS="$jobs" scripts/with-test-pg.sh "$dir" scripts/run-headless.sh \
+    bash -c 'exec ctest --resource-spec-file "$HEADLESS_CTEST_RESOURCES" "$@"' ctest \
+    --test-dir "$dir" --output-on-failure --no-tests=error -j"$jobs" "$@"
 }
 
 # The Release build of what ships (scripts/package.sh packages it). <tests ON|OFF>
@@ -78,6 +106,11 @@ package_test() {
     return 0
   fi
   local reason can
+  if [[ -n "$root_pid" ]]; then
+    # The root made in the background: if that failed, the package test tries again and says why.
+    wait "$root_pid" || { echo "test.sh: preparing the package test's root failed:" >&2; tail -20 "$root_log" >&2; }
+    root_pid=
+  fi
   set +e
   reason="$(scripts/test-package.sh --check-only 2>&1)"
   can=$?
@@ -118,7 +151,6 @@ cmake --build "$asan" -j"$jobs"
 # 3. Alongside the suite, at the lowest CPU priority: the Release build of what ships. Most of
 # the suite waits on timers, the network and the display, and a niced compiler only takes the
 # CPU time the tests leave (docs/security.md, "In CI").
-release_pid=
 release_log="$PWD/$asan/release-build.log" # build-asan/ exists by now and is ignored by git
 if [[ $# -eq 0 ]]; then
   configure_release OFF >"$release_log" 2>&1 || { tail -40 "$release_log" >&2; exit 1; }
@@ -129,7 +161,6 @@ if [[ $# -eq 0 ]]; then
   setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null; exec nice -n 19 cmake --build build -j"$1"' \
     _ "$jobs" >>"$release_log" 2>&1 &
   release_pid=$!
-  trap '[[ -n "$release_pid" ]] && kill -- -"$release_pid" 2>/dev/null || true' EXIT
 fi
 
 reports="$PWD/$asan/sanitizer-reports"

@@ -10,6 +10,8 @@ using TestApplication = QApplication;
 using TestApplication = QCoreApplication;
 #endif
 
+#include "tests/support/TestDisplay.h"
+
 #include <QThreadPool>
 
 #include <memory>
@@ -24,6 +26,7 @@ int main(int argc, char **argv)
     std::unique_ptr<TestApplication> app;
     // Listing tests (ctest discovery) must work without a display or a session bus.
     if (!GTEST_FLAG_GET(list_tests)) {
+        aerodesk::test::claimDisplay();
         TestApplication::setOrganizationName(QStringLiteral("AeroDeskTests"));
         TestApplication::setApplicationName(QStringLiteral("aerodesk-tests"));
         app = std::make_unique<TestApplication>(argc, argv);
