@@ -3494,10 +3494,6 @@ Qt %2 (built with %3)
 <context>
     <name>aerodesk::ui::PartnerUsersPanel</name>
     <message>
-        <source>&lt;h2&gt;Partner users&lt;/h2&gt;The users of the partner&apos;s application for embedded banking, as this environment knows them. Their userCodes are in the keychain only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No partner users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3633,13 +3629,6 @@ Qt %2 (built with %3)
         <source>The sandbox disconnected %1 as the FI&apos;s automatic disconnect would. The next silent authentication gets 410, and AeroDesk then removes the stored userCode.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending event(s) of theirs dropped, and they must connect again.</source>
-        <translation>
-            <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending event of theirs dropped, and they must connect again.</numerusform>
-            <numerusform>Log out the partner user %1? Their stored userCode is removed from the keychain, %n pending events of theirs dropped, and they must connect again.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Escalation &amp;bundle…</source>
         <translation type="unfinished"></translation>
@@ -3667,6 +3656,37 @@ Qt %2 (built with %3)
     <message>
         <source>%1 is not in the partner-user list.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Partner users&lt;/h2&gt;The users of the partner&apos;s application for embedded banking, as this environment knows them. Their userCodes are kept in %1 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team store is back: the partner users were read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team store unreachable since %1 — showing the partner users as last read; revealing a userCode, logging out and expiring wait until it is back. Retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team store cannot be reached; this waits until it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Log out the partner user %1? Their stored userCode is removed from %2, %n pending event(s) of theirs dropped, and they must connect again.</source>
+        <translation>
+            <numerusform>Log out the partner user %1? Their stored userCode is removed from %2, %n pending event of theirs dropped, and they must connect again.</numerusform>
+            <numerusform>Log out the partner user %1? Their stored userCode is removed from %2, %n pending events of theirs dropped, and they must connect again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

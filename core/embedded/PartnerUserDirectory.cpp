@@ -32,7 +32,16 @@ void PartnerUserDirectory::useStore(std::shared_ptr<PartnerUserStore> store)
     m_loading = false;
     m_loadError.clear();
     Q_EMIT changed();
+    setStoreReachable(true);
     load();
+}
+
+void PartnerUserDirectory::setStoreReachable(bool reachable)
+{
+    if (reachable == m_reachable)
+        return;
+    m_reachable = reachable;
+    Q_EMIT storeReachableChanged(reachable);
 }
 
 void PartnerUserDirectory::load(Done done)

@@ -44,6 +44,12 @@ public:
     /// Why the list could not be read (empty when it was).
     QString loadError() const { return m_loadError; }
 
+    /// False while the store's server cannot be reached (a team store during an outage, as its
+    /// owner reports with setStoreReachable()); the list in memory is the last one read. True
+    /// again after useStore().
+    bool isStoreReachable() const { return m_reachable; }
+    void setStoreReachable(bool reachable);
+
     QList<PartnerUser> users() const; ///< sorted by id
     std::optional<PartnerUser> find(const QString &id) const;
 
@@ -59,6 +65,8 @@ Q_SIGNALS:
     void loaded();
     /// The in-memory list changed (before the write finishes).
     void changed();
+    /// isStoreReachable() changed.
+    void storeReachableChanged(bool reachable);
 
 private:
     std::unique_ptr<PartnerUserStore> m_keychainStore;
@@ -66,6 +74,7 @@ private:
     std::map<QString, PartnerUser> m_users;
     bool m_loaded = false;
     bool m_loading = false;
+    bool m_reachable = true;
     quint64 m_generation = 0; ///< +1 on useStore(): a read of the previous store is dropped
     QString m_loadError;
     QList<Done> m_loadWaiters;

@@ -96,6 +96,7 @@ void PartnerUserStoreWorker::lose()
     m_repository.reset();
     m_store.reset();
     m_lost = true;
+    Q_EMIT reachableChanged(false);
 }
 
 Status<store::StoreError> PartnerUserStoreWorker::reopen()
@@ -107,6 +108,7 @@ Status<store::StoreError> PartnerUserStoreWorker::reopen()
     if (opened && wasLost) {
         m_lost = false;
         qCInfo(aerodesk::log::store) << "partner users: the team store is back";
+        Q_EMIT reachableChanged(true);
         Q_EMIT changedElsewhere(); // what other consoles changed meanwhile was not announced here
     }
     return opened;

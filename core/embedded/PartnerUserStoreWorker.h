@@ -52,6 +52,9 @@ public:
 Q_SIGNALS:
     /// Another console changed a partner user of this worker's scope (committed).
     void changedElsewhere();
+    /// PostgreSQL: false when the server went away (a job or the watch found it gone), true
+    /// when the connection was opened again after that. Only on a change.
+    void reachableChanged(bool reachable);
 
 private:
     Status<store::StoreError> ensureOpen();

@@ -26,6 +26,12 @@ TeamPartnerUserStore::TeamPartnerUserStore(const store::Store &store, const QStr
     // Queued from the worker's thread to this one.
     connect(m_worker, &PartnerUserStoreWorker::changedElsewhere, this,
             &TeamPartnerUserStore::changedElsewhere);
+    connect(m_worker, &PartnerUserStoreWorker::reachableChanged, this, [this](bool reachable) {
+        if (reachable == m_reachable)
+            return;
+        m_reachable = reachable;
+        Q_EMIT reachableChanged(reachable);
+    });
     m_thread.start();
     // A team store opens (and starts listening) now, not at the first call.
     if (store.target().isPostgres())

@@ -40,6 +40,9 @@ public:
     ~TeamPartnerUserStore() override;
 
     const QString &scope() const { return m_scope; }
+    /// False from the moment the worker found the server gone until it opened its connection
+    /// again (reachableChanged()); true at first.
+    bool isReachable() const { return m_reachable; }
 
     // PartnerUserStore
     void readAll(Read done) override;
@@ -59,6 +62,9 @@ Q_SIGNALS:
     /// PostgreSQL: another console changed one of this scope's partner users (a record, a
     /// userCode stored or removed): read the list again. Never for this store's own writes.
     void changedElsewhere();
+    /// The server went away (false) or is back (true): see isReachable(). Writes and reads
+    /// made while it is away fail with "The team store failed: …"; nothing is queued.
+    void reachableChanged(bool reachable);
 
 private:
     /// Runs `job` on the worker's thread.
@@ -72,6 +78,7 @@ private:
     PartnerUserStoreWorker *m_worker = nullptr;
     /// The last write's error: read and written on the worker's thread only.
     std::shared_ptr<keychain::KeychainError> m_lastWrite;
+    bool m_reachable = true;
 };
 
 } // namespace aerodesk::embedded

@@ -165,6 +165,10 @@ void Session::pickPartnerUserStores()
         embedded::PartnerUserDirectory *users = m_partnerUsers.get();
         connect(team.get(), &embedded::TeamPartnerUserStore::changedElsewhere, users,
                 [users] { users->load(); });
+        // An outage is a state the Partner users panel shows (docs/team.md, "When the database
+        // goes away"); the list is read again when the worker's connection is back.
+        connect(team.get(), &embedded::TeamPartnerUserStore::reachableChanged, users,
+                [users](bool reachable) { users->setStoreReachable(reachable); });
     }
     m_embedded->useUserCodes(team);
     m_partnerUsers->useStore(team);

@@ -9,6 +9,7 @@
 #include "ui/common/AuditedReveal.h"
 #include "ui/common/Icons.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/common/StateBanner.h"
 #include "ui/connections/BulkRefreshBar.h"
 #include "ui/connections/ConnectionActions.h"
 #include "ui/connections/ConnectionFilterProxy.h"
@@ -863,21 +864,14 @@ void ConnectionsPanel::buildLive()
     m_feed = new ConnectionStoreFeed(*m_session, *this, this);
     m_live = new ConnectionLiveUpdates(*m_session, *this, *m_feed, this);
     m_actions = new ConnectionActions(*m_session, *this, *m_feed, this);
-    m_storeBanner = new QLabel(this);
-    m_storeBanner->setObjectName(QStringLiteral("storeHealthBanner"));
-    m_storeBanner->setWordWrap(true);
-    m_storeBanner->setAccessibleName(tr("Team store status"));
-    m_storeBanner->setStyleSheet(QStringLiteral("QLabel { padding: 6px; border-radius: 4px;"
-                                                " background: palette(highlight);"
-                                                " color: palette(highlighted-text); }"));
-    m_storeBanner->hide();
+    m_storeBanner =
+        new StateBanner(QStringLiteral("storeHealthBanner"), tr("Team store status"), this);
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         box->insertWidget(1, m_storeBanner);
     const auto showHealth = [this] {
         const store::StoreHealth *health = m_live->health();
         const QString text = health ? health->statusText() : QString();
-        m_storeBanner->setText(text);
-        m_storeBanner->setVisible(!text.isEmpty());
+        m_storeBanner->setState(text);
         m_actions->updateState();
         if (m_importer)
             m_importer->updateState();

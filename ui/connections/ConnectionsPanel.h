@@ -40,6 +40,7 @@ class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ExpiryTimeline;
 class NoticeLine;
+class StateBanner;
 class UnsavedLinksNotice;
 
 /// The Connections panel (panel id "connections"): a filter line edit (Ctrl+F), a band filter,
@@ -197,7 +198,7 @@ private:
     ConnectionActions *m_actions = nullptr;
     ConnectionImporter *m_importer = nullptr;
     ConnectionLiveUpdates *m_live = nullptr;
-    QLabel *m_storeBanner = nullptr; ///< "Team store unreachable since …" (StoreHealth)
+    StateBanner *m_storeBanner = nullptr; ///< "Team store unreachable since …" (StoreHealth)
     ConnectionHistoryView *m_history = nullptr;
     ConnectionTimelineView *m_connectionTimeline = nullptr;
     quint64 m_timelineRequest = 0;

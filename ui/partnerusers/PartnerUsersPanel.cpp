@@ -5,6 +5,7 @@
 #include "core/embedded/EmbeddedWorkflow.h"
 #include "core/embedded/EmulatorEventSource.h"
 #include "core/embedded/PartnerUserDirectory.h"
+#include "core/embedded/UserCodeStore.h"
 #include "core/session/Session.h"
 #include "ui/bundle/BundleLauncher.h"
 #include "ui/common/AuditedReveal.h"
@@ -12,6 +13,7 @@
 #include "ui/common/MaskedSecretLabel.h"
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/common/StateBanner.h"
 #include "ui/partnerusers/PartnerUserTableModel.h"
 
 #include <QAbstractButton>
@@ -43,12 +45,13 @@ void PartnerUsersPanel::build()
 {
     setObjectName(QStringLiteral("partnerusersPanel"));
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("<h2>Partner users</h2>The users of the partner's application "
-                                "for embedded banking, as this environment knows them. Their "
-                                "userCodes are in the keychain only."),
-                             this);
-    title->setWordWrap(true);
-    layout->addWidget(title);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("partnerUsersTitle"));
+    m_title->setWordWrap(true);
+    layout->addWidget(m_title);
+    m_storeBanner =
+        new StateBanner(QStringLiteral("partnerStoreBanner"), tr("Team store status"), this);
+    layout->addWidget(m_storeBanner);
 
     m_empty = namedLabel(QStringLiteral("emptyState"), tr("No partner users"), this);
     m_empty->setText(tr("No partner users yet. A user appears here once a connect event was "
@@ -145,6 +148,24 @@ void PartnerUsersPanel::onEnvironment()
     m_outcomes->clear();
     m_busy = false;
     m_model->setSources(m_session.partnerUsers(), m_session.embedded());
+    showStorePlace();
+    m_unreachableSince = {}; // the previous environment's state says nothing about this one
+    if (embedded::PartnerUserDirectory *users = m_session.partnerUsers()) {
+        onReachableChanged(users->isStoreReachable());
+        const CallbackGuard::Token env = environmentToken();
+        connect(users, &embedded::PartnerUserDirectory::storeReachableChanged, this,
+                [this, env](bool reachable) {
+                    if (env)
+                        onReachableChanged(reachable);
+                });
+        // A store chosen in Settings moves the list (and the codes) to another place.
+        connect(users, &embedded::PartnerUserDirectory::loaded, this, [this, env] {
+            if (env)
+                showStorePlace();
+        });
+    } else {
+        onReachableChanged(true);
+    }
     if (auto *workflow = m_session.embedded()) {
         const QList<embedded::EventOutcome> history = workflow->history();
         for (const embedded::EventOutcome &o : history)
@@ -158,6 +179,42 @@ void PartnerUsersPanel::onEnvironment()
     }
     m_empty->setVisible(m_model->rowCount() == 0);
     updateActions();
+}
+
+void PartnerUsersPanel::showStorePlace()
+{
+    const embedded::EmbeddedWorkflow *workflow = m_session.embedded();
+    const QString place = workflow ? workflow->userCodes().placeName() : tr("the keychain");
+    m_title->setText(tr("<h2>Partner users</h2>The users of the partner's application for "
+                        "embedded banking, as this environment knows them. Their userCodes are "
+                        "kept in %1 only.")
+                         .arg(place.toHtmlEscaped()));
+}
+
+void PartnerUsersPanel::onReachableChanged(bool reachable)
+{
+    const bool was = !m_unreachableSince.isValid();
+    if (reachable) {
+        m_unreachableSince = {};
+        m_storeBanner->setState({});
+        if (!was)
+            m_notice->showSuccess(tr("The team store is back: the partner users were read again."));
+    } else {
+        if (was)
+            m_unreachableSince = QDateTime::currentDateTime();
+        m_storeBanner->setState(
+            tr("Team store unreachable since %1 — showing the partner users as last read; "
+               "revealing a userCode, logging out and expiring wait until it is back. Retrying.")
+                .arg(m_unreachableSince.toString(QStringLiteral("HH:mm"))));
+    }
+    updateActions();
+}
+
+QString PartnerUsersPanel::storeRefusal() const
+{
+    if (!m_unreachableSince.isValid())
+        return {};
+    return tr("The team store cannot be reached; this waits until it is back.");
 }
 
 void PartnerUsersPanel::addOutcome(const embedded::EventOutcome &o)
@@ -204,18 +261,22 @@ void PartnerUsersPanel::updateActions()
         why = tr("Working…");
     else if (user.isEmpty())
         why = tr("Select a partner user first.");
+    // The bundle is made from what is shown; the other actions read or write the store.
+    const QString bundleWhy = why;
+    if (why.isEmpty())
+        why = storeRefusal();
     m_reveal->setEnabled(why.isEmpty());
     m_reveal->setToolTip(
         why.isEmpty() ? tr("Show %1's stored userCode here, after a confirmation").arg(user) : why);
     m_logout->setEnabled(why.isEmpty());
     m_logout->setToolTip(
         why.isEmpty() ? tr("Run the logout flow for %1 and remove their userCode").arg(user) : why);
-    m_bundle->setEnabled(why.isEmpty());
-    m_bundle->setToolTip(why.isEmpty()
+    m_bundle->setEnabled(bundleWhy.isEmpty());
+    m_bundle->setToolTip(bundleWhy.isEmpty()
                              ? tr("Preview and save a redacted ZIP of %1's state, outcomes and log "
                                   "excerpt (never the userCode)")
                                    .arg(user)
-                             : why);
+                             : bundleWhy);
     const bool sandbox = m_session.sandboxEvents() != nullptr;
     m_expire->setVisible(sandbox);
     m_expire->setEnabled(sandbox && why.isEmpty());
@@ -281,13 +342,13 @@ void PartnerUsersPanel::logOut()
         ? tr("The sandbox's logout flow runs for %1.").arg(user)
         : tr("In production the logout web component on the partner's logout page does the "
              "browser side.");
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Log out %1?").arg(user),
-        tr("Log out the partner user %1? Their stored userCode is removed from the keychain, "
-           "%n pending event(s) of theirs dropped, and they must connect again.",
-           nullptr, int(m_session.embedded()->pendingFor(user).size()))
-            .arg(user),
-        QMessageBox::NoButton, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Log out %1?").arg(user),
+                        tr("Log out the partner user %1? Their stored userCode is removed from %2, "
+                           "%n pending event(s) of theirs dropped, and they must connect again.",
+                           nullptr, int(m_session.embedded()->pendingFor(user).size()))
+                            .arg(user, m_session.embedded()->userCodes().placeName()),
+                        QMessageBox::NoButton, this);
     box->setInformativeText(flow);
     box->setObjectName(QStringLiteral("logoutConfirm"));
     box->setAttribute(Qt::WA_DeleteOnClose);

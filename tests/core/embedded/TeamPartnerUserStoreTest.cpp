@@ -399,6 +399,12 @@ TEST(PartnerUserStoreOutage, BothConsolesReconnectAndListenAgainAfterARestart)
     auto teamB = std::make_shared<TeamPartnerUserStore>(*storeB, kScope);
     int seenByB = 0;
     QObject::connect(teamB.get(), &TeamPartnerUserStore::changedElsewhere, [&] { ++seenByB; });
+    // Each console's outage as a state (what the Partner users panel shows): gone, then back.
+    QList<bool> reachA, reachB;
+    QObject::connect(teamA.get(), &TeamPartnerUserStore::reachableChanged,
+                     [&](bool r) { reachA << r; });
+    QObject::connect(teamB.get(), &TeamPartnerUserStore::reachableChanged,
+                     [&](bool r) { reachB << r; });
     const auto call = [](const std::function<void(TeamPartnerUserStore::Done)> &start) {
         std::optional<KeychainError> out;
         start([&](const KeychainError &e) { out = e; });
@@ -425,16 +431,26 @@ TEST(PartnerUserStoreOutage, BothConsolesReconnectAndListenAgainAfterARestart)
     EXPECT_FALSE(refused.ok());
     EXPECT_TRUE(refused.message.startsWith(QStringLiteral("The team store failed")))
         << refused.message.toStdString();
+    EXPECT_EQ(reachA, QList<bool> { false }) << "A's failed write did not mark it unreachable";
+    EXPECT_FALSE(teamA->isReachable());
+    // B, idle, notices by its watch alone.
+    EXPECT_TRUE(waitUntil([&] { return !reachB.isEmpty(); },
+                          3 * embedded::PartnerUserStoreWorker::kWatchMs))
+        << "B never noticed the outage";
+    EXPECT_EQ(reachB, QList<bool> { false });
     ASSERT_TRUE(server.start()) << server.errorString().toStdString();
 
     // A's next write opens a new connection and goes through.
     const KeychainError afterRestart = put("ivy");
     ASSERT_TRUE(afterRestart.ok()) << afterRestart.message.toStdString();
+    EXPECT_EQ(reachA, (QList<bool> { false, true }));
+    EXPECT_TRUE(teamA->isReachable());
     // B, without a call, notices within its watch, opens again, catches up and listens again.
     const int beforeCatchUp = seenByB;
     ASSERT_TRUE(waitUntil([&] { return seenByB > beforeCatchUp; },
                           3 * embedded::PartnerUserStoreWorker::kWatchMs))
         << "B never came back";
+    EXPECT_EQ(reachB, (QList<bool> { false, true })) << "B is back before it catches up";
     QTest::qWait(300);
     const int listening = seenByB;
     ASSERT_TRUE(put("jay").ok());
