@@ -14,9 +14,14 @@
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -404,34 +409,68 @@ Status<StoreError> ConnectionRepository::upsertBulk(const QList<Connection> &lis
 }
 
 namespace {
-Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &cipher)
+/// The largest page a team store's scan fetches (scanWithCursor).
+constexpr int kCursorPage = 2000;
+
+/// One row's columns as the driver gave them (kSelectV1/V6 order), before any decryption.
+using RawRow = std::array<QVariant, 11>;
+
+RawRow rawRow(const QSqlQuery &q)
+{
+    RawRow raw;
+    for (int i = 0; i < int(raw.size()); ++i)
+        raw[std::size_t(i)] = q.value(i);
+    return raw;
+}
+
+Result<Connection, StoreError> decodeRow(const RawRow &raw, const FieldCipher &cipher)
 {
     Connection c;
-    const QByteArray rowKey = q.value(9).toByteArray();
-    auto id = cipher.openText(kConnectionId, rowKey, q.value(0).toByteArray());
+    const QByteArray rowKey = raw[9].toByteArray();
+    auto id = cipher.openText(kConnectionId, rowKey, raw[0].toByteArray());
     if (!id)
         return id.error();
     c.connectionId = *id;
-    if (!q.value(1).isNull()) {
-        auto user = cipher.openText(kAeroPassUser, rowKey, q.value(1).toByteArray());
+    if (!raw[1].isNull()) {
+        auto user = cipher.openText(kAeroPassUser, rowKey, raw[1].toByteArray());
         if (!user)
             return user.error();
         c.aeroPassUserUuid = *user;
     }
-    c.bankName = q.value(2).toString();
-    c.status = q.value(3).toString();
-    c.connectionExpiry = fromMs(q.value(4));
-    if (!q.value(5).isNull()) {
-        auto summary = cipher.open(kAccountSummary, rowKey, q.value(5).toByteArray());
+    c.bankName = raw[2].toString();
+    c.status = raw[3].toString();
+    c.connectionExpiry = fromMs(raw[4]);
+    if (!raw[5].isNull()) {
+        auto summary = cipher.open(kAccountSummary, rowKey, raw[5].toByteArray());
         if (!summary)
             return summary.error();
         c.accountSummary = QJsonDocument::fromJson(summary->rawView()).object();
     }
-    c.lastRefresh = fromMs(q.value(6));
-    c.createdAt = fromMs(q.value(7));
-    c.updatedAt = fromMs(q.value(8));
-    c.version = q.value(10).toLongLong();
+    c.lastRefresh = fromMs(raw[6]);
+    c.createdAt = fromMs(raw[7]);
+    c.updatedAt = fromMs(raw[8]);
+    c.version = raw[10].toLongLong();
     return c;
+}
+
+Result<Connection, StoreError> readRow(const QSqlQuery &q, const FieldCipher &cipher)
+{
+    return decodeRow(rawRow(q), cipher);
+}
+
+/// A fetched page decrypted into connections (on the scan's decrypting thread).
+Result<QList<Connection>, StoreError> decodePage(const std::vector<RawRow> &page,
+                                                 const FieldCipher &cipher)
+{
+    QList<Connection> batch;
+    batch.reserve(qsizetype(page.size()));
+    for (const RawRow &raw : page) {
+        auto c = decodeRow(raw, cipher);
+        if (!c)
+            return c.error();
+        batch.append(std::move(c).value());
+    }
+    return batch;
 }
 } // namespace
 
@@ -601,39 +640,66 @@ Status<StoreError> ConnectionRepository::scanWithCursor(const QString &sql, int 
         end();
         return error;
     }
-    int page = firstBatchSize > 0 ? std::min(firstBatchSize, batchSize) : batchSize;
+    // A pipeline of two: while one page is decrypted on a thread of its own, the server already
+    // produces the next (the next FETCH). Done one after the other, the server and this thread
+    // each waited for the other (docs/performance.md, "The 100k-row list from a team store").
+    // At most one page is being decrypted; pages reach the sink in order, from this thread.
+    QThreadPool decrypter;
+    decrypter.setMaxThreadCount(1);
+    std::optional<QFuture<Result<QList<Connection>, StoreError>>> decrypting;
+    // The page being decrypted, handed to the sink; false when the scan is to end (an error in
+    // `failure`, or the reader stopped it: a success).
+    Status<StoreError> failure;
+    const auto deliver = [&]() -> bool {
+        if (!decrypting)
+            return true;
+        auto page = decrypting->result(); // waits for it
+        decrypting.reset();
+        if (!page) {
+            failure = page.error();
+            return false;
+        }
+        return page->isEmpty() || sink(std::move(page).value());
+    };
+    // Pages of at most kCursorPage rows: two are in memory at once (one fetched, one being
+    // decrypted), and smaller pages keep that pair, and the first wait, small.
+    batchSize = std::min(batchSize, kCursorPage);
+    int size = firstBatchSize > 0 ? std::min(firstBatchSize, batchSize) : batchSize;
+    bool complete = false; // every page fetched without an error; the last one is decrypting
     for (;;) {
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("FETCH FORWARD %1 FROM aerodesk_scan").arg(page))) {
-            auto error = SqlFailure::ofQuery(q, what);
-            end();
-            return error;
-        }
-        QList<Connection> batch;
-        batch.reserve(page);
-        while (q.next()) {
-            auto c = readRow(q, m_cipher);
-            if (!c) {
-                end();
-                return c.error();
-            }
-            batch.append(std::move(c).value());
-        }
-        if (q.lastError().isValid()) {
-            auto error = SqlFailure::ofQuery(q, what);
-            end();
-            return error;
-        }
-        const bool last = batch.size() < page;
-        if (!batch.isEmpty() && !sink(std::move(batch)))
-            break; // stopped by the reader: success
-        if (last)
+        if (!q.exec(QStringLiteral("FETCH FORWARD %1 FROM aerodesk_scan").arg(size))) {
+            failure = SqlFailure::ofQuery(q, what);
             break;
-        page = batchSize;
+        }
+        std::vector<RawRow> page;
+        page.reserve(std::size_t(size));
+        while (q.next())
+            page.push_back(rawRow(q));
+        if (q.lastError().isValid()) {
+            failure = SqlFailure::ofQuery(q, what);
+            break;
+        }
+        const bool last = int(page.size()) < size;
+        if (!deliver())
+            break;
+        const FieldCipher &cipher = m_cipher;
+        decrypting = QtConcurrent::run(
+            &decrypter, [page = std::move(page), &cipher] { return decodePage(page, cipher); });
+        if (last) {
+            complete = true;
+            break;
+        }
+        size = batchSize;
     }
+    if (complete)
+        deliver();
+    // After an error or a stop the page still decrypting (if any) is not delivered, but it
+    // reads the cipher: it must end before this returns.
+    decrypter.waitForDone();
     q.finish();
     end(); // a read: nothing to commit; closes the cursor
-    return {};
+    return failure;
 }
 
 Result<QList<Connection>, StoreError>

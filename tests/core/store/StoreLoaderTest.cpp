@@ -9,6 +9,8 @@
 #include "tests/support/Wait.h"
 
 #include <QSemaphore>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -265,6 +267,42 @@ TEST_P(StoreLoaderTest, WrongKeyFailsWithAClearMessage)
     EXPECT_TRUE(got.failed->message.contains(QStringLiteral("does not open this store")))
         << got.failed->message.toStdString();
     EXPECT_TRUE(got.rows.isEmpty());
+}
+
+// A row that no longer opens in the middle of the list (its sealed id altered on disk or on the
+// server): the load fails with the cipher's error, nothing of that page or after it is
+// delivered, and the pages before it arrived whole and in order. On PostgreSQL the pages are
+// decrypted on a thread of their own while the next is fetched (scanWithCursor): the error of
+// one page must still end the scan, and no later page may slip through.
+TEST_P(StoreLoaderTest, ARowThatNoLongerOpensEndsTheLoadAfterTheRowsBeforeIt)
+{
+    constexpr int kRows = 5000;
+    constexpr int kBad = 3500; // in the fourth page of 1,000
+    ASSERT_NO_FATAL_FAILURE(fill(kRows));
+    {
+        auto s = where.open(key);
+        ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+        QSqlQuery q((*s)->database().db());
+        // The bad row by its place in the store's order (expiry: row i is the i-th).
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE connections SET connection_id = "
+                                          "connection_index WHERE id = (SELECT id FROM "
+                                          "connections ORDER BY connection_expiry, id LIMIT 1 "
+                                          "OFFSET %1)")
+                               .arg(kBad)))
+            << q.lastError().text().toStdString();
+        ASSERT_EQ(q.numRowsAffected(), 1);
+    }
+    StoreLoader loader(where.target(), key, where.password());
+    Received got;
+    got.attach(loader);
+    loader.load({}, 1000);
+    ASSERT_TRUE(test::waitUntil([&] { return got.ended(); }, 60000));
+    ASSERT_TRUE(got.failed) << "the load went through a row that does not open";
+    EXPECT_EQ(got.failed->kind, StoreError::Kind::Crypto) << got.failed->message.toStdString();
+    EXPECT_FALSE(got.finished);
+    EXPECT_EQ(got.rows.size(), 3000) << "the three pages before the bad row, nothing after";
+    for (int i = 0; i < got.rows.size(); ++i)
+        ASSERT_EQ(got.rows.at(i).connectionId, loaderRow(i).connectionId) << "row " << i;
 }
 
 // SQLite only: about a store FILE that does not exist (a team database exists or fails to open).
