@@ -14,6 +14,7 @@
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "core/timeline/AuditTimelineSource.h"
 #include "core/timeline/TimelineRecorder.h"
 #include "core/util/Clock.h"
@@ -137,8 +138,10 @@ void Session::setStore(std::shared_ptr<store::Store> store, const QString &store
     keepUnsaved();
     m_recorder.reset();
     m_audit.reset();
+    m_storeJobs.reset(); // its jobs given so far end on the old store first
     m_store = std::move(store);
     if (m_store) {
+        m_storeJobs = std::make_unique<store::StoreJobs>(*m_store);
         m_auditKeychain = std::make_unique<keychain::Keychain>(
             storeProfile.isEmpty() ? QString::fromLatin1(keychain::entries::kStoreProfile)
                                    : storeProfile);

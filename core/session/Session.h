@@ -27,7 +27,8 @@ class JobRunner;
 }
 namespace aerodesk::store {
 class Store;
-}
+class StoreJobs;
+} // namespace aerodesk::store
 namespace aerodesk::connections {
 class LinkRecorder;
 }
@@ -106,6 +107,9 @@ public:
     /// session's life.
     webhooks::WebhookSecrets &webhookSecretsFor(const QString &keychainProfile);
     std::shared_ptr<store::Store> sharedStore() const { return m_store; }
+    /// The console's writes to the store (and the reads they need) off the UI thread, on a
+    /// connection of their own (null while no store is open).
+    store::StoreJobs *storeJobs() const { return m_storeJobs.get(); }
     /// Recent webhook deliveries with their bodies (the Webhooks panel's listener feeds it), for
     /// escalation bundles; emptied when the environment changes.
     bundle::WebhookEvidenceLog &webhookEvidence() { return m_webhookEvidence; }
@@ -151,6 +155,7 @@ private:
     std::unique_ptr<embedded::PartnerUserDirectory> m_partnerUsers;
     std::unique_ptr<embedded::EmbeddedWorkflow> m_embedded;
     std::shared_ptr<store::Store> m_store;
+    std::unique_ptr<store::StoreJobs> m_storeJobs; ///< on m_store's target
     std::unique_ptr<keychain::Keychain> m_auditKeychain;
     std::unique_ptr<audit::AuditTrail> m_audit;
     std::map<QString, std::unique_ptr<webhooks::WebhookSecrets>> m_secrets;

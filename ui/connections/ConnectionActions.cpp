@@ -6,6 +6,7 @@
 #include "core/jobs/JobRunner.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "ui/common/Icons.h"
 #include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -220,68 +221,115 @@ void ConnectionActions::doRefreshDetails()
 void ConnectionActions::onAccount(const QString &id, qint64 seenVersion,
                                   const Result<api::Account, api::ApiError> &result)
 {
-    m_refreshing.remove(id);
-    store::Store *db = m_session.store();
+    store::StoreJobs *jobs = m_session.storeJobs();
     const QDateTime now = m_session.clock().nowUtc();
     const QString masked = ConnectionTableModel::mask(id);
-    if (!db) {
+    if (!jobs) {
+        m_refreshing.remove(id);
         updateState();
         return;
     }
     if (!result.ok()) {
+        m_refreshing.remove(id);
         const api::ApiError &e = result.error();
         QJsonObject detail { { QStringLiteral("what"), QStringLiteral("refresh details") },
                              { QStringLiteral("message"), e.message } };
         if (!e.code.isEmpty())
             detail.insert(QStringLiteral("code"), e.code);
-        (void)db->history().record(id, { now, QStringLiteral("error"), detail });
-        Q_EMIT m_feed.historyChanged(id);
+        const connections::ConnectionEvent event { now, QStringLiteral("error"), detail };
+        jobs->run<bool>(
+            this,
+            [id, event](store::Store *db, const store::StoreError &) {
+                return db && db->history().record(id, event).ok();
+            },
+            [this, id](bool) { Q_EMIT m_feed.historyChanged(id); });
         Q_EMIT message(tr("Refresh of %1 failed: %2").arg(masked, e.message), true);
         updateState();
         return;
     }
-    auto stored = db->connections().get(id);
-    Connection c = stored.ok() ? stored.value() : Connection {};
-    c.connectionId = id;
-    if (stored.ok() && seenVersion > 0)
-        c.version = seenVersion; // based on what the agent saw, not on what is there now
-    connections::applyAccount(c, result.value(), now);
-    if (!save(c)) {
-        updateState();
-        return;
-    }
-    (void)db->history().record(
-        id,
-        { now, QStringLiteral("refresh"),
-          QJsonObject { { QStringLiteral("what"), QStringLiteral("refresh details") },
-                        { QStringLiteral("status"), c.status } } });
-    m_feed.refreshRow(id);
-    Q_EMIT message(
-        tr("%1 refreshed: %2, %3.")
-            .arg(masked, c.bankName, c.status.isEmpty() ? tr("status unknown") : c.status),
-        false);
-    updateState();
+    // Read, changed and saved on the store jobs' thread — on a team store each step is a round
+    // trip to the server — and recorded in the history there once saved. The refresh stays
+    // "under way" (m_refreshing) until the save has answered.
+    struct Saved
+    {
+        Connection mine;
+        store::StoreError error;
+    };
+    jobs->run<Saved>(
+        this,
+        [id, seenVersion, account = result.value(), now](store::Store *db,
+                                                         const store::StoreError &openError) {
+            Saved out;
+            if (!db) {
+                out.error = openError;
+                return out;
+            }
+            auto stored = db->connections().get(id);
+            Connection c = stored.ok() ? stored.value() : Connection {};
+            c.connectionId = id;
+            if (stored.ok() && seenVersion > 0)
+                c.version = seenVersion; // based on what the agent saw, not on what is there now
+            connections::applyAccount(c, account, now);
+            out.mine = c;
+            if (auto s = db->connections().upsert(c); !s) {
+                out.error = s.error();
+                return out;
+            }
+            (void)db->history().record(
+                id,
+                { now, QStringLiteral("refresh"),
+                  QJsonObject { { QStringLiteral("what"), QStringLiteral("refresh details") },
+                                { QStringLiteral("status"), c.status } } });
+            return out;
+        },
+        [this, id, masked](Saved saved) {
+            m_refreshing.remove(id);
+            if (!saved.error.ok()) {
+                saveFailed(saved.mine, saved.error);
+            } else {
+                const Connection &c = saved.mine;
+                m_feed.refreshRow(id);
+                Q_EMIT message(tr("%1 refreshed: %2, %3.")
+                                   .arg(masked, c.bankName,
+                                        c.status.isEmpty() ? tr("status unknown") : c.status),
+                               false);
+            }
+            updateState();
+        });
 }
 
-bool ConnectionActions::save(const Connection &mine)
+void ConnectionActions::save(const Connection &mine, std::function<void()> saved)
 {
-    store::Store *db = m_session.store();
-    if (!db)
-        return false;
-    const QString masked = ConnectionTableModel::mask(mine.connectionId);
-    auto s = db->connections().upsert(mine);
-    if (s.ok())
-        return true;
-    if (s.error().kind == store::StoreError::Kind::Conflict && s.error().current) {
-        showConflict(mine, *s.error().current);
-        return false;
+    store::StoreJobs *jobs = m_session.storeJobs();
+    if (!jobs)
+        return;
+    jobs->run<store::StoreError>(
+        this,
+        [mine](store::Store *db, const store::StoreError &openError) {
+            if (!db)
+                return openError;
+            auto s = db->connections().upsert(mine);
+            return s.ok() ? store::StoreError {} : s.error();
+        },
+        [this, mine, saved = std::move(saved)](store::StoreError error) {
+            if (!error.ok())
+                saveFailed(mine, error);
+            else if (saved)
+                saved();
+        });
+}
+
+void ConnectionActions::saveFailed(const Connection &mine, const store::StoreError &error)
+{
+    if (error.kind == store::StoreError::Kind::Conflict && error.current) {
+        showConflict(mine, *error.current);
+        return;
     }
     if (ConnectionLiveUpdates *live = m_panel.liveUpdates())
-        live->reportFailure(s.error());
+        live->reportFailure(error);
     Q_EMIT message(tr("%1 was refreshed but could not be saved in the store: %2")
-                       .arg(masked, s.error().message),
+                       .arg(ConnectionTableModel::mask(mine.connectionId), error.message),
                    true);
-    return false;
 }
 
 void ConnectionActions::showConflict(const Connection &mine, const Connection &current)
@@ -332,12 +380,12 @@ void ConnectionActions::showConflict(const Connection &mine, const Connection &c
                 }
                 Connection retry = mine;
                 retry.version = version; // on top of theirs; a newer change conflicts again
-                if (save(retry)) {
+                save(retry, [this, id] {
                     m_feed.refreshRow(id);
                     Q_EMIT message(tr("%1: your change was applied on top of the other agent's.")
                                        .arg(ConnectionTableModel::mask(id)),
                                    false);
-                }
+                });
             });
     box->open();
 }
@@ -385,24 +433,38 @@ void ConnectionActions::doRemove()
     connect(box, &QMessageBox::finished, this, [this, id, masked](int result) {
         if (result != QMessageBox::Yes)
             return;
-        store::Store *db = m_session.store();
-        if (!db)
+        store::StoreJobs *jobs = m_session.storeJobs();
+        if (!jobs)
             return;
-        const auto removed = db->connections().remove(id);
-        const bool failed = !removed && removed.error().kind != store::StoreError::Kind::NotFound;
-        if (audit::AuditTrail *trail = m_session.audit())
-            trail->record(audit::AuditAction::Remove, masked,
-                          failed ? audit::AuditOutcome::Failed : audit::AuditOutcome::Ok, {}, id);
-        if (failed) {
-            if (ConnectionLiveUpdates *live = m_panel.liveUpdates())
-                live->reportFailure(removed.error());
-            Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, removed.error().message),
-                           true);
-            return;
-        }
-        m_panel.removeConnection(id);
-        Q_EMIT message(tr("%1 removed from the local store.").arg(masked), false);
-        updateState();
+        // Removed on the store jobs' thread (a round trip on a team store); absent already
+        // (NotFound) counts as removed.
+        jobs->run<store::StoreError>(
+            this,
+            [id](store::Store *db, const store::StoreError &openError) {
+                if (!db)
+                    return openError;
+                const auto removed = db->connections().remove(id);
+                return removed || removed.error().kind == store::StoreError::Kind::NotFound
+                    ? store::StoreError {}
+                    : removed.error();
+            },
+            [this, id, masked](store::StoreError error) {
+                const bool failed = !error.ok();
+                if (audit::AuditTrail *trail = m_session.audit())
+                    trail->record(audit::AuditAction::Remove, masked,
+                                  failed ? audit::AuditOutcome::Failed : audit::AuditOutcome::Ok,
+                                  {}, id);
+                if (failed) {
+                    if (ConnectionLiveUpdates *live = m_panel.liveUpdates())
+                        live->reportFailure(error);
+                    Q_EMIT message(tr("%1 could not be removed: %2").arg(masked, error.message),
+                                   true);
+                    return;
+                }
+                m_panel.removeConnection(id);
+                Q_EMIT message(tr("%1 removed from the local store.").arg(masked), false);
+                updateState();
+            });
     });
     box->open();
 }

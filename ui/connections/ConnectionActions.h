@@ -4,6 +4,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/JobType.h"
 #include "core/connections/Connection.h"
+#include "core/store/StoreError.h"
 #include "core/util/Result.h"
 #include "ui/common/CallbackGuard.h"
 
@@ -11,6 +12,8 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 class QAction;
 class QJsonObject;
@@ -79,9 +82,11 @@ private:
     void doRemove();
     void onAccount(const QString &connectionId, qint64 seenVersion,
                    const Result<api::Account, api::ApiError> &result);
-    /// Saves `mine` (a row at the version this console read); a Conflict opens the notice.
-    /// Returns false when nothing was saved.
-    bool save(const connections::Connection &mine);
+    /// Saves `mine` (a row at the version this console read) on the store jobs' thread;
+    /// `saved` runs once it is saved. Otherwise saveFailed().
+    void save(const connections::Connection &mine, std::function<void()> saved);
+    /// A Conflict opens the notice; another error is reported (offline) and said.
+    void saveFailed(const connections::Connection &mine, const store::StoreError &error);
     /// "Another agent changed this connection at … — your change was not saved": the current
     /// row, Reload (take theirs) or Apply my change again on top (at the current version).
     void showConflict(const connections::Connection &mine, const connections::Connection &current);

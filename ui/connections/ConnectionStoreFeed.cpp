@@ -5,6 +5,7 @@
 #include "core/session/Session.h"
 #include "core/store/ConnectionQuery.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "core/store/StoreLoader.h"
 #include "ui/connections/ConnectionsPanel.h"
 
@@ -247,35 +248,69 @@ void ConnectionStoreFeed::endLoad()
 
 void ConnectionStoreFeed::refreshRow(const QString &connectionId)
 {
-    store::Store *db = m_session.store();
-    if (!db)
+    store::StoreJobs *jobs = m_session.storeJobs();
+    if (!jobs)
         return;
-    auto row = db->connections().get(connectionId);
-    if (row.ok())
-        m_panel.upsertConnection(row.value());
-    else if (row.error().kind == store::StoreError::Kind::NotFound)
+    // Read on the store jobs' thread: on a team store it is a round trip to the server.
+    jobs->run<RowRead>(
+        this,
+        [connectionId](store::Store *db, const store::StoreError &) {
+            return readRow(db, connectionId);
+        },
+        [this, connectionId](RowRead read) { applyRow(connectionId, read); });
+}
+
+void ConnectionStoreFeed::applyRow(const QString &connectionId, const RowRead &read)
+{
+    if (read.row)
+        m_panel.upsertConnection(*read.row);
+    else if (read.gone)
         m_panel.removeConnection(connectionId);
     Q_EMIT historyChanged(connectionId);
 }
 
+ConnectionStoreFeed::RowRead ConnectionStoreFeed::readRow(store::Store *db,
+                                                          const QString &connectionId)
+{
+    RowRead out;
+    if (!db)
+        return out;
+    auto row = db->connections().get(connectionId);
+    if (row.ok())
+        out.row = row.value();
+    else
+        out.gone = row.error().kind == store::StoreError::Kind::NotFound;
+    return out;
+}
+
 void ConnectionStoreFeed::onJobFinished(const jobs::JobResult &result)
 {
-    store::Store *db = m_session.store();
-    if (!db || result.connectionId.isEmpty())
+    store::StoreJobs *jobs = m_session.storeJobs();
+    if (!jobs || result.connectionId.isEmpty())
         return;
     const connections::ConnectionEvent event { m_session.clock().nowUtc(),
                                                result.outcome == jobs::JobOutcome::Completed
                                                    ? QStringLiteral("job")
                                                    : QStringLiteral("error"),
                                                jobDetail(result) };
-    // Untracked connections (NotFound) are not ours to record.
-    auto stored = db->history().record(
-        result.connectionId, event,
-        result.jobId.isEmpty() ? QString() : QStringLiteral("job:") + result.jobId);
-    if (!stored.ok())
-        return;
-    refreshRow(result.connectionId);
-    Q_EMIT jobRecorded(result);
+    const QString eventKey =
+        result.jobId.isEmpty() ? QString() : QStringLiteral("job:") + result.jobId;
+    // Recorded (and the row read again) on the store jobs' thread, not the UI thread: hundreds
+    // of jobs may end close together.
+    jobs->run<std::optional<RowRead>>(
+        this,
+        [id = result.connectionId, event, eventKey](store::Store *db, const store::StoreError &) {
+            // Untracked connections (NotFound) are not ours to record.
+            if (!db || !db->history().record(id, event, eventKey).ok())
+                return std::optional<RowRead>();
+            return std::optional<RowRead>(readRow(db, id));
+        },
+        [this, result](std::optional<RowRead> read) {
+            if (!read)
+                return;
+            applyRow(result.connectionId, *read);
+            Q_EMIT jobRecorded(result);
+        });
 }
 
 } // namespace aerodesk::ui

@@ -15,8 +15,9 @@ namespace aerodesk::session {
 class Session;
 }
 namespace aerodesk::store {
+class Store;
 class StoreLoader;
-}
+} // namespace aerodesk::store
 namespace aerodesk::connections {
 class LinkRecorder;
 }
@@ -65,7 +66,9 @@ public:
     qint64 expected() const { return m_expected; }
     qint64 delivered() const { return m_delivered; }
 
-    /// Re-reads one connection from the store into the panel (removes the row when it is gone).
+    /// Re-reads one connection from the store into the panel (removes the row when it is gone),
+    /// on the session's store jobs' thread (Session::storeJobs()); the panel changes when the
+    /// read answers, then historyChanged().
     void refreshRow(const QString &connectionId);
 
 Q_SIGNALS:
@@ -80,6 +83,14 @@ Q_SIGNALS:
     void jobRecorded(const aerodesk::jobs::JobResult &result);
 
 private:
+    /// One connection as the store has it now (read on the store jobs' thread).
+    struct RowRead
+    {
+        std::optional<connections::Connection> row;
+        bool gone = false; ///< no such row (NotFound), as opposed to a failed read
+    };
+    static RowRead readRow(store::Store *db, const QString &connectionId);
+    void applyRow(const QString &connectionId, const RowRead &read);
     void attach();
     void onJobFinished(const jobs::JobResult &result);
     void endLoad();
