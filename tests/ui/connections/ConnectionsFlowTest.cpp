@@ -381,6 +381,8 @@ TEST_F(ConnectionsFlow, RefreshAllOverAThousandImportedIdsShowsProgressAndCancel
     EXPECT_LT(callsAtCancel, 1000);
     test::waitUntil([] { return false; }, 1000);
     EXPECT_EQ(accountCalls, callsAtCancel) << "no request after Cancel";
+    // Each refreshed row is read back on the store jobs' thread (ConnectionStoreFeed::refreshRow).
+    test::waitUntil([&] { return withExpiry() == cancelled.ok; }, 20000);
     EXPECT_EQ(withExpiry(), cancelled.ok) << "the refreshed rows, and only they, gained an expiry";
     EXPECT_TRUE(test::labelText(panel.get(), QStringLiteral("bulkRefreshLabel"))
                     .contains(QStringLiteral("cancelled")));
@@ -391,6 +393,7 @@ TEST_F(ConnectionsFlow, RefreshAllOverAThousandImportedIdsShowsProgressAndCancel
     EXPECT_EQ(full.ok, 1000);
     EXPECT_FALSE(full.wasCancelled);
     EXPECT_EQ(bulk->progressBar()->value(), 1000);
+    test::waitUntil([&] { return withExpiry() == 1000; }, 30000); // read back off the UI thread
     EXPECT_EQ(withExpiry(), 1000);
     const int r = panel->model()->rowOf(ids.first());
     EXPECT_EQ(panel->model()->index(r, M::StatusColumn).data(M::RefreshOutcomeRole).toString(),
@@ -472,7 +475,8 @@ TEST_F(ConnectionsFlow, RefreshSelectedMarksEachRowWithItsOutcome)
             .toString();
     };
     EXPECT_EQ(outcome(ids[0], M::RefreshOutcomeRole), QStringLiteral("ok"));
-    EXPECT_TRUE(row(ids[0])->connectionExpiry.isValid());
+    // The refreshed row is read back on the store jobs' thread (ConnectionStoreFeed::refreshRow).
+    EXPECT_TRUE(waitUntil([&] { return row(ids[0])->connectionExpiry.isValid(); }, 10000));
     EXPECT_EQ(outcome(ids[1], M::RefreshOutcomeRole), QString()) << "not selected, not refreshed";
     EXPECT_FALSE(row(ids[1])->connectionExpiry.isValid());
     EXPECT_EQ(outcome(ids[2], M::RefreshOutcomeRole), QStringLiteral("error"));
