@@ -196,7 +196,7 @@ if [[ "${AERODESK_FUZZ_SECONDS:-5}" != 0 ]]; then
 fi
 
 # 5. The Release build finishes (at full priority now), then the package test.
-echo 0 >"/proc/$release_pid/autogroup" 2>/dev/null || true
+{ echo 0 >"/proc/$release_pid/autogroup"; } 2>/dev/null || true
 renice -n 0 -g "$release_pid" >/dev/null 2>&1 || true # lowering a nice value needs root
 if ! wait "$release_pid"; then
   echo "test.sh: the Release build failed:" >&2
