@@ -38,6 +38,19 @@ Store::Store(const StoreTarget &target)
     m_connections.setSessionId(QString::fromLatin1(crypto::Random::hex(8)));
 }
 
+Result<std::unique_ptr<Store>, StoreError>
+Store::openAnother(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                   const crypto::SecureBytes &password,
+                   const std::vector<crypto::SecureBytes> &otherKeys)
+{
+    auto opened = open(target, dataKey, {}, password);
+    if (!opened)
+        return opened.error();
+    for (const crypto::SecureBytes &other : otherKeys)
+        (*opened)->addKey(other); // a key of no live epoch is not used
+    return opened;
+}
+
 Result<std::unique_ptr<Store>, StoreError> Store::open(const StoreTarget &target,
                                                        const crypto::SecureBytes &dataKey,
                                                        const QList<Migration> &migrationsIn,

@@ -59,6 +59,14 @@ public:
          const crypto::SecureBytes &password = crypto::SecureBytes(),
          const QString &teamKeyId = {});
 
+    /// A second connection to a store the console already has open, for a worker thread
+    /// (StoreWorker, StoreJobs): opened with `dataKey`, then every key of `otherKeys` added (a
+    /// key of no live epoch is not used: mid-rotation both epochs' rows open).
+    static Result<std::unique_ptr<Store>, StoreError>
+    openAnother(const StoreTarget &target, const crypto::SecureBytes &dataKey,
+                const crypto::SecureBytes &password,
+                const std::vector<crypto::SecureBytes> &otherKeys);
+
     /// The store_meta key of the team key id a team store expects.
     static constexpr const char *kTeamKeyIdMeta = "team_key_id";
 

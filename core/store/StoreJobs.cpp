@@ -50,12 +50,10 @@ Status<StoreError> StoreJobs::ensureOpen()
         return StoreError::make(
             StoreError::Kind::OpenFailed,
             QStringLiteral("There is no store at %1 to write to.").arg(m_target.path()));
-    auto opened = Store::open(m_target, m_key, {}, m_password);
+    auto opened = Store::openAnother(m_target, m_key, m_password, m_otherKeys);
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();
-    for (const crypto::SecureBytes &other : m_otherKeys)
-        m_store->addKey(other); // a key of no live epoch is not used
     m_store->connections().setSessionId(m_sessionId);
     return {};
 }

@@ -30,12 +30,10 @@ Status<StoreError> StoreWorker::ensureOpen()
         return StoreError::make(StoreError::Kind::OpenFailed,
                                 QStringLiteral("There is no store at %1 to read connections from.")
                                     .arg(m_target.path()));
-    auto opened = Store::open(m_target, m_key, {}, m_password);
+    auto opened = Store::openAnother(m_target, m_key, m_password, m_otherKeys);
     if (!opened)
         return opened.error();
     m_store = std::move(opened).value();
-    for (const crypto::SecureBytes &other : m_otherKeys)
-        m_store->addKey(other); // a key of no live epoch is not used
     return {};
 }
 

@@ -123,20 +123,33 @@ TEST_P(StoreJobsTest, AGoneContextGetsNoAnswerAndTheDestructorFinishesWhatWasGiv
 INSTANTIATE_TEST_SUITE_P(Backends, StoreJobsTest,
                          ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
+namespace {
+/// Two consoles on one team database: this one (with the StoreJobs) and another agent's.
+class StoreJobsTeam : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(where.ok()) << where.error().toStdString();
+        auto a = where.open(key);
+        ASSERT_TRUE(a.ok()) << a.error().message.toStdString();
+        auto b = where.open(key);
+        ASSERT_TRUE(b.ok()) << b.error().message.toStdString();
+        console = std::move(a).value();
+        otherAgent = std::move(b).value();
+    }
+    test::StoreBackend where { Backend::Postgres };
+    crypto::SecureBytes key = crypto::Random::secretBytes(32);
+    std::unique_ptr<Store> console;
+    std::unique_ptr<Store> otherAgent;
+};
+} // namespace
+
 // The point of StoreJobs: a write the server makes wait (another agent's transaction holds the
 // row) keeps its own thread waiting, never the caller's — whose event loop keeps turning — and
 // it answers once the other transaction ends.
-TEST(StoreJobsTeam, AWriteTheServerHoldsDoesNotHoldTheCallersThread)
+TEST_F(StoreJobsTeam, AWriteTheServerHoldsDoesNotHoldTheCallersThread)
 {
-    test::StoreBackend where(Backend::Postgres);
-    ASSERT_TRUE(where.ok()) << where.error().toStdString();
-    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
-    auto a = where.open(key);
-    ASSERT_TRUE(a.ok()) << a.error().message.toStdString();
-    auto b = where.open(key);
-    ASSERT_TRUE(b.ok()) << b.error().message.toStdString();
-    std::unique_ptr<Store> console = std::move(a).value();
-    std::unique_ptr<Store> otherAgent = std::move(b).value();
     ASSERT_TRUE(console->connections().upsert(jobRow(1)).ok());
 
     // The other agent's open transaction locks the row.
@@ -185,17 +198,9 @@ TEST(StoreJobsTeam, AWriteTheServerHoldsDoesNotHoldTheCallersThread)
 
 // Its changes are announced as the console's own (Store::sessionId()), so the console's
 // listener does not take them for another console's and re-read them.
-TEST(StoreJobsTeam, ChangesAreAnnouncedUnderTheConsolesSessionId)
+TEST_F(StoreJobsTeam, ChangesAreAnnouncedUnderTheConsolesSessionId)
 {
-    test::StoreBackend where(Backend::Postgres);
-    ASSERT_TRUE(where.ok()) << where.error().toStdString();
-    const crypto::SecureBytes key = crypto::Random::secretBytes(32);
-    auto a = where.open(key);
-    ASSERT_TRUE(a.ok()) << a.error().message.toStdString();
-    auto b = where.open(key);
-    ASSERT_TRUE(b.ok()) << b.error().message.toStdString();
-    std::unique_ptr<Store> console = std::move(a).value();
-    std::unique_ptr<Store> listener = std::move(b).value();
+    Store *listener = otherAgent.get();
     ASSERT_NE(console->sessionId(), listener->sessionId());
 
     QList<store::StoreChange> heard;
