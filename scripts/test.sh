@@ -90,7 +90,7 @@ run_suite() { # <build dir> [ctest args...]
   # (scripts/with-test-pg.sh) instead of one per test process (~3 s each).
   # shellcheck disable=SC2016  # expanded by the inner shell
   HEADLESS_DISPLAYS="$jobs" scripts/with-test-pg.sh "$dir" scripts/run-headless.sh \
-    bash -c 'exec ctest --resource-spec-file "$HEADLESS_CTEST_RESOURCES" "$@"' ctest \
+    bash -c 'exec ctest ${HEADLESS_CTEST_RESOURCES:+--resource-spec-file "$HEADLESS_CTEST_RESOURCES"} "$@"' ctest \
     --test-dir "$dir" --output-on-failure --no-tests=error -j"$jobs" "$@"
 }
 
