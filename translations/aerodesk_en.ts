@@ -1050,7 +1050,14 @@ Try &apos;aerodesk --help&apos;.
 <context>
     <name>aerodesk::team::TeamKeyImporter</name>
     <message>
-        <source>This export is wrapped for an enrolment key, and this console has none for team &quot;%1&quot; (run `aerodesk-cli team enrol-key`).</source>
+        <source>This export is wrapped for an enrolment key, and this console has none for team &quot;%1&quot; (create one in Settings → Team key, or run `aerodesk-cli team enrol-key`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::team::TeamKeyInventory</name>
+    <message>
+        <source>This console already holds team key %1 for team &quot;%2&quot;: nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1529,10 +1536,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop tracking this connection: remove it and its history from the local store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Balance unavailable: this account says canFetchBalance is false (it was linked manually with routing and account numbers, so the bank cannot be asked for a balance; AC-105). Relink it through a bank login to fetch balances.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,6 +1685,18 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>%1: your change was applied on top of the other agent&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking this connection: remove it and its history from the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking %1 for the whole team? It and its history are removed from the team store, and from every console showing it. The connection itself stays at Aerosync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed from the team store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4555,6 +4570,415 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::TeamKeyExportDialog</name>
+    <message>
+        <source>Export team key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap team key %1 of &quot;%2&quot; for one agent. Prefer their enrolment key: only their keychain can open it. A passphrase export opens with the passphrase alone: pass the two by different ways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an agent&apos;s &amp;enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for an agent&apos;s enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent&apos;s enrolment public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the enrolment key the agent sent you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the agent&apos;s enrolment key from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under a &amp;passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export under a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export passphrase, again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export, for the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment key %1 of &quot;%2&quot;, made %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for an enrolment key (over 64 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrapping under the passphrase (about a second)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key of %1 (passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 exported under the passphrase. Send the passphrase another way than the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 exported for enrolment key %2: only that agent&apos;s keychain opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the team key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::TeamKeyForm</name>
+    <message>
+        <source>Team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team store is opened with its team&apos;s key, held only in each member&apos;s keychain. The lead creates it once and exports it for each agent; an agent creates an enrolment key, sends its public half to the lead and imports what comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team&apos;s name, as in the store settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this team&apos;s keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment key status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment public key, to send to the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in it is secret: send it to your lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the team key (the lead, once per team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;enrolment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create this console&apos;s enrolment key for the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the enrolment public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport for an agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the team key for an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import an export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a team key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a team to see its keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read yet: press Show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None for &quot;%1&quot; on this console: a lead creates it, an agent imports the lead&apos;s export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, in this keychain (profile &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: send its public half below to your lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (an agent needs one to receive the team key without a passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console already holds the team&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead creates the team key once; agents import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console already has one; `aerodesk-cli team enrol-key --replace` replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key pair whose private half stays in this keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console holds no key of this team to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap the team key for an agent&apos;s enrolment key or under a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 created for &quot;%2&quot;, in this keychain only. Export it for each agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment key %1 created: its private half is in this keychain only. Send the public key shown to your lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment public key %1 copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team for &amp;keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aerodesk::ui::TeamKeyImportDialog</name>
+    <message>
+        <source>Import a team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the export your lead sent you, or load its file. The team key goes into this console&apos;s keychain and nowhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-----BEGIN AERODESK TEAM KEY-----</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the export holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the export from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 of &quot;%2&quot;, exported by %3 under a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 of &quot;%2&quot;, exported by %3 for enrolment key %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a team key export (over 64 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwrapping with the passphrase (about a second)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwrapping with this console&apos;s enrolment key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console already held team key %1 of &quot;%2&quot;: nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 of &quot;%2&quot; is in this keychain. Choose the team in the store settings to open its store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::TeamStoreForm</name>
     <message>
         <source>Store</source>
@@ -4618,10 +5042,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The team whose key opens this store (keychain profile &quot;Team: &lt;name&gt;&quot;; aerodesk-cli team import puts it there).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4750,6 +5170,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Connected to %1: the store opens with team key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team whose key opens this store (keychain profile &quot;Team: &lt;name&gt;&quot;; Team key, below, or aerodesk-cli team import puts it there).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

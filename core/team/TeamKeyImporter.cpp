@@ -63,7 +63,8 @@ void TeamKeyImporter::import(QByteArrayView text, crypto::SecureBytes passphrase
                                 QCoreApplication::translate(
                                     "aerodesk::team::TeamKeyImporter",
                                     "This export is wrapped for an enrolment key, and this console "
-                                    "has none for team \"%1\" (run `aerodesk-cli team enrol-key`).")
+                                    "has none for team \"%1\" (create one in Settings → Team key, "
+                                    "or run `aerodesk-cli team enrol-key`).")
                                     .arg(exported.header.team)));
         }
         auto pair = EnrolmentKeyPair::fromPrivate(secret.value());

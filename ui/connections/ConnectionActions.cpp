@@ -49,10 +49,9 @@ ConnectionActions::ConnectionActions(session::Session &session, ConnectionsPanel
         tr("Reconnect…"), QStringLiteral("reconnectAction"), QKeySequence(Qt::CTRL | Qt::Key_R),
         QStringLiteral("action-reconnect"),
         tr("Renew this connection through the widget (the same connection, never a new link)"));
-    m_remove =
-        make(tr("Remove…"), QStringLiteral("removeAction"), QKeySequence::Delete,
-             QStringLiteral("action-remove"),
-             tr("Stop tracking this connection: remove it and its history from the local store"));
+    m_remove = make(tr("Remove…"), QStringLiteral("removeAction"), QKeySequence::Delete,
+                    QStringLiteral("action-remove"),
+                    tr("Stop tracking this connection: remove it and its history from the store"));
 
     connect(m_refreshDetails, &QAction::triggered, this, &ConnectionActions::doRefreshDetails);
     connect(m_refreshBalance, &QAction::triggered, this,
@@ -187,6 +186,12 @@ void ConnectionActions::updateState()
     setState(m_identity, jobBlock(api::JobType::Identity));
     setState(m_reconnect, {});
     setState(m_remove, {});
+}
+
+bool ConnectionActions::onTeamStore() const
+{
+    const store::Store *db = m_session.store();
+    return db && db->target().isPostgres();
 }
 
 QString ConnectionActions::storeRefusal() const
@@ -417,11 +422,14 @@ void ConnectionActions::doRemove()
         return;
     }
     const QString masked = ConnectionTableModel::mask(id);
+    const bool team = onTeamStore();
+    const QString question = team
+        ? tr("Stop tracking %1 for the whole team? It and its history are removed from the team "
+             "store, and from every console showing it. The connection itself stays at Aerosync.")
+        : tr("Stop tracking %1? It and its history are removed from the local store. "
+             "The connection itself stays at Aerosync.");
     auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Remove connection"),
-                        tr("Stop tracking %1? It and its history are removed from the local store. "
-                           "The connection itself stays at Aerosync.")
-                            .arg(masked),
+        new QMessageBox(QMessageBox::Question, tr("Remove connection"), question.arg(masked),
                         QMessageBox::Yes | QMessageBox::Cancel, &m_panel);
     box->setObjectName(QStringLiteral("removeConfirmation"));
     box->setAccessibleName(tr("Confirm removing the connection"));
@@ -430,7 +438,7 @@ void ConnectionActions::doRemove()
     box->button(QMessageBox::Yes)->setText(tr("Remove"));
     box->button(QMessageBox::Yes)->setAccessibleName(tr("Remove the connection"));
     box->button(QMessageBox::Cancel)->setAccessibleName(tr("Keep the connection"));
-    connect(box, &QMessageBox::finished, this, [this, id, masked](int result) {
+    connect(box, &QMessageBox::finished, this, [this, id, masked, team](int result) {
         if (result != QMessageBox::Yes)
             return;
         store::StoreJobs *jobs = m_session.storeJobs();
@@ -448,7 +456,7 @@ void ConnectionActions::doRemove()
                     ? store::StoreError {}
                     : removed.error();
             },
-            [this, id, masked](store::StoreError error) {
+            [this, id, masked, team](store::StoreError error) {
                 const bool failed = !error.ok();
                 if (audit::AuditTrail *trail = m_session.audit())
                     trail->record(audit::AuditAction::Remove, masked,
@@ -462,7 +470,10 @@ void ConnectionActions::doRemove()
                     return;
                 }
                 m_panel.removeConnection(id);
-                Q_EMIT message(tr("%1 removed from the local store.").arg(masked), false);
+                Q_EMIT message((team ? tr("%1 removed from the team store.")
+                                     : tr("%1 removed from the local store."))
+                                   .arg(masked),
+                               false);
                 updateState();
             });
     });

@@ -92,6 +92,8 @@ private:
     void showConflict(const connections::Connection &mine, const connections::Connection &current);
     /// The team store's refusal (offline), or empty.
     QString storeRefusal() const;
+    /// The open store is a team store (PostgreSQL): removals reach every console.
+    bool onTeamStore() const;
     void setState(QAction *action, const QString &blockedBecause);
 
     session::Session &m_session;

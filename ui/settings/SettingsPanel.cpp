@@ -10,6 +10,7 @@
 #include "ui/common/NoticeLine.h"
 #include "ui/common/OffUiThread.h"
 #include "ui/common/SecretText.h"
+#include "ui/settings/TeamKeyForm.h"
 #include "ui/settings/TeamStoreForm.h"
 
 #include <QCryptographicHash>
@@ -198,10 +199,14 @@ void SettingsPanel::build()
     right->addWidget(box);
     m_teamStore = new TeamStoreForm(m_profiles.settings(), column);
     right->addWidget(m_teamStore);
+    m_teamKey = new TeamKeyForm(m_session, column);
+    right->addWidget(m_teamKey);
     right->addStretch();
     scroll->setWidget(column);
     layout->addWidget(scroll, 2);
     connect(m_teamStore, &TeamStoreForm::applied, this, &SettingsPanel::teamStoreApplied);
+    connect(m_teamStore, &TeamStoreForm::applied, m_teamKey,
+            [this] { m_teamKey->setTeam(m_teamStore->editedChoice().team); });
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_listUpdating || row < 0)
@@ -311,6 +316,7 @@ void SettingsPanel::showProfile()
             .arg(p->keychainProfile));
     m_notice->clearNotice();
     m_teamStore->setProfile(*p);
+    m_teamKey->setTeam(m_teamStore->editedChoice().team);
     refreshSecretStatus();
     refreshFingerprint();
     updateActions();

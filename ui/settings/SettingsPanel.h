@@ -25,6 +25,7 @@ class Session;
 namespace aerodesk::ui {
 
 class NoticeLine;
+class TeamKeyForm;
 class TeamStoreForm;
 
 /// Settings → environments (docs/ui.md): the built-in sandbox (read-only, its pinned certificate
@@ -48,6 +49,7 @@ public:
     session::EnvironmentProfiles &profiles() { return m_profiles; }
     /// The selected environment's store choice (local or team store).
     TeamStoreForm *teamStoreForm() const { return m_teamStore; }
+    TeamKeyForm *teamKeyForm() const { return m_teamKey; }
     QString currentProfileId() const { return m_currentId; }
     void selectProfile(const QString &id);
 
@@ -120,6 +122,7 @@ private:
     QPushButton *m_use = nullptr;
     NoticeLine *m_notice = nullptr;
     TeamStoreForm *m_teamStore = nullptr;
+    TeamKeyForm *m_teamKey = nullptr;
 };
 
 } // namespace aerodesk::ui

@@ -89,8 +89,9 @@ void TeamStoreForm::build()
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(m_browse);
     m_teamName = teamStoreEdit(QStringLiteral("teamStoreTeam"), tr("Team"), m_fields);
-    m_teamName->setToolTip(tr("The team whose key opens this store (keychain profile "
-                              "\"Team: <name>\"; aerodesk-cli team import puts it there)."));
+    m_teamName->setToolTip(
+        tr("The team whose key opens this store (keychain profile "
+           "\"Team: <name>\"; Team key, below, or aerodesk-cli team import puts it there)."));
     m_password =
         teamStoreEdit(QStringLiteral("teamStorePassword"), tr("Team store password"), m_fields);
     m_password->setEchoMode(QLineEdit::Password);

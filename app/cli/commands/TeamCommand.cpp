@@ -8,8 +8,9 @@
 #include "core/team/EnrolmentKeyPair.h"
 #include "core/team/EnrolmentPublicKey.h"
 #include "core/team/TeamKeyExport.h"
+#include "core/team/TeamKeyExporter.h"
 #include "core/team/TeamKeyImporter.h"
-#include "core/team/TeamKeyWrapper.h"
+#include "core/team/TeamKeyInventory.h"
 #include "core/team/TeamKeychain.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,6 @@ namespace aerodesk::cli {
 
 namespace {
 
-constexpr qsizetype kMinPassphraseBytes = 12;
 constexpr qint64 kMaxExportBytes = 64 << 10;
 
 void printRaw(const QByteArray &bytes)
@@ -59,8 +59,7 @@ void fail(CliContext &ctx, const team::TeamError &e)
 
 QString osUser()
 {
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    return team::TeamKeyInventory::defaultAgentName();
 }
 
 /// The first line of `input` (without its end of line) into wiping memory; `rest` gets what
@@ -258,10 +257,8 @@ void TeamCommand::exportKey(CliContext &ctx, const QString &teamName, Finish fin
             return finish(BadInput);
         }
         *passphrase = takeFirstLine(input.value(), nullptr);
-        if (qsizetype(passphrase->size()) < kMinPassphraseBytes) {
-            ctx.out.error(QStringLiteral("passphrase"),
-                          QStringLiteral("The passphrase must be at least %1 characters long.")
-                              .arg(kMinPassphraseBytes));
+        if (auto problem = team::TeamKeyExporter::passphraseProblem(*passphrase)) {
+            ctx.out.error(QStringLiteral("passphrase"), *problem);
             return finish(BadInput);
         }
     } else {
@@ -277,55 +274,43 @@ void TeamCommand::exportKey(CliContext &ctx, const QString &teamName, Finish fin
         }
         *agent = parsed.value();
     }
-    const team::TeamKeyWrapper::Meta meta { teamName,
-                                            ctx.options->isSet(QStringLiteral("created-by"))
-                                                ? ctx.options->value(QStringLiteral("created-by"))
-                                                : osUser() };
+    const QString createdBy = ctx.options->isSet(QStringLiteral("created-by"))
+        ? ctx.options->value(QStringLiteral("created-by"))
+        : osUser();
     // --key-id: another held key (the next epoch's during a rotation) instead of the current.
     const QString keyId = ctx.options->value(QStringLiteral("key-id"));
     CliAuditTrail::open(
         ctx, finish,
-        [&ctx, teamName, meta, withPassphrase, passphrase, agent, keyId,
+        [&ctx, teamName, createdBy, withPassphrase, passphrase, agent, keyId,
          finish](std::shared_ptr<CliAuditTrail> audit) {
-            auto keychain = std::make_shared<team::TeamKeychain>(teamName);
-            const auto read = [keychain, keyId](team::TeamKeychain::KeyDone done) {
-                if (keyId.isEmpty())
-                    return keychain->readTeamKey(std::move(done));
-                keychain->readKeyById(keyId, std::move(done));
-            };
-            read([&ctx, keychain, meta, withPassphrase, passphrase, agent, audit,
-                  finish](Result<team::TeamKey, team::TeamError> key) {
-                releaseLater(keychain);
-                const QString object = withPassphrase
-                    ? QStringLiteral("team key of %1 (passphrase)").arg(meta.team)
-                    : QStringLiteral("team key of %1 for %2").arg(meta.team, agent->keyId());
-                if (!key) {
-                    fail(ctx, key.error());
+            auto exporter = std::make_shared<team::TeamKeyExporter>(teamName);
+            const QString object = withPassphrase
+                ? QStringLiteral("team key of %1 (passphrase)").arg(teamName)
+                : QStringLiteral("team key of %1 for %2").arg(teamName, agent->keyId());
+            auto done = [&ctx, exporter, object, agent, audit,
+                         finish](Result<team::TeamKeyExporter::Exported, team::TeamError> out) {
+                releaseLater(exporter);
+                if (!out) {
+                    fail(ctx, out.error());
                     return audit->finish(audit::AuditAction::Export, object,
-                                         audit::AuditOutcome::Failed, exitFor(key.error()));
+                                         audit::AuditOutcome::Failed, exitFor(out.error()));
                 }
-                auto wrapped = withPassphrase
-                    ? team::TeamKeyWrapper::wrapWithPassphrase(key.value(), *passphrase, meta)
-                    : team::TeamKeyWrapper::wrapFor(key.value(), *agent, meta);
-                passphrase->clear();
-                if (!wrapped) {
-                    fail(ctx, wrapped.error());
-                    return audit->finish(audit::AuditAction::Export, object,
-                                         audit::AuditOutcome::Failed, exitFor(wrapped.error()));
-                }
-                printRaw(wrapped->toArmoured());
+                printRaw(out->armoured);
                 ctx.out.progress(
-                    withPassphrase
+                    out->recipientKeyId.isEmpty()
                         ? QStringLiteral("team key %1 exported under a passphrase (scrypt N=2^%2, "
                                          "r=%3, p=%4)")
-                              .arg(wrapped->header.keyId)
-                              .arg(wrapped->header.scrypt.logN)
-                              .arg(wrapped->header.scrypt.r)
-                              .arg(wrapped->header.scrypt.p)
+                              .arg(out->keyId)
+                              .arg(out->scrypt.logN)
+                              .arg(out->scrypt.r)
+                              .arg(out->scrypt.p)
                         : QStringLiteral("team key %1 exported for enrolment key %2 (%3)")
-                              .arg(wrapped->header.keyId, agent->keyId(), agent->agent));
+                              .arg(out->keyId, out->recipientKeyId, agent->agent));
                 audit->finish(audit::AuditAction::Export, object, audit::AuditOutcome::Ok, Ok);
-            });
+            };
+            if (withPassphrase)
+                return exporter->withPassphrase(std::move(*passphrase), createdBy, keyId, done);
+            exporter->forAgent(*agent, createdBy, keyId, done);
         });
 }
 

@@ -485,6 +485,7 @@ TEST_F(ConnectionsLive, RemoveAsksThenRemovesFromTheStore)
         panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Cancel);
     EXPECT_TRUE(question.contains(M::mask(drop)));
     EXPECT_FALSE(question.contains(drop)) << "the question shows the id masked";
+    EXPECT_TRUE(question.contains(QStringLiteral("local store"))) << question.toStdString();
     EXPECT_EQ(db->connections().count(), 2);
     EXPECT_EQ(panel->model()->rowCount(), 2);
 

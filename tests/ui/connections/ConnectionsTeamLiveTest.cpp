@@ -18,6 +18,7 @@
 #include "tests/support/StoreBackend.h"
 #include "tests/support/StorePeerProcess.h"
 #include "tests/support/Wait.h"
+#include "tests/support/WidgetDriver.h"
 #include "ui/connections/ConnectionHistoryView.h"
 #include "ui/connections/ConnectionImporter.h"
 #include "ui/connections/ConnectionLiveUpdates.h"
@@ -173,6 +174,32 @@ TEST_F(ConnectionsTeamLive, AnotherConsolesChangeUpdatesOneRowWithinASecondWitho
 
     EXPECT_EQ(reset.count(), 0) << "a change must never reload the whole list";
     EXPECT_EQ(loads.count(), 0) << "a change must never start a store load";
+}
+
+TEST_F(ConnectionsTeamLive, RemoveOnTheTeamStoreSaysItLeavesTheWholeTeam)
+{
+    ASSERT_TRUE(rig.start());
+    rig.setEnvironment();
+    ASSERT_TRUE(db->connections().upsertMany({ teamRow(1), teamRow(2) }).ok());
+    showPanel();
+    const QString id = teamRow(1).connectionId;
+    ASSERT_TRUE(panel->selectConnection(id));
+    panel->table()->setFocus(Qt::OtherFocusReason);
+    QAction *remove = action("removeAction");
+    ASSERT_TRUE(remove->isEnabled()) << remove->toolTip().toStdString();
+    remove->trigger();
+    const QString question =
+        test::answerMessageBox(panel.get(), QStringLiteral("removeConfirmation"), QMessageBox::Yes);
+    EXPECT_TRUE(question.contains(QStringLiteral("team store"))) << question.toStdString();
+    EXPECT_FALSE(question.contains(QStringLiteral("local store"))) << question.toStdString();
+    EXPECT_FALSE(question.contains(id)) << "the question shows the id masked";
+    ASSERT_TRUE(waitUntil([&] { return row(id) == nullptr; }, 10000));
+    const QString message =
+        panel->findChild<QLabel *>(QStringLiteral("connectionsMessage"))->text();
+    EXPECT_TRUE(message.contains(QStringLiteral("removed from the team store")))
+        << message.toStdString();
+    EXPECT_FALSE(other->connections().contains(id)) << "gone for the other console too";
+    EXPECT_TRUE(other->connections().contains(teamRow(2).connectionId));
 }
 
 TEST_F(ConnectionsTeamLive, AConflictingRefreshShowsTheNoticeAndKeepsTheOtherAgentsRow)
