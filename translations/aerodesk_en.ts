@@ -2978,6 +2978,125 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::KeyRotationBox</name>
+    <message>
+        <source>Key rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key rotation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encryption progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the team key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begin a team key rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the next key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the next team key for an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start re-encryption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move new writes to the next key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypt now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypt the rows in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the re-encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon the rotation before re-encryption starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key rotation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a team to see its store&apos;s key rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation works on the team store this console has open: choose &quot;%1&quot;&apos;s store in the Store settings above and apply it to rotate its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steady: every row is under team key %1 (epoch %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: every row is under team key %1 (epoch %2). A new rotation can begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributing: the next key %1 (epoch %2) is named. Export it to every agent; each imports it beside the current key. Then start the re-encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypting into key %1 (epoch %2): %3 rows moved so far.%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> This console does not hold the next key: import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the key rotation step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the key of team &quot;%1&quot;? A new team key is made in this keychain and named by the store. Nothing is re-encrypted until you start it; until then you can abandon the rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the re-encryption? From now on writes are sealed under the next key: an agent who has not imported it can only read, and the rotation can no longer be abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypting in the background; the console stays usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::LinkWidgetDialog</name>
     <message>
         <source>Aerosync widget (sandbox)</source>
@@ -4975,6 +5094,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Team key %1 of &quot;%2&quot; is in this keychain. Choose the team in the store settings to open its store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team key %1 of &quot;%2&quot;, the rotation&apos;s next key, is in this keychain beside the current one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

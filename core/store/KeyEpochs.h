@@ -56,7 +56,8 @@ public:
 
     /// PostgreSQL: announces a change of the store's keys or rotation plan on StoreChange's
     /// channel (table "store_meta", sent at COMMIT), so open consoles re-read their keys
-    /// (StoreLive). `session`: the announcing console's, which ignores its own echo. SQLite: no-op.
+    /// (StoreLive; the announcing console too: its own listener re-reads the keys and takes a
+    /// key the plan names from its keychain). `session`: the announcing console's. SQLite: no-op.
     static Status<StoreError> announceKeys(QSqlDatabase &db, const QString &session);
 
     /// Labels one freshly written row with the epoch it was sealed under (`epoch` 0: the schema

@@ -78,6 +78,8 @@ public:
     /// write epoch when this console holds its key, otherwise read-only (every seal refused
     /// with a message saying which key is missing); lookups compute every live epoch's index.
     Status<StoreError> refreshKeys();
+    /// The id of the team key this store was opened with (PostgreSQL; empty when not given).
+    const QString &teamKeyId() const { return m_teamKeyId; }
     /// The rotation plan as last read (steady on epoch 1 before schema v8).
     const team::RotationPlan &rotationPlan() const { return m_plan; }
     /// Copies of the keys besides dataKey() (mid-rotation), for a second Store (addKey each).

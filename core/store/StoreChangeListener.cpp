@@ -13,12 +13,30 @@
 namespace aerodesk::store {
 
 StoreChangeListener::StoreChangeListener(StoreTarget target, crypto::SecureBytes dataKey,
-                                         crypto::SecureBytes password, QString ownSession)
+                                         crypto::SecureBytes password, QString ownSession,
+                                         std::vector<crypto::SecureBytes> otherKeys)
     : m_target(std::move(target))
     , m_key(std::move(dataKey))
     , m_password(std::move(password))
     , m_ownSession(std::move(ownSession))
+    , m_otherKeys(std::move(otherKeys))
 {
+}
+
+void StoreChangeListener::addKey(const crypto::SecureBytes &key)
+{
+    if (key.equals(m_key))
+        return;
+    for (const crypto::SecureBytes &held : m_otherKeys) {
+        if (held.equals(key))
+            return;
+    }
+    m_otherKeys.push_back(key.clone());
+    if (!m_store)
+        return;
+    if (auto added = m_store->addKey(key); !added)
+        qCWarning(aerodesk::log::store).noquote()
+            << "the listener's store did not take the key:" << added.error().message;
 }
 
 StoreChangeListener::~StoreChangeListener() = default;
@@ -55,6 +73,8 @@ void StoreChangeListener::tryOpen()
     QString why;
     if (opened) {
         m_store = std::move(opened).value();
+        for (const crypto::SecureBytes &other : m_otherKeys)
+            m_store->addKey(other); // a key of no live epoch is simply not used
         QSqlDriver *driver = m_store->database().db().driver();
         connect(driver, &QSqlDriver::notification, this, &StoreChangeListener::onNotification);
         if (!driver->subscribeToNotification(QString::fromLatin1(StoreChange::kChannel))) {
@@ -153,15 +173,19 @@ void StoreChangeListener::onNotification(const QString &name, QSqlDriver::Notifi
     if (name != QLatin1String(StoreChange::kChannel) || !m_store)
         return;
     const auto change = StoreChange::fromPayload(payload.toString());
-    if (!change || change->session == m_ownSession)
+    if (!change)
         return;
     if (change->table == QLatin1String("store_meta")) {
-        // A rotation step elsewhere: this listener's store and the console's read the keys again.
+        // A rotation step — elsewhere, or this console's own (Settings → Team key runs its steps
+        // on the store jobs' connection): this listener's store and the console's read the keys
+        // again, and take a key the plan now names from the keychain.
         if (auto s = m_store->refreshKeys(); !s)
             qCWarning(aerodesk::log::store).noquote()
                 << "the store's keys could not be re-read:" << s.error().message;
         return Q_EMIT keysChanged();
     }
+    if (change->session == m_ownSession)
+        return;
     if (change->table == QLatin1String("connection_events") ||
         change->table == QLatin1String("timeline_entries") ||
         change->table == QLatin1String("audit_log"))

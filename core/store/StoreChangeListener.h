@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace aerodesk::store {
 
@@ -35,8 +36,10 @@ public:
     static constexpr int kHeartbeatMs = 1000;
     static constexpr int kBackoffSeconds[] = { 1, 2, 5, 10, 20, 30 };
 
+    /// `otherKeys`: the console's keys besides `dataKey` (mid-rotation), added at every open.
     StoreChangeListener(StoreTarget target, crypto::SecureBytes dataKey,
-                        crypto::SecureBytes password, QString ownSession);
+                        crypto::SecureBytes password, QString ownSession,
+                        std::vector<crypto::SecureBytes> otherKeys = {});
     ~StoreChangeListener() override;
 
     /// On the listener's thread: connect and subscribe (or start retrying).
@@ -45,6 +48,9 @@ public:
     void stop();
     /// On the listener's thread: probe the server now (after a write found it unreachable).
     void probe();
+    /// On the listener's thread: another team key the console now holds (a key rotation's next
+    /// epoch), so the rows written under it are read too; kept for every later re-open.
+    void addKey(const crypto::SecureBytes &key);
 
 Q_SIGNALS:
     /// Subscribed. `afterOutage`: the connection had been lost (or the console's writes found
@@ -79,6 +85,7 @@ private:
     crypto::SecureBytes m_key;
     crypto::SecureBytes m_password;
     QString m_ownSession;
+    std::vector<crypto::SecureBytes> m_otherKeys;
     std::unique_ptr<Store> m_store;
     QTimer *m_heartbeat = nullptr; ///< children, so they live on this object's thread
     QTimer *m_retry = nullptr;

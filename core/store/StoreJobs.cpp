@@ -4,6 +4,8 @@
 #include "core/store/Store.h"
 #include "core/util/LogCategories.h"
 
+#include <algorithm>
+
 namespace aerodesk::store {
 
 StoreJobs::StoreJobs(const Store &store, QObject *parent)
@@ -32,6 +34,30 @@ void StoreJobs::post(Job job)
     m_pool.start([this, job = std::move(job)] {
         const auto opened = ensureOpen();
         job(m_store.get(), opened ? StoreError {} : opened.error());
+        --m_pending;
+    });
+}
+
+void StoreJobs::takeKeys(const Store &store)
+{
+    auto keys = std::make_shared<std::vector<crypto::SecureBytes>>(store.otherKeys());
+    keys->push_back(store.dataKey().clone());
+    ++m_pending;
+    m_pool.start([this, keys] {
+        for (crypto::SecureBytes &key : *keys) {
+            if (m_store)
+                m_store->addKey(key); // a key of no live epoch is simply not used
+            const bool known = key.equals(m_key) ||
+                std::any_of(m_otherKeys.begin(), m_otherKeys.end(),
+                            [&key](const crypto::SecureBytes &k) { return k.equals(key); });
+            if (!known)
+                m_otherKeys.push_back(std::move(key));
+        }
+        if (m_store) {
+            if (auto s = m_store->refreshKeys(); !s)
+                qCWarning(aerodesk::log::store).noquote()
+                    << "store jobs: the keys could not be re-read:" << s.error().message;
+        }
         --m_pending;
     });
 }

@@ -60,6 +60,11 @@ public:
     /// Jobs given that have not run yet or are running (any thread).
     int pending() const { return m_pending.load(); }
 
+    /// Key rotation: `store` (the console's, on this object's thread) now holds other keys or
+    /// another plan. The jobs' store takes every key it holds and re-reads its keys and plan,
+    /// as a job after those already given; later re-opens use them too.
+    void takeKeys(const Store &store);
+
 private:
     using Job = std::function<void(Store *store, const StoreError &openError)>;
     void post(Job job);
@@ -69,7 +74,7 @@ private:
     StoreTarget m_target;
     crypto::SecureBytes m_key;
     crypto::SecureBytes m_password;
-    std::vector<crypto::SecureBytes> m_otherKeys;
+    std::vector<crypto::SecureBytes> m_otherKeys; ///< the jobs' thread only, after construction
     QString m_sessionId;
     std::unique_ptr<Store> m_store; ///< the jobs' thread only
     std::atomic<int> m_pending { 0 };

@@ -2,6 +2,7 @@
 
 #include "core/store/Store.h"
 #include "core/store/StoreChangeListener.h"
+#include "core/team/TeamKeychain.h"
 #include "core/util/LogCategories.h"
 
 #include <QThread>
@@ -16,8 +17,9 @@ StoreLive::StoreLive(Store &store, QObject *parent)
         return; // one desktop: nobody else writes, nothing to follow
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("aerodesk-store-live"));
-    m_listener = new StoreChangeListener(store.target(), store.dataKey().clone(),
-                                         store.password().clone(), store.sessionId());
+    m_listener =
+        new StoreChangeListener(store.target(), store.dataKey().clone(), store.password().clone(),
+                                store.sessionId(), store.otherKeys());
     m_listener->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_listener, &QObject::deleteLater);
     connect(m_listener, &StoreChangeListener::online, this, &StoreLive::onOnline);
@@ -39,9 +41,53 @@ StoreLive::StoreLive(Store &store, QObject *parent)
             qCWarning(aerodesk::log::store).noquote()
                 << "the console's store could not re-read its keys:" << s.error().message;
         Q_EMIT keysChanged();
+        followHeldKeys();
     });
     m_thread->start();
     QMetaObject::invokeMethod(m_listener, &StoreChangeListener::start, Qt::QueuedConnection);
+}
+
+void StoreLive::shareKeysWithListener()
+{
+    // The listener decrypts other consoles' rows: it needs every key the console's store holds
+    // (it skips those it has).
+    auto keys = std::make_shared<std::vector<crypto::SecureBytes>>(m_store.otherKeys());
+    QMetaObject::invokeMethod(
+        m_listener,
+        [listener = m_listener, keys] {
+            for (const crypto::SecureBytes &key : *keys)
+                listener->addKey(key);
+        },
+        Qt::QueuedConnection);
+}
+
+void StoreLive::followHeldKeys()
+{
+    shareKeysWithListener();
+    const team::RotationPlan &plan = m_store.rotationPlan();
+    const QString team = m_store.target().team();
+    if (team::TeamKeychain::teamNameProblem(team))
+        return;
+    for (const team::RotationPlan::Epoch &epoch : { plan.next(), plan.current() }) {
+        if (epoch.number <= 0 || epoch.keyId.isEmpty() || m_store.epochKeys().count(epoch.number))
+            continue;
+        if (!m_teamKeychain)
+            m_teamKeychain = std::make_unique<team::TeamKeychain>(team);
+        m_teamKeychain->readKeyById(
+            epoch.keyId, [this, keyId = epoch.keyId](Result<team::TeamKey, team::TeamError> key) {
+                if (!key)
+                    return; // not held (yet): the console stays as the plan allows
+                if (auto added = m_store.addKey(key->bytes()); !added) {
+                    qCWarning(aerodesk::log::store).noquote()
+                        << "team key" << keyId << "held but not added:" << added.error().message;
+                    return;
+                }
+                qCInfo(aerodesk::log::store).noquote()
+                    << "team key" << keyId << "taken from the keychain for the rotation";
+                shareKeysWithListener();
+                Q_EMIT keysChanged();
+            });
+    }
 }
 
 StoreLive::~StoreLive()

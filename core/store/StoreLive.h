@@ -8,7 +8,13 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QThread;
+
+namespace aerodesk::team {
+class TeamKeychain;
+}
 
 namespace aerodesk::store {
 
@@ -57,6 +63,9 @@ Q_SIGNALS:
     void recovered();
     /// A key rotation step was committed by another console: the console's store has re-read
     /// its keys and plan (Store::refreshKeys), so its writes are sealed under the right epoch.
+    /// Emitted again when a key the plan names was then found in this console's keychain and
+    /// added (to the store and the listener): the console's other stores take it then
+    /// (StoreJobs::takeKeys).
     void keysChanged();
     /// Another console recorded a history event or a timeline step for the connection with this
     /// blind index (`Store::blindIndex()` of its id in the connection domain): re-read its
@@ -65,12 +74,18 @@ Q_SIGNALS:
 
 private:
     void onOnline(bool afterOutage);
+    /// The plan names an epoch whose key the store lacks: read it from the team's keychain
+    /// profile and add it (a key imported beside the current one, docs/team.md "Key rotation").
+    void followHeldKeys();
+    /// Hands the listener every key the console's store holds besides its data key.
+    void shareKeysWithListener();
 
     Store &m_store;
     StoreHealth m_health;
     QThread *m_thread = nullptr;
     StoreChangeListener *m_listener = nullptr; ///< lives on m_thread
     bool m_listening = false;
+    std::unique_ptr<team::TeamKeychain> m_teamKeychain; ///< for followHeldKeys, made when needed
 };
 
 } // namespace aerodesk::store

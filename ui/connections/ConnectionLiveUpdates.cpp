@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "core/store/StoreLive.h"
 #include "core/store/StorePlaces.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -68,6 +69,12 @@ void ConnectionLiveUpdates::follow()
         connect(m_live.get(), &store::StoreLive::manyChanged, this,
                 [this] { m_feed.reload(false); });
         connect(m_live.get(), &store::StoreLive::recovered, this, [this] { m_feed.reload(false); });
+        // A rotation step (or a key found for it): the console's own writes follow the plan.
+        connect(m_live.get(), &store::StoreLive::keysChanged, this, [this] {
+            if (store::StoreJobs *jobs = m_session.storeJobs(); jobs && m_followed)
+                jobs->takeKeys(*m_followed);
+            Q_EMIT keysChanged();
+        });
         connect(&m_live->health(), &store::StoreHealth::changed, this,
                 &ConnectionLiveUpdates::healthChanged);
     }

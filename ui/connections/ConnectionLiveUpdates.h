@@ -52,6 +52,9 @@ Q_SIGNALS:
     void rowApplied(const QString &connectionId);
     /// Another console recorded a history event for this shown connection.
     void historyChanged(const QString &connectionId);
+    /// A key rotation step elsewhere, or a key this console holds taken for it: the store and
+    /// the store jobs re-read their keys (the panel refreshes its actions).
+    void keysChanged();
 
 private:
     void follow();

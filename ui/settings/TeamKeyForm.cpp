@@ -1,9 +1,11 @@
 #include "ui/settings/TeamKeyForm.h"
 
 #include "core/session/Session.h"
+#include "core/store/RotationControl.h"
 #include "core/team/TeamKeychain.h"
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/settings/KeyRotationBox.h"
 #include "ui/settings/TeamKeyExportDialog.h"
 #include "ui/settings/TeamKeyImportDialog.h"
 
@@ -103,9 +105,14 @@ void TeamKeyForm::build()
     layout->addLayout(share);
     m_notice = new NoticeLine(QStringLiteral("teamKeyNotice"), tr("Team key result"), box);
     layout->addWidget(m_notice);
+    m_rotation = new KeyRotationBox(m_session, box);
+    layout->addWidget(m_rotation);
     outer->addWidget(box);
+    connect(m_rotation, &KeyRotationBox::exportRequested, this, &TeamKeyForm::openExportOf);
+    connect(m_rotation, &KeyRotationBox::stepDone, this, [this] { refresh(); });
 
     connect(m_team, &QLineEdit::returnPressed, this, &TeamKeyForm::refresh);
+    connect(m_team, &QLineEdit::textChanged, this, [this] { m_rotation->setTeam(team()); });
     connect(m_team, &QLineEdit::textEdited, this, [this] {
         m_guard.reset();
         m_known = false;
@@ -136,6 +143,7 @@ void TeamKeyForm::setTeam(const QString &team)
     if (team.trimmed().isEmpty() || team.trimmed() == this->team())
         return;
     m_team->setText(team.trimmed());
+    m_rotation->setTeam(this->team());
     m_guard.reset();
     m_busy = false;
     m_known = false;
@@ -293,11 +301,16 @@ void TeamKeyForm::copyEnrolmentKey()
 
 void TeamKeyForm::openExport()
 {
-    if (m_held.teamKeyId.isEmpty())
+    openExportOf(m_held.teamKeyId);
+}
+
+void TeamKeyForm::openExportOf(const QString &keyId)
+{
+    if (keyId.isEmpty())
         return;
     if (m_exportDialog)
         m_exportDialog->close();
-    m_exportDialog = new TeamKeyExportDialog(m_session, team(), m_held.teamKeyId, this);
+    m_exportDialog = new TeamKeyExportDialog(m_session, team(), keyId, this);
     m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_exportDialog->open();
 }
@@ -309,7 +322,10 @@ void TeamKeyForm::openImport()
     m_importDialog = new TeamKeyImportDialog(m_session, this);
     m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_importDialog, &TeamKeyImportDialog::imported, this,
-            [this](const QString &teamName, const QString &) {
+            [this](const QString &teamName, const QString &, bool besideCurrent) {
+                // The rotation's next key: the console (and every other) takes it at once.
+                if (besideCurrent && m_rotation->control())
+                    m_rotation->control()->takeHeldKeys();
                 if (teamName == team())
                     return refresh();
                 setTeam(teamName);

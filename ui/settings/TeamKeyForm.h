@@ -19,6 +19,7 @@ class Session;
 
 namespace aerodesk::ui {
 
+class KeyRotationBox;
 class NoticeLine;
 class TeamKeyExportDialog;
 class TeamKeyImportDialog;
@@ -44,6 +45,7 @@ public:
     QString heldEnrolmentKeyId() const;
     TeamKeyExportDialog *exportDialog() const { return m_exportDialog; }
     TeamKeyImportDialog *importDialog() const { return m_importDialog; }
+    KeyRotationBox *rotationBox() const { return m_rotation; }
 
 public Q_SLOTS:
     /// Reads the team's keys from the keychain (off the UI thread's critical path).
@@ -52,6 +54,8 @@ public Q_SLOTS:
     void createEnrolmentKey();
     void copyEnrolmentKey();
     void openExport();
+    /// The export dialog for the held key `keyId` (the current one, or a rotation's next).
+    void openExportOf(const QString &keyId);
     void openImport();
 
 Q_SIGNALS:
@@ -85,6 +89,7 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_import = nullptr;
     NoticeLine *m_notice = nullptr;
+    KeyRotationBox *m_rotation = nullptr;
     QPointer<TeamKeyExportDialog> m_exportDialog;
     QPointer<TeamKeyImportDialog> m_importDialog;
 };

@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditTrail.h"
 #include "core/session/Session.h"
+#include "core/store/Store.h"
 #include "core/team/TeamKeyExport.h"
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
@@ -155,6 +156,15 @@ void TeamKeyImportDialog::runImport()
     m_notice->showInfo(m_needsPassphrase ? tr("Unwrapping with the passphrase (about a second)…")
                                          : tr("Unwrapping with this console's enrolment key…"));
     m_importer = std::make_unique<team::TeamKeyImporter>();
+    // Mid-rotation, the next epoch's key (the one the console's open team store names) is
+    // taken beside the current key instead of being refused as another key.
+    if (const store::Store *db = m_session.store(); db && db->target().isPostgres()) {
+        auto parsed = team::TeamKeyExport::parse(m_text->toPlainText().trimmed().toUtf8());
+        const team::RotationPlan &plan = db->rotationPlan();
+        if (parsed && parsed->header.team == db->target().team() &&
+            parsed->header.keyId == plan.next().keyId)
+            m_importer->acceptNextKey(plan.next().keyId);
+    }
     m_importer->import(
         m_text->toPlainText().trimmed().toUtf8(), std::move(passphrase),
         [this, alive = m_guard.token()](
@@ -172,6 +182,10 @@ void TeamKeyImportDialog::runImport()
                 message = outcome->alreadyThere
                     ? tr("This console already held team key %1 of \"%2\": nothing changed.")
                           .arg(outcome->keyId, outcome->team)
+                    : outcome->besideCurrent
+                    ? tr("Team key %1 of \"%2\", the rotation's next key, is in this keychain "
+                         "beside the current one.")
+                          .arg(outcome->keyId, outcome->team)
                     : tr("Team key %1 of \"%2\" is in this keychain. Choose the team in the store "
                          "settings to open its store.")
                           .arg(outcome->keyId, outcome->team);
@@ -183,7 +197,7 @@ void TeamKeyImportDialog::runImport()
             updateActions();
             Q_EMIT finishedImport(outcome.ok(), message);
             if (outcome)
-                Q_EMIT imported(outcome->team, outcome->keyId);
+                Q_EMIT imported(outcome->team, outcome->keyId, outcome->besideCurrent);
         });
 }
 

@@ -39,8 +39,9 @@ public Q_SLOTS:
     void runImport();
 
 Q_SIGNALS:
-    /// The team key `keyId` of `team` is in the keychain (now or already).
-    void imported(const QString &team, const QString &keyId);
+    /// The team key `keyId` of `team` is in the keychain (now or already). `besideCurrent`: it
+    /// is the next epoch's key of a rotation under way, kept beside the current one.
+    void imported(const QString &team, const QString &keyId, bool besideCurrent);
     /// An import ended: ok, and the message shown.
     void finishedImport(bool ok, const QString &message);
 

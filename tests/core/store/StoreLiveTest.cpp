@@ -7,12 +7,15 @@
 #include "core/store/StoreLive.h"
 
 #include "core/crypto/Random.h"
+#include "core/keychain/Keychain.h"
 #include "core/store/KeyRotation.h"
 #include "core/store/ReEncryptor.h"
 #include "core/store/Store.h"
 #include "core/store/StoreChange.h"
 #include "core/store/StoreChangeListener.h"
 #include "core/store/StoreHealth.h"
+#include "core/team/TeamKey.h"
+#include "core/team/TeamKeychain.h"
 #include "tests/support/StoreBackend.h"
 #include "tests/support/StorePeerProcess.h"
 #include "tests/support/Wait.h"
@@ -25,6 +28,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QTest>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 #include <iostream>
@@ -168,6 +172,83 @@ TEST_F(StoreLiveTest, ARotationStepElsewhereMovesThisConsolesWritesToTheNewEpoch
                                             "<> 2"))
                   .toLongLong(),
               0);
+}
+
+TEST_F(StoreLiveTest, ANextKeyHeldInTheKeychainIsTakenForTheStoreAndItsListener)
+{
+    // This console opened its team's store with the current key only; the agent had imported
+    // the next key into the keychain beside it. The lead's steps reach it: it takes the key
+    // (store and listener), writes under the next epoch after start, and decrypts the rows the
+    // lead writes under it.
+    const QString teamName =
+        QStringLiteral("live-team-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    team::TeamKeychain keychain(teamName);
+    const team::TeamKey next = team::TeamKey::create();
+    std::optional<bool> saved;
+    keychain.saveTeamKey(team::TeamKey::fromBytes(key.clone()), [&](auto r) {
+        if (!r.ok()) {
+            saved = false;
+            return;
+        }
+        keychain.saveOtherKey(next, [&](auto o) { saved = o.ok(); });
+    });
+    ASSERT_TRUE(waitUntil([&] { return saved.has_value(); }, 20000) && *saved);
+    auto opened = store::Store::open(where.target().withTeam(teamName), key, {}, where.password());
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    std::unique_ptr<store::Store> console = std::move(opened).value();
+    store::StoreLive live(*console);
+    QSignalSpy changed(&live, &store::StoreLive::rowChanged);
+    ASSERT_TRUE(waitUntil([&] { return live.isListening(); }, 10000));
+
+    ASSERT_TRUE(store::KeyRotation::propose(*other, next.bytes()).ok());
+    ASSERT_TRUE(waitUntil([&] { return console->epochKeys().count(2) == 1; }, 5000))
+        << "the next key was not taken from the keychain";
+    ASSERT_TRUE(store::KeyRotation::start(*other).ok());
+    ASSERT_TRUE(waitUntil([&] { return console->cipher().epoch() == 2; }, 5000));
+    EXPECT_TRUE(console->writable());
+    ASSERT_TRUE(console->connections().upsert(liveSample(7)).ok());
+    auto byNext = where.open(next.bytes());
+    ASSERT_TRUE(byNext.ok());
+    EXPECT_TRUE((*byNext)->connections().get(liveSample(7).connectionId).ok());
+
+    // Mid-rotation a row's change is announced as "many" (its blind index differs per epoch):
+    // this console re-reads, and reads the lead's row written under the next epoch.
+    QSignalSpy many(&live, &store::StoreLive::manyChanged);
+    ASSERT_TRUE(other->connections().upsert(liveSample(8)).ok());
+    ASSERT_TRUE(waitUntil([&] { return many.count() >= 1; }, 5000));
+    EXPECT_TRUE(console->connections().get(liveSample(8).connectionId).ok());
+
+    // After the rotation single rows are announced again: the listener decrypts the lead's row
+    // with the key it was handed (it opened with the old key alone).
+    store::ReEncryptor driver(*other, QStringLiteral("lead"));
+    for (int i = 0; i < 100; ++i) {
+        auto step = driver.step();
+        ASSERT_TRUE(step.ok()) << step.error().message.toStdString();
+        if (step->outcome == store::ReEncryptor::Step::Outcome::Finished)
+            break;
+    }
+    ASSERT_TRUE(waitUntil(
+        [&] { return console->rotationPlan().phase() == team::RotationPlan::Phase::Finished; },
+        5000));
+    auto leadAfter = where.open(next.bytes()); // the new key alone: single-row announcements
+    ASSERT_TRUE(leadAfter.ok()) << leadAfter.error().message.toStdString();
+    ASSERT_TRUE((*leadAfter)->connections().upsert(liveSample(9)).ok());
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            for (const auto &args : changed) {
+                if (args.first().value<Connection>().connectionId == liveSample(9).connectionId)
+                    return true;
+            }
+            return false;
+        },
+        5000))
+        << "the listener did not read the next epoch's row";
+
+    int pending = 2;
+    keychain.removeTeamKey([&](auto) { --pending; });
+    keychain::Keychain profile(team::TeamKeychain::profileFor(teamName));
+    profile.remove(team::TeamKeychain::otherKeyName(next.keyId()), [&](auto) { --pending; });
+    waitUntil([&] { return pending == 0; }, 10000);
 }
 
 TEST_F(StoreLiveTest, OwnWritesAreNotEchoedAndRemovalsAndBatchesAreAnnounced)

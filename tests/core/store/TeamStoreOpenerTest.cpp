@@ -4,6 +4,8 @@
 // team's key or no key reads nothing and writes nothing (docs/team.md).
 #include "core/keychain/Keychain.h"
 #include "core/keychain/KeychainEntries.h"
+#include "core/store/KeyRotation.h"
+#include "core/store/Store.h"
 #include "core/store/StoreOpener.h"
 #include "core/team/TeamKey.h"
 #include "core/team/TeamKeychain.h"
@@ -139,6 +141,61 @@ TEST(StoreOpenerTeam, TheTeamKeyOpensTheStoreAndItsIdIsRecorded)
     ASSERT_FALSE(refused->ok());
     EXPECT_EQ(refused->error().kind, StoreError::Kind::OpenFailed);
     EXPECT_FALSE(refused->error().message.contains(QStringLiteral("not-the-password")));
+    removeEntrySync(env, keychain::entries::kTeamStorePassword);
+}
+
+// Mid-rotation the console opens with its current team key and adds the next epoch's key when
+// its keychain holds it (imported beside the current one): it writes under the next epoch.
+// Without it the same store opens read-only.
+TEST(StoreOpenerTeam, MidRotationTheHeldNextKeyIsAddedSoTheConsoleWrites)
+{
+    test::StoreBackend where(test::Backend::Postgres);
+    ASSERT_TRUE(where.ok()) << where.error().toStdString();
+    HeldTeam team;
+    ASSERT_TRUE(team.saved);
+    keychain::Keychain env(uniqueName("env-"));
+    store::StoreOpener opener(env);
+    ASSERT_TRUE(writeEntrySync(env, keychain::entries::kTeamStorePassword, where.password()));
+    const store::StoreTarget target = where.target().withTeam(team.name);
+    const team::TeamKey next = team::TeamKey::create();
+    {
+        auto lead = openTeamSync(opener, target);
+        ASSERT_TRUE(lead.has_value() && lead->ok());
+        ASSERT_TRUE((**lead)->connections().upsert(leadConnection()).ok());
+        ASSERT_TRUE(store::KeyRotation::propose(***lead, next.bytes()).ok());
+        ASSERT_TRUE(store::KeyRotation::start(***lead).ok());
+    }
+    // Only the current key held: it opens, reads, and writes nothing.
+    auto readOnly = openTeamSync(opener, target);
+    ASSERT_TRUE(readOnly.has_value() && readOnly->ok());
+    EXPECT_FALSE((**readOnly)->writable());
+    EXPECT_TRUE((**readOnly)->connections().contains(leadConnection().connectionId));
+    readOnly.reset();
+
+    // The next key beside the current one in the keychain: added at open, the console writes.
+    team::TeamKeychain keychain(team.name);
+    std::optional<bool> saved;
+    keychain.saveOtherKey(next, [&](auto r) { saved = r.ok(); });
+    ASSERT_TRUE(test::waitUntil([&] { return saved.has_value(); }, 20000) && *saved);
+    auto both = openTeamSync(opener, target);
+    ASSERT_TRUE(both.has_value() && both->ok()) << both->error().message.toStdString();
+    EXPECT_TRUE((**both)->writable());
+    EXPECT_EQ((**both)->cipher().epoch(), 2);
+    connections::Connection edited = leadConnection();
+    edited.status = QStringLiteral("WRITTEN_MID_ROTATION");
+    ASSERT_TRUE((**both)->connections().upsert(edited).ok());
+    both.reset();
+    auto byNext = where.open(next.bytes());
+    ASSERT_TRUE(byNext.ok()) << byNext.error().message.toStdString();
+    auto row = (*byNext)->connections().get(edited.connectionId);
+    ASSERT_TRUE(row.ok()) << row.error().message.toStdString();
+    EXPECT_EQ(row->status, QStringLiteral("WRITTEN_MID_ROTATION"));
+
+    bool removed = false;
+    keychain::Keychain teamProfile(team::TeamKeychain::profileFor(team.name));
+    teamProfile.remove(team::TeamKeychain::otherKeyName(next.keyId()),
+                       [&](const keychain::KeychainError &) { removed = true; });
+    test::waitUntil([&] { return removed; });
     removeEntrySync(env, keychain::entries::kTeamStorePassword);
 }
 
