@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditHeadStore.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "core/util/Clock.h"
 #include "core/util/LogCategories.h"
 
@@ -36,17 +37,21 @@ QString AuditTrail::currentOsUser()
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
-Result<AuditRecord, store::StoreError> AuditTrail::record(const AuditEntry &entry)
+void AuditTrail::setJobs(store::StoreJobs *jobs)
 {
-    auto r = m_log.append(entry, m_clock.nowUtc().toMSecsSinceEpoch(), m_osUser, m_profile);
-    if (!r) {
-        qCWarning(aerodesk::log::store).noquote()
-            << "audit record not written:" << AuditActions::name(entry.action) << "-"
-            << r.error().message;
-        return r;
-    }
+    m_jobs = jobs;
+}
+
+void AuditTrail::failed(const AuditEntry &entry, const store::StoreError &error) const
+{
+    qCWarning(aerodesk::log::store).noquote()
+        << "audit record not written:" << AuditActions::name(entry.action) << "-" << error.message;
+}
+
+void AuditTrail::written(const AuditRecord &record)
+{
     QPointer<AuditTrail> self(this);
-    m_head->advance(AuditHead { r->seq, r->hash }, [self](qint64 seq) -> QByteArray {
+    m_head->advance(AuditHead { record.seq, record.hash }, [self](qint64 seq) -> QByteArray {
         if (!self)
             return {};
         QSqlQuery q(self->m_store->database().db());
@@ -54,8 +59,53 @@ Result<AuditRecord, store::StoreError> AuditTrail::record(const AuditEntry &entr
         q.addBindValue(seq);
         return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
     });
-    Q_EMIT recorded(r.value());
+    Q_EMIT recorded(record);
+}
+
+Result<AuditRecord, store::StoreError> AuditTrail::record(const AuditEntry &entry)
+{
+    auto r = m_log.append(entry, m_clock.nowUtc().toMSecsSinceEpoch(), m_osUser, m_profile);
+    if (!r) {
+        failed(entry, r.error());
+        return r;
+    }
+    written(r.value());
     return r;
+}
+
+void AuditTrail::record(const AuditEntry &entry, RecordDone done)
+{
+    if (!m_jobs) {
+        auto r = record(entry);
+        if (done)
+            done(std::move(r));
+        return;
+    }
+    // The time is taken now, when the staff member acted, not when the job runs.
+    const qint64 atMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    ++m_pendingAppends;
+    m_jobs->run<Result<AuditRecord, store::StoreError>>(
+        this,
+        [entry, atMs, osUser = m_osUser, profile = m_profile](
+            store::Store *db,
+            const store::StoreError &openError) -> Result<AuditRecord, store::StoreError> {
+            if (!db)
+                return openError;
+            return AuditLog(*db).append(entry, atMs, osUser, profile);
+        },
+        [this, entry, done](Result<AuditRecord, store::StoreError> r) {
+            --m_pendingAppends;
+            if (r)
+                written(r.value());
+            else
+                failed(entry, r.error());
+            if (done)
+                done(std::move(r));
+            if (m_pendingAppends == 0) {
+                for (auto &waiter : std::exchange(m_idleWaiters, {}))
+                    m_head->whenIdle(std::move(waiter));
+            }
+        });
 }
 
 bool AuditTrail::record(AuditAction action, const QString &object, AuditOutcome outcome,
@@ -67,6 +117,10 @@ bool AuditTrail::record(AuditAction action, const QString &object, AuditOutcome 
     entry.outcome = outcome;
     entry.reason = reason;
     entry.connectionId = connectionId;
+    if (m_jobs) {
+        record(entry, RecordDone());
+        return true;
+    }
     return record(entry).ok();
 }
 
@@ -88,6 +142,8 @@ void AuditTrail::verify(std::function<void(AuditVerification)> done)
 
 void AuditTrail::whenIdle(std::function<void()> done)
 {
+    if (m_pendingAppends > 0)
+        return m_idleWaiters.push_back(std::move(done));
     m_head->whenIdle(std::move(done));
 }
 

@@ -6,9 +6,11 @@
 #include "core/audit/AuditVerification.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace aerodesk {
 class Clock;
@@ -18,7 +20,8 @@ class Keychain;
 }
 namespace aerodesk::store {
 class Store;
-}
+class StoreJobs;
+} // namespace aerodesk::store
 
 namespace aerodesk::audit {
 
@@ -46,16 +49,28 @@ public:
     QString osUser() const { return m_osUser; }
     static QString currentOsUser();
 
-    /// Appends one record; the head follows asynchronously. A failure is logged and returned.
+    /// The console's store jobs (docs/team.md, "The console's writes"): when set, the console's
+    /// records are appended there — off the UI thread, in the order given, one chain — instead of
+    /// on this thread's connection (a round trip to a team store's server each).
+    void setJobs(store::StoreJobs *jobs);
+
+    /// Appends one record now, on this thread; the head follows asynchronously. A failure is
+    /// logged and returned. (The CLI's way, and tests'.)
     Result<AuditRecord, store::StoreError> record(const AuditEntry &entry);
-    /// Shorthand for record(AuditEntry{...}).
+    using RecordDone = std::function<void(Result<AuditRecord, store::StoreError>)>;
+    /// Appends one record as a store job when jobs are set (else as record() does); `done`
+    /// runs later on this thread with the outcome, unless this trail is gone.
+    void record(const AuditEntry &entry, RecordDone done);
+    /// Records without waiting: as a store job when jobs are set (true: given to them; a
+    /// failure is logged), else at once (false: not written).
     bool record(AuditAction action, const QString &object, AuditOutcome outcome = AuditOutcome::Ok,
                 const QString &reason = {}, const QString &connectionId = {});
 
     /// Reads the keychain head (after any pending head write) and checks the log; `done` runs
     /// later on this thread.
     void verify(std::function<void(AuditVerification)> done);
-    /// Runs `done` when every pending head write has finished (the CLI waits before exiting).
+    /// Runs `done` when every record given to the jobs is written and every pending head write
+    /// has finished (the CLI waits before exiting).
     void whenIdle(std::function<void()> done);
 
     AuditLog &log() { return m_log; }
@@ -68,7 +83,14 @@ Q_SIGNALS:
     void headProblem(const QString &why);
 
 private:
+    /// A record written (here or by the jobs): the head follows, then recorded().
+    void written(const AuditRecord &record);
+    void failed(const AuditEntry &entry, const store::StoreError &error) const;
+
     std::shared_ptr<store::Store> m_store;
+    QPointer<store::StoreJobs> m_jobs;
+    int m_pendingAppends = 0;
+    std::vector<std::function<void()>> m_idleWaiters; ///< whenIdle() while appends are pending
     AuditLog m_log;
     const Clock &m_clock;
     std::unique_ptr<AuditHeadStore> m_head;

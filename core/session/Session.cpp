@@ -147,6 +147,7 @@ void Session::setStore(std::shared_ptr<store::Store> store, const QString &store
                                    : storeProfile);
         m_audit = std::make_unique<audit::AuditTrail>(m_store, *m_auditKeychain, m_clock);
         m_audit->setProfile(m_environment.profile);
+        m_audit->setJobs(m_storeJobs.get()); // appends off the UI thread, in order
     }
     rebuildRecorder();
     pickPartnerUserStores();

@@ -265,7 +265,14 @@ QWidget *ConnectionsPanel::buildFilterBar()
     m_filter->setClearButtonEnabled(true);
     for (auto *button : m_filter->findChildren<QAbstractButton *>())
         button->setAccessibleName(tr("Clear filter"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ConnectionFilterProxy::setFilterText);
+    // A key only edits the text; the filter runs on the next event-loop turn (a 0 ms timer),
+    // so the typed character is painted first and keys that arrive together filter once.
+    m_filterApply = new QTimer(this);
+    m_filterApply->setSingleShot(true);
+    m_filterApply->setInterval(0);
+    connect(m_filter, &QLineEdit::textChanged, m_filterApply, qOverload<>(&QTimer::start));
+    connect(m_filterApply, &QTimer::timeout, this,
+            [this] { m_proxy->setFilterText(m_filter->text()); });
     auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
     clear->setContext(Qt::WidgetShortcut);
     connect(clear, &QShortcut::activated, m_filter, &QLineEdit::clear);
@@ -799,6 +806,8 @@ bool ConnectionsPanel::selectConnection(const QString &connectionId)
     QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid()) {
         m_filter->clear();
+        m_filterApply->stop(); // a program's change applies at once
+        m_proxy->setFilterText(QString());
         m_bandFilter->setCurrentIndex(0);
         m_timeline->setSelectedDay(QDate());
         index = m_proxy->mapFromSource(m_model->index(row, 0));

@@ -100,6 +100,8 @@ public:
     ExpiryTimeline *timeline() const { return m_timeline; }
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    /// The filter's text is applied on the next event-loop turn; true until it has been.
+    bool filterPending() const { return m_filterApply && m_filterApply->isActive(); }
     /// The model row of the table's current row, or -1.
     int currentSourceRow() const;
     /// Makes the row of `connectionId` current (clearing filters that hide it); false if absent.
@@ -184,6 +186,7 @@ private:
     ConnectionTableModel *m_model = nullptr;
     ConnectionFilterProxy *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;
+    QTimer *m_filterApply = nullptr; ///< applies the filter's text on the next turn
     QComboBox *m_bandFilter = nullptr;
     QButtonGroup *m_rangeGroup = nullptr;
     ExpiryTimeline *m_timeline = nullptr;

@@ -3,8 +3,12 @@
 #include "AuditRig.h"
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditSchema.h"
+#include "core/store/StoreJobs.h"
 
 #include <QFile>
+#include <QSignalSpy>
+
+#include <algorithm>
 
 using namespace aerodesk;
 using audit::AuditAction;
@@ -182,3 +186,62 @@ TEST_P(AuditLog, TwoStoresOnOneFileAppendToOneChain)
     EXPECT_TRUE(v.ok()) << v.message.toStdString();
     EXPECT_EQ(v.records, 20);
 }
+
+// The console gives its records to its store jobs (docs/team.md, "The console's writes"): the
+// calls return at once, the records are written in the order given as one chain, each `done`
+// gets its own record, whenIdle() waits for them all and the keychain head ends on the last —
+// on both backends.
+class AuditTrailJobs : public ::testing::TestWithParam<test::Backend>
+{
+};
+
+TEST_P(AuditTrailJobs, RecordsGivenToTheJobsAreOneOrderedVerifiedChain)
+{
+    test::AuditRig rig(GetParam());
+    ASSERT_TRUE(rig.store);
+    ASSERT_TRUE(rig.append(3)); // three written at once, on this thread, first
+    store::StoreJobs jobs(*rig.store);
+    rig.trail->setJobs(&jobs);
+    QSignalSpy recorded(rig.trail.get(), &audit::AuditTrail::recorded);
+    std::vector<qint64> doneSeqs;
+    constexpr int kGiven = 40;
+    for (int i = 0; i < kGiven; ++i) {
+        rig.clock.advanceMs(1000);
+        audit::AuditEntry e;
+        e.action = i % 2 ? AuditAction::Export : AuditAction::Decrypt;
+        e.object = QStringLiteral("given %1").arg(i, 2, 10, QLatin1Char('0'));
+        if (i % 5 == 0) {
+            rig.trail->record(e, [&doneSeqs](auto r) {
+                ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+                doneSeqs.push_back(r->seq);
+            });
+        } else {
+            ASSERT_TRUE(rig.trail->record(e.action, e.object)) << "given to the jobs";
+        }
+    }
+    rig.idle();
+    EXPECT_EQ(recorded.count(), kGiven);
+    EXPECT_EQ(doneSeqs.size(), std::size_t(kGiven / 5));
+    EXPECT_TRUE(std::is_sorted(doneSeqs.begin(), doneSeqs.end()));
+    const auto all = rig.trail->log().read();
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 3 + kGiven);
+    for (int i = 0; i < kGiven; ++i)
+        EXPECT_EQ(all->at(3 + i).object, QStringLiteral("given %1").arg(i, 2, 10, QLatin1Char('0')))
+            << "in the order given";
+    EXPECT_EQ(all->at(3).atMs + 1000, all->at(4).atMs) << "the time of the call, not of the job";
+    const auto head = rig.keychainHead();
+    ASSERT_TRUE(head.has_value());
+    EXPECT_EQ(head->seq, all->last().seq);
+    const auto v = rig.verify();
+    EXPECT_TRUE(v.ok()) << v.message.toStdString();
+    EXPECT_EQ(v.records, 3 + kGiven);
+    rig.trail->setJobs(nullptr);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTrailJobs,
+                         ::testing::Values(test::Backend::Sqlite, test::Backend::Postgres),
+                         [](const auto &info) {
+                             return info.param == test::Backend::Sqlite ? std::string("Sqlite")
+                                                                        : std::string("Postgres");
+                         });

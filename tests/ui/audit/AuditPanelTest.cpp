@@ -36,6 +36,11 @@ protected:
                                AuditAction::Remove })
             ASSERT_TRUE(
                 trail->record(a, QStringLiteral("object of %1").arg(audit::AuditActions::name(a))));
+        // The console's records are written by its store jobs, off this thread.
+        bool written = false;
+        trail->whenIdle([&] { written = true; });
+        ASSERT_TRUE(waitUntil([&] { return written; }, 20000));
+        ASSERT_EQ(test::recordCount(*trail), 4);
         panel = std::make_unique<ui::AuditPanel>(rig.session());
         panel->resize(1000, 600);
         panel->show();
@@ -91,7 +96,7 @@ TEST_F(AuditPanelTest, ListsAndFiltersByActionObjectAndTime)
     EXPECT_EQ(panel->rowCount(), 0);
     timed->setChecked(false);
     ASSERT_TRUE(trail->record(AuditAction::Import, QStringLiteral("ids.csv")));
-    EXPECT_EQ(panel->rowCount(), 5);
+    EXPECT_TRUE(waitUntil([&] { return panel->rowCount() == 5; }, 20000)) << panel->rowCount();
     EXPECT_EQ(test::expectAccessibleNames(panel.get(), test::AccessibleCheck::OwnControlsOnly) > 5,
               true);
 }
@@ -124,6 +129,8 @@ TEST_F(AuditPanelTest, ExportCsvWritesTheShownRecordsAndIsRecorded)
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
     ASSERT_EQ(lines.size(), 3); // header + the two removals
     EXPECT_TRUE(lines[1].contains("\"remove\""));
+    ASSERT_TRUE(
+        waitUntil([&] { return test::recordsOf(*trail, AuditAction::Export).size() == 1; }, 20000));
     const auto exports = test::recordsOf(*trail, AuditAction::Export);
     ASSERT_EQ(exports.size(), 1);
     EXPECT_TRUE(exports.first().object.contains(QStringLiteral("audit.csv")));

@@ -96,10 +96,19 @@ TEST_F(ConnectionsPanelTest, TypingInTheFilterNarrowsTheTable)
     panel.setConnections(manyConnections(400));
     EXPECT_EQ(table->model()->rowCount(), 400);
     filter->setFocus();
+    // The keys edit the text; the filter runs on the next event-loop turn, once for keys that
+    // arrived together.
+    const auto applied = [this] {
+        return aerodesk::test::waitUntil([&] { return !panel.filterPending(); }, 5000);
+    };
     QTest::keyClicks(filter, QStringLiteral("ch"));
+    EXPECT_TRUE(panel.filterPending()) << "a key never runs the filter inside its own event";
+    EXPECT_EQ(table->model()->rowCount(), 400);
+    ASSERT_TRUE(applied());
     const int afterTwo = table->model()->rowCount();
     EXPECT_LT(afterTwo, 400);
     QTest::keyClicks(filter, QStringLiteral("ase"));
+    ASSERT_TRUE(applied());
     EXPECT_EQ(table->model()->rowCount(), 80);
     EXPECT_LE(80, afterTwo);
     for (int row = 0; row < table->model()->rowCount(); ++row)
@@ -109,7 +118,27 @@ TEST_F(ConnectionsPanelTest, TypingInTheFilterNarrowsTheTable)
     EXPECT_EQ(count->text(), QStringLiteral("Showing 80 of 400 connection(s)"));
     QTest::keyClick(filter, Qt::Key_Escape);
     EXPECT_TRUE(filter->text().isEmpty());
+    ASSERT_TRUE(applied());
     EXPECT_EQ(table->model()->rowCount(), 400);
+}
+
+TEST_F(ConnectionsPanelTest, SelectingARowTheFilterHidesClearsTheFilterAtOnce)
+{
+    panel.setConnections(manyConnections(400));
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("chase"));
+    ASSERT_TRUE(aerodesk::test::waitUntil([&] { return !panel.filterPending(); }, 5000));
+    ASSERT_EQ(table->model()->rowCount(), 80);
+    int hidden = -1;
+    for (int n = 0; n < 400 && hidden < 0; ++n) {
+        if (viewRowOf(n) < 0)
+            hidden = n;
+    }
+    ASSERT_GE(hidden, 0);
+    ASSERT_TRUE(panel.selectConnection(hexIdFor(hidden)));
+    EXPECT_TRUE(filter->text().isEmpty());
+    EXPECT_EQ(table->model()->rowCount(), 400) << "cleared in the same call, not a turn later";
+    EXPECT_EQ(table->currentIndex().row(), viewRowOf(hidden));
 }
 
 TEST_F(ConnectionsPanelTest, CtrlFFocusesTheFilter)

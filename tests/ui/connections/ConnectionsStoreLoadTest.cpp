@@ -99,8 +99,10 @@ TEST(ConnectionsStoreLoad, AHundredThousandStoredRowsAllArriveSortedAndFilterabl
 
     // The filter line edit works on the loaded rows; a pasted full id finds its one row.
     QTest::keyClicks(panel.filterEdit(), QStringLiteral("wells"));
+    ASSERT_TRUE(test::waitUntil([&] { return !panel.filterPending(); }, 5000));
     EXPECT_EQ(panel.proxy()->rowCount(), kRows / 5);
     panel.filterEdit()->setText(generated.at(54321).connectionId.toUpper());
+    ASSERT_TRUE(test::waitUntil([&] { return !panel.filterPending(); }, 5000));
     ASSERT_EQ(panel.proxy()->rowCount(), 1);
     EXPECT_EQ(panel.model()->connection(sourceRow(0)).connectionId,
               generated.at(54321).connectionId);
