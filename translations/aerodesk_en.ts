@@ -4689,6 +4689,17 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>aerodesk::ui::SmallTextFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for %2 (over %3 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aerodesk::ui::TeamKeyExportDialog</name>
     <message>
         <source>Export team key %1</source>
@@ -4799,14 +4810,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large for an enrolment key (over 64 KiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>team key of %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4836,6 +4839,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Export saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an enrolment key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5065,14 +5072,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large for a team key export (over 64 KiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unwrapping with the passphrase (about a second)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5098,6 +5097,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Team key %1 of &quot;%2&quot;, the rotation&apos;s next key, is in this keychain beside the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team key export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

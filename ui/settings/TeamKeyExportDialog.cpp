@@ -5,11 +5,11 @@
 #include "core/team/TeamKeyInventory.h"
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/common/SmallTextFile.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -184,19 +184,10 @@ void TeamKeyExportDialog::updateActions()
 
 void TeamKeyExportDialog::loadAgentKey()
 {
-    auto *dialog = new QFileDialog(this, tr("The agent's enrolment key"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return m_notice->showError(tr("Cannot read %1: %2").arg(path, f.errorString()));
-        if (f.size() > kMaxKeyFileBytes)
-            return m_notice->showError(
-                tr("%1 is too large for an enrolment key (over 64 KiB).").arg(path));
-        m_agentKey->setPlainText(QString::fromUtf8(f.readAll()));
-    });
-    dialog->open();
+    SmallTextFile::pick(
+        this, tr("The agent's enrolment key"), tr("an enrolment key"), kMaxKeyFileBytes,
+        [this](const QString &text) { m_agentKey->setPlainText(text); },
+        [this](const QString &error) { m_notice->showError(error); });
 }
 
 void TeamKeyExportDialog::runExport()

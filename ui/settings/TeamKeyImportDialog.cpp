@@ -6,10 +6,9 @@
 #include "core/team/TeamKeyExport.h"
 #include "ui/common/NamedWidgets.h"
 #include "ui/common/NoticeLine.h"
+#include "ui/common/SmallTextFile.h"
 
 #include <QDialogButtonBox>
-#include <QFile>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -128,19 +127,10 @@ void TeamKeyImportDialog::updateActions()
 
 void TeamKeyImportDialog::loadFile()
 {
-    auto *dialog = new QFileDialog(this, tr("The team key export"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return m_notice->showError(tr("Cannot read %1: %2").arg(path, f.errorString()));
-        if (f.size() > kMaxExportBytes)
-            return m_notice->showError(
-                tr("%1 is too large for a team key export (over 64 KiB).").arg(path));
-        m_text->setPlainText(QString::fromUtf8(f.readAll()));
-    });
-    dialog->open();
+    SmallTextFile::pick(
+        this, tr("The team key export"), tr("a team key export"), kMaxExportBytes,
+        [this](const QString &text) { m_text->setPlainText(text); },
+        [this](const QString &error) { m_notice->showError(error); });
 }
 
 void TeamKeyImportDialog::runImport()

@@ -64,6 +64,20 @@ Connection liveSample(int i)
     return c;
 }
 
+/// The lead's re-encryption, batch after batch, until the rotation is Finished.
+::testing::AssertionResult reEncryptToTheEnd(store::Store &lead)
+{
+    store::ReEncryptor driver(lead, QStringLiteral("lead"));
+    for (int i = 0; i < 100; ++i) {
+        auto step = driver.step();
+        if (!step)
+            return ::testing::AssertionFailure() << step.error().message.toStdString();
+        if (step->outcome == store::ReEncryptor::Step::Outcome::Finished)
+            return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << "not finished after 100 batches";
+}
+
 class StoreLiveTest : public ::testing::Test
 {
 protected:
@@ -154,13 +168,7 @@ TEST_F(StoreLiveTest, ARotationStepElsewhereMovesThisConsolesWritesToTheNewEpoch
     EXPECT_LT(clock.elapsed(), 1000) << "the rotation step took " << clock.elapsed() << " ms";
     EXPECT_GE(keys.count(), 2);
 
-    store::ReEncryptor driver(*other, QStringLiteral("lead"));
-    for (int i = 0; i < 100; ++i) {
-        auto step = driver.step();
-        ASSERT_TRUE(step.ok()) << step.error().message.toStdString();
-        if (step->outcome == store::ReEncryptor::Step::Outcome::Finished)
-            break;
-    }
+    ASSERT_TRUE(reEncryptToTheEnd(*other));
     ASSERT_TRUE(waitUntil([&] { return keys.count() >= 3; }, 5000)) << "Finished not announced";
     ASSERT_TRUE(mine->connections().upsert(liveSample(2)).ok());
     auto newOnly = where.open(newKey);
@@ -220,13 +228,7 @@ TEST_F(StoreLiveTest, ANextKeyHeldInTheKeychainIsTakenForTheStoreAndItsListener)
 
     // After the rotation single rows are announced again: the listener decrypts the lead's row
     // with the key it was handed (it opened with the old key alone).
-    store::ReEncryptor driver(*other, QStringLiteral("lead"));
-    for (int i = 0; i < 100; ++i) {
-        auto step = driver.step();
-        ASSERT_TRUE(step.ok()) << step.error().message.toStdString();
-        if (step->outcome == store::ReEncryptor::Step::Outcome::Finished)
-            break;
-    }
+    ASSERT_TRUE(reEncryptToTheEnd(*other));
     ASSERT_TRUE(waitUntil(
         [&] { return console->rotationPlan().phase() == team::RotationPlan::Phase::Finished; },
         5000));
