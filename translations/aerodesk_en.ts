@@ -1866,10 +1866,6 @@ Qt %2 (built with %3)
         </translation>
     </message>
     <message>
-        <source>The local store is not open yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the pasted id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,6 +1887,10 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>connection ids from %1: %2 new, %3 updated, %4 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not open yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "core/connections/IdFileImporter.h"
 #include "core/session/Session.h"
 #include "core/store/Store.h"
+#include "core/store/StoreJobs.h"
 #include "ui/connections/ConnectionIdDialog.h"
 #include "ui/connections/ConnectionLiveUpdates.h"
 #include "ui/connections/ConnectionStoreFeed.h"
@@ -123,49 +124,60 @@ void ConnectionImporter::chooseFile()
         importFile(path);
 }
 
-ImportSummary ConnectionImporter::importFile(const QString &path)
+void ConnectionImporter::importFile(const QString &path, ImportDone done)
 {
-    ImportSummary summary;
     const QString name = QFileInfo(path).fileName();
+    const auto finish = [this, name, done](const ImportSummary &summary) {
+        report(name, summary);
+        if (done)
+            done(summary);
+        Q_EMIT finished(summary);
+    };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
+        ImportSummary summary;
         summary.error = tr("%1 could not be read: %2").arg(name, file.errorString());
-        report(name, summary);
-        return summary;
+        return finish(summary);
     }
     const auto outcome = connections::IdFileImporter::parse(file.readAll());
     if (!outcome.fatal.isEmpty()) {
+        ImportSummary summary;
         summary.error = outcome.fatal;
-        report(name, summary);
-        return summary;
+        return finish(summary);
     }
     QList<QPair<QString, QString>> ids;
     for (const auto &e : outcome.entries)
         ids.append({ e.connectionId, e.aeroPassUserUuid });
-    summary = importIds(ids);
-    summary.total = int(outcome.entries.size() + outcome.errors.size() + outcome.duplicates);
-    summary.skipped += int(outcome.errors.size()) + outcome.duplicates;
-    if (!outcome.errors.isEmpty() && summary.error.isEmpty())
-        summary.error =
-            tr("line %1: %2").arg(outcome.errors.first().line).arg(outcome.errors.first().message) +
-            (outcome.errors.size() > 1
-                 ? tr(" (and %n more)", nullptr, int(outcome.errors.size() - 1))
-                 : QString());
-    report(name, summary);
-    return summary;
+    importIds(ids, [this, outcome, finish](ImportSummary summary) {
+        summary.total = int(outcome.entries.size() + outcome.errors.size() + outcome.duplicates);
+        summary.skipped += int(outcome.errors.size()) + outcome.duplicates;
+        if (!outcome.errors.isEmpty() && summary.error.isEmpty())
+            summary.error = tr("line %1: %2")
+                                .arg(outcome.errors.first().line)
+                                .arg(outcome.errors.first().message) +
+                (outcome.errors.size() > 1
+                     ? tr(" (and %n more)", nullptr, int(outcome.errors.size() - 1))
+                     : QString());
+        finish(summary);
+    });
 }
 
-ImportSummary ConnectionImporter::importIds(const QList<QPair<QString, QString>> &idsAndUuids)
+namespace {
+
+/// What an import job found and wrote, handed back to the UI thread.
+struct ImportWritten
 {
     ImportSummary summary;
-    summary.total = int(idsAndUuids.size());
-    store::Store *db = m_session.store();
-    if (!db) {
-        summary.error = tr("The local store is not open yet.");
-        return summary;
-    }
-    QList<Connection> write;
     std::vector<Connection> show;
+};
+
+/// On the store jobs' thread: which ids are new, which known rows gain a uuid; then one write.
+ImportWritten writeIds(store::Store &db, const QList<QPair<QString, QString>> &idsAndUuids)
+{
+    ImportWritten out;
+    ImportSummary &summary = out.summary;
+    summary.total = int(idsAndUuids.size());
+    QList<Connection> write;
     for (const auto &[rawId, uuid] : idsAndUuids) {
         auto valid = connections::ConnectionId::validate(rawId);
         if (!valid.ok()) {
@@ -173,8 +185,8 @@ ImportSummary ConnectionImporter::importIds(const QList<QPair<QString, QString>>
             continue;
         }
         const QString id = valid.value();
-        if (db->connections().contains(id)) {
-            auto existing = db->connections().get(id);
+        if (db.connections().contains(id)) {
+            auto existing = db.connections().get(id);
             if (existing.ok() && !uuid.isEmpty() && existing->aeroPassUserUuid != uuid) {
                 existing->aeroPassUserUuid = uuid;
                 write.append(existing.value());
@@ -183,24 +195,57 @@ ImportSummary ConnectionImporter::importIds(const QList<QPair<QString, QString>>
                 ++summary.skipped; // already tracked, nothing new
             }
             if (existing.ok())
-                show.push_back(existing.value());
+                out.show.push_back(existing.value());
             continue;
         }
         Connection c;
         c.connectionId = id;
         c.aeroPassUserUuid = uuid;
         write.append(c);
-        show.push_back(c);
+        out.show.push_back(c);
         ++summary.created;
     }
-    if (auto s = db->connections().upsertMany(write); !s) {
+    if (auto s = db.connections().upsertMany(write); !s) {
         summary.error = s.error().message;
         summary.created = summary.updated = 0;
-        return summary;
+        out.show.clear();
     }
-    if (!show.empty())
-        m_panel.appendConnections(std::move(show));
-    return summary;
+    return out;
+}
+
+} // namespace
+
+void ConnectionImporter::importIds(const QList<QPair<QString, QString>> &idsAndUuids,
+                                   ImportDone done)
+{
+    store::StoreJobs *jobs = m_session.storeJobs();
+    if (!jobs) {
+        ImportSummary summary;
+        summary.total = int(idsAndUuids.size());
+        summary.error = tr("The store is not open yet.");
+        if (done)
+            done(summary);
+        return;
+    }
+    // The existence checks and the write are a round trip or more each on a team store: a job.
+    jobs->run<std::shared_ptr<ImportWritten>>(
+        this,
+        [idsAndUuids](store::Store *db, const store::StoreError &openError) {
+            auto out = std::make_shared<ImportWritten>();
+            if (!db) {
+                out->summary.total = int(idsAndUuids.size());
+                out->summary.error = openError.message;
+                return out;
+            }
+            *out = writeIds(*db, idsAndUuids);
+            return out;
+        },
+        [this, done](std::shared_ptr<ImportWritten> out) {
+            if (!out->show.empty())
+                m_panel.appendConnections(std::move(out->show));
+            if (done)
+                done(out->summary);
+        });
 }
 
 void ConnectionImporter::openPasteDialog()
@@ -215,10 +260,11 @@ void ConnectionImporter::openPasteDialog()
     m_dialog = new ConnectionIdDialog(&m_panel);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &ConnectionIdDialog::idAccepted, this, [this](const QString &id) {
-        const ImportSummary summary = importIds({ { id, QString() } });
-        report(tr("the pasted id"), summary);
-        if (summary.ok())
-            m_panel.selectConnection(id);
+        importIds({ { id, QString() } }, [this, id](const ImportSummary &summary) {
+            report(tr("the pasted id"), summary);
+            if (summary.ok())
+                m_panel.selectConnection(id);
+        });
     });
     m_dialog->open();
 }

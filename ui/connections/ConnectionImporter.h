@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -48,10 +49,14 @@ public:
     ConnectionIdDialog *pasteDialog() const;
 
     void startSandboxImport();
-    /// Imports the ids of a CSV/JSON/line file (what the file dialog calls).
-    connections::ImportSummary importFile(const QString &path);
-    /// Stores and shows one validated id (what the paste dialog calls).
-    connections::ImportSummary importIds(const QList<QPair<QString, QString>> &idsAndUuids);
+    using ImportDone = std::function<void(const connections::ImportSummary &summary)>;
+    /// Imports the ids of a CSV/JSON/line file (what the file dialog calls). The store's reads
+    /// and writes run as a store job (off the UI thread); the summary is reported, then handed
+    /// to `done` and finished().
+    void importFile(const QString &path, ImportDone done = {});
+    /// Stores and shows ids (what the paste dialog and importFile call), as a store job; `done`
+    /// gets the summary on this thread once they are stored and shown.
+    void importIds(const QList<QPair<QString, QString>> &idsAndUuids, ImportDone done);
     void updateState();
 
 Q_SIGNALS:

@@ -44,6 +44,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <optional>
+
 using namespace aerodesk;
 using aerodesk::test::waitUntil;
 using connections::Connection;
@@ -344,8 +346,10 @@ TEST_F(ConnectionsFlow, RefreshAllOverAThousandImportedIdsShowsProgressAndCancel
     file.write((QStringLiteral("connectionId\n") + ids.join(QLatin1Char('\n')) + QLatin1Char('\n'))
                    .toUtf8());
     file.close();
-    const auto imported = panel->importer()->importFile(path);
-    ASSERT_EQ(imported.created, 1000);
+    std::optional<connections::ImportSummary> imported;
+    panel->importer()->importFile(path, [&](const connections::ImportSummary &s) { imported = s; });
+    ASSERT_TRUE(waitUntil([&] { return imported.has_value(); }, 30000));
+    ASSERT_EQ(imported->created, 1000);
     ASSERT_TRUE(waitUntil([&] { return panel->model()->rowCount() == 1000; }, 30000));
     auto withExpiry = [&] {
         int n = 0;

@@ -40,6 +40,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <optional>
+
 using namespace aerodesk;
 using aerodesk::test::waitUntil;
 using connections::Connection;
@@ -439,7 +441,9 @@ TEST_F(ConnectionsLive, PastedBadIdShowsTheValidationMessageAndAddsNothing)
     QTest::keyClicks(dialog->idEdit(), QStringLiteral("  ") + good.toUpper() + QStringLiteral(" "));
     QTest::keyClick(dialog->idEdit(), Qt::Key_Return);
     EXPECT_TRUE(waitUntil([&] { return panel->importer()->pasteDialog() == nullptr; }));
-    ASSERT_EQ(panel->model()->rowCount(), 2);
+    // Stored by the store jobs, then shown and selected.
+    ASSERT_TRUE(waitUntil([&] { return panel->model()->rowCount() == 2; }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return panel->currentSourceRow() >= 0; }, 10000));
     EXPECT_TRUE(db->connections().contains(good));
     EXPECT_EQ(panel->model()->connection(panel->currentSourceRow()).connectionId, good);
 }
@@ -457,7 +461,11 @@ TEST_F(ConnectionsLive, ImportFromAFileAddsItsIdsAndReportsItsErrors)
     file.write(QStringLiteral("connectionId\n%1\n%2\nnot-an-id\n").arg(fresh, known).toUtf8());
     file.close();
 
-    const auto summary = panel->importer()->importFile(path);
+    std::optional<connections::ImportSummary> done;
+    panel->importer()->importFile(path, [&](const connections::ImportSummary &s) { done = s; });
+    EXPECT_FALSE(done.has_value()) << "the store's reads and writes are a job, not this turn";
+    ASSERT_TRUE(waitUntil([&] { return done.has_value(); }, 20000));
+    const connections::ImportSummary summary = *done;
     EXPECT_EQ(summary.created, 1);
     EXPECT_EQ(summary.updated, 0);
     EXPECT_EQ(summary.skipped, 2) << "the known id and the bad line";
