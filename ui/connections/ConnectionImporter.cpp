@@ -148,7 +148,7 @@ void ConnectionImporter::importFile(const QString &path, ImportDone done)
     QList<QPair<QString, QString>> ids;
     for (const auto &e : outcome.entries)
         ids.append({ e.connectionId, e.aeroPassUserUuid });
-    importIds(ids, [this, outcome, finish](ImportSummary summary) {
+    importIds(ids, [outcome, finish](ImportSummary summary) {
         summary.total = int(outcome.entries.size() + outcome.errors.size() + outcome.duplicates);
         summary.skipped += int(outcome.errors.size()) + outcome.duplicates;
         if (!outcome.errors.isEmpty() && summary.error.isEmpty())

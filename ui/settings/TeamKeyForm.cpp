@@ -128,6 +128,16 @@ void TeamKeyForm::build()
     connect(m_import, &QPushButton::clicked, this, &TeamKeyForm::openImport);
 }
 
+TeamKeyExportDialog *TeamKeyForm::exportDialog() const
+{
+    return m_exportDialog;
+}
+
+TeamKeyImportDialog *TeamKeyForm::importDialog() const
+{
+    return m_importDialog;
+}
+
 QString TeamKeyForm::team() const
 {
     return m_team->text().trimmed();

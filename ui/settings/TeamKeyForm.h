@@ -43,8 +43,8 @@ public:
     QString team() const;
     QString heldTeamKeyId() const { return m_held.teamKeyId; }
     QString heldEnrolmentKeyId() const;
-    TeamKeyExportDialog *exportDialog() const { return m_exportDialog; }
-    TeamKeyImportDialog *importDialog() const { return m_importDialog; }
+    TeamKeyExportDialog *exportDialog() const;
+    TeamKeyImportDialog *importDialog() const;
     KeyRotationBox *rotationBox() const { return m_rotation; }
 
 public Q_SLOTS:
