@@ -1,5 +1,6 @@
 #include "core/store/RotationControl.h"
 
+#include "core/store/HeldEpochKeys.h"
 #include "core/store/KeyEpochs.h"
 #include "core/store/KeyRotation.h"
 #include "core/store/RotationWorker.h"
@@ -52,9 +53,10 @@ QString RotationControl::currentKeyId() const
     return id.isEmpty() ? m_store.teamKeyId() : id;
 }
 
-void RotationControl::followStore()
+void RotationControl::followStore(const crypto::SecureBytes *addKey)
 {
-    if (auto s = m_store.refreshKeys(); !s)
+    // addKey re-reads the keys and plan itself.
+    if (auto s = addKey ? m_store.addKey(*addKey) : m_store.refreshKeys(); !s)
         qCWarning(aerodesk::log::store).noquote()
             << "the console's store could not re-read its keys:" << s.error().message;
     m_plan = m_store.rotationPlan();
@@ -95,18 +97,10 @@ void RotationControl::runStep(Step step, const QString &doneMessage)
                 Q_EMIT stepDone(false, plan.error().message);
                 return;
             }
-            m_plan = std::move(plan).value();
             // The console's own store follows at once (its listener would too, a moment
-            // later): the plan's write epoch, and a next key it now holds.
-            const auto refreshed =
-                m_pendingKey ? m_store.addKey(*m_pendingKey) : m_store.refreshKeys();
-            m_pendingKey.reset();
-            if (!refreshed)
-                qCWarning(aerodesk::log::store).noquote()
-                    << "the console's store could not re-read its keys:"
-                    << refreshed.error().message;
-            m_jobs.takeKeys(m_store);
-            Q_EMIT planChanged();
+            // later): the plan's write epoch, and the key it just proposed.
+            const auto proposed = std::exchange(m_pendingKey, {});
+            followStore(proposed.get());
             if (!doneMessage.isEmpty())
                 Q_EMIT stepDone(true, doneMessage);
         });
@@ -206,24 +200,13 @@ void RotationControl::takeHeldKeys()
         qCWarning(aerodesk::log::store).noquote()
             << "the console's store could not re-read its keys:" << s.error().message;
     m_plan = m_store.rotationPlan();
-    for (const team::RotationPlan::Epoch &epoch : { m_plan.next(), m_plan.current() }) {
-        if (epoch.number <= 0 || epoch.keyId.isEmpty() || m_store.epochKeys().count(epoch.number))
-            continue;
-        m_keychain.readKeyById(
-            epoch.keyId, [this, keyId = epoch.keyId](Result<team::TeamKey, team::TeamError> key) {
-                if (!key)
-                    return; // not held: the console stays as the plan allows
-                if (auto added = m_store.addKey(key->bytes()); !added) {
-                    qCWarning(aerodesk::log::store).noquote()
-                        << "team key" << keyId << "held but not added:" << added.error().message;
-                    return;
-                }
-                m_jobs.takeKeys(m_store);
-                announceKeys();
-                Q_EMIT planChanged();
-            });
-    }
-    Q_EMIT planChanged();
+    HeldEpochKeys::take(m_store, m_keychain, [this](int added) {
+        if (added > 0) {
+            m_jobs.takeKeys(m_store);
+            announceKeys(); // the console's listener (and every other console) takes it too
+        }
+        Q_EMIT planChanged();
+    });
 }
 
 void RotationControl::announceKeys()

@@ -83,8 +83,9 @@ private:
     void setBusy(bool busy);
     /// Announces a key change on the live channel (a job), so listeners re-read their keys.
     void announceKeys();
-    /// The console's store re-reads its keys and plan; m_plan follows it.
-    void followStore();
+    /// The console's store re-reads its keys and plan (adding `addKey` first, when given);
+    /// m_plan and the store jobs follow it.
+    void followStore(const crypto::SecureBytes *addKey = nullptr);
     void reEncryptionEnded(bool done, const QString &message, const QString &nextKeyId);
 
     Store &m_store;

@@ -1,5 +1,6 @@
 #include "core/store/StoreLive.h"
 
+#include "core/store/HeldEpochKeys.h"
 #include "core/store/Store.h"
 #include "core/store/StoreChangeListener.h"
 #include "core/team/TeamKeychain.h"
@@ -64,30 +65,17 @@ void StoreLive::shareKeysWithListener()
 void StoreLive::followHeldKeys()
 {
     shareKeysWithListener();
-    const team::RotationPlan &plan = m_store.rotationPlan();
     const QString team = m_store.target().team();
-    if (team::TeamKeychain::teamNameProblem(team))
+    if (team::TeamKeychain::teamNameProblem(team) || HeldEpochKeys::missing(m_store).isEmpty())
         return;
-    for (const team::RotationPlan::Epoch &epoch : { plan.next(), plan.current() }) {
-        if (epoch.number <= 0 || epoch.keyId.isEmpty() || m_store.epochKeys().count(epoch.number))
-            continue;
-        if (!m_teamKeychain)
-            m_teamKeychain = std::make_unique<team::TeamKeychain>(team);
-        m_teamKeychain->readKeyById(
-            epoch.keyId, [this, keyId = epoch.keyId](Result<team::TeamKey, team::TeamError> key) {
-                if (!key)
-                    return; // not held (yet): the console stays as the plan allows
-                if (auto added = m_store.addKey(key->bytes()); !added) {
-                    qCWarning(aerodesk::log::store).noquote()
-                        << "team key" << keyId << "held but not added:" << added.error().message;
-                    return;
-                }
-                qCInfo(aerodesk::log::store).noquote()
-                    << "team key" << keyId << "taken from the keychain for the rotation";
-                shareKeysWithListener();
-                Q_EMIT keysChanged();
-            });
-    }
+    if (!m_teamKeychain)
+        m_teamKeychain = std::make_unique<team::TeamKeychain>(team);
+    HeldEpochKeys::take(m_store, *m_teamKeychain, [this](int added) {
+        if (added == 0)
+            return; // not held (yet): the console stays as the plan allows
+        shareKeysWithListener();
+        Q_EMIT keysChanged();
+    });
 }
 
 StoreLive::~StoreLive()

@@ -2,6 +2,7 @@
 
 #include "core/crypto/Random.h"
 #include "core/keychain/Keychain.h"
+#include "core/store/HeldEpochKeys.h"
 #include "core/store/StoreFiles.h"
 #include "core/team/TeamKeychain.h"
 #include "core/util/LogCategories.h"
@@ -162,8 +163,7 @@ void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration
                                  if (!store)
                                      return done(store.error());
                                  self->addHeldEpochKeys(
-                                     std::shared_ptr<Store>(std::move(store).value()),
-                                     held.key->keyId(), done);
+                                     std::shared_ptr<Store>(std::move(store).value()), done);
                              });
             watcher->setFuture(QtConcurrent::run([target, held, migrations] {
                 auto store = Store::open(target, held.key->bytes(), migrations, *held.password,
@@ -173,36 +173,17 @@ void StoreOpener::openTeam(const StoreTarget &target, Done done, QList<Migration
         });
 }
 
-void StoreOpener::addHeldEpochKeys(std::shared_ptr<Store> store, const QString &openedWith,
-                                   Done done)
+void StoreOpener::addHeldEpochKeys(std::shared_ptr<Store> store, Done done)
 {
-    // Mid-rotation the plan names a second epoch's key: a console holding it too (imported
-    // beside the current one, docs/team.md "Key rotation") adds it, so it reads both epochs and
-    // writes under the plan's write epoch instead of being read-only.
-    const team::RotationPlan &plan = store->rotationPlan();
-    QString other;
-    for (const QString &id : { plan.next().keyId, plan.current().keyId }) {
-        if (!id.isEmpty() && id != openedWith)
-            other = id;
-    }
-    if (other.isEmpty())
+    if (HeldEpochKeys::missing(*store).isEmpty())
         return done(std::move(store));
     auto keychain = std::make_shared<team::TeamKeychain>(store->target().team());
     QPointer<StoreOpener> self(this);
-    keychain->readKeyById(
-        other, [self, keychain, store, other, done](Result<team::TeamKey, team::TeamError> key) {
-            QTimer::singleShot(0, qApp, [keychain] {}); // not inside its own callback
-            if (key) {
-                if (auto added = store->addKey(key->bytes()); !added)
-                    qCWarning(aerodesk::log::store).noquote()
-                        << "team key" << other << "held but not added:" << added.error().message;
-            } else if (key.error().kind != team::TeamError::Kind::Missing) {
-                qCWarning(aerodesk::log::store).noquote()
-                    << "team key" << other << "could not be read:" << key.error().message;
-            }
-            if (self)
-                done(store);
-        });
+    HeldEpochKeys::take(*store, *keychain, [self, keychain, store, done](int) {
+        QTimer::singleShot(0, qApp, [keychain] {}); // not inside its own callback
+        if (self)
+            done(store);
+    });
 }
 
 void StoreOpener::probe(const StoreTarget &target, ProbeDone done,

@@ -77,7 +77,7 @@ private:
                          std::shared_ptr<crypto::SecureBytes> password = {});
     void openTeam(const StoreTarget &target, Done done, QList<Migration> migrations);
     /// Adds the other epoch's team key when the plan names one this console's keychain holds.
-    void addHeldEpochKeys(std::shared_ptr<Store> store, const QString &openedWith, Done done);
+    void addHeldEpochKeys(std::shared_ptr<Store> store, Done done);
     void firstRun(const QString &path, Done done, QList<Migration> migrations);
     void takeLock(std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline, const QString &path,
                   Done done, QList<Migration> migrations);
